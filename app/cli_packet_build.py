@@ -1,0 +1,72 @@
+"""`paneldesk packet build INTAKE -o P`: the organizer's packet builder on the command line.
+
+Signs with the user's own key (`paneldesk key init`); the passphrase comes from
+`--passphrase-file` or `PANELDESK_PASSPHRASE`.  Progress goes to stderr, one line per
+rejected entry with its reason; `--report` writes the full JSON report (which also
+keeps the contact details left out of the expert packet).  `--strict` turns any
+rejection into exit status 1 — the packet is still written so the rest is not lost.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from pathlib import Path
+
+from app.errors import PanelDeskError
+
+DEFAULT_TITLE = "2026年“12345的温度”创新实践评审包"
+
+
+def register(packet_sub: argparse._SubParsersAction) -> None:
+    p = packet_sub.add_parser("build", help="从申报材料文件夹生成签名评审包")
+    p.add_argument("intake", type=Path, help="申报材料文件夹（每份申报一个子文件夹或 .zip）")
+    p.add_argument("-o", "--output", type=Path, required=True, help="输出的 .panelpack 文件")
+    p.add_argument("--rubric", type=Path, help="评审细则文件（.toml/.json），默认内置 2026 细则")
+    p.add_argument("--roster", type=Path, help="专家名单（.csv/.xlsx：编号,姓名,单位,公钥指纹）")
+    p.add_argument("--title", default=DEFAULT_TITLE, help="评审包标题")
+    p.add_argument("--keep-contacts", action="store_true",
+                   help="在专家评审包中保留联系人及联系方式（默认隐去）")
+    p.add_argument("--report", type=Path, help="把逐条处理结果写入 JSON 文件")
+    p.add_argument("--strict", action="store_true", help="有任何条目被拒收时以非零状态退出")
+    p.add_argument("--passphrase-file", help="读取私钥口令的文件（也可用 PANELDESK_PASSPHRASE）")
+    p.set_defaults(handler=run_build)
+
+
+def run_build(args: argparse.Namespace) -> int:
+    from app.intake.builder import BuildOptions, build_packet
+    from app.intake.roster import default_roster, read_roster
+    from app.keys import KeyStore, resolve_passphrase
+    from app.rubrics import load_default_rubric, load_rubric_file
+
+    if args.output.suffix.lower() != ".panelpack":
+        raise PanelDeskError(f"输出文件应以 .panelpack 结尾：{args.output}")
+    rubric = load_rubric_file(args.rubric) if args.rubric else load_default_rubric()
+    roster = read_roster(args.roster) if args.roster else default_roster()
+    store = KeyStore()
+    if not store.exists():
+        raise PanelDeskError("尚未创建组织方密钥，请先运行 paneldesk key init")
+    key = store.unlock(resolve_passphrase(args.passphrase_file))
+    options = BuildOptions(rubric=rubric, roster=roster, title=args.title,
+                           keep_contacts=args.keep_contacts)
+
+    def progress(done: int, total: int, source: str) -> None:
+        if source:
+            print(f"[{done + 1}/{total}] {source}", file=sys.stderr, flush=True)
+
+    report = build_packet(args.intake, args.output, key, options, progress=progress)
+    for entry in report.rejected:
+        print(f"拒收：{entry.source}：{entry.reason}", file=sys.stderr)
+    if args.report:
+        write_report(args.report, report.to_dict())
+    print(f"已生成评审包 {args.output}：纳入 {len(report.included)} 份，"
+          f"拒收 {len(report.rejected)} 份；包编号 {report.packet_id}")
+    return 1 if args.strict and report.rejected else 0
+
+
+def write_report(path: Path, data: dict) -> None:
+    try:
+        path.write_text(json.dumps(data, ensure_ascii=False, indent=2), encoding="utf-8")
+    except OSError as err:
+        raise PanelDeskError(f"无法写入报告文件 {path}：{err.strerror or err}") from err

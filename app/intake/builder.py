@@ -1,0 +1,245 @@
+"""Build a signed judging packet from an intake folder (the organizer's flow 2).
+
+For every entry: read its files (`source`), pick and parse the 申报书 (`forms`),
+classify the evidence by content (`evidence`), run the call's checks (`checks`), and
+stream the files into the packet (`app.packet.PacketWriter`).  One broken entry is
+rejected with its reason and the build carries on; the result is a `BuildReport`
+listing every entry, which the CLI also writes as JSON.
+
+Data minimisation: unless `keep_contacts` is set, the contact fields are dropped from
+the expert packet, their values are masked in the extracted text, and the original
+申报书 file (which still holds them) is left out — experts read the extracted fields.
+The organizer keeps the contacts in the build report.
+"""
+
+from __future__ import annotations
+
+import secrets
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from datetime import UTC, datetime
+from pathlib import Path, PurePosixPath
+from typing import Any
+
+from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
+
+from app import __version__
+from app.errors import PanelDeskError
+from app.intake import checks
+from app.intake.evidence import EvidenceInfo, classify
+from app.intake.forms import ParsedForm, looks_like_form, parse_form
+from app.intake.source import EntryError, IntakeEntry, list_entries, read_entry
+from app.model import CONTACT_FIELDS, Expert, PacketFile, Submission
+from app.packet import Manifest, PacketWriter
+from app.rubrics import rubric_hash
+from scoring.rubric import Rubric
+
+CONTACT_MASK = "〔联系方式已隐去〕"
+FORM_NAME_HINTS = ("申报书", "申报表", "申报", "表")
+EXTENSIONS = {
+    "image/jpeg": ".jpg", "image/png": ".png", "image/gif": ".gif", "image/bmp": ".bmp",
+    "image/webp": ".webp", "application/pdf": ".pdf", "text/plain": ".txt",
+    "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": ".xlsx",
+    "application/vnd.openxmlformats-officedocument.wordprocessingml.document": ".docx",
+    "application/msword": ".doc", "application/zip": ".zip",
+}
+FORM_MEDIA = {
+    ".docx": "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
+    ".pdf": "application/pdf",
+    ".doc": "application/msword",
+}
+
+
+class BuildCancelled(PanelDeskError):
+    """The organizer cancelled the build; no packet was written."""
+
+
+@dataclass
+class EntryResult:
+    """What happened to one intake entry."""
+
+    source: str
+    status: str  # "included" | "rejected"
+    submission: Submission | None = None
+    reason: str = ""
+    notes: list[str] = field(default_factory=list)
+    contacts: dict[str, str] = field(default_factory=dict)
+
+    def to_dict(self) -> dict[str, Any]:
+        data: dict[str, Any] = {"source": self.source, "status": self.status}
+        if self.submission is not None:
+            sub = self.submission
+            data.update(id=sub.id, category=sub.category, title=sub.title, unit=sub.unit,
+                        warnings=[w.code for w in sub.warnings],
+                        warning_messages=[w.message for w in sub.warnings],
+                        files=len(sub.files), contacts=self.contacts)
+        else:
+            data["reason"] = self.reason
+        if self.notes:
+            data["notes"] = self.notes
+        return data
+
+
+@dataclass
+class BuildReport:
+    packet_path: Path
+    packet_id: str
+    title: str
+    manifest_hash: str
+    entries: list[EntryResult]
+
+    @property
+    def rejected(self) -> list[EntryResult]:
+        return [e for e in self.entries if e.status == "rejected"]
+
+    @property
+    def included(self) -> list[EntryResult]:
+        return [e for e in self.entries if e.status == "included"]
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "packet": str(self.packet_path),
+            "packet_id": self.packet_id,
+            "title": self.title,
+            "manifest_hash": self.manifest_hash,
+            "counts": {"entries": len(self.entries), "included": len(self.included),
+                       "rejected": len(self.rejected)},
+            "entries": [e.to_dict() for e in self.entries],
+        }
+
+
+@dataclass
+class BuildOptions:
+    rubric: Rubric
+    roster: list[Expert]
+    title: str
+    keep_contacts: bool = False
+    packet_id: str | None = None
+    created: str | None = None  # ISO-8601 UTC; fixed only for reproducible demos/tests
+    soffice: str | None = None
+
+
+ProgressFn = Callable[[int, int, str], None]
+
+
+def build_packet(intake_dir: Path, out_path: Path, key: Ed25519PrivateKey,
+                 options: BuildOptions, *, progress: ProgressFn | None = None,
+                 cancelled: Callable[[], bool] | None = None) -> BuildReport:
+    """Read every entry of `intake_dir`, write the signed packet to `out_path`."""
+    entries = list_entries(intake_dir)
+    if not entries:
+        raise PanelDeskError(f"申报材料文件夹为空：{intake_dir}")
+    results: list[EntryResult] = []
+    created = options.created or datetime.now(UTC).strftime("%Y-%m-%dT%H:%M:%SZ")
+    packet_id = options.packet_id or f"PD-{created[:10].replace('-', '')}-{secrets.token_hex(4)}"
+    with PacketWriter(out_path) as writer:
+        for index, path in enumerate(entries):
+            if cancelled is not None and cancelled():
+                raise BuildCancelled("已取消生成评审包，未写入任何文件")
+            if progress is not None:
+                progress(index, len(entries), path.name)
+            sid = f"S{len([r for r in results if r.status == 'included']) + 1:03d}"
+            results.append(_build_entry(path, sid, writer, options))
+        submissions = [r.submission for r in results if r.submission is not None]
+        if not submissions:
+            raise PanelDeskError("没有任何申报材料可以纳入评审包（全部被拒收），请查看各条目的原因")
+        _mark_duplicates(submissions)
+        manifest = Manifest(
+            packet_id=packet_id, title=options.title, created=created,
+            generator=f"PanelDesk {__version__}",
+            rubric=options.rubric.to_dict(), rubric_hash=rubric_hash(options.rubric),
+            roster=list(options.roster),
+            assignments={e.id: [s.id for s in submissions] for e in options.roster},
+            submissions=submissions,
+        )
+        manifest_hash = writer.finish(manifest, key)
+    if progress is not None:
+        progress(len(entries), len(entries), "")
+    return BuildReport(out_path, packet_id, options.title, manifest_hash, results)
+
+
+def _build_entry(path: Path, sid: str, writer: PacketWriter,
+                 options: BuildOptions) -> EntryResult:
+    try:
+        entry = read_entry(path)
+        form_file, parsed = _find_form(entry, options.soffice)
+    except PanelDeskError as err:
+        return EntryResult(path.name, "rejected", reason=str(err))
+    result = EntryResult(path.name, "included", notes=list(entry.skipped) + parsed.notes)
+    fields = {k: v for k, v in parsed.fields.items() if v}
+    result.contacts = {k: fields.get(k, "") for k in CONTACT_FIELDS}
+    warnings = checks.check_fields(fields, options.rubric.intake)
+    text = parsed.text
+    if not options.keep_contacts:
+        for key in CONTACT_FIELDS:
+            value = fields.pop(key, "")
+            if value.strip():
+                text = text.replace(value, CONTACT_MASK)
+    warnings += checks.check_pii(fields)
+    files: list[PacketFile] = []
+    if options.keep_contacts:
+        ext = PurePosixPath(form_file.name).suffix.lower()
+        files.append(_add(writer, f"{sid}/form{ext}", form_file.name, form_file.data, "form",
+                          "document" if ext != ".pdf" else "pdf",
+                          FORM_MEDIA.get(ext, "application/octet-stream")))
+    evidence: list[tuple[str, EvidenceInfo]] = []
+    for number, item in enumerate(f for f in entry.files if f is not form_file):
+        info = classify(item.basename, item.data)
+        name = f"{sid}/E{number + 1:02d}{EXTENSIONS.get(info.media_type, '.bin')}"
+        if info.problem:
+            # Not shipped to experts (it may be a decompression bomb); the warning says why.
+            evidence.append((item.name, info))
+            continue
+        evidence.append((name, info))
+        files.append(_add(writer, name, item.name, item.data, "evidence", info.kind,
+                          info.media_type, info.width, info.height))
+    warnings += checks.check_evidence(evidence, options.rubric.intake)
+    category = fields.get("category") or None
+    if category not in options.rubric.categories:
+        category = None
+    result.submission = Submission(
+        id=sid, category=category, title=fields.get("title", ""), unit=fields.get("unit", ""),
+        fields=fields, text=text, warnings=warnings, files=files)
+    return result
+
+
+def _add(writer: PacketWriter, name: str, original: str, data: bytes, role: str, kind: str,
+         media_type: str, width: int | None = None, height: int | None = None) -> PacketFile:
+    size, digest = writer.add_file(name, data)
+    return PacketFile(name=name, original_name=original, role=role, kind=kind,
+                      media_type=media_type, size=size, sha256=digest, width=width, height=height)
+
+
+def _find_form(entry: IntakeEntry, soffice: str | None):
+    """Pick the 申报书 among the entry's files and parse it.
+
+    Candidates are Word/PDF files whose text carries the form's labels; a file named
+    like a form (申报书/申报表) wins over others.  When no file looks like a form but one
+    is named like one, its parse error is the rejection reason.
+    """
+    named = [f for f in entry.files
+             if PurePosixPath(f.name).suffix.lower() in FORM_MEDIA
+             and any(h in f.basename for h in FORM_NAME_HINTS[:3])]
+    office = [f for f in entry.files if PurePosixPath(f.name).suffix.lower() in FORM_MEDIA]
+    ordered = named + [f for f in office if f not in named]
+    first_error: PanelDeskError | None = None
+    for candidate in ordered:
+        try:
+            if candidate not in named and not looks_like_form(candidate.name, candidate.data):
+                continue
+            parsed: ParsedForm = parse_form(candidate.name, candidate.data, soffice=soffice)
+        except PanelDeskError as err:
+            first_error = first_error or err
+            continue
+        return candidate, parsed
+    if first_error is not None:
+        raise EntryError(f"申报书无法读取：{first_error}")
+    raise EntryError("未找到申报书（应为含“申报单位”“实践标题”等栏目的 Word 或 PDF 文件）")
+
+
+def _mark_duplicates(submissions: list[Submission]) -> None:
+    by_id = {s.id: s for s in submissions}
+    duplicates = checks.find_duplicates([(s.id, s.unit, s.title) for s in submissions])
+    for sid, others in duplicates.items():
+        by_id[sid].warnings.append(checks.duplicate_warning(others))
+

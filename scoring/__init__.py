@@ -1,0 +1,1 @@
+"""PanelDesk domain logic, standard library only: rubric, totals, aggregation."""

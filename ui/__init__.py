@@ -1,0 +1,1 @@
+"""PanelDesk desktop interface — the only package that imports Qt (PySide6)."""
