@@ -42,6 +42,9 @@ EXTENSIONS = {
     "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": ".xlsx",
     "application/vnd.openxmlformats-officedocument.wordprocessingml.document": ".docx",
     "application/msword": ".doc", "application/zip": ".zip",
+    "application/vnd.ms-excel": ".xls", "application/vnd.ms-powerpoint": ".ppt",
+    "application/vnd.openxmlformats-officedocument.presentationml.presentation": ".pptx",
+    "image/tiff": ".tif", "image/heic": ".heic", "image/avif": ".avif",
 }
 FORM_MEDIA = {
     ".docx": "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
@@ -168,7 +171,7 @@ def _build_entry(path: Path, sid: str, writer: PacketWriter,
     result = EntryResult(path.name, "included", notes=list(entry.skipped) + parsed.notes)
     fields = {k: v for k, v in parsed.fields.items() if v}
     result.contacts = {k: fields.get(k, "") for k in CONTACT_FIELDS}
-    warnings = checks.check_fields(fields, options.rubric.intake)
+    warnings = checks.check_fields(fields, options.rubric.intake, options.rubric.categories)
     text = parsed.text
     if not options.keep_contacts:
         for key in CONTACT_FIELDS:

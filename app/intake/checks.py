@@ -1,0 +1,160 @@
+"""The intake checks of the call's rules; each finding is an `IntakeWarning`.
+
+Codes are stable (the UI, the build report and tests key on them); messages are
+Chinese and say what was found and what the call asks for.  The numeric limits come
+from the rubric's intake rules (`scoring.rubric.IntakeRules`: body_min_chars,
+body_max_chars, images_min, images_max, image_formats, image_min_short_side), so an
+organizer can adjust them without code changes.  Warnings never block a submission.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from collections.abc import Iterable, Sequence
+from typing import Any
+
+from app.intake.evidence import EvidenceInfo
+from app.intake.pii import PiiHit, find_pii, mask
+from app.model import FIELD_LABELS, IntakeWarning
+
+CATEGORIES = ("感动瞬间", "创新机制", "坚守故事", "治理成效")
+# Fields every 申报书 must fill.  Contacts are required too: the organizers need them
+# even though experts never see them.
+REQUIRED_FIELDS = ("unit", "contact_name", "contact_info", "title", "highlights", "body")
+EXPERT_FIELDS = ("unit", "title", "highlights", "body")
+PII_LABELS = {"pii_phone": "手机号", "pii_id_number": "身份证号", "pii_bank_card": "银行卡号"}
+FORMAT_NAMES = {"jpeg": "JPG"}
+# Invisible characters that are not str.isspace() but add nothing a reader would count.
+_INVISIBLE = re.compile(r"[\s\u200b-\u200d\u2060\ufeff]")
+
+
+def count_chars(text: str) -> int:
+    """Characters excluding whitespace (incl. the ideographic space U+3000) and
+    zero-width marks — how the call's "约2000字" is counted."""
+    return len(_INVISIBLE.sub("", text))
+
+
+def check_fields(fields: dict[str, str], rules: Any,
+                 categories: Sequence[str] = CATEGORIES) -> list[IntakeWarning]:
+    """field_missing, category_missing and word_count for one form's fields."""
+    warnings: list[IntakeWarning] = []
+    for key in REQUIRED_FIELDS:
+        if not (fields.get(key) or "").strip():
+            warnings.append(IntakeWarning(
+                "field_missing", f"申报书缺少“{FIELD_LABELS[key]}”", field=key))
+    problem = _category_problem((fields.get("category") or "").strip(), categories)
+    if problem:
+        warnings.append(IntakeWarning("category_missing", problem, field="category"))
+    body = fields.get("body") or ""
+    if body.strip():
+        n = count_chars(body)
+        low, high = rules.body_min_chars, rules.body_max_chars
+        if n < low or n > high:
+            side = "不足" if n < low else "超出"
+            warnings.append(IntakeWarning(
+                "word_count", f"详细内容约 {n} 字，{side}建议范围 {low}–{high} 字",
+                field="body"))
+    return warnings
+
+
+def _category_problem(value: str, categories: Sequence[str]) -> str | None:
+    if value in categories:
+        return None
+    allowed = "、".join(categories)
+    if not value:
+        return f"未能确定实践类别：申报书未填写或未勾选类别（应为 {allowed} 之一）"
+    named = [c for c in categories if c in value]
+    if len(named) > 1:
+        return f"未能确定实践类别：填写或勾选了多个类别（{'、'.join(named)}），请与申报单位确认"
+    if named:
+        return f"未能确定实践类别：“{value}”，可能是“{named[0]}”，请核对"
+    return f"未能确定实践类别：“{value}”不是 {allowed} 之一"
+
+
+def check_pii(fields: dict[str, str],
+              expert_fields: Iterable[str] = EXPERT_FIELDS) -> list[IntakeWarning]:
+    """One warning per unmasked phone / ID / card number in the fields experts read.
+
+    The message masks the number itself so the warning does not spread it further.
+    """
+    warnings: list[IntakeWarning] = []
+    for key in expert_fields:
+        for hit in find_pii(fields.get(key) or ""):
+            warnings.append(pii_warning(hit, key))
+    return warnings
+
+
+def pii_warning(hit: PiiHit, key: str) -> IntakeWarning:
+    return IntakeWarning(hit.code, f"疑似未脱敏{PII_LABELS[hit.code]}：{mask(hit)}",
+                         field=key, spans=[[hit.start, hit.end]])
+
+
+def check_evidence(files: list[tuple[str, EvidenceInfo]], rules: Any) -> list[IntakeWarning]:
+    """image_count, image_format, image_resolution and unreadable_file.
+
+    Only images that can be opened count as images: a truncated photo does not satisfy
+    "2–3 张", and its own problem is reported as unreadable_file.
+    """
+    warnings: list[IntakeWarning] = []
+    images = [(name, info) for name, info in files if info.kind == "image" and not info.problem]
+    low, high = rules.images_min, rules.images_max
+    if not low <= len(images) <= high:
+        wanted = f"{low}" if low == high else f"{low}–{high}"
+        warnings.append(IntakeWarning("image_count", f"附图 {len(images)} 张，要求 {wanted} 张"))
+    formats = tuple(rules.image_formats)
+    wanted_formats = "/".join(_format_name(f) for f in formats)
+    min_side = rules.image_min_short_side
+    for name, info in images:
+        if info.image_format not in formats:
+            warnings.append(IntakeWarning(
+                "image_format",
+                f"图片格式为 {_format_name(info.image_format)}，要求 {wanted_formats}", file=name))
+        if info.width and info.height and min(info.width, info.height) < min_side:
+            warnings.append(IntakeWarning(
+                "image_resolution",
+                f"图片分辨率不足{min_side}P（{info.width}×{info.height}）", file=name))
+    for name, info in files:
+        if info.problem:
+            warnings.append(IntakeWarning(
+                "unreadable_file", f"附件“{_basename(name)}”无法安全打开：{info.problem}",
+                file=name))
+    return warnings
+
+
+def _format_name(fmt: str | None) -> str:
+    return FORMAT_NAMES.get(fmt or "", (fmt or "未知").upper())
+
+
+def _basename(name: str) -> str:
+    return name.replace("\\", "/").rsplit("/", 1)[-1]
+
+
+def _normalise(text: str) -> str:
+    # NFKC folds full-width letters/digits; punctuation, symbols and spaces are dropped
+    # so "“温暖”热线 " and "温暖热线" compare equal.
+    text = unicodedata.normalize("NFKC", text)
+    kept = (ch for ch in text if unicodedata.category(ch)[0] not in "PSZC")
+    return "".join(kept).casefold()
+
+
+def find_duplicates(entries: list[tuple[str, str, str]]) -> dict[str, list[str]]:
+    """Submission id → ids of the other entries with the same unit AND title.
+
+    Entries with an empty unit or title are never duplicates (nothing to compare).
+    """
+    groups: dict[tuple[str, str], list[str]] = {}
+    for sid, unit, title in entries:
+        key = (_normalise(unit or ""), _normalise(title or ""))
+        if key[0] and key[1]:
+            groups.setdefault(key, []).append(sid)
+    result: dict[str, list[str]] = {}
+    for ids in groups.values():
+        if len(ids) > 1:
+            for sid in ids:
+                result[sid] = [other for other in ids if other != sid]
+    return result
+
+
+def duplicate_warning(other_ids: list[str]) -> IntakeWarning:
+    return IntakeWarning("duplicate", f"与 {'、'.join(other_ids)} 单位和标题相同，疑似重复申报")

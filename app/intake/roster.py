@@ -1,0 +1,196 @@
+"""Read the expert roster (专家名单) the organizer keeps in Excel or CSV.
+
+Accepted: .csv (UTF-8 with or without BOM, or GB18030 as Excel on Chinese Windows
+saves it) and .xlsx (first sheet).  The first non-blank row is the header; columns are
+found by name, English or Chinese, so extra columns (电话, 邮箱 …) are simply ignored —
+and never reach the packet.  Every problem is a `PanelDeskError` naming the file and,
+where it applies, the row number as the organizer sees it in Excel (header = row 1).
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import re
+import unicodedata
+import zipfile
+from collections.abc import Iterator
+from pathlib import Path
+
+from app.errors import PanelDeskError
+from app.intake.evidence import zip_bomb_reason
+from app.model import Expert
+
+MAX_EXPERTS = 1000
+MAX_FILE_BYTES = 20 * 1024 * 1024
+# Excel often keeps formatting on thousands of empty rows; after this many blank rows in
+# a row, the list has ended.
+MAX_TRAILING_BLANK = 10_000
+HEADERS = {
+    "id": ("id", "编号", "专家编号", "序号", "expertid"),
+    "name": ("name", "姓名", "专家姓名", "专家"),
+    "organization": ("organization", "organisation", "org", "单位", "工作单位", "机构",
+                     "所在单位", "单位名称", "工作机构"),
+    "fingerprint": ("fingerprint", "公钥指纹", "指纹", "密钥指纹", "keyfingerprint"),
+}
+ID_RE = re.compile(r"[\w.-]{1,64}")  # ids may end up in file names: no separators, no spaces
+HEX40_RE = re.compile(r"[0-9a-f]{40}")
+
+
+def default_roster(n: int = 7) -> list[Expert]:
+    """Placeholder panel (专家1…专家n, ids E1…En) for a packet built without a roster."""
+    return [Expert(id=f"E{i}", name=f"专家{i}") for i in range(1, n + 1)]
+
+
+def read_roster(path: Path) -> list[Expert]:
+    """The experts listed in `path` (.csv or .xlsx), in file order."""
+    path = Path(path)
+    label = f"名单文件 {path.name}"
+    suffix = path.suffix.lower()
+    if suffix not in (".csv", ".xlsx"):
+        hint = "（请在 Excel 中另存为 .xlsx）" if suffix in (".xls", ".et", ".numbers") else ""
+        raise PanelDeskError(f"{label} 格式不支持：请使用 .csv 或 .xlsx{hint}")
+    try:
+        size = path.stat().st_size
+        if size > MAX_FILE_BYTES:
+            raise PanelDeskError(f"{label} 过大（{size // (1024 * 1024)} MB），不像是专家名单")
+        data = path.read_bytes()
+    except OSError as err:
+        raise PanelDeskError(f"{label} 无法读取：{err.strerror or err}") from None
+    rows = _csv_rows(data, label) if suffix == ".csv" else _xlsx_rows(data, label)
+    return _parse(rows, label)
+
+
+def _csv_rows(data: bytes, label: str) -> Iterator[tuple[int, list[str]]]:
+    for encoding in ("utf-8-sig", "gb18030"):
+        try:
+            text = data.decode(encoding)
+            break
+        except UnicodeDecodeError:
+            continue
+    else:
+        raise PanelDeskError(f"{label} 无法识别文字编码：请保存为 UTF-8 或 GBK 编码的 CSV")
+    if "\x00" in text:
+        raise PanelDeskError(f"{label} 不是文本格式的 CSV 文件")
+    first = text.split("\n", 1)[0]
+    delimiter = "\t" if "\t" in first and "," not in first else ","
+    reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter)
+    try:
+        for number, row in enumerate(reader, start=1):
+            yield number, list(row)
+    except csv.Error as err:
+        raise PanelDeskError(f"{label} 第 {reader.line_num} 行：CSV 格式错误（{err}）") from None
+
+
+def _xlsx_rows(data: bytes, label: str) -> Iterator[tuple[int, list[str]]]:
+    import openpyxl  # only needed for .xlsx rosters
+
+    broken = f"{label} 无法读取：文件已损坏或不是有效的 .xlsx"
+    try:
+        with zipfile.ZipFile(io.BytesIO(data)) as zf:
+            reason = zip_bomb_reason(zf)
+    except (zipfile.BadZipFile, OSError, ValueError, EOFError):
+        raise PanelDeskError(broken) from None
+    if reason:
+        raise PanelDeskError(f"{label} 无法读取：{reason}")
+    try:
+        book = openpyxl.load_workbook(io.BytesIO(data), read_only=True, data_only=True)
+    except Exception:  # noqa: BLE001 — openpyxl raises many types on hostile files
+        raise PanelDeskError(broken) from None
+    try:
+        if not book.worksheets:
+            raise PanelDeskError(f"{label} 没有工作表")
+        sheet = book.worksheets[0]
+        for number, values in enumerate(sheet.iter_rows(values_only=True), start=1):
+            yield number, [_cell_text(v) for v in values]
+    except PanelDeskError:
+        raise
+    except Exception:  # noqa: BLE001 — malformed sheet XML surfaces while iterating
+        raise PanelDeskError(broken) from None
+    finally:
+        book.close()
+
+
+def _cell_text(value: object) -> str:
+    if value is None:
+        return ""
+    if isinstance(value, float) and value.is_integer():
+        return str(int(value))  # an id typed as 1 comes back as 1.0
+    return str(value)
+
+
+def _header_key(cell: str) -> str:
+    text = unicodedata.normalize("NFKC", cell)
+    text = re.sub(r"\(.*?\)", "", text)  # "姓名（必填）" → "姓名" (NFKC made the parens ASCII)
+    return re.sub(r"[\s_*:-]", "", text).casefold()
+
+
+def _columns(header: list[str], label: str, number: int) -> dict[str, int]:
+    wanted = {alias.casefold(): field for field, aliases in HEADERS.items() for alias in aliases}
+    columns: dict[str, int] = {}
+    for index, cell in enumerate(header):
+        field = wanted.get(_header_key(cell))
+        if field and field not in columns:
+            columns[field] = index
+    missing = [name for field, name in (("id", "编号"), ("name", "姓名")) if field not in columns]
+    if missing:
+        found = "、".join(c.strip() for c in header if c.strip()) or "空"
+        raise PanelDeskError(
+            f"{label} 第 {number} 行：表头缺少“{'”“'.join(missing)}”列"
+            f"（应为 编号,姓名,单位,公钥指纹 或 id,name,organization,fingerprint；实际为：{found}）")
+    return columns
+
+
+def _parse(rows: Iterator[tuple[int, list[str]]], label: str) -> list[Expert]:
+    columns: dict[str, int] | None = None
+    experts: list[Expert] = []
+    seen: dict[str, int] = {}
+    blank_run = 0
+    for number, raw in rows:
+        row = [unicodedata.normalize("NFC", c).strip() for c in raw]
+        if not any(row):
+            blank_run += 1
+            if blank_run > MAX_TRAILING_BLANK:
+                break
+            continue
+        blank_run = 0
+        if columns is None:
+            columns = _columns(row, label, number)
+            continue
+        values = {f: _cell(row, columns, f) for f in HEADERS}
+        expert = _expert(values["id"], values["name"], values["organization"],
+                         values["fingerprint"], f"{label} 第 {number} 行")
+        key = expert.id.casefold()
+        if key in seen:
+            raise PanelDeskError(
+                f"{label} 第 {number} 行：编号“{expert.id}”与第 {seen[key]} 行重复")
+        seen[key] = number
+        experts.append(expert)
+        if len(experts) > MAX_EXPERTS:
+            raise PanelDeskError(f"{label} 超过 {MAX_EXPERTS} 名专家，不像是评审专家名单")
+    if columns is None:
+        raise PanelDeskError(f"{label} 是空的：需要表头行 编号,姓名,单位,公钥指纹")
+    if not experts:
+        raise PanelDeskError(f"{label} 只有表头，没有专家")
+    return experts
+
+
+def _cell(row: list[str], columns: dict[str, int], field: str) -> str:
+    index = columns.get(field)
+    return row[index] if index is not None and index < len(row) else ""
+
+
+def _expert(eid: str, name: str, org: str, fingerprint: str, where: str) -> Expert:
+    if not eid:
+        raise PanelDeskError(f"{where}：缺少编号")
+    if not name:
+        raise PanelDeskError(f"{where}：缺少姓名")
+    if not ID_RE.fullmatch(eid) or eid.startswith("."):
+        raise PanelDeskError(
+            f"{where}：编号“{eid[:64]}”无效（只能使用字母、数字、汉字、-、_ 和 .，最长 64 个字符）")
+    fp = None
+    if fingerprint:
+        fp = re.sub(r"[\s:-]", "", unicodedata.normalize("NFKC", fingerprint)).lower()
+        if not HEX40_RE.fullmatch(fp):
+            raise PanelDeskError(f"{where}：公钥指纹“{fingerprint[:80]}”无效，应为 40 位十六进制数字")
+    return Expert(id=eid, name=name[:100], organization=org[:200], fingerprint=fp)
