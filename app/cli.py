@@ -18,7 +18,7 @@ from app.errors import PanelDeskError
 from scoring.rubric import RubricError
 
 # Modules that add sub-commands; imported lazily so `paneldesk packet info` stays fast.
-COMMAND_MODULES = ("app.cli_key", "app.cli_packet", "app.cli_demo")
+COMMAND_MODULES = ("app.cli_key", "app.cli_packet", "app.cli_demo", "app.cli_review")
 
 
 def build_parser() -> argparse.ArgumentParser:

@@ -1,0 +1,41 @@
+"""Where an expert's workspace database lives on disk.
+
+One SQLite file per packet and expert: `<user data>/workspaces/<packet_id>/<expert_id>.sqlite`.
+Packet and expert ids come from a signed manifest, but they are still text written by
+someone else, so they are reduced to a safe file-name alphabet here.  When that changes
+an id (or the id is a Windows device name), a short hash of the original is appended so
+two different ids can never share a database.  (Ids differing only in letter case meet
+on case-insensitive file systems; `Workspace.open` then refuses the other's database
+rather than mixing marks.)
+"""
+
+from __future__ import annotations
+
+import hashlib
+import re
+from pathlib import Path
+
+from app.paths import user_data_dir
+
+_UNSAFE = re.compile(r"[^A-Za-z0-9._-]+")
+# Names Windows refuses as files whatever the extension.
+_RESERVED = {"CON", "PRN", "AUX", "NUL"} | {f"COM{i}" for i in range(1, 10)} \
+    | {f"LPT{i}" for i in range(1, 10)}
+_MAX_LEN = 64
+
+
+def safe_component(value: str) -> str:
+    """`value` as one portable path component; distinct ids give distinct components."""
+    cleaned = _UNSAFE.sub("_", value).strip("._")[:_MAX_LEN]
+    if cleaned != value or not cleaned or cleaned.upper() in _RESERVED:
+        digest = hashlib.sha256(value.encode("utf-8", "surrogatepass")).hexdigest()[:10]
+        cleaned = f"{cleaned or 'id'}-{digest}"
+    return cleaned
+
+
+def workspace_path(packet_id: str, expert_id: str, home: Path | None = None) -> Path:
+    """The workspace database of `expert_id` for `packet_id` (parent folder created)."""
+    base = Path(home) if home is not None else user_data_dir()
+    folder = base / "workspaces" / safe_component(packet_id)
+    folder.mkdir(parents=True, exist_ok=True)
+    return folder / f"{safe_component(expert_id)}.sqlite"

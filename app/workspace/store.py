@@ -1,0 +1,409 @@
+"""The expert's workspace: every mark written durably the moment it is made.
+
+`Workspace` wraps one SQLite database (one per packet and expert, see `locate.py`)
+through SQLAlchemy Core.  Durability is the whole point of this module, so:
+
+- every connection runs in WAL mode with `synchronous=FULL`: a commit returns only
+  after the write-ahead log is on disk, and a crash or power cut leaves either the old
+  or the new state, never a torn one;
+- every mutating method is ONE transaction that writes the change *and* its history
+  row, and returns only after COMMIT — when it returns, the change survives SIGKILL;
+- transactions that write start with `BEGIN IMMEDIATE`, so the "read the old value,
+  write the new one" step cannot interleave with another process (the CLI while the
+  GUI is open) and the history's old → new is always true;
+- a change to the same value writes nothing (no history noise from re-saving a form).
+
+Values are not validated against the rubric here (that is `ReviewSession`'s job); the
+store only insists on finite decimals, known flags and non-empty recusal reasons.
+The UI calls the store from one worker thread; a lock makes each call atomic anyway.
+"""
+
+from __future__ import annotations
+
+import sqlite3
+import threading
+from collections.abc import Iterator, Mapping
+from contextlib import contextmanager
+from dataclasses import dataclass
+from decimal import Decimal, InvalidOperation
+from pathlib import Path
+from typing import Any
+
+from sqlalchemy import Connection, Engine, create_engine, delete, event, insert, select, update
+from sqlalchemy.engine import URL
+from sqlalchemy.exc import DBAPIError, SQLAlchemyError
+
+from app.errors import PanelDeskError
+from app.workspace import schema as s
+from scoring.totals import canonical_decimal
+
+BUSY_TIMEOUT_MS = 5000
+
+
+@dataclass(frozen=True)
+class HistoryRow:
+    """One entry of the audit trail: who changed what, from what, to what, when.
+
+    `field` is "score:<criterion id>", "comment", "flag:<flag>" or "recusal"; `old` and
+    `new` are the stored text before and after (None = absent).  A flag's value is "on"
+    or "on:<suggested category>".  `note` carries a stated reason (e.g. why a recusal
+    was withdrawn).
+    """
+
+    id: int
+    at: str
+    expert_id: str
+    submission_id: str | None
+    field: str
+    old: str | None
+    new: str | None
+    note: str | None = None
+
+
+def decimal_text(value: Decimal | int) -> str:
+    """The stored form of a score: shortest exact fixed-point ("30", "27.5"; never "-0")."""
+    if isinstance(value, bool) or not isinstance(value, Decimal | int):
+        # Floats would smuggle binary rounding into signed results: refuse them loudly.
+        raise TypeError(f"score must be a Decimal, not {type(value).__name__}")
+    dec = Decimal(value)
+    if not dec.is_finite():
+        raise PanelDeskError(f"分值无效：{value}")
+    # The same shortest exact form that canonical (signed) documents use.
+    return canonical_decimal(dec)
+
+
+def _flag_text(suggested: str | None) -> str:
+    return "on" if suggested is None else f"on:{suggested}"
+
+
+def _make_engine(path: Path) -> Engine:
+    url = URL.create("sqlite+pysqlite", database=str(path))
+    engine = create_engine(url, connect_args={"check_same_thread": False,
+                                              "timeout": BUSY_TIMEOUT_MS / 1000})
+
+    @event.listens_for(engine, "connect")
+    def _on_connect(dbapi_conn: Any, _record: Any) -> None:
+        # Take transaction control away from the sqlite3 module (it would not BEGIN
+        # before SELECTs); we emit BEGIN ourselves in `_on_begin`.
+        dbapi_conn.isolation_level = None
+        cur = dbapi_conn.cursor()
+        try:
+            cur.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
+            cur.execute("PRAGMA journal_mode = WAL")
+            cur.execute("PRAGMA synchronous = FULL")
+            cur.execute("PRAGMA foreign_keys = ON")
+        finally:
+            cur.close()
+
+    @event.listens_for(engine, "begin")
+    def _on_begin(conn: Connection) -> None:
+        write = conn.get_execution_options().get("paneldesk_write", False)
+        conn.exec_driver_sql("BEGIN IMMEDIATE" if write else "BEGIN")
+
+    return engine
+
+
+class Workspace:
+    """One expert's marks for one packet, with their append-only history."""
+
+    def __init__(self, engine: Engine, path: Path, identity: dict[str, str]) -> None:
+        # Use `Workspace.open()`; this only binds an already checked database.
+        self._engine = engine
+        self._lock = threading.RLock()
+        self.path = path
+        self.packet_id = identity["packet_id"]
+        self.expert_id = identity["expert_id"]
+        self.manifest_hash = identity["manifest_hash"]
+        self.rubric_hash = identity["rubric_hash"]
+        self._closed = False
+
+    # ---------------------------------------------------------------- opening
+
+    @classmethod
+    def open(cls, path: Path, *, packet_id: str, manifest_hash: str, rubric_hash: str,
+             expert_id: str) -> Workspace:
+        """Create the workspace at `path`, or open it if it exists and is ours.
+
+        Refuses (PanelDeskError) a database of another packet, expert or rubric, one
+        written by a newer PanelDesk, and a file that is not a workspace at all.  A
+        re-issued packet (same id and rubric, new manifest hash) keeps its marks; the
+        new hash is recorded.
+        """
+        path = Path(path)
+        wanted = {"packet_id": packet_id, "manifest_hash": manifest_hash,
+                  "rubric_hash": rubric_hash, "expert_id": expert_id,
+                  "schema_version": str(s.SCHEMA_VERSION)}
+        try:
+            path.parent.mkdir(parents=True, exist_ok=True)
+        except OSError as err:
+            raise PanelDeskError(f"无法创建工作区文件夹 {path.parent}：{err.strerror}") from err
+        engine = _make_engine(path)
+        try:
+            with engine.connect() as conn:
+                conn.execution_options(paneldesk_write=True)
+                with conn.begin():
+                    s.initialise_or_check(conn, path, wanted)
+        except PanelDeskError:
+            engine.dispose()
+            raise
+        except (SQLAlchemyError, sqlite3.Error) as err:
+            engine.dispose()
+            raise PanelDeskError(f"无法打开评审工作区 {path}：{_db_reason(err)}。该文件可能"
+                                 "不是有效的工作区数据库或已损坏，或没有读写权限") from err
+        return cls(engine, path, wanted)
+
+    def close(self) -> None:
+        """Release the database (WAL is checkpointed when the last connection closes)."""
+        with self._lock:
+            if not self._closed:
+                self._closed = True
+                self._engine.dispose()
+
+    def __enter__(self) -> Workspace:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+    # ----------------------------------------------------------- transactions
+
+    @contextmanager
+    def _tx(self, write: bool) -> Iterator[Connection]:
+        with self._lock:
+            if self._closed:
+                raise PanelDeskError(f"评审工作区已关闭：{self.path}")
+            try:
+                with self._engine.connect() as conn:
+                    conn.execution_options(paneldesk_write=write)
+                    with conn.begin():
+                        yield conn
+            except (DBAPIError, sqlite3.Error) as err:
+                raise PanelDeskError(f"评审工作区 {self.path} 读写失败："
+                                     f"{_db_reason(err)}") from err
+
+    def _log(self, conn: Connection, sub: str | None, field: str, old: str | None,
+             new: str | None, note: str | None = None, at: str | None = None) -> None:
+        conn.execute(insert(s.history).values(
+            at=at or s.now_iso(), expert_id=self.expert_id, submission_id=sub, field=field,
+            old=old, new=new, note=note))
+
+    def _refuse_if_recused(self, conn: Connection, sub: str) -> None:
+        reason = conn.execute(select(s.recusals.c.reason)
+                              .where(s.recusals.c.submission_id == sub)).scalar()
+        if reason is not None:
+            raise PanelDeskError(f"申报 {sub} 已声明回避（{reason}），不能评分、写评语或标记；"
+                                 "如需评审请先撤销回避")
+
+    # ---------------------------------------------------------------- writes
+
+    def set_score(self, sub: str, crit: str, value: Decimal | None) -> bool:
+        """Set (or with None clear) one criterion's score.  True if anything changed."""
+        return self.set_scores(sub, {crit: value})
+
+    def set_scores(self, sub: str, values: Mapping[str, Decimal | None]) -> bool:
+        """Set several criteria of one submission in ONE transaction.
+
+        Each changed criterion gets its history row; unchanged ones write nothing.
+        Returns True if anything changed.
+        """
+        texts = {c: (None if v is None else decimal_text(v)) for c, v in values.items()}
+        changed = False
+        with self._tx(write=True) as conn:
+            self._refuse_if_recused(conn, sub)
+            rows = conn.execute(select(s.scores.c.criterion_id, s.scores.c.value)
+                                .where(s.scores.c.submission_id == sub)).all()
+            current = {r.criterion_id: r.value for r in rows}
+            at = s.now_iso()
+            for crit, new in texts.items():
+                old = current.get(crit)
+                if old == new or (old is not None and new is not None
+                                  and Decimal(old) == Decimal(new)):
+                    continue
+                where = (s.scores.c.submission_id == sub) & (s.scores.c.criterion_id == crit)
+                if new is None:
+                    conn.execute(delete(s.scores).where(where))
+                elif old is None:
+                    conn.execute(insert(s.scores).values(
+                        submission_id=sub, criterion_id=crit, value=new, updated_at=at))
+                else:
+                    conn.execute(update(s.scores).where(where).values(value=new, updated_at=at))
+                self._log(conn, sub, f"score:{crit}", old, new, at=at)
+                changed = True
+        return changed
+
+    def set_comment(self, sub: str, text: str | None) -> bool:
+        """Set the comment; an empty or blank text (or None) removes it."""
+        new = text if text is not None and text.strip() else None
+        with self._tx(write=True) as conn:
+            self._refuse_if_recused(conn, sub)
+            old = conn.execute(select(s.comments.c.text)
+                               .where(s.comments.c.submission_id == sub)).scalar()
+            if old == new:
+                return False
+            at = s.now_iso()
+            if new is None:
+                conn.execute(delete(s.comments).where(s.comments.c.submission_id == sub))
+            elif old is None:
+                conn.execute(insert(s.comments).values(submission_id=sub, text=new,
+                                                       updated_at=at))
+            else:
+                conn.execute(update(s.comments).where(s.comments.c.submission_id == sub)
+                             .values(text=new, updated_at=at))
+            self._log(conn, sub, "comment", old, new, at=at)
+        return True
+
+    def set_flag(self, sub: str, flag: str, on: bool,
+                 suggested_category: str | None = None) -> bool:
+        """Raise or lower a flag; only `wrong_category` carries a suggested category."""
+        if flag not in s.FLAGS:
+            raise PanelDeskError(f"未知的标记“{flag}”，可用：{'、'.join(s.FLAGS)}")
+        suggested = (suggested_category or "").strip() or None
+        if suggested is not None and flag != "wrong_category":
+            raise PanelDeskError(f"只有“类别不符”（wrong_category）标记可以附建议类别，"
+                                 f"“{s.FLAG_LABELS[flag]}”不可以")
+        if not on:
+            suggested = None
+        with self._tx(write=True) as conn:
+            self._refuse_if_recused(conn, sub)
+            where = (s.flags.c.submission_id == sub) & (s.flags.c.flag == flag)
+            row = conn.execute(select(s.flags.c.suggested_category).where(where)).first()
+            old = None if row is None else _flag_text(row.suggested_category)
+            new = _flag_text(suggested) if on else None
+            if old == new:
+                return False
+            at = s.now_iso()
+            if new is None:
+                conn.execute(delete(s.flags).where(where))
+            elif row is None:
+                conn.execute(insert(s.flags).values(submission_id=sub, flag=flag,
+                                                    suggested_category=suggested, updated_at=at))
+            else:
+                conn.execute(update(s.flags).where(where)
+                             .values(suggested_category=suggested, updated_at=at))
+            self._log(conn, sub, f"flag:{flag}", old, new, at=at)
+        return True
+
+    def recuse(self, sub: str, reason: str) -> bool:
+        """Declare a conflict of interest (回避) with its reason; a new reason replaces
+        the old one (logged)."""
+        reason = (reason or "").strip()
+        if not reason:
+            raise PanelDeskError(f"声明回避申报 {sub} 时必须填写回避原因")
+        with self._tx(write=True) as conn:
+            old = conn.execute(select(s.recusals.c.reason)
+                               .where(s.recusals.c.submission_id == sub)).scalar()
+            if old == reason:
+                return False
+            at = s.now_iso()
+            if old is None:
+                conn.execute(insert(s.recusals).values(submission_id=sub, reason=reason,
+                                                       created_at=at))
+            else:
+                conn.execute(update(s.recusals).where(s.recusals.c.submission_id == sub)
+                             .values(reason=reason))
+            self._log(conn, sub, "recusal", old, reason, at=at)
+        return True
+
+    def unrecuse(self, sub: str, reason: str) -> bool:
+        """Withdraw a recusal; the reason for withdrawing is kept in the history."""
+        reason = (reason or "").strip()
+        if not reason:
+            raise PanelDeskError(f"撤销对申报 {sub} 的回避时必须填写撤销原因")
+        with self._tx(write=True) as conn:
+            old = conn.execute(select(s.recusals.c.reason)
+                               .where(s.recusals.c.submission_id == sub)).scalar()
+            if old is None:
+                raise PanelDeskError(f"申报 {sub} 未声明回避，无需撤销")
+            conn.execute(delete(s.recusals).where(s.recusals.c.submission_id == sub))
+            self._log(conn, sub, "recusal", old, None, note=reason)
+        return True
+
+    def set_last_submission(self, sub: str | None) -> None:
+        """Remember where the expert was (meta only; not part of the audit trail)."""
+        with self._tx(write=True) as conn:
+            conn.execute(delete(s.meta).where(s.meta.c.key == "last_submission"))
+            if sub is not None:
+                conn.execute(insert(s.meta).values(key="last_submission", value=sub))
+
+    # ----------------------------------------------------------------- reads
+
+    def scores(self, sub: str) -> dict[str, Decimal]:
+        with self._tx(write=False) as conn:
+            rows = conn.execute(select(s.scores.c.criterion_id, s.scores.c.value)
+                                .where(s.scores.c.submission_id == sub)).all()
+        return {r.criterion_id: _decimal(r.value) for r in rows}
+
+    def all_scores(self) -> dict[str, dict[str, Decimal]]:
+        out: dict[str, dict[str, Decimal]] = {}
+        with self._tx(write=False) as conn:
+            for r in conn.execute(select(s.scores).order_by(s.scores.c.submission_id)):
+                out.setdefault(r.submission_id, {})[r.criterion_id] = _decimal(r.value)
+        return out
+
+    def comment(self, sub: str) -> str | None:
+        with self._tx(write=False) as conn:
+            return conn.execute(select(s.comments.c.text)
+                                .where(s.comments.c.submission_id == sub)).scalar()
+
+    def all_comments(self) -> dict[str, str]:
+        with self._tx(write=False) as conn:
+            return {r.submission_id: r.text for r in conn.execute(select(s.comments))}
+
+    def flags(self, sub: str) -> dict[str, str | None]:
+        """Raised flags of `sub` → suggested category (None where there is none)."""
+        with self._tx(write=False) as conn:
+            rows = conn.execute(select(s.flags.c.flag, s.flags.c.suggested_category)
+                                .where(s.flags.c.submission_id == sub)).all()
+        return {r.flag: r.suggested_category for r in sorted(rows, key=lambda r: r.flag)}
+
+    def all_flags(self) -> dict[str, dict[str, str | None]]:
+        out: dict[str, dict[str, str | None]] = {}
+        with self._tx(write=False) as conn:
+            for r in conn.execute(select(s.flags).order_by(s.flags.c.submission_id,
+                                                           s.flags.c.flag)):
+                out.setdefault(r.submission_id, {})[r.flag] = r.suggested_category
+        return out
+
+    def recusals(self) -> dict[str, str]:
+        """Recused submission id → reason."""
+        with self._tx(write=False) as conn:
+            return {r.submission_id: r.reason for r in
+                    conn.execute(select(s.recusals).order_by(s.recusals.c.submission_id))}
+
+    def history(self, sub: str | None = None) -> list[HistoryRow]:
+        """The audit trail (oldest first), of one submission or of everything."""
+        query = select(s.history).order_by(s.history.c.id)
+        if sub is not None:
+            query = query.where(s.history.c.submission_id == sub)
+        with self._tx(write=False) as conn:
+            return [HistoryRow(r.id, r.at, r.expert_id, r.submission_id, r.field, r.old,
+                               r.new, r.note) for r in conn.execute(query)]
+
+    def last_submission(self) -> str | None:
+        return self.meta().get("last_submission")
+
+    def pragmas(self) -> dict[str, str]:
+        """The durability settings of the live connection and the integrity check,
+        for diagnostics and tests."""
+        with self._tx(write=False) as conn:
+            out = {name: str(conn.exec_driver_sql(f"PRAGMA {name}").scalar())
+                   for name in ("journal_mode", "synchronous", "foreign_keys", "busy_timeout")}
+            out["integrity_check"] = str(conn.exec_driver_sql("PRAGMA integrity_check").scalar())
+        return out
+
+    def meta(self) -> dict[str, str]:
+        """All meta keys (packet_id, manifest_hash, rubric_hash, expert_id, …)."""
+        with self._tx(write=False) as conn:
+            return {r.key: r.value for r in conn.execute(select(s.meta))}
+
+
+def _decimal(text: str) -> Decimal:
+    try:
+        return Decimal(text)
+    except InvalidOperation as err:
+        raise PanelDeskError(f"评审工作区中有无法识别的分值“{text}”") from err
+
+
+def _db_reason(err: BaseException) -> str:
+    orig = getattr(err, "orig", None) or err
+    return str(orig).splitlines()[0] if str(orig) else type(orig).__name__

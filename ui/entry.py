@@ -1,0 +1,104 @@
+"""`paneldesk`: the console script and `python -m ui.entry`.
+
+    paneldesk                 open the GUI on the built-in demo packet
+    paneldesk PACKET          open the GUI on PACKET
+    paneldesk COMMAND ...     the headless command line (`app.cli`), e.g. `paneldesk key show`
+
+Nothing here imports Qt at module level: command-line use must stay fast and must
+work on a server without display libraries, so PySide6 is imported only once we
+know the GUI is wanted.
+"""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+HELP_FLAGS = ("-h", "--help")
+PACKET_SUFFIX = ".panelpack"
+
+
+def main(argv: list[str] | None = None) -> int:
+    """Run the GUI or delegate to the CLI; returns the exit status."""
+    args = list(sys.argv[1:] if argv is None else argv)
+    if args and _wants_cli(args[0]):
+        from app.cli import main as cli_main
+
+        return cli_main(args)
+    return run_gui(args)
+
+
+def _wants_cli(first: str) -> bool:
+    if first in HELP_FLAGS:
+        return True
+    if first.startswith("-"):  # a Qt option such as -platform or -style
+        return False
+    if first in cli_commands():
+        return True
+    # Not a command: a packet path opens the GUI; any other bare word goes to the CLI,
+    # whose parser says "invalid choice" and lists the commands — better than a window
+    # complaining that a file called "pakcet" does not exist.
+    path = Path(first)
+    return not (path.suffix.lower() == PACKET_SUFFIX or path.exists() or len(path.parts) > 1)
+
+
+def cli_commands() -> set[str]:
+    """The sub-command names `app.cli` knows (key, packet, demo, review, …)."""
+    import argparse
+
+    from app.cli import build_parser
+
+    parser = build_parser()
+    names: set[str] = set()
+    # argparse offers no public way to list sub-commands; the sub-parsers action holds them.
+    for action in parser._actions:  # noqa: SLF001
+        if isinstance(action, argparse._SubParsersAction):  # noqa: SLF001
+            names.update(action.choices)
+    return names
+
+
+def demo_packet_path() -> Path:
+    """The packet opened when none is named: the demo shipped with the app."""
+    from app.paths import resource_path
+
+    return resource_path("demo", "demo.panelpack")
+
+
+def run_gui(args: list[str]) -> int:
+    """Start the application and open the packet named in `args` (or the demo)."""
+    try:
+        from PySide6.QtWidgets import QApplication
+
+        from ui.application import create_application, open_settings, show_unexpected_error
+        from ui.packet_window import PacketWindow
+        from ui.task_runner import TaskRunner
+    except ImportError as err:
+        # Typically a server without display libraries (libEGL, libxkbcommon): say so in
+        # one line and point at the command line, which works without them.
+        print(f"paneldesk: 无法启动图形界面（{err}）。命令行功能仍可使用，见 paneldesk --help",
+              file=sys.stderr)
+        return 1
+
+    program = sys.argv[0] if sys.argv and sys.argv[0] else "paneldesk"
+    reused = QApplication.instance() is not None  # tests run inside pytest-qt's application
+    app = create_application([program, *args])
+    # A new application has removed Qt's own options (-platform, -style, …) from
+    # arguments(); a reused one reports its own command line, so fall back to `args`.
+    remaining = args if reused else app.arguments()[1:]
+    positional = [a for a in remaining if not a.startswith("-")]
+    if len(positional) > 1:
+        print("paneldesk: 一次只能打开一个评审包（用法：paneldesk [评审包文件]）", file=sys.stderr)
+        return 2
+    sys.excepthook = show_unexpected_error
+    runner = TaskRunner()
+    window = PacketWindow(runner=runner, settings=open_settings())
+    window.show()
+    window.open_path(Path(positional[0]) if positional else demo_packet_path())
+    code = app.exec()
+    # Let a packet still being verified finish before Python tears the objects down.
+    runner.wait_for_done()
+    return int(code)
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,82 @@
+"""Make Chinese text render on any machine.
+
+Windows and macOS always have a Chinese UI font (Microsoft YaHei, PingFang SC); a bare
+Linux box or a CI container often has none, and then every 汉字 draws as a box.  PyMuPDF,
+already a dependency for reading PDFs, bundles a CJK font (Droid Sans Fallback); when no
+installed family supports Simplified Chinese we register that font with Qt and make it
+the substitute for the families the style sheet asks for, so glyph fallback finds it.
+"""
+
+from __future__ import annotations
+
+import logging
+
+from PySide6.QtCore import QByteArray
+from PySide6.QtGui import QFont, QFontDatabase, QGuiApplication
+
+log = logging.getLogger(__name__)
+
+# The families the style sheet names, best first: one per desktop platform.
+PREFERRED_FAMILIES = ("Noto Sans CJK SC", "Microsoft YaHei", "PingFang SC",
+                      "Source Han Sans SC", "WenQuanYi Micro Hei")
+
+_registered_family: str | None = None
+
+
+def chinese_families() -> list[str]:
+    """Installed (or registered) font families that declare Simplified Chinese support."""
+    return list(QFontDatabase.families(QFontDatabase.WritingSystem.SimplifiedChinese))
+
+
+def ensure_cjk_font() -> str | None:
+    """Return a font family able to draw Chinese, registering PyMuPDF's if needed.
+
+    Needs a `QGuiApplication`.  Returns None only when the system has no Chinese font
+    and the bundled one could not be loaded (logged; the UI then still works, with boxes).
+    """
+    global _registered_family
+    if QGuiApplication.instance() is None:
+        raise RuntimeError("ensure_cjk_font() needs a QGuiApplication")
+    available = chinese_families()
+    if _registered_family and _registered_family in available:
+        return _registered_family
+    for family in PREFERRED_FAMILIES:
+        if family in available:
+            return family
+    if available:
+        return available[0]
+    family = _register_bundled_font()
+    if family is None:
+        return None
+    _registered_family = family
+    # Point every family we might ask for (and the platform default) at the bundled
+    # font, so a widget whose font names "Microsoft YaHei" still finds the glyphs.
+    default_family = QGuiApplication.font().family()
+    for wanted in (*PREFERRED_FAMILIES, default_family):
+        if wanted != family:
+            QFont.insertSubstitution(wanted, family)
+    return family
+
+
+def _register_bundled_font() -> str | None:
+    try:
+        import pymupdf  # lazily: 30 ms of import only on machines that need it
+
+        data = pymupdf.Font("cjk").buffer
+    except Exception as err:  # noqa: BLE001 — a missing font must not stop the app
+        log.warning("无法加载 PyMuPDF 自带的中文字体：%s", err)
+        return None
+    font_id = QFontDatabase.addApplicationFontFromData(QByteArray(bytes(data)))
+    families = QFontDatabase.applicationFontFamilies(font_id) if font_id >= 0 else []
+    if not families:
+        log.warning("Qt 未能注册 PyMuPDF 自带的中文字体")
+        return None
+    return families[0]
+
+
+def ui_font_families(cjk_family: str | None) -> list[str]:
+    """The family list for the application font: preferred families, then the fallback."""
+    families = list(PREFERRED_FAMILIES[:3])
+    if cjk_family and cjk_family not in families:
+        families.append(cjk_family)
+    return families
