@@ -27,6 +27,7 @@ from app import __version__
 from app.errors import PanelDeskError
 from app.intake import checks
 from app.intake.evidence import EvidenceInfo, classify
+from app.intake.form_fields import contact_strings
 from app.intake.forms import ParsedForm, looks_like_form, parse_form
 from app.intake.source import EntryError, IntakeEntry, list_entries, read_entry
 from app.model import CONTACT_FIELDS, Expert, PacketFile, Submission
@@ -50,6 +51,8 @@ FORM_MEDIA = {
     ".docx": "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
     ".pdf": "application/pdf",
     ".doc": "application/msword",
+    ".rtf": "application/rtf",
+    ".wps": "application/vnd.ms-works",
 }
 
 
@@ -171,13 +174,18 @@ def _build_entry(path: Path, sid: str, writer: PacketWriter,
     result = EntryResult(path.name, "included", notes=list(entry.skipped) + parsed.notes)
     fields = {k: v for k, v in parsed.fields.items() if v}
     result.contacts = {k: fields.get(k, "") for k in CONTACT_FIELDS}
-    warnings = checks.check_fields(fields, options.rubric.intake, options.rubric.categories)
+    checked = dict(fields)
+    if not checked.get("category") and len(parsed.category_candidates) > 1:
+        # Several boxes ticked: the warning should name them, not say "none ticked".
+        checked["category"] = "、".join(parsed.category_candidates)
+    warnings = checks.check_fields(checked, options.rubric.intake, options.rubric.categories)
     text = parsed.text
     if not options.keep_contacts:
+        # Contact parts may come from separate cells: mask every piece, longest first.
+        for piece in contact_strings(fields):
+            text = text.replace(piece, CONTACT_MASK)
         for key in CONTACT_FIELDS:
-            value = fields.pop(key, "")
-            if value.strip():
-                text = text.replace(value, CONTACT_MASK)
+            fields.pop(key, None)
     warnings += checks.check_pii(fields)
     files: list[PacketFile] = []
     if options.keep_contacts:

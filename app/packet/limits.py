@@ -1,0 +1,169 @@
+"""Bounds and name rules shared by the packet writer and reader, and the reader's
+checks of a zip's central directory against them.
+
+A packet arrives from outside (mail, USB), so the reader treats it as hostile: sizes
+and compression ratios are bounded (zip bombs), members may not overlap, and member
+names must be plain relative ASCII paths.  The writer applies the same rules, so
+PanelDesk never produces a packet that PanelDesk would refuse.  The `check_*`
+functions only look at central-directory records; they never read member data.
+"""
+
+from __future__ import annotations
+
+import re
+import zipfile
+from dataclasses import dataclass
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from app.errors import PanelDeskError
+
+if TYPE_CHECKING:  # manifest.py imports this module; the name is only needed for hints
+    from app.packet.manifest import Manifest
+
+MANIFEST_NAME = "manifest.json"
+SIGNATURE_NAME = "manifest.sig"
+RESERVED_NAMES = frozenset({MANIFEST_NAME, SIGNATURE_NAME})
+
+MIB = 1024 * 1024
+_LOCAL_HEADER_SIZE = 30
+_S_IFMT, _S_IFLNK = 0o170000, 0o120000
+
+# One path component: letters, digits and a few punctuation marks that are harmless on
+# every file system and in every shell.  No spaces, no "\\", no ":" (drive letters).
+_COMPONENT = re.compile(r"[A-Za-z0-9._+@()~-]{1,100}")
+MAX_NAME_LENGTH = 240
+MAX_NAME_DEPTH = 8
+
+
+@dataclass(frozen=True)
+class Limits:
+    """What a reader accepts.  Defaults fit 300 submissions × a few large files easily."""
+
+    max_manifest: int = 64 * MIB
+    max_file: int = 512 * MIB
+    max_total: int = 8 * 1024 * MIB
+    max_ratio: int = 100  # uncompressed : compressed
+    ratio_min_size: int = 1_000_000  # the ratio rule applies to members larger than this
+    max_members: int = 100_000
+
+
+_PART = r"[A-Za-z0-9._+@()~-]{1,100}"
+_SAFE_NAME = re.compile(rf"(?:{_PART}/){{0,{MAX_NAME_DEPTH - 1}}}{_PART}")
+
+
+def name_problem(name: str) -> str | None:
+    """Why `name` is not a safe packet member name (Chinese), or None if it is fine."""
+    if (isinstance(name, str) and len(name) <= MAX_NAME_LENGTH and _SAFE_NAME.fullmatch(name)
+            and not {".", ".."} & set(name.split("/"))):
+        return None  # the common case, in one regex; below finds the reason otherwise
+    if not isinstance(name, str) or not name:
+        return "文件名为空"
+    if len(name) > MAX_NAME_LENGTH:
+        return "文件名过长"
+    if not name.isascii() or not name.isprintable():
+        return "文件名含有非 ASCII 或控制字符"
+    if "\\" in name:
+        return "文件名含有反斜杠"
+    if ":" in name:
+        return "文件名含有冒号（盘符）"
+    if name.startswith("/"):
+        return "文件名是绝对路径"
+    parts = name.split("/")
+    if len(parts) > MAX_NAME_DEPTH:
+        return "文件夹层级过深"
+    for part in parts:
+        if part in ("", ".", ".."):
+            return "文件名含有空的、“.”或“..”路径段"
+        if not _COMPONENT.fullmatch(part):
+            return "文件名含有不允许的字符"
+    return None
+
+
+def show_name(name: str) -> str:
+    """A member name made safe to print in one line (hostile names may hold anything)."""
+    text = repr(name)[1:-1] if not name.isprintable() else name
+    return text if len(text) <= 120 else text[:117] + "…"
+
+
+# --- checks on a zip's central directory (nothing is read from member data) -------------
+
+def check_names(path: Path, infos: list[zipfile.ZipInfo], limits: Limits) -> None:
+    """No duplicate names (the same name twice could hide a second manifest), no unsafe ones."""
+    if len(infos) > limits.max_members:
+        raise PanelDeskError(f"评审包 {path} 含有过多文件（{len(infos)} 个）")
+    seen: set[str] = set()
+    for info in infos:
+        name = info.orig_filename
+        if name in seen:
+            raise PanelDeskError(f"评审包 {path} 含有重复的文件名 {show_name(name)}")
+        seen.add(name)
+        problem = name_problem(name[:-1] if name.endswith("/") else name)
+        if problem:
+            raise PanelDeskError(f"评审包 {path} 含有不安全的文件名 {show_name(name)}（{problem}）")
+
+
+def check_member(path: Path, info: zipfile.ZipInfo, limits: Limits, *,
+                 ratio_rule: bool = True) -> None:
+    """One member: no symlink, no encryption, a known method, bounded size and ratio.
+
+    The manifest is exempt from the ratio rule (`ratio_rule=False`): its JSON repeats
+    itself a lot, it has its own size cap, and inflating it is bounded by that cap.
+    """
+    name = show_name(info.orig_filename)
+    if (info.external_attr >> 16) & _S_IFMT == _S_IFLNK:
+        raise PanelDeskError(f"评审包 {path} 含有符号链接 {name}，已拒绝")
+    if info.flag_bits & 0x1:
+        raise PanelDeskError(f"评审包 {path} 中的文件 {name} 被加密，已拒绝")
+    if info.compress_type not in (zipfile.ZIP_STORED, zipfile.ZIP_DEFLATED):
+        raise PanelDeskError(f"评审包 {path} 中的文件 {name} 使用了不支持的压缩方式")
+    if info.file_size > limits.max_file:
+        raise PanelDeskError(f"评审包 {path} 中的文件 {name} 过大（{info.file_size} 字节，"
+                             f"上限 {limits.max_file}）")
+    if info.compress_type == zipfile.ZIP_STORED and info.compress_size != info.file_size:
+        raise PanelDeskError(f"评审包 {path} 中的文件 {name} 大小记录不一致")
+    if (ratio_rule and info.file_size > limits.ratio_min_size
+            and info.file_size > limits.max_ratio * max(info.compress_size, 1)):
+        raise PanelDeskError(f"评审包 {path} 中的文件 {name} 压缩比异常"
+                             f"（{info.file_size} / {info.compress_size}），疑似压缩炸弹，已拒绝")
+
+
+def check_layout_bounds(path: Path, infos: list[zipfile.ZipInfo], start_dir: int) -> None:
+    """Members may not overlap each other or the central directory (overlap zip bombs)."""
+    ordered = sorted(infos, key=lambda i: i.header_offset)
+    for info, nxt in zip(ordered, ordered[1:] + [None]):
+        end = info.header_offset + _LOCAL_HEADER_SIZE + len(info.orig_filename) + info.compress_size
+        limit = nxt.header_offset if nxt is not None else start_dir
+        if end > limit:
+            raise PanelDeskError(f"评审包 {path} 的结构异常：文件 {show_name(info.orig_filename)} "
+                                 "与其他数据重叠")
+
+
+def check_members_against_manifest(path: Path, infos: list[zipfile.ZipInfo],
+                                   manifest: Manifest, limits: Limits) -> None:
+    """Exactly the manifest's files (plus manifest.json/.sig), with the sizes it promises."""
+    expected = manifest.files()
+    total = 0
+    for info in infos:
+        name = info.orig_filename
+        if name in RESERVED_NAMES:
+            continue
+        check_member(path, info, limits)
+        if name.endswith("/"):
+            if info.file_size or info.compress_size:
+                raise PanelDeskError(f"评审包 {path} 含有带数据的目录条目 {show_name(name)}")
+            continue
+        entry = expected.get(name)
+        if entry is None:
+            raise PanelDeskError(f"评审包 {path} 含有清单之外的文件 {show_name(name)}")
+        if info.file_size != entry.size:
+            raise PanelDeskError(f"评审包 {path} 中的文件 {name} 大小与清单不符"
+                                 f"（{info.file_size} ≠ {entry.size}）")
+        total += info.file_size
+    present = {info.orig_filename for info in infos}
+    missing = [name for name in expected if name not in present]
+    if missing:
+        raise PanelDeskError(f"评审包 {path} 缺少清单列出的文件 {missing[0]}"
+                             + (f" 等 {len(missing)} 个" if len(missing) > 1 else ""))
+    if total > limits.max_total:
+        raise PanelDeskError(f"评审包 {path} 的内容总大小 {total} 字节超过上限 {limits.max_total}")
