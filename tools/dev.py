@@ -33,8 +33,8 @@ def venv_python() -> Path:
 
 def ensure_venv() -> Path:
     """Create the venv and install the project (with dev extras) if needed."""
-    if sys.version_info < (3, 11):
-        sys.exit("PanelDesk needs Python 3.11 or newer (found %s)" % sys.version.split()[0])
+    if sys.version_info < (3, 11):  # noqa: UP036 — this script may be started by an older Python
+        sys.exit(f"PanelDesk needs Python 3.11 or newer (found {sys.version.split()[0]})")
     wanted = hashlib.sha256((ROOT / "pyproject.toml").read_bytes()).hexdigest()
     python = venv_python()
     if python.exists() and MARKER.exists() and MARKER.read_text().strip() == wanted:

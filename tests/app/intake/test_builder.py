@@ -7,7 +7,7 @@ import json
 import zipfile
 from pathlib import Path
 
-import fitz
+import pymupdf
 import pytest
 from docx import Document
 
@@ -21,7 +21,7 @@ BODY = "2025年4月，热线接到独居老人深夜求助，接线员一边安�
 
 
 def jpeg(width: int, height: int) -> bytes:
-    pix = fitz.Pixmap(fitz.csRGB, fitz.IRect(0, 0, width, height), False)
+    pix = pymupdf.Pixmap(pymupdf.csRGB, pymupdf.IRect(0, 0, width, height), False)
     pix.clear_with(180)
     return pix.tobytes("jpeg")
 

@@ -110,3 +110,11 @@ def test_contact_strings_cover_every_piece_for_masking() -> None:
         text = text.replace(piece, "〔已隐去〕")
     assert text == "联系人\t〔已隐去〕\n联系电话\t〔已隐去〕\n邮箱\t〔已隐去〕"
     assert contact_strings({}) == []
+
+
+@pytest.mark.parametrize(("value", "name", "info"), [
+    ("黄海宁\u30000779-5550 2201", "黄海宁", "0779-5550 2201"),
+    ("王五 (010)5555-1234", "王五", "(010)5555-1234"),
+])
+def test_split_contact_with_grouped_landline(value: str, name: str, info: str) -> None:
+    assert split_contact(value) == (name, info)
