@@ -168,9 +168,14 @@ def _build_entry(path: Path, sid: str, writer: PacketWriter,
                  options: BuildOptions) -> EntryResult:
     try:
         entry = read_entry(path)
-        form_file, parsed = _find_form(entry, options.soffice)
     except PanelDeskError as err:
         return EntryResult(path.name, "rejected", reason=str(err))
+    try:
+        form_file, parsed = _find_form(entry, options.soffice)
+    except PanelDeskError as err:
+        # Files skipped as hostile often explain why no form was found (e.g. a bomb).
+        reason = "；".join([str(err), *entry.skipped])
+        return EntryResult(path.name, "rejected", reason=reason, notes=list(entry.skipped))
     result = EntryResult(path.name, "included", notes=list(entry.skipped) + parsed.notes)
     fields = {k: v for k, v in parsed.fields.items() if v}
     result.contacts = {k: fields.get(k, "") for k in CONTACT_FIELDS}

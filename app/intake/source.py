@@ -85,7 +85,8 @@ def read_entry(path: Path) -> IntakeEntry:
     else:
         raise EntryError(f"“{path.name}”不是普通文件或文件夹")
     if not entry.files:
-        raise EntryError(f"“{path.name}”中没有可读取的文件")
+        why = "：" + "；".join(entry.skipped) if entry.skipped else ""
+        raise EntryError(f"“{path.name}”中没有可读取的文件{why}")
     return entry
 
 

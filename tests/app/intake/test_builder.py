@@ -159,3 +159,17 @@ def test_contacts_in_separate_rows_are_masked_in_the_text(tmp_path: Path) -> Non
     sub = report.included[0].submission
     missing = [w.message for w in sub.warnings if w.code == "category_missing"]
     assert missing and "创新机制" in missing[0] and "治理成效" in missing[0]
+
+
+def test_rejection_names_the_hostile_member(tmp_path: Path) -> None:
+    root = tmp_path / "intake"
+    root.mkdir()
+    with zipfile.ZipFile(root / "炸弹.zip", "w", compression=zipfile.ZIP_DEFLATED) as zf:
+        zf.writestr("申报书.docx", b"\0" * (20 * 1024 * 1024))
+    make_entry(root, "好的", {"申报书.docx": form("某市热线", "好的申报"),
+                             "1.jpg": jpeg(1920, 1080), "2.jpg": jpeg(1920, 1080)})
+    report = build(root, tmp_path / "p.panelpack")
+    rejected = {e.source: e.reason for e in report.rejected}
+    assert list(rejected) == ["炸弹.zip"]
+    assert "没有可读取的文件" in rejected["炸弹.zip"] and "压缩炸弹" in rejected["炸弹.zip"]
+    assert [e.submission.id for e in report.included] == ["S001"]
