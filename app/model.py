@@ -101,11 +101,18 @@ class Submission:
     fields: dict[str, str]  # keys from FIELD_LABELS (contacts removed unless kept)
     text: str  # the full extracted text of the 申报书, for search and reading
     warnings: list[IntakeWarning] = dataclasses.field(default_factory=list)
+    # All files in the packet: the form (role "form", at most one) and the evidence.  The
+    # manifest stores them as "form" (object or null) and "evidence" (list).
     files: list[PacketFile] = dataclasses.field(default_factory=list)
 
     @property
     def evidence(self) -> list[PacketFile]:
-        return [f for f in self.files if f.role == "evidence"]
+        return [f for f in self.files if f.role != "form"]
+
+    @property
+    def form(self) -> PacketFile | None:
+        """The original 申报书 file — shipped only when contacts are kept (see intake)."""
+        return next((f for f in self.files if f.role == "form"), None)
 
     def to_dict(self) -> dict[str, Any]:
         return {
@@ -116,7 +123,8 @@ class Submission:
             "fields": dict(self.fields),
             "text": self.text,
             "warnings": [w.to_dict() for w in self.warnings],
-            "files": [f.to_dict() for f in self.files],
+            "form": None if self.form is None else self.form.to_dict(),
+            "evidence": [f.to_dict() for f in self.evidence],
         }
 
     @classmethod
@@ -126,7 +134,8 @@ class Submission:
                    fields={str(k): str(v) for k, v in data.get("fields", {}).items()},
                    text=str(data.get("text", "")),
                    warnings=[IntakeWarning.from_dict(w) for w in data.get("warnings", [])],
-                   files=[PacketFile.from_dict(f) for f in data.get("files", [])])
+                   files=([PacketFile.from_dict(data["form"])] if data.get("form") else [])
+                   + [PacketFile.from_dict(f) for f in data.get("evidence", [])])
 
 
 @dataclass

@@ -276,7 +276,7 @@ def _warning_checked(value: Any, path: str) -> IntakeWarning:
                          spans=[list(s) for s in spans])
 
 
-def _file(value: Any, parent: str, index: int) -> PacketFile:
+def _file(value: Any, where: str) -> PacketFile:
     if type(value) is dict:
         get = value.get
         name, original, role, kind = get("name"), get("original_name"), get("role"), get("kind")
@@ -288,7 +288,7 @@ def _file(value: Any, parent: str, index: int) -> PacketFile:
                 and (width is None or type(width) is int)
                 and (height is None or type(height) is int)):
             return PacketFile(name, original, role, kind, media, size, sha, width, height)
-    return _file_checked(value, f"{parent}.files[{index}]")
+    return _file_checked(value, where)
 
 
 def _file_checked(value: Any, path: str) -> PacketFile:
@@ -307,22 +307,34 @@ def _file_checked(value: Any, path: str) -> PacketFile:
 def _submission(value: Any, index: int) -> Submission:
     path = f"submissions[{index}]"
     if type(value) is dict:
-        fields, warnings, files = value.get("fields"), value.get("warnings"), value.get("files")
+        fields, warnings = value.get("fields"), value.get("warnings")
+        form, evidence = value.get("form"), value.get("evidence")
         if (all(type(value.get(k)) is str for k in _SUBMISSION_TEXT) and value["id"].strip()
                 and _str_or_none(value.get("category"))
                 and type(fields) is dict and all(type(v) is str for v in fields.values())
-                and type(warnings) is list and type(files) is list):
+                and type(warnings) is list and type(evidence) is list
+                and (form is None or type(form) is dict)):
             return Submission(
                 value["id"], value.get("category"), value["title"], value["unit"], dict(fields),
                 value["text"], [_warning(w, path, i) for i, w in enumerate(warnings)],
-                [_file(f, path, i) for i, f in enumerate(files)])
+                _files(form, evidence, path))
     return _submission_checked(value, path)
+
+
+def _files(form: Any, evidence: list[Any], path: str) -> list[PacketFile]:
+    """The submission's files: the 申报书 original (if shipped) first, then the evidence."""
+    files = [] if form is None else [_file(form, f"{path}.form")]
+    files += [_file(f, f"{path}.evidence[{i}]") for i, f in enumerate(evidence)]
+    if any((f.role == "form") != (form is not None and i == 0) for i, f in enumerate(files)):
+        raise ManifestError(_where(f"{path}：文件角色与所在位置不符（form / evidence）"))
+    return files
 
 
 def _submission_checked(value: Any, path: str) -> Submission:
     data = _obj(value, path)
     warnings = _get(data, "warnings", list, path)
-    files = _get(data, "files", list, path)
+    evidence = _get(data, "evidence", list, path)
+    form = _opt(data, "form", dict, path)
     return Submission(
         id=_nonempty(data, "id", path),
         category=_opt(data, "category", str, path),
@@ -331,5 +343,5 @@ def _submission_checked(value: Any, path: str) -> Submission:
         fields=_string_map(_get(data, "fields", dict, path), f"{path}.fields"),
         text=_get(data, "text", str, path),
         warnings=[_warning(w, path, i) for i, w in enumerate(warnings)],
-        files=[_file(f, path, i) for i, f in enumerate(files)],
+        files=_files(form, evidence, path),
     )

@@ -39,7 +39,7 @@ def test_info_json_is_the_manifest_exactly(packet: Path,
     with open_packet(packet) as opened:
         assert printed == json.loads(opened.manifest_bytes)
     first = printed["submissions"][0]
-    assert {"id", "category", "title", "unit", "fields", "warnings", "files"} <= set(first)
+    assert {"id", "category", "title", "unit", "fields", "warnings", "evidence", "form"} <= set(first)
     assert first["warnings"] == [{"code": "image_count", "message": "图片数量不符合要求"}]
     assert printed["organizer_fingerprint"] == fingerprint(public_key_bytes(demo_signing_key()))
 

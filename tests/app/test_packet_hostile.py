@@ -173,7 +173,7 @@ def test_duplicate_names(packet_path: Path, name: str) -> None:
 
 def test_size_differs_from_manifest(packet_path: Path) -> None:
     def shrink(d: dict[str, Any]) -> None:
-        d["submissions"][0]["files"][0]["size"] -= 1
+        d["submissions"][0]["evidence"][0]["size"] -= 1
 
     handmade_packet(packet_path, edit_manifest=shrink)
     refused(packet_path, "大小与清单不符")
@@ -252,7 +252,7 @@ def test_a_member_that_inflates_past_its_declared_size(packet_path: Path) -> Non
     real_size = len(files["S003/bomb.bin"])
 
     def lie(d: dict[str, Any]) -> None:
-        for f in d["submissions"][2]["files"]:
+        for f in d["submissions"][2]["evidence"]:
             if f["name"] == "S003/bomb.bin":
                 f["size"] = 1000
 
@@ -329,8 +329,8 @@ _DELETE = object()
     (("format_version",), "1", "format_version"),
     (("title",), 123, "title 类型错误"),
     (("roster",), _DELETE, "缺少 roster"),
-    (("submissions", 0, "files", 0, "size"), "12", r"submissions\[0\]\.files\[0\]\.size"),
-    (("submissions", 0, "files", 0, "name"), "../evil", "不安全"),
+    (("submissions", 0, "evidence", 0, "size"), "12", r"submissions\[0\]\.evidence\[0\]\.size"),
+    (("submissions", 0, "evidence", 0, "name"), "../evil", "不安全"),
     (("submissions", 0, "fields"), {"unit": 5}, "fields"),
     (("submissions", 1, "id"), "S001", "申报编号 S001 重复"),
     (("assignments", "E1"), ["S404"], "S404 不存在"),
