@@ -46,9 +46,17 @@ def test_shipped_demo_packet_is_current_and_valid(demo_dir: Path) -> None:
     shipped = resource_path("demo", "demo.panelpack")
     with open_packet(shipped) as packet, open_packet(demo_dir / "demo.panelpack") as fresh:
         packet.verify_all()
-        ours = [s.to_dict() for s in packet.manifest.submissions]
-        theirs = [s.to_dict() for s in fresh.manifest.submissions]
-        # Regenerate with `python tools/make_demo_packet.py` when this fails.
-        assert ours == theirs
+        # Regenerate with `python tools/make_demo_packet.py` when this fails.  File bytes
+        # are left out: image encoders differ slightly between PyMuPDF releases.
+        assert _content(packet) == _content(fresh)
         assert {s.category for s in packet.manifest.submissions} >= {
             "感动瞬间", "创新机制", "坚守故事", "治理成效"}
+
+
+def _content(packet) -> list[dict]:
+    subs = [s.to_dict() for s in packet.manifest.submissions]
+    for sub in subs:
+        for f in [sub["form"], *sub["evidence"]]:
+            if f:
+                f.pop("sha256"), f.pop("size")
+    return subs
