@@ -1,0 +1,315 @@
+"""Final scores per submission within one category, by a selectable method (DESIGN §5).
+
+Input is one `Mark` per (expert, submission) actually scored: a recused or missing cell is
+simply absent and never counts as 0.  Methods:
+
+- ``trimmed`` (default): with ≥ `trim_min_scores` marks drop one highest and one lowest
+  (去掉一个最高分和一个最低分) and take the mean, else the plain mean;
+- ``mean`` / ``median``: of the expert totals;
+- ``zscore``: each expert's totals standardised over that expert's marks in the category,
+  averaged per submission and rescaled to the panel's overall mean and spread;
+- ``bias``: the additive model y = μ + q_submission + b_expert fitted by least squares on
+  the observed cells only, with Σ b = 0 (per connected part of the assignment);
+  score = μ + q_submission.  It corrects for a lenient or strict expert when experts saw
+  different subsets of the submissions;
+- ``borda``: each expert's ranking turned into points, averaged.
+
+trimmed, mean, median, bias and borda are exact (Decimal/Fraction arithmetic); zscore uses
+floats (square roots) rounded to 10 places.  Standard library only.
+"""
+
+from __future__ import annotations
+
+import math
+from collections import defaultdict
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
+from decimal import Decimal, localcontext
+from fractions import Fraction
+from typing import Any
+
+from scoring.linalg import solve
+from scoring.totals import PRECISION
+
+METHODS = ("trimmed", "mean", "median", "zscore", "bias", "borda")
+METHOD_LABELS = {
+    "trimmed": "去掉一个最高分和一个最低分后取平均",
+    "mean": "平均分",
+    "median": "中位数",
+    "zscore": "按专家标准化（z 分数）后折算",
+    "bias": "专家宽严偏差校正（加性模型最小二乘）",
+    "borda": "波达计数（各专家排序积分）",
+}
+BORDA_SCALE = 100  # Borda points are shown on 0–100 like the totals, best = 100, worst = 0
+DECIMAL_DIGITS = 28  # significant digits kept when an exact fraction becomes a Decimal
+
+
+@dataclass(frozen=True)
+class Mark:
+    """One expert's accepted total for one submission (absent when recused or missing)."""
+
+    expert: str
+    submission: str
+    total: Decimal
+    core_subtotal: Decimal  # weighted 温度 + 效能, the first tie-break
+
+
+@dataclass(frozen=True)
+class Result:
+    """A submission's final score; `score` is None when nobody scored it."""
+
+    submission: str
+    score: Decimal | None
+    n: int
+    mean: Decimal | None
+    median: Decimal | None
+    details: dict[str, Any] = field(default_factory=dict, compare=False)
+
+
+def aggregate(marks: Iterable[Mark], submissions: Sequence[str], method: str = "trimmed", *,
+              trim_min_scores: int = 5) -> dict[str, Result]:
+    """Result per submission id (every id in `submissions`, in that order).
+
+    Marks for submissions outside `submissions` are ignored; a duplicate (expert,
+    submission) pair raises ValueError (Chinese message) since it would double-count.
+    """
+    if method not in METHODS:
+        raise ValueError(f"未知的汇总方法“{method}”，可选：{'、'.join(METHODS)}")
+    wanted = set(submissions)
+    kept = check_marks(m for m in marks if m.submission in wanted)
+    by_sub: dict[str, list[Mark]] = defaultdict(list)
+    for mark in kept:
+        by_sub[mark.submission].append(mark)
+
+    scores: dict[str, tuple[Decimal, dict[str, Any]]] = {}
+    if method in ("trimmed", "mean", "median"):
+        for sub, group in by_sub.items():
+            scores[sub] = _simple(group, method, trim_min_scores)
+    elif method == "zscore":
+        scores = _zscore(kept)
+    elif method == "bias":
+        scores = _bias_scores(kept)
+    else:
+        scores = _borda(kept)
+
+    results: dict[str, Result] = {}
+    for sub in submissions:
+        group = by_sub.get(sub, [])
+        totals = [m.total for m in group]
+        score, details = scores.get(sub, (None, {}))
+        results[sub] = Result(sub, score, len(group), _mean(totals) if totals else None,
+                              _median(totals) if totals else None, details)
+    return results
+
+
+def bias_offsets(marks: Iterable[Mark]) -> dict[str, Decimal]:
+    """Each expert's fitted leniency b_e (positive = scores higher than the panel).
+
+    Σ b_e = 0 within each connected part of the expert–submission assignment.
+    """
+    offsets, _, _ = fit_additive(check_marks(marks))
+    return {expert: _to_decimal(value) for expert, value in sorted(offsets.items())}
+
+
+def check_marks(marks: Iterable[Mark]) -> list[Mark]:
+    """The marks as a list; ValueError on a duplicate (expert, submission) or a bad total."""
+    seen: set[tuple[str, str]] = set()
+    kept: list[Mark] = []
+    for mark in marks:
+        key = (mark.expert, mark.submission)
+        if key in seen:
+            raise ValueError(f"专家“{mark.expert}”对作品“{mark.submission}”有重复的评分")
+        if not isinstance(mark.total, Decimal) or not mark.total.is_finite():
+            raise ValueError(f"专家“{mark.expert}”对作品“{mark.submission}”的总分无效")
+        seen.add(key)
+        kept.append(mark)
+    return kept
+
+
+def _simple(group: list[Mark], method: str, trim_min_scores: int
+            ) -> tuple[Decimal, dict[str, Any]]:
+    totals = [m.total for m in group]
+    if method == "median":
+        return _median(totals), {}
+    if method == "trimmed" and len(group) >= max(trim_min_scores, 3):
+        # Sorting by (total, expert) makes the choice among equal extremes reproducible;
+        # which of two equal highs is dropped never changes the mean.
+        ordered = sorted(group, key=lambda m: (m.total, m.expert))
+        low, high = ordered[0], ordered[-1]
+        return _mean([m.total for m in ordered[1:-1]]), {
+            "dropped_low": low.expert, "dropped_low_total": low.total,
+            "dropped_high": high.expert, "dropped_high_total": high.total}
+    return _mean(totals), {}
+
+
+def _mean(values: Sequence[Decimal]) -> Decimal:
+    with localcontext() as ctx:
+        ctx.prec = PRECISION
+        return sum(values, Decimal(0)) / len(values)
+
+
+def _median(values: Sequence[Decimal]) -> Decimal:
+    ordered = sorted(values)
+    mid = len(ordered) // 2
+    if len(ordered) % 2:
+        return ordered[mid]
+    with localcontext() as ctx:
+        ctx.prec = PRECISION
+        return (ordered[mid - 1] + ordered[mid]) / 2
+
+
+def _to_decimal(value: Fraction) -> Decimal:
+    """An exact fraction as a Decimal: exact when it terminates, else 28 digits."""
+    with localcontext() as ctx:
+        ctx.prec = DECIMAL_DIGITS
+        result = Decimal(value.numerator) / Decimal(value.denominator)
+    return result if result != 0 else Decimal(0)
+
+
+def _float_to_decimal(value: float) -> Decimal:
+    result = Decimal(str(round(value, 10)))
+    return result if result != 0 else Decimal(0)  # no "-0" in a results file
+
+
+def _pstdev(values: Sequence[float]) -> float:
+    mean = math.fsum(values) / len(values)
+    return math.sqrt(math.fsum((v - mean) ** 2 for v in values) / len(values))
+
+
+def _zscore(marks: list[Mark]) -> dict[str, tuple[Decimal, dict[str, Any]]]:
+    """Population sd per expert (an expert with one mark or all-equal marks → z = 0)."""
+    if not marks:
+        return {}
+    by_expert: dict[str, list[Mark]] = defaultdict(list)
+    for mark in marks:
+        by_expert[mark.expert].append(mark)
+    z_by_sub: dict[str, list[float]] = defaultdict(list)
+    for group in by_expert.values():
+        values = [float(m.total) for m in group]
+        mean, sd = math.fsum(values) / len(values), _pstdev(values)
+        for mark, value in zip(group, values):
+            z_by_sub[mark.submission].append((value - mean) / sd if sd > 0 else 0.0)
+    all_totals = [float(m.total) for m in marks]
+    panel_mean, panel_sd = math.fsum(all_totals) / len(all_totals), _pstdev(all_totals)
+    out: dict[str, tuple[Decimal, dict[str, Any]]] = {}
+    for sub, zs in z_by_sub.items():
+        mean_z = math.fsum(zs) / len(zs)
+        out[sub] = (_float_to_decimal(panel_mean + panel_sd * mean_z),
+                    {"mean_z": _float_to_decimal(mean_z)})
+    return out
+
+
+def components(marks: Sequence[Mark]) -> list[tuple[list[str], list[str]]]:
+    """Connected parts of the expert–submission graph: [(experts, submissions)], sorted."""
+    parent: dict[tuple[str, str], tuple[str, str]] = {}
+
+    def find(node: tuple[str, str]) -> tuple[str, str]:
+        parent.setdefault(node, node)
+        while parent[node] != node:
+            parent[node] = parent[parent[node]]
+            node = parent[node]
+        return node
+
+    for mark in marks:
+        a, b = find(("e", mark.expert)), find(("s", mark.submission))
+        if a != b:
+            parent[max(a, b)] = min(a, b)
+    groups: dict[tuple[str, str], tuple[list[str], list[str]]] = {}
+    for node in sorted(parent):
+        experts, subs = groups.setdefault(find(node), ([], []))
+        (experts if node[0] == "e" else subs).append(node[1])
+    return sorted(groups.values())
+
+
+def fit_additive(marks: Sequence[Mark]
+                 ) -> tuple[dict[str, Fraction], dict[str, Fraction], list[tuple[list[str],
+                                                                                  list[str]]]]:
+    """Least-squares fit of y = μ + q_s + b_e on the observed cells, exactly.
+
+    Returns (b per expert, μ + q_s per submission, connected parts).  The submission
+    effects are eliminated first (for fixed b, μ + q_s is the mean of y − b over the
+    submission's marks), which leaves the reduced normal equations C b = r in the expert
+    offsets only — one unknown per expert, however many submissions there are.  C is a
+    graph Laplacian (singular once per connected part), so each part is solved with the
+    sum-to-zero constraint appended as a Lagrange row.
+    """
+    y: dict[tuple[str, str], Fraction] = {(m.expert, m.submission): Fraction(m.total)
+                                          for m in marks}
+    experts_of: dict[str, list[str]] = defaultdict(list)
+    subs_of: dict[str, list[str]] = defaultdict(list)
+    for mark in marks:
+        experts_of[mark.submission].append(mark.expert)
+        subs_of[mark.expert].append(mark.submission)
+    sub_mean = {s: sum((y[e, s] for e in es), Fraction(0)) / len(es)
+                for s, es in experts_of.items()}
+    offsets: dict[str, Fraction] = {}
+    parts = components(marks)
+    for experts, _subs in parts:
+        index = {e: i for i, e in enumerate(experts)}
+        size = len(experts)
+        lap = [[Fraction(0)] * (size + 1) for _ in range(size + 1)]
+        rhs = [Fraction(0)] * (size + 1)
+        for e in experts:
+            i = index[e]
+            for s in subs_of[e]:
+                weight = Fraction(1, len(experts_of[s]))
+                lap[i][i] += 1
+                for other in experts_of[s]:
+                    lap[i][index[other]] -= weight
+                rhs[i] += y[e, s] - sub_mean[s]
+            lap[i][size] = lap[size][i] = Fraction(1)  # Σ b = 0 (Lagrange multiplier)
+        solution = solve(lap, rhs)
+        offsets.update({e: solution[index[e]] for e in experts})
+    fitted = {s: sum((y[e, s] - offsets[e] for e in es), Fraction(0)) / len(es)
+              for s, es in experts_of.items()}
+    return offsets, fitted, parts
+
+
+def _bias_scores(marks: list[Mark]) -> dict[str, tuple[Decimal, dict[str, Any]]]:
+    if not marks:
+        return {}
+    offsets, fitted, parts = fit_additive(marks)
+    out: dict[str, tuple[Decimal, dict[str, Any]]] = {}
+    for number, (experts, subs) in enumerate(parts, start=1):
+        details: dict[str, Any] = {"component": number, "components": len(parts)}
+        if len(parts) > 1:
+            details["note"] = (f"评审分配不连通，共分为 {len(parts)} 组，各组分别校正，"
+                               f"本作品属第 {number} 组（{len(experts)} 位专家）；组间分数不可直接比较")
+        for sub in subs:
+            out[sub] = (_to_decimal(fitted[sub]), dict(details))
+    return out
+
+
+def _borda(marks: list[Mark]) -> dict[str, tuple[Decimal, dict[str, Any]]]:
+    """Per expert: rank 1 = highest total, ties share the average rank;
+    points = (n_e − rank) / (n_e − 1) × 100 so every expert spans 0–100 whatever
+    their load (an expert who scored one submission gives it the neutral 50)."""
+    by_expert: dict[str, list[Mark]] = defaultdict(list)
+    for mark in marks:
+        by_expert[mark.expert].append(mark)
+    points: dict[str, list[Fraction]] = defaultdict(list)
+    for group in by_expert.values():
+        count = len(group)
+        ranks = average_ranks([-m.total for m in group])
+        for mark, rank in zip(group, ranks):
+            if count == 1:
+                points[mark.submission].append(Fraction(BORDA_SCALE, 2))
+            else:
+                points[mark.submission].append((count - rank) / (count - 1) * BORDA_SCALE)
+    return {sub: (_to_decimal(sum(p, Fraction(0)) / len(p)), {}) for sub, p in points.items()}
+
+
+def average_ranks(values: Sequence[Any]) -> list[Fraction]:
+    """1-based ranks of `values` in ascending order, ties sharing their average rank."""
+    order = sorted(range(len(values)), key=lambda i: values[i])
+    ranks: list[Fraction] = [Fraction(0)] * len(values)
+    start = 0
+    while start < len(order):
+        end = start
+        while end + 1 < len(order) and values[order[end + 1]] == values[order[start]]:
+            end += 1
+        shared = Fraction(start + end + 2, 2)
+        for pos in range(start, end + 1):
+            ranks[order[pos]] = shared
+        start = end + 1
+    return ranks
