@@ -70,7 +70,7 @@ def run_gui(args: list[str]) -> int:
         from PySide6.QtWidgets import QApplication
 
         from ui.application import create_application, open_settings, show_unexpected_error
-        from ui.packet_window import PacketWindow
+        from ui.review_window import ReviewWindow
         from ui.task_runner import TaskRunner
     except ImportError as err:
         # Typically a server without display libraries (libEGL, libxkbcommon): say so in
@@ -91,13 +91,24 @@ def run_gui(args: list[str]) -> int:
         return 2
     sys.excepthook = show_unexpected_error
     runner = TaskRunner()
-    window = PacketWindow(runner=runner, settings=open_settings())
+    # Marks go through ONE writer thread so they are saved in the order they were made.
+    writer = TaskRunner(max_threads=1)
+    window = ReviewWindow(runner=runner, writer=writer, settings=open_settings())
     window.show()
-    window.open_path(Path(positional[0]) if positional else demo_packet_path())
+    window.open_path(Path(positional[0]) if positional else start_packet(window))
     code = app.exec()
-    # Let a packet still being verified finish before Python tears the objects down.
+    # Let a packet still being verified and marks still being written finish first.
     runner.wait_for_done()
+    writer.wait_for_done()
     return int(code)
+
+
+def start_packet(window: object) -> Path:
+    """With no packet named: the most recent one that still exists, else the demo."""
+    for text in getattr(window, "recent_packets", list)():
+        if Path(text).is_file():
+            return Path(text)
+    return demo_packet_path()
 
 
 if __name__ == "__main__":

@@ -14,6 +14,7 @@ import pytest
 
 from app.canonical import canonical_hash
 from app.model import Expert, IntakeWarning, PacketFile, Submission
+from tests.ui.review_helpers import make_window, packet_path  # noqa: F401 — fixtures
 
 CATEGORIES = ("感动瞬间", "创新机制", "坚守故事", "治理成效")
 

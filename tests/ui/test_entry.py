@@ -11,8 +11,9 @@ from pathlib import Path
 import pytest
 from PySide6.QtWidgets import QApplication
 
-from ui import entry
-from ui.packet_window import PacketWindow
+from ui import entry, review_opening
+from ui.identity_dialog import Identity
+from ui.review_window import ReviewWindow
 
 ROOT = Path(__file__).resolve().parents[2]
 
@@ -87,13 +88,40 @@ def test_cli_commands_include_the_documented_ones():
     assert {"key", "packet", "demo"} <= entry.cli_commands()
 
 
+def review_packet(path: Path, count: int) -> Path:
+    """A signed packet with the real default rubric (the review window needs a valid one)."""
+    from app.keys import demo_signing_key
+    from app.model import Expert, Submission
+    from app.packet import Manifest, PacketWriter
+    from app.rubrics import load_default_rubric, rubric_hash
+
+    entries = [(Submission(id=f"S{i:03d}", category="创新机制", title=f"第{i}项", unit="某热线",
+                           fields={"body": "详细内容"}, text="详细内容", warnings=[], files=[]),
+                {}) for i in range(1, count + 1)]
+    rubric = load_default_rubric()
+    manifest = Manifest(
+        packet_id=f"ENTRY-{count}", title="入口测试", created="2026-03-10T09:00:00Z",
+        generator="tests/ui", rubric=rubric.to_dict(), rubric_hash=rubric_hash(rubric),
+        roster=[Expert("E1", "林思远", "某大学")], assignments={"E1": [s.id for s, _ in entries]},
+        submissions=[s for s, _ in entries])
+    with PacketWriter(path) as writer:
+        for _sub, files in entries:
+            for name, data in files.items():
+                writer.add_file(name, data)
+        writer.finish(manifest, demo_signing_key())
+    return path
+
+
 def _run_gui_until_loaded(qtbot, monkeypatch, args: list[str], rows: int) -> int:
     """Run `run_gui` with `exec` replaced by a wait for the window to show `rows` rows."""
-    seen: list[PacketWindow] = []
+    seen: list[ReviewWindow] = []
+    # The identity and recusal steps are modal dialogs: answer them as expert E1.
+    monkeypatch.setattr(review_opening, "dialog_identify", lambda _w, _p: Identity("E1", None))
+    monkeypatch.setattr(review_opening, "dialog_recusals", lambda _w, _s, _e: {})
 
     def fake_exec() -> int:
         windows = [w for w in QApplication.topLevelWidgets()
-                   if isinstance(w, PacketWindow) and w.isVisible()]
+                   if isinstance(w, ReviewWindow) and w.isVisible()]
         assert len(windows) == 1
         window = windows[0]
         qtbot.waitUntil(lambda: not window.opening, timeout=10000)
@@ -106,21 +134,21 @@ def _run_gui_until_loaded(qtbot, monkeypatch, args: list[str], rows: int) -> int
     assert seen, "the GUI never showed a window"
     window = seen[0]
     assert window.isVisible()
-    assert window.model.rowCount() == rows
+    assert window.list_panel.model.rowCount() == rows
     window.close()
     window.deleteLater()
     return code
 
 
-def test_gui_opens_the_named_packet(qapp, qtbot, monkeypatch, packet_factory, dialogs):
-    path = packet_factory(count=6)
+def test_gui_opens_the_named_packet(qapp, qtbot, monkeypatch, tmp_path, dialogs):
+    path = review_packet(tmp_path / "test.panelpack", 6)
     assert _run_gui_until_loaded(qtbot, monkeypatch, [str(path)], rows=6) == 0
     assert dialogs == []
 
 
-def test_gui_without_arguments_opens_the_demo_packet(qapp, qtbot, monkeypatch, packet_factory,
+def test_gui_without_arguments_opens_the_demo_packet(qapp, qtbot, monkeypatch, tmp_path,
                                                      dialogs):
-    demo = packet_factory(count=8, name="demo.panelpack")
+    demo = review_packet(tmp_path / "demo.panelpack", 8)
     monkeypatch.setattr(entry, "demo_packet_path", lambda: demo)
     assert _run_gui_until_loaded(qtbot, monkeypatch, [], rows=8) == 0
     assert dialogs == []

@@ -15,7 +15,7 @@ from PySide6.QtCore import QCoreApplication, QSettings, Qt
 from app.paths import resource_path
 from ui import i18n
 from ui.application import open_settings
-from ui.packet_window import PacketWindow
+from ui.review_window import ReviewWindow
 from ui.task_runner import SyncTaskRunner
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -83,7 +83,7 @@ def test_missing_tool_falls_back_to_chinese_silently(qapp, monkeypatch, chinese_
     monkeypatch.setattr(i18n, "find_lrelease", lambda: None)
     assert i18n.translation_file("en") is None
     i18n.install_translators(qapp, "en")  # must not raise
-    assert QCoreApplication.translate("PacketWindow", "打开评审包") == "打开评审包"
+    assert QCoreApplication.translate("ReviewWindow", "打开评审包(&O)…") == "打开评审包(&O)…"
 
 
 def test_compile_failure_is_reported_not_raised(tmp_path):
@@ -97,20 +97,21 @@ def test_compile_failure_is_reported_not_raised(tmp_path):
 def test_english_translator_changes_the_interface(qapp, qtbot, chinese_again):
     installed = i18n.install_translators(qapp, "en")
     assert installed
-    assert QCoreApplication.translate("PacketWindow", "打开评审包(&O)…") == "&Open packet…"
-    window = PacketWindow(runner=SyncTaskRunner(), settings=open_settings())
+    assert QCoreApplication.translate("ReviewWindow", "打开评审包(&O)…") == "&Open packet…"
+    window = ReviewWindow(runner=SyncTaskRunner(), writer=SyncTaskRunner(),
+                          settings=open_settings())
     qtbot.addWidget(window)
     menus = [a.text() for a in window.menuBar().actions()]
-    assert menus == ["&File", "&Settings", "&Help"]
-    assert window.title_label.text() == "No packet open"
-    assert window.model.headerData(0, Qt.Orientation.Horizontal) == "ID"
+    assert menus[0] == "&File" and menus[-2:] == ["&Settings", "&Help"]
+    assert set(window.language_actions) == {"zh_CN", "en"}
+    assert window.list_panel.model.headerData(0, Qt.Orientation.Horizontal) == "ID"
 
 
 def test_chinese_installs_qt_own_dialog_translations(qapp, chinese_again):
     installed = i18n.install_translators(qapp, "zh_CN")
     assert len(installed) == 1  # qtbase_zh_CN only
     assert QCoreApplication.translate("QPlatformTheme", "Cancel") == "取消"
-    assert QCoreApplication.translate("PacketWindow", "打开评审包") == "打开评审包"
+    assert QCoreApplication.translate("ReviewWindow", "打开评审包(&O)…") == "打开评审包(&O)…"
 
 
 def test_ts_file_covers_every_string_in_the_code(tmp_path):
@@ -118,7 +119,7 @@ def test_ts_file_covers_every_string_in_the_code(tmp_path):
     lupdate = Path(i18n.find_lrelease()).with_name(
         "lupdate" + (".exe" if os.name == "nt" else ""))
     generated = tmp_path / "generated.ts"
-    sources = sorted(str(p) for p in (ROOT / "ui").glob("*.py"))
+    sources = sorted(str(p) for p in (ROOT / "ui").rglob("*.py"))
     result = subprocess.run([str(lupdate), *sources, "-ts", str(generated)],
                             capture_output=True, text=True, timeout=120)
     assert result.returncode == 0, result.stderr

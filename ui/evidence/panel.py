@@ -1,0 +1,373 @@
+"""The evidence panel: a thumbnail strip above the viewer for the chosen file.
+
+`EvidencePanel(runner, read_file)` gets the packet's hash-checked reader; every read,
+decode and render goes through the runner, and each callback checks a token so a slow
+result for a submission or file the expert has already left is dropped, never shown.
+`toggle_fullscreen()` moves the viewer area (toolbar + viewers) into a full-screen
+top-level window and back; Esc or F11 there returns.
+"""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Callable
+from typing import Any
+
+from PySide6.QtCore import QSize, Qt, Signal
+from PySide6.QtGui import QCloseEvent, QImage, QKeyEvent, QKeySequence, QShortcut
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QHBoxLayout,
+    QLabel,
+    QListView,
+    QStackedWidget,
+    QToolButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from app.errors import PanelDeskError
+from app.model import PacketFile, Submission
+from ui.evidence.image_viewer import ImageViewer
+from ui.evidence.loading import (
+    ImagePayload,
+    LinksPayload,
+    PdfPayload,
+    SheetsPayload,
+    TextPayload,
+    error_text,
+    has_thumbnail,
+    load_evidence,
+    load_thumbnail,
+)
+from ui.evidence.model import THUMB_SIDE, EvidenceListModel, kind_label
+from ui.evidence.pdf_viewer import PageCache, PdfViewer
+from ui.evidence.table_viewer import TableViewer
+from ui.evidence.text_viewers import ErrorViewer, LinksViewer, TextViewer
+from ui.task_runner import TaskRunner
+
+log = logging.getLogger(__name__)
+
+ZOOM_IN_KEYS = ("+", "=", "Ctrl++", "Ctrl+=")
+ZOOM_OUT_KEYS = ("-", "Ctrl+-")
+ZOOM_RESET_KEYS = ("0", "Ctrl+0")
+
+
+class EvidenceStrip(QListView):
+    """The horizontal thumbnail strip; Left/Right and [ ] cycle through the files."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("evidenceStrip")
+        self.setViewMode(QListView.ViewMode.IconMode)
+        self.setFlow(QListView.Flow.LeftToRight)
+        self.setWrapping(False)
+        self.setMovement(QListView.Movement.Static)
+        self.setResizeMode(QListView.ResizeMode.Adjust)
+        self.setUniformItemSizes(True)
+        self.setIconSize(QSize(THUMB_SIDE, THUMB_SIDE - 24))
+        self.setGridSize(QSize(THUMB_SIDE + 20, THUMB_SIDE + 10))
+        self.setTextElideMode(Qt.TextElideMode.ElideMiddle)
+        self.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.setHorizontalScrollMode(QAbstractItemView.ScrollMode.ScrollPerPixel)
+        self.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.setFixedHeight(THUMB_SIDE + 30)
+
+    def step(self, delta: int) -> None:
+        count = self.model().rowCount() if self.model() else 0
+        if count:
+            row = self.currentIndex().row() if self.currentIndex().isValid() else -1
+            self.setCurrentIndex(self.model().index((row + delta) % count, 0))
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:
+        key = event.key()
+        if key in (Qt.Key.Key_Left, Qt.Key.Key_BracketLeft) and not event.modifiers():
+            self.step(-1)
+        elif key in (Qt.Key.Key_Right, Qt.Key.Key_BracketRight) and not event.modifiers():
+            self.step(1)
+        else:
+            super().keyPressEvent(event)
+
+
+class FullScreenHost(QWidget):
+    """The top-level window the viewer area borrows while full screen."""
+
+    def __init__(self, on_leave: Callable[[], None]) -> None:
+        super().__init__(None, Qt.WindowType.Window)
+        self.setObjectName("evidenceFullScreen")
+        self.setWindowTitle(self.tr("证明材料（按 Esc 返回）"))
+        self._on_leave = on_leave
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        for keys in ("Esc", "F11"):
+            QShortcut(QKeySequence(keys), self, activated=self._on_leave)
+
+    def closeEvent(self, event: QCloseEvent) -> None:
+        # Closing the window by the window manager must also give the viewer back.
+        self._on_leave()
+        super().closeEvent(event)
+
+
+class EvidencePanel(QWidget):
+    """Thumbnails strip + viewer stack for one submission's evidence."""
+
+    status_message = Signal(str)
+
+    def __init__(self, runner: TaskRunner, read_file: Callable[[str], bytes],
+                 parent: QWidget | None = None, *, cache: PageCache | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("evidencePanel")
+        self._runner = runner
+        self._read_file = read_file
+        self._sub_token = 0  # bumped per submission: stale thumbnails are dropped
+        self._load_token = 0  # bumped per file shown: stale loads are dropped
+        self._current: PacketFile | None = None
+        self._host: FullScreenHost | None = None
+        self.page_cache = cache if cache is not None else PageCache()
+        self.model = EvidenceListModel(self)
+        self._build()
+        self._shortcuts(self, Qt.ShortcutContext.WidgetWithChildrenShortcut)
+        self.set_submission(None)
+
+    # --- construction -------------------------------------------------------------------
+    def _build(self) -> None:
+        self.strip = EvidenceStrip(self)
+        self.strip.setModel(self.model)
+        self.strip.selectionModel().currentChanged.connect(
+            lambda current, _previous: self._show_row(current.row()))
+        self.viewer_area = QWidget(self)
+        self.viewer_area.setObjectName("evidenceViewerArea")
+        self.file_label = QLabel(self.viewer_area)
+        self.file_label.setObjectName("evidenceFileName")
+        self.file_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        bar = QHBoxLayout()
+        bar.setContentsMargins(6, 2, 2, 2)
+        bar.addWidget(self.file_label, 1)
+        self.zoom_out_button = self._tool("−", self.tr("缩小（-）"), self.zoom_out)
+        self.zoom_reset_button = self._tool("100%", self.tr("原始大小（0）"), self.reset_zoom)
+        self.zoom_in_button = self._tool("+", self.tr("放大（+）"), self.zoom_in)
+        self.fit_button = self._tool(self.tr("适合"), self.tr("适合窗口"), self.fit_to_window)
+        self.fullscreen_button = self._tool(self.tr("全屏"), self.tr("全屏查看（F11）"),
+                                            self.toggle_fullscreen)
+        for button in (self.zoom_out_button, self.zoom_reset_button, self.zoom_in_button,
+                       self.fit_button, self.fullscreen_button):
+            bar.addWidget(button)
+        self.stack = QStackedWidget(self.viewer_area)
+        self.empty = QLabel(self.stack)
+        self.empty.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.empty.setObjectName("evidenceEmpty")
+        self.loading = QLabel(self.tr("正在读取……"), self.stack)
+        self.loading.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.image_viewer = ImageViewer(self.stack)
+        self.image_viewer.zoom_changed.connect(self._image_zoomed)
+        self.pdf_viewer = PdfViewer(self._runner, self.page_cache, self.stack)
+        self.pdf_viewer.status.connect(self._viewer_status)
+        self.table_viewer = TableViewer(self.stack)
+        self.text_viewer = TextViewer(self.stack)
+        self.links_viewer = LinksViewer(self.stack)
+        self.error_viewer = ErrorViewer(self.stack)
+        for widget in (self.empty, self.loading, self.image_viewer, self.pdf_viewer,
+                       self.table_viewer, self.text_viewer, self.links_viewer,
+                       self.error_viewer):
+            self.stack.addWidget(widget)
+        area_layout = QVBoxLayout(self.viewer_area)
+        area_layout.setContentsMargins(0, 0, 0, 0)
+        area_layout.setSpacing(0)
+        area_layout.addLayout(bar)
+        area_layout.addWidget(self.stack, 1)
+        self._layout = QVBoxLayout(self)
+        self._layout.setContentsMargins(0, 0, 0, 0)
+        self._layout.setSpacing(4)
+        self._layout.addWidget(self.strip)
+        self._layout.addWidget(self.viewer_area, 1)
+
+    def _tool(self, text: str, tip: str, slot: Callable[[], None]) -> QToolButton:
+        button = QToolButton(self.viewer_area)
+        button.setText(text)
+        button.setToolTip(tip)
+        button.setAutoRaise(True)
+        button.clicked.connect(slot)
+        return button
+
+    def _shortcuts(self, owner: QWidget, context: Qt.ShortcutContext) -> None:
+        for keys, slot in ((ZOOM_IN_KEYS, self.zoom_in), (ZOOM_OUT_KEYS, self.zoom_out),
+                           (ZOOM_RESET_KEYS, self.reset_zoom)):
+            for key in keys:
+                shortcut = QShortcut(QKeySequence(key), owner)
+                shortcut.setContext(context)
+                shortcut.activated.connect(slot)
+
+    # --- submission ---------------------------------------------------------------------
+    def set_submission(self, sub: Submission | None) -> None:
+        """Show `sub`'s evidence (first file selected), or an empty panel for None."""
+        self._sub_token += 1
+        self._load_token += 1
+        self._current = None
+        self.pdf_viewer.clear()
+        self.image_viewer.clear()
+        files = sub.evidence if sub is not None else []
+        self.model.set_files(files)
+        if not files:
+            self.empty.setText(self.tr("本申报没有证明材料") if sub is not None
+                               else self.tr("未选择申报"))
+            self.file_label.setText("")
+            self.stack.setCurrentWidget(self.empty)
+            self._enable_zoom(False)
+            return
+        token = self._sub_token
+        for pf in files:
+            if has_thumbnail(pf):
+                self._runner.run(load_thumbnail, self._read_file, pf, THUMB_SIDE * 2,
+                                 on_done=lambda image, pf=pf: self._thumb_done(token, pf, image),
+                                 on_error=lambda err, pf=pf: self._thumb_failed(token, pf, err))
+        self.strip.setCurrentIndex(self.model.index(0, 0))
+
+    def _thumb_done(self, token: int, pf: PacketFile, image: QImage) -> None:
+        if token == self._sub_token:
+            self.model.set_thumbnail(pf.name, image)
+
+    def _thumb_failed(self, token: int, pf: PacketFile, err: BaseException) -> None:
+        if token == self._sub_token:
+            self.model.set_error(pf.name, error_text(err))
+
+    @property
+    def current_file(self) -> PacketFile | None:
+        return self._current
+
+    def select(self, row: int) -> None:
+        self.strip.setCurrentIndex(self.model.index(row, 0))
+
+    def next_item(self) -> None:
+        self.strip.step(1)
+
+    def previous_item(self) -> None:
+        self.strip.step(-1)
+
+    # --- showing one file ---------------------------------------------------------------
+    def _show_row(self, row: int) -> None:
+        pf = self.model.file(row)
+        if pf is None or pf is self._current:
+            return
+        self._current = pf
+        self._load_token += 1
+        token = self._load_token
+        self.file_label.setText(pf.original_name)
+        self.file_label.setToolTip(self.model.data(self.model.index(row, 0),
+                                                   Qt.ItemDataRole.ToolTipRole))
+        self.stack.setCurrentWidget(self.loading)
+        self._enable_zoom(False)
+        self._runner.run(load_evidence, self._read_file, pf,
+                         on_done=lambda payload: self._loaded(token, pf, payload),
+                         on_error=lambda err: self._load_failed(token, pf, err))
+
+    def _loaded(self, token: int, pf: PacketFile, payload: Any) -> None:
+        if token != self._load_token:
+            return
+        label = kind_label(pf.kind)
+        if isinstance(payload, ImagePayload):
+            self.image_viewer.set_image(payload.image)
+            self.stack.setCurrentWidget(self.image_viewer)
+            self._image_zoomed(self.image_viewer.scale_factor)
+        elif isinstance(payload, PdfPayload):
+            self.stack.setCurrentWidget(self.pdf_viewer)
+            self.pdf_viewer.set_document(payload.data, pf.sha256, payload.page_count)
+        elif isinstance(payload, SheetsPayload):
+            self.table_viewer.set_sheets(payload.sheets)
+            self.stack.setCurrentWidget(self.table_viewer)
+            self.status_message.emit(f"{pf.original_name} · {label}")
+        elif isinstance(payload, LinksPayload):
+            self.links_viewer.set_content(payload.text, payload.links)
+            self.stack.setCurrentWidget(self.links_viewer)
+            self.status_message.emit(self.tr("{0} · 含 {1} 个链接（不会自动打开）")
+                                     .replace("{0}", pf.original_name)
+                                     .replace("{1}", str(len(payload.links))))
+        elif isinstance(payload, TextPayload):
+            self.text_viewer.set_text(payload.text)
+            self.stack.setCurrentWidget(self.text_viewer)
+            self.status_message.emit(f"{pf.original_name} · {label}")
+        self._enable_zoom(True)
+
+    def _load_failed(self, token: int, pf: PacketFile, err: BaseException) -> None:
+        if token != self._load_token:
+            return
+        reason = error_text(err)
+        if not isinstance(err, PanelDeskError):  # ours are expected; anything else is a bug
+            log.warning("证明材料 %s 无法显示：%r", pf.name, err)
+        self.model.set_error(pf.name, reason)
+        self.error_viewer.set_error(pf.original_name, reason)
+        self.stack.setCurrentWidget(self.error_viewer)
+        self._enable_zoom(False)
+        self.status_message.emit(self.tr("无法显示 {0}：{1}").replace("{0}", pf.original_name)
+                                 .replace("{1}", reason))
+
+    # --- zoom ---------------------------------------------------------------------------
+    def _zoomable(self) -> Any:
+        widget = self.stack.currentWidget()
+        return widget if hasattr(widget, "zoom_in") else None
+
+    def _enable_zoom(self, on: bool) -> None:
+        for button in (self.zoom_out_button, self.zoom_reset_button, self.zoom_in_button,
+                       self.fit_button):
+            button.setEnabled(on)
+
+    def zoom_in(self) -> None:
+        if (viewer := self._zoomable()) is not None:
+            viewer.zoom_in()
+
+    def zoom_out(self) -> None:
+        if (viewer := self._zoomable()) is not None:
+            viewer.zoom_out()
+
+    def reset_zoom(self) -> None:
+        if (viewer := self._zoomable()) is not None:
+            viewer.reset_zoom()
+
+    def fit_to_window(self) -> None:
+        viewer = self._zoomable()
+        if viewer is not None and hasattr(viewer, "fit_to_window"):
+            viewer.fit_to_window()
+        elif viewer is not None:
+            viewer.reset_zoom()
+
+    def _image_zoomed(self, scale: float) -> None:
+        if self._current is not None and self.stack.currentWidget() is self.image_viewer:
+            width, height = self.image_viewer.image_size
+            self.status_message.emit(f"{self._current.original_name} · {width}×{height} · "
+                                     f"{round(scale * 100)}%")
+
+    def _viewer_status(self, text: str) -> None:
+        if self._current is not None:
+            self.status_message.emit(f"{self._current.original_name} · {text}")
+
+    # --- full screen --------------------------------------------------------------------
+    @property
+    def is_fullscreen(self) -> bool:
+        return self._host is not None
+
+    def toggle_fullscreen(self) -> None:
+        """Show the viewer area full screen, or bring it back into the panel."""
+        if self._host is not None:
+            self._leave_fullscreen()
+            return
+        host = FullScreenHost(self._leave_fullscreen)
+        self._shortcuts(host, Qt.ShortcutContext.WindowShortcut)
+        self._layout.removeWidget(self.viewer_area)
+        host.layout().addWidget(self.viewer_area)
+        self.viewer_area.show()
+        self._host = host
+        self.fullscreen_button.setToolTip(self.tr("退出全屏（Esc / F11）"))
+        host.showFullScreen()
+        host.activateWindow()
+        self.stack.currentWidget().setFocus()
+        self.status_message.emit(self.tr("全屏查看：按 Esc 或 F11 返回"))
+
+    def _leave_fullscreen(self) -> None:
+        host, self._host = self._host, None
+        if host is None:
+            return
+        self._layout.addWidget(self.viewer_area, 1)
+        self.viewer_area.show()
+        self.fullscreen_button.setToolTip(self.tr("全屏查看（F11）"))
+        host.hide()
+        host.deleteLater()
+        self.strip.setFocus()

@@ -1,0 +1,161 @@
+"""文件 ▸ 导出评分表: check what is missing, unlock the key, choose where to write.
+
+The dialog only gathers the decision; the window writes the sheet through its single
+writer thread (the export reserves a version number in the workspace database, so it
+must be serialised with the marks).  Shown first is what `check_before_export` finds
+missing; with anything missing the sheet can be exported only as an explicitly partial
+sheet (the check box), which the workbook then states.  The passphrase is checked here,
+so a typo keeps the dialog open with the reason instead of failing after the file dialog.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+from pathlib import Path
+
+from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QDialog,
+    QDialogButtonBox,
+    QFileDialog,
+    QFormLayout,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QListWidget,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from app.errors import PanelDeskError
+from app.keys import KeyStore, format_fingerprint
+
+MAX_LISTED = 200  # the list is for reading, not a log: beyond this a count is shown
+
+
+@dataclass(frozen=True)
+class ExportChoice:
+    """What the expert confirmed: where to write, whether partial, the unlocked key."""
+
+    path: Path
+    partial: bool
+    key: Ed25519PrivateKey
+
+
+def choose_save_path(parent: QWidget, suggested: Path) -> Path | None:
+    """The platform's save dialog; None when cancelled."""
+    name, _ = QFileDialog.getSaveFileName(
+        parent, parent.tr("导出评分表"), str(suggested), parent.tr("Excel 工作簿 (*.xlsx)"))
+    if not name:
+        return None
+    path = Path(name)
+    return path if path.suffix.lower() == ".xlsx" else path.with_suffix(".xlsx")
+
+
+class ExportDialog(QDialog):
+    """Shows the pre-export check, asks for the passphrase and the file."""
+
+    def __init__(self, missing: Sequence[str], keystore: KeyStore, suggested: Path, *,
+                 choose_path: Callable[[QWidget, Path], Path | None] = choose_save_path,
+                 parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setWindowTitle(self.tr("导出评分表"))
+        self.setMinimumWidth(560)
+        self._keystore = keystore
+        self._choose_path = choose_path
+        self.choice: ExportChoice | None = None
+        layout = QVBoxLayout(self)
+
+        if missing:
+            summary = self.tr("评分尚未完成，还有 {count} 项：").format(count=len(missing))
+        else:
+            summary = self.tr("检查通过：全部申报已评分，评语和标记完整。")
+        self.summary_label = QLabel(summary, self)
+        self.summary_label.setWordWrap(True)
+        layout.addWidget(self.summary_label)
+        self.missing_list = QListWidget(self)
+        self.missing_list.addItems(list(missing[:MAX_LISTED]))
+        if len(missing) > MAX_LISTED:
+            self.missing_list.addItem(self.tr("……另有 {count} 项").format(
+                count=len(missing) - MAX_LISTED))
+        self.missing_list.setVisible(bool(missing))
+        layout.addWidget(self.missing_list, 1)
+        self.partial_box = QCheckBox(
+            self.tr("仍然导出为“部分评分（未完成）”评分表，稍后可再导出完整版本"), self)
+        self.partial_box.setVisible(bool(missing))
+        layout.addWidget(self.partial_box)
+
+        form = QFormLayout()
+        self.fingerprint_label = QLabel(self._fingerprint_text(), self)
+        form.addRow(self.tr("签名密钥指纹："), self.fingerprint_label)
+        self.passphrase = QLineEdit(self)
+        self.passphrase.setEchoMode(QLineEdit.EchoMode.Password)
+        form.addRow(self.tr("密钥口令(&P)："), self.passphrase)
+        path_row = QHBoxLayout()
+        self.path_edit = QLineEdit(str(suggested), self)
+        browse = QPushButton(self.tr("浏览(&B)…"), self)
+        browse.clicked.connect(self._browse)
+        path_row.addWidget(self.path_edit, 1)
+        path_row.addWidget(browse)
+        form.addRow(self.tr("保存到(&S)："), path_row)
+        layout.addLayout(form)
+        self.error_label = QLabel(self)
+        self.error_label.setObjectName("errorText")
+        self.error_label.setWordWrap(True)
+        layout.addWidget(self.error_label)
+
+        self.buttons = QDialogButtonBox(self)
+        self.export_button = self.buttons.addButton(
+            self.tr("导出(&E)"), QDialogButtonBox.ButtonRole.AcceptRole)
+        self.buttons.addButton(QDialogButtonBox.StandardButton.Cancel)
+        self.buttons.accepted.connect(self.submit)
+        self.buttons.rejected.connect(self.reject)
+        layout.addWidget(self.buttons)
+        self._missing = bool(missing)
+        self.partial_box.toggled.connect(self._update_button)
+        self._update_button()
+        self.passphrase.setFocus()
+
+    def _fingerprint_text(self) -> str:
+        try:
+            return format_fingerprint(self._keystore.fingerprint())
+        except PanelDeskError as err:
+            return str(err)
+
+    def _update_button(self) -> None:
+        self.export_button.setEnabled(not self._missing or self.partial_box.isChecked())
+
+    def _browse(self) -> None:
+        path = self._choose_path(self, Path(self.path_edit.text()))
+        if path is not None:
+            self.path_edit.setText(str(path))
+
+    def submit(self) -> None:
+        """Unlock the key and accept; otherwise say why and stay open."""
+        if self._missing and not self.partial_box.isChecked():
+            return
+        text = self.path_edit.text().strip()
+        if not text:
+            self.error_label.setText(self.tr("请选择评分表的保存位置。"))
+            return
+        path = Path(text)
+        if path.suffix.lower() != ".xlsx":
+            path = path.with_suffix(".xlsx")
+        if not path.parent.is_dir():
+            self.error_label.setText(self.tr("文件夹不存在：{folder}").format(folder=path.parent))
+            return
+        passphrase = self.passphrase.text()
+        if not passphrase:
+            self.error_label.setText(self.tr("请输入密钥口令。"))
+            return
+        try:
+            key = self._keystore.unlock(passphrase)
+        except PanelDeskError as err:
+            self.error_label.setText(str(err))
+            self.passphrase.selectAll()
+            return
+        self.choice = ExportChoice(path, self._missing, key)
+        self.accept()

@@ -1,0 +1,147 @@
+"""The left column of the review window: filters, search, the submission list, progress.
+
+A view only: it owns the `SubmissionListModel` and its filter proxy, and says which
+submission is selected through `submission_selected(str)`; the window decides what
+happens then.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from PySide6.QtCore import QItemSelectionModel, Qt, Signal
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QComboBox,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QLineEdit,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from ui.submission_list_model import (
+    FLAGGED,
+    ID_ROLE,
+    STATUS_DONE,
+    STATUS_PARTIAL,
+    STATUS_RECUSED,
+    STATUS_TODO,
+    Column,
+    SubmissionFilterProxy,
+    SubmissionListModel,
+)
+
+
+class SubmissionListPanel(QWidget):
+    """Category and status filters, a search box, the list and "已评 n / m"."""
+
+    submission_selected = Signal(str)
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.model = SubmissionListModel(self)
+        self.proxy = SubmissionFilterProxy(self)
+        self.proxy.setSourceModel(self.model)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.setSpacing(6)
+
+        self.search = QLineEdit(self)
+        self.search.setPlaceholderText(self.tr("搜索编号、标题、单位或正文（Ctrl+F）"))
+        self.search.setClearButtonEnabled(True)
+        self.search.textChanged.connect(self.proxy.set_search)
+        layout.addWidget(self.search)
+
+        filters = QHBoxLayout()
+        self.category_combo = QComboBox(self)
+        self.category_combo.currentIndexChanged.connect(
+            lambda _i: self.proxy.set_category(self.category_combo.currentData()))
+        self.status_combo = QComboBox(self)
+        self.status_combo.addItem(self.tr("全部状态"), None)
+        for status in (STATUS_TODO, STATUS_PARTIAL, STATUS_DONE, STATUS_RECUSED):
+            self.status_combo.addItem(self.tr(status), status)
+        self.status_combo.addItem(self.tr("已标记 ⚑"), FLAGGED)
+        self.status_combo.currentIndexChanged.connect(
+            lambda _i: self.proxy.set_status(self.status_combo.currentData()))
+        filters.addWidget(self.category_combo, 1)
+        filters.addWidget(self.status_combo, 1)
+        layout.addLayout(filters)
+        self.set_categories(())
+
+        self.table = QTableView(self)
+        self.table.setModel(self.proxy)
+        self.table.setSortingEnabled(True)
+        self.table.sortByColumn(Column.ID, Qt.SortOrder.AscendingOrder)
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.table.setAlternatingRowColors(True)
+        self.table.setWordWrap(False)
+        self.table.verticalHeader().setVisible(False)
+        header = self.table.horizontalHeader()
+        header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        header.setSectionResizeMode(Column.TITLE, QHeaderView.ResizeMode.Stretch)
+        self.table.selectionModel().currentRowChanged.connect(self._current_changed)
+        layout.addWidget(self.table, 1)
+
+        self.progress_label = QLabel(self)
+        self.progress_label.setObjectName("progressLabel")
+        layout.addWidget(self.progress_label)
+        self.update_progress()
+
+    def set_categories(self, categories: Sequence[str]) -> None:
+        self.category_combo.blockSignals(True)
+        self.category_combo.clear()
+        self.category_combo.addItem(self.tr("全部类别"), None)
+        for category in categories:
+            self.category_combo.addItem(category, category)
+        self.category_combo.blockSignals(False)
+        self.proxy.set_category(None)
+
+    def update_progress(self) -> None:
+        done, total = self.model.progress()
+        self.progress_label.setText(self.tr("已评 {done} / {total}").format(done=done, total=total))
+
+    def current_id(self) -> str | None:
+        index = self.table.currentIndex()
+        return index.data(ID_ROLE) if index.isValid() else None
+
+    def select(self, sid: str) -> bool:
+        """Make `sid` the current row (clearing filters that hide it); True if found."""
+        row = self.model.row_of(sid)
+        if row < 0:
+            return False
+        source = self.model.index(row, 0)
+        index = self.proxy.mapFromSource(source)
+        if not index.isValid():
+            self.search.clear()
+            self.category_combo.setCurrentIndex(0)
+            self.status_combo.setCurrentIndex(0)
+            index = self.proxy.mapFromSource(source)
+        self.table.selectionModel().setCurrentIndex(
+            index, QItemSelectionModel.SelectionFlag.ClearAndSelect
+            | QItemSelectionModel.SelectionFlag.Rows)
+        self.table.scrollTo(index)
+        return True
+
+    def step(self, delta: int) -> str | None:
+        """Move the selection by `delta` visible rows; returns the new id (or None)."""
+        count = self.proxy.rowCount()
+        if count == 0:
+            return None
+        current = self.table.currentIndex()
+        row = current.row() + delta if current.isValid() else 0
+        row = max(0, min(count - 1, row))
+        index = self.proxy.index(row, 0)
+        self.table.selectionModel().setCurrentIndex(
+            index, QItemSelectionModel.SelectionFlag.ClearAndSelect
+            | QItemSelectionModel.SelectionFlag.Rows)
+        self.table.scrollTo(index)
+        return index.data(ID_ROLE)
+
+    def _current_changed(self, current, _previous) -> None:  # noqa: ANN001 — Qt indexes
+        if current.isValid():
+            self.submission_selected.emit(current.data(ID_ROLE))

@@ -1,0 +1,328 @@
+"""The rubric (scoring) panel: one card per criterion, a live total, flags and the comment.
+
+The panel only shows and edits; it never writes.  The review window fills it with
+`show_submission()` and listens to three signals, which fire for the user's own changes
+only — a programmatic fill emits nothing, so loading a submission can never be mistaken
+for the expert re-scoring it.  Typed scores and the comment are committed after a short
+pause, on focus-out, and by `flush_comment()`, which the window calls before it switches
+submission or closes: nothing the expert typed is left only in a widget.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from decimal import Decimal
+
+from PySide6.QtCore import QEvent, QObject, Qt, QTimer, Signal
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QComboBox,
+    QFrame,
+    QHBoxLayout,
+    QLabel,
+    QPlainTextEdit,
+    QScrollArea,
+    QSizePolicy,
+    QVBoxLayout,
+    QWidget,
+)
+
+from app.model import Submission
+from app.workspace import FLAGS
+from scoring.rubric import Rubric
+from scoring.totals import canonical_decimal
+from ui.rubric_widgets import CriterionCard, ScoreEditor, step_places
+
+COMMENT_DEBOUNCE_MS = 400
+WRONG_CATEGORY = "wrong_category"
+
+# The flag labels' source strings (as in app.workspace.FLAG_LABELS), translated by tr().
+_FLAG_TEXT = {"suspect_untrue": "疑似不实", "pii_unmasked": "未脱敏", "wrong_category": "类别不符"}
+
+PANEL_STYLE = """
+QFrame#totalBar { background: #ffffff; border-bottom: 1px solid #d5d9de; }
+QLabel#totalLabel { font-size: 14pt; font-weight: 600; color: #12355b; }
+QLabel#progressLabel { color: #52606d; }
+QLabel#recusedNote { color: #8a4b08; font-weight: 600; }
+QWidget#rubricContent { background: #f6f7f9; }
+QFrame#criterionCard { background: #ffffff; border: 1px solid #dde2e8; border-radius: 6px; }
+QLabel#criterionName { font-size: 11pt; font-weight: 600; color: #12355b; }
+QLabel#criterionMax { color: #52606d; }
+QLabel#criterionDescription { color: #52606d; }
+QLabel#levelLabel { color: #3e4c59; padding: 3px 6px; border-radius: 4px; }
+QLabel#levelLabel[current="true"] { background: #dbe7f5; color: #102a43;
+                                    border-left: 3px solid #2f6fb2; }
+QLabel#guidanceLabel { background: #fdf6e3; color: #5c4813; padding: 5px 6px;
+                       border-radius: 4px; }
+QLabel#sectionTitle { font-weight: 600; color: #12355b; padding-top: 6px; }
+QLabel#commentReason { color: #b3261e; font-weight: 600; }
+QPlainTextEdit#commentBox[required="true"] { border: 2px solid #d64545; }
+"""
+
+
+class RubricPanel(QWidget):
+    """Scores, flags and comment for the submission shown (see the module docstring)."""
+
+    score_changed = Signal(str, object)  # criterion id, Decimal | None
+    comment_changed = Signal(str)
+    flag_changed = Signal(str, bool, object)  # flag, on, suggested category | None
+
+    def __init__(self, rubric: Rubric, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.rubric = rubric
+        self._places = step_places(rubric.step)
+        self._submission: Submission | None = None
+        self._loading = False
+        self._comment_dirty = False
+        self.setObjectName("rubricPanel")
+        self.setStyleSheet(PANEL_STYLE)
+
+        outer = QVBoxLayout(self)
+        outer.setContentsMargins(0, 0, 0, 0)
+        outer.setSpacing(0)
+        outer.addWidget(self._build_total_bar())
+
+        self.scroll = QScrollArea(self)
+        self.scroll.setWidgetResizable(True)
+        self.scroll.setFrameShape(QFrame.Shape.NoFrame)
+        self.scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        content = QWidget(self.scroll)
+        content.setObjectName("rubricContent")
+        self._content_layout = QVBoxLayout(content)
+        self._content_layout.setContentsMargins(8, 8, 8, 8)
+        self._content_layout.setSpacing(8)
+
+        self.cards: list[CriterionCard] = []
+        self.spins: dict[str, ScoreEditor] = {}  # criterion id → editor (rubric order)
+        for index, crit in enumerate(rubric.criteria):
+            card = CriterionCard(index, crit, rubric.step, content)
+            card.editor.committed.connect(lambda v, c=crit.id: self._score_committed(c, v))
+            card.editor.tentative.connect(lambda _v: self._refresh_total())
+            self._content_layout.addWidget(card)
+            self.cards.append(card)
+            self.spins[crit.id] = card.editor
+        self._content_layout.addWidget(self._build_flags(content))
+        self._content_layout.addWidget(self._build_comment(content))
+        self._content_layout.addStretch(1)
+        self.scroll.setWidget(content)
+        outer.addWidget(self.scroll, 1)
+
+        self._comment_timer = QTimer(self)
+        self._comment_timer.setSingleShot(True)
+        self._comment_timer.setInterval(COMMENT_DEBOUNCE_MS)
+        self._comment_timer.timeout.connect(self._emit_comment)
+        self._chain_tab_order()
+        self._refresh_total()
+
+    # -- construction ------------------------------------------------------------------
+
+    def _build_total_bar(self) -> QWidget:
+        bar = QFrame(self)
+        bar.setObjectName("totalBar")
+        layout = QHBoxLayout(bar)
+        layout.setContentsMargins(10, 6, 10, 6)
+        self.total_label = QLabel(bar)
+        self.total_label.setObjectName("totalLabel")
+        self.progress_label = QLabel(bar)
+        self.progress_label.setObjectName("progressLabel")
+        self.recused_note = QLabel(self.tr("已回避，不可评分"), bar)
+        self.recused_note.setObjectName("recusedNote")
+        self.recused_note.hide()
+        layout.addWidget(self.total_label)
+        layout.addSpacing(12)
+        layout.addWidget(self.progress_label)
+        layout.addStretch(1)
+        layout.addWidget(self.recused_note)
+        return bar
+
+    def _build_flags(self, parent: QWidget) -> QWidget:
+        box = QWidget(parent)
+        layout = QVBoxLayout(box)
+        layout.setContentsMargins(2, 0, 2, 0)
+        title = QLabel(self.tr("标记"), box)
+        title.setObjectName("sectionTitle")
+        layout.addWidget(title)
+        row = QHBoxLayout()
+        self.flag_boxes: dict[str, QCheckBox] = {}
+        for flag in FLAGS:
+            check = QCheckBox(self.tr(_FLAG_TEXT.get(flag, flag)), box)
+            check.setObjectName(f"flag_{flag}")
+            check.toggled.connect(lambda on, f=flag: self._flag_toggled(f, on))
+            row.addWidget(check)
+            self.flag_boxes[flag] = check
+        self.category_combo = QComboBox(box)
+        self.category_combo.setObjectName("suggestedCategory")
+        self.category_combo.setToolTip(self.tr("建议改投的类别"))
+        self.category_combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
+        self.category_combo.setEnabled(False)
+        self.category_combo.currentIndexChanged.connect(self._category_chosen)
+        row.addWidget(self.category_combo)
+        row.addStretch(1)
+        layout.addLayout(row)
+        return box
+
+    def _build_comment(self, parent: QWidget) -> QWidget:
+        box = QWidget(parent)
+        layout = QVBoxLayout(box)
+        layout.setContentsMargins(2, 0, 2, 0)
+        head = QHBoxLayout()
+        title = QLabel(self.tr("评语"), box)
+        title.setObjectName("sectionTitle")
+        self.comment_reason = QLabel(box)
+        self.comment_reason.setObjectName("commentReason")
+        self.comment_reason.setWordWrap(True)
+        self.comment_reason.hide()
+        head.addWidget(title)
+        head.addWidget(self.comment_reason, 1)
+        layout.addLayout(head)
+        self.comment = QPlainTextEdit(box)
+        self.comment.setObjectName("commentBox")
+        self.comment.setProperty("required", False)
+        self.comment.setTabChangesFocus(True)
+        self.comment.setPlaceholderText(self.tr("对本申报的评价与建议（选填）"))
+        self.comment.setMinimumHeight(90)
+        self.comment.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Preferred)
+        self.comment.textChanged.connect(self._comment_edited)
+        self.comment.installEventFilter(self)
+        title.setBuddy(self.comment)
+        layout.addWidget(self.comment)
+        return box
+
+    def _chain_tab_order(self) -> None:
+        chain: list[QWidget] = [card.editor for card in self.cards]
+        chain += list(self.flag_boxes.values()) + [self.category_combo, self.comment]
+        for first, second in zip(chain, chain[1:], strict=False):
+            QWidget.setTabOrder(first, second)
+
+    # -- filling -----------------------------------------------------------------------
+
+    def show_submission(self, sub: Submission, scores: Mapping[str, Decimal],
+                        comment: str | None, flags: Mapping[str, str | None],
+                        recused: bool) -> None:
+        """Show `sub`'s stored marks.  Emits nothing; unsaved typing is discarded, since
+        the window flushes (`flush_comment`) before switching."""
+        self._loading = True
+        try:
+            self._submission = sub
+            self._comment_timer.stop()
+            self._comment_dirty = False
+            for card in self.cards:
+                card.editor.set_value(scores.get(card.criterion.id))
+                card.set_category(sub.category, self.rubric.weight(card.criterion.id,
+                                                                   sub.category))
+            self._fill_flags(sub, flags)
+            self.comment.setPlainText(comment or "")
+            self.setEnabled(not recused)
+            self.recused_note.setVisible(recused)
+            self.setToolTip(self.tr("已回避，不可评分") if recused else "")
+            self._refresh_total()
+            self.scroll.verticalScrollBar().setValue(0)
+        finally:
+            self._loading = False
+
+    def _fill_flags(self, sub: Submission, flags: Mapping[str, str | None]) -> None:
+        for flag, check in self.flag_boxes.items():
+            check.setChecked(flag in flags)
+        self.category_combo.clear()
+        self.category_combo.addItem(self.tr("（建议类别）"), None)
+        for category in self.rubric.categories:
+            if category != sub.category:
+                self.category_combo.addItem(category, category)
+        suggested = flags.get(WRONG_CATEGORY)
+        index = self.category_combo.findData(suggested) if suggested else 0
+        self.category_combo.setCurrentIndex(max(index, 0))
+        self.category_combo.setEnabled(WRONG_CATEGORY in flags)
+
+    # -- reading -----------------------------------------------------------------------
+
+    def current_scores(self) -> dict[str, Decimal]:
+        """The scores as shown (criterion id → Decimal), unscored criteria left out."""
+        return {cid: ed.value() for cid, ed in self.spins.items() if ed.value() is not None}
+
+    def current_total(self) -> Decimal | None:
+        """The weighted total once every criterion is scored, else None."""
+        scores = self.current_scores()
+        if not self.rubric.is_complete(scores):
+            return None
+        return self.rubric.total(scores, self._category())
+
+    def _category(self) -> str | None:
+        return self._submission.category if self._submission is not None else None
+
+    def _refresh_total(self) -> None:
+        scores = self.current_scores()
+        total = self.current_total()
+        maximum = canonical_decimal(self.rubric.max_total(self._category()))
+        shown = "—" if total is None else canonical_decimal(total)
+        self.total_label.setText(self.tr("总分 {total} / {max}").format(total=shown, max=maximum))
+        self.progress_label.setText(self.tr("已评 {done}/{count} 项").format(
+            done=len(scores), count=len(self.cards)))
+        for card in self.cards:
+            value = card.editor.value()
+            card.highlight(None if value is None
+                           else self.rubric.level_for(card.criterion.id, value))
+        reason = None if total is None else self.rubric.comment_required(total)
+        self.comment_reason.setVisible(reason is not None)
+        self.comment_reason.setText(self.tr(reason) if reason else "")
+        required = reason is not None
+        if self.comment.property("required") != required:
+            self.comment.setProperty("required", required)
+            self.comment.style().unpolish(self.comment)
+            self.comment.style().polish(self.comment)
+        self.comment.setPlaceholderText(
+            self.tr("此项必填：{reason}").format(reason=self.tr(reason)) if reason
+            else self.tr("对本申报的评价与建议（选填）"))
+
+    # -- user changes ------------------------------------------------------------------
+
+    def _score_committed(self, crit_id: str, value: object) -> None:
+        self._refresh_total()
+        if not self._loading:
+            self.score_changed.emit(crit_id, value)
+
+    def _flag_toggled(self, flag: str, on: bool) -> None:
+        if flag == WRONG_CATEGORY:
+            self.category_combo.setEnabled(on)
+        if self._loading:
+            return
+        category = self.category_combo.currentData() if flag == WRONG_CATEGORY and on else None
+        self.flag_changed.emit(flag, on, category)
+
+    def _category_chosen(self, _index: int) -> None:
+        if self._loading or not self.flag_boxes[WRONG_CATEGORY].isChecked():
+            return
+        self.flag_changed.emit(WRONG_CATEGORY, True, self.category_combo.currentData())
+
+    def _comment_edited(self) -> None:
+        if self._loading:
+            return
+        self._comment_dirty = True
+        self._comment_timer.start()
+
+    def _emit_comment(self) -> None:
+        self._comment_timer.stop()
+        if self._comment_dirty:
+            self._comment_dirty = False
+            self.comment_changed.emit(self.comment.toPlainText())
+
+    def flush_comment(self) -> None:
+        """Emit whatever is typed but not yet committed: scores first, then the comment."""
+        for editor in self.spins.values():
+            editor.commit_pending()  # emits only if the shown value differs from the saved
+        self._emit_comment()
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 — Qt's name
+        if watched is self.comment and event.type() == QEvent.Type.FocusOut:
+            self._emit_comment()
+        return super().eventFilter(watched, event)
+
+    # -- keyboard ----------------------------------------------------------------------
+
+    def focus_criterion(self, index: int) -> None:
+        """Put keyboard focus on criterion `index` (0-based), its text selected."""
+        if not 0 <= index < len(self.cards) or not self.isEnabled():
+            return
+        editor = self.cards[index].editor
+        self.scroll.ensureWidgetVisible(self.cards[index], 0, 0)
+        editor.setFocus(Qt.FocusReason.ShortcutFocusReason)
+        editor.selectAll()
