@@ -23,7 +23,7 @@ from __future__ import annotations
 import sqlite3
 import threading
 from collections.abc import Iterator, Mapping
-from contextlib import contextmanager
+from contextlib import AbstractContextManager, contextmanager
 from dataclasses import dataclass
 from decimal import Decimal, InvalidOperation
 from pathlib import Path
@@ -180,6 +180,11 @@ class Workspace:
             except (DBAPIError, sqlite3.Error) as err:
                 raise PanelDeskError(f"评审工作区 {self.path} 读写失败："
                                      f"{_db_reason(err)}") from err
+
+    def transaction(self, write: bool = True) -> AbstractContextManager[Connection]:
+        """One committed transaction, for modules keeping side tables in this database
+        (the score-sheet export counter); same lock, durability and error wrapping."""
+        return self._tx(write)
 
     def _log(self, conn: Connection, sub: str | None, field: str, old: str | None,
              new: str | None, note: str | None = None, at: str | None = None) -> None:

@@ -1,0 +1,68 @@
+"""`paneldesk sheets import`: the organizer verifies returned score sheets.
+
+    paneldesk sheets import F... --packet P [--db URL] [--json] [--accept-key EXPERT]
+
+Each file (or every .xlsx in a folder) gets one outcome with a Chinese explanation;
+`--json` prints one JSON object per file (file, outcome, expert, version, and diff for
+TAMPERED).  Exit code 0 when every file is VALID or DUPLICATE, else 3.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+from pathlib import Path
+
+FINE = ("VALID", "DUPLICATE")
+
+
+def register(sub: argparse._SubParsersAction) -> None:
+    sheets = sub.add_parser("sheets", help="组织方：导入并核验专家交回的评分表")
+    actions = sheets.add_subparsers(dest="sheets_command", metavar="ACTION", required=True)
+    p = actions.add_parser("import", help="核验签名并导入评分表")
+    p.add_argument("files", nargs="+", type=Path, metavar="FILE",
+                   help="评分表 .xlsx 文件或文件夹")
+    p.add_argument("--packet", required=True, type=Path, help="评审包文件（.panelpack）")
+    p.add_argument("--db", help="组织方数据库的 SQLAlchemy 地址（默认：数据目录中的 SQLite 文件）")
+    p.add_argument("--json", action="store_true", help="每个文件输出一行 JSON")
+    p.add_argument("--accept-key", action="append", default=[], metavar="EXPERT",
+                   help="已当面核对指纹，接受并登记该专家的密钥；可重复")
+    p.set_defaults(handler=run_import)
+
+
+def expand(paths: list[Path]) -> list[Path]:
+    """Files as given; a folder contributes its .xlsx files, sorted by name."""
+    out: list[Path] = []
+    for path in paths:
+        if path.is_dir():
+            out.extend(sorted(p for p in path.iterdir()
+                              if p.suffix.lower() == ".xlsx" and not p.name.startswith("~$")))
+        else:
+            out.append(path)
+    return out
+
+
+def run_import(args: argparse.Namespace) -> int:
+    from app.packet import open_packet
+    from app.sheets.importer import OUTCOME_LABELS, import_sheets
+    from app.sheets.orgdb import OrgDB
+
+    packet = open_packet(args.packet)
+    try:
+        with OrgDB(args.db) as db:
+            results = import_sheets(expand(args.files), packet, db,
+                                    accept_keys=args.accept_key)
+    finally:
+        packet.close()
+    for r in results:
+        if args.json:
+            print(json.dumps(r.to_dict(), ensure_ascii=False))
+            continue
+        print(f"[{r.outcome} {OUTCOME_LABELS[r.outcome]}] {r.explanation}")
+        for d in r.diff[:50]:
+            signed = "（空）" if d.signed is None else d.signed
+            found = "（空）" if d.found is None else d.found
+            print(f"    {d.submission} · {d.field}：签名时“{signed}” → 现在“{found}”")
+        if len(r.diff) > 50:
+            print(f"    ……另有 {len(r.diff) - 50} 处差异")
+    return 0 if all(r.outcome in FINE for r in results) else 3

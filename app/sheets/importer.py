@@ -1,0 +1,163 @@
+"""Organizer import: one outcome per file, accepted sheets into the organizer database.
+
+Outcomes (DESIGN §4), each with a Chinese explanation: VALID, TAMPERED (with the cell
+diff), UNKNOWN_KEY (good signature, key not pinned for that expert — `accept_key` pins
+it), KEY_MISMATCH, WRONG_PACKET, SUPERSEDED, DUPLICATE, CONFLICT, UNSIGNED, MALFORMED.
+Only VALID (and accepted UNKNOWN_KEY) sheets count.  One bad file never stops the others.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from app.keys import b64, format_fingerprint
+from app.sheets.orgdb import OrgDB
+from app.sheets.payload import payload_hash
+from app.sheets.verify import MALFORMED, OK, TAMPERED, UNSIGNED, DiffItem, verify_sheet
+
+VALID, UNKNOWN_KEY, KEY_MISMATCH, WRONG_PACKET = (
+    "VALID", "UNKNOWN_KEY", "KEY_MISMATCH", "WRONG_PACKET")
+SUPERSEDED, DUPLICATE, CONFLICT = "SUPERSEDED", "DUPLICATE", "CONFLICT"
+OUTCOMES = (VALID, TAMPERED, UNKNOWN_KEY, KEY_MISMATCH, WRONG_PACKET, SUPERSEDED, DUPLICATE,
+            CONFLICT, UNSIGNED, MALFORMED)
+OUTCOME_LABELS = {VALID: "有效", TAMPERED: "已被改动", UNKNOWN_KEY: "未登记的密钥",
+                  KEY_MISMATCH: "密钥不符", WRONG_PACKET: "不属于本评审包",
+                  SUPERSEDED: "旧版本", DUPLICATE: "重复导入", CONFLICT: "版本冲突",
+                  UNSIGNED: "未签名", MALFORMED: "文件无效"}
+
+
+@dataclass
+class ImportOutcome:
+    file: Path
+    outcome: str
+    explanation: str
+    expert: str | None = None
+    version: int | None = None
+    fingerprint: str | None = None
+    diff: list[DiffItem] = field(default_factory=list)
+
+    def to_dict(self) -> dict[str, Any]:
+        out: dict[str, Any] = {"file": str(self.file), "outcome": self.outcome,
+                               "label": OUTCOME_LABELS[self.outcome],
+                               "explanation": self.explanation, "expert": self.expert,
+                               "version": self.version, "fingerprint": self.fingerprint}
+        if self.outcome == TAMPERED:
+            out["diff"] = [d.to_dict() for d in self.diff]
+        return out
+
+
+def import_sheets(paths: Iterable[Path | str], packet: Any, db: OrgDB, *,
+                  accept_keys: Iterable[str] = ()) -> list[ImportOutcome]:
+    """Import every file, in the given order; `accept_keys`: expert ids whose unknown
+    key the organizer has compared out of band and accepts (pinning it)."""
+    accept = set(accept_keys)
+    return [import_sheet(Path(p), packet, db, accept) for p in paths]
+
+
+def import_sheet(path: Path, packet: Any, db: OrgDB, accept: set[str] | None = None
+                 ) -> ImportOutcome:
+    manifest = packet.manifest
+    names = _criterion_names(manifest)
+    check = verify_sheet(path)
+    file_hash = check.file_sha256 or f"unreadable:{path.name}"
+    payload = check.payload or {}
+    expert, version = payload.get("expert_id"), payload.get("version")
+
+    def reject(outcome: str, text: str, diff: list[DiffItem] | None = None,
+               fp: str | None = None) -> ImportOutcome:
+        db.reject(manifest.packet_id, path, file_hash, outcome, text, expert, version)
+        return ImportOutcome(path, outcome, text, expert, version, fp, diff or [])
+
+    if check.status in (MALFORMED, UNSIGNED):
+        return reject(check.status, check.reason)
+    if check.status == TAMPERED:
+        diff = [DiffItem(d.submission, _label(d.field, names), d.signed, d.found)
+                for d in check.diff]
+        return reject(TAMPERED, check.reason, diff)
+    assert check.status == OK
+    fp = payload["key_fingerprint"]
+    name = path.name
+    if payload["packet_id"] != manifest.packet_id:
+        return reject(WRONG_PACKET, f"{name}：这是评审包“{payload['packet_id']}”的评分表，"
+                                    f"不是当前评审包“{manifest.packet_id}”的", fp=fp)
+    if payload["manifest_hash"] != packet.manifest_hash \
+            or payload["rubric_hash"] != manifest.rubric_hash:
+        return reject(WRONG_PACKET, f"{name}：评分表基于另一版本的评审包“{payload['packet_id']}”"
+                                    "（评审包内容或评分细则不同），不能与当前版本混用", fp=fp)
+    roster = {e.id: e for e in manifest.roster}
+    if expert not in roster:
+        return reject(WRONG_PACKET, f"{name}：专家“{expert}”不在本评审包的专家名单中", fp=fp)
+    assigned = set(manifest.assignments.get(expert, []))
+    stray = [r.get("id") for r in payload["rows"] if r.get("id") not in assigned]
+    if stray:
+        return reject(WRONG_PACKET, f"{name}：评分表含有未分配给专家 {expert} 的申报："
+                                    f"{'、'.join(map(str, stray[:5]))}", fp=fp)
+    pinned = roster[expert].fingerprint or db.pinned(manifest.packet_id, expert)
+    who = f"{roster[expert].name}（{expert}）"
+    if pinned and pinned != fp:
+        return reject(KEY_MISMATCH, f"{name}：签名密钥（指纹 {format_fingerprint(fp)}）不是为专家"
+                                    f" {who} 登记的密钥（指纹 {format_fingerprint(pinned)}）；"
+                                    "可能是他人冒签，请与专家核实", fp=fp)
+    if not pinned:
+        if expert not in (accept or set()):
+            return reject(UNKNOWN_KEY, f"{name}：签名有效，但专家 {who} 的密钥尚未登记。请与专家"
+                                       f"当面或电话核对指纹 {format_fingerprint(fp)}，确认无误后"
+                                       f"接受该密钥（--accept-key {expert}）", fp=fp)
+        db.pin(manifest.packet_id, expert, fp, b64(check.public_key))
+    digest = payload_hash(payload)
+    same = db.sheet(manifest.packet_id, expert, version)
+    if same is not None:
+        if same["payload_hash"] == digest:
+            return ImportOutcome(path, DUPLICATE, f"{name}：专家 {who} 的第 {version} 版评分表"
+                                 "已导入过，内容相同，未作改动", expert, version, fp)
+        return reject(CONFLICT, f"{name}：专家 {who} 的第 {version} 版评分表已导入过，但内容"
+                                f"不同（已导入的文件：{same['file_name']}）；请与专家核实哪份"
+                                "有效，并请其重新导出更高版本", fp=fp)
+    current = db.current(manifest.packet_id, expert)
+    db.accept(payload, check.payload_bytes.decode("utf-8"), digest, path, file_hash)
+    if current is not None and current["version"] > version:
+        return ImportOutcome(path, SUPERSEDED, f"{name}：这是专家 {who} 的第 {version} 版，已有更新"
+                             f"的第 {current['version']} 版，以新版为准（本版仅存档）",
+                             expert, version, fp)
+    partial = "（部分评分，未完成）" if payload["partial"] else ""
+    return ImportOutcome(path, VALID, f"{name}：专家 {who} 的第 {version} 版评分表{partial}"
+                         "签名有效、内容完整，已导入", expert, version, fp)
+
+
+def expert_overview(packet: Any, db: OrgDB) -> list[dict[str, Any]]:
+    """Per roster expert: latest accepted version, scored / recused / missing counts and
+    the rejected files — what the import screen shows."""
+    manifest = packet.manifest
+    n_crit = len(manifest.rubric.get("criteria", []))
+    marks, notes = db.marks(manifest.packet_id), db.notes(manifest.packet_id)
+    rejected = db.rejected(manifest.packet_id)
+    out = []
+    for e in manifest.roster:
+        current = db.current(manifest.packet_id, e.id)
+        assigned = manifest.assignments.get(e.id, [])
+        recused = sum(1 for s in assigned if (notes.get((e.id, s)) or {}).get("recused"))
+        scored = sum(1 for s in assigned if len(marks.get((e.id, s), {})) == n_crit)
+        out.append({"expert": e.id, "name": e.name,
+                    "version": current["version"] if current else None,
+                    "partial": bool(current["partial"]) if current else None,
+                    "assigned": len(assigned), "scored": scored, "recused": recused,
+                    "missing": len(assigned) - scored - recused,
+                    "rejected": [{"file": r["file_name"], "outcome": r["outcome"],
+                                  "reason": r["reason"]}
+                                 for r in rejected if r["expert_id"] == e.id]})
+    return out
+
+
+def _criterion_names(manifest: Any) -> dict[str, str]:
+    return {c.get("id"): c.get("name") for c in manifest.rubric.get("criteria", [])
+            if isinstance(c, dict)}
+
+
+def _label(field_name: str, names: dict[str, str]) -> str:
+    if field_name.startswith("评分项 "):
+        crit = field_name[len("评分项 "):]
+        return names.get(crit, crit)
+    return field_name

@@ -1,0 +1,255 @@
+"""The organizer database: pinned keys, accepted sheets, marks, rejected imports.
+
+SQLAlchemy Core with portable types only, so any URL works (a SQLite file by default,
+PostgreSQL for a team).  Every sheet whose signature, key and packet check out is kept
+in `sheets` — the newest version per expert is the current one, and only its marks are
+in `marks` / `notes`.  Storing older verified versions too is what makes an import
+order-independent: importing v1 then v2, or v2 then v1 (SUPERSEDED), leaves the same
+rows.  Rejected files are logged once per (packet, file content, outcome).
+"""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime
+from pathlib import Path
+from typing import Any
+
+from sqlalchemy import (
+    Boolean,
+    Column,
+    Engine,
+    Integer,
+    MetaData,
+    String,
+    Table,
+    Text,
+    UniqueConstraint,
+    create_engine,
+    delete,
+    insert,
+    select,
+)
+from sqlalchemy.exc import SQLAlchemyError
+
+from app.errors import PanelDeskError
+from app.paths import user_data_dir
+
+metadata = MetaData()
+
+pinned_keys = Table(
+    "pinned_keys", metadata,
+    Column("packet_id", String(200), primary_key=True),
+    Column("expert_id", String(200), primary_key=True),
+    Column("fingerprint", String(64), nullable=False),
+    Column("public_key", Text, nullable=False),
+    Column("pinned_at", String(40), nullable=False),
+)
+
+sheets = Table(
+    "sheets", metadata,
+    Column("packet_id", String(200), primary_key=True),
+    Column("expert_id", String(200), primary_key=True),
+    Column("version", Integer, primary_key=True, autoincrement=False),
+    Column("payload_hash", String(80), nullable=False),
+    Column("partial", Boolean, nullable=False),
+    Column("exported_at", String(40), nullable=False),
+    Column("key_fingerprint", String(64), nullable=False),
+    Column("file_name", Text, nullable=False),
+    Column("file_sha256", String(80), nullable=False),
+    Column("imported_at", String(40), nullable=False),
+    Column("payload", Text, nullable=False),  # the signed canonical JSON
+)
+
+marks = Table(
+    "marks", metadata,
+    Column("packet_id", String(200), primary_key=True),
+    Column("expert_id", String(200), primary_key=True),
+    Column("submission_id", String(200), primary_key=True),
+    Column("criterion_id", String(200), primary_key=True),
+    Column("value", String(40), nullable=False),  # decimal text, e.g. "27.5"
+)
+
+notes = Table(
+    "notes", metadata,
+    Column("packet_id", String(200), primary_key=True),
+    Column("expert_id", String(200), primary_key=True),
+    Column("submission_id", String(200), primary_key=True),
+    Column("total", String(40), nullable=True),
+    Column("comment", Text, nullable=True),
+    Column("flags", Text, nullable=True),  # as shown on the sheet: "类别不符→治理成效"
+    Column("recused", Boolean, nullable=False),
+    Column("recusal_reason", Text, nullable=True),
+)
+
+rejected = Table(
+    "rejected", metadata,
+    Column("id", Integer, primary_key=True, autoincrement=True),
+    Column("packet_id", String(200), nullable=False),
+    Column("file_sha256", String(80), nullable=False),
+    Column("outcome", String(20), nullable=False),
+    Column("file_name", Text, nullable=False),
+    Column("expert_id", String(200), nullable=True),
+    Column("version", Integer, nullable=True),
+    Column("reason", Text, nullable=False),
+    Column("imported_at", String(40), nullable=False),
+    UniqueConstraint("packet_id", "file_sha256", "outcome", name="rejected_once"),
+)
+
+
+def now_iso() -> str:
+    return datetime.now(UTC).isoformat(timespec="seconds").replace("+00:00", "Z")
+
+
+def default_url() -> str:
+    """A SQLite file in the organizer's data folder."""
+    path = user_data_dir() / "organizer" / "organizer.db"
+    path.parent.mkdir(parents=True, exist_ok=True)
+    return f"sqlite:///{path}"
+
+
+class OrgDB:
+    """The organizer database at `url` (default: `default_url()`)."""
+
+    def __init__(self, url: str | None = None) -> None:
+        self.url = url or default_url()
+        try:
+            self.engine: Engine = create_engine(self.url)
+            metadata.create_all(self.engine)
+        except (SQLAlchemyError, ImportError, ValueError, OSError) as err:
+            raise PanelDeskError(f"无法打开组织方数据库 {_safe(self.url)}：{_reason(err)}") from err
+
+    def close(self) -> None:
+        self.engine.dispose()
+
+    def __enter__(self) -> OrgDB:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+    # ------------------------------------------------------------------ reads
+
+    def pinned(self, packet_id: str, expert_id: str) -> str | None:
+        with self.engine.connect() as conn:
+            return conn.execute(select(pinned_keys.c.fingerprint).where(
+                pinned_keys.c.packet_id == packet_id,
+                pinned_keys.c.expert_id == expert_id)).scalar()
+
+    def current(self, packet_id: str, expert_id: str) -> dict[str, Any] | None:
+        """The accepted sheet with the highest version, or None."""
+        with self.engine.connect() as conn:
+            row = conn.execute(select(sheets).where(
+                sheets.c.packet_id == packet_id, sheets.c.expert_id == expert_id)
+                .order_by(sheets.c.version.desc()).limit(1)).mappings().first()
+            return dict(row) if row else None
+
+    def sheet(self, packet_id: str, expert_id: str, version: int) -> dict[str, Any] | None:
+        with self.engine.connect() as conn:
+            row = conn.execute(select(sheets).where(
+                sheets.c.packet_id == packet_id, sheets.c.expert_id == expert_id,
+                sheets.c.version == version)).mappings().first()
+            return dict(row) if row else None
+
+    def marks(self, packet_id: str) -> dict[tuple[str, str], dict[str, str]]:
+        """{(expert, submission): {criterion: value}} of the current sheets."""
+        out: dict[tuple[str, str], dict[str, str]] = {}
+        with self.engine.connect() as conn:
+            for r in conn.execute(select(marks).where(marks.c.packet_id == packet_id)):
+                out.setdefault((r.expert_id, r.submission_id), {})[r.criterion_id] = r.value
+        return out
+
+    def notes(self, packet_id: str) -> dict[tuple[str, str], dict[str, Any]]:
+        with self.engine.connect() as conn:
+            rows = conn.execute(select(notes).where(notes.c.packet_id == packet_id)).mappings()
+            return {(r["expert_id"], r["submission_id"]): dict(r) for r in rows}
+
+    def rejected(self, packet_id: str) -> list[dict[str, Any]]:
+        with self.engine.connect() as conn:
+            rows = conn.execute(select(rejected).where(rejected.c.packet_id == packet_id)
+                                .order_by(rejected.c.id)).mappings()
+            return [dict(r) for r in rows]
+
+    def state(self, packet_id: str) -> dict[str, Any]:
+        """Everything except timestamps — for comparing two import runs."""
+        with self.engine.connect() as conn:
+            keys = sorted((r.expert_id, r.fingerprint) for r in conn.execute(
+                select(pinned_keys).where(pinned_keys.c.packet_id == packet_id)))
+            accepted = sorted((r.expert_id, r.version, r.payload_hash) for r in conn.execute(
+                select(sheets).where(sheets.c.packet_id == packet_id)))
+        note_rows = {k: {f: v for f, v in n.items() if f != "packet_id"}
+                     for k, n in self.notes(packet_id).items()}
+        return {"keys": keys, "sheets": accepted, "marks": self.marks(packet_id),
+                "notes": note_rows}
+
+    # ----------------------------------------------------------------- writes
+
+    def pin(self, packet_id: str, expert_id: str, fp: str, public_key: str) -> None:
+        with self.engine.begin() as conn:
+            conn.execute(delete(pinned_keys).where(pinned_keys.c.packet_id == packet_id,
+                                                   pinned_keys.c.expert_id == expert_id))
+            conn.execute(insert(pinned_keys).values(
+                packet_id=packet_id, expert_id=expert_id, fingerprint=fp,
+                public_key=public_key, pinned_at=now_iso()))
+
+    def accept(self, payload: dict[str, Any], payload_text: str, digest: str, file: Path,
+               file_sha256: str) -> None:
+        """Store a verified sheet; if it is the newest, its marks replace the expert's."""
+        packet_id, expert_id = payload["packet_id"], payload["expert_id"]
+        with self.engine.begin() as conn:
+            conn.execute(insert(sheets).values(
+                packet_id=packet_id, expert_id=expert_id, version=payload["version"],
+                payload_hash=digest, partial=payload["partial"],
+                exported_at=payload["exported_at"], key_fingerprint=payload["key_fingerprint"],
+                file_name=file.name, file_sha256=file_sha256, imported_at=now_iso(),
+                payload=payload_text))
+            newest = conn.execute(select(sheets.c.version).where(
+                sheets.c.packet_id == packet_id, sheets.c.expert_id == expert_id)
+                .order_by(sheets.c.version.desc()).limit(1)).scalar()
+            if newest != payload["version"]:
+                return
+            where = dict(packet_id=packet_id, expert_id=expert_id)
+            for table in (marks, notes):
+                conn.execute(delete(table).where(*(table.c[k] == v for k, v in where.items())))
+            mark_rows, note_rows = [], []
+            for row in payload["rows"]:
+                sid = row["id"]
+                for crit, value in row["scores"].items():
+                    if value is not None:
+                        mark_rows.append({**where, "submission_id": sid, "criterion_id": crit,
+                                          "value": value})
+                note_rows.append({**where, "submission_id": sid, "total": row.get("total"),
+                                  "comment": row.get("comment"), "flags": row.get("flags"),
+                                  "recused": bool(row.get("recused")),
+                                  "recusal_reason": row.get("recusal_reason")})
+            if mark_rows:
+                conn.execute(insert(marks), mark_rows)
+            if note_rows:
+                conn.execute(insert(notes), note_rows)
+
+    def reject(self, packet_id: str, file: Path, file_sha256: str, outcome: str,
+               reason: str, expert_id: str | None, version: int | None) -> None:
+        """Log a rejected file once (the same file rejected again changes nothing)."""
+        with self.engine.begin() as conn:
+            exists = conn.execute(select(rejected.c.id).where(
+                rejected.c.packet_id == packet_id, rejected.c.file_sha256 == file_sha256,
+                rejected.c.outcome == outcome)).first()
+            if exists is None:
+                conn.execute(insert(rejected).values(
+                    packet_id=packet_id, file_sha256=file_sha256, outcome=outcome,
+                    file_name=file.name, expert_id=expert_id, version=version,
+                    reason=reason, imported_at=now_iso()))
+
+
+def _safe(url: str) -> str:
+    # Never print a password from a database URL.
+    try:
+        from sqlalchemy.engine import make_url
+
+        return make_url(url).render_as_string(hide_password=True)
+    except Exception:  # noqa: BLE001
+        return "（无效的数据库地址）"
+
+
+def _reason(err: BaseException) -> str:
+    orig = getattr(err, "orig", None) or err
+    return str(orig).splitlines()[0] if str(orig) else type(orig).__name__

@@ -1,0 +1,339 @@
+"""Organizer side: read a score workbook safely and compare it with its signature.
+
+`verify_sheet(path)` never raises for a bad file: the result's `status` is MALFORMED
+(not a workbook, broken or oversize zip, an XML DTD/entity, a missing sheet — any
+failure at all while reading), UNSIGNED (no 签名 sheet or no signature in it), TAMPERED
+(the signature does not match its payload, or the visible cells no longer give the
+signed payload: `diff` lists submission, field, signed value, found value) or OK.
+Who signed, and whether that key and packet are acceptable, is `importer.py`'s job.
+
+The 签名 sheet is authoritative; the custom document properties are a copy that only
+helps explain an UNSIGNED file (Excel users may delete a hidden sheet, not a property).
+"""
+
+from __future__ import annotations
+
+import json
+import zipfile
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from app.canonical import canonical_json, sha256_hex
+from app.keys import fingerprint, unb64, verify_signature
+from app.sheets.export import (
+    HEADER_ROW,
+    LEAD_HEADERS,
+    PROP_PREFIX,
+    SCORE_SHEET,
+    SIG_FORMAT,
+    SIGNATURE_SHEET,
+    TAIL_HEADERS,
+)
+from app.sheets.payload import FORMAT, FORMAT_VERSION, make_row
+
+MAX_FILE_BYTES = 20 * 1024 * 1024
+MAX_UNPACKED_BYTES = 200 * 1024 * 1024
+MAX_MEMBERS = 2000
+MAX_RATIO = 200  # a compressed member may expand at most this much (zip bombs)
+MAX_ROWS = 20000
+MALFORMED, UNSIGNED, TAMPERED, OK = "MALFORMED", "UNSIGNED", "TAMPERED", "OK"
+FIELD_NAMES = {"id": "编号", "category": "类别", "title": "标题", "total": "总分",
+               "flags": "标记", "comment": "评语", "recused": "回避",
+               "recusal_reason": "回避理由"}
+
+
+@dataclass
+class DiffItem:
+    submission: str
+    field: str
+    signed: str | None
+    found: str | None
+
+    def to_dict(self) -> dict[str, Any]:
+        return {"submission": self.submission, "field": self.field, "signed": self.signed,
+                "found": self.found}
+
+
+@dataclass
+class SheetCheck:
+    path: Path
+    status: str
+    reason: str = ""
+    file_sha256: str = ""
+    payload: dict[str, Any] | None = None
+    payload_bytes: bytes = b""
+    public_key: bytes = b""
+    diff: list[DiffItem] = field(default_factory=list)
+    props: dict[str, str] = field(default_factory=dict)
+
+
+class _Bad(Exception):
+    """A MALFORMED file; the message is the Chinese reason."""
+
+
+def verify_sheet(path: Path | str) -> SheetCheck:
+    """Read and check one workbook; never raises for anything in the file."""
+    path = Path(path)
+    check = SheetCheck(path, MALFORMED)
+    try:
+        data = _read_file(path)
+        check.file_sha256 = "sha256:" + sha256_hex(data)
+        _check_zip(path)
+        wb = _load(path)
+        try:
+            return _verify(wb, check)
+        finally:
+            wb.close()
+    except _Bad as err:
+        check.status, check.reason = MALFORMED, f"{path.name}：{err}"
+    except Exception as err:  # noqa: BLE001 — any failure inside a hostile file is MALFORMED
+        check.status = MALFORMED
+        check.reason = f"{path.name}：无法读取该工作簿（{type(err).__name__}），文件可能已损坏"
+    return check
+
+
+def _read_file(path: Path) -> bytes:
+    try:
+        size = path.stat().st_size
+        if size > MAX_FILE_BYTES:
+            raise _Bad(f"文件过大（{size // 1024 // 1024} MB），评分表不应超过 "
+                       f"{MAX_FILE_BYTES // 1024 // 1024} MB")
+        return path.read_bytes()
+    except OSError as err:
+        raise _Bad(f"无法读取文件（{err.strerror or err}）") from None
+
+
+def _check_zip(path: Path) -> None:
+    if not zipfile.is_zipfile(path):
+        raise _Bad("不是 Excel 工作簿（.xlsx）：文件不是 zip 格式，可能已截断或是其他类型的文件")
+    try:
+        with zipfile.ZipFile(path) as zf:
+            infos = zf.infolist()
+            if len(infos) > MAX_MEMBERS:
+                raise _Bad(f"工作簿内部文件过多（{len(infos)} 个）")
+            names = {i.filename for i in infos}
+            if "[Content_Types].xml" not in names or "xl/workbook.xml" not in names:
+                raise _Bad("不是 Excel 工作簿（.xlsx）：缺少工作簿结构（可能是改了扩展名的 Word 文档）")
+            total = 0
+            for info in infos:
+                total += info.file_size
+                if total > MAX_UNPACKED_BYTES:
+                    raise _Bad("工作簿解压后过大，疑似压缩炸弹")
+                if info.file_size > 1024 * 1024 and info.file_size > MAX_RATIO * max(
+                        info.compress_size, 1):
+                    raise _Bad(f"工作簿内部文件 {info.filename[:80]} 压缩比异常，疑似压缩炸弹")
+                if info.filename.endswith((".xml", ".rels", ".vml")):
+                    _scan_xml(zf, info)
+    except (zipfile.BadZipFile, zipfile.LargeZipFile, EOFError, NotImplementedError) as err:
+        raise _Bad(f"工作簿的 zip 结构已损坏（{err}）") from None
+
+
+def _scan_xml(zf: zipfile.ZipFile, info: zipfile.ZipInfo) -> None:
+    # An xlsx never needs a DTD; refusing one outright stops entity expansion attacks
+    # (billion laughs, external entities) before any XML parser sees the bytes.
+    tail = b""
+    read = 0
+    with zf.open(info) as fh:
+        while chunk := fh.read(256 * 1024):
+            read += len(chunk)
+            if read > info.file_size + 1:
+                raise _Bad(f"工作簿内部文件 {info.filename[:80]} 的大小与目录不符")
+            window = (tail + chunk).upper()
+            if b"<!DOCTYPE" in window or b"<!ENTITY" in window:
+                raise _Bad(f"工作簿内部文件 {info.filename[:80]} 含有 XML 实体定义（DTD），"
+                           "正常的评分表不会有，疑似恶意文件")
+            tail = chunk[-16:]
+
+
+def _load(path: Path) -> Any:
+    from openpyxl import load_workbook
+
+    # Read-only streams the sheets; openpyxl parses through defusedxml when installed.
+    return load_workbook(path, read_only=True, data_only=True, keep_links=False)
+
+
+def _props(wb: Any) -> dict[str, str]:
+    out = {}
+    for prop in getattr(wb, "custom_doc_props", None) or []:
+        name = str(getattr(prop, "name", ""))
+        if name.startswith(PROP_PREFIX):
+            out[name[len(PROP_PREFIX):]] = str(getattr(prop, "value", ""))
+    return out
+
+
+def _verify(wb: Any, check: SheetCheck) -> SheetCheck:
+    check.props = _props(wb)
+    if SIGNATURE_SHEET not in wb.sheetnames:
+        check.status = UNSIGNED
+        extra = ("（文档属性中仍有签名副本，但签名工作表已被删除）"
+                 if check.props.get("signature") else "")
+        check.reason = (f"{check.path.name}：没有电子签名（缺少“{SIGNATURE_SHEET}”工作表）{extra}；"
+                        "请让专家用评审台重新导出评分表")
+        return check
+    sig = _signature_items(wb[SIGNATURE_SHEET])
+    try:
+        if sig.get("format") != SIG_FORMAT:
+            raise ValueError("format")
+        public, signature = unb64(sig["public_key"]), unb64(sig["signature"])
+        data = unb64("".join(sig.get("payload", [])))
+    except (KeyError, ValueError, TypeError):
+        check.status = UNSIGNED
+        check.reason = f"{check.path.name}：“{SIGNATURE_SHEET}”工作表中的签名信息缺失或不完整"
+        return check
+    check.public_key, check.payload_bytes = public, data
+    if not verify_signature(public, signature, data):
+        check.status = TAMPERED
+        check.reason = (f"{check.path.name}：电子签名与签名内容不符——签名数据被改动过，"
+                        "或公钥被替换；此评分表不可信")
+        return check
+    payload = _parse_payload(data)
+    check.payload = payload
+    if payload.get("key_fingerprint") != fingerprint(public):
+        check.status = TAMPERED
+        check.reason = f"{check.path.name}：签名内容中的密钥指纹与所附公钥不一致"
+        return check
+    if SCORE_SHEET not in wb.sheetnames:
+        raise _Bad(f"缺少“{SCORE_SHEET}”工作表")
+    check.diff = compare(payload, read_rows(wb[SCORE_SHEET], payload["criteria"]))
+    if check.diff:
+        check.status = TAMPERED
+        first = check.diff[0]
+        check.reason = (f"{check.path.name}：评分表在签名后被改动（{len(check.diff)} 处），"
+                        f"例如 {first.submission} 的“{first.field}”：签名时为"
+                        f"“{_show(first.signed)}”，现为“{_show(first.found)}”")
+        return check
+    check.status = OK
+    return check
+
+
+def _show(value: str | None) -> str:
+    return "（空）" if value is None else value
+
+
+def _signature_items(ws: Any) -> dict[str, Any]:
+    items: dict[str, Any] = {}
+    for i, row in enumerate(ws.iter_rows(min_row=1, max_col=2, values_only=True)):
+        if i > 10000:
+            break
+        if not row or row[0] is None:
+            continue
+        name, value = str(row[0]), "" if len(row) < 2 or row[1] is None else str(row[1])
+        if name == "payload":
+            items.setdefault("payload", []).append(value)
+        else:
+            items[name] = value
+    return items
+
+
+def _parse_payload(data: bytes) -> dict[str, Any]:
+    def no_float(text: str) -> Any:
+        raise ValueError("float")
+
+    try:
+        payload = json.loads(data.decode("utf-8"), parse_float=no_float)
+        if canonical_json(payload) != data:
+            raise ValueError("not canonical")
+    except (ValueError, TypeError, UnicodeDecodeError, RecursionError):
+        raise _Bad("签名内容不是有效的评分数据") from None
+    if not isinstance(payload, dict) or payload.get("format") != FORMAT:
+        raise _Bad("签名内容不是评审台评分表")
+    version = payload.get("format_version")
+    if not isinstance(version, int) or version > FORMAT_VERSION:
+        raise _Bad("评分表由更新版本的评审台导出，请升级评审台")
+    for name, kind in (("version", int), ("packet_id", str), ("manifest_hash", str),
+                       ("rubric_hash", str), ("expert_id", str), ("key_fingerprint", str),
+                       ("partial", bool), ("exported_at", str), ("criteria", list),
+                       ("rows", list)):
+        if not isinstance(payload.get(name), kind):
+            raise _Bad(f"签名内容缺少字段 {name}")
+    if not all(isinstance(c, str) for c in payload["criteria"]):
+        raise _Bad("签名内容中的评分项无效")
+    if not all(isinstance(r, dict) and isinstance(r.get("scores"), dict)
+               for r in payload["rows"]):
+        raise _Bad("签名内容中的评分行无效")
+    return payload
+
+
+def read_rows(ws: Any, criteria: list[str]) -> tuple[list[Any], list[dict[str, Any]]]:
+    """(header cells, canonical rows) of the visible 评分表, in sheet order."""
+    n = len(criteria)
+    width = len(LEAD_HEADERS) + n + len(TAIL_HEADERS)
+    header: list[Any] = []
+    rows: list[dict[str, Any]] = []
+    for r, cells in enumerate(ws.iter_rows(min_row=HEADER_ROW, values_only=True), HEADER_ROW):
+        cells = list(cells[:width]) + [None] * max(0, width - len(cells))
+        extra = [c for c in cells[width:] if c not in (None, "")]
+        if r == HEADER_ROW:
+            header = cells
+            continue
+        if all(c is None or (isinstance(c, str) and not c.strip()) for c in cells) \
+                and not extra:
+            continue  # blank rows (LibreOffice may keep formatted empty ones)
+        if len(rows) >= MAX_ROWS:
+            raise _Bad("评分表行数过多")
+        lead, scores = cells[:3], cells[3:3 + n]
+        tail = cells[3 + n:]
+        rows.append(make_row(lead[0], lead[1], lead[2], dict(zip(criteria, scores)), *tail))
+    return header, rows
+
+
+def compare(payload: dict[str, Any], found: tuple[list[Any], list[dict[str, Any]]]
+            ) -> list[DiffItem]:
+    """Every difference between the signed rows and the visible ones."""
+    header, rows = found
+    diff: list[DiffItem] = []
+    if len(header) >= 3 and [str(h or "") for h in header[:3]] != list(LEAD_HEADERS):
+        diff.append(DiffItem("表头", "列名", "、".join(LEAD_HEADERS),
+                             "、".join(str(h or "") for h in header[:3])))
+    signed = payload["rows"]
+    signed_by_id = {r.get("id"): r for r in signed}
+    seen: set[Any] = set()
+    for row in rows:
+        sid = row["id"]
+        if sid in seen:
+            diff.append(DiffItem(str(sid), "整行", None, "重复的行"))
+            continue
+        seen.add(sid)
+        old = signed_by_id.get(sid)
+        if old is None:
+            diff.append(DiffItem(str(sid), "整行", None, "新增的行"))
+            continue
+        diff.extend(_row_diff(str(sid), old, row))
+    for old in signed:
+        if old.get("id") not in seen:
+            diff.append(DiffItem(str(old.get("id")), "整行", "已签名的行", None))
+    if not diff:
+        order = [r["id"] for r in rows]
+        if order != [r.get("id") for r in signed]:
+            for i, (a, b) in enumerate(zip(signed, rows)):
+                if a.get("id") != b["id"]:
+                    diff.append(DiffItem(str(b["id"]), "行顺序", f"第 {i + 1} 行应为 {a.get('id')}",
+                                         f"第 {i + 1} 行为 {b['id']}"))
+    if not diff and canonical_json(rows) != canonical_json(signed):
+        diff.append(DiffItem("全部", "内容", "已签名内容", "与单元格不一致"))
+    return diff
+
+
+def _row_diff(sid: str, old: dict[str, Any], new: dict[str, Any]) -> list[DiffItem]:
+    out = []
+    for key, label in FIELD_NAMES.items():
+        if key == "id":
+            continue
+        a, b = old.get(key), new.get(key)
+        if a != b:
+            out.append(DiffItem(sid, label, _cell(a), _cell(b)))
+    old_scores, new_scores = old.get("scores", {}), new["scores"]
+    for crit in list(old_scores) + [c for c in new_scores if c not in old_scores]:
+        if old_scores.get(crit) != new_scores.get(crit):
+            out.append(DiffItem(sid, f"评分项 {crit}", _cell(old_scores.get(crit)),
+                                _cell(new_scores.get(crit))))
+    return out
+
+
+def _cell(value: Any) -> str | None:
+    if value is None:
+        return None
+    if isinstance(value, bool):
+        return "是" if value else "否"
+    return str(value)
