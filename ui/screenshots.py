@@ -111,6 +111,8 @@ def main(argv: list[str] | None = None) -> int:
     # Show a submission whose warnings carry highlighted spans, if there is one.
     target = next((s.id for s in window.list_panel.model.submissions()
                    if any(w.spans for w in s.warnings)), scored[0])
+    # Away and back: the panels reload what was just stored for the target.
+    window.list_panel.select(next(s for s in session.assigned if s != target))
     window.list_panel.select(target)
     _settle(app)
     _grab(window, out / "review_main.png")
