@@ -12,9 +12,12 @@ from pathlib import Path
 
 import pytest
 
-from app.canonical import canonical_hash
 from app.model import Expert, IntakeWarning, PacketFile, Submission
-from tests.ui.review_helpers import make_window, packet_path  # noqa: F401 — fixtures
+from tests.ui.review_helpers import (  # noqa: F401 — make_window, packet_path: fixtures
+    make_window,
+    packet_path,
+    write_signed_packet,
+)
 
 CATEGORIES = ("感动瞬间", "创新机制", "坚守故事", "治理成效")
 
@@ -88,22 +91,9 @@ def make_submissions(count: int = 5) -> list[tuple[Submission, dict[str, bytes]]
 def write_packet(path: Path, count: int = 5, *, title: str = "测试评审包（界面）",
                  packet_id: str = "UI-TEST") -> Path:
     """Write a signed packet with `count` submissions to `path`."""
-    from app.keys import demo_signing_key
-    from app.packet import Manifest, PacketWriter
-
-    entries = make_submissions(count)
-    rubric = {"id": "ui-test", "name": "测试细则"}
-    manifest = Manifest(
-        packet_id=packet_id, title=title, created="2026-03-10T09:00:00Z",
-        generator="tests/ui", rubric=rubric, rubric_hash=canonical_hash(rubric),
-        roster=[Expert("E1", "林思远", "某大学")], assignments={"E1": [s.id for s, _ in entries]},
-        submissions=[s for s, _ in entries])
-    with PacketWriter(path) as writer:
-        for _sub, files in entries:
-            for name, data in files.items():
-                writer.add_file(name, data)
-        writer.finish(manifest, demo_signing_key())
-    return path
+    return write_signed_packet(path, make_submissions(count), packet_id=packet_id, title=title,
+                               roster=[Expert("E1", "林思远", "某大学")],
+                               rubric={"id": "ui-test", "name": "测试细则"})
 
 
 @pytest.fixture

@@ -8,11 +8,13 @@ from __future__ import annotations
 
 import hashlib
 from pathlib import Path
+from typing import Any
 
 import pytest
 
+from app.canonical import canonical_hash
 from app.model import Expert, IntakeWarning, PacketFile, Submission
-from app.rubrics import load_default_rubric, rubric_hash
+from app.rubrics import load_default_rubric
 from ui.application import open_settings
 from ui.identity_dialog import Identity
 from ui.review_window import ReviewWindow
@@ -39,19 +41,20 @@ def _submissions(count: int) -> list[tuple[Submission, dict[str, bytes]]]:
     return out
 
 
-def write_review_packet(path: Path, count: int = 4, *, packet_id: str = "UI-REVIEW",
-                        pinned: str | None = None) -> Path:
-    """A packet with the default rubric, experts E1 and E2, everything assigned to both."""
+def write_signed_packet(path: Path, entries: list[tuple[Submission, dict[str, bytes]]], *,
+                        packet_id: str, title: str, roster: list[Expert],
+                        rubric: dict[str, Any] | None = None) -> Path:
+    """Sign `entries` (submission, its files) into `path` with the public demo key; every
+    expert in `roster` is assigned everything; the default rubric unless one is given."""
     from app.keys import demo_signing_key
     from app.packet import Manifest, PacketWriter
 
-    entries = _submissions(count)
-    rubric = load_default_rubric()
+    rubric = rubric if rubric is not None else load_default_rubric().to_dict()
+    ids = [s.id for s, _ in entries]
     manifest = Manifest(
-        packet_id=packet_id, title="二〇二六年评审包（测试）", created="2026-03-10T09:00:00Z",
-        generator="tests/ui", rubric=rubric.to_dict(), rubric_hash=rubric_hash(rubric),
-        roster=[Expert("E1", "林思远", "某大学", pinned), Expert("E2", "陈若溪", "某研究院")],
-        assignments={"E1": [s.id for s, _ in entries], "E2": [s.id for s, _ in entries]},
+        packet_id=packet_id, title=title, created="2026-03-10T09:00:00Z",
+        generator="tests/ui", rubric=rubric, rubric_hash=canonical_hash(rubric),
+        roster=roster, assignments={e.id: list(ids) for e in roster},
         submissions=[s for s, _ in entries])
     with PacketWriter(path) as writer:
         for _sub, files in entries:
@@ -59,6 +62,14 @@ def write_review_packet(path: Path, count: int = 4, *, packet_id: str = "UI-REVI
                 writer.add_file(name, data)
         writer.finish(manifest, demo_signing_key())
     return path
+
+
+def write_review_packet(path: Path, count: int = 4, *, packet_id: str = "UI-REVIEW",
+                        pinned: str | None = None) -> Path:
+    """A packet with the default rubric, experts E1 and E2, everything assigned to both."""
+    return write_signed_packet(
+        path, _submissions(count), packet_id=packet_id, title="二〇二六年评审包（测试）",
+        roster=[Expert("E1", "林思远", "某大学", pinned), Expert("E2", "陈若溪", "某研究院")])
 
 
 @pytest.fixture

@@ -90,26 +90,14 @@ def test_cli_commands_include_the_documented_ones():
 
 def review_packet(path: Path, count: int) -> Path:
     """A signed packet with the real default rubric (the review window needs a valid one)."""
-    from app.keys import demo_signing_key
     from app.model import Expert, Submission
-    from app.packet import Manifest, PacketWriter
-    from app.rubrics import load_default_rubric, rubric_hash
+    from tests.ui.review_helpers import write_signed_packet
 
     entries = [(Submission(id=f"S{i:03d}", category="创新机制", title=f"第{i}项", unit="某热线",
                            fields={"body": "详细内容"}, text="详细内容", warnings=[], files=[]),
                 {}) for i in range(1, count + 1)]
-    rubric = load_default_rubric()
-    manifest = Manifest(
-        packet_id=f"ENTRY-{count}", title="入口测试", created="2026-03-10T09:00:00Z",
-        generator="tests/ui", rubric=rubric.to_dict(), rubric_hash=rubric_hash(rubric),
-        roster=[Expert("E1", "林思远", "某大学")], assignments={"E1": [s.id for s, _ in entries]},
-        submissions=[s for s, _ in entries])
-    with PacketWriter(path) as writer:
-        for _sub, files in entries:
-            for name, data in files.items():
-                writer.add_file(name, data)
-        writer.finish(manifest, demo_signing_key())
-    return path
+    return write_signed_packet(path, entries, packet_id=f"ENTRY-{count}", title="入口测试",
+                               roster=[Expert("E1", "林思远", "某大学")])
 
 
 def _run_gui_until_loaded(qtbot, monkeypatch, args: list[str], rows: int) -> int:
