@@ -65,34 +65,43 @@ def marked_html(text: str, spans: list[tuple[int, int]]) -> str:
 
 def application_html(sub: Submission) -> str:
     """The whole page for `sub` as HTML (tested without a widget)."""
+    # Translated outside the f-strings: lupdate does not look inside them.
+    warnings_title = QCoreApplication.translate("ApplicationView", "提醒")
+    no_category = QCoreApplication.translate("ApplicationView", "未注明类别")
+    no_title = QCoreApplication.translate("ApplicationView", "（无标题）")
+    highlights_title = QCoreApplication.translate("ApplicationView", "核心亮点")
+    no_highlights = QCoreApplication.translate("ApplicationView", "（未填写核心亮点）")
+    body_title = QCoreApplication.translate("ApplicationView", "详细内容")
+    no_body = QCoreApplication.translate("ApplicationView", "（未填写详细内容）")
+    esc = html.escape
     parts: list[str] = []
     if sub.warnings:
-        items = "".join(f"<li>{html.escape(w.message)}</li>" for w in sub.warnings)
+        items = "".join(f"<li>{esc(w.message)}</li>" for w in sub.warnings)
         parts.append(
             '<table width="100%" cellpadding="8" style="background-color:#fff4e0;'
             'border:1px solid #f0c27b;"><tr><td>'
-            f'<b style="color:#8a4b08;">{html.escape(QCoreApplication.translate("ApplicationView", "提醒"))}</b>'
+            f'<b style="color:#8a4b08;">{esc(warnings_title)}</b>'
             f'<ul style="margin-top:2px; margin-bottom:0px; color:#6b3a06;">{items}</ul>'
             "</td></tr></table>")
-    category = sub.category or QCoreApplication.translate("ApplicationView", "未注明类别")
+    category = sub.category or no_category
     parts.append(
         f'<p style="color:#52606d; margin-top:14px; margin-bottom:2px;">'
-        f'{html.escape(sub.id)}　·　{html.escape(category)}　·　{html.escape(sub.unit or "")}</p>')
+        f'{esc(sub.id)}　·　{esc(category)}　·　{esc(sub.unit or "")}</p>')
     parts.append(f'<h2 style="color:#12355b; font-size:16pt; margin-top:4px;">'
-                 f'{html.escape(sub.title or QCoreApplication.translate("ApplicationView", "（无标题）"))}</h2>')
+                 f'{esc(sub.title or no_title)}</h2>')
     highlights = sub.fields.get("highlights", "") or ""
-    parts.append(f'<h3 style="color:#334e68;">{html.escape(QCoreApplication.translate("ApplicationView", "核心亮点"))}</h3>')
+    parts.append(f'<h3 style="color:#334e68;">{esc(highlights_title)}</h3>')
     if highlights.strip():
         parts.append('<div style="background-color:#f0f5fb; padding:8px;">'
                      f'{marked_html(highlights, field_spans(sub, "highlights"))}</div>')
     else:
-        parts.append(f'<p style="color:#9aa5b1;">{html.escape(QCoreApplication.translate("ApplicationView", "（未填写核心亮点）"))}</p>')
+        parts.append(f'<p style="color:#9aa5b1;">{esc(no_highlights)}</p>')
     body = sub.fields.get("body", "") or ""
-    parts.append(f'<h3 style="color:#334e68;">{html.escape(QCoreApplication.translate("ApplicationView", "详细内容"))}</h3>')
+    parts.append(f'<h3 style="color:#334e68;">{esc(body_title)}</h3>')
     if body.strip():
         parts.append(marked_html(body, field_spans(sub, "body")))
     else:
-        parts.append(f'<p style="color:#9aa5b1;">{html.escape(QCoreApplication.translate("ApplicationView", "（未填写详细内容）"))}</p>')
+        parts.append(f'<p style="color:#9aa5b1;">{esc(no_body)}</p>')
     return "".join(parts)
 
 

@@ -111,13 +111,14 @@ class ReviewWindow(OpeningMixin, ExportMixin, QMainWindow):
         self._rubric_placeholder = QLabel(self.tr("打开评审包并确认身份后在此评分"))
         self._rubric_placeholder.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.right_splitter.addWidget(self._rubric_placeholder)
-        self.right_splitter.setSizes([420, 480])
+        self.right_splitter.setSizes([380, 520])  # the rubric gets the larger share
         for widget in (self.list_panel, self.app_view, self.right_splitter):
             self.splitter.addWidget(widget)
         self.splitter.setStretchFactor(0, 3)
         self.splitter.setStretchFactor(1, 4)
         self.splitter.setStretchFactor(2, 4)
-        self.splitter.setSizes([380, 560, 560])
+        # The list keeps ~29 %: at 1366 px its title column still shows ~8 characters.
+        self.splitter.setSizes([420, 520, 520])
         layout.addWidget(self.splitter, 1)
         self.setCentralWidget(central)
         self.saved_label = QLabel(self)

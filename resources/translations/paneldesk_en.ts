@@ -16,9 +16,39 @@
 <context>
     <name>ApplicationView</name>
     <message>
-        <location filename="../../ui/application_view.py" line="77" />
+        <location filename="../../ui/application_view.py" line="69" />
+        <source>提醒</source>
+        <translation>Warnings</translation>
+    </message>
+    <message>
+        <location filename="../../ui/application_view.py" line="70" />
         <source>未注明类别</source>
         <translation>Category not given</translation>
+    </message>
+    <message>
+        <location filename="../../ui/application_view.py" line="71" />
+        <source>（无标题）</source>
+        <translation>(no title)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/application_view.py" line="72" />
+        <source>核心亮点</source>
+        <translation>Key highlights</translation>
+    </message>
+    <message>
+        <location filename="../../ui/application_view.py" line="73" />
+        <source>（未填写核心亮点）</source>
+        <translation>(no highlights given)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/application_view.py" line="74" />
+        <source>详细内容</source>
+        <translation>Details</translation>
+    </message>
+    <message>
+        <location filename="../../ui/application_view.py" line="75" />
+        <source>（未填写详细内容）</source>
+        <translation>(no details given)</translation>
     </message>
 </context>
 <context>
@@ -681,144 +711,144 @@ Choose yourself from the roster and {action} your signing key. Score sheets are 
         <translation>Open a packet and confirm your identity to score here</translation>
     </message>
     <message>
-        <location filename="../../ui/review_window.py" line="129" />
+        <location filename="../../ui/review_window.py" line="130" />
         <source>文件(&amp;F)</source>
         <translation>&amp;File</translation>
     </message>
     <message>
-        <location filename="../../ui/review_window.py" line="130" />
+        <location filename="../../ui/review_window.py" line="131" />
         <source>打开评审包(&amp;O)…</source>
         <translation>&amp;Open packet…</translation>
     </message>
     <message>
-        <location filename="../../ui/review_window.py" line="132" />
+        <location filename="../../ui/review_window.py" line="133" />
         <source>最近打开(&amp;R)</source>
         <translation>Open &amp;recent</translation>
     </message>
     <message>
-        <location filename="../../ui/review_window.py" line="135" />
+        <location filename="../../ui/review_window.py" line="136" />
         <source>导出评分表(&amp;E)…</source>
         <translation>&amp;Export score sheet…</translation>
     </message>
     <message>
-        <location filename="../../ui/review_window.py" line="138" />
+        <location filename="../../ui/review_window.py" line="139" />
         <source>退出(&amp;Q)</source>
         <translation>&amp;Quit</translation>
     </message>
     <message>
-        <location filename="../../ui/review_window.py" line="143" />
+        <location filename="../../ui/review_window.py" line="144" />
         <source>申报(&amp;S)</source>
         <translation>&amp;Submission</translation>
     </message>
     <message>
-        <location filename="../../ui/review_window.py" line="144" />
+        <location filename="../../ui/review_window.py" line="145" />
         <source>下一项(&amp;N)</source>
         <translation>&amp;Next</translation>
     </message>
     <message>
-        <location filename="../../ui/review_window.py" line="145" />
+        <location filename="../../ui/review_window.py" line="146" />
         <source>上一项(&amp;P)</source>
         <translation>&amp;Previous</translation>
     </message>
     <message>
-        <location filename="../../ui/review_window.py" line="147" />
+        <location filename="../../ui/review_window.py" line="148" />
         <source>搜索(&amp;F)</source>
         <translation>&amp;Find</translation>
     </message>
     <message>
-        <location filename="../../ui/review_window.py" line="148" />
+        <location filename="../../ui/review_window.py" line="149" />
         <source>申请回避(&amp;H)…</source>
         <translation>Recuse myself…</translation>
     </message>
     <message>
-        <location filename="../../ui/review_window.py" line="149" />
+        <location filename="../../ui/review_window.py" line="150" />
         <source>撤销回避(&amp;U)…</source>
         <translation>Withdraw recusal…</translation>
     </message>
     <message>
-        <location filename="../../ui/review_window.py" line="156" />
+        <location filename="../../ui/review_window.py" line="157" />
         <source>查看(&amp;V)</source>
         <translation>&amp;View</translation>
     </message>
     <message>
-        <location filename="../../ui/review_window.py" line="157" />
+        <location filename="../../ui/review_window.py" line="158" />
         <source>证明材料全屏(&amp;E)</source>
         <translation>&amp;Evidence full screen</translation>
     </message>
     <message>
-        <location filename="../../ui/review_window.py" line="159" />
+        <location filename="../../ui/review_window.py" line="160" />
         <source>我的排序(&amp;R)…</source>
         <translation>My &amp;ranking…</translation>
     </message>
     <message>
-        <location filename="../../ui/review_window.py" line="163" />
+        <location filename="../../ui/review_window.py" line="164" />
         <source>跳到评分项(&amp;C)</source>
         <translation>Jump to &amp;criterion</translation>
     </message>
     <message>
-        <location filename="../../ui/review_window.py" line="166" />
+        <location filename="../../ui/review_window.py" line="167" />
         <source>第 {n} 项</source>
         <translation>Criterion {n}</translation>
     </message>
     <message>
-        <location filename="../../ui/review_window.py" line="173" />
+        <location filename="../../ui/review_window.py" line="174" />
         <source>帮助(&amp;H)</source>
         <translation>&amp;Help</translation>
     </message>
     <message>
-        <location filename="../../ui/review_window.py" line="174" />
+        <location filename="../../ui/review_window.py" line="175" />
         <source>快捷键(&amp;K)</source>
         <translation>&amp;Keyboard shortcuts</translation>
     </message>
     <message>
-        <location filename="../../ui/review_window.py" line="304" />
+        <location filename="../../ui/review_window.py" line="305" />
         <source>已保存 {time}</source>
         <translation>Saved {time}</translation>
     </message>
     <message>
-        <location filename="../../ui/review_window.py" line="311" />
+        <location filename="../../ui/review_window.py" line="312" />
         <source>保存失败（{kind}: {detail}）</source>
         <translation>Saving failed ({kind}: {detail})</translation>
     </message>
     <message>
-        <location filename="../../ui/review_window.py" line="312" />
+        <location filename="../../ui/review_window.py" line="313" />
         <source>未能保存</source>
         <translation>Not saved</translation>
     </message>
     <message>
-        <location filename="../../ui/review_window.py" line="343" />
-        <location filename="../../ui/review_window.py" line="349" />
+        <location filename="../../ui/review_window.py" line="344" />
+        <location filename="../../ui/review_window.py" line="350" />
         <source>申请回避</source>
         <translation>Recuse</translation>
     </message>
     <message>
-        <location filename="../../ui/review_window.py" line="344" />
+        <location filename="../../ui/review_window.py" line="345" />
         <source>回避 {sid} 的理由（必填）：</source>
         <translation>Reason for recusing from {sid} (required):</translation>
     </message>
     <message>
-        <location filename="../../ui/review_window.py" line="349" />
+        <location filename="../../ui/review_window.py" line="350" />
         <source>请填写回避理由。</source>
         <translation>Please give a reason.</translation>
     </message>
     <message>
-        <location filename="../../ui/review_window.py" line="355" />
-        <location filename="../../ui/review_window.py" line="360" />
+        <location filename="../../ui/review_window.py" line="356" />
+        <location filename="../../ui/review_window.py" line="361" />
         <source>撤销回避</source>
         <translation>Withdraw recusal</translation>
     </message>
     <message>
-        <location filename="../../ui/review_window.py" line="356" />
+        <location filename="../../ui/review_window.py" line="357" />
         <source>撤销对 {sid} 的回避，理由（必填，将记入修改记录）：</source>
         <translation>Reason for withdrawing the recusal from {sid} (required, logged):</translation>
     </message>
     <message>
-        <location filename="../../ui/review_window.py" line="360" />
+        <location filename="../../ui/review_window.py" line="361" />
         <source>请填写撤销回避的理由。</source>
         <translation>Please give a reason for withdrawing.</translation>
     </message>
     <message>
-        <location filename="../../ui/review_window.py" line="377" />
+        <location filename="../../ui/review_window.py" line="378" />
         <source>“我的排序”暂不可用</source>
         <translation>“My ranking” is not available</translation>
     </message>
