@@ -30,27 +30,15 @@ def register(sub: argparse._SubParsersAction) -> None:
     p.set_defaults(handler=run_import)
 
 
-def expand(paths: list[Path]) -> list[Path]:
-    """Files as given; a folder contributes its .xlsx files, sorted by name."""
-    out: list[Path] = []
-    for path in paths:
-        if path.is_dir():
-            out.extend(sorted(p for p in path.iterdir()
-                              if p.suffix.lower() == ".xlsx" and not p.name.startswith("~$")))
-        else:
-            out.append(path)
-    return out
-
-
 def run_import(args: argparse.Namespace) -> int:
     from app.packet import open_packet
-    from app.sheets.importer import OUTCOME_LABELS, import_sheets
+    from app.sheets.importer import OUTCOME_LABELS, UNKNOWN_KEY, expand_paths, import_sheets
     from app.sheets.orgdb import OrgDB
 
     packet = open_packet(args.packet)
     try:
         with OrgDB(args.db) as db:
-            results = import_sheets(expand(args.files), packet, db,
+            results = import_sheets(expand_paths(args.files), packet, db,
                                     accept_keys=args.accept_key)
     finally:
         packet.close()
@@ -59,6 +47,8 @@ def run_import(args: argparse.Namespace) -> int:
             print(json.dumps(r.to_dict(), ensure_ascii=False))
             continue
         print(f"[{r.outcome} {OUTCOME_LABELS[r.outcome]}] {r.explanation}")
+        if r.outcome == UNKNOWN_KEY:
+            print(f"    核对无误后重新导入并加 --accept-key {r.expert}")
         for d in r.diff[:50]:
             signed = "（空）" if d.signed is None else d.signed
             found = "（空）" if d.found is None else d.found

@@ -44,6 +44,7 @@ from app.workspace import ReviewSession
 from ui.application_view import ApplicationView
 from ui.common_menus import add_about_action, add_language_menu
 from ui.evidence import EvidencePanel
+from ui.organizer.launch import OrganizerLauncher
 from ui.review_export import ExportMixin
 from ui.review_list_panel import SubmissionListPanel
 from ui.review_opening import OpeningMixin
@@ -78,6 +79,7 @@ class ReviewWindow(OpeningMixin, ExportMixin, QMainWindow):
         self._current: str | None = None
         self._closed = False
         self._init_opening(opener, identify, declare_recusals)
+        self.organizer = OrganizerLauncher(self, runner, settings)
         self.setAcceptDrops(True)
         self._build_ui(evidence_factory)
         self._build_menus()
@@ -136,6 +138,10 @@ class ReviewWindow(OpeningMixin, ExportMixin, QMainWindow):
         self.export_action = self._action(self.tr("导出评分表(&E)…"), self.export_sheet, "export")
         file_menu.addAction(self.export_action)
         file_menu.addSeparator()
+        self.organizer_action = self._action(self.tr("组织方：导入评分表与结果(&G)…"),
+                                             self.open_organizer)
+        file_menu.addAction(self.organizer_action)
+        file_menu.addSeparator()
         quit_action = QAction(self.tr("退出(&Q)"), self)
         quit_action.setMenuRole(QAction.MenuRole.QuitRole)
         quit_action.triggered.connect(self.close)
@@ -176,6 +182,10 @@ class ReviewWindow(OpeningMixin, ExportMixin, QMainWindow):
                                              "shortcuts")
         help_menu.addAction(self.shortcuts_action)
         add_about_action(self, help_menu)
+
+    def open_organizer(self) -> None:
+        """The organizer's window for the open packet (or one the user picks)."""
+        self.organizer.open(self.packet.path if self.packet is not None else None)
 
     def _action(self, text: str, slot: Callable[..., Any], shortcut: str | None = None) -> QAction:
         action = QAction(text, self)

@@ -16,7 +16,15 @@ from typing import Any
 from app.keys import b64, format_fingerprint
 from app.sheets.orgdb import OrgDB
 from app.sheets.payload import payload_hash
-from app.sheets.verify import MALFORMED, OK, TAMPERED, UNSIGNED, DiffItem, verify_sheet
+from app.sheets.verify import (
+    MALFORMED,
+    OK,
+    TAMPERED,
+    UNSIGNED,
+    DiffItem,
+    tamper_reason,
+    verify_sheet,
+)
 
 VALID, UNKNOWN_KEY, KEY_MISMATCH, WRONG_PACKET = (
     "VALID", "UNKNOWN_KEY", "KEY_MISMATCH", "WRONG_PACKET")
@@ -49,6 +57,18 @@ class ImportOutcome:
         return out
 
 
+def expand_paths(paths: Iterable[Path]) -> list[Path]:
+    """Files as given; a folder contributes its .xlsx files (not Office lock files), by name."""
+    out: list[Path] = []
+    for path in paths:
+        if path.is_dir():
+            out.extend(sorted(p for p in path.iterdir()
+                              if p.suffix.lower() == ".xlsx" and not p.name.startswith("~$")))
+        else:
+            out.append(path)
+    return out
+
+
 def import_sheets(paths: Iterable[Path | str], packet: Any, db: OrgDB, *,
                   accept_keys: Iterable[str] = ()) -> list[ImportOutcome]:
     """Import every file, in the given order; `accept_keys`: expert ids whose unknown
@@ -76,7 +96,7 @@ def import_sheet(path: Path, packet: Any, db: OrgDB, accept: set[str] | None = N
     if check.status == TAMPERED:
         diff = [DiffItem(d.submission, _label(d.field, names), d.signed, d.found)
                 for d in check.diff]
-        return reject(TAMPERED, check.reason, diff)
+        return reject(TAMPERED, tamper_reason(path.name, diff) if diff else check.reason, diff)
     assert check.status == OK
     fp = payload["key_fingerprint"]
     name = path.name
@@ -105,7 +125,7 @@ def import_sheet(path: Path, packet: Any, db: OrgDB, accept: set[str] | None = N
         if expert not in (accept or set()):
             return reject(UNKNOWN_KEY, f"{name}：签名有效，但专家 {who} 的密钥尚未登记。请与专家"
                                        f"当面或电话核对指纹 {format_fingerprint(fp)}，确认无误后"
-                                       f"接受该密钥（--accept-key {expert}）", fp=fp)
+                                       "接受该密钥", fp=fp)
         db.pin(manifest.packet_id, expert, fp, b64(check.public_key))
     digest = payload_hash(payload)
     same = db.sheet(manifest.packet_id, expert, version)

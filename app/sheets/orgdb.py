@@ -10,6 +10,7 @@ rows.  Rejected files are logged once per (packet, file content, outcome).
 
 from __future__ import annotations
 
+import hashlib
 from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
@@ -229,6 +230,14 @@ class OrgDB:
     def reject(self, packet_id: str, file: Path, file_sha256: str, outcome: str,
                reason: str, expert_id: str | None, version: int | None) -> None:
         """Log a rejected file once (the same file rejected again changes nothing)."""
+        # Rejected files are hostile input: fit their values to the columns, because
+        # PostgreSQL enforces VARCHAR lengths and 32-bit INTEGER where SQLite does not.
+        if len(file_sha256) > 80:
+            file_sha256 = "sha256:" + hashlib.sha256(file_sha256.encode()).hexdigest()
+        if expert_id is not None and len(expert_id) > 200:
+            expert_id = expert_id[:199] + "…"
+        if version is not None and not 0 <= version < 2**31:
+            version = None
         with self.engine.begin() as conn:
             exists = conn.execute(select(rejected.c.id).where(
                 rejected.c.packet_id == packet_id, rejected.c.file_sha256 == file_sha256,

@@ -198,13 +198,17 @@ def _verify(wb: Any, check: SheetCheck) -> SheetCheck:
     check.diff = compare(payload, read_rows(wb[SCORE_SHEET], payload["criteria"]))
     if check.diff:
         check.status = TAMPERED
-        first = check.diff[0]
-        check.reason = (f"{check.path.name}：评分表在签名后被改动（{len(check.diff)} 处），"
-                        f"例如 {first.submission} 的“{first.field}”：签名时为"
-                        f"“{_show(first.signed)}”，现为“{_show(first.found)}”")
+        check.reason = tamper_reason(check.path.name, check.diff)
         return check
     check.status = OK
     return check
+
+
+def tamper_reason(file_name: str, diff: list[DiffItem]) -> str:
+    """One line for a TAMPERED sheet: how many cells differ, and the first of them."""
+    first = diff[0]
+    return (f"{file_name}：评分表在签名后被改动（{len(diff)} 处），例如 {first.submission} 的"
+            f"“{first.field}”：签名时为“{_show(first.signed)}”，现为“{_show(first.found)}”")
 
 
 def _show(value: str | None) -> str:
@@ -247,6 +251,9 @@ def _parse_payload(data: bytes) -> dict[str, Any]:
                        ("rows", list)):
         if not isinstance(payload.get(name), kind):
             raise _Bad(f"签名内容缺少字段 {name}")
+    # Versions count exports (1, 2, …); the bound also keeps them in a 32-bit database column.
+    if not 1 <= payload["version"] < 2**31:
+        raise _Bad("签名内容中的版本号无效")
     if not all(isinstance(c, str) for c in payload["criteria"]):
         raise _Bad("签名内容中的评分项无效")
     if not all(isinstance(r, dict) and isinstance(r.get("scores"), dict)

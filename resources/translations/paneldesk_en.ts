@@ -1,6 +1,34 @@
 <?xml version='1.0' encoding='utf-8'?>
 <TS version="2.1" language="en" sourcelanguage="zh_CN">
 <context>
+    <name />
+    <message>
+        <location filename="../../ui/organizer/import_models.py" line="269" />
+        <source>未交</source>
+        <translation>Not returned</translation>
+    </message>
+    <message>
+        <location filename="../../ui/organizer/import_models.py" line="270" />
+        <source>第 {version} 版</source>
+        <translation>Version {version}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/organizer/import_models.py" line="274" />
+        <source>是</source>
+        <translation>Yes</translation>
+    </message>
+    <message>
+        <location filename="../../ui/organizer/import_models.py" line="274" />
+        <source>否</source>
+        <translation>No</translation>
+    </message>
+    <message>
+        <location filename="../../ui/organizer/import_models.py" line="304" />
+        <source>已核对密钥并导入</source>
+        <translation>Key compared, imported</translation>
+    </message>
+</context>
+<context>
     <name>Application</name>
     <message>
         <location filename="../../ui/application.py" line="81" />
@@ -470,6 +498,285 @@ Choose yourself from the roster and {action} your signing key. Score sheets are 
     </message>
 </context>
 <context>
+    <name>ImportModels</name>
+    <message>
+        <location filename="../../ui/organizer/import_models.py" line="52" />
+        <source>有效</source>
+        <translation>Valid</translation>
+    </message>
+    <message>
+        <location filename="../../ui/organizer/import_models.py" line="53" />
+        <source>已被改动</source>
+        <translation>Tampered</translation>
+    </message>
+    <message>
+        <location filename="../../ui/organizer/import_models.py" line="54" />
+        <source>未登记的密钥</source>
+        <translation>Unknown key</translation>
+    </message>
+    <message>
+        <location filename="../../ui/organizer/import_models.py" line="55" />
+        <source>密钥不符</source>
+        <translation>Key mismatch</translation>
+    </message>
+    <message>
+        <location filename="../../ui/organizer/import_models.py" line="56" />
+        <source>不属于本评审包</source>
+        <translation>Wrong packet</translation>
+    </message>
+    <message>
+        <location filename="../../ui/organizer/import_models.py" line="57" />
+        <source>旧版本</source>
+        <translation>Superseded</translation>
+    </message>
+    <message>
+        <location filename="../../ui/organizer/import_models.py" line="58" />
+        <source>重复导入</source>
+        <translation>Duplicate</translation>
+    </message>
+    <message>
+        <location filename="../../ui/organizer/import_models.py" line="59" />
+        <source>版本冲突</source>
+        <translation>Version conflict</translation>
+    </message>
+    <message>
+        <location filename="../../ui/organizer/import_models.py" line="60" />
+        <source>未签名</source>
+        <translation>Unsigned</translation>
+    </message>
+    <message>
+        <location filename="../../ui/organizer/import_models.py" line="61" />
+        <source>文件无效</source>
+        <translation>Malformed</translation>
+    </message>
+    <message>
+        <location filename="../../ui/organizer/import_models.py" line="62" />
+        <source>导入出错</source>
+        <translation>Import error</translation>
+    </message>
+    <message>
+        <location filename="../../ui/organizer/import_models.py" line="67" />
+        <source>（空）</source>
+        <translation>(empty)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/organizer/import_models.py" line="167" />
+        <location filename="../../ui/organizer/import_models.py" line="284" />
+        <source>文件</source>
+        <translation>File</translation>
+    </message>
+    <message>
+        <location filename="../../ui/organizer/import_models.py" line="167" />
+        <location filename="../../ui/organizer/import_models.py" line="284" />
+        <source>结果</source>
+        <translation>Outcome</translation>
+    </message>
+    <message>
+        <location filename="../../ui/organizer/import_models.py" line="168" />
+        <location filename="../../ui/organizer/import_models.py" line="237" />
+        <location filename="../../ui/organizer/import_models.py" line="285" />
+        <source>专家</source>
+        <translation>Expert</translation>
+    </message>
+    <message>
+        <location filename="../../ui/organizer/import_models.py" line="168" />
+        <location filename="../../ui/organizer/import_models.py" line="285" />
+        <source>版本</source>
+        <translation>Version</translation>
+    </message>
+    <message>
+        <location filename="../../ui/organizer/import_models.py" line="169" />
+        <source>说明</source>
+        <translation>Explanation</translation>
+    </message>
+    <message>
+        <location filename="../../ui/organizer/import_models.py" line="218" />
+        <source>申报</source>
+        <translation>Submission</translation>
+    </message>
+    <message>
+        <location filename="../../ui/organizer/import_models.py" line="218" />
+        <source>字段</source>
+        <translation>Field</translation>
+    </message>
+    <message>
+        <location filename="../../ui/organizer/import_models.py" line="219" />
+        <source>签名时的值</source>
+        <translation>Signed value</translation>
+    </message>
+    <message>
+        <location filename="../../ui/organizer/import_models.py" line="220" />
+        <source>现在的值</source>
+        <translation>Value found</translation>
+    </message>
+    <message>
+        <location filename="../../ui/organizer/import_models.py" line="238" />
+        <source>最新版本</source>
+        <translation>Latest version</translation>
+    </message>
+    <message>
+        <location filename="../../ui/organizer/import_models.py" line="239" />
+        <source>已评</source>
+        <translation>Scored</translation>
+    </message>
+    <message>
+        <location filename="../../ui/organizer/import_models.py" line="239" />
+        <source>回避</source>
+        <translation>Recused</translation>
+    </message>
+    <message>
+        <location filename="../../ui/organizer/import_models.py" line="240" />
+        <source>未评</source>
+        <translation>Not scored</translation>
+    </message>
+    <message>
+        <location filename="../../ui/organizer/import_models.py" line="241" />
+        <source>部分评分</source>
+        <translation>Partial</translation>
+    </message>
+    <message>
+        <location filename="../../ui/organizer/import_models.py" line="242" />
+        <source>被拒文件</source>
+        <translation>Rejected files</translation>
+    </message>
+    <message>
+        <location filename="../../ui/organizer/import_models.py" line="286" />
+        <source>原因</source>
+        <translation>Reason</translation>
+    </message>
+    <message>
+        <location filename="../../ui/organizer/import_models.py" line="287" />
+        <source>记录时间</source>
+        <translation>Logged at</translation>
+    </message>
+    <message>
+        <location filename="../../ui/organizer/import_models.py" line="288" />
+        <source>后续</source>
+        <translation>Follow-up</translation>
+    </message>
+</context>
+<context>
+    <name>ImportPage</name>
+    <message>
+        <location filename="../../ui/organizer/import_page.py" line="115" />
+        <source>把专家交回的评分表（.xlsx 文件或整个文件夹）拖到这里，逐个核验签名后导入。</source>
+        <translation>Drop the score sheets returned by the experts here (.xlsx files or a whole folder); each signature is verified before import.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/organizer/import_page.py" line="118" />
+        <source>添加评分表…</source>
+        <translation>Add score sheets…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/organizer/import_page.py" line="136" />
+        <source>本次导入的文件</source>
+        <translation>Imported files</translation>
+    </message>
+    <message>
+        <location filename="../../ui/organizer/import_page.py" line="142" />
+        <source>各专家评分情况</source>
+        <translation>Per expert</translation>
+    </message>
+    <message>
+        <location filename="../../ui/organizer/import_page.py" line="143" />
+        <source>被拒收的文件</source>
+        <translation>Rejected files</translation>
+    </message>
+    <message>
+        <location filename="../../ui/organizer/import_page.py" line="151" />
+        <source>详情</source>
+        <translation>Details</translation>
+    </message>
+    <message>
+        <location filename="../../ui/organizer/import_page.py" line="153" />
+        <source>选择一个文件查看核验结果。</source>
+        <translation>Select a file to see its verification result.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/organizer/import_page.py" line="160" />
+        <source>核对指纹并接受…</source>
+        <translation>Compare fingerprint and accept…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/organizer/import_page.py" line="214" />
+        <source>无法读取文件夹：{error}</source>
+        <translation>Cannot read the folder: {error}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/organizer/import_page.py" line="217" />
+        <source>没有找到 .xlsx 评分表。</source>
+        <translation>No .xlsx score sheets found.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/organizer/import_page.py" line="232" />
+        <source>正在核验并导入 {count} 个文件…</source>
+        <translation>Verifying and importing {count} files…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/organizer/import_page.py" line="286" />
+        <source>已处理 {count} 个文件：{summary}</source>
+        <translation>Processed {count} files: {summary}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/organizer/import_page.py" line="302" />
+        <source>导入失败：{error}</source>
+        <translation>Import failed: {error}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/organizer/import_page.py" line="341" />
+        <source>签名密钥指纹：{fingerprint}</source>
+        <translation>Signing key fingerprint: {fingerprint}</translation>
+    </message>
+</context>
+<context>
+    <name>KeyCheckDialog</name>
+    <message>
+        <location filename="../../ui/organizer/key_check.py" line="51" />
+        <source>核对专家密钥指纹</source>
+        <translation>Compare the expert's key fingerprint</translation>
+    </message>
+    <message>
+        <location filename="../../ui/organizer/key_check.py" line="55" />
+        <source>评分表 {file} 的签名有效，但专家 {name}（{expert}）的密钥尚未登记。请当面或电话请专家读出自己的密钥指纹（评分表“说明”页上也印有），与下面的指纹逐组核对。他人冒签的评分表同样“签名有效”，只有核对指纹才能识别。</source>
+        <translation>The signature of score sheet {file} is valid, but the key of expert {name} ({expert}) is not registered yet. Ask the expert, in person or by phone, to read out their key fingerprint (it is also printed on the sheet's 说明 page) and compare it group by group with the one below. A sheet signed by someone else also has a "valid signature"; only comparing the fingerprint reveals it.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/organizer/key_check.py" line="67" />
+        <source>评分表中的指纹：</source>
+        <translation>Fingerprint in the sheet:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/organizer/key_check.py" line="69" />
+        <source>专家读出的指纹，如 3F2A 9C01 …</source>
+        <translation>Fingerprint read out by the expert, e.g. 3F2A 9C01 …</translation>
+    </message>
+    <message>
+        <location filename="../../ui/organizer/key_check.py" line="70" />
+        <source>专家告知的指纹：</source>
+        <translation>Fingerprint from the expert:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/organizer/key_check.py" line="74" />
+        <source>我已与专家逐组核对，两个指纹完全一致</source>
+        <translation>I compared every group with the expert; the fingerprints are identical</translation>
+    </message>
+    <message>
+        <location filename="../../ui/organizer/key_check.py" line="77" />
+        <source>接受并登记密钥</source>
+        <translation>Accept and register the key</translation>
+    </message>
+    <message>
+        <location filename="../../ui/organizer/key_check.py" line="90" />
+        <source>✓ 一致</source>
+        <translation>✓ Identical</translation>
+    </message>
+    <message>
+        <location filename="../../ui/organizer/key_check.py" line="90" />
+        <source>✗ 不一致，请勿接受</source>
+        <translation>✗ Different — do not accept</translation>
+    </message>
+</context>
+<context>
     <name>LinksViewer</name>
     <message>
         <location filename="../../ui/evidence/text_viewers.py" line="60" />
@@ -638,6 +945,52 @@ Choose yourself from the roster and {action} your signing key. Score sheets are 
     </message>
 </context>
 <context>
+    <name>OrganizerLaunch</name>
+    <message>
+        <location filename="../../ui/organizer/launch.py" line="29" />
+        <source>选择评审包</source>
+        <translation>Choose a packet</translation>
+    </message>
+    <message>
+        <location filename="../../ui/organizer/launch.py" line="30" />
+        <source>评审包 (*.panelpack);;所有文件 (*)</source>
+        <translation>Judging packets (*.panelpack);;All files (*)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/organizer/launch.py" line="70" />
+        <source>打开评审包时发生内部错误（{kind}: {detail}）。</source>
+        <translation>Internal error while opening the packet ({kind}: {detail}).</translation>
+    </message>
+    <message>
+        <location filename="../../ui/organizer/launch.py" line="73" />
+        <source>无法打开评审包</source>
+        <translation>Cannot open packet</translation>
+    </message>
+</context>
+<context>
+    <name>OrganizerWindow</name>
+    <message>
+        <location filename="../../ui/organizer/window.py" line="34" />
+        <source>组织方 — {title}</source>
+        <translation>Organizer — {title}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/organizer/window.py" line="41" />
+        <source>评审包编号 {packet_id} · {submissions} 份申报 · {experts} 位专家 · 组织方密钥指纹 {fingerprint}</source>
+        <translation>Packet {packet_id} · {submissions} submissions · {experts} experts · organizer key fingerprint {fingerprint}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/organizer/window.py" line="53" />
+        <source>导入评分表</source>
+        <translation>Import score sheets</translation>
+    </message>
+    <message>
+        <location filename="../../ui/organizer/window.py" line="58" />
+        <source>把专家交回的评分表拖到“导入评分表”页即可导入</source>
+        <translation>Drop the returned score sheets onto the "Import score sheets" tab to import them</translation>
+    </message>
+</context>
+<context>
     <name>PdfViewer</name>
     <message>
         <location filename="../../ui/evidence/pdf_viewer.py" line="97" />
@@ -706,149 +1059,154 @@ Choose yourself from the roster and {action} your signing key. Score sheets are 
 <context>
     <name>ReviewWindow</name>
     <message>
-        <location filename="../../ui/review_window.py" line="111" />
+        <location filename="../../ui/review_window.py" line="113" />
         <source>打开评审包并确认身份后在此评分</source>
         <translation>Open a packet and confirm your identity to score here</translation>
     </message>
     <message>
-        <location filename="../../ui/review_window.py" line="130" />
+        <location filename="../../ui/review_window.py" line="132" />
         <source>文件(&amp;F)</source>
         <translation>&amp;File</translation>
     </message>
     <message>
-        <location filename="../../ui/review_window.py" line="131" />
+        <location filename="../../ui/review_window.py" line="133" />
         <source>打开评审包(&amp;O)…</source>
         <translation>&amp;Open packet…</translation>
     </message>
     <message>
-        <location filename="../../ui/review_window.py" line="133" />
+        <location filename="../../ui/review_window.py" line="135" />
         <source>最近打开(&amp;R)</source>
         <translation>Open &amp;recent</translation>
     </message>
     <message>
-        <location filename="../../ui/review_window.py" line="136" />
+        <location filename="../../ui/review_window.py" line="138" />
         <source>导出评分表(&amp;E)…</source>
         <translation>&amp;Export score sheet…</translation>
     </message>
     <message>
-        <location filename="../../ui/review_window.py" line="139" />
+        <location filename="../../ui/review_window.py" line="141" />
+        <source>组织方：导入评分表与结果(&amp;G)…</source>
+        <translation>Or&amp;ganizer: import score sheets and results…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/review_window.py" line="145" />
         <source>退出(&amp;Q)</source>
         <translation>&amp;Quit</translation>
     </message>
     <message>
-        <location filename="../../ui/review_window.py" line="144" />
+        <location filename="../../ui/review_window.py" line="150" />
         <source>申报(&amp;S)</source>
         <translation>&amp;Submission</translation>
     </message>
     <message>
-        <location filename="../../ui/review_window.py" line="145" />
+        <location filename="../../ui/review_window.py" line="151" />
         <source>下一项(&amp;N)</source>
         <translation>&amp;Next</translation>
     </message>
     <message>
-        <location filename="../../ui/review_window.py" line="146" />
+        <location filename="../../ui/review_window.py" line="152" />
         <source>上一项(&amp;P)</source>
         <translation>&amp;Previous</translation>
     </message>
     <message>
-        <location filename="../../ui/review_window.py" line="148" />
+        <location filename="../../ui/review_window.py" line="154" />
         <source>搜索(&amp;F)</source>
         <translation>&amp;Find</translation>
     </message>
     <message>
-        <location filename="../../ui/review_window.py" line="149" />
+        <location filename="../../ui/review_window.py" line="155" />
         <source>申请回避(&amp;H)…</source>
         <translation>Recuse myself…</translation>
     </message>
     <message>
-        <location filename="../../ui/review_window.py" line="150" />
+        <location filename="../../ui/review_window.py" line="156" />
         <source>撤销回避(&amp;U)…</source>
         <translation>Withdraw recusal…</translation>
     </message>
     <message>
-        <location filename="../../ui/review_window.py" line="157" />
+        <location filename="../../ui/review_window.py" line="163" />
         <source>查看(&amp;V)</source>
         <translation>&amp;View</translation>
     </message>
     <message>
-        <location filename="../../ui/review_window.py" line="158" />
+        <location filename="../../ui/review_window.py" line="164" />
         <source>证明材料全屏(&amp;E)</source>
         <translation>&amp;Evidence full screen</translation>
     </message>
     <message>
-        <location filename="../../ui/review_window.py" line="160" />
+        <location filename="../../ui/review_window.py" line="166" />
         <source>我的排序(&amp;R)…</source>
         <translation>My &amp;ranking…</translation>
     </message>
     <message>
-        <location filename="../../ui/review_window.py" line="164" />
+        <location filename="../../ui/review_window.py" line="170" />
         <source>跳到评分项(&amp;C)</source>
         <translation>Jump to &amp;criterion</translation>
     </message>
     <message>
-        <location filename="../../ui/review_window.py" line="167" />
+        <location filename="../../ui/review_window.py" line="173" />
         <source>第 {n} 项</source>
         <translation>Criterion {n}</translation>
     </message>
     <message>
-        <location filename="../../ui/review_window.py" line="174" />
+        <location filename="../../ui/review_window.py" line="180" />
         <source>帮助(&amp;H)</source>
         <translation>&amp;Help</translation>
     </message>
     <message>
-        <location filename="../../ui/review_window.py" line="175" />
+        <location filename="../../ui/review_window.py" line="181" />
         <source>快捷键(&amp;K)</source>
         <translation>&amp;Keyboard shortcuts</translation>
     </message>
     <message>
-        <location filename="../../ui/review_window.py" line="305" />
+        <location filename="../../ui/review_window.py" line="315" />
         <source>已保存 {time}</source>
         <translation>Saved {time}</translation>
     </message>
     <message>
-        <location filename="../../ui/review_window.py" line="312" />
+        <location filename="../../ui/review_window.py" line="322" />
         <source>保存失败（{kind}: {detail}）</source>
         <translation>Saving failed ({kind}: {detail})</translation>
     </message>
     <message>
-        <location filename="../../ui/review_window.py" line="313" />
+        <location filename="../../ui/review_window.py" line="323" />
         <source>未能保存</source>
         <translation>Not saved</translation>
     </message>
     <message>
-        <location filename="../../ui/review_window.py" line="344" />
-        <location filename="../../ui/review_window.py" line="350" />
+        <location filename="../../ui/review_window.py" line="354" />
+        <location filename="../../ui/review_window.py" line="360" />
         <source>申请回避</source>
         <translation>Recuse</translation>
     </message>
     <message>
-        <location filename="../../ui/review_window.py" line="345" />
+        <location filename="../../ui/review_window.py" line="355" />
         <source>回避 {sid} 的理由（必填）：</source>
         <translation>Reason for recusing from {sid} (required):</translation>
     </message>
     <message>
-        <location filename="../../ui/review_window.py" line="350" />
+        <location filename="../../ui/review_window.py" line="360" />
         <source>请填写回避理由。</source>
         <translation>Please give a reason.</translation>
     </message>
     <message>
-        <location filename="../../ui/review_window.py" line="356" />
-        <location filename="../../ui/review_window.py" line="361" />
+        <location filename="../../ui/review_window.py" line="366" />
+        <location filename="../../ui/review_window.py" line="371" />
         <source>撤销回避</source>
         <translation>Withdraw recusal</translation>
     </message>
     <message>
-        <location filename="../../ui/review_window.py" line="357" />
+        <location filename="../../ui/review_window.py" line="367" />
         <source>撤销对 {sid} 的回避，理由（必填，将记入修改记录）：</source>
         <translation>Reason for withdrawing the recusal from {sid} (required, logged):</translation>
     </message>
     <message>
-        <location filename="../../ui/review_window.py" line="361" />
+        <location filename="../../ui/review_window.py" line="371" />
         <source>请填写撤销回避的理由。</source>
         <translation>Please give a reason for withdrawing.</translation>
     </message>
     <message>
-        <location filename="../../ui/review_window.py" line="378" />
+        <location filename="../../ui/review_window.py" line="388" />
         <source>“我的排序”暂不可用</source>
         <translation>“My ranking” is not available</translation>
     </message>
@@ -1091,6 +1449,16 @@ Choose yourself from the roster and {action} your signing key. Score sheets are 
         <location filename="../../ui/export_dialog.py" line="51" />
         <source>Excel 工作簿 (*.xlsx)</source>
         <translation>Excel workbook (*.xlsx)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/organizer/import_page.py" line="72" />
+        <source>添加评分表</source>
+        <translation>Add score sheets</translation>
+    </message>
+    <message>
+        <location filename="../../ui/organizer/import_page.py" line="72" />
+        <source>Excel 工作簿 (*.xlsx);;所有文件 (*)</source>
+        <translation>Excel workbooks (*.xlsx);;All files (*)</translation>
     </message>
 </context>
 </TS>

@@ -1,0 +1,1 @@
+"""The organizer's screens: import of score sheets, results."""

@@ -1,0 +1,73 @@
+"""Opening the organizer's window from the main window (文件 ▸ 组织方：导入评分表与结果…).
+
+The organizer window gets its own `Packet` (opened and verified on the task runner), so
+closing or switching the review window's packet never pulls it from under an import.
+The packet is the one open in the review window, or one the user picks; the organizer
+database is the SQLite file in the user data folder (`paneldesk sheets import --db`
+reaches other databases from the command line).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+from PySide6.QtCore import QCoreApplication, QSettings, Qt
+from PySide6.QtWidgets import QFileDialog, QMessageBox, QWidget
+
+from app.errors import PanelDeskError
+from app.packet import Packet, open_packet
+from app.sheets.orgdb import OrgDB, default_url
+from ui.organizer.window import OrganizerWindow
+
+translate = QCoreApplication.translate
+
+
+def choose_packet_file(parent: QWidget) -> Path | None:
+    name, _ = QFileDialog.getOpenFileName(
+        parent, translate("OrganizerLaunch", "选择评审包"), "",
+        translate("OrganizerLaunch", "评审包 (*.panelpack);;所有文件 (*)"))
+    return Path(name) if name else None
+
+
+class OrganizerLauncher:
+    """Opens (and keeps alive) organizer windows for a parent window."""
+
+    def __init__(self, parent: QWidget, runner: Any, settings: QSettings | None,
+                 open_db: Callable[[], OrgDB] | None = None,
+                 choose: Callable[[QWidget], Path | None] = choose_packet_file) -> None:
+        self._parent = parent
+        self._runner = runner
+        self._settings = settings
+        self._open_db = open_db
+        self._choose = choose
+        self.windows: list[OrganizerWindow] = []
+
+    def open(self, packet_path: Path | None) -> None:
+        """Verify `packet_path` (or a chosen file) off the GUI thread, then show the window."""
+        path = packet_path or self._choose(self._parent)
+        if path is None:
+            return
+        self._runner.run(open_packet, path, on_done=self._show, on_error=self._failed)
+
+    def _show(self, packet: Packet) -> None:
+        if self._open_db is None:
+            url = default_url()
+            self._open_db = lambda: OrgDB(url)
+        window = OrganizerWindow(self._runner, packet, self._open_db, settings=self._settings)
+        window.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        window.destroyed.connect(lambda _obj=None, p=packet: p.close())
+        window.destroyed.connect(lambda _obj=None, w=window: self._forget(w))
+        self.windows.append(window)
+        window.show()
+
+    def _forget(self, window: OrganizerWindow) -> None:
+        if window in self.windows:
+            self.windows.remove(window)
+
+    def _failed(self, err: BaseException) -> None:
+        text = str(err) if isinstance(err, PanelDeskError) else translate(
+            "OrganizerLaunch", "打开评审包时发生内部错误（{kind}: {detail}）。").format(
+                kind=type(err).__name__, detail=err)
+        QMessageBox.warning(self._parent, translate("OrganizerLaunch", "无法打开评审包"), text)
