@@ -19,7 +19,7 @@ from scoring.rubric import RubricError
 
 # Modules that add sub-commands; imported lazily so `paneldesk packet info` stays fast.
 COMMAND_MODULES = ("app.cli_key", "app.cli_packet", "app.cli_demo", "app.cli_review",
-                   "app.cli_sheets")
+                   "app.cli_sheets", "app.cli_results")
 
 
 def build_parser() -> argparse.ArgumentParser:

@@ -20,13 +20,17 @@ from decimal import Decimal, InvalidOperation, localcontext
 from pathlib import Path
 from typing import Any
 
+from scoring.aggregate import METHODS as METHODS  # re-exported for rubric_schema
+from scoring.ranking import TIE_BREAK_LABELS
 from scoring.totals import PRECISION, DecimalFormatError, canonical_decimal, parse_decimal
 
 LEVEL_NAMES = ("优秀", "良好", "一般", "较差")  # best first: the order levels are stored in
 GROUPS = ("core", "basic")
 IMAGE_FORMATS = ("jpeg", "png", "gif", "bmp", "webp")
-METHODS = ("trimmed", "mean", "median", "zscore", "bias", "borda")
-TIE_BREAKS = ("core_subtotal", "median", "max_criterion")
+# The aggregation methods and tie-break steps a rubric may name are the ones scoring
+# implements: one list each (aggregate.METHODS, ranking.TIE_BREAK_LABELS), re-exported
+# here for the schema so a new method cannot be implemented yet refused by the validator.
+TIE_BREAKS = tuple(TIE_BREAK_LABELS)
 MAX_FILE_BYTES = 1 << 20
 # Bounds that keep every modulo/sum exact and cheap, whatever a hostile file holds.
 

@@ -470,3 +470,11 @@ def test_toml_category_weights_table(tmp_path, rubric):
     assert weighted.weight("efficacy", "治理成效") == D("1.2")
     assert weighted.max_total("治理成效") == 100
     assert weighted != rubric
+
+
+def test_rubric_accepts_exactly_the_implemented_methods_and_tie_breaks() -> None:
+    # One source each: a method added to scoring.aggregate is accepted in a rubric file.
+    from scoring import aggregate, ranking, rubric
+
+    assert rubric.METHODS is aggregate.METHODS
+    assert tuple(ranking.TIE_BREAK_LABELS) == rubric.TIE_BREAKS

@@ -1,0 +1,58 @@
+"""`paneldesk results`: rankings, results workbook, report and JSON from accepted sheets.
+
+    paneldesk results --packet P [--db URL] [--method NAME] -o OUT_DIR
+
+Reads the packet (verified) and the organizer database, aggregates with the chosen
+method (default: the rubric's, normally trimmed), writes OUT_DIR/results.xlsx,
+report.docx and results.json, and prints a short Chinese summary: the top places per
+category, the re-review count and the files written.  The workbook's 方法对比 sheet
+shows every method's places side by side.
+"""
+
+from __future__ import annotations
+
+import argparse
+from pathlib import Path
+
+TOP = 3  # places per category in the printed summary
+
+
+def register(sub: argparse._SubParsersAction) -> None:
+    from scoring.aggregate import METHOD_LABELS
+
+    p = sub.add_parser("results", help="组织方：汇总评分，生成排名、结果工作簿和评审结果报告")
+    p.add_argument("--packet", required=True, type=Path, help="评审包文件（.panelpack）")
+    p.add_argument("--db", help="组织方数据库的 SQLAlchemy 地址（默认：数据目录中的 SQLite 文件）")
+    methods = "；".join(f"{k}={v}" for k, v in METHOD_LABELS.items())
+    p.add_argument("--method", help=f"汇总方法（默认按评审细则，通常为 trimmed）：{methods}")
+    p.add_argument("-o", "--output", required=True, type=Path, metavar="OUT_DIR",
+                   help="输出文件夹（写入 results.xlsx、report.docx、results.json）")
+    p.set_defaults(handler=run_results)
+
+
+def run_results(args: argparse.Namespace) -> int:
+    from app.results.compute import check_method, compare_methods, compute_results, write_outputs
+    from app.results.panel import load_panel
+    from scoring.totals import format_score
+
+    if args.method is not None:
+        check_method(args.method)  # before any file is opened: a typo fails at once
+    panel = load_panel(args.packet, args.db)
+    method = args.method or panel.rubric.aggregation.method
+    results = compute_results(panel, method)
+    written = write_outputs(panel, results, args.output, comparison=compare_methods(panel))
+    experts = len({m.expert for m in panel.marks})
+    print(f"评审结果：{panel.title}（{panel.packet_id}）")
+    print(f"汇总方法：{results.method_label}（{results.method}）；"
+          f"有效评分 {len(panel.marks)} 条，来自 {experts} 位专家")
+    for cat, rows in results.rankings.items():
+        if not rows:
+            print(f"【{cat}】暂无有效评分")
+            continue
+        top = [f"{r.place}. {r.id} {r.title} {format_score(r.score, 2)}"
+               + (f" {r.award}" if r.award else "") for r in rows if r.place <= TOP]
+        print(f"【{cat}】" + "；".join(top))
+    print(f"复核清单：{len(results.re_review)} 件（分差过大）；离群评分 {len(results.outliers)} 条；"
+          f"跨越奖项线的并列 {len(results.quota_ties)} 处（须评审组决定）")
+    print("已写入：" + "、".join(str(p) for p in written))
+    return 0

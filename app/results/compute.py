@@ -1,0 +1,374 @@
+"""From a `Panel` to the results: rankings, awards, disagreements, agreement, expert stats.
+
+The statistics themselves live in `scoring/` (standard library, tested against published
+values); this module only applies them per category and collects what the results files
+and the GUI show, in Chinese.  Everything is ordered explicitly (rubric category order,
+place, then id) so the same accepted sheets always give the same `Results`.
+
+Nothing is dropped: an outlying mark is flagged (离群分), a submission whose experts
+disagree by more than the rubric's threshold goes to the re-review list (分差过大), and
+a group tied across an award boundary gets no award from that boundary and is reported
+(并列跨越奖项线) — the panel decides, the program never does silently.
+"""
+
+from __future__ import annotations
+
+import weakref
+from collections import defaultdict
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from datetime import date
+from decimal import Decimal, localcontext
+from pathlib import Path
+
+from app.errors import PanelDeskError
+from app.results.panel import Panel
+from app.sheets.payload import parse_flag_text
+from app.workspace.schema import FLAG_LABELS
+from scoring.aggregate import METHOD_LABELS, METHODS, Mark, Result, aggregate, bias_offsets
+from scoring.disagreement import flag_outliers, re_review
+from scoring.ranking import TIE_BREAK_LABELS, apply_awards, rank
+from scoring.totals import PRECISION, canonical_decimal, format_score
+
+# The row flags (提示) in the order they are listed.
+FLAG_SPREAD = "分差过大"
+FLAG_OUTLIER = "离群分"
+FLAG_QUOTA_TIE = "并列跨越奖项线"
+FLAG_TIE = "同分并列"
+FLAG_FEW = "有效评分不足"
+MIN_SCORES = 3  # fewer valid marks than this is worth a note next to the place
+
+
+@dataclass(frozen=True)
+class RankingRow:
+    """One ranked submission; `score` is unrounded (shown with 2 decimals)."""
+
+    place: int
+    id: str
+    title: str
+    unit: str
+    score: Decimal
+    n: int
+    award: str | None
+    flags: list[str]
+    category: str = ""
+    mean: Decimal | None = None
+    median: Decimal | None = None
+    tied_with: tuple[str, ...] = ()
+    decided_by: str | None = None  # Chinese label of the tie-break that separated it
+    note: str = ""  # method details, e.g. which marks the trimmed mean dropped
+
+
+@dataclass(frozen=True)
+class ReReviewItem:
+    """A submission whose experts' totals spread more than the rubric's threshold."""
+
+    id: str
+    title: str
+    category: str
+    spread: Decimal
+    scores: dict[str, Decimal]  # expert → total, highest first
+    reasons: list[str]
+    max: Decimal = Decimal(0)
+    min: Decimal = Decimal(0)
+
+
+@dataclass(frozen=True)
+class OutlierRow:
+    """One flagged mark (scoring.disagreement.Outlier plus names for display)."""
+
+    expert: str
+    expert_name: str
+    submission: str
+    title: str
+    category: str
+    total: Decimal
+    mean: Decimal
+    reason: str
+
+
+@dataclass(frozen=True)
+class ExpertStats:
+    """An expert's totals over all accepted marks; `offset` from the bias model."""
+
+    expert: str
+    name: str
+    n: int
+    mean: Decimal | None
+    stdev: float | None  # sample standard deviation, None with fewer than 2 marks
+    min: Decimal | None
+    max: Decimal | None
+    offset: Decimal | None  # fitted leniency b_e (positive = more lenient than the panel)
+    recused: int = 0
+    incomplete: int = 0
+    version: int | None = None
+
+
+@dataclass(frozen=True)
+class AgreementStats:
+    """Agreement within one category; None where the data do not allow a figure."""
+
+    category: str
+    icc: dict[str, float | None] | None
+    kendall: tuple[float, float, int, float] | None  # (W, χ², df, p)
+    alpha: float | None  # Krippendorff's α, interval, all marks (missing allowed)
+    n_subs: int  # submissions with at least one mark
+    n_experts: int  # experts with at least one mark in the category
+    n_complete: int = 0  # submissions scored by all those experts (ICC and W use these)
+
+
+@dataclass(frozen=True)
+class QuotaTieRow:
+    """Submissions sharing one place across the boundary of `award`'s quota."""
+
+    category: str
+    award: str
+    place: int
+    submissions: tuple[str, ...]
+    slots: int  # how many of them the quota still has room for
+
+
+@dataclass(frozen=True)
+class Results:
+    method: str
+    method_label: str
+    rankings: dict[str, list[RankingRow]]
+    re_review: list[ReReviewItem]
+    outliers: list[OutlierRow]
+    expert_stats: dict[str, ExpertStats]
+    agreement: dict[str, AgreementStats]
+    quota_ties: list[QuotaTieRow]
+    unscored: dict[str, list[str]] = field(default_factory=dict)  # category → ids, no marks
+    tie_break: tuple[str, ...] = ()
+
+
+def check_method(method: str) -> None:
+    if method not in METHODS:
+        raise PanelDeskError(f"未知的汇总方法“{method}”，可选：{'、'.join(METHODS)}")
+
+
+def compute_results(panel: Panel, method: str = "trimmed") -> Results:
+    """All results of `panel` with the aggregation `method` (see scoring.aggregate)."""
+    check_method(method)
+    if not panel.marks:
+        raise PanelDeskError(f"评审包 {panel.packet_id} 还没有任何有效评分：请先导入并接受专家交回的评分表"
+                             "（paneldesk sheets import）")
+    rules = panel.rubric.aggregation
+    shared = _shared(panel)
+    try:
+        rankings, ties, unscored = _rankings(panel, method, shared.outliers, shared.spreads)
+    except ValueError as err:
+        raise PanelDeskError(f"无法汇总评审包 {panel.packet_id} 的评分：{err}") from None
+    return Results(
+        method=method, method_label=METHOD_LABELS[method], rankings=rankings,
+        re_review=list(shared.re_review), outliers=list(shared.outlier_rows),
+        expert_stats=dict(shared.expert_stats), agreement=dict(shared.agreement),
+        quota_ties=ties, unscored=unscored, tie_break=tuple(rules.tie_break))
+
+
+@dataclass(frozen=True)
+class _Shared:
+    """The parts of the results that do not depend on the method."""
+
+    outliers: list
+    spreads: list
+    re_review: list[ReReviewItem]
+    outlier_rows: list[OutlierRow]
+    expert_stats: dict[str, ExpertStats]
+    agreement: dict[str, AgreementStats]
+
+
+# id(panel) → (weak reference, shared parts).  Switching methods (the GUI, the benchmark,
+# compare runs) then costs only the aggregation and ranking; the weak reference drops
+# the entry with its panel and guards against a reused id.
+_SHARED: dict[int, tuple[weakref.ref, _Shared]] = {}
+
+
+def _shared(panel: Panel) -> _Shared:
+    hit = _SHARED.get(id(panel))
+    if hit is not None and hit[0]() is panel:
+        return hit[1]
+    from app.results.panel_stats import agreement_for, expert_stats  # they use these types
+
+    rules = panel.rubric.aggregation
+    try:
+        outliers = flag_outliers(panel.marks, rules.outlier_percent, rules.outlier_z)
+        spreads = re_review(panel.marks, rules.spread_threshold)
+        offsets = bias_offsets(panel.marks)
+    except ValueError as err:
+        raise PanelDeskError(f"无法汇总评审包 {panel.packet_id} 的评分：{err}") from None
+    shared = _Shared(
+        outliers=outliers, spreads=spreads,
+        re_review=_re_review_items(panel, spreads, outliers),
+        outlier_rows=[OutlierRow(o.expert, panel.experts[o.expert].name, o.submission,
+                                 panel.submissions[o.submission].title,
+                                 panel.submissions[o.submission].category, o.total, o.mean,
+                                 o.reason) for o in outliers],
+        expert_stats=expert_stats(panel, offsets),
+        agreement={cat: agreement_for(panel, cat) for cat in panel.categories})
+    key = id(panel)
+    _SHARED[key] = (weakref.ref(panel, lambda _ref: _SHARED.pop(key, None)), shared)
+    return shared
+
+
+def category_results(panel: Panel, category: str, method: str) -> tuple[list[Mark],
+                                                                       dict[str, Result]]:
+    """The category's marks and its aggregate `Result` per submission (packet order)."""
+    subs = panel.in_category(category)
+    wanted = set(subs)
+    marks = [m for m in panel.marks if m.submission in wanted]
+    return marks, aggregate(marks, subs, method,
+                            trim_min_scores=panel.rubric.aggregation.trim_min_scores)
+
+
+def compare_methods(panel: Panel, methods: Sequence[str] = METHODS) -> dict[str, dict[str, int]]:
+    """Place of every scored submission (within its category) under each method."""
+    out: dict[str, dict[str, int]] = {}
+    for method in methods:
+        check_method(method)
+        places: dict[str, int] = {}
+        try:
+            for cat in panel.categories:
+                marks, results = category_results(panel, cat, method)
+                for item in _rank(panel, marks, results):
+                    if item.place is not None:
+                        places[item.submission] = item.place
+        except ValueError as err:
+            raise PanelDeskError(f"无法汇总评审包 {panel.packet_id} 的评分：{err}") from None
+        out[method] = places
+    return out
+
+
+def write_outputs(panel: Panel, results: Results, out_dir: Path, *,
+                  comparison: dict[str, dict[str, int]] | None = None,
+                  generated: date | None = None) -> list[Path]:
+    """Write results.xlsx, report.docx and results.json into `out_dir`; their paths.
+
+    `comparison` (from `compare_methods`) adds the 方法对比 sheet; `generated` is the
+    date printed in the files (default today) — the only thing that differs between
+    two runs on the same accepted sheets.
+    """
+    from app.results.docx_report import write_report
+    from app.results.json_out import write_json
+    from app.results.xlsx import write_workbook
+
+    out_dir = Path(out_dir)
+    if out_dir.exists() and not out_dir.is_dir():
+        raise PanelDeskError(f"输出位置 {out_dir} 已存在且不是文件夹")
+    try:
+        out_dir.mkdir(parents=True, exist_ok=True)
+    except OSError as err:
+        raise PanelDeskError(f"无法创建输出文件夹 {out_dir}：{err.strerror or err}") from None
+    return [write_workbook(panel, results, out_dir / "results.xlsx", generated=generated,
+                           comparison=comparison),
+            write_report(panel, results, out_dir / "report.docx", generated=generated),
+            write_json(panel, results, out_dir / "results.json")]
+
+
+# ----------------------------------------------------------------- rankings
+
+def _rank(panel: Panel, marks: list[Mark], results: dict[str, Result]):
+    chain = panel.rubric.aggregation.tie_break
+    max_crit = _max_criterion(panel, marks) if "max_criterion" in chain else None
+    return rank(results, tie_break=chain, marks=marks, max_criterion=max_crit)
+
+
+def _max_criterion(panel: Panel, marks: list[Mark]) -> dict[str, Decimal]:
+    """Per submission the mean over its marks of the highest single criterion score."""
+    values: dict[str, list[Decimal]] = defaultdict(list)
+    for m in marks:
+        values[m.submission].append(max(panel.criteria[m.expert, m.submission].values()))
+    with localcontext() as ctx:
+        ctx.prec = PRECISION
+        return {s: sum(v, Decimal(0)) / len(v) for s, v in values.items()}
+
+
+def _rankings(panel: Panel, method: str, outliers, spreads):
+    outlier_subs = {o.submission for o in outliers}
+    spread_subs = {s.submission for s in spreads}
+    expert_flags = _expert_flags(panel)
+    rankings: dict[str, list[RankingRow]] = {}
+    ties: list[QuotaTieRow] = []
+    unscored: dict[str, list[str]] = {}
+    for cat in panel.categories:
+        marks, results = category_results(panel, cat, method)
+        ranked = _rank(panel, marks, results)
+        awards, quota_ties = apply_awards(ranked, panel.rubric.awards)
+        tie_subs = {s for t in quota_ties for s in t.submissions}
+        ties.extend(QuotaTieRow(cat, t.award, t.places[0], t.submissions, t.slots)
+                    for t in quota_ties)
+        rows: list[RankingRow] = []
+        for item in ranked:
+            if item.place is None:
+                continue
+            sub, res = panel.submissions[item.submission], results[item.submission]
+            flags = []
+            if item.submission in spread_subs:
+                flags.append(FLAG_SPREAD)
+            if item.submission in outlier_subs:
+                flags.append(FLAG_OUTLIER)
+            if item.submission in tie_subs:
+                flags.append(FLAG_QUOTA_TIE)
+            elif item.tied_with:
+                flags.append(FLAG_TIE)
+            if res.n < MIN_SCORES:
+                flags.append(FLAG_FEW)
+            flags.extend(expert_flags.get(item.submission, []))
+            rows.append(RankingRow(
+                place=item.place, id=sub.id, title=sub.title, unit=sub.unit,
+                score=item.score, n=res.n, award=awards.get(item.submission), flags=flags,
+                category=cat, mean=res.mean, median=res.median, tied_with=item.tied_with,
+                decided_by=TIE_BREAK_LABELS.get(item.decided_by) if item.decided_by else None,
+                note=_note(panel, res.details)))
+        rankings[cat] = rows
+        missing = [i.submission for i in ranked if i.place is None]
+        if missing:
+            unscored[cat] = missing
+    return rankings, ties, unscored
+
+
+def _note(panel: Panel, details: dict) -> str:
+    if "dropped_high" in details:
+        high = panel.experts[details["dropped_high"]].name
+        low = panel.experts[details["dropped_low"]].name
+        return (f"去掉最高分 {format_score(details['dropped_high_total'], 1)}（{high}）、"
+                f"最低分 {format_score(details['dropped_low_total'], 1)}（{low}）")
+    return str(details.get("note", ""))
+
+
+def _expert_flags(panel: Panel) -> dict[str, list[str]]:
+    """Per submission the experts' flags: "疑似不实（2人）", "类别不符→治理成效（1人）"."""
+    counts: dict[str, dict[str, int]] = defaultdict(lambda: defaultdict(int))
+    for (_expert, sub), text in sorted(panel.flags.items()):
+        for flag, category in parse_flag_text(text).items():
+            label = FLAG_LABELS[flag] + (f"→{category}" if category else "")
+            counts[sub][label] += 1
+    order = list(FLAG_LABELS.values())
+
+    def key(label: str) -> tuple[int, str]:
+        base = label.split("→")[0]
+        return (order.index(base) if base in order else len(order), label)
+
+    return {sub: [f"{label}（{n}人）" for label, n in sorted(by.items(), key=lambda x: key(x[0]))]
+            for sub, by in counts.items()}
+
+
+# ------------------------------------------------------------ disagreement
+
+def _re_review_items(panel: Panel, spreads, outliers) -> list[ReReviewItem]:
+    by_sub: dict[str, list] = defaultdict(list)
+    for o in outliers:
+        by_sub[o.submission].append(o)
+    totals = {(m.expert, m.submission): m.total for m in panel.marks}
+    threshold = canonical_decimal(panel.rubric.aggregation.spread_threshold)
+    items = []
+    for s in spreads:
+        sub = panel.submissions[s.submission]
+        reasons = [f"分差过大：最高 {format_score(s.max, 1)}，最低 {format_score(s.min, 1)}，"
+                   f"相差 {format_score(s.spread, 1)} 分（阈值 {threshold} 分）"]
+        reasons += [f"{panel.experts[o.expert].name}：{o.reason}" for o in by_sub[s.submission]]
+        items.append(ReReviewItem(
+            id=sub.id, title=sub.title, category=sub.category, spread=s.spread,
+            scores={e: totals[e, s.submission] for e in s.experts}, reasons=reasons,
+            max=s.max, min=s.min))
+    return items

@@ -1,0 +1,124 @@
+"""Plain-Chinese wording shared by the workbook, the report and the GUI.
+
+The thresholds are the customary reading guides, stated where they are used so a
+secretariat can quote them: ICC after Koo & Li (2016) (< 0.5 较差, 0.5–0.75 一般,
+0.75–0.9 良好, > 0.9 优秀); Kendall's W by the usual 0.1 / 0.3 / 0.5 / 0.7 steps;
+Krippendorff's α after Krippendorff (2004) (≥ 0.8 可靠, ≥ 0.667 可作初步结论).
+"""
+
+from __future__ import annotations
+
+from decimal import Decimal
+
+from app.results.compute import AgreementStats, Results
+from scoring.aggregate import METHOD_LABELS
+from scoring.ranking import TIE_BREAK_LABELS
+from scoring.totals import canonical_decimal
+
+# Why an organizer would choose each method (report: 方法及理由).
+METHOD_REASONS = {
+    "trimmed": "评审惯例“去掉一个最高分和一个最低分”：单个专家的极端打分不左右结果；"
+               "有效评分不足 {trim} 个时取全部评分的平均。",
+    "mean": "所有有效评分同等看待，简单透明；适合专家人数少、打分尺度一致的情形。",
+    "median": "取中间的评分，最不受个别极端打分影响；适合专家人数为奇数、分歧较大的情形。",
+    "zscore": "先把每位专家的打分按其本人的平均分和离散程度标准化，再折算回全体评分的尺度，"
+              "消除“有人普遍打高、有人普遍打低”的影响。",
+    "bias": "用加性模型（得分 = 总体水平 + 作品质量 + 专家宽严偏差）以最小二乘拟合，"
+            "扣除每位专家的宽严偏差；适合各专家评审的作品不完全相同（回避、分组评审）的情形。",
+    "borda": "只看每位专家给出的先后次序（波达计数，折算为 0–100 分），不看分值大小，"
+             "专家打分尺度不同时也能公平合成。",
+}
+
+ICC_EXPLAIN = {
+    "ICC(1,1)": "单一专家评分的可靠性，视专家为随机抽取，且不区分专家间的系统差异（单向随机）",
+    "ICC(2,1)": "单一专家评分的绝对一致性，专家为随机样本（双向随机）",
+    "ICC(3,1)": "单一专家评分的相对一致性，仅针对本组专家（双向混合，不计专家整体宽严）",
+    "ICC(1,k)": "全体专家平均分的可靠性（单向随机）",
+    "ICC(2,k)": "全体专家平均分的绝对一致性（双向随机）",
+    "ICC(3,k)": "全体专家平均分的相对一致性（双向混合）",
+}
+KENDALL_EXPLAIN = ("肯德尔和谐系数 W：各专家对作品排出的先后次序是否一致，0 表示毫无一致，"
+                   "1 表示完全一致；p 值小于 0.05 说明一致并非偶然（已作同分校正）")
+ALPHA_EXPLAIN = ("克里彭多夫 α（等距）：专家打分的整体一致程度，允许有回避或未分配造成的缺失；"
+                 "≥ 0.8 可靠，0.667–0.8 可作初步结论，更低则分歧较大")
+ICC_NOTE = ("组内相关系数 ICC（Shrout & Fleiss 1979 六种形式）：分数差异中有多少来自作品本身"
+            "而非专家；仅用全部专家都评了分的作品计算")
+
+
+def fmt(value: float | None, places: int = 3) -> str:
+    return "—" if value is None else f"{value:.{places}f}"
+
+
+def icc_word(value: float | None) -> str:
+    if value is None:
+        return "无法计算"
+    if value < 0.5:
+        return "较差"
+    if value < 0.75:
+        return "一般"
+    if value <= 0.9:
+        return "良好"
+    return "优秀"
+
+
+def kendall_word(w: float) -> str:
+    for limit, word in ((0.7, "很强"), (0.5, "较强"), (0.3, "中等"), (0.1, "较弱")):
+        if w >= limit:
+            return word
+    return "很弱"
+
+
+def alpha_word(alpha: float) -> str:
+    if alpha >= 0.8:
+        return "可靠"
+    if alpha >= 0.667:
+        return "可作初步结论"
+    return "分歧较大"
+
+
+def agreement_sentence(stats: AgreementStats) -> str:
+    """One plain sentence about a category's agreement, for the report and the GUI."""
+    if stats.n_subs == 0:
+        return f"{stats.category}：暂无有效评分。"
+    parts = [f"{stats.category}（{stats.n_subs} 件作品、{stats.n_experts} 位专家）"]
+    if stats.icc and stats.icc.get("ICC(2,k)") is not None:
+        value = stats.icc["ICC(2,k)"]
+        parts.append(f"专家平均分的可靠性 ICC(2,k) = {fmt(value)}，属“{icc_word(value)}”"
+                     f"（基于 {stats.n_complete} 件全员评分的作品）")
+    else:
+        parts.append("全员评分的作品不足 2 件，未计算 ICC")
+    if stats.kendall is not None:
+        w, _chi2, _df, p = stats.kendall
+        sig = "一致性显著" if p < 0.05 else "一致性不显著"
+        parts.append(f"排序一致性 W = {fmt(w)}（{kendall_word(w)}，p = {fmt(p, 4)}，{sig}）")
+    if stats.alpha is not None:
+        parts.append(f"整体一致程度 α = {fmt(stats.alpha)}（{alpha_word(stats.alpha)}）")
+    return "；".join(parts) + "。"
+
+
+def method_reason(method: str, trim_min_scores: int) -> str:
+    return METHOD_REASONS[method].format(trim=trim_min_scores)
+
+
+def tie_break_text(chain: tuple[str, ...] | list[str]) -> str:
+    if not chain:
+        return "同分者并列同一名次"
+    steps = "，再比".join(TIE_BREAK_LABELS.get(name, name) for name in chain)
+    return f"最终得分相同时，依次比较：{steps}；仍相同者并列同一名次"
+
+
+def awards_text(awards) -> str:
+    """"一等奖 1 名、二等奖 2 名、优秀案例 30%（向下取整）"."""
+    if not awards:
+        return "评审细则未设奖项名额"
+    parts = []
+    for a in awards:
+        if a.count is not None:
+            parts.append(f"{a.name} {a.count} 名")
+        else:
+            parts.append(f"{a.name} {canonical_decimal(Decimal(a.percent))}%（按该类别参评作品数向下取整）")
+    return "每个类别：" + "、".join(parts)
+
+
+def method_title(results: Results) -> str:
+    return f"{METHOD_LABELS[results.method]}（{results.method}）"

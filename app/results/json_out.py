@@ -1,0 +1,56 @@
+"""results.json: the rankings for machines, byte-identical for the same accepted sheets.
+
+Shape::
+
+    {"format": "paneldesk-results", "format_version": 1, "method": "trimmed",
+     "packet_id": "…", "score_scale": 4,
+     "categories": {"感动瞬间": [{"id": "S001", "title": "…", "place": 1,
+                                 "score": "86.3333", "n": 7, "award": "一等奖"}, …], …}}
+
+`score` is a *string* with exactly four decimals (rounded half up from the unrounded
+value the ranking used): exact, never a binary float, and the same on every machine.
+Places come from the unrounded scores, so two rows may show the same four decimals
+and still hold different places.  Categories follow the rubric order, rows the place
+order (then id); submissions without any valid score are left out (they have no place)
+and listed under "unscored".  No timestamp: the file depends on the data only.
+"""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+from typing import Any
+
+from app.results.compute import Results
+from app.results.files import save_atomic
+from app.results.panel import Panel
+from scoring.totals import format_score
+
+FORMAT = "paneldesk-results"
+SCORE_SCALE = 4
+
+
+def results_document(panel: Panel, results: Results) -> dict[str, Any]:
+    return {
+        "format": FORMAT,
+        "format_version": 1,
+        "method": results.method,
+        "packet_id": panel.packet_id,
+        "score_scale": SCORE_SCALE,
+        "categories": {
+            cat: [{"id": r.id, "title": r.title, "place": r.place,
+                   "score": format_score(r.score, SCORE_SCALE), "n": r.n, "award": r.award}
+                  for r in rows]
+            for cat, rows in results.rankings.items()},
+        "unscored": {cat: list(ids) for cat, ids in results.unscored.items()},
+    }
+
+
+def results_bytes(panel: Panel, results: Results) -> bytes:
+    text = json.dumps(results_document(panel, results), ensure_ascii=False, indent=2)
+    return (text + "\n").encode("utf-8")
+
+
+def write_json(panel: Panel, results: Results, path: Path) -> Path:
+    data = results_bytes(panel, results)
+    return save_atomic(lambda fh: fh.write(data), path, "结果文件")

@@ -1,0 +1,65 @@
+"""Method-independent figures: per-expert statistics and agreement per category.
+
+Both depend only on the accepted marks, not on the aggregation method, so
+`compute_results` computes them once per `Panel` and reuses them when the method changes.
+"""
+
+from __future__ import annotations
+
+import math
+from collections import defaultdict
+from decimal import Decimal, localcontext
+
+from app.results.compute import AgreementStats, ExpertStats
+from app.results.panel import Panel
+from scoring.agreement import icc, kendall_w, krippendorff_alpha
+from scoring.totals import PRECISION
+
+# ------------------------------------------------------------ per expert
+
+def expert_stats(panel: Panel, offsets: dict[str, Decimal]) -> dict[str, ExpertStats]:
+    totals: dict[str, list[Decimal]] = defaultdict(list)
+    for m in panel.marks:
+        totals[m.expert].append(m.total)
+    recused: dict[str, int] = defaultdict(int)
+    for expert, _sub in panel.recusals:
+        recused[expert] += 1
+    incomplete: dict[str, int] = defaultdict(int)
+    for expert, _sub in panel.incomplete:
+        incomplete[expert] += 1
+    out: dict[str, ExpertStats] = {}
+    for e in panel.experts.values():
+        values = totals.get(e.id, [])
+        mean = stdev = low = high = None
+        if values:
+            with localcontext() as ctx:
+                ctx.prec = PRECISION
+                mean = sum(values, Decimal(0)) / len(values)
+            low, high = min(values), max(values)
+            if len(values) > 1:
+                floats = [float(v) for v in values]
+                fmean = math.fsum(floats) / len(floats)
+                stdev = math.sqrt(math.fsum((v - fmean) ** 2 for v in floats)
+                                  / (len(floats) - 1))
+        out[e.id] = ExpertStats(e.id, e.name, len(values), mean, stdev, low, high,
+                                offsets.get(e.id), recused[e.id], incomplete[e.id], e.version)
+    return out
+
+
+# ------------------------------------------------------------- agreement
+
+def agreement_for(panel: Panel, category: str) -> AgreementStats:
+    """ICC and Kendall's W on the submissions every active expert scored; α on all."""
+    subs = panel.in_category(category)
+    wanted = set(subs)
+    cells = {(m.expert, m.submission): m.total for m in panel.marks if m.submission in wanted}
+    experts = [e for e in panel.experts if any((e, s) in cells for s in subs)]
+    scored = [s for s in subs if any((e, s) in cells for e in experts)]
+    matrix = [[cells.get((e, s)) for e in experts] for s in scored]
+    complete = [row for row in matrix if all(v is not None for v in row)]
+    return AgreementStats(
+        category=category,
+        icc=icc(complete) if len(complete) >= 2 else None,
+        kendall=kendall_w(complete) if len(complete) >= 2 else None,
+        alpha=krippendorff_alpha(matrix, "interval") if matrix else None,
+        n_subs=len(scored), n_experts=len(experts), n_complete=len(complete))
