@@ -22,7 +22,7 @@ from decimal import Decimal, localcontext
 from pathlib import Path
 
 from app.errors import PanelDeskError
-from app.results.panel import Panel
+from app.results.panel import UNCATEGORISED, Panel
 from app.sheets.payload import parse_flag_text
 from app.workspace.schema import FLAG_LABELS
 from scoring.aggregate import METHOD_LABELS, METHODS, Mark, Result, aggregate, bias_offsets
@@ -36,6 +36,9 @@ FLAG_OUTLIER = "离群分"
 FLAG_QUOTA_TIE = "并列跨越奖项线"
 FLAG_TIE = "同分并列"
 FLAG_FEW = "有效评分不足"
+# Awards are per category: a submission whose category is unknown gets a place, no award,
+# until the organizer settles its category.
+FLAG_NO_CATEGORY = "类别未确定，不评奖"
 MIN_SCORES = 3  # fewer valid marks than this is worth a note next to the place
 
 
@@ -293,7 +296,8 @@ def _rankings(panel: Panel, method: str, outliers, spreads):
     for cat in panel.categories:
         marks, results = category_results(panel, cat, method)
         ranked = _rank(panel, marks, results)
-        awards, quota_ties = apply_awards(ranked, panel.rubric.awards)
+        awards, quota_ties = ({}, []) if cat == UNCATEGORISED else apply_awards(
+            ranked, panel.rubric.awards)
         tie_subs = {s for t in quota_ties for s in t.submissions}
         ties.extend(QuotaTieRow(cat, t.award, t.places[0], t.submissions, t.slots)
                     for t in quota_ties)
@@ -313,6 +317,8 @@ def _rankings(panel: Panel, method: str, outliers, spreads):
                 flags.append(FLAG_TIE)
             if res.n < MIN_SCORES:
                 flags.append(FLAG_FEW)
+            if cat == UNCATEGORISED:
+                flags.append(FLAG_NO_CATEGORY)
             flags.extend(expert_flags.get(item.submission, []))
             rows.append(RankingRow(
                 place=item.place, id=sub.id, title=sub.title, unit=sub.unit,

@@ -265,3 +265,13 @@ def test_switching_methods_back_and_forth_gives_the_same_results(worked) -> None
     compute_results(worked, "borda")
     assert compute_results(worked, "mean") == first
     assert compute_results(worked, "mean").expert_stats is not first.expert_stats
+
+
+def test_a_submission_without_a_known_category_is_ranked_but_not_awarded(tmp_path, db) -> None:
+    marks = {e: {"S1": 90, "S2": 80} for e in ("E1", "E2", "E3")}
+    _path, panel = make_panel(tmp_path, db, marks, categories={"S1": "感动瞬间", "S2": ""})
+    results = compute_results(panel)
+    [row] = results.rankings["未分类"]
+    assert (row.id, row.place, row.award) == ("S2", 1, None)
+    assert "类别未确定，不评奖" in row.flags
+    assert results.rankings["感动瞬间"][0].award == "一等奖"
