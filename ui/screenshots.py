@@ -5,7 +5,8 @@ shipped one), creates expert E1's key with a fixed passphrase (`PANELDESK_SCREEN
 PASSPHRASE`, default "demo"), identifies and recuses without dialogs, scores a few
 submissions through the review session, and grabs: the review screen (1600×1000) on a
 submission whose intake warnings are highlighted, the evidence viewer on an image and
-on a PDF page, the identity dialog, the recusal dialog and 我的排序.
+on a PDF page, the identity dialog, the recusal dialog and 我的排序; then the organizer's
+import and results pages (`ui.screenshots_organizer`).
 """
 
 from __future__ import annotations
@@ -155,6 +156,9 @@ def main(argv: list[str] | None = None) -> int:
         _grab(ranking, out / "my_ranking.png")
         ranking.close()
     window.close()
+    from ui.screenshots_organizer import organizer_shots
+
+    organizer_shots(packet_path, out, work, lambda: _settle(app, 5), _grab)
     return 0
 
 

@@ -947,22 +947,28 @@ Choose yourself from the roster and {action} your signing key. Score sheets are 
 <context>
     <name>OrganizerLaunch</name>
     <message>
-        <location filename="../../ui/organizer/launch.py" line="29" />
+        <location filename="../../ui/organizer/launch.py" line="31" />
         <source>选择评审包</source>
         <translation>Choose a packet</translation>
     </message>
     <message>
-        <location filename="../../ui/organizer/launch.py" line="30" />
+        <location filename="../../ui/organizer/launch.py" line="32" />
         <source>评审包 (*.panelpack);;所有文件 (*)</source>
         <translation>Judging packets (*.panelpack);;All files (*)</translation>
     </message>
     <message>
-        <location filename="../../ui/organizer/launch.py" line="70" />
+        <location filename="../../ui/organizer/launch.py" line="68" />
+        <location filename="../../ui/screenshots_organizer.py" line="76" />
+        <source>结果</source>
+        <translation>Outcome</translation>
+    </message>
+    <message>
+        <location filename="../../ui/organizer/launch.py" line="83" />
         <source>打开评审包时发生内部错误（{kind}: {detail}）。</source>
         <translation>Internal error while opening the packet ({kind}: {detail}).</translation>
     </message>
     <message>
-        <location filename="../../ui/organizer/launch.py" line="73" />
+        <location filename="../../ui/organizer/launch.py" line="86" />
         <source>无法打开评审包</source>
         <translation>Cannot open packet</translation>
     </message>
@@ -1054,6 +1060,265 @@ Choose yourself from the roster and {action} your signing key. Score sheets are 
         <location filename="../../ui/recusal_dialog.py" line="129" />
         <source>请填写回避理由：{ids}</source>
         <translation>Please give a reason for: {ids}</translation>
+    </message>
+</context>
+<context>
+    <name>ResultsCharts</name>
+    <message>
+        <location filename="../../ui/organizer/charts.py" line="53" />
+        <source>各专家总分分布</source>
+        <translation>Distribution of each expert's totals</translation>
+    </message>
+    <message>
+        <location filename="../../ui/organizer/charts.py" line="65" />
+        <source>总分</source>
+        <translation>Total</translation>
+    </message>
+</context>
+<context>
+    <name>ResultsModels</name>
+    <message>
+        <location filename="../../ui/organizer/results_models.py" line="124" />
+        <source>名次</source>
+        <translation>Rank</translation>
+    </message>
+    <message>
+        <location filename="../../ui/organizer/results_models.py" line="124" />
+        <location filename="../../ui/organizer/results_models.py" line="167" />
+        <source>编号</source>
+        <translation>ID</translation>
+    </message>
+    <message>
+        <location filename="../../ui/organizer/results_models.py" line="125" />
+        <location filename="../../ui/organizer/results_models.py" line="168" />
+        <source>标题</source>
+        <translation>Title</translation>
+    </message>
+    <message>
+        <location filename="../../ui/organizer/results_models.py" line="125" />
+        <source>申报单位</source>
+        <translation>Applicant</translation>
+    </message>
+    <message>
+        <location filename="../../ui/organizer/results_models.py" line="126" />
+        <source>最终得分</source>
+        <translation>Final score</translation>
+    </message>
+    <message>
+        <location filename="../../ui/organizer/results_models.py" line="126" />
+        <source>评分数</source>
+        <translation>Marks</translation>
+    </message>
+    <message>
+        <location filename="../../ui/organizer/results_models.py" line="127" />
+        <source>奖项</source>
+        <translation>Award</translation>
+    </message>
+    <message>
+        <location filename="../../ui/organizer/results_models.py" line="127" />
+        <source>提示</source>
+        <translation>Notes</translation>
+    </message>
+    <message>
+        <location filename="../../ui/organizer/results_models.py" line="144" />
+        <source>较“{method}”</source>
+        <translation>vs “{method}”</translation>
+    </message>
+    <message>
+        <location filename="../../ui/organizer/results_models.py" line="152" />
+        <source>并列区分依据：{rule}</source>
+        <translation>Tie broken by: {rule}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/organizer/results_models.py" line="167" />
+        <location filename="../../ui/organizer/results_models.py" line="250" />
+        <source>类别</source>
+        <translation>Category</translation>
+    </message>
+    <message>
+        <location filename="../../ui/organizer/results_models.py" line="168" />
+        <source>最高分</source>
+        <translation>Highest</translation>
+    </message>
+    <message>
+        <location filename="../../ui/organizer/results_models.py" line="169" />
+        <source>最低分</source>
+        <translation>Lowest</translation>
+    </message>
+    <message>
+        <location filename="../../ui/organizer/results_models.py" line="169" />
+        <source>分差</source>
+        <translation>Spread</translation>
+    </message>
+    <message>
+        <location filename="../../ui/organizer/results_models.py" line="170" />
+        <source>原因</source>
+        <translation>Reason</translation>
+    </message>
+    <message>
+        <location filename="../../ui/organizer/results_models.py" line="183" />
+        <location filename="../../ui/organizer/results_models.py" line="222" />
+        <source>专家</source>
+        <translation>Expert</translation>
+    </message>
+    <message>
+        <location filename="../../ui/organizer/results_models.py" line="183" />
+        <source>总分</source>
+        <translation>Total</translation>
+    </message>
+    <message>
+        <location filename="../../ui/organizer/results_models.py" line="184" />
+        <source>评语</source>
+        <translation>Comment</translation>
+    </message>
+    <message>
+        <location filename="../../ui/organizer/results_models.py" line="202" />
+        <source>未评</source>
+        <translation>Not scored</translation>
+    </message>
+    <message>
+        <location filename="../../ui/organizer/results_models.py" line="222" />
+        <source>评分表版本</source>
+        <translation>Sheet version</translation>
+    </message>
+    <message>
+        <location filename="../../ui/organizer/results_models.py" line="223" />
+        <source>有效评分</source>
+        <translation>Valid marks</translation>
+    </message>
+    <message>
+        <location filename="../../ui/organizer/results_models.py" line="200" />
+        <location filename="../../ui/organizer/results_models.py" line="223" />
+        <source>回避</source>
+        <translation>Recused</translation>
+    </message>
+    <message>
+        <location filename="../../ui/organizer/results_models.py" line="224" />
+        <source>平均分</source>
+        <translation>Mean</translation>
+    </message>
+    <message>
+        <location filename="../../ui/organizer/results_models.py" line="224" />
+        <source>标准差</source>
+        <translation>Std. dev.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/organizer/results_models.py" line="225" />
+        <source>最低</source>
+        <translation>Min</translation>
+    </message>
+    <message>
+        <location filename="../../ui/organizer/results_models.py" line="225" />
+        <source>最高</source>
+        <translation>Max</translation>
+    </message>
+    <message>
+        <location filename="../../ui/organizer/results_models.py" line="226" />
+        <source>宽严偏移</source>
+        <translation>Leniency offset</translation>
+    </message>
+    <message>
+        <location filename="../../ui/organizer/results_models.py" line="241" />
+        <source>宽严偏移：加性模型拟合的该专家相对全体的平均宽严（正数偏宽）</source>
+        <translation>Leniency offset: this expert's average leniency relative to the panel, fitted by the additive model (positive = more lenient)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/organizer/results_models.py" line="251" />
+        <source>作品数</source>
+        <translation>Submissions</translation>
+    </message>
+    <message>
+        <location filename="../../ui/organizer/results_models.py" line="252" />
+        <source>专家数</source>
+        <translation>Experts</translation>
+    </message>
+</context>
+<context>
+    <name>ResultsPage</name>
+    <message>
+        <location filename="../../ui/organizer/results_page.py" line="117" />
+        <source>排名</source>
+        <translation>Rankings</translation>
+    </message>
+    <message>
+        <location filename="../../ui/organizer/results_page.py" line="118" />
+        <source>复核清单</source>
+        <translation>Re-review list</translation>
+    </message>
+    <message>
+        <location filename="../../ui/organizer/results_page.py" line="119" />
+        <source>专家分布</source>
+        <translation>Experts</translation>
+    </message>
+    <message>
+        <location filename="../../ui/organizer/results_page.py" line="120" />
+        <source>一致性</source>
+        <translation>Agreement</translation>
+    </message>
+    <message>
+        <location filename="../../ui/organizer/results_page.py" line="136" />
+        <source>刷新(&amp;R)</source>
+        <translation>&amp;Refresh</translation>
+    </message>
+    <message>
+        <location filename="../../ui/organizer/results_page.py" line="138" />
+        <source>导出结果(&amp;X)…</source>
+        <translation>E&amp;xport results…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/organizer/results_page.py" line="140" />
+        <source>汇总方法：</source>
+        <translation>Method:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/organizer/results_page.py" line="142" />
+        <source>对比方法：</source>
+        <translation>Compare with:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/organizer/results_page.py" line="153" />
+        <source>类别：</source>
+        <translation>Category:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/organizer/results_page.py" line="222" />
+        <source>正在计算…</source>
+        <translation>Computing…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/organizer/results_page.py" line="237" />
+        <source>{method}：{experts} 位专家的 {marks} 条有效评分；复核清单 {review} 件，离群评分 {outliers} 条，跨越奖项线的并列 {ties} 处。</source>
+        <translation>{method}: {marks} valid marks from {experts} experts; {review} on the re-review list, {outliers} outlying marks, {ties} ties across an award boundary.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/organizer/results_page.py" line="269" />
+        <source>计算结果时发生内部错误（{kind}: {detail}）。</source>
+        <translation>Internal error while computing the results ({kind}: {detail}).</translation>
+    </message>
+    <message>
+        <location filename="../../ui/organizer/results_page.py" line="287" />
+        <source>{award}：第 {place} 名有 {count} 件并列（{ids}），名额只剩 {slots} 个，须由评审组决定。</source>
+        <translation>{award}: {count} submissions tie for place {place} ({ids}) but only {slots} places are left; the panel must decide.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/organizer/results_page.py" line="294" />
+        <source>尚无有效评分、未排名：{ids}</source>
+        <translation>No valid marks yet, not ranked: {ids}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/organizer/results_page.py" line="315" />
+        <source>正在导出结果…</source>
+        <translation>Exporting the results…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/organizer/results_page.py" line="325" />
+        <source>已导出：{files}</source>
+        <translation>Exported: {files}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/organizer/results_page.py" line="331" />
+        <source>导出结果时发生内部错误（{kind}: {detail}）。</source>
+        <translation>Internal error while exporting the results ({kind}: {detail}).</translation>
     </message>
 </context>
 <context>
@@ -1459,6 +1724,11 @@ Choose yourself from the roster and {action} your signing key. Score sheets are 
         <location filename="../../ui/organizer/import_page.py" line="72" />
         <source>Excel 工作簿 (*.xlsx);;所有文件 (*)</source>
         <translation>Excel workbooks (*.xlsx);;All files (*)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/organizer/results_page.py" line="72" />
+        <source>选择结果文件的保存文件夹</source>
+        <translation>Choose the folder for the results files</translation>
     </message>
 </context>
 </TS>

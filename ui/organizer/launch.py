@@ -18,7 +18,9 @@ from PySide6.QtWidgets import QFileDialog, QMessageBox, QWidget
 
 from app.errors import PanelDeskError
 from app.packet import Packet, open_packet
+from app.results.panel import Panel, panel_from
 from app.sheets.orgdb import OrgDB, default_url
+from ui.organizer.results_page import ResultsPage
 from ui.organizer.window import OrganizerWindow
 
 translate = QCoreApplication.translate
@@ -55,7 +57,18 @@ class OrganizerLauncher:
         if self._open_db is None:
             url = default_url()
             self._open_db = lambda: OrgDB(url)
-        window = OrganizerWindow(self._runner, packet, self._open_db, settings=self._settings)
+        open_db = self._open_db
+
+        def load_panel() -> Panel:
+            with open_db() as db:
+                return panel_from(packet, db)
+
+        results = ResultsPage(self._runner, load_panel)
+        window = OrganizerWindow(self._runner, packet, open_db, settings=self._settings,
+                                 pages_extra=[(translate("OrganizerLaunch", "结果"), results)])
+        results.status_message.connect(window.statusBar().showMessage)
+        window.import_page.imported.connect(results.refresh)
+        results.refresh()
         window.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         window.destroyed.connect(lambda _obj=None, p=packet: p.close())
         window.destroyed.connect(lambda _obj=None, w=window: self._forget(w))
