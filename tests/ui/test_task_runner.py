@@ -2,11 +2,12 @@
 
 from __future__ import annotations
 
+import gc
 import sys
 import threading
 
 import pytest
-from PySide6.QtCore import QThread
+from PySide6.QtCore import QCoreApplication, QEvent, QThread
 
 from ui.task_runner import ProgressRelay, SyncTaskRunner, TaskRunner
 
@@ -130,12 +131,21 @@ def test_many_results_keep_interpreter_reference_counts(qapp, qtbot):
     """
     runner = TaskRunner()
     results: list[int] = []
-    before = [sys.getrefcount(x) for x in (None, True, False)]
-    for i in range(3000):
-        runner.run(int, i, on_done=results.append)
-    qtbot.waitUntil(lambda: len(results) == 3000, timeout=20000)
+    # Earlier tests' leftovers (deferred deletes, cyclic garbage) would otherwise be freed
+    # during the measurement and lower the counts by thousands in a full run.
+    QCoreApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
+    gc.collect()
+    gc.disable()
+    try:
+        before = [sys.getrefcount(x) for x in (None, True, False)]
+        for i in range(3000):
+            runner.run(int, i, on_done=results.append)
+        qtbot.waitUntil(lambda: len(results) == 3000, timeout=20000)
+        after = [sys.getrefcount(x) for x in (None, True, False)]
+    finally:
+        gc.enable()
     assert sorted(results) == list(range(3000))
-    after = [sys.getrefcount(x) for x in (None, True, False)]
-    assert all(a >= b - 100 for a, b in zip(after, before)), (
+    # The broken binding loses one reference per call (≥ 3000 here); allow some noise.
+    assert all(a >= b - 1000 for a, b in zip(after, before)), (
         f"refcounts of None/True/False fell from {before} to {after}: this PySide6 build "
         "mis-counts references (PySide6 6.12.0 on Python 3.11); use PySide6 < 6.12")
