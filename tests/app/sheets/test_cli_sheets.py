@@ -62,6 +62,8 @@ def test_export_then_import_json(cli: Path, packet_path: Path, tmp_path: Path, c
     lines = [json.loads(line) for line in capsys.readouterr().out.splitlines()]
     assert [(x["outcome"], x["expert"], x["version"]) for x in lines] == [
         ("UNKNOWN_KEY", "E1", 1), ("MALFORMED", None, None)]
+    assert main(argv[:-1]) == 3  # the text output says how to accept the key
+    assert "核对无误后重新导入并加 --accept-key E1" in capsys.readouterr().out
     assert main([*argv[:-1], "--accept-key", "E1"]) == 3
     text = capsys.readouterr().out
     assert "[VALID 有效]" in text and "部分评分" in text and "[MALFORMED 文件无效]" in text
