@@ -28,6 +28,7 @@ from docx.oxml import OxmlElement, parse_xml
 from docx.oxml.ns import qn
 from docx.shared import Cm, Pt
 
+from app.atomic import save_atomic
 from app.results.compute import Results
 from app.results.explain import (
     agreement_sentence,
@@ -36,7 +37,6 @@ from app.results.explain import (
     method_title,
     tie_break_text,
 )
-from app.results.files import save_atomic
 from app.results.panel import Panel
 from scoring.totals import canonical_decimal, format_score
 

@@ -21,8 +21,8 @@ import json
 from pathlib import Path
 from typing import Any
 
+from app.atomic import save_atomic
 from app.results.compute import Results
-from app.results.files import save_atomic
 from app.results.panel import Panel
 from scoring.totals import format_score
 

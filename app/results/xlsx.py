@@ -25,6 +25,7 @@ from openpyxl.chart import BarChart, Reference
 from openpyxl.styles import Alignment, Border, Font, PatternFill, Side
 from openpyxl.utils import get_column_letter
 
+from app.atomic import save_atomic
 from app.results.compute import Results
 from app.results.explain import (
     ALPHA_EXPLAIN,
@@ -36,7 +37,6 @@ from app.results.explain import (
     method_title,
     tie_break_text,
 )
-from app.results.files import save_atomic
 from app.results.panel import Panel
 from scoring.agreement import ICC_FORMS
 

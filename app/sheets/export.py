@@ -15,12 +15,11 @@ per submission from row 7; columns 编号, 类别, 标题, each criterion (rubri
 
 from __future__ import annotations
 
-import os
-import tempfile
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from app.atomic import save_atomic
 from app.errors import PanelDeskError
 from app.keys import b64, fingerprint, format_fingerprint, public_key_bytes, sign
 from app.sheets.payload import (
@@ -121,7 +120,7 @@ def export_sheet(session: ReviewSession, key: Ed25519PrivateKey, out_path: Path 
     data = signed_bytes(payload)
     signature = sign(key, data)
     wb = _workbook(session, rows, payload, data, signature, public)
-    _save_atomic(wb, out_path)
+    save_atomic(wb.save, out_path, "评分表")
     digest = payload_hash(payload)
     record_export(session, version, digest, out_path.name)
     return ExportResult(out_path, version, partial, missing, digest, len(rows))
@@ -255,21 +254,3 @@ def _signature_sheet(wb: Any, data: bytes, signature: bytes, public: bytes,
                         ("expert_id", payload["expert_id"]),
                         ("version", str(payload["version"]))):
         wb.custom_doc_props.append(StringProperty(name=PROP_PREFIX + name, value=value))
-
-
-def _save_atomic(wb: Any, path: Path) -> None:
-    parent = path.parent if str(path.parent) else Path(".")
-    if not parent.is_dir():
-        raise PanelDeskError(f"无法写入评分表 {path}：文件夹不存在")
-    fd, tmp = tempfile.mkstemp(prefix=".paneldesk-", suffix=".xlsx.tmp", dir=parent)
-    try:
-        with os.fdopen(fd, "wb") as fh:
-            wb.save(fh)
-            fh.flush()
-            os.fsync(fh.fileno())
-        os.replace(tmp, path)
-    except OSError as err:
-        raise PanelDeskError(f"无法写入评分表 {path}：{err.strerror or err}") from err
-    finally:
-        if os.path.exists(tmp):
-            os.unlink(tmp)

@@ -1,4 +1,4 @@
-"""Atomic writes for the results files: a half-written report never replaces a good one.
+"""Atomic writes for files we hand out (score sheets, results): never a half-written file.
 
 Each file is written to a temporary name in the output folder and renamed into place,
 so an interrupted run (disk full, power cut) leaves the previous file or none, never a
