@@ -13,7 +13,9 @@ from __future__ import annotations
 
 import datetime as dt
 import io
+import threading
 import zipfile
+from collections import OrderedDict
 from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
@@ -80,38 +82,55 @@ def _open_pdf(data: bytes) -> pymupdf.Document:
 
 def pdf_page_count(data: bytes) -> int:
     """How many pages the PDF has (at least 1), or PanelDeskError if it cannot be opened."""
-    with _quiet_mupdf():
-        doc = _open_pdf(data)
-        try:
-            return int(doc.page_count)
-        finally:
-            doc.close()
+    with _quiet_mupdf(), _open_cached(data) as doc:  # the viewer renders these bytes next
+        return int(doc.page_count)
 
 
 def render_pdf_page(data: bytes, page_index: int, zoom: float) -> RenderedPage:
     """Render page `page_index` (0-based) at `zoom` (1.0 = 72 dpi) as RGB888 samples."""
     if not MIN_ZOOM <= zoom <= MAX_ZOOM:
         raise PanelDeskError(f"缩放比例 {zoom:g} 超出范围（{MIN_ZOOM:g}–{MAX_ZOOM:g}）")
-    with _quiet_mupdf():
-        doc = _open_pdf(data)
+    with _quiet_mupdf(), _open_cached(data) as doc:
+        if not 0 <= page_index < doc.page_count:
+            raise PanelDeskError(f"PDF 只有 {doc.page_count} 页，没有第 {page_index + 1} 页")
         try:
-            if not 0 <= page_index < doc.page_count:
-                raise PanelDeskError(
-                    f"PDF 只有 {doc.page_count} 页，没有第 {page_index + 1} 页")
-            try:
-                page = doc.load_page(page_index)
-                rect = page.rect
-                if rect.width * zoom * rect.height * zoom > MAX_PAGE_PIXELS:
-                    raise PanelDeskError("PDF 页面尺寸过大，无法按此比例显示")
-                pix = page.get_pixmap(matrix=pymupdf.Matrix(zoom, zoom), alpha=False,
-                                      colorspace=pymupdf.csRGB)
-            except PanelDeskError:
-                raise
-            except Exception as err:  # noqa: BLE001 — a broken page, not a broken app
-                raise PanelDeskError(f"PDF 第 {page_index + 1} 页已损坏，无法显示") from err
-            return RenderedPage(pix.width, pix.height, pix.stride, bytes(pix.samples))
-        finally:
-            doc.close()
+            page = doc.load_page(page_index)
+            rect = page.rect
+            if rect.width * zoom * rect.height * zoom > MAX_PAGE_PIXELS:
+                raise PanelDeskError("PDF 页面尺寸过大，无法按此比例显示")
+            pix = page.get_pixmap(matrix=pymupdf.Matrix(zoom, zoom), alpha=False,
+                                  colorspace=pymupdf.csRGB)
+        except PanelDeskError:
+            raise
+        except Exception as err:  # noqa: BLE001 — a broken page, not a broken app
+            raise PanelDeskError(f"PDF 第 {page_index + 1} 页已损坏，无法显示") from err
+        return RenderedPage(pix.width, pix.height, pix.stride, bytes(pix.samples))
+
+
+# Paging through a PDF renders page after page of the same bytes: parsing the file and
+# decoding its images again for every page costs far more than the page itself.  The last
+# few opened documents stay open, keyed by the bytes object the viewer keeps (identity,
+# checked with `is`, so a reused id can never hit); MuPDF documents are not thread-safe,
+# so renders take turns.
+OPEN_DOCUMENTS = 2
+_documents: OrderedDict[int, tuple[bytes, pymupdf.Document]] = OrderedDict()
+_documents_lock = threading.Lock()
+
+
+@contextmanager
+def _open_cached(data: bytes) -> Iterator[pymupdf.Document]:
+    with _documents_lock:
+        entry = _documents.get(id(data))
+        if entry is not None and entry[0] is data:
+            _documents.move_to_end(id(data))
+            doc = entry[1]
+        else:
+            doc = _open_pdf(data)
+            _documents[id(data)] = (data, doc)
+            while len(_documents) > OPEN_DOCUMENTS:
+                _key, (_data, oldest) = _documents.popitem(last=False)
+                oldest.close()
+        yield doc
 
 
 # --- Office files ---------------------------------------------------------------------------

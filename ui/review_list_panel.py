@@ -142,6 +142,14 @@ class SubmissionListPanel(QWidget):
         self.table.scrollTo(index)
         return index.data(ID_ROLE)
 
+    def neighbour(self, delta: int) -> str | None:
+        """The id `delta` visible rows from the current one, without moving (or None)."""
+        current = self.table.currentIndex()
+        row = current.row() + delta if current.isValid() else -1
+        if not 0 <= row < self.proxy.rowCount():
+            return None
+        return self.proxy.index(row, 0).data(ID_ROLE)
+
     def _current_changed(self, current, _previous) -> None:  # noqa: ANN001 — Qt indexes
         if current.isValid():
             self.submission_selected.emit(current.data(ID_ROLE))

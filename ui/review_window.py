@@ -255,6 +255,9 @@ class ReviewWindow(OpeningMixin, ExportMixin, QMainWindow):
         self.app_view.set_submission(sub)
         self.evidence.set_submission(sub)
         self._show_in_rubric(sub)
+        following = self.list_panel.neighbour(1)
+        if following is not None:
+            self.evidence.prefetch(self.session.submission(following))
         self._writer.run(self.session.set_last_submission, sid,
                          on_error=lambda err: self._write_failed(sid, err))
         self._update_actions()

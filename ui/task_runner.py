@@ -76,6 +76,10 @@ class _Job(QRunnable):
         self._runner._mailbox.post(lambda: self._runner._deliver(self, *outcome))
 
 
+# Task priorities: what the user is waiting for, and work done ahead of need.
+WANTED_NOW, LOOK_AHEAD = 1, 0
+
+
 class TaskRunner(QObject):
     """Runs callables on a thread pool; callbacks arrive on this object's thread."""
 
@@ -95,11 +99,16 @@ class TaskRunner(QObject):
         return bool(self._jobs)
 
     def run(self, fn: Callable[..., Any], *args: Any, on_done: Callback | None = None,
-            on_error: ErrorCallback | None = None) -> None:
-        """Run `fn(*args)` on a worker; then call `on_done(result)` or `on_error(exc)`."""
+            on_error: ErrorCallback | None = None, priority: int = 0) -> None:
+        """Run `fn(*args)` on a worker; then call `on_done(result)` or `on_error(exc)`.
+
+        Queued tasks start highest `priority` first: what the user waits for (the
+        selected evidence, the page asked for) goes before look-ahead work (thumbnails,
+        the next page).
+        """
         job = _Job(self, fn, args, on_done, on_error)
         self._jobs.add(job)
-        self._pool.start(job)
+        self._pool.start(job, priority)
 
     def wait_for_done(self, msecs: int = -1) -> bool:
         """Block until running tasks finish (at shutdown); True if all finished.
@@ -118,7 +127,7 @@ class SyncTaskRunner(TaskRunner):
     """Runs every task inline, for tests: callbacks have fired when `run()` returns."""
 
     def run(self, fn: Callable[..., Any], *args: Any, on_done: Callback | None = None,
-            on_error: ErrorCallback | None = None) -> None:
+            on_error: ErrorCallback | None = None, priority: int = 0) -> None:
         try:
             result = fn(*args)
         except Exception as err:  # noqa: BLE001 — same contract as the threaded runner

@@ -173,3 +173,34 @@ def test_format_cell() -> None:
     assert preview.format_cell(True) == "TRUE"
     assert preview.format_cell(0.256, "0.00%") == "25.60%"
     assert preview.format_cell(dt.datetime(2025, 3, 1, 8, 30)) == "2025-03-01 08:30"
+
+
+def test_paging_reuses_the_open_document_and_keeps_only_a_few(monkeypatch) -> None:
+    import pymupdf
+
+    from app import preview
+
+    opened: list[int] = []
+    real_open = preview._open_pdf
+
+    def counting_open(data: bytes) -> pymupdf.Document:
+        opened.append(len(data))
+        return real_open(data)
+
+    monkeypatch.setattr(preview, "_open_pdf", counting_open)
+    docs = []
+    for n in range(preview.OPEN_DOCUMENTS + 1):
+        doc = pymupdf.open()
+        for _ in range(n + 2):
+            doc.new_page()
+        docs.append(doc.tobytes())
+    first = docs[0]
+    assert preview.pdf_page_count(first) == 2
+    for page in (0, 1, 0):
+        preview.render_pdf_page(first, page, 0.5)
+    assert len(opened) == 1  # counted, then every page rendered from the same document
+    for data in docs[1:]:
+        preview.render_pdf_page(data, 0, 0.5)
+    assert len(preview._documents) == preview.OPEN_DOCUMENTS  # bounded: the oldest closed
+    preview.render_pdf_page(first, 1, 0.5)
+    assert len(opened) == len(docs) + 1

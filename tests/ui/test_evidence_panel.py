@@ -173,9 +173,12 @@ def test_image_zoom_changes_transform(panel: EvidencePanel, qtbot: object) -> No
 
 def test_pdf_pages_and_cache(panel: EvidencePanel) -> None:
     messages: list[str] = []
+    shown: list[str] = []
     panel.status_message.connect(messages.append)
+    panel.evidence_shown.connect(shown.append)
     panel.set_submission(make_submission())
     show(panel, "S1/E2.pdf")
+    assert shown[-1] == "S1/E2.pdf"  # the page is on screen, not just the bytes loaded
     pdf = panel.pdf_viewer
     assert panel.stack.currentWidget() is pdf
     assert (pdf.page, pdf.page_count) == (0, 3)
@@ -301,7 +304,7 @@ def test_stale_results_are_dropped(qtbot: object) -> None:
     pending: list[tuple[Callable[..., object], tuple[object, ...], Callable[..., None]]] = []
 
     class DeferredRunner(SyncTaskRunner):
-        def run(self, fn, *args, on_done=None, on_error=None):  # type: ignore[no-untyped-def]
+        def run(self, fn, *args, on_done=None, on_error=None, priority=0):  # type: ignore[no-untyped-def]
             pending.append((fn, args, on_done))
 
     panel = EvidencePanel(DeferredRunner(), read_file)
@@ -365,3 +368,37 @@ def test_screenshot(qtbot: object) -> None:
         image = panel.grab().toImage()
         assert image.save(f"/tmp/evidence_shot{suffix}.png")
         assert not image.isNull() and image.width() >= 600
+
+
+def test_look_ahead_shows_the_next_submission_without_reading_again(qtbot: object) -> None:
+    reads: list[str] = []
+
+    def counting_read(name: str) -> bytes:
+        reads.append(name)
+        return read_file(name)
+
+    panel = EvidencePanel(SyncTaskRunner(), counting_read)
+    qtbot.addWidget(panel)  # type: ignore[attr-defined]
+    coming = make_submission(["S1/E2.pdf", "S1/E1.jpg"])
+    panel.prefetch(coming)
+    assert reads == ["S1/E2.pdf"] and len(panel.page_cache) == 1  # bytes and page 1 ready
+    reads.clear()
+    shown: list[str] = []
+    panel.evidence_shown.connect(shown.append)
+    panel.set_submission(coming)
+    assert shown[0] == "S1/E2.pdf" and panel.pdf_viewer.page == 0
+    assert reads == ["S1/E2.pdf", "S1/E1.jpg"]  # the two thumbnails; the PDF was ready
+    assert not panel._ready  # noqa: SLF001 — used once, then dropped
+
+
+def test_thumbnails_wait_until_the_selected_file_is_shown(qtbot: object) -> None:
+    queued: list[str] = []
+
+    class QueueRunner(SyncTaskRunner):
+        def run(self, fn, *args, on_done=None, on_error=None, priority=0):  # type: ignore[no-untyped-def]
+            queued.append(fn.__name__)
+
+    panel = EvidencePanel(QueueRunner(), read_file)
+    qtbot.addWidget(panel)  # type: ignore[attr-defined]
+    panel.set_submission(make_submission(["S1/E1.jpg", "S1/E2.pdf"]))
+    assert queued == ["load_evidence"]  # nothing competes with what the expert waits for

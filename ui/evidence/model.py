@@ -112,6 +112,9 @@ class EvidenceListModel(QAbstractListModel):
         self.dataChanged.emit(index, index)
 
     # --- access -------------------------------------------------------------------------
+    def files(self) -> list[PacketFile]:
+        return list(self._files)
+
     def file(self, row: int) -> PacketFile | None:
         return self._files[row] if 0 <= row < len(self._files) else None
 

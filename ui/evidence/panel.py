@@ -10,6 +10,7 @@ top-level window and back; Esc or F11 there returns.
 from __future__ import annotations
 
 import logging
+from collections import OrderedDict
 from collections.abc import Callable
 from typing import Any
 
@@ -44,10 +45,11 @@ from ui.evidence.model import THUMB_SIDE, EvidenceListModel, kind_label
 from ui.evidence.pdf_viewer import PageCache, PdfViewer
 from ui.evidence.table_viewer import TableViewer
 from ui.evidence.text_viewers import ErrorViewer, LinksViewer, TextViewer
-from ui.task_runner import TaskRunner
+from ui.task_runner import LOOK_AHEAD, WANTED_NOW, TaskRunner
 
 log = logging.getLogger(__name__)
 
+READY_AHEAD = 3  # first files of coming submissions kept decoded (a few images: ~25 MB)
 ZOOM_IN_KEYS = ("+", "=", "Ctrl++", "Ctrl+=")
 ZOOM_OUT_KEYS = ("-", "Ctrl+-")
 ZOOM_RESET_KEYS = ("0", "Ctrl+0")
@@ -112,6 +114,9 @@ class EvidencePanel(QWidget):
     """Thumbnails strip + viewer stack for one submission's evidence."""
 
     status_message = Signal(str)
+    # The selected file's content is on screen (for a PDF: its page); tests and the
+    # switching benchmark wait for this.
+    evidence_shown = Signal(str)
 
     def __init__(self, runner: TaskRunner, read_file: Callable[[str], bytes],
                  parent: QWidget | None = None, *, cache: PageCache | None = None) -> None:
@@ -120,6 +125,8 @@ class EvidencePanel(QWidget):
         self._runner = runner
         self._read_file = read_file
         self._sub_token = 0  # bumped per submission: stale thumbnails are dropped
+        self._thumbs_pending = False
+        self._ready: OrderedDict[str, Any] = OrderedDict()  # file name → payload loaded ahead
         self._load_token = 0  # bumped per file shown: stale loads are dropped
         self._current: PacketFile | None = None
         self._host: FullScreenHost | None = None
@@ -161,6 +168,8 @@ class EvidencePanel(QWidget):
         self.image_viewer = ImageViewer(self.stack)
         self.image_viewer.zoom_changed.connect(self._image_zoomed)
         self.pdf_viewer = PdfViewer(self._runner, self.page_cache, self.stack)
+        self.pdf_viewer.page_shown.connect(self._page_shown)
+        self.evidence_shown.connect(self._load_thumbnails)
         self.pdf_viewer.status.connect(self._viewer_status)
         self.table_viewer = TableViewer(self.stack)
         self.text_viewer = TextViewer(self.stack)
@@ -214,13 +223,22 @@ class EvidencePanel(QWidget):
             self.stack.setCurrentWidget(self.empty)
             self._enable_zoom(False)
             return
+        self._thumbs_pending = True
+        self.strip.setCurrentIndex(self.model.index(0, 0))
+
+    def _load_thumbnails(self) -> None:
+        """Thumbnails are made once the selected file is on screen (or failed), so they
+        never compete with what the expert is waiting for."""
+        if not self._thumbs_pending:
+            return
+        self._thumbs_pending = False
         token = self._sub_token
-        for pf in files:
+        for pf in self.model.files():
             if has_thumbnail(pf):
                 self._runner.run(load_thumbnail, self._read_file, pf, THUMB_SIDE * 2,
                                  on_done=lambda image, pf=pf: self._thumb_done(token, pf, image),
-                                 on_error=lambda err, pf=pf: self._thumb_failed(token, pf, err))
-        self.strip.setCurrentIndex(self.model.index(0, 0))
+                                 on_error=lambda err, pf=pf: self._thumb_failed(token, pf, err),
+                                 priority=LOOK_AHEAD)
 
     def _thumb_done(self, token: int, pf: PacketFile, image: QImage) -> None:
         if token == self._sub_token:
@@ -256,9 +274,14 @@ class EvidencePanel(QWidget):
                                                    Qt.ItemDataRole.ToolTipRole))
         self.stack.setCurrentWidget(self.loading)
         self._enable_zoom(False)
+        ready = self._ready.pop(pf.name, None)
+        if ready is not None:  # loaded ahead while the expert read the previous submission
+            self._loaded(token, pf, ready)
+            return
         self._runner.run(load_evidence, self._read_file, pf,
                          on_done=lambda payload: self._loaded(token, pf, payload),
-                         on_error=lambda err: self._load_failed(token, pf, err))
+                         on_error=lambda err: self._load_failed(token, pf, err),
+                         priority=WANTED_NOW)
 
     def _loaded(self, token: int, pf: PacketFile, payload: Any) -> None:
         if token != self._load_token:
@@ -286,6 +309,30 @@ class EvidencePanel(QWidget):
             self.stack.setCurrentWidget(self.text_viewer)
             self.status_message.emit(f"{pf.original_name} · {label}")
         self._enable_zoom(True)
+        if not isinstance(payload, PdfPayload):  # a PDF is shown when its page is rendered
+            self.evidence_shown.emit(pf.name)
+
+    def prefetch(self, sub: Submission | None) -> None:
+        """Load `sub`'s first evidence ahead (and a PDF's first page): experts mostly go
+        on to the next submission, which then shows without waiting for the decoder."""
+        if sub is None or not sub.evidence or sub.evidence[0].name in self._ready:
+            return
+        pf = sub.evidence[0]
+        self._runner.run(load_evidence, self._read_file, pf,
+                         on_done=lambda payload: self._prefetched(pf, payload),
+                         on_error=lambda _err: None,  # reported if and when it is opened
+                         priority=LOOK_AHEAD)
+
+    def _prefetched(self, pf: PacketFile, payload: Any) -> None:
+        self._ready[pf.name] = payload
+        while len(self._ready) > READY_AHEAD:
+            self._ready.popitem(last=False)
+        if isinstance(payload, PdfPayload):
+            self.pdf_viewer.prefetch_first_page(payload.data, pf.sha256)
+
+    def _page_shown(self, _page: int) -> None:
+        if self._current is not None:
+            self.evidence_shown.emit(self._current.name)
 
     def _load_failed(self, token: int, pf: PacketFile, err: BaseException) -> None:
         if token != self._load_token:
@@ -294,6 +341,7 @@ class EvidencePanel(QWidget):
         if not isinstance(err, PanelDeskError):  # ours are expected; anything else is a bug
             log.warning("证明材料 %s 无法显示：%r", pf.name, err)
         self.model.set_error(pf.name, reason)
+        self._load_thumbnails()
         self.error_viewer.set_error(pf.original_name, reason)
         self.stack.setCurrentWidget(self.error_viewer)
         self._enable_zoom(False)

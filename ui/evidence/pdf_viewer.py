@@ -26,7 +26,7 @@ from PySide6.QtWidgets import (
 )
 
 from ui.evidence.loading import error_text, page_image
-from ui.task_runner import TaskRunner
+from ui.task_runner import LOOK_AHEAD, WANTED_NOW, TaskRunner
 
 ZOOM_LEVELS = (0.5, 0.75, 1.0, 1.25, 1.5, 2.0, 3.0, 4.0)
 DEFAULT_ZOOM = 1.0
@@ -36,7 +36,7 @@ PageKey = tuple[str, int, float]
 class PageCache:
     """An LRU of rendered pages, bounded by page count and total bytes."""
 
-    def __init__(self, max_items: int = 24, max_bytes: int = 200 * 1024 * 1024) -> None:
+    def __init__(self, max_items: int = 24, max_bytes: int = 64 * 1024 * 1024) -> None:
         self.max_items = max_items
         self.max_bytes = max_bytes
         self._items: OrderedDict[PageKey, QImage] = OrderedDict()
@@ -78,6 +78,7 @@ class PdfViewer(QWidget):
     """Page navigation bar above a scrollable page; `status(str)` describes the position."""
 
     status = Signal(str)
+    page_shown = Signal(int)  # a rendered page is on screen (tests and bench/bench_review.py)
 
     def __init__(self, runner: TaskRunner, cache: PageCache,
                  parent: QWidget | None = None) -> None:
@@ -212,11 +213,19 @@ class PdfViewer(QWidget):
             return
         self._render(key, self._page)
 
-    def _render(self, key: PageKey, page: int, *, prefetch: bool = False) -> None:
-        data = self._data
+    def prefetch_first_page(self, data: bytes, sha256: str) -> None:
+        """Render page 1 of a document shown next, at the zoom it will open with."""
+        key = (sha256, 0, round(DEFAULT_ZOOM * self._ratio(), 3))
+        if key not in self._cache:
+            self._render(key, 0, prefetch=True, data=data)
+
+    def _render(self, key: PageKey, page: int, *, prefetch: bool = False,
+                data: bytes | None = None) -> None:
+        data = self._data if data is None else data
         self._runner.run(page_image, data, page, key[2],
                          on_done=lambda image: self._rendered(key, image, prefetch),
-                         on_error=lambda err: self._failed(key, err, prefetch))
+                         on_error=lambda err: self._failed(key, err, prefetch),
+                         priority=LOOK_AHEAD if prefetch else WANTED_NOW)
 
     def _rendered(self, key: PageKey, image: QImage, prefetch: bool) -> None:
         self._cache.put(key, image)
@@ -236,6 +245,7 @@ class PdfViewer(QWidget):
         self._item.setPixmap(pixmap)
         self._scene.setSceneRect(self._item.boundingRect())
         self._update_controls()
+        self.page_shown.emit(key[1])
         following = self._page + 1
         if following < self._count and self._key(following) not in self._cache:
             self._render(self._key(following), following, prefetch=True)

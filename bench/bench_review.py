@@ -1,0 +1,304 @@
+"""Benchmark: the expert's review screen on a 300-submission packet (issue 3 targets).
+
+    .venv/bin/python bench/bench_review.py [--n 300] [--workdir DIR] [--launches 3]
+
+The packet (each submission a .docx 申报书, three 1920×1080 JPG photos of ~0.9 MB and a
+10-page PDF; ~1 GB) is generated once and kept in the work folder.  Offscreen, measured:
+  launch   fresh process → review screen with the remembered submission's text and first
+           evidence on screen (identity and recusal already answered)      target ≤ 1.5 s
+  switch   list selection → text set and first evidence shown (the panel's
+           `evidence_shown`) and one paint pass, over all submissions      p95 ≤ 50 ms
+  page     next PDF page on screen vs a bare `page.get_pixmap` of it       ≤ 2×
+           (prefetched, as when reading; and cold, page cache emptied)
+  save     one mark through the window's writer thread until saved         p95 ≤ 20 ms
+  memory   resident set after visiting every submission                    ≤ 400 MB
+Figures go to bench/RESULTS.md by hand, with the machine and the command.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import statistics
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+
+EXPERT = "E1"
+TIMEOUT_S = 30
+
+
+# ------------------------------------------------------------------ the packet
+
+def noisy_photo(seed: int) -> bytes:
+    """A 1920×1080 JPEG of ~0.9 MB: coloured blocks over fine noise (photos do not compress)."""
+    import random
+
+    import pymupdf
+
+    rnd = random.Random(seed)
+    noise = bytes(rnd.getrandbits(8) & 0x3F for _ in range(1920 * 1080 * 3 // 4)) * 4
+    pix = pymupdf.Pixmap(pymupdf.csRGB, 1920, 1080, noise, False)
+    doc = pymupdf.open()
+    page = doc.new_page(width=1920, height=1080)
+    page.insert_image(page.rect, pixmap=pix)
+    for i in range(40):
+        x, y = rnd.randrange(1700), rnd.randrange(950)
+        colour = (rnd.random(), rnd.random(), rnd.random())
+        page.draw_rect(pymupdf.Rect(x, y, x + 220, y + 130), color=colour, fill=colour,
+                       fill_opacity=0.6)
+        page.insert_text((x + 10, y + 40), f"现场 {seed}-{i}", fontname="china-s", fontsize=26)
+    return page.get_pixmap().tobytes("jpeg", jpg_quality=88)
+
+
+def ten_page_pdf(seed: int) -> bytes:
+    import pymupdf
+
+    from bench.bench_packet import PARAGRAPH
+
+    doc = pymupdf.open()
+    scan = noisy_photo(100 + seed)  # report PDFs carry photos and scans, not only text
+    for n in range(10):
+        page = doc.new_page()
+        page.insert_image(pymupdf.Rect(50, 50, 545, 330), stream=scan)
+        page.insert_textbox(pymupdf.Rect(50, 345, 545, 760), (PARAGRAPH + "\n") * 6,
+                            fontname="china-s", fontsize=11)
+        page.draw_rect(pymupdf.Rect(50, 770, 50 + 40 * (n + 1), 800), fill=(0.2, 0.4, 0.7))
+        page.insert_text((400, 820), f"文件 {seed} · 第 {n + 1} 页", fontname="china-s")
+    return doc.tobytes()
+
+
+def ensure_packet(workdir: Path, n: int) -> Path:
+    """Build (once) the intake folder and the packet; later runs reuse them."""
+    from app.intake.builder import BuildOptions, build_packet
+    from app.intake.roster import default_roster
+    from app.keys import demo_signing_key
+    from app.rubrics import load_default_rubric
+    from bench.bench_packet import form_docx
+
+    packet = workdir / f"review-{n}.panelpack"
+    if packet.is_file():
+        return packet
+    print(f"generating a {n}-submission packet in {workdir} (once; a few minutes)…", flush=True)
+    intake = workdir / f"intake-{n}"
+    photos = [noisy_photo(s) for s in range(12)]
+    pdfs = [ten_page_pdf(s) for s in range(4)]
+    for i in range(1, n + 1):
+        folder = intake / f"【实践申报】第{i:03d}份"
+        folder.mkdir(parents=True, exist_ok=True)
+        (folder / "申报书.docx").write_bytes(form_docx(i))
+        for k in range(3):
+            (folder / f"照片{k + 1}.jpg").write_bytes(photos[(i * 3 + k) % len(photos)])
+        (folder / "汇报材料.pdf").write_bytes(pdfs[i % len(pdfs)])
+    options = BuildOptions(rubric=load_default_rubric(), roster=default_roster(),
+                           title="基准评审包（评审界面）", packet_id=f"BENCH-REVIEW-{n}",
+                           created="2026-01-01T00:00:00Z")
+    build_packet(intake, packet.with_suffix(".part"), demo_signing_key(), options)
+    packet.with_suffix(".part").replace(packet)
+    return packet
+
+
+# ------------------------------------------------------------------ helpers
+
+def percentile(values: list[float], q: float) -> float:
+    ordered = sorted(values)
+    return ordered[min(len(ordered) - 1, round(q * (len(ordered) - 1)))]
+
+
+def rss_mb() -> float:
+    for line in Path("/proc/self/status").read_text().splitlines():
+        if line.startswith("VmRSS:"):
+            return int(line.split()[1]) / 1024
+    return float("nan")
+
+
+def wait_until(app, predicate, what: str) -> None:
+    from PySide6.QtCore import QEventLoop
+
+    deadline = time.perf_counter() + TIMEOUT_S
+    while not predicate():
+        if time.perf_counter() > deadline:
+            raise SystemExit(f"timed out waiting for {what}")
+        app.processEvents(QEventLoop.ProcessEventsFlag.WaitForMoreEvents, 20)
+
+
+def open_window(packet: Path):
+    """The real window, real runners, identity remembered (no dialogs)."""
+    from ui.application import create_application, open_settings
+    from ui.review_window import ReviewWindow
+    from ui.task_runner import TaskRunner
+
+    app = create_application(["paneldesk"])
+    window = ReviewWindow(runner=TaskRunner(), settings=open_settings())
+    window.resize(1600, 1000)
+    shown: list[str] = []
+    window.evidence.evidence_shown.connect(shown.append)
+    window.show()
+    window.open_path(packet)
+    wait_until(app, lambda: window.session is not None and window.current_submission is not None
+               and bool(shown), "the packet to open")
+    app.processEvents()
+    return app, window, shown
+
+
+def remember_identity(packet: Path, last: str) -> None:
+    """What a second start finds: identity chosen, recusals declared, last submission."""
+    from app.packet import open_packet
+    from app.workspace import ReviewSession
+    from ui.application import open_settings
+    from ui.review_opening import declared_key, identity_key
+
+    with open_packet(packet) as p:
+        settings = open_settings()
+        settings.setValue(identity_key(p.manifest.packet_id), EXPERT)
+        settings.setValue(declared_key(p.manifest.packet_id, EXPERT), True)
+        settings.sync()
+        with ReviewSession(p, EXPERT) as session:
+            session.set_last_submission(last)
+
+
+# ------------------------------------------------------------------ measurements
+
+def launch_child(packet: str) -> int:
+    """Runs in a fresh process: open, then print when the screen is complete."""
+    _app, window, _shown = open_window(Path(packet))
+    print(f"READY {time.time():.6f} {window.current_submission}", flush=True)
+    return 0
+
+
+def measure_launch(packet: Path, runs: int) -> list[float]:
+    times = []
+    for _ in range(runs):
+        start = time.time()
+        out = subprocess.run([sys.executable, __file__, "--launch-child", str(packet)],
+                             capture_output=True, text=True, timeout=120, env=os.environ.copy())
+        line = next((x for x in out.stdout.splitlines() if x.startswith("READY")), None)
+        if line is None:
+            raise SystemExit(f"launch child failed:\n{out.stderr[-2000:]}")
+        times.append(float(line.split()[1]) - start)
+    return times
+
+
+def measure_switching(app, window, shown: list[str], settle: bool) -> list[float]:
+    """Next submission after next, in list order.  `settle`: as an expert does, who reads
+    before moving on — background work (thumbnails, the look-ahead) finishes first;
+    otherwise back to back, the moment the evidence appears."""
+    ids = window.list_panel.proxy.source_ids()
+    times = []
+    for sid in ids[1:] + ids[:1]:
+        if settle:
+            wait_until(app, lambda: not window._runner.busy, "background work")  # noqa: SLF001
+        shown.clear()
+        start = time.perf_counter()
+        window.list_panel.select(sid)
+        wait_until(app, lambda s=sid: any(name.startswith(f"{s}/") for name in shown)
+                   or not window.session.submission(s).evidence, f"evidence of {sid}")
+        app.processEvents()  # the paint pass
+        times.append(time.perf_counter() - start)
+    return times
+
+
+def measure_pages(app, window) -> tuple[list[float], list[float], list[float]]:
+    """(prefetched next page, cold next page, bare get_pixmap) in seconds."""
+    import pymupdf
+
+    panel, pdf = window.evidence, window.evidence.pdf_viewer
+    sub = next(s for s in window.list_panel.model.submissions()
+               if any(f.kind == "pdf" for f in s.evidence))
+    row = next(i for i, f in enumerate(sub.evidence) if f.kind == "pdf")
+    pages: list[int] = []
+    pdf.page_shown.connect(pages.append)
+    other = next(s for s in window.list_panel.proxy.source_ids() if s != sub.id)
+    window.list_panel.select(other)  # arrive afresh, so the PDF's first page is rendered
+    window.list_panel.select(sub.id)
+    panel.select(row)
+    wait_until(app, lambda: panel.current_file == sub.evidence[row] and bool(pages)
+               and pdf.page == 0, "the first PDF page")
+    warm, cold = [], []
+    for page in range(1, pdf.page_count):
+        cache_key = pdf._key(page)  # noqa: SLF001 — waiting for the look-ahead to land
+        wait_until(app, lambda k=cache_key: k in panel.page_cache, "the prefetched page")
+        if page % 2 == 0:  # every other page cold: the cache emptied, rendered on demand
+            panel.page_cache.clear()
+        pages.clear()
+        start = time.perf_counter()
+        pdf.next_page()
+        wait_until(app, lambda: bool(pages), "the next page")
+        app.processEvents()
+        (cold if page % 2 == 0 else warm).append(time.perf_counter() - start)
+    zoom = pdf._key(0)[2]  # noqa: SLF001 — the same scale the viewer renders at
+    data = window.packet.read(sub.evidence[row].name)
+    doc = pymupdf.open(stream=data, filetype="pdf")
+    bare = []
+    for page in range(1, doc.page_count):
+        loaded = doc[page]
+        start = time.perf_counter()
+        loaded.get_pixmap(matrix=pymupdf.Matrix(zoom, zoom))
+        bare.append(time.perf_counter() - start)
+    return warm, cold, bare
+
+
+def measure_saves(app, window, count: int = 200) -> list[float]:
+    session, sid = window.session, window.current_submission
+    crit = session.rubric.criteria[0]
+    times: list[float] = []
+    for i in range(count):
+        done: list[float] = []
+        value = str((i % int(crit.max)) + 0.5)
+        start = time.perf_counter()
+        window._writer.run(session.set_score, sid, crit.id, value,  # noqa: SLF001 — the UI path
+                           on_done=lambda _r, d=done: d.append(time.perf_counter()))
+        wait_until(app, lambda d=done: bool(d), "a save")
+        times.append(done[0] - start)
+    return times
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--n", type=int, default=300)
+    parser.add_argument("--workdir", type=Path, default=Path("/tmp/paneldesk-bench-review"))
+    parser.add_argument("--launches", type=int, default=3)
+    parser.add_argument("--launch-child")
+    args = parser.parse_args(argv)
+    if args.launch_child:
+        return launch_child(args.launch_child)
+    args.workdir.mkdir(parents=True, exist_ok=True)
+    packet = ensure_packet(args.workdir, args.n)
+    os.environ["PANELDESK_HOME"] = str(args.workdir / "home")
+    size_gb = packet.stat().st_size / 1e9
+    middle = f"S{args.n // 2:03d}"
+    remember_identity(packet, middle)
+    launches = measure_launch(packet, args.launches)
+    app, window, shown = open_window(packet)
+    switches = measure_switching(app, window, shown, settle=True)
+    memory = rss_mb()
+    hurried = measure_switching(app, window, shown, settle=False)
+    warm, cold, bare = measure_pages(app, window)
+    saves = measure_saves(app, window)
+    ms = 1000
+    print(f"packet: {args.n} submissions, {size_gb:.2f} GB")
+    print(f"launch to review screen: median {statistics.median(launches):.2f} s "
+          f"over {len(launches)} fresh processes (target ≤ 1.5 s)")
+    print(f"switch submission: median {statistics.median(switches) * ms:.1f} ms, "
+          f"p95 {percentile(switches, 0.95) * ms:.1f} ms over {len(switches)} (target p95 ≤ 50); "
+          f"back to back: median {statistics.median(hurried) * ms:.1f} ms, "
+          f"p95 {percentile(hurried, 0.95) * ms:.1f} ms")
+    bare_median = statistics.median(bare)
+    print(f"next PDF page: prefetched median {statistics.median(warm) * ms:.1f} ms, cold "
+          f"{statistics.median(cold) * ms:.1f} ms; bare get_pixmap {bare_median * ms:.1f} ms "
+          f"→ {statistics.median(warm) / bare_median:.2f}× / "
+          f"{statistics.median(cold) / bare_median:.2f}× (target ≤ 2×)")
+    print(f"mark saved durably: median {statistics.median(saves) * ms:.1f} ms, "
+          f"p95 {percentile(saves, 0.95) * ms:.1f} ms over {len(saves)} (target p95 ≤ 20)")
+    print(f"resident memory after visiting all {args.n}: {memory:.0f} MB (target ≤ 400)")
+    window.close()
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
