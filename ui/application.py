@@ -40,6 +40,9 @@ def open_settings() -> QSettings:
     return QSettings(str(path), QSettings.Format.IniFormat)
 
 
+GIL_SWITCH_INTERVAL_S = 0.001
+
+
 def create_application(argv: list[str] | None = None) -> QApplication:
     """The configured application (the existing instance is reused and configured)."""
     existing = QApplication.instance()
@@ -51,6 +54,10 @@ def create_application(argv: list[str] | None = None) -> QApplication:
         app = QApplication(list(argv) if argv else [APP_NAME])
     else:
         app = existing
+    # Workers decode and render in Python-held code; with the default 5 ms switch
+    # interval the GUI thread waits that long for the interpreter lock after every
+    # call that released it.  1 ms keeps the interface responsive while they work.
+    sys.setswitchinterval(GIL_SWITCH_INTERVAL_S)
     QCoreApplication.setApplicationName(APP_NAME)
     QCoreApplication.setOrganizationName(ORGANIZATION)
     QCoreApplication.setApplicationVersion(__version__)

@@ -266,9 +266,8 @@ class ReviewWindow(OpeningMixin, ExportMixin, QMainWindow):
         session = self.session
         if session is None or self.rubric_panel is None:
             return
-        recused = sub.id in session.recusals()
-        self.rubric_panel.show_submission(sub, session.scores(sub.id), session.comment(sub.id),
-                                          session.flags(sub.id), recused)
+        scores, comment, flags, recusal = session.marks(sub.id)
+        self.rubric_panel.show_submission(sub, scores, comment, flags, recusal is not None)
 
     def _update_actions(self) -> None:
         recused = (self.session is not None and self._current is not None

@@ -187,6 +187,11 @@ class ReviewSession:
     def recusals(self) -> dict[str, str]:
         return self.workspace.recusals()
 
+    def marks(self, sub: str) -> tuple[dict[str, Decimal], str | None,
+                                      dict[str, str | None], str | None]:
+        """(scores, comment, flags, recusal reason or None) of `sub`, read at once."""
+        return self.workspace.marks(sub)
+
     def history(self, sub: str | None = None) -> list[HistoryRow]:
         return self.workspace.history(sub)
 

@@ -369,6 +369,23 @@ class Workspace:
                 out.setdefault(r.submission_id, {})[r.flag] = r.suggested_category
         return out
 
+    def marks(self, sub: str) -> tuple[dict[str, Decimal], str | None,
+                                      dict[str, str | None], str | None]:
+        """Scores, comment, flags and recusal reason of `sub` in one read transaction
+        (what the window shows on every switch: one round trip instead of four)."""
+        with self._tx(write=False) as conn:
+            scores = conn.execute(select(s.scores.c.criterion_id, s.scores.c.value)
+                                  .where(s.scores.c.submission_id == sub)).all()
+            comment = conn.execute(select(s.comments.c.text)
+                                   .where(s.comments.c.submission_id == sub)).scalar()
+            flags = conn.execute(select(s.flags.c.flag, s.flags.c.suggested_category)
+                                 .where(s.flags.c.submission_id == sub)).all()
+            recusal = conn.execute(select(s.recusals.c.reason)
+                                   .where(s.recusals.c.submission_id == sub)).scalar()
+        return ({r.criterion_id: _decimal(r.value) for r in scores}, comment,
+                {r.flag: r.suggested_category for r in sorted(flags, key=lambda r: r.flag)},
+                recusal)
+
     def recusals(self) -> dict[str, str]:
         """Recused submission id → reason."""
         with self._tx(write=False) as conn:

@@ -75,6 +75,10 @@ def test_reopen_restores_everything(tmp_path: Path) -> None:
         assert ws.comment("S001") == "案例真实，细节动人。"
         assert ws.flags("S001") == {"wrong_category": "创新机制"}
         assert ws.recusals() == {"S003": "本人曾参与该项目"}
+        # The window's one-transaction read agrees with the separate ones.
+        assert ws.marks("S001") == (ws.scores("S001"), ws.comment("S001"), ws.flags("S001"),
+                                    None)
+        assert ws.marks("S003") == ({}, None, {}, "本人曾参与该项目")
     assert after == before
     assert len(after[4]) == 6
 
