@@ -31,6 +31,7 @@ os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
 EXPERT = "E1"
 TIMEOUT_S = 30
+READING_S = 0.3  # the least time an expert spends on a submission before moving on
 
 
 # ------------------------------------------------------------------ the packet
@@ -191,7 +192,9 @@ def measure_switching(app, window, shown: list[str], settle: bool) -> list[float
     ids = window.list_panel.proxy.source_ids()
     times = []
     for sid in ids[1:] + ids[:1]:
-        if settle:
+        if settle:  # reading time: idle-time preparation and background work finish
+            pause = time.perf_counter() + READING_S
+            wait_until(app, lambda p=pause: time.perf_counter() > p, "reading time")
             wait_until(app, lambda: not window._runner.busy, "background work")  # noqa: SLF001
         shown.clear()
         start = time.perf_counter()

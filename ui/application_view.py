@@ -13,7 +13,8 @@ from __future__ import annotations
 
 import html
 
-from PySide6.QtCore import QCoreApplication
+from PySide6.QtCore import QCoreApplication, QTimer
+from PySide6.QtGui import QTextDocument
 from PySide6.QtWidgets import QTextBrowser, QWidget
 
 from app.model import Submission
@@ -105,6 +106,8 @@ def application_html(sub: Submission) -> str:
     return "".join(parts)
 
 
+LAY_OUT_AHEAD_MS = 150  # after the switch's own painting
+
 STYLESHEET = (
     f"body {{ font-size:{_BODY_PT}pt; color:#1f2933; }}"
     "p { line-height:160%; margin-top:0px; margin-bottom:10px; }"
@@ -124,6 +127,14 @@ class ApplicationView(QTextBrowser):
         self.document().setDefaultStyleSheet(STYLESHEET)
         self.document().setDocumentMargin(18)
         self._submission: Submission | None = None
+        # The next submission's page, laid out while the expert reads this one: laying
+        # out a long Chinese text is the slowest part of switching (~0.1 s here).
+        self._ready: tuple[str, int, QTextDocument] | None = None
+        self._ahead = QTimer(self)
+        self._ahead.setSingleShot(True)
+        self._ahead.setInterval(LAY_OUT_AHEAD_MS)
+        self._ahead.timeout.connect(self._lay_out_ahead)
+        self._coming: Submission | None = None
         self.set_submission(None)
 
     @property
@@ -133,24 +144,60 @@ class ApplicationView(QTextBrowser):
     def set_submission(self, sub: Submission | None) -> None:
         """Show `sub` (None: a quiet placeholder) from the top of the page."""
         self._submission = sub
-        if sub is None:
+        ready, self._ready = self._ready, None
+        if sub is not None and ready is not None and ready[:2] == (sub.id, self._page_width()):
+            self.setDocument(ready[2])  # Qt deletes the previous one: it is our child
+        elif sub is None:
             self.setHtml(f'<p style="color:#9aa5b1;">{html.escape(self.tr("未选择申报"))}</p>')
         else:
             self.setHtml(application_html(sub))
         self._cap_width()
         self.verticalScrollBar().setValue(0)
 
+    def prefetch(self, sub: Submission | None) -> None:
+        """Lay out `sub`'s page shortly, in idle time, so switching to it is instant."""
+        self._coming = sub
+        if sub is not None:
+            self._ahead.start()
+
+    def _page_width(self) -> int:
+        return self.viewport().width()
+
+    def _lay_out_ahead(self) -> None:
+        sub = self._coming
+        if sub is None or sub is self._submission:
+            return
+        doc = QTextDocument(self)
+        doc.setDefaultFont(self.document().defaultFont())
+        doc.setDefaultStyleSheet(STYLESHEET)
+        doc.setDocumentMargin(18)
+        doc.setHtml(application_html(sub))
+        root = doc.rootFrame()
+        fmt = root.frameFormat()
+        margin = self._side_margin()
+        fmt.setLeftMargin(margin)
+        fmt.setRightMargin(margin)
+        root.setFrameFormat(fmt)
+        doc.setTextWidth(self._page_width())
+        doc.size()  # forces the whole layout now, in idle time
+        if self._ready is not None and self._ready[2].parent() is self:
+            self._ready[2].deleteLater()
+        self._ready = (sub.id, self._page_width(), doc)
+
     def resizeEvent(self, event) -> None:  # noqa: N802, ANN001 — Qt's name
         super().resizeEvent(event)
         self._cap_width()
 
-    def _cap_width(self) -> None:
-        # Long lines tire the eye: cap the text column at ~40 em and centre it.
+    def _side_margin(self) -> int:
         em = self.fontMetrics().horizontalAdvance("中") * _BODY_PT / max(
             1.0, self.font().pointSizeF())
         cap = int(em * 40) + 36
         width = self.viewport().width()
-        margin = max(18, (width - cap) // 2) if width > cap else 18
+        return max(18, (width - cap) // 2) if width > cap else 18
+
+    def _cap_width(self) -> None:
+        # Long lines tire the eye: cap the text column at ~40 em and centre it.
+        margin = self._side_margin()
         # Only the side margins grow; the root frame's top margin stays small.
         root = self.document().rootFrame()
         fmt = root.frameFormat()

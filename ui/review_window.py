@@ -256,8 +256,10 @@ class ReviewWindow(OpeningMixin, ExportMixin, QMainWindow):
         self.evidence.set_submission(sub)
         self._show_in_rubric(sub)
         following = self.list_panel.neighbour(1)
-        if following is not None:
-            self.evidence.prefetch(self.session.submission(following))
+        if following is not None:  # experts mostly go on to the next one: prepare it
+            coming = self.session.submission(following)
+            self.evidence.prefetch(coming)
+            self.app_view.prefetch(coming)
         self._writer.run(self.session.set_last_submission, sid,
                          on_error=lambda err: self._write_failed(sid, err))
         self._update_actions()

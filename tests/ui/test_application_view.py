@@ -38,3 +38,21 @@ def test_widget_shows_text_read_only(qtbot):
     text = view.toPlainText()
     assert "某市热线" in text and "核心亮点" in text and "正文第一段" in text
     assert view.isReadOnly() and "提醒" not in text
+
+
+def test_next_page_is_laid_out_ahead_and_used_when_switching(qtbot):
+    view = ApplicationView()
+    qtbot.addWidget(view)
+    view.resize(700, 500)
+    view.show()
+    first = sub_with("第一份申报的详细内容。" * 50, [])
+    coming = Submission(id="S002", category="创新机制", title="第二份", unit="某热线",
+                        fields={"body": "第二份申报的详细内容。" * 50}, text="")
+    view.set_submission(first)
+    view.prefetch(coming)
+    qtbot.waitUntil(lambda: view._ready is not None, timeout=3000)  # noqa: SLF001
+    prepared = view._ready[2]  # noqa: SLF001
+    view.set_submission(coming)
+    assert view.document() is prepared and "第二份申报" in view.toPlainText()
+    view.set_submission(first)  # not prepared: built on the spot, as before
+    assert view.document() is prepared and "第一份申报" in view.toPlainText()
