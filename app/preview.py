@@ -130,6 +130,9 @@ def _open_cached(data: bytes) -> Iterator[pymupdf.Document]:
             while len(_documents) > OPEN_DOCUMENTS:
                 _key, (_data, oldest) = _documents.popitem(last=False)
                 oldest.close()
+                # MuPDF keeps decoded images in a global store (up to 256 MB) after their
+                # document is gone; emptying it here keeps a long review session bounded.
+                pymupdf.TOOLS.store_shrink(100)
         yield doc
 
 
