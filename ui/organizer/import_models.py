@@ -13,7 +13,7 @@
 from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
 from typing import Any
@@ -99,20 +99,14 @@ def expert_label(names: Mapping[str, str], expert: str | None) -> str:
 
 
 @dataclass
-class ResultRow:
-    """One imported file as the screen shows it."""
-
-    file: Path
-    outcome: str
-    explanation: str
-    expert: str | None = None
-    version: int | None = None
-    fingerprint: str | None = None
-    diff: list[DiffItem] = field(default_factory=list)
+class ResultRow(ImportOutcome):
+    """One imported file as the screen shows it: the importer's outcome, or ERROR when
+    the import itself failed for that file."""
 
     @classmethod
     def from_outcome(cls, o: ImportOutcome) -> ResultRow:
-        return cls(o.file, o.outcome, o.explanation, o.expert, o.version, o.fingerprint, list(o.diff))
+        return cls(o.file, o.outcome, o.explanation, o.expert, o.version, o.fingerprint,
+                   list(o.diff))
 
     @classmethod
     def error(cls, file: Path, message: str) -> ResultRow:
