@@ -22,6 +22,7 @@ from PySide6.QtWidgets import QDialog, QFileDialog, QMessageBox, QProgressBar, Q
 from app.errors import PanelDeskError
 from app.keys import KeyStore, format_fingerprint
 from app.packet import Packet, open_packet
+from app.packet.verified import is_known_good, remember_good
 from app.workspace import ReviewSession
 from ui.identity_dialog import Identity, IdentityDialog, fingerprints_differ
 from ui.recusal_dialog import RecusalDialog
@@ -42,10 +43,16 @@ def declared_key(packet_id: str, expert_id: str) -> str:
 
 
 def open_and_verify(path: Path, progress: Any = None, cancelled: Any = None) -> Packet:
-    """Open a packet and hash every member (worker thread); a bad byte refuses it now."""
+    """Open a packet and hash every member (worker thread); a bad byte refuses it now.
+
+    An unchanged file verified fully before is not hashed again (`app.packet.verified`);
+    its signature and member list are still checked, and every read is hash-checked.
+    """
     packet = open_packet(path)
     try:
-        packet.verify_all(progress=progress, cancelled=cancelled)
+        if not is_known_good(path, packet.manifest_hash):
+            packet.verify_all(progress=progress, cancelled=cancelled)
+            remember_good(path, packet.manifest_hash)
     except BaseException:
         packet.close()
         raise

@@ -223,3 +223,20 @@ def test_shortcuts_dialog_lists_the_keys(make_window, qtbot, monkeypatch):
     table = shown[0].table
     texts = {table.item(r, 1).text() for r in range(table.rowCount())}
     assert {"下一项申报", "证明材料全屏 / 退出全屏", "我的排序", "跳到第 6 个评分项"} <= texts
+
+
+def test_an_unchanged_packet_is_hashed_in_full_only_once(make_window, packet_path, monkeypatch,
+                                                          dialogs):
+    from app.packet import Packet
+
+    calls: list[int] = []
+    real = Packet.verify_all
+
+    def counting(self, *args, **kwargs):
+        calls.append(1)
+        return real(self, *args, **kwargs)
+
+    monkeypatch.setattr(Packet, "verify_all", counting)
+    make_window(Calls()).open_path(packet_path)
+    make_window(Calls()).open_path(packet_path)
+    assert calls == [1]
