@@ -44,7 +44,6 @@ from app.workspace import ReviewSession
 from ui.application_view import ApplicationView
 from ui.common_menus import add_about_action, add_language_menu
 from ui.evidence import EvidencePanel
-from ui.organizer.launch import OrganizerLauncher
 from ui.review_export import ExportMixin
 from ui.review_list_panel import SubmissionListPanel
 from ui.review_opening import OpeningMixin
@@ -79,7 +78,7 @@ class ReviewWindow(OpeningMixin, ExportMixin, QMainWindow):
         self._current: str | None = None
         self._closed = False
         self._init_opening(opener, identify, declare_recusals)
-        self.organizer = OrganizerLauncher(self, runner, settings)
+        self._organizer: Any = None  # built on first use: its imports are heavy
         self.setAcceptDrops(True)
         self._build_ui(evidence_factory)
         self._build_menus()
@@ -186,6 +185,15 @@ class ReviewWindow(OpeningMixin, ExportMixin, QMainWindow):
     def open_organizer(self) -> None:
         """The organizer's window for the open packet (or one the user picks)."""
         self.organizer.open(self.packet.path if self.packet is not None else None)
+
+    @property
+    def organizer(self) -> Any:
+        """The organizer-window launcher (QtCharts, results and import code load here)."""
+        if self._organizer is None:
+            from ui.organizer.launch import OrganizerLauncher
+
+            self._organizer = OrganizerLauncher(self, self._runner, self._settings)
+        return self._organizer
 
     def _action(self, text: str, slot: Callable[..., Any], shortcut: str | None = None) -> QAction:
         action = QAction(text, self)
