@@ -5,7 +5,7 @@ Layout (one horizontal splitter, remembered in QSettings):
     centre the application text (`ApplicationView`);
     right  a vertical splitter: the evidence viewer above, the rubric panel below.
 Evidence and rubric share the right column rather than tabs because the expert scores
-while looking at the evidence; at 1366×768 the right column gets ~40 % of the width and
+while looking at the evidence; at 1366×768 the right column gets ~36 % of the width and
 the rubric scrolls, at 1920×1080 both show in full.
 
 Behaviour: opening and verifying a packet runs on `runner`; every mark goes through ONE
