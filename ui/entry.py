@@ -14,6 +14,8 @@ from __future__ import annotations
 import sys
 from pathlib import Path
 
+from app.render.pool import WORKER_FLAG
+
 HELP_FLAGS = ("-h", "--help")
 PACKET_SUFFIX = ".panelpack"
 
@@ -21,6 +23,10 @@ PACKET_SUFFIX = ".panelpack"
 def main(argv: list[str] | None = None) -> int:
     """Run the GUI or delegate to the CLI; returns the exit status."""
     args = list(sys.argv[1:] if argv is None else argv)
+    if args[:1] == [WORKER_FLAG]:  # a frozen build starting one of its PDF render workers
+        from app.render.worker import main as worker_main
+
+        return worker_main()
     if args and _wants_cli(args[0]):
         from app.cli import main as cli_main
 

@@ -35,6 +35,9 @@ from ui.submission_list_model import (
 )
 
 
+CONTEXT_ROWS = 2
+
+
 class SubmissionListPanel(QWidget):
     """Category and status filters, a search box, the list and "已评 n / m"."""
 
@@ -127,7 +130,7 @@ class SubmissionListPanel(QWidget):
         self.table.selectionModel().setCurrentIndex(
             index, QItemSelectionModel.SelectionFlag.ClearAndSelect
             | QItemSelectionModel.SelectionFlag.Rows)
-        self.table.scrollTo(index)
+        self._reveal(index)
         return True
 
     def step(self, delta: int) -> str | None:
@@ -142,8 +145,17 @@ class SubmissionListPanel(QWidget):
         self.table.selectionModel().setCurrentIndex(
             index, QItemSelectionModel.SelectionFlag.ClearAndSelect
             | QItemSelectionModel.SelectionFlag.Rows)
-        self.table.scrollTo(index)
+        self._reveal(index)
         return index.data(ID_ROLE)
+
+    def _reveal(self, index) -> None:  # noqa: ANN001 — a proxy index
+        """Scroll only when the row comes within `CONTEXT_ROWS` of an edge, and then
+        centre it: the expert sees what comes next, and stepping through the list
+        repaints two rows instead of scrolling (a full repaint) at every step."""
+        row_rect = self.table.visualRect(index)
+        margin = CONTEXT_ROWS * max(1, row_rect.height())
+        if row_rect.top() < margin or row_rect.bottom() > self.table.viewport().height() - margin:
+            self.table.scrollTo(index, QAbstractItemView.ScrollHint.PositionAtCenter)
 
     def _fit_columns(self) -> None:
         for column in Column:

@@ -23,6 +23,7 @@ from app.errors import PanelDeskError
 from app.keys import KeyStore, format_fingerprint
 from app.packet import Packet, open_packet
 from app.packet.verified import is_known_good, remember_good
+from app.render.pool import default_pool
 from app.workspace import ReviewSession
 from ui.identity_dialog import Identity, IdentityDialog, fingerprints_differ
 from ui.recusal_dialog import RecusalDialog
@@ -47,7 +48,9 @@ def open_and_verify(path: Path, progress: Any = None, cancelled: Any = None) -> 
 
     An unchanged file verified fully before is not hashed again (`app.packet.verified`);
     its signature and member list are still checked, and every read is hash-checked.
+    A PDF render worker starts meanwhile, so the first PDF does not wait for it.
     """
+    default_pool().warm()
     packet = open_packet(path)
     try:
         if not is_known_good(path, packet.manifest_hash):

@@ -49,7 +49,7 @@ from ui.review_list_panel import SubmissionListPanel
 from ui.review_opening import OpeningMixin
 from ui.review_shortcuts import ShortcutsDialog, key_sequences
 from ui.rubric_panel import RubricPanel
-from ui.submission_list_model import RowState
+from ui.submission_list_model import STATUS_RECUSED, RowState
 from ui.task_runner import TaskRunner
 
 GEOMETRY_KEY, STATE_KEY = "window/geometry", "window/state"
@@ -280,8 +280,9 @@ class ReviewWindow(OpeningMixin, ExportMixin, QMainWindow):
         self.rubric_panel.show_submission(sub, scores, comment, flags, recusal is not None)
 
     def _update_actions(self) -> None:
+        # The list's row state, not the database: this runs on every switch.
         recused = (self.session is not None and self._current is not None
-                   and self._current in self.session.recusals())
+                   and self.list_panel.model.state(self._current).status == STATUS_RECUSED)
         self.recuse_action.setEnabled(self._current is not None and not recused)
         self.unrecuse_action.setEnabled(recused)
         self.export_action.setEnabled(self.session is not None)

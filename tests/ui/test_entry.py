@@ -161,3 +161,19 @@ def test_gui_without_qt_libraries_says_so_in_one_line(monkeypatch, capsys):
     err = capsys.readouterr().err
     assert err.startswith("paneldesk: 无法启动图形界面") and "paneldesk --help" in err
     assert "Traceback" not in err
+
+
+def test_render_worker_flag_serves_pages_as_a_frozen_build_starts_it():
+    import pymupdf
+
+    from app.render.pool import WORKER_FLAG, RenderPool
+
+    doc = pymupdf.open()
+    doc.new_page()
+    doc.new_page()
+    code = "import sys; from ui.entry import main; sys.exit(main())"
+    pool = RenderPool(size=1, command=[sys.executable, "-c", code, WORKER_FLAG])
+    try:
+        assert pool.page_count(doc.tobytes()) == 2
+    finally:
+        pool.close()

@@ -1,7 +1,9 @@
 """The work done on runner threads for the evidence panel: read, decode, render.
 
 Everything here runs off the GUI thread, so it uses only thread-safe Qt classes
-(`QImage`, `QImageReader`, `QBuffer`) — never `QPixmap` or widgets.  Results are small
+(`QImage`, `QImageReader`, `QBuffer`) — never `QPixmap` or widgets.  PDFs are counted
+and rendered by worker processes (`app.render`): MuPDF would otherwise hold the
+interpreter lock, and with it the GUI thread, for the whole of each render.  Results are small
 payload objects the panel hands to the right viewer; failures are `PanelDeskError`s whose
 message the `ErrorViewer` shows.
 """
@@ -16,14 +18,8 @@ from PySide6.QtGui import QColor, QImage, QImageReader, QPainter
 
 from app.errors import PanelDeskError
 from app.model import PacketFile
-from app.preview import (
-    SheetPreview,
-    docx_text,
-    links_preview,
-    pdf_page_count,
-    render_pdf_page,
-    xlsx_preview,
-)
+from app.preview import SheetPreview, docx_text, links_preview, xlsx_preview
+from app.render.pool import default_pool
 
 ReadFile = Callable[[str], bytes]
 THUMB_PDF_ZOOM = 0.25  # an A4 page becomes ≈ 150×210 px before scaling to the strip
@@ -80,7 +76,7 @@ def decode_image(data: bytes, max_side: int | None = None) -> QImage:
 
 def page_image(data: bytes, page_index: int, zoom: float) -> QImage:
     """Render one PDF page to a QImage that owns its pixels."""
-    page = render_pdf_page(data, page_index, zoom)
+    page = default_pool().render_page(data, page_index, zoom)  # in a worker process
     image = QImage(page.samples, page.width, page.height, page.stride, QImage.Format.Format_RGB888)
     return image.copy()  # detach from `page.samples`, which is freed with this frame
 
@@ -91,7 +87,7 @@ def load_evidence(read_file: ReadFile, pf: PacketFile) -> Payload:
     if pf.kind == "image":
         return ImagePayload(decode_image(data))
     if pf.kind == "pdf":
-        return PdfPayload(data, pdf_page_count(data))
+        return PdfPayload(data, default_pool().page_count(data))
     if pf.kind == "spreadsheet":
         return SheetsPayload(xlsx_preview(data))
     if pf.kind == "document":
