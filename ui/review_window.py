@@ -50,7 +50,7 @@ from ui.review_opening import OpeningMixin
 from ui.review_shortcuts import ShortcutsDialog, key_sequences
 from ui.rubric_panel import RubricPanel
 from ui.submission_list_model import STATUS_RECUSED, RowState
-from ui.task_runner import TaskRunner
+from ui.task_runner import LOOK_AHEAD, TaskRunner
 
 GEOMETRY_KEY, STATE_KEY = "window/geometry", "window/state"
 SPLITTER_KEY, RIGHT_SPLITTER_KEY = "window/splitter", "window/right_splitter"
@@ -268,6 +268,7 @@ class ReviewWindow(OpeningMixin, ExportMixin, QMainWindow):
             coming = self.session.submission(following)
             self.evidence.prefetch(coming)
             self.app_view.prefetch(coming)
+            self._runner.run(self.session.marks, following, priority=LOOK_AHEAD)  # cached
         self._writer.run(self.session.set_last_submission, sid,
                          on_error=lambda err: self._write_failed(sid, err))
         self._update_actions()

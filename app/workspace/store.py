@@ -22,6 +22,7 @@ from __future__ import annotations
 
 import sqlite3
 import threading
+from collections import OrderedDict
 from collections.abc import Iterator, Mapping
 from contextlib import AbstractContextManager, contextmanager
 from dataclasses import dataclass
@@ -38,6 +39,10 @@ from app.workspace import schema as s
 from scoring.totals import canonical_decimal
 
 BUSY_TIMEOUT_MS = 5000
+MARKS_CACHED = 64
+
+# (scores, comment, flags → suggested category, recusal reason or None) of one submission
+Marks = tuple[dict[str, Decimal], str | None, dict[str, str | None], str | None]
 
 
 @dataclass(frozen=True)
@@ -116,6 +121,10 @@ class Workspace:
         self.manifest_hash = identity["manifest_hash"]
         self.rubric_hash = identity["rubric_hash"]
         self._closed = False
+        # `marks()` of recently shown (or looked-ahead) submissions: the window reads
+        # them at every switch.  Every change of a submission's marks goes through
+        # `_log`, which drops its entry inside the same locked transaction.
+        self._marks_cache: OrderedDict[str, Marks] = OrderedDict()
 
     # ---------------------------------------------------------------- opening
 
@@ -157,6 +166,7 @@ class Workspace:
         with self._lock:
             if not self._closed:
                 self._closed = True
+                self._marks_cache.clear()
                 self._engine.dispose()
 
     def __enter__(self) -> Workspace:
@@ -188,6 +198,7 @@ class Workspace:
 
     def _log(self, conn: Connection, sub: str | None, field: str, old: str | None,
              new: str | None, note: str | None = None, at: str | None = None) -> None:
+        self._marks_cache.pop(sub, None)  # under the lock `_tx` holds
         conn.execute(insert(s.history).values(
             at=at or s.now_iso(), expert_id=self.expert_id, submission_id=sub, field=field,
             old=old, new=new, note=note))
@@ -369,10 +380,24 @@ class Workspace:
                 out.setdefault(r.submission_id, {})[r.flag] = r.suggested_category
         return out
 
-    def marks(self, sub: str) -> tuple[dict[str, Decimal], str | None,
-                                      dict[str, str | None], str | None]:
+    def marks(self, sub: str) -> Marks:
         """Scores, comment, flags and recusal reason of `sub` in one read transaction
-        (what the window shows on every switch: one round trip instead of four)."""
+        (what the window shows on every switch), from the cache when unchanged since."""
+        with self._lock:  # re-entrant: held across the read, so no write slips between
+            if self._closed:
+                raise PanelDeskError(f"评审工作区已关闭：{self.path}")
+            cached = self._marks_cache.get(sub)
+            if cached is None:
+                cached = self._read_marks(sub)
+                self._marks_cache[sub] = cached
+                while len(self._marks_cache) > MARKS_CACHED:
+                    self._marks_cache.popitem(last=False)
+            else:
+                self._marks_cache.move_to_end(sub)
+            scores, comment, flags, recusal = cached
+            return dict(scores), comment, dict(flags), recusal  # callers may change theirs
+
+    def _read_marks(self, sub: str) -> Marks:
         with self._tx(write=False) as conn:
             scores = conn.execute(select(s.scores.c.criterion_id, s.scores.c.value)
                                   .where(s.scores.c.submission_id == sub)).all()

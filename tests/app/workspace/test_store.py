@@ -83,6 +83,27 @@ def test_reopen_restores_everything(tmp_path: Path) -> None:
     assert len(after[4]) == 6
 
 
+def test_cached_marks_follow_every_change(tmp_path):
+    with open_ws(tmp_path / "w.sqlite") as ws:
+        assert ws.marks("S001") == ({}, None, {}, None)  # read once, then cached
+        ws.set_score("S001", "warmth", Decimal("20"))
+        ws.set_comment("S001", "好")
+        ws.set_flag("S001", "pii_unmasked", True)
+        assert ws.marks("S001") == ({"warmth": Decimal("20")}, "好", {"pii_unmasked": None}, None)
+        shown = ws.marks("S001")
+        shown[0]["warmth"] = Decimal("0")  # what a caller does with its copy stays its own
+        assert ws.marks("S001")[0] == {"warmth": Decimal("20")}
+        ws.set_flag("S001", "pii_unmasked", False)
+        ws.set_comment("S001", None)
+        ws.set_score("S001", "warmth", None)
+        ws.recuse("S001", "亲属在该单位")
+        assert ws.marks("S001") == ({}, None, {}, "亲属在该单位")
+        ws.unrecuse("S001", "误选")
+        assert ws.marks("S001") == ({}, None, {}, None)
+    with pytest.raises(PanelDeskError, match="已关闭"):
+        ws.marks("S001")
+
+
 @pytest.mark.parametrize(("field", "value", "words"), [
     ("packet_id", "PKT-2", "评审包"),
     ("expert_id", "E2", "专家"),
