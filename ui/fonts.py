@@ -14,6 +14,10 @@ import logging
 from PySide6.QtCore import QByteArray
 from PySide6.QtGui import QFont, QFontDatabase, QGuiApplication
 
+from app.atomic import save_atomic
+from app.errors import PanelDeskError
+from app.paths import user_data_dir
+
 log = logging.getLogger(__name__)
 
 # The families the style sheet names, best first: one per desktop platform.
@@ -58,20 +62,39 @@ def ensure_cjk_font() -> str | None:
     return family
 
 
-def _register_bundled_font() -> str | None:
-    try:
-        import pymupdf  # lazily: 30 ms of import only on machines that need it
+FONT_CACHE = ("fonts", "paneldesk-cjk-fallback.ttf")  # under the PanelDesk data folder
 
-        data = pymupdf.Font("cjk").buffer
+
+def _register_bundled_font() -> str | None:
+    # A copy kept in our data folder spares the next starts importing PyMuPDF (~0.15 s);
+    # a damaged copy simply fails to register and is written again.
+    cache = user_data_dir().joinpath(*FONT_CACHE)
+    if cache.is_file():
+        family = _family_of(QFontDatabase.addApplicationFont(str(cache)))
+        if family is not None:
+            return family
+    try:
+        import pymupdf  # lazily: only on machines without a Chinese font, once
+
+        data = bytes(pymupdf.Font("cjk").buffer)
     except Exception as err:  # noqa: BLE001 — a missing font must not stop the app
         log.warning("无法加载 PyMuPDF 自带的中文字体：%s", err)
         return None
-    font_id = QFontDatabase.addApplicationFontFromData(QByteArray(bytes(data)))
-    families = QFontDatabase.applicationFontFamilies(font_id) if font_id >= 0 else []
-    if not families:
+    family = _family_of(QFontDatabase.addApplicationFontFromData(QByteArray(data)))
+    if family is None:
         log.warning("Qt 未能注册 PyMuPDF 自带的中文字体")
         return None
-    return families[0]
+    try:
+        cache.parent.mkdir(parents=True, exist_ok=True)
+        save_atomic(lambda fh: fh.write(data), cache, "字体缓存")
+    except (OSError, PanelDeskError) as err:  # a read-only data folder costs only speed
+        log.warning("无法保存字体缓存：%s", err)
+    return family
+
+
+def _family_of(font_id: int) -> str | None:
+    families = QFontDatabase.applicationFontFamilies(font_id) if font_id >= 0 else []
+    return families[0] if families else None
 
 
 def ui_font_families(cjk_family: str | None) -> list[str]:

@@ -11,16 +11,18 @@ from __future__ import annotations
 from collections.abc import Callable
 from functools import partial
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QStandardPaths
 from PySide6.QtWidgets import QMessageBox
 
 from app.errors import PanelDeskError
 from app.keys import KeyStore, fingerprint, format_fingerprint, public_key_bytes
-from app.sheets.export import ExportResult, check_before_export, export_sheet
 from app.workspace.locate import safe_component
 from ui.export_dialog import ExportChoice, ExportDialog
+
+if TYPE_CHECKING:
+    from app.sheets.export import ExportResult
 
 
 def suggested_sheet_path(packet_id: str, expert_id: str) -> Path:
@@ -47,6 +49,8 @@ class ExportMixin:
             return
         self.flush_comment()
         session = self.session
+        from app.sheets.export import check_before_export  # workbook code loads on first use
+
         self._writer.run(check_before_export, session,
                          on_done=lambda missing: self._ask_export(session, missing),
                          on_error=self._export_failed)
@@ -60,6 +64,8 @@ class ExportMixin:
             return
         self.statusBar().showMessage(self.tr("正在导出评分表…"))
         fp = fingerprint(public_key_bytes(choice.key))
+        from app.sheets.export import export_sheet
+
         self._writer.run(partial(export_sheet, allow_partial=choice.partial),
                          session, choice.key, choice.path,
                          on_done=lambda result: self._exported(result, fp),

@@ -34,7 +34,6 @@ from ui.submission_list_model import (
     SubmissionListModel,
 )
 
-
 CONTEXT_ROWS = 2
 
 

@@ -14,7 +14,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QDialog, QFileDialog, QMessageBox, QProgressBar, QPushButton
@@ -24,7 +24,6 @@ from app.keys import KeyStore, format_fingerprint
 from app.packet import Packet, open_packet
 from app.packet.verified import is_known_good, remember_good
 from app.render.pool import default_pool
-from app.workspace import ReviewSession
 from ui.identity_dialog import Identity, IdentityDialog, fingerprints_differ
 from ui.recusal_dialog import RecusalDialog
 from ui.task_runner import ProgressRelay
@@ -33,6 +32,9 @@ RECENT_KEY = "recent/packets"
 LAST_DIR_KEY = "ui/last_packet_dir"
 RECENT_MAX = 8
 PACKET_SUFFIX = ".panelpack"
+
+if TYPE_CHECKING:
+    from app.workspace import ReviewSession
 
 
 def identity_key(packet_id: str) -> str:
@@ -51,6 +53,7 @@ def open_and_verify(path: Path, progress: Any = None, cancelled: Any = None) -> 
     A PDF render worker starts meanwhile, so the first PDF does not wait for it.
     """
     default_pool().warm()
+    import app.workspace.session  # noqa: F401 — SQLAlchemy loads here, off the GUI thread
     packet = open_packet(path)
     try:
         if not is_known_good(path, packet.manifest_hash):
@@ -206,6 +209,8 @@ class OpeningMixin:
             self.statusBar().showMessage(self.tr("未确认专家身份，评审包未打开。"))
             return False
         try:
+            from app.workspace import ReviewSession  # imported by `open_and_verify`
+
             session = ReviewSession(packet, identity.expert_id, self._home)
         except PanelDeskError as err:
             packet.close()

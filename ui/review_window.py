@@ -23,7 +23,7 @@ from collections.abc import Callable
 from datetime import datetime
 from decimal import Decimal
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QSettings, Qt
 from PySide6.QtGui import QAction, QCloseEvent, QDragEnterEvent, QDropEvent
@@ -40,7 +40,6 @@ from PySide6.QtWidgets import (
 from app.errors import PanelDeskError
 from app.model import Submission
 from app.packet import Packet
-from app.workspace import ReviewSession
 from ui.application_view import ApplicationView
 from ui.common_menus import add_about_action, add_language_menu
 from ui.evidence import EvidencePanel
@@ -51,6 +50,9 @@ from ui.review_shortcuts import ShortcutsDialog, key_sequences
 from ui.rubric_panel import RubricPanel
 from ui.submission_list_model import STATUS_RECUSED, RowState
 from ui.task_runner import LOOK_AHEAD, TaskRunner
+
+if TYPE_CHECKING:
+    from app.workspace import ReviewSession
 
 GEOMETRY_KEY, STATE_KEY = "window/geometry", "window/state"
 SPLITTER_KEY, RIGHT_SPLITTER_KEY = "window/splitter", "window/right_splitter"
@@ -210,6 +212,9 @@ class ReviewWindow(OpeningMixin, ExportMixin, QMainWindow):
     def start_session(self, session: ReviewSession) -> None:
         """Show `session`'s assigned submissions and resume where the expert was."""
         self.session = session
+        target = session.last_submission() or (session.assigned[0] if session.assigned else None)
+        if target is not None:  # its evidence decodes while the screen below is built
+            self.evidence.prefetch(session.submission(target))
         panel = self._rubric_factory(session.rubric)
         old = self.rubric_panel or self._rubric_placeholder
         self.right_splitter.replaceWidget(self.right_splitter.indexOf(old), panel)
@@ -224,7 +229,6 @@ class ReviewWindow(OpeningMixin, ExportMixin, QMainWindow):
         self.list_panel.update_progress()
         self.show_packet_header()
         self._current = None
-        target = session.last_submission() or (session.assigned[0] if session.assigned else None)
         if target is not None:
             self.list_panel.select(target)
 

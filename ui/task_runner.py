@@ -42,7 +42,10 @@ class _Mailbox(QObject):
     """Runs the callables posted to it, on the thread it lives in."""
 
     def post(self, call: Callable[[], None]) -> None:  # any thread
-        QCoreApplication.postEvent(self, _CallEvent(call))
+        try:
+            QCoreApplication.postEvent(self, _CallEvent(call))
+        except RuntimeError:
+            pass  # the runner is gone (the application is ending): nobody left to tell
 
     def event(self, event: QEvent) -> bool:
         if event.type() == _CallEvent.TYPE and isinstance(event, _CallEvent):

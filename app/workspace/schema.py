@@ -30,12 +30,10 @@ from sqlalchemy import (
 )
 
 from app.errors import PanelDeskError
+from app.workspace.flags import FLAG_LABELS, FLAGS  # noqa: F401 — `schema.FLAGS` for the store
 
 SCHEMA_VERSION = 1
 
-# The flags an expert can raise on a submission (DESIGN §2): 疑似不实, 未脱敏, 类别不符.
-FLAGS = ("suspect_untrue", "pii_unmasked", "wrong_category")
-FLAG_LABELS = {"suspect_untrue": "疑似不实", "pii_unmasked": "未脱敏", "wrong_category": "类别不符"}
 
 # Keys of the `meta` table that identify the workspace; all are required.
 IDENTITY_KEYS = ("packet_id", "manifest_hash", "rubric_hash", "expert_id", "schema_version")

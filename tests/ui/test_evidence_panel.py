@@ -402,3 +402,68 @@ def test_thumbnails_wait_until_the_selected_file_is_shown(qtbot: object) -> None
     qtbot.addWidget(panel)  # type: ignore[attr-defined]
     panel.set_submission(make_submission(["S1/E1.jpg", "S1/E2.pdf"]))
     assert queued == ["load_evidence"]  # nothing competes with what the expert waits for
+
+
+class HeldRunner(SyncTaskRunner):
+    """Holds look-ahead tasks until `release()`; everything else runs at once."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.held: list[tuple] = []
+        self.calls: list[str] = []
+
+    def run(self, fn, *args, on_done=None, on_error=None, priority=0):  # type: ignore[no-untyped-def]
+        self.calls.append(fn.__name__)
+        if fn.__name__ == "load_ahead":
+            self.held.append((fn, args, on_done, on_error, priority))
+            return
+        super().run(fn, *args, on_done=on_done, on_error=on_error, priority=priority)
+
+    def release(self) -> None:
+        for fn, args, on_done, on_error, priority in self.held:
+            super().run(fn, *args, on_done=on_done, on_error=on_error, priority=priority)
+        self.held.clear()
+
+
+@pytest.mark.parametrize("first", ["S1/E2.pdf", "S1/E1.jpg"])
+def test_a_file_still_loading_ahead_is_waited_for_not_loaded_twice(qtbot: object,
+                                                                  first: str) -> None:
+    runner = HeldRunner()
+    panel = EvidencePanel(runner, read_file)
+    qtbot.addWidget(panel)  # type: ignore[attr-defined]
+    shown: list[str] = []
+    panel.evidence_shown.connect(shown.append)
+    coming = make_submission([first, "S1/E4.docx"])
+    panel.prefetch(coming)  # as the window does at start, before building the screen
+    panel.set_submission(coming)
+    assert shown == [] and "load_evidence" not in runner.calls
+    runner.release()
+    assert shown == [first]
+    assert runner.calls.count("load_ahead") == 1 and "load_evidence" not in runner.calls
+    if first.endswith(".pdf"):  # its first page came with the look-ahead
+        assert runner.calls.count("page_image") == 1  # only page 2, rendered ahead
+
+
+def test_a_failed_look_ahead_of_the_shown_file_says_why(qtbot: object) -> None:
+    runner = HeldRunner()
+    panel = EvidencePanel(runner, read_file)
+    qtbot.addWidget(panel)  # type: ignore[attr-defined]
+    coming = make_submission(["S1/E7.jpg"])  # the reader refuses it
+    panel.prefetch(coming)
+    panel.set_submission(coming)
+    runner.release()
+    assert panel.stack.currentWidget() is panel.error_viewer
+    assert "校验失败" in panel.error_viewer.text()
+
+
+def test_a_look_ahead_landing_after_the_expert_moved_on_is_kept_for_later(qtbot: object) -> None:
+    runner = HeldRunner()
+    panel = EvidencePanel(runner, read_file)
+    qtbot.addWidget(panel)  # type: ignore[attr-defined]
+    coming = make_submission(["S1/E1.jpg"])
+    panel.prefetch(coming)
+    panel.set_submission(coming)
+    panel.set_submission(make_submission(["S1/E4.docx"]))  # left before it arrived
+    runner.release()
+    assert panel.current_file.name == "S1/E4.docx"
+    assert "S1/E1.jpg" in panel._ready  # noqa: SLF001 — ready should the expert come back

@@ -78,6 +78,24 @@ def test_prefers_a_known_installed_family(qapp, monkeypatch, fresh_registry):
     assert fonts.ensure_cjk_font() == "Some CJK"
 
 
+def test_the_bundled_font_is_kept_and_a_damaged_copy_replaced(qapp, monkeypatch, fresh_registry,
+                                                              paneldesk_home):
+    monkeypatch.setattr(fonts, "chinese_families", lambda: [])
+    cache = paneldesk_home.joinpath(*fonts.FONT_CACHE)
+    cache.parent.mkdir(parents=True, exist_ok=True)
+    cache.write_bytes(b"not a font")
+    family = fonts.ensure_cjk_font()
+    assert family and renders(family)
+    assert cache.read_bytes() == bytes(pymupdf.Font("cjk").buffer)  # written again, whole
+
+    def unavailable(*_args):
+        raise AssertionError("PyMuPDF asked although the copy is there")
+
+    monkeypatch.setattr(fonts, "_registered_family", None)
+    monkeypatch.setattr(pymupdf, "Font", unavailable)
+    assert fonts.ensure_cjk_font() == family
+
+
 def test_broken_bundled_font_is_not_fatal(qapp, monkeypatch, fresh_registry, caplog):
     def broken(*_args):
         raise RuntimeError("no font here")

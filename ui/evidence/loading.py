@@ -101,6 +101,20 @@ def load_evidence(read_file: ReadFile, pf: PacketFile) -> Payload:
                          .replace("{0}", pf.media_type or pf.original_name))
 
 
+def load_ahead(read_file: ReadFile, pf: PacketFile,
+               first_page_zoom: float | None) -> tuple[Payload, QImage | None]:
+    """`load_evidence`, and for a PDF its first page rendered at `first_page_zoom`, in one
+    task: the look-ahead then needs no second round trip through the GUI thread."""
+    payload = load_evidence(read_file, pf)
+    first_page = None
+    if isinstance(payload, PdfPayload) and first_page_zoom:
+        try:
+            first_page = page_image(payload.data, 0, first_page_zoom)
+        except PanelDeskError:
+            pass  # the viewer renders it again when shown, and says why it cannot
+    return payload, first_page
+
+
 def load_thumbnail(read_file: ReadFile, pf: PacketFile, side: int) -> QImage:
     """A thumbnail fitted into `side`×`side` px: the image itself or a PDF's first page."""
     data = read_file(pf.name)

@@ -38,6 +38,7 @@ from ui.evidence.loading import (
     TextPayload,
     error_text,
     has_thumbnail,
+    load_ahead,
     load_evidence,
     load_thumbnail,
 )
@@ -127,6 +128,8 @@ class EvidencePanel(QWidget):
         self._sub_token = 0  # bumped per submission: stale thumbnails are dropped
         self._thumbs_pending = False
         self._ready: OrderedDict[str, Any] = OrderedDict()  # file name → payload loaded ahead
+        self._pending: set[str] = set()  # file names being loaded ahead right now
+        self._awaited: tuple[int, PacketFile] | None = None  # shown once its look-ahead lands
         self._load_token = 0  # bumped per file shown: stale loads are dropped
         self._current: PacketFile | None = None
         self._host: FullScreenHost | None = None
@@ -278,6 +281,9 @@ class EvidencePanel(QWidget):
         if ready is not None:  # loaded ahead while the expert read the previous submission
             self._loaded(token, pf, ready)
             return
+        if pf.name in self._pending:  # being loaded ahead: wait for that, do not load twice
+            self._awaited = (token, pf)
+            return
         self._runner.run(load_evidence, self._read_file, pf,
                          on_done=lambda payload: self._loaded(token, pf, payload),
                          on_error=lambda err: self._load_failed(token, pf, err),
@@ -313,22 +319,49 @@ class EvidencePanel(QWidget):
             self.evidence_shown.emit(pf.name)
 
     def prefetch(self, sub: Submission | None) -> None:
-        """Load `sub`'s first evidence ahead (and a PDF's first page): experts mostly go
-        on to the next submission, which then shows without waiting for the decoder."""
-        if sub is None or not sub.evidence or sub.evidence[0].name in self._ready:
+        """Load `sub`'s first evidence ahead (for a PDF, its first page rendered too):
+        experts mostly go on to the next submission, which then shows without waiting.
+        At start the window asks this for the submission it is about to show, so the
+        decoding overlaps building the screen."""
+        if sub is None or not sub.evidence:
             return
         pf = sub.evidence[0]
-        self._runner.run(load_evidence, self._read_file, pf,
-                         on_done=lambda payload: self._prefetched(pf, payload),
-                         on_error=lambda _err: None,  # reported if and when it is opened
+        if pf.name in self._ready or pf.name in self._pending:
+            return
+        self._pending.add(pf.name)
+        page_key = self.pdf_viewer.first_page_key(pf.sha256) if pf.kind == "pdf" else None
+        self._runner.run(load_ahead, self._read_file, pf, page_key and page_key[2],
+                         on_done=lambda result: self._prefetched(pf, page_key, result),
+                         on_error=lambda err: self._prefetch_failed(pf, err),
                          priority=LOOK_AHEAD)
 
-    def _prefetched(self, pf: PacketFile, payload: Any) -> None:
+    def _prefetched(self, pf: PacketFile, page_key: Any,
+                    result: tuple[Any, QImage | None]) -> None:
+        payload, first_page = result
+        self._pending.discard(pf.name)
+        if first_page is not None:
+            self.page_cache.put(page_key, first_page)
+        token = self._take_awaited(pf)
+        if token is not None:
+            self._loaded(token, pf, payload)
+            return
         self._ready[pf.name] = payload
         while len(self._ready) > READY_AHEAD:
             self._ready.popitem(last=False)
-        if isinstance(payload, PdfPayload):
-            self.pdf_viewer.prefetch_first_page(payload.data, pf.sha256)
+
+    def _prefetch_failed(self, pf: PacketFile, err: BaseException) -> None:
+        self._pending.discard(pf.name)
+        token = self._take_awaited(pf)
+        if token is not None:
+            self._load_failed(token, pf, err)  # otherwise reported if and when it is opened
+
+    def _take_awaited(self, pf: PacketFile) -> int | None:
+        """The load token if the file on screen is waiting for `pf`'s look-ahead."""
+        if self._awaited is None or self._awaited[1].name != pf.name:
+            return None
+        token, _file = self._awaited
+        self._awaited = None
+        return token if token == self._load_token else None
 
     def _page_shown(self, _page: int) -> None:
         if self._current is not None:

@@ -213,11 +213,9 @@ class PdfViewer(QWidget):
             return
         self._render(key, self._page)
 
-    def prefetch_first_page(self, data: bytes, sha256: str) -> None:
-        """Render page 1 of a document shown next, at the zoom it will open with."""
-        key = (sha256, 0, round(DEFAULT_ZOOM * self._ratio(), 3))
-        if key not in self._cache:
-            self._render(key, 0, prefetch=True, data=data)
+    def first_page_key(self, sha256: str) -> PageKey:
+        """The cache key of page 1 of a document, at the zoom it opens with."""
+        return (sha256, 0, round(DEFAULT_ZOOM * self._ratio(), 3))
 
     def _render(self, key: PageKey, page: int, *, prefetch: bool = False,
                 data: bytes | None = None) -> None:

@@ -1,0 +1,263 @@
+"""`ReviewSession`: the single code path through which marks are made (see the package)."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from decimal import Decimal
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from app.errors import PanelDeskError
+from app.workspace.flags import FLAG_LABELS, FLAGS
+from app.workspace.locate import workspace_path
+from app.workspace.store import HistoryRow, Workspace, decimal_text
+from scoring.rubric import Rubric, RubricError
+
+if TYPE_CHECKING:
+    from app.model import Submission
+
+STATUS_TODO, STATUS_PARTIAL, STATUS_DONE, STATUS_RECUSED = "未评", "进行中", "已评", "回避"
+STATUSES = (STATUS_TODO, STATUS_PARTIAL, STATUS_DONE, STATUS_RECUSED)
+
+ScoreInput = str | Decimal | None
+
+
+class ReviewSession:
+    """An expert's marks on one packet, validated against its rubric and assignments.
+
+    `packet` is an open `app.packet.Packet` (the caller keeps ownership and closes it);
+    `home` overrides the user data folder (tests).  Close the session (or use it as a
+    context manager) to release the workspace database.
+    """
+
+    def __init__(self, packet: Any, expert_id: str, home: Path | None = None) -> None:
+        manifest = packet.manifest
+        self.packet = packet
+        self.manifest = manifest
+        self.packet_id: str = manifest.packet_id
+        expert = next((e for e in manifest.roster if e.id == expert_id), None)
+        if expert is None:
+            names = "、".join(f"{e.id} {e.name}" for e in manifest.roster) or "（空）"
+            raise PanelDeskError(f"专家“{expert_id}”不在评审包“{manifest.packet_id}”的"
+                                 f"专家名单中。名单：{names}")
+        self.expert = expert
+        self.expert_id = expert_id
+        try:
+            self.rubric = Rubric.from_dict(manifest.rubric)
+        except RubricError as err:
+            raise PanelDeskError(f"评审包“{manifest.packet_id}”中的评分细则无效：{err}") from err
+        self._submissions: dict[str, Submission] = {s.id: s for s in manifest.submissions}
+        self.assigned: list[str] = [sid for sid in manifest.assignments.get(expert_id, [])
+                                    if sid in self._submissions]
+        self._assigned_set = set(self.assigned)
+        path = workspace_path(manifest.packet_id, expert_id, home)
+        self.workspace = Workspace.open(path, packet_id=manifest.packet_id,
+                                        manifest_hash=packet.manifest_hash,
+                                        rubric_hash=manifest.rubric_hash, expert_id=expert_id)
+
+    # -------------------------------------------------------------- lifecycle
+
+    def close(self) -> None:
+        self.workspace.close()
+
+    def __enter__(self) -> ReviewSession:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+    # ------------------------------------------------------------- resolving
+
+    def submission(self, sub: str) -> Submission:
+        """The assigned submission `sub`, or a PanelDeskError saying why not."""
+        found = self._submissions.get(sub)
+        if found is None:
+            raise PanelDeskError(f"评审包“{self.packet_id}”中没有编号为“{sub}”的申报")
+        if sub not in self._assigned_set:
+            raise PanelDeskError(f"申报 {sub} 未分配给专家 {self.expert_id}（{self.expert.name}）")
+        return found
+
+    def criterion_id(self, name: str) -> str:
+        """The criterion id for an id ("warmth") or Chinese name ("温度")."""
+        try:
+            return self.rubric.criterion(name.strip()).id
+        except KeyError:
+            known = "、".join(f"{c.name}（{c.id}）" for c in self.rubric.criteria)
+            raise PanelDeskError(f"评分项“{name}”不存在。可用评分项：{known}") from None
+
+    def parse_score(self, crit_id: str, value: ScoreInput) -> Decimal | None:
+        """A validated score (None for an empty value, which clears the score)."""
+        if value is None or (isinstance(value, str) and not value.strip()):
+            return None
+        # Non-text goes to the rubric as is, so that it can refuse floats.
+        raw = value.strip() if isinstance(value, str) else value
+        try:
+            return self.rubric.parse_score(crit_id, raw)
+        except RubricError as err:
+            # The rubric's message already names the criterion and the value.
+            raise PanelDeskError(str(err)) from err
+
+    # ---------------------------------------------------------------- writes
+
+    def set_scores(self, sub: str, values: Mapping[str, ScoreInput]) -> dict[str, Decimal | None]:
+        """Validate every value first, then save them all in ONE transaction.
+
+        Keys are criterion ids or names; an empty value clears that criterion.  Returns
+        the saved values by criterion id.  Nothing is saved if any value is invalid.
+        """
+        self.submission(sub)
+        parsed: dict[str, Decimal | None] = {}
+        for name, value in values.items():
+            crit = self.criterion_id(name)
+            if crit in parsed:
+                raise PanelDeskError(f"评分项“{self.rubric.criterion(crit).name}”重复给分")
+            parsed[crit] = self.parse_score(crit, value)
+        self.workspace.set_scores(sub, parsed)
+        return parsed
+
+    def set_score(self, sub: str, crit: str, value: ScoreInput) -> Decimal | None:
+        return self.set_scores(sub, {crit: value})[self.criterion_id(crit)]
+
+    def set_comment(self, sub: str, text: str | None) -> bool:
+        self.submission(sub)
+        return self.workspace.set_comment(sub, text)
+
+    def set_flag(self, sub: str, flag: str, on: bool = True,
+                 suggested_category: str | None = None) -> bool:
+        self.submission(sub)
+        category = self.check_flag(flag, suggested_category) if on else None
+        return self.workspace.set_flag(sub, flag, on, category)
+
+    def check_flag(self, flag: str, suggested_category: str | None = None) -> str | None:
+        """Validate a flag and its suggested category; returns the cleaned category."""
+        if flag not in FLAGS:
+            choices = "、".join(f"{f}（{FLAG_LABELS[f]}）" for f in FLAGS)
+            raise PanelDeskError(f"未知的标记“{flag}”，可用：{choices}")
+        category = (suggested_category or "").strip() or None
+        if category is None:
+            return None
+        if flag != "wrong_category":
+            raise PanelDeskError(f"只有“类别不符”（wrong_category）标记可以附建议类别，"
+                                 f"“{FLAG_LABELS[flag]}”不可以")
+        if category not in self.rubric.categories:
+            raise PanelDeskError(f"建议类别“{category}”不是本次评审的类别"
+                                 f"（{'、'.join(self.rubric.categories)}）")
+        return category
+
+    def recuse(self, sub: str, reason: str) -> bool:
+        self.submission(sub)
+        return self.workspace.recuse(sub, reason)
+
+    def unrecuse(self, sub: str, reason: str) -> bool:
+        self.submission(sub)
+        return self.workspace.unrecuse(sub, reason)
+
+    def set_last_submission(self, sub: str) -> None:
+        self.submission(sub)
+        self.workspace.set_last_submission(sub)
+
+    # ----------------------------------------------------------------- reads
+
+    def last_submission(self) -> str | None:
+        """Where the expert was, if that submission is still assigned to them."""
+        sub = self.workspace.last_submission()
+        return sub if sub in self._assigned_set else None
+
+    def scores(self, sub: str) -> dict[str, Decimal]:
+        return self.workspace.scores(sub)
+
+    def comment(self, sub: str) -> str | None:
+        return self.workspace.comment(sub)
+
+    def flags(self, sub: str) -> dict[str, str | None]:
+        return self.workspace.flags(sub)
+
+    def recusals(self) -> dict[str, str]:
+        return self.workspace.recusals()
+
+    def marks(self, sub: str) -> tuple[dict[str, Decimal], str | None,
+                                      dict[str, str | None], str | None]:
+        """(scores, comment, flags, recusal reason or None) of `sub`, read at once."""
+        return self.workspace.marks(sub)
+
+    def history(self, sub: str | None = None) -> list[HistoryRow]:
+        return self.workspace.history(sub)
+
+    def total(self, sub: str) -> Decimal | None:
+        """The weighted total, only once every criterion is scored (and not recused)."""
+        if sub in self.workspace.recusals():
+            return None
+        return self._total(sub, self.workspace.scores(sub))
+
+    def comment_required(self, sub: str) -> str | None:
+        """Why a comment is required for `sub`'s total (None when it is not)."""
+        total = self.total(sub)
+        return None if total is None else self.rubric.comment_required(total)
+
+    def status(self, sub: str) -> str:
+        """未评 / 进行中 / 已评 / 回避 of one submission."""
+        self.submission(sub)
+        return self._status(sub, self.workspace.scores(sub), self.workspace.comment(sub),
+                            self.workspace.flags(sub), sub in self.workspace.recusals())
+
+    def summary(self) -> dict[str, Any]:
+        """Everything stored, per assigned submission, as JSON-safe values (no floats)."""
+        ws = self.workspace
+        all_scores, comments = ws.all_scores(), ws.all_comments()
+        all_flags, recusals = ws.all_flags(), ws.recusals()
+        subs: dict[str, Any] = {}
+        counts = dict.fromkeys(STATUSES, 0)
+        for sid in self.assigned:
+            scores = all_scores.get(sid, {})
+            recused = sid in recusals
+            total = None if recused else self._total(sid, scores)
+            status = self._status(sid, scores, comments.get(sid), all_flags.get(sid, {}),
+                                  recused)
+            counts[status] += 1
+            submission = self._submissions[sid]
+            subs[sid] = {
+                "category": submission.category,
+                "title": submission.title,
+                "status": status,
+                "scores": {c.id: decimal_text(scores[c.id]) for c in self.rubric.criteria
+                           if c.id in scores},
+                "total": None if total is None else decimal_text(total),
+                "comment": comments.get(sid),
+                "comment_required": (None if total is None
+                                     else self.rubric.comment_required(total)),
+                "flags": dict(all_flags.get(sid, {})),
+                "recusal": recusals.get(sid),
+            }
+        return {
+            "packet_id": self.packet_id,
+            "expert_id": self.expert_id,
+            "expert_name": self.expert.name,
+            "manifest_hash": self.packet.manifest_hash,
+            "rubric_hash": self.manifest.rubric_hash,
+            "last_submission": self.last_submission(),
+            "progress": {"assigned": len(self.assigned), "done": counts[STATUS_DONE],
+                         "in_progress": counts[STATUS_PARTIAL], "todo": counts[STATUS_TODO],
+                         "recused": counts[STATUS_RECUSED]},
+            "submissions": subs,
+        }
+
+    # -------------------------------------------------------------- helpers
+
+    def _total(self, sub: str, scores: dict[str, Decimal]) -> Decimal | None:
+        # Only the rubric's criteria count (a hand-edited database may hold others).
+        scores = {c.id: scores[c.id] for c in self.rubric.criteria if c.id in scores}
+        if not self.rubric.is_complete(scores):
+            return None
+        return self.rubric.total(scores, self._submissions[sub].category)
+
+    def _status(self, sub: str, scores: dict[str, Decimal], comment: str | None,
+                flags: dict[str, str | None], recused: bool) -> str:
+        if recused:
+            return STATUS_RECUSED
+        total = self._total(sub, scores)
+        if total is not None:
+            # A total that needs a justification is not finished until it has one.
+            if comment is None and self.rubric.comment_required(total):
+                return STATUS_PARTIAL
+            return STATUS_DONE
+        return STATUS_PARTIAL if scores or comment or flags else STATUS_TODO
