@@ -214,7 +214,7 @@ class ReviewWindow(OpeningMixin, ExportMixin, QMainWindow):
         self.session = session
         target = session.last_submission() or (session.assigned[0] if session.assigned else None)
         if target is not None:  # its evidence decodes while the screen below is built
-            self.evidence.prefetch(session.submission(target))
+            self.evidence.prefetch(session.submission(target), now=True)
         panel = self._rubric_factory(session.rubric)
         old = self.rubric_panel or self._rubric_placeholder
         self.right_splitter.replaceWidget(self.right_splitter.indexOf(old), panel)

@@ -58,7 +58,8 @@ class _Job(QRunnable):
     """One call of `fn(*args)`; reports back through the runner's mailbox."""
 
     def __init__(self, runner: TaskRunner, fn: Callable[..., Any], args: tuple[Any, ...],
-                 on_done: Callback | None, on_error: ErrorCallback | None) -> None:
+                 on_done: Callback | None, on_error: ErrorCallback | None,
+                 group: object = None) -> None:
         super().__init__()
         # The runner keeps a Python reference to every job until it reports, so Qt must
         # not delete the C++ side underneath it.
@@ -68,6 +69,7 @@ class _Job(QRunnable):
         self.args = args
         self.on_done = on_done
         self.on_error = on_error
+        self.group = group
 
     def run(self) -> None:  # worker thread
         try:
@@ -102,16 +104,28 @@ class TaskRunner(QObject):
         return bool(self._jobs)
 
     def run(self, fn: Callable[..., Any], *args: Any, on_done: Callback | None = None,
-            on_error: ErrorCallback | None = None, priority: int = 0) -> None:
+            on_error: ErrorCallback | None = None, priority: int = 0,
+            group: object = None) -> None:
         """Run `fn(*args)` on a worker; then call `on_done(result)` or `on_error(exc)`.
 
         Queued tasks start highest `priority` first: what the user waits for (the
         selected evidence, the page asked for) goes before look-ahead work (thumbnails,
-        the next page).
+        the next page).  `group` names tasks `drop_queued()` may withdraw.
         """
-        job = _Job(self, fn, args, on_done, on_error)
+        job = _Job(self, fn, args, on_done, on_error, group)
         self._jobs.add(job)
         self._pool.start(job, priority)
+
+    def drop_queued(self, group: object) -> int:
+        """Withdraw the tasks of `group` that have not started (their callbacks never
+        come): thumbnails of a submission the expert has left must not delay the next
+        one's.  Returns how many were withdrawn."""
+        dropped = 0
+        for job in [j for j in self._jobs if j.group == group]:
+            if self._pool.tryTake(job):
+                self._jobs.discard(job)
+                dropped += 1
+        return dropped
 
     def wait_for_done(self, msecs: int = -1) -> bool:
         """Block until running tasks finish (at shutdown); True if all finished.
@@ -130,7 +144,8 @@ class SyncTaskRunner(TaskRunner):
     """Runs every task inline, for tests: callbacks have fired when `run()` returns."""
 
     def run(self, fn: Callable[..., Any], *args: Any, on_done: Callback | None = None,
-            on_error: ErrorCallback | None = None, priority: int = 0) -> None:
+            on_error: ErrorCallback | None = None, priority: int = 0,
+            group: object = None) -> None:
         try:
             result = fn(*args)
         except Exception as err:  # noqa: BLE001 — same contract as the threaded runner
@@ -140,6 +155,9 @@ class SyncTaskRunner(TaskRunner):
 
     def wait_for_done(self, msecs: int = -1) -> bool:
         return True
+
+    def drop_queued(self, group: object) -> int:
+        return 0  # nothing is ever queued
 
 
 class ProgressRelay(QObject):

@@ -54,6 +54,24 @@ def _worker_environment() -> dict[str, str]:
     return env
 
 
+PIPE_BYTES = 1 << 20
+
+
+def _widen_pipe(fd: int) -> None:
+    """Let a rendered page (~3 MB) cross in 1 MB steps instead of 64 KB ones: on Linux this
+    halves the time a page takes to come back (17 → 9.6 ms here).  Elsewhere a no-op."""
+    try:
+        import fcntl
+    except ImportError:  # Windows
+        return
+    set_size = getattr(fcntl, "F_SETPIPE_SZ", None)  # Linux only
+    if set_size is not None:
+        try:
+            fcntl.fcntl(fd, set_size, PIPE_BYTES)
+        except OSError:
+            pass  # above the system's limit (/proc/sys/fs/pipe-max-size): the default stays
+
+
 class _WorkerLost(Exception):
     def __init__(self, timed_out: bool) -> None:
         super().__init__("render worker lost")
@@ -73,6 +91,7 @@ class _Worker:
         except OSError as err:
             raise PanelDeskError(f"无法启动 PDF 渲染进程：{err.strerror or err}") from err
         self.recent: deque[int] = deque(maxlen=REMEMBERED_DOCUMENTS)
+        _widen_pipe(self.process.stdout.fileno())
 
     def alive(self) -> bool:
         return self.process.poll() is None

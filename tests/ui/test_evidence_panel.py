@@ -304,7 +304,7 @@ def test_stale_results_are_dropped(qtbot: object) -> None:
     pending: list[tuple[Callable[..., object], tuple[object, ...], Callable[..., None]]] = []
 
     class DeferredRunner(SyncTaskRunner):
-        def run(self, fn, *args, on_done=None, on_error=None, priority=0):  # type: ignore[no-untyped-def]
+        def run(self, fn, *args, on_done=None, on_error=None, priority=0, group=None):  # type: ignore[no-untyped-def]
             pending.append((fn, args, on_done))
 
     panel = EvidencePanel(DeferredRunner(), read_file)
@@ -395,7 +395,7 @@ def test_thumbnails_wait_until_the_selected_file_is_shown(qtbot: object) -> None
     queued: list[str] = []
 
     class QueueRunner(SyncTaskRunner):
-        def run(self, fn, *args, on_done=None, on_error=None, priority=0):  # type: ignore[no-untyped-def]
+        def run(self, fn, *args, on_done=None, on_error=None, priority=0, group=None):  # type: ignore[no-untyped-def]
             queued.append(fn.__name__)
 
     panel = EvidencePanel(QueueRunner(), read_file)
@@ -412,7 +412,7 @@ class HeldRunner(SyncTaskRunner):
         self.held: list[tuple] = []
         self.calls: list[str] = []
 
-    def run(self, fn, *args, on_done=None, on_error=None, priority=0):  # type: ignore[no-untyped-def]
+    def run(self, fn, *args, on_done=None, on_error=None, priority=0, group=None):  # type: ignore[no-untyped-def]
         self.calls.append(fn.__name__)
         if fn.__name__ == "load_ahead":
             self.held.append((fn, args, on_done, on_error, priority))
@@ -434,7 +434,7 @@ def test_a_file_still_loading_ahead_is_waited_for_not_loaded_twice(qtbot: object
     shown: list[str] = []
     panel.evidence_shown.connect(shown.append)
     coming = make_submission([first, "S1/E4.docx"])
-    panel.prefetch(coming)  # as the window does at start, before building the screen
+    panel.prefetch(coming, now=True)  # as the window does at start, before building the screen
     panel.set_submission(coming)
     assert shown == [] and "load_evidence" not in runner.calls
     runner.release()
@@ -449,7 +449,7 @@ def test_a_failed_look_ahead_of_the_shown_file_says_why(qtbot: object) -> None:
     panel = EvidencePanel(runner, read_file)
     qtbot.addWidget(panel)  # type: ignore[attr-defined]
     coming = make_submission(["S1/E7.jpg"])  # the reader refuses it
-    panel.prefetch(coming)
+    panel.prefetch(coming, now=True)
     panel.set_submission(coming)
     runner.release()
     assert panel.stack.currentWidget() is panel.error_viewer
@@ -461,9 +461,21 @@ def test_a_look_ahead_landing_after_the_expert_moved_on_is_kept_for_later(qtbot:
     panel = EvidencePanel(runner, read_file)
     qtbot.addWidget(panel)  # type: ignore[attr-defined]
     coming = make_submission(["S1/E1.jpg"])
-    panel.prefetch(coming)
+    panel.prefetch(coming, now=True)
     panel.set_submission(coming)
     panel.set_submission(make_submission(["S1/E4.docx"]))  # left before it arrived
     runner.release()
     assert panel.current_file.name == "S1/E4.docx"
     assert "S1/E1.jpg" in panel._ready  # noqa: SLF001 — ready should the expert come back
+
+
+def test_an_ordinary_look_ahead_still_queued_is_not_waited_for(qtbot: object) -> None:
+    runner = HeldRunner()  # holds it, as a queue full of thumbnails would
+    panel = EvidencePanel(runner, read_file)
+    qtbot.addWidget(panel)  # type: ignore[attr-defined]
+    shown: list[str] = []
+    panel.evidence_shown.connect(shown.append)
+    coming = make_submission(["S1/E1.jpg"])
+    panel.prefetch(coming)
+    panel.set_submission(coming)
+    assert shown == ["S1/E1.jpg"] and "load_evidence" in runner.calls

@@ -149,3 +149,26 @@ def test_many_results_keep_interpreter_reference_counts(qapp, qtbot):
     assert all(a >= b - 1000 for a, b in zip(after, before)), (
         f"refcounts of None/True/False fell from {before} to {after}: this PySide6 build "
         "mis-counts references (PySide6 6.12.0 on Python 3.11); use PySide6 < 6.12")
+
+
+def test_queued_tasks_of_a_group_are_withdrawn_and_never_report(qapp, qtbot):
+    runner = TaskRunner(max_threads=1)
+    gate = threading.Event()
+    started = threading.Event()
+    done: list[str] = []
+
+    def blocker() -> str:
+        started.set()
+        gate.wait(10)
+        return "blocker"
+
+    runner.run(blocker, on_done=done.append)
+    assert started.wait(10)  # the only thread is busy: everything below stays queued
+    for n in range(3):
+        runner.run(lambda n=n: f"thumb{n}", on_done=done.append, group="thumbnails")
+    runner.run(lambda: "wanted", on_done=done.append)
+    assert runner.drop_queued("thumbnails") == 3
+    assert runner.drop_queued("thumbnails") == 0
+    gate.set()
+    qtbot.waitUntil(lambda: not runner.busy, timeout=10_000)
+    assert done == ["blocker", "wanted"]

@@ -78,7 +78,10 @@ def page_image(data: bytes, page_index: int, zoom: float) -> QImage:
     """Render one PDF page to a QImage that owns its pixels."""
     page = default_pool().render_page(data, page_index, zoom)  # in a worker process
     image = QImage(page.samples, page.width, page.height, page.stride, QImage.Format.Format_RGB888)
-    return image.copy()  # detach from `page.samples`, which is freed with this frame
+    # Converted here, on the worker: the screen's own format makes the GUI thread's
+    # QPixmap.fromImage a plain copy.  The conversion also detaches the image from
+    # `page.samples`, which is freed with this frame.
+    return image.convertToFormat(QImage.Format.Format_RGB32)
 
 
 def load_evidence(read_file: ReadFile, pf: PacketFile) -> Payload:

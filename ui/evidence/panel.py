@@ -127,8 +127,11 @@ class EvidencePanel(QWidget):
         self._read_file = read_file
         self._sub_token = 0  # bumped per submission: stale thumbnails are dropped
         self._thumbs_pending = False
+        self._thumbnail_tasks = object()  # their group in the runner, withdrawn on leaving
         self._ready: OrderedDict[str, Any] = OrderedDict()  # file name → payload loaded ahead
-        self._pending: set[str] = set()  # file names being loaded ahead right now
+        # File names being loaded ahead → whether at WANTED_NOW priority (the window's
+        # start): only such a load is waited for; one queued behind thumbnails is not.
+        self._pending: dict[str, bool] = {}
         self._awaited: tuple[int, PacketFile] | None = None  # shown once its look-ahead lands
         self._load_token = 0  # bumped per file shown: stale loads are dropped
         self._current: PacketFile | None = None
@@ -214,6 +217,7 @@ class EvidencePanel(QWidget):
         """Show `sub`'s evidence (first file selected), or an empty panel for None."""
         self._sub_token += 1
         self._load_token += 1
+        self._runner.drop_queued(self._thumbnail_tasks)
         self._current = None
         self.pdf_viewer.clear()
         self.image_viewer.clear()
@@ -241,7 +245,7 @@ class EvidencePanel(QWidget):
                 self._runner.run(load_thumbnail, self._read_file, pf, THUMB_SIDE * 2,
                                  on_done=lambda image, pf=pf: self._thumb_done(token, pf, image),
                                  on_error=lambda err, pf=pf: self._thumb_failed(token, pf, err),
-                                 priority=LOOK_AHEAD)
+                                 priority=LOOK_AHEAD, group=self._thumbnail_tasks)
 
     def _thumb_done(self, token: int, pf: PacketFile, image: QImage) -> None:
         if token == self._sub_token:
@@ -281,7 +285,7 @@ class EvidencePanel(QWidget):
         if ready is not None:  # loaded ahead while the expert read the previous submission
             self._loaded(token, pf, ready)
             return
-        if pf.name in self._pending:  # being loaded ahead: wait for that, do not load twice
+        if self._pending.get(pf.name):  # being loaded for this very moment: wait for it
             self._awaited = (token, pf)
             return
         self._runner.run(load_evidence, self._read_file, pf,
@@ -318,27 +322,27 @@ class EvidencePanel(QWidget):
         if not isinstance(payload, PdfPayload):  # a PDF is shown when its page is rendered
             self.evidence_shown.emit(pf.name)
 
-    def prefetch(self, sub: Submission | None) -> None:
+    def prefetch(self, sub: Submission | None, *, now: bool = False) -> None:
         """Load `sub`'s first evidence ahead (for a PDF, its first page rendered too):
         experts mostly go on to the next submission, which then shows without waiting.
-        At start the window asks this for the submission it is about to show, so the
-        decoding overlaps building the screen."""
+        At start the window asks this (`now`) for the submission it is about to show, so
+        the decoding overlaps building the screen."""
         if sub is None or not sub.evidence:
             return
         pf = sub.evidence[0]
         if pf.name in self._ready or pf.name in self._pending:
             return
-        self._pending.add(pf.name)
+        self._pending[pf.name] = now
         page_key = self.pdf_viewer.first_page_key(pf.sha256) if pf.kind == "pdf" else None
         self._runner.run(load_ahead, self._read_file, pf, page_key and page_key[2],
                          on_done=lambda result: self._prefetched(pf, page_key, result),
                          on_error=lambda err: self._prefetch_failed(pf, err),
-                         priority=LOOK_AHEAD)
+                         priority=WANTED_NOW if now else LOOK_AHEAD)
 
     def _prefetched(self, pf: PacketFile, page_key: Any,
                     result: tuple[Any, QImage | None]) -> None:
         payload, first_page = result
-        self._pending.discard(pf.name)
+        self._pending.pop(pf.name, None)
         if first_page is not None:
             self.page_cache.put(page_key, first_page)
         token = self._take_awaited(pf)
@@ -350,7 +354,7 @@ class EvidencePanel(QWidget):
             self._ready.popitem(last=False)
 
     def _prefetch_failed(self, pf: PacketFile, err: BaseException) -> None:
-        self._pending.discard(pf.name)
+        self._pending.pop(pf.name, None)
         token = self._take_awaited(pf)
         if token is not None:
             self._load_failed(token, pf, err)  # otherwise reported if and when it is opened
