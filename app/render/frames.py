@@ -21,7 +21,8 @@ class FrameError(Exception):
     """The other side sent something that is not a well-formed frame."""
 
 
-def write_frame(stream: BinaryIO, header: dict[str, Any], payload: bytes = b"") -> None:
+def write_frame(stream: BinaryIO, header: dict[str, Any],
+                payload: bytes | bytearray | memoryview = b"") -> None:
     head = json.dumps(header, ensure_ascii=False).encode("utf-8")
     stream.write(PREFIX.pack(len(head), len(payload)))
     stream.write(head)
@@ -30,7 +31,7 @@ def write_frame(stream: BinaryIO, header: dict[str, Any], payload: bytes = b"") 
     stream.flush()
 
 
-def read_frame(stream: BinaryIO) -> tuple[dict[str, Any], bytes] | None:
+def read_frame(stream: BinaryIO) -> tuple[dict[str, Any], bytearray] | None:
     """The next frame, or None at a clean end of stream (the other side closed)."""
     prefix = _read_exactly(stream, PREFIX.size, allow_eof=True)
     if prefix is None:
@@ -45,18 +46,21 @@ def read_frame(stream: BinaryIO) -> tuple[dict[str, Any], bytes] | None:
         raise FrameError("frame header is not JSON") from err
     if not isinstance(header, dict):
         raise FrameError("frame header is not an object")
-    payload = _read_exactly(stream, payload_len) if payload_len else b""
+    payload = _read_exactly(stream, payload_len) if payload_len else bytearray()
     return header, payload
 
 
-def _read_exactly(stream: BinaryIO, size: int, allow_eof: bool = False) -> bytes | None:
-    chunks, missing = [], size
-    while missing:
-        chunk = stream.read(missing)
-        if not chunk:
-            if allow_eof and missing == size:
+def _read_exactly(stream: BinaryIO, size: int, allow_eof: bool = False) -> bytearray | None:
+    # Read straight into one buffer: a rendered page is megabytes, and joining chunks
+    # would copy it once more.
+    buffer = bytearray(size)
+    view = memoryview(buffer)
+    got = 0
+    while got < size:
+        count = stream.readinto(view[got:])
+        if not count:
+            if allow_eof and got == 0:
                 return None
-            raise FrameError(f"stream ended inside a frame ({size - missing} of {size} bytes)")
-        chunks.append(chunk)
-        missing -= len(chunk)
-    return b"".join(chunks)
+            raise FrameError(f"stream ended inside a frame ({got} of {size} bytes)")
+        got += count
+    return buffer

@@ -33,7 +33,7 @@ from app.render.frames import FrameError, read_frame, write_frame
 WORKER_FLAG = "--render-worker"  # how a frozen (PyInstaller) build starts a worker
 DEFAULT_WORKERS = min(2, os.cpu_count() or 1)
 TIMEOUT_S = 60.0
-REMEMBERED_DOCUMENTS = 2  # what a worker keeps open: `app.preview.OPEN_DOCUMENTS`
+REMEMBERED_DOCUMENTS = 3  # what a worker keeps open: `app.render.pdf.OPEN_DOCUMENTS`
 DOCUMENT_IDS = 16
 
 CRASHED = "PDF 无法显示：渲染进程意外退出（文件可能已损坏）"
