@@ -17,6 +17,7 @@ from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import QApplication, QMessageBox
 
 from app import __version__
+from app.heap import release_large_buffers
 from app.paths import user_data_dir
 from ui import i18n
 from ui.fonts import ensure_cjk_font
@@ -58,6 +59,7 @@ def create_application(argv: list[str] | None = None) -> QApplication:
     # interval the GUI thread waits that long for the interpreter lock after every
     # call that released it.  1 ms keeps the interface responsive while they work.
     sys.setswitchinterval(GIL_SWITCH_INTERVAL_S)
+    release_large_buffers()  # pages and photos come and go all day: keep memory near use
     QCoreApplication.setApplicationName(APP_NAME)
     QCoreApplication.setOrganizationName(ORGANIZATION)
     QCoreApplication.setApplicationVersion(__version__)

@@ -85,7 +85,7 @@ OPEN_DOCUMENTS = 3  # the one on screen, the next submission's, the one just lef
 # gone.  Emptying it at every eviction also threw away the images of the document on
 # screen (a scanned page then took 60 ms instead of 5 to render again); halving it keeps
 # the recently used ones, as the store is least-recently-used first.
-STORE_KEPT_PERCENT = 50
+STORE_KEPT_PERCENT = 10
 _documents: OrderedDict[int, tuple[bytes, pymupdf.Document]] = OrderedDict()
 _documents_lock = threading.Lock()
 

@@ -3,9 +3,10 @@
 Called from the GUI's runner threads exactly like the in-process functions of
 `app.preview` it replaces (`page_count`, `render_page`), and blocking only the calling
 thread — which waits on a pipe without holding the interpreter lock.  At most `size`
-workers run (two: one page the expert wants can be rendered while another is prepared
-ahead); they start on first use (`warm()` starts one early) and stop when the pool is
-closed or the GUI process ends (their input closes).
+workers run — one by default: each holds MuPDF's image store (~130 MB in a long session),
+and a second one measured no faster on two cores; they start on first use (`warm()`
+starts one early) and stop when the pool is closed or the GUI process ends (their input
+closes).
 
 Documents cross the pipe once: each distinct bytes object gets a serial number, a worker
 keeps its last few documents, and the bytes are sent again only when it answers that it
@@ -31,7 +32,7 @@ from app.render import MAX_PAGE_PIXELS, RenderedPage
 from app.render.frames import FrameError, read_frame, write_frame
 
 WORKER_FLAG = "--render-worker"  # how a frozen (PyInstaller) build starts a worker
-DEFAULT_WORKERS = min(2, os.cpu_count() or 1)
+DEFAULT_WORKERS = 1
 TIMEOUT_S = 60.0
 REMEMBERED_DOCUMENTS = 3  # what a worker keeps open: `app.render.pdf.OPEN_DOCUMENTS`
 DOCUMENT_IDS = 16
