@@ -50,7 +50,7 @@ from ui.task_runner import LOOK_AHEAD, WANTED_NOW, TaskRunner
 
 log = logging.getLogger(__name__)
 
-READY_AHEAD = 3  # first files of coming submissions kept decoded (a few images: ~25 MB)
+READY_AHEAD = 2  # first files of coming submissions kept decoded (two photos: ~17 MB)
 ZOOM_IN_KEYS = ("+", "=", "Ctrl++", "Ctrl+=")
 ZOOM_OUT_KEYS = ("-", "Ctrl+-")
 ZOOM_RESET_KEYS = ("0", "Ctrl+0")

@@ -36,7 +36,7 @@ PageKey = tuple[str, int, float]
 class PageCache:
     """An LRU of rendered pages, bounded by page count and total bytes."""
 
-    def __init__(self, max_items: int = 24, max_bytes: int = 64 * 1024 * 1024) -> None:
+    def __init__(self, max_items: int = 12, max_bytes: int = 32 * 1024 * 1024) -> None:
         self.max_items = max_items
         self.max_bytes = max_bytes
         self._items: OrderedDict[PageKey, QImage] = OrderedDict()
