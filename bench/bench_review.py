@@ -228,8 +228,10 @@ def measure_pages(app, window) -> tuple[list[float], list[float], list[float]]:
     window.list_panel.select(other)  # arrive afresh, so the PDF's first page is rendered
     window.list_panel.select(sub.id)
     panel.select(row)
-    wait_until(app, lambda: panel.current_file == sub.evidence[row] and bool(pages)
-               and pdf.page == 0, "the first PDF page")
+    # Not `pages`: `other`'s PDF may have signalled; this document's page 1 is on screen.
+    wait_until(app, lambda: panel.current_file == sub.evidence[row] and pdf.page_count > 1
+               and pdf.page == 0 and not pdf._item.pixmap().isNull(),  # noqa: SLF001
+               "the first PDF page")
     warm, cold = [], []
     for page in range(1, pdf.page_count):
         cache_key = pdf._key(page)  # noqa: SLF001 — waiting for the look-ahead to land
