@@ -16,7 +16,6 @@ from collections import OrderedDict
 from typing import Any, BinaryIO
 
 from app.errors import PanelDeskError
-from app.heap import release_large_buffers
 from app.render.frames import read_frame, write_frame
 from app.render.pdf import OPEN_DOCUMENTS, pdf_page_count, render_pdf_page
 
@@ -58,7 +57,6 @@ def answer_request(header: dict[str, Any], data: bytes) -> tuple[dict[str, Any],
 
 
 def main() -> int:
-    release_large_buffers()  # every answer is a multi-megabyte page
     requests, answers = sys.stdin.buffer, sys.stdout.buffer
     sys.stdout = sys.stderr  # a stray print must never corrupt the protocol
     try:
