@@ -1,12 +1,12 @@
 """`RenderPool`: PDF page counts and page renders, done by worker processes.
 
-Called from the GUI's runner threads exactly like the in-process functions of
-`app.preview` it replaces (`page_count`, `render_page`), and blocking only the calling
-thread — which waits on a pipe without holding the interpreter lock.  At most `size`
-workers run — one by default: each holds MuPDF's image store (~130 MB in a long session);
-a second one made back-to-back switching faster (p95 145 vs 226 ms) but not switching
-after reading, which is the expert's pace.  They start on first use (`warm()` starts one early) and stop when the pool is closed or the GUI process ends (their input
-closes).
+Called from the GUI's runner threads like the in-process functions of `app.render.pdf`
+(`page_count`, `render_page`), and blocking only the calling thread — which waits on a
+pipe without holding the interpreter lock.  At most `size` workers run, one by default:
+each holds MuPDF's image store (~125 MB in a long session); a second one made
+back-to-back switching faster (p95 145 vs ~210 ms) but not switching after reading,
+which is the expert's pace.  Workers start on first use (`warm()` starts one early) and
+stop when the pool is closed or the GUI process ends (their input closes).
 
 Documents cross the pipe once: each distinct bytes object gets a serial number, a worker
 keeps its last few documents, and the bytes are sent again only when it answers that it
