@@ -29,9 +29,7 @@ from PySide6.QtGui import QBrush, QColor, QStandardItem, QStandardItemModel
 
 from app.model import Submission
 
-SUBMISSION_ROLE = Qt.ItemDataRole.UserRole + 1
 SORT_ROLE = Qt.ItemDataRole.UserRole + 2
-STATUS_ROLE = Qt.ItemDataRole.UserRole + 3
 ID_ROLE = Qt.ItemDataRole.UserRole + 4
 
 # Status values as ReviewSession reports them; "flagged" is the list's own extra filter.
@@ -129,7 +127,6 @@ class SubmissionListModel(QStandardItemModel):
                     item = QStandardItem()
                     item.setFlags(_ROW_FLAGS)
                     item.setData(sub.id, ID_ROLE)
-                    item.setData(sub, SUBMISSION_ROLE)
                     self._fill(item, sub, self._state[sub.id], column)
                     self.setItem(row, column, item)
         finally:
@@ -186,7 +183,6 @@ class SubmissionListModel(QStandardItemModel):
               column: Column) -> None:
         item.setData(self._display(sub, state, column), Qt.ItemDataRole.DisplayRole)
         item.setData(self._sort_value(sub, state, column), SORT_ROLE)
-        item.setData(state.status, STATUS_ROLE)
         item.setData(self._tooltip(sub, state, column), Qt.ItemDataRole.ToolTipRole)
         foreground = None
         if state.status == STATUS_RECUSED:
