@@ -12,6 +12,9 @@ from typing import NamedTuple
 
 # A rendered page larger than this (≈ A4 at 8× zoom) is refused rather than allocated.
 MAX_PAGE_PIXELS = 40_000_000
+# The PDFs a worker keeps open (and their bytes): the one on screen, the next
+# submission's, the one just left.  The pool mirrors it to know what need not be sent.
+OPEN_DOCUMENTS = 3
 
 
 class RenderedPage(NamedTuple):
@@ -20,4 +23,4 @@ class RenderedPage(NamedTuple):
     width: int
     height: int
     stride: int
-    samples: bytes
+    samples: bytes | bytearray  # bytearray as read from a worker's pipe

@@ -16,7 +16,7 @@ from contextlib import contextmanager
 import pymupdf
 
 from app.errors import PanelDeskError
-from app.render import MAX_PAGE_PIXELS, RenderedPage
+from app.render import MAX_PAGE_PIXELS, OPEN_DOCUMENTS, RenderedPage
 
 MIN_ZOOM = 0.05
 MAX_ZOOM = 8.0
@@ -78,9 +78,9 @@ def render_pdf_page(data: bytes, page_index: int, zoom: float) -> RenderedPage:
 # Paging through a PDF renders page after page of the same bytes: parsing the file and
 # decoding its images again for every page costs far more than the page itself.  The last
 # few opened documents stay open, keyed by the bytes object the viewer keeps (identity,
-# checked with `is`, so a reused id can never hit); MuPDF documents are not thread-safe,
-# so renders take turns.
-OPEN_DOCUMENTS = 3  # the one on screen, the next submission's, the one just left
+# checked with `is`, so a reused id can never hit), `OPEN_DOCUMENTS` of them; MuPDF
+# documents are not thread-safe, so renders take turns.
+#
 # MuPDF keeps decoded images in a global store (up to 256 MB) after their document is
 # gone.  Emptying it at every eviction also threw away the images of the document on
 # screen (a scanned page then took 60 ms instead of 5 to render again); the store is

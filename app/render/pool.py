@@ -28,14 +28,13 @@ from pathlib import Path
 from typing import Any
 
 from app.errors import PanelDeskError
-from app.render import MAX_PAGE_PIXELS, RenderedPage
+from app.render import MAX_PAGE_PIXELS, OPEN_DOCUMENTS, RenderedPage
 from app.render.frames import FrameError, read_frame, write_frame
 
 WORKER_FLAG = "--render-worker"  # how a frozen (PyInstaller) build starts a worker
 DEFAULT_WORKERS = 1
 TIMEOUT_S = 60.0
-REMEMBERED_DOCUMENTS = 3  # what a worker keeps open: `app.render.pdf.OPEN_DOCUMENTS`
-DOCUMENT_IDS = REMEMBERED_DOCUMENTS + 1  # each entry keeps its PDF's bytes alive
+DOCUMENT_IDS = OPEN_DOCUMENTS + 1  # each entry keeps its PDF's bytes alive
 
 CRASHED = "PDF 无法显示：渲染进程意外退出（文件可能已损坏）"
 
@@ -91,7 +90,7 @@ class _Worker:
                 creationflags=getattr(subprocess, "CREATE_NO_WINDOW", 0))
         except OSError as err:
             raise PanelDeskError(f"无法启动 PDF 渲染进程：{err.strerror or err}") from err
-        self.recent: deque[int] = deque(maxlen=REMEMBERED_DOCUMENTS)
+        self.recent: deque[int] = deque(maxlen=OPEN_DOCUMENTS)
         _widen_pipe(self.process.stdout.fileno())
 
     def alive(self) -> bool:

@@ -16,8 +16,9 @@ from collections import OrderedDict
 from typing import Any, BinaryIO
 
 from app.errors import PanelDeskError
+from app.render import OPEN_DOCUMENTS
 from app.render.frames import read_frame, write_frame
-from app.render.pdf import OPEN_DOCUMENTS, pdf_page_count, render_pdf_page
+from app.render.pdf import pdf_page_count, render_pdf_page
 
 
 def serve(requests: BinaryIO, answers: BinaryIO) -> int:

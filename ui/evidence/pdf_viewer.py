@@ -217,10 +217,8 @@ class PdfViewer(QWidget):
         """The cache key of page 1 of a document, at the zoom it opens with."""
         return (sha256, 0, round(DEFAULT_ZOOM * self._ratio(), 3))
 
-    def _render(self, key: PageKey, page: int, *, prefetch: bool = False,
-                data: bytes | None = None) -> None:
-        data = self._data if data is None else data
-        self._runner.run(page_image, data, page, key[2],
+    def _render(self, key: PageKey, page: int, *, prefetch: bool = False) -> None:
+        self._runner.run(page_image, self._data, page, key[2],
                          on_done=lambda image: self._rendered(key, image, prefetch),
                          on_error=lambda err: self._failed(key, err, prefetch),
                          priority=LOOK_AHEAD if prefetch else WANTED_NOW)

@@ -11,8 +11,8 @@ import pymupdf
 import pytest
 
 from app.errors import PanelDeskError
-from app.render import pdf
-from app.render.pool import CRASHED, REMEMBERED_DOCUMENTS, RenderPool
+from app.render import OPEN_DOCUMENTS, pdf
+from app.render.pool import CRASHED, RenderPool
 
 ROOT = Path(__file__).resolve().parents[3]
 
@@ -60,7 +60,7 @@ def test_the_worker_reason_for_a_broken_pdf_reaches_the_caller(pool) -> None:
 
 
 def test_documents_the_worker_dropped_are_sent_again(pool) -> None:
-    docs = [make_pdf(n + 1, f"doc{n}") for n in range(REMEMBERED_DOCUMENTS + 3)]
+    docs = [make_pdf(n + 1, f"doc{n}") for n in range(OPEN_DOCUMENTS + 3)]
     for _ in range(2):  # the second round finds the first documents evicted in the worker
         for n, data in enumerate(docs):
             assert pool.page_count(data) == n + 1
