@@ -24,7 +24,7 @@ from pathlib import Path
 from app.errors import PanelDeskError
 from app.results.panel import UNCATEGORISED, Panel
 from app.sheets.payload import parse_flag_text
-from app.workspace.schema import FLAG_LABELS
+from app.workspace.flags import FLAG_LABELS
 from scoring.aggregate import METHOD_LABELS, METHODS, Mark, Result, aggregate, bias_offsets
 from scoring.disagreement import flag_outliers, re_review
 from scoring.ranking import TIE_BREAK_LABELS, apply_awards, rank

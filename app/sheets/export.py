@@ -33,7 +33,7 @@ from app.sheets.payload import (
     session_rows,
     signed_bytes,
 )
-from app.workspace.schema import FLAG_LABELS
+from app.workspace.flags import FLAG_LABELS
 from scoring.totals import canonical_decimal
 
 if TYPE_CHECKING:

@@ -27,7 +27,7 @@ from typing import TYPE_CHECKING, Any
 from sqlalchemy import Column, Integer, MetaData, Table, Text, func, insert, select
 
 from app.canonical import canonical_json, sha256_hex
-from app.workspace.schema import FLAG_LABELS, FLAGS
+from app.workspace.flags import FLAG_LABELS, FLAGS
 from scoring.totals import canonical_decimal, format_score
 
 if TYPE_CHECKING:

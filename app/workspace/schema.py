@@ -30,10 +30,8 @@ from sqlalchemy import (
 )
 
 from app.errors import PanelDeskError
-from app.workspace.flags import FLAG_LABELS, FLAGS  # noqa: F401 — `schema.FLAGS` for the store
 
 SCHEMA_VERSION = 1
-
 
 # Keys of the `meta` table that identify the workspace; all are required.
 IDENTITY_KEYS = ("packet_id", "manifest_hash", "rubric_hash", "expert_id", "schema_version")

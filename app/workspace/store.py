@@ -36,6 +36,7 @@ from sqlalchemy.exc import DBAPIError, SQLAlchemyError
 
 from app.errors import PanelDeskError
 from app.workspace import schema as s
+from app.workspace.flags import FLAG_LABELS, FLAGS
 from scoring.totals import canonical_decimal
 
 BUSY_TIMEOUT_MS = 5000
@@ -271,12 +272,12 @@ class Workspace:
     def set_flag(self, sub: str, flag: str, on: bool,
                  suggested_category: str | None = None) -> bool:
         """Raise or lower a flag; only `wrong_category` carries a suggested category."""
-        if flag not in s.FLAGS:
-            raise PanelDeskError(f"未知的标记“{flag}”，可用：{'、'.join(s.FLAGS)}")
+        if flag not in FLAGS:
+            raise PanelDeskError(f"未知的标记“{flag}”，可用：{'、'.join(FLAGS)}")
         suggested = (suggested_category or "").strip() or None
         if suggested is not None and flag != "wrong_category":
             raise PanelDeskError(f"只有“类别不符”（wrong_category）标记可以附建议类别，"
-                                 f"“{s.FLAG_LABELS[flag]}”不可以")
+                                 f"“{FLAG_LABELS[flag]}”不可以")
         if not on:
             suggested = None
         with self._tx(write=True) as conn:
@@ -383,9 +384,9 @@ class Workspace:
     def marks(self, sub: str) -> Marks:
         """Scores, comment, flags and recusal reason of `sub` in one read transaction
         (what the window shows on every switch), from the cache when unchanged since."""
-        with self._lock:  # re-entrant: held across the read, so no write slips between
-            if self._closed:
-                raise PanelDeskError(f"评审工作区已关闭：{self.path}")
+        # The lock is re-entrant and held across the read, so no write slips between; a
+        # closed workspace has an empty cache, so `_tx` refuses the read.
+        with self._lock:
             cached = self._marks_cache.get(sub)
             if cached is None:
                 cached = self._read_marks(sub)
