@@ -6,7 +6,6 @@ import hashlib
 import io
 from collections.abc import Callable
 
-import pymupdf
 import pytest
 import shiboken6
 from PySide6.QtCore import QBuffer, QIODevice, Qt
@@ -15,6 +14,7 @@ from PySide6.QtWidgets import QApplication
 
 from app.errors import PanelDeskError
 from app.model import PacketFile, Submission
+from tests.app.render.helpers import make_pdf
 from ui.evidence import EvidencePanel
 from ui.task_runner import SyncTaskRunner
 
@@ -32,16 +32,6 @@ def make_jpg() -> bytes:
     buffer.open(QIODevice.OpenModeFlag.WriteOnly)
     image.save(buffer, "JPG", 85)
     return bytes(buffer.data())
-
-
-def make_pdf(pages: int = 3) -> bytes:
-    doc = pymupdf.open()
-    for i in range(pages):
-        page = doc.new_page(width=595, height=842)
-        page.insert_text((72, 100), f"Page {i + 1} of {pages}", fontsize=28)
-    data = doc.tobytes()
-    doc.close()
-    return data
 
 
 def make_xlsx(rows: int) -> bytes:

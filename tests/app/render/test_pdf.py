@@ -7,17 +7,7 @@ import pytest
 
 from app.errors import PanelDeskError
 from app.render import pdf as preview
-
-
-def make_pdf(pages: int = 3) -> bytes:
-    doc = pymupdf.open()
-    for i in range(pages):
-        page = doc.new_page(width=595, height=842)
-        page.insert_text((72, 72), f"Page {i + 1}", fontsize=24)
-    data = doc.tobytes()
-    doc.close()
-    return data
-
+from tests.app.render.helpers import make_pdf
 
 
 def test_pdf_count_and_render() -> None:

@@ -7,22 +7,18 @@ import sys
 import threading
 from pathlib import Path
 
-import pymupdf
 import pytest
 
 from app.errors import PanelDeskError
 from app.render import OPEN_DOCUMENTS, pdf
 from app.render.pool import CRASHED, RenderPool
+from tests.app.render.helpers import make_pdf as make_any_pdf
 
 ROOT = Path(__file__).resolve().parents[3]
 
 
 def make_pdf(pages: int, label: str = "") -> bytes:
-    doc = pymupdf.open()
-    for i in range(pages):
-        page = doc.new_page(width=300, height=400)
-        page.insert_text((40, 60 + 10 * i), f"{label} page {i + 1}", fontsize=20)
-    return doc.tobytes()
+    return make_any_pdf(pages, label, width=300, height=400)  # small pages render quickly
 
 
 @pytest.fixture
