@@ -49,7 +49,7 @@ def main(argv: list[str] | None = None) -> int:
     except KeyboardInterrupt:
         print("paneldesk: 已取消", file=sys.stderr)
         return 130
-    except Exception as err:  # noqa: BLE001 — last line of defence: no tracebacks for users
+    except Exception as err:  # last line of defence: no tracebacks for users
         if os.environ.get("PANELDESK_DEBUG"):
             raise
         print(f"paneldesk: 内部错误（{type(err).__name__}: {err}）。"

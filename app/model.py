@@ -2,7 +2,7 @@
 
 These are plain dataclasses shared by intake (which produces them), the packet
 writer/reader (which serialise them into the signed manifest) and the UI (which shows
-them).  `to_dict()`/`from_dict()` define the manifest's JSON shape (DESIGN §4); every
+them).  `to_dict()`/`from_dict()` define the manifest's JSON shape (docs/formats.md §2); every
 value in it is a str, int, bool, None, list or dict — never a float — so the manifest
 can be canonicalised with `app.canonical`.
 """

@@ -82,7 +82,7 @@ def xlsx_preview(data: bytes, max_sheets: int = 3, max_rows: int = 500,
 
     try:
         book = openpyxl.load_workbook(io.BytesIO(data), read_only=True, data_only=True)
-    except Exception as err:  # noqa: BLE001 — openpyxl raises many kinds on bad files
+    except Exception as err:  # openpyxl raises many kinds on bad files
         raise PanelDeskError("表格文件已损坏，无法打开") from err
     try:
         sheets = []
@@ -90,7 +90,7 @@ def xlsx_preview(data: bytes, max_sheets: int = 3, max_rows: int = 500,
             sheets.append(_sheet(ws, max_rows, max_cols))
     except PanelDeskError:
         raise
-    except Exception as err:  # noqa: BLE001
+    except Exception as err:
         raise PanelDeskError("表格文件内容损坏，无法读取") from err
     finally:
         book.close()
@@ -141,7 +141,7 @@ def docx_text(data: bytes) -> str:
                 for row in Table(child, document).rows:
                     lines.append("\t".join(cell.text.replace("\n", " ") for cell in row.cells))
                 lines.append("")
-    except Exception as err:  # noqa: BLE001 — python-docx/lxml raise many kinds
+    except Exception as err:  # python-docx/lxml raise many kinds
         raise PanelDeskError("Word 文件已损坏，无法读取") from err
     text = "\n".join(lines).strip()
     if not text:

@@ -1,4 +1,4 @@
-"""Final scores per submission within one category, by a selectable method (DESIGN §5).
+"""Final scores per submission within one category, by a selectable method (docs/aggregation.md §2).
 
 Input is one `Mark` per (expert, submission) actually scored: a recused or missing cell is
 simply absent and never counts as 0.  Methods:

@@ -1,4 +1,4 @@
-"""Inter-rater agreement per category: ICC, Kendall's W, Krippendorff's α (DESIGN §5).
+"""Inter-rater agreement per category: ICC, Kendall's W, Krippendorff's α (docs/aggregation.md §5).
 
 Every function takes a matrix of targets × judges: one row per submission, one column per
 expert, None for a missing (recused or unassigned) score.  Values may be Decimal, int or

@@ -1,4 +1,4 @@
-"""Disagreement among the experts: flagged, never dropped (DESIGN §5).
+"""Disagreement among the experts: flagged, never dropped (docs/aggregation.md §4).
 
 Two lists for the organizer:
 

@@ -4,7 +4,7 @@ Used by the additive expert-bias model (scoring/aggregate.py).  Scores are exact
 so the fit is done in rational arithmetic: the same sheets always give bit-identical
 offsets and no float round-off can split or merge a tie in the ranking.  The systems are
 tiny (one unknown per expert after eliminating the submission effects), so exactness is
-cheap.  Standard library only (DESIGN §3); no numpy.
+cheap.  Standard library only (docs/architecture.md); no numpy.
 """
 
 from __future__ import annotations
@@ -44,23 +44,3 @@ def solve(matrix: Sequence[Sequence[Number]], rhs: Sequence[Number]) -> list[Fra
                 rows[r] = [a - factor * b for a, b in zip(rows[r], pivot_row)]
     return [rows[i][size] for i in range(size)]
 
-
-def lstsq(design: Sequence[Sequence[Number]], observed: Sequence[Number]) -> list[Fraction]:
-    """The least-squares solution of design · x ≈ observed via the normal equations.
-
-    (XᵀX) x = Xᵀy, solved exactly.  The design must have full column rank; add
-    constraint rows first when it does not (SingularMatrixError otherwise).
-    """
-    if len(design) != len(observed):
-        raise ValueError("观测值个数与设计矩阵行数不一致")
-    if not design:
-        return []
-    width = len(design[0])
-    if any(len(row) != width for row in design):
-        raise ValueError("设计矩阵各行长度不一致")
-    cols = [[Fraction(row[j]) for row in design] for j in range(width)]
-    y = [Fraction(v) for v in observed]
-    normal = [[sum((a * b for a, b in zip(cols[i], cols[j])), Fraction(0))
-               for j in range(width)] for i in range(width)]
-    moment = [sum((a * b for a, b in zip(cols[i], y)), Fraction(0)) for i in range(width)]
-    return solve(normal, moment)

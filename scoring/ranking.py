@@ -1,4 +1,4 @@
-"""Places within a category and award quotas (DESIGN §5).
+"""Places within a category and award quotas (docs/aggregation.md §3).
 
 Ranking uses the UNROUNDED final scores: two submissions shown as 85.33 may differ in the
 fourth decimal and are then not tied.  Equal scores share a place (1, 2, 2, 4) unless the

@@ -6,7 +6,7 @@ Chinese message naming the exact field ("criteria[2].levels[1].min：…") inste
 scores later.  Every number is an exact `Decimal`; `to_dict()` writes them as canonical
 strings so the rubric embedded in a packet hashes identically on every machine.
 
-Standard library only (DESIGN §3).
+Standard library only (docs/architecture.md).
 """
 
 from __future__ import annotations

@@ -84,21 +84,6 @@ def format_score(value: Decimal | int, places: int = 1) -> str:
     return format(rounded, "f")
 
 
-def quantize_half(value: Decimal | int) -> Decimal:
-    """`value` rounded to the nearest multiple of 0.5 (ties away from zero), one place.
-
-    27.2 → 27.0, 27.25 → 27.5, 27.8 → 28.0.  Used to snap typed or dragged values onto
-    the default half-point grid.
-    """
-    value = _finite(value)
-    with localcontext() as ctx:
-        ctx.prec = PRECISION
-        try:
-            halves = (value / _HALF).quantize(_ONE, rounding=ROUND_HALF_UP)
-            return (halves * _HALF).quantize(_TENTH)
-        except InvalidOperation as err:
-            raise DecimalFormatError(f"“{value}”超出可处理的范围") from err
-
 
 def _finite(value: Decimal | int) -> Decimal:
     if isinstance(value, bool) or not isinstance(value, int | Decimal):

@@ -74,7 +74,7 @@ def show_unexpected_error(kind: type[BaseException], error: BaseException,
                           tb: TracebackType | None) -> None:
     """`sys.excepthook` for the GUI: a bug reaching the event loop becomes a dialog.
 
-    Users never see a traceback (DESIGN: "never a traceback"); it goes to the log, and
+    Users never see a traceback; it goes to the log, and
     to stderr as well when `PANELDESK_DEBUG` is set.  The app keeps running.
     """
     if issubclass(kind, KeyboardInterrupt):

@@ -19,7 +19,6 @@ from PySide6.QtWidgets import QTextBrowser, QWidget
 
 from app.model import Submission
 
-HIGHLIGHT_FIELDS = ("body", "highlights")
 MARK_STYLE = "background-color:#ffe08a; color:#5c3b00;"
 _BODY_PT = 11.5
 
@@ -184,7 +183,7 @@ class ApplicationView(QTextBrowser):
             self._ready[2].deleteLater()
         self._ready = (sub.id, self._page_width(), doc)
 
-    def resizeEvent(self, event) -> None:  # noqa: N802, ANN001 — Qt's name
+    def resizeEvent(self, event) -> None:
         super().resizeEvent(event)
         self._cap_width()
 

@@ -108,15 +108,15 @@ class MyRankingModel(QAbstractTableModel):
 
     # -- Qt model ----------------------------------------------------------------------
 
-    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: N802, B008 — Qt API
+    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008 — Qt API
         return 0 if parent.isValid() else len(self._rows)
 
-    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: N802, B008 — Qt API
+    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008 — Qt API
         if parent.isValid() or self._rubric is None:
             return 0 if parent.isValid() else FIXED_COLUMNS
         return FIXED_COLUMNS + len(self._rubric.criteria)
 
-    def headerData(self, section: int, orientation: Qt.Orientation,  # noqa: N802 — Qt API
+    def headerData(self, section: int, orientation: Qt.Orientation,
                    role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if orientation != Qt.Orientation.Horizontal or role != Qt.ItemDataRole.DisplayRole:
             return None
@@ -251,7 +251,7 @@ class MyRankingDialog(QDialog):
         header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         header.setSectionResizeMode(COL_TITLE, QHeaderView.ResizeMode.Stretch)
 
-    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 — Qt's name
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         if (watched is self.table and event.type() == QEvent.Type.KeyPress
                 and isinstance(event, QKeyEvent)
                 and event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter)

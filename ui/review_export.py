@@ -34,7 +34,7 @@ def suggested_sheet_path(packet_id: str, expert_id: str) -> Path:
 
 def dialog_export(window: Any, missing: list[str], suggested: Path) -> ExportChoice | None:
     """The default decision step: the `ExportDialog`."""
-    dialog = ExportDialog(missing, KeyStore(window._home), suggested, parent=window)
+    dialog = ExportDialog(missing, KeyStore(window._home), suggested, parent=window)  # noqa: SLF001
     return dialog.choice if dialog.exec() else None
 
 

@@ -110,10 +110,6 @@ class SubmissionListPanel(QWidget):
         done, total = self.model.progress()
         self.progress_label.setText(self.tr("已评 {done} / {total}").format(done=done, total=total))
 
-    def current_id(self) -> str | None:
-        index = self.table.currentIndex()
-        return index.data(ID_ROLE) if index.isValid() else None
-
     def select(self, sid: str) -> bool:
         """Make `sid` the current row (clearing filters that hide it); True if found."""
         row = self.model.row_of(sid)
@@ -147,7 +143,7 @@ class SubmissionListPanel(QWidget):
         self._reveal(index)
         return index.data(ID_ROLE)
 
-    def _reveal(self, index) -> None:  # noqa: ANN001 — a proxy index
+    def _reveal(self, index) -> None:  # a proxy index
         """Scroll only when the row comes within `CONTEXT_ROWS` of an edge, and then
         centre it: the expert sees what comes next, and stepping through the list
         repaints two rows instead of scrolling (a full repaint) at every step."""
@@ -169,6 +165,6 @@ class SubmissionListPanel(QWidget):
             return None
         return self.proxy.index(row, 0).data(ID_ROLE)
 
-    def _current_changed(self, current, _previous) -> None:  # noqa: ANN001 — Qt indexes
+    def _current_changed(self, current, _previous) -> None:  # Qt indexes
         if current.isValid():
             self.submission_selected.emit(current.data(ID_ROLE))

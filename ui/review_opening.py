@@ -67,7 +67,7 @@ def open_and_verify(path: Path, progress: Any = None, cancelled: Any = None) -> 
 
 def dialog_identify(window: Any, packet: Packet) -> Identity | None:
     """The default identity step: the modal `IdentityDialog`."""
-    dialog = IdentityDialog(packet.manifest.roster, KeyStore(window._home),
+    dialog = IdentityDialog(packet.manifest.roster, KeyStore(window._home),  # noqa: SLF001
                             organizer_fingerprint=packet.organizer_fingerprint,
                             packet_title=packet.manifest.title, parent=window)
     if dialog.exec() != QDialog.DialogCode.Accepted:

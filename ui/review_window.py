@@ -421,11 +421,11 @@ class ReviewWindow(OpeningMixin, ExportMixin, QMainWindow):
 
     # -- drag and drop, window state, closing --------------------------------------------
 
-    def dragEnterEvent(self, event: QDragEnterEvent) -> None:  # noqa: N802 — Qt's name
+    def dragEnterEvent(self, event: QDragEnterEvent) -> None:
         if self._dropped_packet(event) is not None:
             event.acceptProposedAction()
 
-    def dropEvent(self, event: QDropEvent) -> None:  # noqa: N802 — Qt's name
+    def dropEvent(self, event: QDropEvent) -> None:
         path = self._dropped_packet(event)
         if path is not None:
             event.acceptProposedAction()
@@ -466,7 +466,7 @@ class ReviewWindow(OpeningMixin, ExportMixin, QMainWindow):
         self._settings.setValue(RIGHT_SPLITTER_KEY, self.right_splitter.saveState())
         self._settings.sync()
 
-    def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802 — Qt's name
+    def closeEvent(self, event: QCloseEvent) -> None:
         self._closed = True
         self.cancel_open()
         self._save_window_state()

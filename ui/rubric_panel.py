@@ -311,7 +311,7 @@ class RubricPanel(QWidget):
             editor.commit_pending()  # emits only if the shown value differs from the saved
         self._emit_comment()
 
-    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 — Qt's name
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         if watched is self.comment and event.type() == QEvent.Type.FocusOut:
             self._emit_comment()
         return super().eventFilter(watched, event)

@@ -89,13 +89,6 @@ class ScoreEditor(QAbstractSpinBox):
         self._committed_value = self._value
         self.lineEdit().setText(score_text(self._value, self._places))
 
-    def has_pending(self) -> bool:
-        return self._value != self._committed_value
-
-    def discard_pending(self) -> None:
-        self._timer.stop()
-        self.set_value(self._committed_value)
-
     def commit_pending(self) -> None:
         """Emit `committed` if the shown value differs from the last emitted or loaded one."""
         self._timer.stop()
@@ -127,7 +120,7 @@ class ScoreEditor(QAbstractSpinBox):
             return score_text(self._value, self._places)
         return score_text(self._snap(number), self._places)
 
-    def stepBy(self, steps: int) -> None:  # noqa: N802 — Qt's name
+    def stepBy(self, steps: int) -> None:
         if self._value is None:
             # The first step from "not scored" lands on 0 (up) or on the maximum (down).
             start = Decimal(0) if steps > 0 else self._max
@@ -140,7 +133,7 @@ class ScoreEditor(QAbstractSpinBox):
         self.tentative.emit(self._value)
         self.commit_pending()
 
-    def stepEnabled(self) -> QAbstractSpinBox.StepEnabledFlag:  # noqa: N802 — Qt's name
+    def stepEnabled(self) -> QAbstractSpinBox.StepEnabledFlag:
         flags = QAbstractSpinBox.StepEnabledFlag.StepNone
         if self._value is None or self._value < self._max:
             flags |= QAbstractSpinBox.StepEnabledFlag.StepUpEnabled
@@ -152,14 +145,14 @@ class ScoreEditor(QAbstractSpinBox):
         self.lineEdit().setText(EMPTY_TEXT)
         self._value = None
 
-    def wheelEvent(self, event: QWheelEvent) -> None:  # noqa: N802 — Qt's name
+    def wheelEvent(self, event: QWheelEvent) -> None:
         # An unfocused editor must not eat the wheel: the panel is scrolled with it.
         if self.hasFocus():
             super().wheelEvent(event)
         else:
             event.ignore()
 
-    def keyPressEvent(self, event: QKeyEvent) -> None:  # noqa: N802 — Qt's name
+    def keyPressEvent(self, event: QKeyEvent) -> None:
         if event.key() in (Qt.Key.Key_Delete, Qt.Key.Key_Backspace) and (
                 self.lineEdit().text() == EMPTY_TEXT or self.lineEdit().hasSelectedText()
                 and self.lineEdit().selectedText() == self.lineEdit().text()):
@@ -172,11 +165,11 @@ class ScoreEditor(QAbstractSpinBox):
             self.lineEdit().setText("")  # typing over "—" replaces it
         super().keyPressEvent(event)
 
-    def focusInEvent(self, event: QFocusEvent) -> None:  # noqa: N802 — Qt's name
+    def focusInEvent(self, event: QFocusEvent) -> None:
         super().focusInEvent(event)
         QTimer.singleShot(0, self.lineEdit().selectAll)
 
-    def focusOutEvent(self, event: QFocusEvent) -> None:  # noqa: N802 — Qt's name
+    def focusOutEvent(self, event: QFocusEvent) -> None:
         self.commit_pending()
         super().focusOutEvent(event)
 

@@ -170,7 +170,7 @@ class SubmissionListModel(QStandardItemModel):
         active = [st for st in states if st.status != STATUS_RECUSED]
         return sum(st.status == STATUS_DONE for st in active), len(active)
 
-    def headerData(self, section: int, orientation: Qt.Orientation,  # noqa: N802
+    def headerData(self, section: int, orientation: Qt.Orientation,
                    role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if (orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole
                 and 0 <= section < len(Column)):
@@ -261,7 +261,7 @@ class SubmissionFilterProxy(QSortFilterProxyModel):
         """The ids of the visible rows, in view order."""
         return [self.index(r, 0).data(ID_ROLE) for r in range(self.rowCount())]
 
-    def filterAcceptsRow(self, source_row: int, source_parent: AnyIndex) -> bool:  # noqa: N802
+    def filterAcceptsRow(self, source_row: int, source_parent: AnyIndex) -> bool:
         model = self.sourceModel()
         if not isinstance(model, SubmissionListModel):
             return True

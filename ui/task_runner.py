@@ -78,7 +78,8 @@ class _Job(QRunnable):
             outcome: tuple[bool, Any] = (False, err)
         else:
             outcome = (True, result)
-        self._runner._mailbox.post(lambda: self._runner._deliver(self, *outcome))
+        # The task belongs to its runner: reaching into it is delivering the result home.
+        self._runner._mailbox.post(lambda: self._runner._deliver(self, *outcome))  # noqa: SLF001
 
 
 # Task priorities: what the user is waiting for, and work done ahead of need.

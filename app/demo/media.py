@@ -202,12 +202,13 @@ def letter_photo(rng: random.Random, heading: str, lines: Sequence[str], signatu
     paper = pymupdf.Rect(width * 0.27, 30, width * 0.73, height + 40)
     for rect, fill, opacity in ((paper + (16, 16, 16, 0), (0, 0, 0), 0.3),
                                 (paper, (0.99, 0.98, 0.94), 1.0)):
-        c._shape.draw_rect(rect)
-        c._shape.finish(color=None, fill=fill, fill_opacity=opacity, morph=turn)
+        c._shape.draw_rect(rect)  # noqa: SLF001 — our Canvas's own page shape, morphed
+        c._shape.finish(color=None, fill=fill, fill_opacity=opacity, morph=turn)  # noqa: SLF001
     for i in range(22):
         y = paper.y0 + 150 + i * 44
-        c._shape.draw_line(pymupdf.Point(paper.x0 + 40, y), pymupdf.Point(paper.x1 - 40, y))
-        c._shape.finish(color=(0.85, 0.45, 0.45), width=1.2, morph=turn)
+        c._shape.draw_line(pymupdf.Point(paper.x0 + 40, y),  # noqa: SLF001
+                           pymupdf.Point(paper.x1 - 40, y))
+        c._shape.finish(color=(0.85, 0.45, 0.45), width=1.2, morph=turn)  # noqa: SLF001
     ink = (0.10, 0.14, 0.40)
     c.text((paper.x0 + paper.x1) / 2, paper.y0 + 110, heading, 54, ink, center=True, morph=turn)
     shown = list(lines[:17])

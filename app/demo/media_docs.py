@@ -183,7 +183,7 @@ class _GbkZipInfo(zipfile.ZipInfo):
     """Member names in GBK without the UTF-8 flag: what Windows' built-in zip and many
     Chinese archivers produce, so the demo exercises the reader's legacy-name path."""
 
-    def _encodeFilenameFlags(self):  # the stdlib hook that picks the name encoding
+    def _encodeFilenameFlags(self):  # noqa: N802 — the stdlib hook that picks the encoding
         return self.filename.encode("gbk"), self.flag_bits & ~0x800
 
 

@@ -137,7 +137,7 @@ def quick_text(data: bytes, pages: int = 3) -> str:
             return ""
         try:
             return "\n".join(doc[i].get_text() for i in range(min(doc.page_count, pages)))
-        except Exception:  # damaged page: not a usable form anyway
+        except Exception:  # noqa: BLE001 — a damaged page: not a usable form anyway
             return ""
         finally:
             doc.close()

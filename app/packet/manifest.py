@@ -1,4 +1,4 @@
-"""The packet manifest: what a .panelpack holds, signed by the organizer (DESIGN §4).
+"""The packet manifest: what a .panelpack holds, signed by the organizer (docs/formats.md §2).
 
 `Manifest.to_dict()` is the exact JSON shape stored (as RFC 8785 canonical bytes) in
 `manifest.json`.  `Manifest.from_dict()` is the gate for everything read from a packet:
@@ -245,10 +245,6 @@ _SUBMISSION_TEXT = ("id", "title", "unit", "text")
 
 def _str_or_none(value: Any) -> bool:
     return value is None or type(value) is str
-
-
-def _int_or_none(value: Any) -> bool:
-    return value is None or type(value) is int
 
 
 def _spans_ok(spans: Any) -> bool:

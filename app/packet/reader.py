@@ -1,6 +1,6 @@
 """Open a .panelpack that may be hostile, without extracting anything.
 
-Order of trust (DESIGN §4): the zip's central directory is read, every member name is
+Order of trust (docs/formats.md §2): the zip's central directory is read, every member name is
 checked (duplicates, zip-slip, non-ASCII), then `manifest.json` is read (bounded) and
 its Ed25519 signature is verified on the raw bytes before any of its content is
 believed.  Only then is the manifest parsed and the member list compared with it:
@@ -19,7 +19,6 @@ Reads open the file afresh each time, so `Packet.read()` is safe from worker thr
 from __future__ import annotations
 
 import hashlib
-import io
 import json
 import os
 import struct
@@ -114,10 +113,6 @@ class Packet:
         for chunk in self.iter_chunks(name):
             buf += chunk
         return bytes(buf)
-
-    def open_member(self, name: str) -> BinaryIO:
-        """A read-only file object over the verified bytes of `name` (held in memory)."""
-        return io.BytesIO(self.read(name))
 
     def iter_chunks(self, name: str, chunk_size: int = CHUNK) -> Iterator[memoryview]:
         """Stream member `name`; the last step raises PanelDeskError on a hash mismatch.

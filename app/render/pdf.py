@@ -37,7 +37,7 @@ def _open_pdf(data: bytes) -> pymupdf.Document:
         raise PanelDeskError("PDF 文件已损坏，无法打开（不是 PDF 格式）")
     try:
         doc = pymupdf.open(stream=data, filetype="pdf")
-    except Exception as err:  # noqa: BLE001 — any MuPDF failure means "cannot be opened"
+    except Exception as err:  # any MuPDF failure means "cannot be opened"
         raise PanelDeskError("PDF 文件已损坏，无法打开") from err
     if doc.needs_pass:
         doc.close()
@@ -70,7 +70,7 @@ def render_pdf_page(data: bytes, page_index: int, zoom: float) -> RenderedPage:
                                   colorspace=pymupdf.csRGB)
         except PanelDeskError:
             raise
-        except Exception as err:  # noqa: BLE001 — a broken page, not a broken app
+        except Exception as err:  # a broken page, not a broken app
             raise PanelDeskError(f"PDF 第 {page_index + 1} 页已损坏，无法显示") from err
         return RenderedPage(pix.width, pix.height, pix.stride, bytes(pix.samples))
 

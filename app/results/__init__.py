@@ -2,5 +2,5 @@
 
 `panel.load_panel` reads the packet and the organizer database once; `compute` applies
 the `scoring` statistics per category; `xlsx`, `docx_report` and `json_out` write the
-three files (DESIGN §4–5).  Qt-free, used by the CLI and the GUI's 结果 screen.
+three files (docs/formats.md §8, docs/aggregation.md).  Qt-free, used by the CLI and the GUI's 结果 screen.
 """

@@ -130,7 +130,7 @@ class _Wrap:
         self._rpr = rpr
         self.element = self
 
-    def get_or_add_rPr(self) -> Any:
+    def get_or_add_rPr(self) -> Any:  # noqa: N802 — python-docx's name for it
         return self._rpr
 
 
@@ -158,7 +158,7 @@ def _table(doc: Any, headers: Any, rows: list[list[str]], widths: Any = ()) -> A
             cell.width = Cm(widths[i])
         for run in cell.paragraphs[0].runs:
             run.bold = True
-    header = table.rows[0]._tr.get_or_add_trPr()
+    header = table.rows[0]._tr.get_or_add_trPr()  # noqa: SLF001 — python-docx has no API
     repeat = OxmlElement("w:tblHeader")  # header row repeats on every printed page
     repeat.set(qn("w:val"), "true")
     header.append(repeat)
@@ -169,7 +169,7 @@ def _table(doc: Any, headers: Any, rows: list[list[str]], widths: Any = ()) -> A
         body = "".join(_tr_xml(values, twips) for values in rows)
         fragment = parse_xml(f'<w:tbl xmlns:w="{_W_NS}">{body}</w:tbl>')
         for tr in list(fragment):
-            table._tbl.append(tr)
+            table._tbl.append(tr)  # noqa: SLF001 — the table's XML, see above
     return table
 
 

@@ -8,7 +8,7 @@ different states of the database.
 Per (expert, submission) the total is recomputed exactly from the criterion scores with
 the rubric's (per-category) weights — the same arithmetic the expert's sheet used.  A
 recused row, or a row of a partial sheet missing a criterion, has no total: it is
-*missing*, never 0 (DESIGN §5); the incomplete ones are listed in `incomplete`.
+*missing*, never 0 (docs/aggregation.md §1); the incomplete ones are listed in `incomplete`.
 """
 
 from __future__ import annotations
@@ -81,9 +81,6 @@ class Panel:
     def accepted_experts(self) -> list[str]:
         """Experts with an accepted sheet, in roster order."""
         return [e.id for e in self.experts.values() if e.version is not None]
-
-    def marks_of(self, submission: str) -> list[Mark]:
-        return [m for m in self.marks if m.submission == submission]
 
 
 def load_panel(packet_path: Path | str, db_url: str | None = None) -> Panel:

@@ -132,12 +132,12 @@ def _row(ws: Any, row: int, values: Any, formats: dict[int, str] | None = None) 
                 cell.alignment = _WRAP
             elif fmt:
                 cell.number_format = fmt
-            styles[key] = copy(cell._style)
+            styles[key] = copy(cell._style)  # noqa: SLF001 — see below
         else:
             # Assigning Border/Alignment objects hashes them on every cell, which made a
             # 2 100-row matrix take seconds; a copied style array is what openpyxl's own
             # copy_worksheet does.
-            cell._style = copy(style)
+            cell._style = copy(style)  # noqa: SLF001 — as openpyxl's copy_worksheet
 
 
 def _style_cache(ws: Any) -> dict[str, Any]:
@@ -146,7 +146,7 @@ def _style_cache(ws: Any) -> dict[str, Any]:
     cache = getattr(wb, "_paneldesk_styles", None)
     if cache is None:
         cache = {}
-        wb._paneldesk_styles = cache
+        wb._paneldesk_styles = cache  # noqa: SLF001 — our own attribute on the workbook
     return cache
 
 

@@ -1,4 +1,4 @@
-"""Expert side: check, then write the signed score workbook (DESIGN §4, issue 4).
+"""Expert side: check, then write the signed score workbook (docs/formats.md §5).
 
 `check_before_export()` lists what is missing; `export_sheet()` refuses an incomplete
 sheet unless `allow_partial`, and then marks it 部分评分（未完成） in the sheet and in the

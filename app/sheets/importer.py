@@ -1,6 +1,6 @@
 """Organizer import: one outcome per file, accepted sheets into the organizer database.
 
-Outcomes (DESIGN §4), each with a Chinese explanation: VALID, TAMPERED (with the cell
+Outcomes (docs/formats.md §6), each with a Chinese explanation: VALID, TAMPERED (with the cell
 diff), UNKNOWN_KEY (good signature, key not pinned for that expert — `accept_key` pins
 it), KEY_MISMATCH, WRONG_PACKET, SUPERSEDED, DUPLICATE, CONFLICT, UNSIGNED, MALFORMED.
 Only VALID (and accepted UNKNOWN_KEY) sheets count.  One bad file never stops the others.
@@ -29,8 +29,6 @@ from app.sheets.verify import (
 VALID, UNKNOWN_KEY, KEY_MISMATCH, WRONG_PACKET = (
     "VALID", "UNKNOWN_KEY", "KEY_MISMATCH", "WRONG_PACKET")
 SUPERSEDED, DUPLICATE, CONFLICT = "SUPERSEDED", "DUPLICATE", "CONFLICT"
-OUTCOMES = (VALID, TAMPERED, UNKNOWN_KEY, KEY_MISMATCH, WRONG_PACKET, SUPERSEDED, DUPLICATE,
-            CONFLICT, UNSIGNED, MALFORMED)
 OUTCOME_LABELS = {VALID: "有效", TAMPERED: "已被改动", UNKNOWN_KEY: "未登记的密钥",
                   KEY_MISMATCH: "密钥不符", WRONG_PACKET: "不属于本评审包",
                   SUPERSEDED: "旧版本", DUPLICATE: "重复导入", CONFLICT: "版本冲突",

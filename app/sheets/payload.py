@@ -1,4 +1,4 @@
-"""The canonical content of a score sheet — what the expert's key signs (DESIGN §4).
+"""The canonical content of a score sheet — what the expert's key signs (docs/formats.md §5).
 
 The payload is rebuilt from the *visible* cell values on both sides: the expert's export
 builds it from the exact values it writes, the organizer's import from the values it
@@ -228,9 +228,3 @@ def record_export(session: ReviewSession, version: int, digest: str, file_name: 
         conn.execute(sheet_exports.update().where(sheet_exports.c.version == version)
                      .values(payload_hash=digest, file_name=file_name))
 
-
-def last_version(session: ReviewSession) -> int:
-    ws = session.workspace
-    with ws.transaction() as conn:
-        side_metadata.create_all(conn)
-        return int(conn.execute(select(func.max(sheet_exports.c.version))).scalar() or 0)

@@ -1,4 +1,4 @@
-"""The flags an expert can raise on a submission (DESIGN §2): 疑似不实, 未脱敏, 类别不符.
+"""The flags an expert can raise on a submission (docs/formats.md §3): 疑似不实, 未脱敏, 类别不符.
 
 Kept apart from the database schema so the GUI can name them without importing SQLAlchemy.
 """

@@ -33,9 +33,6 @@ from app.errors import PanelDeskError
 
 SCHEMA_VERSION = 1
 
-# Keys of the `meta` table that identify the workspace; all are required.
-IDENTITY_KEYS = ("packet_id", "manifest_hash", "rubric_hash", "expert_id", "schema_version")
-
 metadata = MetaData()
 
 meta = Table(

@@ -1,4 +1,4 @@
-"""scoring/ imports nothing but the standard library (DESIGN §3), checked on the source."""
+"""scoring/ imports nothing but the standard library (docs/architecture.md), checked on the source."""
 
 from __future__ import annotations
 

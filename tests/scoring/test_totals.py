@@ -13,7 +13,6 @@ from scoring.totals import (
     canonical_decimal,
     format_score,
     parse_decimal,
-    quantize_half,
 )
 
 
@@ -66,15 +65,6 @@ def test_format_score_rejects_bad_places():
 
 
 @pytest.mark.parametrize(("value", "expected"), [
-    (Decimal("27.2"), "27.0"), (Decimal("27.25"), "27.5"), (Decimal("27.74"), "27.5"),
-    (Decimal("27.75"), "28.0"), (Decimal(30), "30.0"), (Decimal("-0.3"), "-0.5"), (0, "0.0"),
-])
-def test_quantize_half(value, expected):
-    result = quantize_half(value)
-    assert str(result) == expected
-
-
-@pytest.mark.parametrize(("value", "expected"), [
     (Decimal("30.0"), "30"), (Decimal("0.50"), "0.5"), (Decimal("1.2"), "1.2"),
     (Decimal("3E+1"), "30"), (Decimal("-0"), "0"), (Decimal("0.000"), "0"), (100, "100"),
 ])
@@ -95,5 +85,4 @@ def test_half_points_roundtrip_through_text(halves):
     value = Decimal(halves) / 2
     text = format_score(value)
     assert parse_decimal(text) == value
-    assert quantize_half(value) == value
     assert parse_decimal(canonical_decimal(value)) == value

@@ -50,8 +50,8 @@ def test_next_page_is_laid_out_ahead_and_used_when_switching(qtbot):
                         fields={"body": "第二份申报的详细内容。" * 50}, text="")
     view.set_submission(first)
     view.prefetch(coming)
-    qtbot.waitUntil(lambda: view._ready is not None, timeout=3000)  # noqa: SLF001
-    prepared = view._ready[2]  # noqa: SLF001
+    qtbot.waitUntil(lambda: view._ready is not None, timeout=3000)
+    prepared = view._ready[2]
     view.set_submission(coming)
     assert view.document() is prepared and "第二份申报" in view.toPlainText()
     view.set_submission(first)  # not prepared: built on the spot, as before

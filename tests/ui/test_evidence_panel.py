@@ -184,7 +184,7 @@ def test_pdf_pages_and_cache(panel: EvidencePanel) -> None:
     before = len(panel.page_cache)
     panel.zoom_in()
     assert pdf.zoom == 1.25 and len(panel.page_cache) == before + 1
-    assert not pdf._item.pixmap().isNull()  # noqa: SLF001 — the page really is painted
+    assert not pdf._item.pixmap().isNull()  # the page really is painted
 
 
 def test_pdf_cache_bounded_across_submissions(qtbot: object) -> None:
@@ -378,7 +378,7 @@ def test_look_ahead_shows_the_next_submission_without_reading_again(qtbot: objec
     panel.set_submission(coming)
     assert shown[0] == "S1/E2.pdf" and panel.pdf_viewer.page == 0
     assert reads == ["S1/E2.pdf", "S1/E1.jpg"]  # the two thumbnails; the PDF was ready
-    assert not panel._ready  # noqa: SLF001 — used once, then dropped
+    assert not panel._ready  # used once, then dropped
 
 
 def test_thumbnails_wait_until_the_selected_file_is_shown(qtbot: object) -> None:
@@ -456,7 +456,7 @@ def test_a_look_ahead_landing_after_the_expert_moved_on_is_kept_for_later(qtbot:
     panel.set_submission(make_submission(["S1/E4.docx"]))  # left before it arrived
     runner.release()
     assert panel.current_file.name == "S1/E4.docx"
-    assert "S1/E1.jpg" in panel._ready  # noqa: SLF001 — ready should the expert come back
+    assert "S1/E1.jpg" in panel._ready  # ready should the expert come back
 
 
 def test_an_ordinary_look_ahead_still_queued_is_not_waited_for(qtbot: object) -> None:

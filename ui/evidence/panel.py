@@ -262,12 +262,6 @@ class EvidencePanel(QWidget):
     def select(self, row: int) -> None:
         self.strip.setCurrentIndex(self.model.index(row, 0))
 
-    def next_item(self) -> None:
-        self.strip.step(1)
-
-    def previous_item(self) -> None:
-        self.strip.step(-1)
-
     # --- showing one file ---------------------------------------------------------------
     def _show_row(self, row: int) -> None:
         pf = self.model.file(row)

@@ -359,11 +359,11 @@ class ImportPage(QWidget):
 
     # -- drag and drop ---------------------------------------------------------------
 
-    def dragEnterEvent(self, event: QDragEnterEvent) -> None:  # noqa: N802 — Qt's name
+    def dragEnterEvent(self, event: QDragEnterEvent) -> None:
         if self._dropped(event):
             event.acceptProposedAction()
 
-    def dropEvent(self, event: QDropEvent) -> None:  # noqa: N802 — Qt's name
+    def dropEvent(self, event: QDropEvent) -> None:
         paths = self._dropped(event)
         if paths:
             event.acceptProposedAction()

@@ -60,7 +60,7 @@ class OrganizerWindow(QMainWindow):
         if geometry is None or not self.restoreGeometry(geometry):
             self.resize(1280, 800)
 
-    def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802 — Qt's name
+    def closeEvent(self, event: QCloseEvent) -> None:
         if self._settings is not None:
             self._settings.setValue(GEOMETRY_KEY, self.saveGeometry())
             self._settings.sync()

@@ -144,7 +144,7 @@ def test_nonsense_from_a_worker_is_an_error_not_a_crash(answer: str) -> None:
 def test_closed_pool_refuses_and_its_workers_end() -> None:
     pool = RenderPool(size=1)
     pool.warm()
-    worker = pool._all[0]  # noqa: SLF001 — to see the process end
+    worker = pool._all[0]  # to see the process end
     pool.close()
     assert worker.process.poll() is not None
     with pytest.raises(PanelDeskError, match="已停止"):

@@ -1,4 +1,4 @@
-"""Every import outcome, each produced by a real file (DESIGN §4, issue 4)."""
+"""Every import outcome, each produced by a real file (docs/formats.md §6)."""
 
 from __future__ import annotations
 
