@@ -11,8 +11,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from app.assembly.builder import BuildOptions, BuildReport, build_packet
 from app.demo.intake import write_demo_intake
-from app.intake.builder import BuildOptions, BuildReport, build_packet
 from app.keys import demo_signing_key
 from app.model import Expert
 from app.rubrics import load_default_rubric

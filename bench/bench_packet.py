@@ -32,7 +32,7 @@ sys.path.insert(0, str(ROOT))
 import pymupdf  # noqa: E402
 from docx import Document  # noqa: E402
 
-from app.intake.builder import BuildOptions, build_packet  # noqa: E402
+from app.assembly.builder import BuildOptions, build_packet  # noqa: E402
 from app.intake.roster import default_roster  # noqa: E402
 from app.keys import demo_signing_key  # noqa: E402
 from app.packet import open_packet  # noqa: E402

@@ -77,7 +77,7 @@ def ten_page_pdf(seed: int) -> bytes:
 
 def ensure_packet(workdir: Path, n: int) -> Path:
     """Build (once) the intake folder and the packet; later runs reuse them."""
-    from app.intake.builder import BuildOptions, build_packet
+    from app.assembly.builder import BuildOptions, build_packet
     from app.intake.roster import default_roster
     from app.keys import demo_signing_key
     from app.rubrics import load_default_rubric

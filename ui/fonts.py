@@ -16,6 +16,7 @@ from PySide6.QtGui import QFont, QFontDatabase, QGuiApplication
 
 from app.atomic import save_atomic
 from app.errors import PanelDeskError
+from app.fonts import bundled_cjk_font
 from app.paths import user_data_dir
 
 log = logging.getLogger(__name__)
@@ -74,11 +75,9 @@ def _register_bundled_font() -> str | None:
         if family is not None:
             return family
     try:
-        import pymupdf  # lazily: only on machines without a Chinese font, once
-
-        data = bytes(pymupdf.Font("cjk").buffer)
-    except Exception as err:  # noqa: BLE001 — a missing font must not stop the app
-        log.warning("无法加载 PyMuPDF 自带的中文字体：%s", err)
+        data = bundled_cjk_font()  # only on machines without a Chinese font, once
+    except PanelDeskError as err:  # a missing font must not stop the app
+        log.warning("%s", err)
         return None
     family = _family_of(QFontDatabase.addApplicationFontFromData(QByteArray(data)))
     if family is None:

@@ -10,15 +10,15 @@ from pathlib import Path
 import pytest
 
 import app.cli
-from app import cli_review_export
 from app.cli import main
+from app.cli import review_export as cli_review_export
 from app.keys import KeyStore
 
 
 @pytest.fixture
 def cli(monkeypatch: pytest.MonkeyPatch, home: Path):
     """`paneldesk` with review (plus export, as the lead will wire it) and sheets."""
-    from app import cli_review
+    from app.cli import review as cli_review
 
     original = cli_review.register
 
@@ -31,7 +31,7 @@ def cli(monkeypatch: pytest.MonkeyPatch, home: Path):
             cli_review_export.register(actions)
 
     monkeypatch.setattr(cli_review, "register", register)
-    monkeypatch.setattr(app.cli, "COMMAND_MODULES", ("app.cli_review", "app.cli_sheets"))
+    monkeypatch.setattr(app.cli, "COMMAND_MODULES", ("app.cli.review", "app.cli.sheets"))
     KeyStore(home).create("口令 passphrase")
     secret = home.parent / "pass.txt"
     secret.write_text("口令 passphrase\n", encoding="utf-8")

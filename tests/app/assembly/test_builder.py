@@ -11,7 +11,7 @@ import pymupdf
 import pytest
 from docx import Document
 
-from app.intake.builder import BuildOptions, build_packet
+from app.assembly.builder import BuildOptions, build_packet
 from app.intake.roster import default_roster
 from app.keys import demo_signing_key
 from app.packet import open_packet

@@ -13,7 +13,7 @@ import app.cli
 from app.cli import main
 
 _spec = importlib.util.spec_from_file_location(
-    "paneldesk_crash_child", Path(__file__).parent / "workspace" / "crash_child.py")
+    "paneldesk_crash_child", Path(__file__).parent.parent / "workspace" / "crash_child.py")
 helpers = importlib.util.module_from_spec(_spec)
 sys.modules[_spec.name] = helpers
 _spec.loader.exec_module(helpers)
@@ -23,7 +23,7 @@ FULL = ["温度=25", "效能=24.5", "authenticity=8", "典型性=7", "storytelli
 
 @pytest.fixture
 def packet(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
-    monkeypatch.setattr(app.cli, "COMMAND_MODULES", ("app.cli_review",))
+    monkeypatch.setattr(app.cli, "COMMAND_MODULES", ("app.cli.review",))
     monkeypatch.setenv("PANELDESK_HOME", str(tmp_path / "home"))
     return helpers.build_packet(tmp_path / "t.panelpack")
 

@@ -1,4 +1,4 @@
-"""`paneldesk packet info|verify` (and `build`, registered by `app.cli_packet_build`).
+"""`paneldesk packet info|verify` (and `build`, registered by `app.cli.packet_build`).
 
 `info` checks the signature and the member list but hashes nothing, so it answers in
 well under half a second on a 300-submission packet; `--json` prints the manifest
@@ -16,12 +16,12 @@ from typing import Any
 
 
 def register(sub: argparse._SubParsersAction) -> None:
-    from app import cli_packet_build
+    from app.cli import packet_build
 
     packet = sub.add_parser("packet", help="生成、查看、校验评审包")
     packet_sub = packet.add_subparsers(dest="packet_command", metavar="ACTION")
     packet.set_defaults(handler=lambda args: _help(packet))
-    cli_packet_build.register(packet_sub)
+    packet_build.register(packet_sub)
 
     info = packet_sub.add_parser("info", help="显示评审包摘要（--json：完整清单）")
     info.add_argument("packet", type=Path, help=".panelpack 文件")

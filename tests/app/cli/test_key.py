@@ -19,7 +19,7 @@ def home(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
     monkeypatch.delenv("PANELDESK_PASSPHRASE", raising=False)
     monkeypatch.setattr(sys, "stdin", io.StringIO(""))  # never a terminal in tests
     # Only the modules under test, so other commands' work in progress cannot break these.
-    monkeypatch.setattr(cli, "COMMAND_MODULES", ("app.cli_key", "app.cli_packet"))
+    monkeypatch.setattr(cli, "COMMAND_MODULES", ("app.cli.key", "app.cli.packet"))
     return tmp_path / "home"
 
 

@@ -35,7 +35,7 @@ def register(packet_sub: argparse._SubParsersAction) -> None:
 
 
 def run_build(args: argparse.Namespace) -> int:
-    from app.intake.builder import BuildOptions, build_packet
+    from app.assembly.builder import BuildOptions, build_packet
     from app.intake.roster import default_roster, read_roster
     from app.keys import KeyStore, resolve_passphrase
     from app.rubrics import load_default_rubric, load_rubric_file

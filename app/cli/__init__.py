@@ -1,6 +1,6 @@
 """The `paneldesk` command line: the scripted face of every organizer and expert flow.
 
-Sub-commands live in small `cli_*.py` modules, each exposing `register(subparsers)`
+Each sub-command lives in a small module of this package exposing `register(subparsers)`,
 which adds its parser and sets `handler=` to a function `(args) -> int`.  This module
 only wires them together and turns errors into one clear line on stderr: a
 `PanelDeskError` (or rubric error) prints its message; anything else prints a short
@@ -17,9 +17,10 @@ import sys
 from app.errors import PanelDeskError
 from scoring.rubric import RubricError
 
-# Modules that add sub-commands; imported lazily so `paneldesk packet info` stays fast.
-COMMAND_MODULES = ("app.cli_key", "app.cli_packet", "app.cli_demo", "app.cli_review",
-                   "app.cli_sheets", "app.cli_results")
+# The registry of commands: modules that add sub-commands, imported when the parser is built
+# (each defers its heavy imports to its handler, so `paneldesk packet info` stays fast).
+COMMAND_MODULES = ("app.cli.key", "app.cli.packet", "app.cli.demo", "app.cli.review",
+                   "app.cli.sheets", "app.cli.results")
 
 
 def build_parser() -> argparse.ArgumentParser:

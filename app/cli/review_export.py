@@ -4,7 +4,7 @@
         [--passphrase-file F]
 
 Lists what is missing first; an incomplete sheet is written only with --partial, and is
-then marked 部分评分（未完成）.  `register(review_sub)` is called by `app/cli_review.py`
+then marked 部分评分（未完成）.  `register(review_sub)` is called by `app/cli/review.py`
 with the `review` action sub-parsers.
 """
 

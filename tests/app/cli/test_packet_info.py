@@ -20,7 +20,7 @@ from tests.app.test_packet_roundtrip import (
 @pytest.fixture(autouse=True)
 def _commands(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
     monkeypatch.setenv("PANELDESK_HOME", str(tmp_path / "home"))
-    monkeypatch.setattr(cli, "COMMAND_MODULES", ("app.cli_key", "app.cli_packet"))
+    monkeypatch.setattr(cli, "COMMAND_MODULES", ("app.cli.key", "app.cli.packet"))
 
 
 @pytest.fixture

@@ -22,7 +22,7 @@ from decimal import Decimal
 from pathlib import Path
 from typing import Any
 
-from app import cli_review_export
+from app.cli import review_export
 from app.errors import PanelDeskError
 
 
@@ -50,7 +50,7 @@ def register(sub: argparse._SubParsersAction) -> None:
     p.add_argument("--json", action="store_true", help="输出 JSON")
     p.set_defaults(handler=run_show)
 
-    cli_review_export.register(actions)
+    review_export.register(actions)
 
 
 def _common(p: argparse.ArgumentParser) -> None:
