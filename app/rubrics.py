@@ -15,7 +15,8 @@ from functools import lru_cache
 from app.canonical import canonical_hash
 from app.errors import PanelDeskError
 from app.paths import resource_path
-from scoring.rubric import Rubric, RubricError, load_rubric
+from scoring.rubric import Rubric, RubricError
+from scoring.rubric_file import load_rubric
 
 DEFAULT_RUBRIC = "hotline-2026.toml"
 

@@ -1,39 +1,33 @@
 """The rubric (评审细则): criteria, level bands, weights and the call's rule parameters.
 
-A rubric is data, loaded from `resources/rubrics/*.toml` (or JSON of the same shape) and
-validated in full by `Rubric.from_dict`, so an organizer who edits the file gets one
-Chinese message naming the exact field ("criteria[2].levels[1].min：…") instead of odd
-scores later.  Every number is an exact `Decimal`; `to_dict()` writes them as canonical
-strings so the rubric embedded in a packet hashes identically on every machine.
+A rubric is data (docs/formats.md §1): a file is read by `scoring.rubric_file` and
+validated in full by `scoring.rubric_schema.parse_rubric`, so an organizer who edits it
+gets one Chinese message naming the exact field ("criteria[2].levels[1].min：…") instead
+of odd scores later.  This module is the model.  Every number is an exact `Decimal`;
+`to_dict()` writes them as canonical strings so the rubric embedded in a packet hashes
+identically on every machine, and leaves out optional keys that are not set (or hold
+their default), so a rubric that does not use a newer key keeps its hash.
 
 Standard library only (docs/architecture.md).
 """
 
 from __future__ import annotations
 
-import json
-import os
-import tomllib
 from collections.abc import Callable, Iterator, Mapping
 from dataclasses import dataclass, field
 from decimal import Decimal, InvalidOperation, localcontext
-from pathlib import Path
 from typing import Any
 
 from scoring.aggregate import METHODS as METHODS  # re-exported for rubric_schema
 from scoring.ranking import TIE_BREAK_LABELS
 from scoring.totals import PRECISION, DecimalFormatError, canonical_decimal, parse_decimal
 
-LEVEL_NAMES = ("优秀", "良好", "一般", "较差")  # best first: the order levels are stored in
-GROUPS = ("core", "basic")
+GROUPS = ("core", "basic")  # core criteria form the first tie-break (core_subtotal)
 IMAGE_FORMATS = ("jpeg", "png", "gif", "bmp", "webp")
 # The aggregation methods and tie-break steps a rubric may name are the ones scoring
 # implements: one list each (aggregate.METHODS, ranking.TIE_BREAK_LABELS), re-exported
 # here for the schema so a new method cannot be implemented yet refused by the validator.
 TIE_BREAKS = tuple(TIE_BREAK_LABELS)
-MAX_FILE_BYTES = 1 << 20
-# Bounds that keep every modulo/sum exact and cheap, whatever a hostile file holds.
-
 
 
 class RubricError(ValueError):
@@ -71,6 +65,8 @@ class FrozenMap(Mapping):
 
 @dataclass(frozen=True)
 class Level:
+    """A named band of points (优秀 25–30); a criterion's levels tile 0..max, best first."""
+
     name: str
     min: Decimal
     max: Decimal
@@ -116,6 +112,7 @@ class AggregationRules:
     outlier_z: Decimal = Decimal(2)
     spread_threshold: Decimal = Decimal(20)
     tie_break: tuple[str, ...] = ("core_subtotal", "median")
+    few_scores: int = 3  # fewer valid scores than this: flagged 有效评分不足
 
 
 @dataclass(frozen=True)
@@ -133,6 +130,10 @@ class Rubric:
     intake: IntakeRules = field(default_factory=IntakeRules)
     aggregation: AggregationRules = field(default_factory=AggregationRules)
     awards: tuple[Award, ...] = ()
+    # Other spellings of a category that application forms use (e.g. a reversed word
+    # order), per category; intake reads them as that category.
+    category_variants: Mapping[str, tuple[str, ...]] = field(default_factory=FrozenMap)
+    packet_title: str | None = None  # the default title of a packet built with it
 
     def criterion(self, id_or_name: str) -> Criterion:
         """The criterion with this id ("warmth") or Chinese name ("温度")."""
@@ -199,8 +200,13 @@ class Rubric:
 
     def core_subtotal(self, scores: Mapping[str, Decimal | None],
                       category: str | None = None) -> Decimal:
-        """The weighted sum of the core criteria (温度 + 效能) only — the first tie-break."""
+        """The weighted sum of the criteria in group "core" only — the first tie-break."""
         return self._weighted(scores, category, lambda crit: crit.group == "core")
+
+    @property
+    def core_names(self) -> tuple[str, ...]:
+        """The names of the core criteria, in rubric order (how the first tie-break reads)."""
+        return tuple(crit.name for crit in self.criteria if crit.group == "core")
 
     def is_complete(self, scores: Mapping[str, Decimal | None]) -> bool:
         return all(scores.get(crit.id) is not None for crit in self.criteria)
@@ -236,6 +242,19 @@ class Rubric:
         comment = {k: d(v) for k, v in (("below", self.comment_below),
                                          ("above", self.comment_above)) if v is not None}
         agg = self.aggregation
+        aggregation = {
+            "method": agg.method, "trim_min_scores": agg.trim_min_scores,
+            "outlier_percent": d(agg.outlier_percent), "outlier_z": d(agg.outlier_z),
+            "spread_threshold": d(agg.spread_threshold), "tie_break": list(agg.tie_break),
+        }
+        if agg.few_scores != AggregationRules.few_scores:
+            aggregation["few_scores"] = agg.few_scores
+        optional: dict[str, Any] = {}
+        if self.category_variants:
+            optional["category_variants"] = {cat: list(names) for cat, names
+                                              in self.category_variants.items()}
+        if self.packet_title is not None:
+            optional["packet_title"] = self.packet_title
         return {
             "id": self.id, "name": self.name, "version": self.version, "step": d(self.step),
             "categories": list(self.categories),
@@ -248,11 +267,7 @@ class Rubric:
                 "image_formats": list(self.intake.image_formats),
                 "image_min_short_side": self.intake.image_min_short_side,
             },
-            "aggregation": {
-                "method": agg.method, "trim_min_scores": agg.trim_min_scores,
-                "outlier_percent": d(agg.outlier_percent), "outlier_z": d(agg.outlier_z),
-                "spread_threshold": d(agg.spread_threshold), "tie_break": list(agg.tie_break),
-            },
+            "aggregation": aggregation,
             "awards": [{"name": a.name, "count": a.count} if a.count is not None
                        else {"name": a.name, "percent": d(a.percent)} for a in self.awards],
             "criteria": [{
@@ -264,61 +279,8 @@ class Rubric:
             } for c in self.criteria],
             "category_weights": {cat: {cid: d(w) for cid, w in ws.items()}
                                  for cat, ws in self.category_weights.items()},
+            **optional,
         }
-
-    @classmethod
-    def from_dict(cls, data: Mapping[str, Any]) -> Rubric:
-        """Validate `data` (a loaded TOML/JSON document) in full; RubricError names the field."""
-        from scoring.rubric_schema import parse_rubric  # the schema module imports this one
-
-        return parse_rubric(data)
-
-
-def load_rubric(path: str | os.PathLike) -> Rubric:
-    """Load and validate a .toml or .json rubric; every error names the file."""
-    p = Path(path)
-    name = p.name or str(p)
-    suffix = p.suffix.lower()
-    if suffix not in (".toml", ".json"):
-        raise RubricError("不支持的格式（应为 .toml 或 .json）", file=name)
-    try:
-        with p.open("rb") as fh:
-            raw = fh.read(MAX_FILE_BYTES + 1)
-    except FileNotFoundError:
-        raise RubricError("找不到该文件", file=name) from None
-    except OSError as err:
-        raise RubricError(f"无法读取（{err.strerror or type(err).__name__}）", file=name) from None
-    if len(raw) > MAX_FILE_BYTES:
-        raise RubricError("文件过大（评审细则不应超过 1 MB）", file=name)
-    try:
-        text = raw.decode("utf-8-sig")
-    except UnicodeDecodeError:
-        raise RubricError("不是 UTF-8 编码的文本", file=name) from None
-    try:
-        data = tomllib.loads(text) if suffix == ".toml" else json.loads(
-            text, parse_float=Decimal, parse_constant=_reject_constant,
-            object_pairs_hook=_no_duplicates)
-    except (ValueError, RecursionError) as err:
-        kind = "TOML" if suffix == ".toml" else "JSON"
-        detail = "嵌套层次过深" if isinstance(err, RecursionError) else str(err)
-        raise RubricError(f"{kind} 格式错误（{detail}）", file=name) from None
-    try:
-        return Rubric.from_dict(data)
-    except RubricError as err:
-        raise RubricError(err.problem, err.path, file=name) from None
-
-
-def _reject_constant(token: str) -> Any:
-    raise ValueError(f"不允许 {token}")
-
-
-def _no_duplicates(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
-    result: dict[str, Any] = {}
-    for key, value in pairs:
-        if key in result:
-            raise ValueError(f"字段“{key}”重复")
-        result[key] = value
-    return result
 
 
 def on_step_grid(value: Decimal, step: Decimal) -> bool:

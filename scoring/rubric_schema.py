@@ -1,8 +1,9 @@
 """Validation of rubric documents: every field checked, every error naming its path.
 
-`parse_rubric()` turns a loaded TOML/JSON document into a `scoring.rubric.Rubric`, or
-raises `RubricError` with the exact field ("criteria[2].levels[1].min：必须 ≤ max").
-Kept apart from the model so `scoring/rubric.py` stays about what a rubric *is*.
+`parse_rubric()` turns a loaded TOML/JSON document (or a packet's embedded rubric) into a
+`scoring.rubric.Rubric`, or raises `RubricError` with the exact field
+("criteria[2].levels[1].min：必须 ≤ max").  Kept apart from the model so
+`scoring/rubric.py` stays about what a rubric *is*; the format is docs/formats.md §1.
 Standard library only.
 """
 
@@ -17,7 +18,6 @@ from typing import Any
 from scoring.rubric import (
     GROUPS,
     IMAGE_FORMATS,
-    LEVEL_NAMES,
     METHODS,
     TIE_BREAKS,
     AggregationRules,
@@ -39,9 +39,10 @@ _LIMIT = Decimal(10) ** 6
 _MIN_EXPONENT = -6
 _MAX_STR = 4000
 _MAX_ITEMS = 100
+_MAX_LEVELS = 10
 _TOP_KEYS = ("id", "name", "version", "step", "categories", "categories_description",
              "comment_required", "intake", "aggregation", "awards", "criteria",
-             "category_weights")
+             "category_weights", "category_variants", "packet_title")
 
 
 def _table(value: Any, path: str, allowed: tuple[str, ...],
@@ -135,13 +136,33 @@ def parse_rubric(data: Mapping[str, Any]) -> Rubric:
         category_descriptions=descriptions, criteria=criteria,
         category_weights=_category_weights(top.get("category_weights", {}), categories, criteria),
         intake=_intake(top.get("intake", {})), aggregation=_aggregation(top.get("aggregation", {})),
-        awards=_awards(top.get("awards", [])))
+        awards=_awards(top.get("awards", [])),
+        category_variants=_variants(top.get("category_variants", {}), categories),
+        packet_title=(_text(top["packet_title"], "packet_title", limit=200)
+                      if "packet_title" in top else None))
     for cat in (None, *categories):
         if rubric.max_total(cat) <= 0:
             where = f"category_weights.{cat}" if cat else "criteria"
             raise RubricError("满分必须大于 0（权重不能全为 0）", where)
     below, above = _comment_thresholds(top.get("comment_required", {}), rubric)
     return replace(rubric, comment_below=below, comment_above=above)
+
+
+def _variants(value: Any, categories: tuple[str, ...]) -> FrozenMap:
+    """category → other spellings; each spelling names exactly one category."""
+    owner = {cat: cat for cat in categories}
+    result = {}
+    for cat, items in _table(value, "category_variants", categories).items():
+        path = f"category_variants.{cat}"
+        names = []
+        for i, item in enumerate(_list(items, path)):
+            name = _text(item, f"{path}[{i}]", limit=40)
+            if name in owner:
+                raise RubricError(f"“{name}”已是类别“{owner[name]}”或它的写法", f"{path}[{i}]")
+            owner[name] = cat
+            names.append(name)
+        result[cat] = tuple(names)
+    return FrozenMap(result)
 
 
 def _text_map(value: Any, path: str, categories: tuple[str, ...]) -> FrozenMap:
@@ -152,11 +173,12 @@ def _text_map(value: Any, path: str, categories: tuple[str, ...]) -> FrozenMap:
 def _criterion(value: Any, path: str, step: Decimal, categories: tuple[str, ...]) -> Criterion:
     table = _table(value, path, ("id", "name", "group", "max", "weight", "description",
                                  "levels", "guidance"),
-                   ("id", "name", "group", "max", "description", "levels"))
+                   ("id", "name", "max", "description", "levels"))
     cid = table["id"]
     if not isinstance(cid, str) or not _ID.fullmatch(cid):
-        raise RubricError("必须是小写 ASCII 标识（如 warmth，字母开头，最长 32）", f"{path}.id")
-    if table["group"] not in GROUPS:
+        raise RubricError("必须是小写 ASCII 标识（字母开头，最长 32）", f"{path}.id")
+    group = table.get("group", "basic")
+    if group not in GROUPS:
         raise RubricError("必须是 core（核心维度）或 basic（基本要求）", f"{path}.group")
     top = _dec(table["max"], f"{path}.max")
     if top <= 0 or not on_step_grid(top, step):
@@ -167,22 +189,24 @@ def _criterion(value: Any, path: str, step: Decimal, categories: tuple[str, ...]
         raise RubricError("不能为负数", f"{path}.weight")
     return Criterion(
         id=cid, name=_text(table["name"], f"{path}.name", chinese=True, limit=40),
-        group=table["group"], max=top, weight=weight,
+        group=group, max=top, weight=weight,
         description=_text(table["description"], f"{path}.description"),
         levels=_levels(table["levels"], f"{path}.levels", step, top),
         guidance=_text_map(table.get("guidance", {}), f"{path}.guidance", categories))
 
 
 def _levels(value: Any, path: str, step: Decimal, top: Decimal) -> tuple[Level, ...]:
-    found: dict[str, tuple[int, Level]] = {}
-    for i, item in enumerate(_list(value, path)):
+    """Named bands that tile 0..max with no gap or overlap; stored best first."""
+    found: list[tuple[int, Level]] = []
+    items = _list(value, path)
+    if len(items) > _MAX_LEVELS:
+        raise RubricError(f"等级过多（最多 {_MAX_LEVELS} 个）", path)
+    for i, item in enumerate(items):
         where = f"{path}[{i}]"
         table = _table(item, where, ("name", "min", "max", "descriptor"),
                        ("name", "min", "max", "descriptor"))
-        name = table["name"]
-        if name not in LEVEL_NAMES:
-            raise RubricError(f"等级名称必须是 {'/'.join(LEVEL_NAMES)} 之一", f"{where}.name")
-        if name in found:
+        name = _text(table["name"], f"{where}.name", limit=20)
+        if any(level.name == name for _, level in found):
             raise RubricError(f"等级“{name}”重复", f"{where}.name")
         low, high = _dec(table["min"], f"{where}.min"), _dec(table["max"], f"{where}.max")
         for key, number in (("min", low), ("max", high)):
@@ -191,23 +215,20 @@ def _levels(value: Any, path: str, step: Decimal, top: Decimal) -> tuple[Level, 
                                   f"{where}.{key}")
         if low > high:
             raise RubricError("必须 ≤ max", f"{where}.min")
-        found[name] = (i, Level(name, low, high, _text(table["descriptor"], f"{where}.descriptor")))
-    missing = [n for n in LEVEL_NAMES if n not in found]
-    if missing:
-        raise RubricError(f"缺少等级：{'、'.join(missing)}（须恰好为 {'/'.join(LEVEL_NAMES)}）", path)
-    expected = Decimal(0)  # bands must tile 0..max with no gap or overlap, worst level first
-    for name in reversed(LEVEL_NAMES):
-        index, level = found[name]
+        found.append((i, Level(name, low, high, _text(table["descriptor"], f"{where}.descriptor"))))
+    ordered = sorted(found, key=lambda item: (item[1].min, item[1].max))  # worst first
+    expected = Decimal(0)
+    for index, level in ordered:
         if level.min != expected:
             raise RubricError(f"应为 {canonical_decimal(expected)}（各等级分数段须从 0 起"
                               f"首尾相接、不重叠），实际为 {canonical_decimal(level.min)}",
                               f"{path}[{index}].min")
         expected = level.max + step
-    index, best = found[LEVEL_NAMES[0]]
+    index, best = ordered[-1]
     if best.max != top:
         raise RubricError(f"最高等级的上限应等于该项满分 {canonical_decimal(top)}",
                           f"{path}[{index}].max")
-    return tuple(found[n][1] for n in LEVEL_NAMES)
+    return tuple(level for _, level in reversed(ordered))
 
 
 def _category_weights(value: Any, categories: tuple[str, ...],
@@ -265,7 +286,8 @@ def _intake(value: Any) -> IntakeRules:
 
 def _aggregation(value: Any) -> AggregationRules:
     table = _table(value, "aggregation", ("method", "trim_min_scores", "outlier_percent",
-                                          "outlier_z", "spread_threshold", "tie_break"))
+                                          "outlier_z", "spread_threshold", "tie_break",
+                                          "few_scores"))
     rules = AggregationRules()
     method = table.get("method", rules.method)
     if method not in METHODS:
@@ -285,7 +307,10 @@ def _aggregation(value: Any) -> AggregationRules:
         if item not in TIE_BREAKS or item in ties[:i]:
             raise RubricError(f"必须是 {'、'.join(TIE_BREAKS)} 之一且不重复",
                               f"aggregation.tie_break[{i}]")
-    return AggregationRules(method=method, trim_min_scores=trim, tie_break=tuple(ties), **numbers)
+    few = _int(table.get("few_scores", rules.few_scores), "aggregation.few_scores",
+               minimum=1, maximum=1000)
+    return AggregationRules(method=method, trim_min_scores=trim, tie_break=tuple(ties),
+                            few_scores=few, **numbers)
 
 
 def _awards(value: Any) -> tuple[Award, ...]:

@@ -26,9 +26,9 @@ from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
 from app import __version__
 from app.errors import PanelDeskError
 from app.intake import checks
+from app.intake.contacts import contact_strings
 from app.intake.evidence import EvidenceInfo, classify
-from app.intake.form_fields import contact_strings
-from app.intake.forms import ParsedForm, looks_like_form, parse_form
+from app.intake.forms import CategorySet, ParsedForm, looks_like_form, parse_form
 from app.intake.source import EntryError, IntakeEntry, list_entries, read_entry
 from app.model import CONTACT_FIELDS, Expert, PacketFile, Submission
 from app.packet import Manifest, PacketWriter
@@ -138,6 +138,7 @@ def build_packet(intake_dir: Path, out_path: Path, key: Ed25519PrivateKey,
     results: list[EntryResult] = []
     created = options.created or datetime.now(UTC).strftime("%Y-%m-%dT%H:%M:%SZ")
     packet_id = options.packet_id or f"PD-{created[:10].replace('-', '')}-{secrets.token_hex(4)}"
+    categories = CategorySet.of(options.rubric)  # its patterns are compiled once per build
     with PacketWriter(out_path) as writer:
         for index, path in enumerate(entries):
             if cancelled is not None and cancelled():
@@ -145,7 +146,7 @@ def build_packet(intake_dir: Path, out_path: Path, key: Ed25519PrivateKey,
             if progress is not None:
                 progress(index, len(entries), path.name)
             sid = f"S{len([r for r in results if r.status == 'included']) + 1:03d}"
-            results.append(_build_entry(path, sid, writer, options))
+            results.append(_build_entry(path, sid, writer, options, categories))
         submissions = [r.submission for r in results if r.submission is not None]
         if not submissions:
             raise PanelDeskError("没有任何申报材料可以纳入评审包（全部被拒收），请查看各条目的原因")
@@ -164,14 +165,14 @@ def build_packet(intake_dir: Path, out_path: Path, key: Ed25519PrivateKey,
     return BuildReport(out_path, packet_id, options.title, manifest_hash, results)
 
 
-def _build_entry(path: Path, sid: str, writer: PacketWriter,
-                 options: BuildOptions) -> EntryResult:
+def _build_entry(path: Path, sid: str, writer: PacketWriter, options: BuildOptions,
+                 categories: CategorySet) -> EntryResult:
     try:
         entry = read_entry(path)
     except PanelDeskError as err:
         return EntryResult(path.name, "rejected", reason=str(err))
     try:
-        form_file, parsed = _find_form(entry, options.soffice)
+        form_file, parsed = _find_form(entry, options.soffice, categories)
     except PanelDeskError as err:
         # Files skipped as hostile often explain why no form was found (e.g. a bomb).
         reason = "；".join([str(err), *entry.skipped])
@@ -183,7 +184,7 @@ def _build_entry(path: Path, sid: str, writer: PacketWriter,
     if not checked.get("category") and len(parsed.category_candidates) > 1:
         # Several boxes ticked: the warning should name them, not say "none ticked".
         checked["category"] = "、".join(parsed.category_candidates)
-    warnings = checks.check_fields(checked, options.rubric.intake, options.rubric.categories)
+    warnings = checks.check_fields(checked, options.rubric.intake, categories)
     text = parsed.text
     if not options.keep_contacts:
         # Contact parts may come from separate cells: mask every piece, longest first.
@@ -226,7 +227,7 @@ def _add(writer: PacketWriter, name: str, original: str, data: bytes, role: str,
                       media_type=media_type, size=size, sha256=digest, width=width, height=height)
 
 
-def _find_form(entry: IntakeEntry, soffice: str | None):
+def _find_form(entry: IntakeEntry, soffice: str | None, categories: CategorySet):
     """Pick the 申报书 among the entry's files and parse it.
 
     Candidates are Word/PDF files whose text carries the form's labels; a file named
@@ -243,7 +244,8 @@ def _find_form(entry: IntakeEntry, soffice: str | None):
         try:
             if candidate not in named and not looks_like_form(candidate.name, candidate.data):
                 continue
-            parsed: ParsedForm = parse_form(candidate.name, candidate.data, soffice=soffice)
+            parsed: ParsedForm = parse_form(candidate.name, candidate.data, categories,
+                                            soffice=soffice)
         except PanelDeskError as err:
             first_error = first_error or err
             continue

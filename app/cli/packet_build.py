@@ -16,16 +16,14 @@ from pathlib import Path
 
 from app.errors import PanelDeskError
 
-DEFAULT_TITLE = "2026年“12345的温度”创新实践评审包"
-
 
 def register(packet_sub: argparse._SubParsersAction) -> None:
     p = packet_sub.add_parser("build", help="从申报材料文件夹生成签名评审包")
     p.add_argument("intake", type=Path, help="申报材料文件夹（每份申报一个子文件夹或 .zip）")
     p.add_argument("-o", "--output", type=Path, required=True, help="输出的 .panelpack 文件")
-    p.add_argument("--rubric", type=Path, help="评审细则文件（.toml/.json），默认内置 2026 细则")
+    p.add_argument("--rubric", type=Path, help="评审细则文件（.toml/.json），默认为内置评审细则")
     p.add_argument("--roster", type=Path, help="专家名单（.csv/.xlsx：编号,姓名,单位,公钥指纹）")
-    p.add_argument("--title", default=DEFAULT_TITLE, help="评审包标题")
+    p.add_argument("--title", help="评审包标题（默认取评审细则中的 packet_title，否则为细则名称）")
     p.add_argument("--keep-contacts", action="store_true",
                    help="在专家评审包中保留联系人及联系方式（默认隐去）")
     p.add_argument("--report", type=Path, help="把逐条处理结果写入 JSON 文件")
@@ -48,7 +46,8 @@ def run_build(args: argparse.Namespace) -> int:
     if not store.exists():
         raise PanelDeskError("尚未创建组织方密钥，请先运行 paneldesk key init")
     key = store.unlock(resolve_passphrase(args.passphrase_file))
-    options = BuildOptions(rubric=rubric, roster=roster, title=args.title,
+    title = args.title or rubric.packet_title or rubric.name
+    options = BuildOptions(rubric=rubric, roster=roster, title=title,
                            keep_contacts=args.keep_contacts)
 
     def progress(done: int, total: int, source: str) -> None:

@@ -11,14 +11,14 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable
 from typing import Any
 
+from app.intake.categories import CategorySet
 from app.intake.evidence import EvidenceInfo
 from app.intake.pii import PiiHit, find_pii, mask
 from app.model import FIELD_LABELS, IntakeWarning
 
-CATEGORIES = ("感动瞬间", "创新机制", "坚守故事", "治理成效")
 # Fields every 申报书 must fill.  Contacts are required too: the organizers need them
 # even though experts never see them.
 REQUIRED_FIELDS = ("unit", "contact_name", "contact_info", "title", "highlights", "body")
@@ -36,14 +36,14 @@ def count_chars(text: str) -> int:
 
 
 def check_fields(fields: dict[str, str], rules: Any,
-                 categories: Sequence[str] = CATEGORIES) -> list[IntakeWarning]:
+                 categories: CategorySet) -> list[IntakeWarning]:
     """field_missing, category_missing and word_count for one form's fields."""
     warnings: list[IntakeWarning] = []
     for key in REQUIRED_FIELDS:
         if not (fields.get(key) or "").strip():
             warnings.append(IntakeWarning(
                 "field_missing", f"申报书缺少“{FIELD_LABELS[key]}”", field=key))
-    problem = _category_problem((fields.get("category") or "").strip(), categories)
+    problem = categories.problem((fields.get("category") or "").strip())
     if problem:
         warnings.append(IntakeWarning("category_missing", problem, field="category"))
     body = fields.get("body") or ""
@@ -56,20 +56,6 @@ def check_fields(fields: dict[str, str], rules: Any,
                 "word_count", f"详细内容约 {n} 字，{side}建议范围 {low}–{high} 字",
                 field="body"))
     return warnings
-
-
-def _category_problem(value: str, categories: Sequence[str]) -> str | None:
-    if value in categories:
-        return None
-    allowed = "、".join(categories)
-    if not value:
-        return f"未能确定实践类别：申报书未填写或未勾选类别（应为 {allowed} 之一）"
-    named = [c for c in categories if c in value]
-    if len(named) > 1:
-        return f"未能确定实践类别：填写或勾选了多个类别（{'、'.join(named)}），请与申报单位确认"
-    if named:
-        return f"未能确定实践类别：“{value}”，可能是“{named[0]}”，请核对"
-    return f"未能确定实践类别：“{value}”不是 {allowed} 之一"
 
 
 def check_pii(fields: dict[str, str],

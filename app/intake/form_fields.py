@@ -5,8 +5,9 @@ of running text (a paragraph, a one-cell table row, a PDF line), a `(label, valu
 tuple is a table row whose first cell is a label.  `pairs_from_blocks` runs the
 paragraph grammar over that stream ("申报单位：…" on one line, or a label heading
 followed by content lines until the next label), `fields_from_pairs` maps the labels
-to the keys of `app.model.FIELD_LABELS`, splits a combined 联系人及联系方式 value and
-reads the category (plain text or check boxes, `detect_category`).
+to the keys of `app.model.FIELD_LABELS` and splits a combined 联系人及联系方式 value
+(`app.intake.contacts`).  The 实践类别 value is kept as written (`category_raw`): which of
+the rubric's categories it names is `app.intake.categories`' question.
 
 Labels vary in real forms ("申 报 单 位", "申报单位（盖章）", "核心亮点（200字以内）",
 "一、实践标题"), so they are matched after normalisation against a table of variants.
@@ -17,6 +18,8 @@ from __future__ import annotations
 import re
 import unicodedata
 from dataclasses import dataclass, field
+
+from app.intake.contacts import EDGE_PUNCT, split_contact, starts_with_name
 
 Block = str | tuple[str, str]
 
@@ -73,19 +76,6 @@ _INVISIBLE_RE = re.compile(r"[\u200b-\u200d\u2060\ufeff\u00ad]")
 # A value paragraph that is only the template's hint, e.g. "（200字以内，概括核心亮点）".
 _HINT_RE = re.compile(r"^[（(【\[][^）)】\]]*(?:字以内|字左右|不超过|请|限|填写)[^）)】\]]*[）)】\]]$")
 
-_MOBILE = r"(?<!\d)(?:\+?86[-\s]?)?1[3-9]\d(?:[-\s]?\d{4}){2}(?!\d)"
-# Local numbers are often grouped: "0779-5550 2201", "010-5555-0000".
-_LANDLINE = (r"(?<!\d)(?:(?:[（(]0\d{2,3}[）)]\s*|0\d{2,3}\s*[-－—]?\s*)\d{3,4}[-\s]?\d{4}"
-             r"|[2-9]\d{6,7})"
-             r"(?:\s*(?:-|转|分机)\s*\d{1,6})?(?!\d)")
-_SERVICE = r"(?<!\d)[48]00[-\s]?\d{3}[-\s]?\d{4}(?!\d)"
-_EMAIL = r"[A-Za-z0-9._%+-]+@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)+"
-_CONTACT_RE = re.compile(f"{_EMAIL}|{_MOBILE}|{_SERVICE}|{_LANDLINE}")
-_INFO_LABEL_RE = re.compile(
-    r"(?:联系方式|联系电话|办公电话|固定电话|移动电话|手机号码|手机号|手机|电话|座机|电子邮箱"
-    r"|电子邮件|邮箱|e-?mail|tel|微信)[ \t\u3000]*[:：]?[ \t\u3000]*$", re.IGNORECASE)
-_NAME_LABEL_RE = re.compile(r"(?:联系人及联系方式|联系人姓名|联系人|姓名)\s*[:：]?")
-_EDGE_PUNCT = " \t\n\u3000，,；;、/|:："
 
 
 @dataclass
@@ -96,13 +86,14 @@ class ParsedForm:
     text: str  # the whole readable text, in reading order
     notes: list[str] = field(default_factory=list)  # parser remarks, Chinese
     category_candidates: list[str] = field(default_factory=list)
+    # The 实践类别 value as written; None when the form has no such label.
+    category_raw: str | None = None
 
 
 @dataclass
 class FieldResult:
     fields: dict[str, str]
-    notes: list[str]
-    category_candidates: list[str]
+    category_raw: str | None = None
 
 
 @dataclass
@@ -275,51 +266,7 @@ def _split_inline(key: str, label: str, value: str) -> list[tuple[str, str, str]
         out.append((new_key, m.group("label"), val[m.end():].strip()))
 
 
-def split_contact(value: str) -> tuple[str, str]:
-    """"王芳 010-12345678" → ("王芳", "010-12345678"); "王芳，138…" → ("王芳", "138…").
-
-    The contact part starts at the first phone number or e-mail address (or at a label
-    such as "电话：" right before it) and runs to the end, so a second person stays with
-    it; the name is what comes before, without its label.
-    """
-    matches = list(_CONTACT_RE.finditer(value))
-    if not matches:
-        return _clean_name(value), ""
-    start, end = matches[0].start(), len(value)
-    label = _INFO_LABEL_RE.search(value[:start])
-    if label is not None:
-        start = label.start()
-    name = _clean_name(value[:start])
-    tail = _clean_name(value[matches[-1].end():])
-    if not name and 0 < len(tail) <= 12 and not any(ch.isdigit() for ch in tail):
-        name, end = tail, matches[-1].end()  # "（010）87654321 王芳": the name comes last
-    info = re.sub(r"[ \t\u3000]*\n[ \t\u3000]*", "；", value[start:end].strip(_EDGE_PUNCT))
-    return name, re.sub(r"[ \t\u3000]+", " ", info)
-
-
-def contact_strings(fields: dict[str, str]) -> list[str]:
-    """Every piece of the contact fields as it may appear in the form's text — the name,
-    each "；"-joined part of 联系方式 and each number or address in it — longest first,
-    so a caller can mask them all in `ParsedForm.text` (the parts were joined from
-    separate cells, so the whole value need not occur in the text)."""
-    pieces: set[str] = set()
-    for key in ("contact_name", "contact_info"):
-        value = (fields.get(key) or "").strip()
-        if not value:
-            continue
-        pieces.add(value)
-        for part in value.split("；"):
-            pieces.add(part.strip(_EDGE_PUNCT))
-            pieces.update(m.group() for m in _CONTACT_RE.finditer(part))
-    return sorted((p for p in pieces if p), key=len, reverse=True)
-
-
-def _clean_name(text: str) -> str:
-    text = _NAME_LABEL_RE.sub(" ", text)
-    return re.sub(r"\s+", " ", text).strip(_EDGE_PUNCT)
-
-
-def _join_single(value: str) -> str:
+def join_single(value: str) -> str:
     """Lines of a one-line field joined: no blank between CJK characters, else one."""
     out = ""
     for line in (p.strip() for p in value.split("\n")):
@@ -348,8 +295,6 @@ def fields_from_pairs(pairs: list[tuple[str, str]]) -> FieldResult:
     contact details from several rows (电话, 邮箱) are all kept, joined by "；"."""
     fields: dict[str, str] = {}
     infos: list[str] = []
-    notes: list[str] = []
-    candidates: list[str] = []
     category_raw: str | None = None
     for label, value in pairs:
         key = label_key(label)
@@ -359,7 +304,7 @@ def fields_from_pairs(pairs: list[tuple[str, str]]) -> FieldResult:
             if category_raw is None or not category_raw.strip():
                 category_raw = value
             continue
-        if key in ("contact", "contact_name") or (key == "contact_info" and _has_name(value)):
+        if key in ("contact", "contact_name") or (key == "contact_info" and starts_with_name(value)):
             name, info = split_contact(value)
             if name and not fields.get("contact_name"):
                 fields["contact_name"] = name
@@ -367,137 +312,19 @@ def fields_from_pairs(pairs: list[tuple[str, str]]) -> FieldResult:
                 infos.append(info)
             continue
         if key == "contact_info":
-            info = _join_single(value)
+            info = join_single(value)
             if info:
-                infos.append(info.strip(_EDGE_PUNCT))
+                infos.append(info.strip(EDGE_PUNCT))
             continue
-        text = _join_multi(value) if key in MULTI_LINE else _join_single(value)
+        text = _join_multi(value) if key in MULTI_LINE else join_single(value)
         if text and not fields.get(key):
             fields[key] = text
     if infos:
         fields["contact_info"] = "；".join(dict.fromkeys(infos))
-    if category_raw is not None:
-        category, candidates, note = detect_category(category_raw)
-        fields["category"] = category or ""
-        if note:
-            notes.append(note)
-    return FieldResult(fields, notes, candidates)
-
-
-def _has_name(value: str) -> bool:
-    """A 联系方式 value that starts with a short name before the number ("王芳 138…")."""
-    m = _CONTACT_RE.search(value)
-    if m is None:
-        return False
-    label = _INFO_LABEL_RE.search(value[:m.start()])
-    head = _clean_name(value[:label.start() if label else m.start()])
-    return 0 < len(head) <= 12 and not any(ch.isdigit() for ch in head)
+    return FieldResult(fields, category_raw)
 
 
 def build_form(blocks: list[Block], text: str) -> ParsedForm:
     """The whole pipeline for one reader's blocks; `text` is the form's readable text."""
-    text = clean_text(text)
     result = fields_from_pairs(pairs_from_blocks(blocks))
-    notes, candidates = result.notes, result.category_candidates
-    if "category" not in result.fields:
-        # No 实践类别 label: a line of check boxes anywhere still says which category.
-        line = find_category_line(text)
-        if line is not None:
-            category, candidates, note = detect_category(line)
-            result.fields["category"] = category or ""
-            if note:
-                notes.append(note)
-    return ParsedForm(result.fields, text, notes, candidates)
-
-
-# --- 实践类别: plain text or check boxes -------------------------------------------
-
-CATEGORIES = ("感动瞬间", "创新机制", "坚守故事", "治理成效")
-_CATEGORY_VARIANTS = {"感动瞬间": ("感动瞬间",), "创新机制": ("创新机制", "机制创新"),
-                      "坚守故事": ("坚守故事",), "治理成效": ("治理成效",)}
-_CANONICAL = {v: c for c, vs in _CATEGORY_VARIANTS.items() for v in vs}
-_CHECKED = "☑☒■√✓✔✅⊠▣●◉▪⬛🗹"
-_UNCHECKED = "□☐○◯▢⬜◻"
-_BOX_GLYPHS = "☑☒■✅⊠▣●◉▪⬛🗹□☐○◯▢⬜◻"  # conventionally written before the name
-_TOKEN_RE = re.compile(
-    "(?P<name>" + "|".join(r"\s*".join(v) for v in _CANONICAL) + r")(?:\s*类)?"
-    rf"|(?P<on>[{_CHECKED}]|[（(【\[]\s*[{_CHECKED}]\s*[）)】\]])"
-    rf"|(?P<off>[{_UNCHECKED}]|[（(【\[][ \u3000]*[）)】\]])")
-# Instructions inside the value ("（请在所选类别前打√）") must not count as a mark.
-_CATEGORY_HINT_RE = re.compile(r"[（(【\[][^）)】\]]*(?:请|打|勾|选|填)[^）)】\]]*[）)】\]]")
-_MAX_MARK_GAP = 3  # characters between a mark and the name it belongs to
-
-
-def detect_category(value: str) -> tuple[str | None, list[str], str | None]:
-    """(category, candidates, note) from a 实践类别 value.
-
-    Check boxes ("☑治理成效 □创新机制", "治理成效（√）", "√ 坚守故事"): each mark belongs to
-    the name it touches; a mark between two names goes to the nearer one, and on a tie to
-    the side most other marks are on.  Exactly one checked name is the category; none or
-    several give None and a note (several also as candidates).  Without marks the value
-    must name exactly one category ("治理成效", "治理成效类").
-    """
-    text = _CATEGORY_HINT_RE.sub(lambda m: " " * len(m.group()), value)
-    tokens = [(m.lastgroup or "", m.start(), m.end(), m.group()) for m in _TOKEN_RE.finditer(text)]
-    names = [t for t in tokens if t[0] == "name"]
-    shown = _join_single(value)
-    if not names:
-        if not shown:
-            return None, [], None
-        return None, [], f"实践类别“{shown}”不是{'、'.join(CATEGORIES)}之一，请核对"
-    if not any(t[0] != "name" for t in tokens):
-        found = list(dict.fromkeys(_canonical(t[3]) for t in names))
-        if len(found) == 1:
-            return found[0], [], None
-        return None, found, f"实践类别填写了多项：{'、'.join(found)}，请与申报单位确认"
-    checked = _checked_names(tokens)
-    if len(checked) == 1:
-        return checked[0], [], None
-    if not checked:
-        return None, [], "实践类别未勾选任何一项"
-    return None, checked, f"实践类别勾选了多项：{'、'.join(checked)}，请与申报单位确认"
-
-
-def _checked_names(tokens: list[tuple[str, int, int, str]]) -> list[str]:
-    sides: dict[int, str | None] = {}  # mark index → "before" (its name follows) / "after"
-    for i, (kind, start, end, _) in enumerate(tokens):
-        if kind == "name":
-            continue
-        gap_prev = start - tokens[i - 1][2] if i > 0 and tokens[i - 1][0] == "name" else None
-        gap_next = (tokens[i + 1][1] - end
-                    if i + 1 < len(tokens) and tokens[i + 1][0] == "name" else None)
-        gap_prev = gap_prev if gap_prev is not None and gap_prev <= _MAX_MARK_GAP else None
-        gap_next = gap_next if gap_next is not None and gap_next <= _MAX_MARK_GAP else None
-        if gap_prev is None and gap_next is None:
-            continue
-        if gap_prev is None or (gap_next is not None and gap_next < gap_prev):
-            sides[i] = "before"
-        elif gap_next is None or gap_prev < gap_next:
-            sides[i] = "after"
-        else:
-            sides[i] = None
-    before = sum(1 for s in sides.values() if s == "before")
-    after = sum(1 for s in sides.values() if s == "after")
-    checked: list[str] = []
-    for i, side in sides.items():
-        if side is None:
-            glyph = tokens[i][3].strip("（(【[ ）)】]")
-            side = ("before" if before > after else "after" if after > before
-                    else "before" if glyph and glyph in _BOX_GLYPHS else "after")
-        if tokens[i][0] == "on":
-            name = tokens[i + 1] if side == "before" else tokens[i - 1]
-            checked.append(_canonical(name[3]))
-    return list(dict.fromkeys(checked))
-
-
-def _canonical(name: str) -> str:
-    return _CANONICAL[re.sub(r"\s|类$", "", name)]
-
-
-def find_category_line(text: str) -> str | None:
-    """The first line holding two or more category names and a check mark, if any."""
-    for line in text.split("\n"):
-        kinds = [m.lastgroup for m in _TOKEN_RE.finditer(line)]
-        if kinds.count("name") >= 2 and ("on" in kinds or "off" in kinds):
-            return line
-    return None
+    return ParsedForm(result.fields, clean_text(text), category_raw=result.category_raw)

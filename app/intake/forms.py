@@ -14,9 +14,11 @@ from pathlib import PurePosixPath
 
 from app.errors import PanelDeskError
 from app.intake import form_doc, form_docx, form_pdf
+from app.intake.categories import CategorySet
 from app.intake.form_fields import ParsedForm, match_label_line, normalize_label
 
-__all__ = ["ParsedForm", "count_label_groups", "looks_like_form", "parse_form", "sniff"]
+__all__ = ["CategorySet", "ParsedForm", "count_label_groups", "looks_like_form", "parse_form",
+           "sniff"]
 
 _MAX_DOC_SCAN = 8 * 1024 * 1024  # a .doc form's text sits well inside this
 # Labels only a 申报书 uses; `looks_like_form` wants at least one of them.
@@ -37,10 +39,18 @@ def sniff(data: bytes) -> str | None:
     return "docx" if kind == "broken" else kind
 
 
-def parse_form(name: str, data: bytes, *, soffice: str | None = None) -> ParsedForm:
-    """Parse the 申报书 `name` (used in messages only).  `soffice` is the LibreOffice
-    executable for legacy .doc files; None looks it up.  Raises PanelDeskError with a
-    Chinese reason naming `name` when the file cannot be read."""
+def parse_form(name: str, data: bytes, categories: CategorySet, *,
+               soffice: str | None = None) -> ParsedForm:
+    """Parse the 申报书 `name` (used in messages only), its category read as one of
+    `categories`.  `soffice` is the LibreOffice executable for legacy .doc files; None
+    looks it up.  Raises PanelDeskError with a Chinese reason naming `name` when the file
+    cannot be read."""
+    form = _read(name, data, soffice)
+    categories.resolve(form)
+    return form
+
+
+def _read(name: str, data: bytes, soffice: str | None) -> ParsedForm:
     kind = sniff(data)
     if kind == "docx":
         return form_docx.parse_docx(name, data)

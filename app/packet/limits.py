@@ -12,14 +12,12 @@ from __future__ import annotations
 
 import re
 import zipfile
+from collections.abc import Mapping
 from dataclasses import dataclass
 from pathlib import Path
-from typing import TYPE_CHECKING
 
 from app.errors import PanelDeskError
-
-if TYPE_CHECKING:  # manifest.py imports this module; the name is only needed for hints
-    from app.packet.manifest import Manifest
+from app.model import PacketFile
 
 MANIFEST_NAME = "manifest.json"
 SIGNATURE_NAME = "manifest.sig"
@@ -140,9 +138,9 @@ def check_layout_bounds(path: Path, infos: list[zipfile.ZipInfo], start_dir: int
 
 
 def check_members_against_manifest(path: Path, infos: list[zipfile.ZipInfo],
-                                   manifest: Manifest, limits: Limits) -> None:
-    """Exactly the manifest's files (plus manifest.json/.sig), with the sizes it promises."""
-    expected = manifest.files()
+                                   expected: Mapping[str, PacketFile], limits: Limits) -> None:
+    """Exactly the manifest's files (`expected`: member name → file, plus
+    manifest.json/.sig), with the sizes it promises."""
     total = 0
     for info in infos:
         name = info.orig_filename

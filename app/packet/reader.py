@@ -85,7 +85,7 @@ def open_packet(path: Path | str, limits: Limits | None = None) -> Packet:
         raise PanelDeskError(f"评审包 {path}：{err}") from None
     if manifest.organizer_fingerprint != fingerprint(public_key):
         raise PanelDeskError(f"评审包 {path} 的组织方指纹与公钥不符")
-    check_members_against_manifest(path, infos, manifest, limits)
+    check_members_against_manifest(path, infos, manifest.files(), limits)
     return Packet(path, manifest, manifest_bytes, public_key, by_name)
 
 

@@ -21,6 +21,7 @@ from typing import TYPE_CHECKING
 from app.errors import PanelDeskError
 from scoring.aggregate import Mark
 from scoring.rubric import Rubric, RubricError
+from scoring.rubric_schema import parse_rubric
 from scoring.totals import DecimalFormatError, parse_decimal
 
 if TYPE_CHECKING:
@@ -118,7 +119,7 @@ def panel_from(packet: Packet, db: OrgDB) -> Panel:
     """The `Panel` of an open packet and the accepted sheets in `db`."""
     manifest = packet.manifest
     try:
-        rubric = Rubric.from_dict(manifest.rubric)
+        rubric = parse_rubric(manifest.rubric)
     except RubricError as err:
         raise PanelDeskError(f"评审包 {Path(packet.path).name} 中的评审细则无效：{err}") from None
     known = set(rubric.categories)

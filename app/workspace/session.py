@@ -11,7 +11,8 @@ from app.errors import PanelDeskError
 from app.workspace.flags import FLAG_LABELS, FLAGS
 from app.workspace.locate import workspace_path
 from app.workspace.store import HistoryRow, Workspace, decimal_text
-from scoring.rubric import Rubric, RubricError
+from scoring.rubric import RubricError
+from scoring.rubric_schema import parse_rubric
 
 if TYPE_CHECKING:
     from app.model import Submission
@@ -43,7 +44,7 @@ class ReviewSession:
         self.expert = expert
         self.expert_id = expert_id
         try:
-            self.rubric = Rubric.from_dict(manifest.rubric)
+            self.rubric = parse_rubric(manifest.rubric)
         except RubricError as err:
             raise PanelDeskError(f"评审包“{manifest.packet_id}”中的评分细则无效：{err}") from err
         self._submissions: dict[str, Submission] = {s.id: s for s in manifest.submissions}

@@ -12,6 +12,7 @@ from app.errors import PanelDeskError
 from app.paths import resource_path
 from app.rubrics import DEFAULT_RUBRIC, load_default_rubric, load_rubric_file, rubric_hash
 from scoring.rubric import Rubric
+from scoring.rubric_schema import parse_rubric
 
 
 @pytest.fixture
@@ -38,7 +39,7 @@ def test_rubric_hash_is_stable_and_content_based(tmp_path):
     rubric = load_default_rubric()
     digest = rubric_hash(rubric)
     assert digest.startswith("sha256:") and len(digest) == len("sha256:") + 64
-    assert rubric_hash(Rubric.from_dict(rubric.to_dict())) == digest
+    assert rubric_hash(parse_rubric(rubric.to_dict())) == digest
     # The same rubric written as JSON (different bytes, same meaning) pins the same hash.
     as_json = tmp_path / "same.json"
     as_json.write_text(json.dumps(rubric.to_dict(), ensure_ascii=False, indent=1),
@@ -56,10 +57,10 @@ def test_rubric_hash_changes_with_any_meaningful_edit():
     data = load_default_rubric().to_dict()
     digest = rubric_hash(load_default_rubric())
     data["criteria"][0]["levels"][0]["descriptor"] += "。"
-    assert rubric_hash(Rubric.from_dict(data)) != digest
+    assert rubric_hash(parse_rubric(data)) != digest
     data = load_default_rubric().to_dict()
     data["comment_required"]["below"] = "59.5"
-    assert rubric_hash(Rubric.from_dict(data)) != digest
+    assert rubric_hash(parse_rubric(data)) != digest
 
 
 def test_load_rubric_file_turns_errors_into_panel_desk_errors(tmp_path):

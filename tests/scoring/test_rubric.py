@@ -11,7 +11,11 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from scoring.rubric import LEVEL_NAMES, Rubric, RubricError, load_rubric
+from scoring.rubric import Rubric, RubricError
+from scoring.rubric_file import load_rubric
+from scoring.rubric_schema import parse_rubric
+
+LEVEL_NAMES = ("优秀", "良好", "一般", "较差")  # the default rubric's bands, best first
 
 DEFAULT_FILE = Path(__file__).resolve().parents[2] / "resources" / "rubrics" / "hotline-2026.toml"
 CATEGORIES = ("感动瞬间", "创新机制", "坚守故事", "治理成效")
@@ -113,7 +117,7 @@ def test_total_rejects_unknown_criteria_and_floats(rubric):
 
 def test_category_weights(data):
     data["category_weights"] = {"治理成效": {"efficacy": "1.2", "warmth": 0.8}}
-    rubric = Rubric.from_dict(data)
+    rubric = parse_rubric(data)
     assert rubric.weight("efficacy", "治理成效") == D("1.2")
     assert rubric.weight("warmth", "治理成效") == D("0.8")
     assert rubric.weight("efficacy", "感动瞬间") == 1
@@ -129,7 +133,7 @@ def test_category_weights(data):
 
 def test_criterion_weight_changes_max_total(data):
     data["criteria"][1]["weight"] = 1.2
-    rubric = Rubric.from_dict(data)
+    rubric = parse_rubric(data)
     assert rubric.max_total() == 106
     assert rubric.total({"efficacy": D("27.5")}) == D("33")
 
@@ -194,7 +198,7 @@ def test_comment_required_thresholds(rubric, total, reason):
 
 def test_comment_thresholds_are_optional(data):
     data["comment_required"] = {"below": "59.5"}
-    rubric = Rubric.from_dict(data)
+    rubric = parse_rubric(data)
     assert rubric.comment_required(D(59)) == "总分低于59.5分，须填写评语"
     assert rubric.comment_required(D(100)) is None
 
@@ -216,7 +220,7 @@ def test_to_dict_is_json_safe_and_round_trips(rubric):
     assert not any(isinstance(v, float | Decimal) for v in _walk(data))
     assert data["step"] == "0.5" and data["criteria"][0]["max"] == "30"
     assert data["criteria"][0]["levels"][1]["max"] == "24.5"
-    again = Rubric.from_dict(json.loads(json.dumps(data, ensure_ascii=False)))
+    again = parse_rubric(json.loads(json.dumps(data, ensure_ascii=False)))
     assert again == rubric
     assert hash(again) == hash(rubric)
     assert again.to_dict() == data
@@ -225,9 +229,43 @@ def test_to_dict_is_json_safe_and_round_trips(rubric):
 def test_round_trip_with_weights_and_no_comment_thresholds(data):
     data["category_weights"] = {"坚守故事": {"warmth": "1.5"}}
     data["comment_required"] = {}
-    rubric = Rubric.from_dict(data)
+    rubric = parse_rubric(data)
     assert rubric.comment_below is None and rubric.comment_above is None
-    assert Rubric.from_dict(rubric.to_dict()) == rubric
+    assert parse_rubric(rubric.to_dict()) == rubric
+
+
+def test_optional_keys_round_trip_and_stay_out_of_the_dict_when_unset(data):
+    rubric = parse_rubric(data)
+    assert rubric.category_variants == {"创新机制": ("机制创新",)}
+    assert rubric.packet_title == "2026年“12345的温度”创新实践评审包"
+    assert rubric.aggregation.few_scores == 3
+    assert "few_scores" not in rubric.to_dict()["aggregation"]  # the default
+    for key in ("category_variants", "packet_title"):
+        del data[key]
+    data["aggregation"]["few_scores"] = 3
+    plain = parse_rubric(data)
+    # A rubric that does not use the newer keys keeps the dict (and hash) it had before.
+    assert not {"category_variants", "packet_title"} & set(plain.to_dict())
+    assert "few_scores" not in plain.to_dict()["aggregation"]
+    data["aggregation"]["few_scores"] = 4
+    assert parse_rubric(data).to_dict()["aggregation"]["few_scores"] == 4
+    assert parse_rubric(parse_rubric(data).to_dict()) == parse_rubric(data)
+
+
+def test_levels_are_any_named_bands_that_tile_the_range(data):
+    crit = data["criteria"][2]  # max 10
+    crit["levels"] = [
+        {"name": "A", "min": 7, "max": 10, "descriptor": "完全达到要求。"},
+        {"name": "C", "min": 0, "max": "3.5", "descriptor": "基本未达到要求。"},
+        {"name": "B", "min": 4, "max": "6.5", "descriptor": "部分达到要求。"},
+    ]
+    del crit["group"]
+    rubric = parse_rubric(data)
+    levels = rubric.criteria[2].levels
+    assert [lv.name for lv in levels] == ["A", "B", "C"]  # best first
+    assert rubric.criteria[2].group == "basic"
+    assert rubric.level_for(rubric.criteria[2].id, D(5)).name == "B"
+    assert parse_rubric(rubric.to_dict()) == rubric
 
 
 def test_json_file_loads_like_the_toml(tmp_path, rubric):
@@ -252,7 +290,7 @@ def test_json_with_plain_numbers_loads(tmp_path, rubric, data):
 
 def test_levels_in_any_order_are_stored_best_first(data):
     data["criteria"][0]["levels"].reverse()
-    rubric = Rubric.from_dict(data)
+    rubric = parse_rubric(data)
     assert tuple(lv.name for lv in rubric.criteria[0].levels) == LEVEL_NAMES
 
 
@@ -287,7 +325,8 @@ def _delete(*path):
 MALFORMED = [
     # (mutation, field named in the message, words of the problem)
     (_delete("id"), "id", "缺少必填字段"),
-    (_delete("criteria", 0, "levels", 2), "criteria[0].levels", "缺少等级：一般"),
+    # 一般 (10–17.5) missing leaves a gap below 良好
+    (_delete("criteria", 0, "levels", 2), "criteria[0].levels[1].min", "应为 10"),
     (lambda d: d.update(categorys=[]), "categorys", "未知字段"),
     (lambda d: d["criteria"][0].update(maxx=30), "criteria[0].maxx", "未知字段"),
     (lambda d: _set(["step"])(d, 0), "step", "必须大于 0"),
@@ -313,8 +352,17 @@ MALFORMED = [
     (lambda d: _set(["criteria", 0, "description"])(d, None), "criteria[0].description", "文本"),
     (lambda d: _set(["criteria", 2, "levels", 1, "min"])(d, 9), "criteria[2].levels[1].min",
      "必须 ≤ max"),
-    (lambda d: _set(["criteria", 0, "levels", 0, "name"])(d, "很好"),
-     "criteria[0].levels[0].name", "优秀/良好/一般/较差"),
+    (lambda d: _set(["criteria", 0, "levels", 0, "name"])(d, " "),
+     "criteria[0].levels[0].name", "不能为空"),
+    (lambda d: d["criteria"][0].update(levels=[dict(d["criteria"][0]["levels"][0], name=f"L{i}")
+                                               for i in range(11)]),
+     "criteria[0].levels", "等级过多"),
+    (lambda d: _set(["category_variants"])(d, {"创新机制": ["治理成效"]}),
+     "category_variants.创新机制[0]", "已是类别“治理成效”"),
+    (lambda d: _set(["category_variants"])(d, {"其他": ["x"]}), "category_variants.其他",
+     "未知字段"),
+    (lambda d: _set(["packet_title"])(d, ""), "packet_title", "不能为空"),
+    (lambda d: _set(["aggregation", "few_scores"])(d, 0), "aggregation.few_scores", "1 到"),
     (lambda d: _set(["criteria", 0, "levels", 3, "name"])(d, "优秀"),
      "criteria[0].levels[3].name", "重复"),
     (lambda d: d["criteria"][0]["levels"].append(dict(d["criteria"][0]["levels"][0])),
@@ -379,7 +427,7 @@ MALFORMED = [
 def test_validation_names_the_field(data, mutate, field, problem):
     mutate(data)
     with pytest.raises(RubricError) as caught:
-        Rubric.from_dict(data)
+        parse_rubric(data)
     err = caught.value
     assert err.path == field
     assert str(err).startswith(f"{field}：")
@@ -389,7 +437,7 @@ def test_validation_names_the_field(data, mutate, field, problem):
 @pytest.mark.parametrize("document", [[], "rubric", None, 42])
 def test_from_dict_rejects_non_tables(document):
     with pytest.raises(RubricError, match="必须是表"):
-        Rubric.from_dict(document)
+        parse_rubric(document)
 
 
 # ---- files ----------------------------------------------------------------------------

@@ -11,6 +11,7 @@ from PySide6.QtCore import Qt
 from app.model import Submission
 from app.rubrics import load_default_rubric
 from scoring.rubric import Rubric
+from scoring.rubric_schema import parse_rubric
 from ui.my_ranking import (
     COL_ID,
     COL_RANK,
@@ -113,7 +114,7 @@ def test_all_categories_and_weights(rubric, data):
     subs, scores = data
     weighted_data = rubric.to_dict()
     weighted_data["category_weights"] = {"创新机制": {"warmth": "0.5", "efficacy": "1.5"}}
-    weighted = Rubric.from_dict(weighted_data)
+    weighted = parse_rubric(weighted_data)
     model = MyRankingModel()
     scores = dict(scores, F=marks("10", "30", "10", "10", "10", "10"))
     model.set_rows(weighted, subs, scores, None)  # every category

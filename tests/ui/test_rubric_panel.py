@@ -13,6 +13,7 @@ from PySide6.QtWidgets import QApplication
 
 from app.rubrics import load_default_rubric
 from scoring.rubric import Rubric
+from scoring.rubric_schema import parse_rubric
 from ui.rubric_panel import COMMENT_DEBOUNCE_MS, RubricPanel
 from ui.rubric_widgets import EMPTY_TEXT, ScoreEditor
 
@@ -28,7 +29,7 @@ def rubric() -> Rubric:
 def weighted_rubric(rubric: Rubric) -> Rubric:
     data = rubric.to_dict()
     data["category_weights"] = {"创新机制": {"warmth": "0.5", "efficacy": "1.5"}}
-    return Rubric.from_dict(data)
+    return parse_rubric(data)
 
 
 @pytest.fixture

@@ -19,6 +19,18 @@ import pymupdf
 from docx.oxml import parse_xml
 from docx.oxml.ns import nsdecls
 
+from app.intake.categories import CategorySet
+from app.intake.forms import ParsedForm, parse_form
+from app.rubrics import load_default_rubric
+
+# The default rubric's categories, as the packet builder passes them to the form reader.
+CATEGORIES = CategorySet.of(load_default_rubric())
+
+
+def parse(name: str, data: bytes, **options: str | None) -> ParsedForm:
+    """`parse_form` with the default rubric's categories."""
+    return parse_form(name, data, CATEGORIES, **options)
+
 UNIT = "某市政务服务便民热线服务中心"
 NAME = "王芳"
 PHONE = "13800000000"

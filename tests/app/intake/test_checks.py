@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import pytest
 
+from app.intake.categories import CategorySet
 from app.intake.checks import (
     check_evidence,
     check_fields,
@@ -14,9 +15,11 @@ from app.intake.checks import (
 )
 from app.intake.evidence import EvidenceInfo
 from app.intake.pii import id_check_char
+from app.rubrics import load_default_rubric
 from scoring.rubric import IntakeRules as Rules
 
 RULES = Rules()  # the call's defaults: 500–3000 字, 2–3 JPG images, 1080P
+CATEGORIES = CategorySet.of(load_default_rubric())
 
 
 def full_fields(**changes: str) -> dict[str, str]:
@@ -33,11 +36,11 @@ def test_count_chars_ignores_all_whitespace() -> None:
 
 
 def test_complete_form_has_no_field_warnings() -> None:
-    assert check_fields(full_fields(), RULES) == []
+    assert check_fields(full_fields(), RULES, CATEGORIES) == []
 
 
 def test_each_missing_field_is_one_warning() -> None:
-    warnings = check_fields(full_fields(highlights="", unit="  ", contact_info=""), RULES)
+    warnings = check_fields(full_fields(highlights="", unit="  ", contact_info=""), RULES, CATEGORIES)
     assert [(w.code, w.field, w.message) for w in warnings] == [
         ("field_missing", "unit", "申报书缺少“申报单位”"),
         ("field_missing", "contact_info", "申报书缺少“联系方式”"),
@@ -45,12 +48,12 @@ def test_each_missing_field_is_one_warning() -> None:
     ]
     fields = full_fields()
     del fields["title"], fields["body"]
-    assert [w.field for w in check_fields(fields, RULES)] == ["title", "body"]
+    assert [w.field for w in check_fields(fields, RULES, CATEGORIES)] == ["title", "body"]
 
 
 def test_category_missing_variants() -> None:
     def messages(value: str) -> list[str]:
-        return [w.message for w in check_fields(full_fields(category=value), RULES)
+        return [w.message for w in check_fields(full_fields(category=value), RULES, CATEGORIES)
                 if w.code == "category_missing"]
 
     assert messages("治理成效") == []
@@ -70,17 +73,17 @@ def test_category_missing_variants() -> None:
 ])
 def test_word_count_outside_bounds(n: int, expected: str) -> None:
     body = "温" * n + " \n\u3000" * 50  # whitespace does not count
-    warnings = [w for w in check_fields(full_fields(body=body), RULES) if w.code == "word_count"]
+    warnings = [w for w in check_fields(full_fields(body=body), RULES, CATEGORIES) if w.code == "word_count"]
     assert [(w.message, w.field) for w in warnings] == [(expected, "body")]
 
 
 @pytest.mark.parametrize("n", [500, 2000, 3000])
 def test_word_count_inside_bounds(n: int) -> None:
-    assert check_fields(full_fields(body="温" * n), RULES) == []
+    assert check_fields(full_fields(body="温" * n), RULES, CATEGORIES) == []
 
 
 def test_word_count_bounds_come_from_rules() -> None:
-    warnings = check_fields(full_fields(body="温" * 2000), Rules(body_max_chars=1500))
+    warnings = check_fields(full_fields(body="温" * 2000), Rules(body_max_chars=1500), CATEGORIES)
     assert [w.message for w in warnings] == ["详细内容约 2000 字，超出建议范围 500–1500 字"]
 
 
@@ -166,7 +169,7 @@ def test_duplicate_warning() -> None:
 
 def test_categories_can_come_from_the_rubric() -> None:
     fields = full_fields(category="其他")
-    assert check_fields(fields, RULES, categories=("其他", "感动瞬间")) == []
+    assert check_fields(fields, RULES, CategorySet(("其他", "感动瞬间"))) == []
 
 
 def test_image_rules_come_from_rules() -> None:

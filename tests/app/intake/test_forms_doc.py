@@ -11,7 +11,7 @@ import pytest
 
 from app.errors import PanelDeskError
 from app.intake import form_doc
-from app.intake.forms import looks_like_form, parse_form
+from app.intake.forms import looks_like_form
 from tests.app.intake import form_factory as ff
 
 CONVERTED_NOTE = "旧版 Word 文档已由 LibreOffice 转换后读取，请核对提取结果"
@@ -48,7 +48,7 @@ def test_legacy_word_form_is_converted_and_parsed(legacy_forms: dict[str, bytes]
                                                   key: str) -> None:
     data = legacy_forms[key]
     assert data.startswith(form_doc.OLE2_MAGIC if key.endswith(".doc") else b"{\\rtf")
-    form = parse_form(f"申报书{Path(key).suffix}", data)
+    form = ff.parse(f"申报书{Path(key).suffix}", data)
     assert form.fields == ff.expected_fields(category="坚守故事")
     assert form.notes == [CONVERTED_NOTE]
     assert ff.DOC_TITLE in form.text.split("\n")
@@ -70,7 +70,7 @@ def test_explicit_soffice_path_is_used(legacy_forms: dict[str, bytes],
         raise AssertionError("find_soffice() must not be called when a path is given")
 
     monkeypatch.setattr(form_doc, "find_soffice", no_lookup)
-    form = parse_form("申报书.doc", legacy_forms["table.doc"], soffice=soffice)
+    form = ff.parse("申报书.doc", legacy_forms["table.doc"], soffice=soffice)
     assert form.fields["unit"] == ff.UNIT
 
 
@@ -80,13 +80,13 @@ def test_missing_libreoffice_is_a_clear_refusal(monkeypatch: pytest.MonkeyPatch)
     assert form_doc.find_soffice() is None
     data = form_doc.OLE2_MAGIC + bytes(4096)
     with pytest.raises(PanelDeskError) as err:
-        parse_form("旧申报书.doc", data)
+        ff.parse("旧申报书.doc", data)
     assert str(err.value).startswith("需要 LibreOffice（soffice）才能读取旧版 .doc：旧申报书.doc")
 
 
 def test_soffice_that_cannot_run_is_reported(tmp_path: Path) -> None:
     with pytest.raises(PanelDeskError, match=r"^需要 LibreOffice（soffice）才能读取旧版 \.doc：a\.doc（无法运行"):
-        parse_form("a.doc", form_doc.OLE2_MAGIC + bytes(512), soffice=str(tmp_path / "nope"))
+        ff.parse("a.doc", form_doc.OLE2_MAGIC + bytes(512), soffice=str(tmp_path / "nope"))
 
 
 def test_conversion_without_output_is_reported(tmp_path: Path) -> None:
@@ -96,13 +96,13 @@ def test_conversion_without_output_is_reported(tmp_path: Path) -> None:
     fake.write_text("#!/bin/sh\nexit 0\n")
     fake.chmod(fake.stat().st_mode | stat.S_IXUSR)
     with pytest.raises(PanelDeskError, match=r"^坏\.doc：LibreOffice 无法转换这个 \.doc 文件"):
-        parse_form("坏.doc", form_doc.OLE2_MAGIC + os.urandom(2048), soffice=str(fake))
+        ff.parse("坏.doc", form_doc.OLE2_MAGIC + os.urandom(2048), soffice=str(fake))
 
 
 def test_encrypted_word_file_is_refused_before_converting(tmp_path: Path) -> None:
     data = form_doc.OLE2_MAGIC + bytes(100) + "EncryptedPackage".encode("utf-16-le") + bytes(100)
     with pytest.raises(PanelDeskError, match=r"^加密\.docx：Word 文档设置了打开密码"):
-        parse_form("加密.docx", data, soffice=str(tmp_path / "never-run"))
+        ff.parse("加密.docx", data, soffice=str(tmp_path / "never-run"))
 
 
 def test_find_soffice_prefers_path(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:

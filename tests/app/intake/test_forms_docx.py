@@ -12,12 +12,12 @@ import docx
 import pytest
 
 from app.errors import PanelDeskError
-from app.intake.forms import looks_like_form, parse_form
+from app.intake.forms import looks_like_form
 from tests.app.intake import form_factory as ff
 
 
 def test_two_column_table_gives_every_field() -> None:
-    form = parse_form("申报书.docx", ff.table_form(ff.standard_rows()))
+    form = ff.parse("申报书.docx", ff.table_form(ff.standard_rows()))
     assert form.fields == ff.expected_fields()
     assert form.notes == [] and form.category_candidates == []
     assert form.text.split("\n")[0] == f"申报单位\t{ff.UNIT}"
@@ -25,7 +25,7 @@ def test_two_column_table_gives_every_field() -> None:
 
 
 def test_merged_title_row_is_text_not_a_field() -> None:
-    form = parse_form("申报书.docx", ff.table_form(ff.standard_rows(), title=ff.DOC_TITLE,
+    form = ff.parse("申报书.docx", ff.table_form(ff.standard_rows(), title=ff.DOC_TITLE,
                                                  before=["附件1"]))
     assert form.fields == ff.expected_fields()
     assert form.text.split("\n")[:3] == ["附件1", ff.DOC_TITLE, f"申报单位\t{ff.UNIT}"]
@@ -36,7 +36,7 @@ def test_vertically_merged_label_carries_down() -> None:
             ["实践标题", ff.TITLE], ["详细内容", ff.BODY[0]], [None, ff.BODY[1]],
             [None, ff.BODY[2]], ["实践类别", "坚守故事"]]
     data = ff.grid_form(rows, cols=2, merges=[(1, 0, 2, 0), (4, 0, 6, 0)])
-    form = parse_form("申报书.docx", data)
+    form = ff.parse("申报书.docx", data)
     assert form.fields == {"unit": ff.UNIT, "contact_name": ff.NAME, "contact_info": ff.PHONE,
                            "title": ff.TITLE, "body": "\n".join(ff.BODY), "category": "坚守故事"}
 
@@ -47,7 +47,7 @@ def test_label_variants_with_extras_and_inner_spaces() -> None:
             ("实践名称", ff.TITLE),
             ("核心亮点（200字以内）", "（请用200字以内概括核心亮点）\n" + "\n".join(ff.HIGHLIGHTS)),
             ("一、实践内容：", "\n".join(ff.BODY))]
-    form = parse_form("申报书.docx", ff.table_form(rows))
+    form = ff.parse("申报书.docx", ff.table_form(rows))
     assert form.fields == {**ff.expected_fields(),
                            "contact_info": "010-12345678；wangfang@example.cn"}
 
@@ -60,14 +60,14 @@ def test_label_variants_with_extras_and_inner_spaces() -> None:
      "13800000000；wangfang@example.cn"),
 ])
 def test_combined_contact_cell_is_split(cell: str, name: str, info: str) -> None:
-    form = parse_form("申报书.docx", ff.table_form(ff.standard_rows(contact=cell)))
+    form = ff.parse("申报书.docx", ff.table_form(ff.standard_rows(contact=cell)))
     assert (form.fields["contact_name"], form.fields["contact_info"]) == (name, info)
 
 
 def test_four_column_rows_hold_two_pairs() -> None:
     rows = [["申报单位", ff.UNIT, None, None], ["联系人", ff.NAME, "手机", ff.PHONE],
             ["实践标题", ff.TITLE, None, None]]
-    form = parse_form("申报书.docx", ff.grid_form(rows, cols=4,
+    form = ff.parse("申报书.docx", ff.grid_form(rows, cols=4,
                                                 merges=[(0, 1, 0, 3), (2, 1, 2, 3)]))
     assert form.fields == {"unit": ff.UNIT, "contact_name": ff.NAME, "contact_info": ff.PHONE,
                            "title": ff.TITLE}
@@ -77,7 +77,7 @@ def test_heading_rows_spanning_the_table_open_their_field() -> None:
     rows = [["申报单位", ff.UNIT], ["核心亮点", None], ["\n".join(ff.HIGHLIGHTS), None],
             ["详细内容", None], ["\n".join(ff.BODY), None], ["填表日期：2026年1月5日", None]]
     merges = [(r, 0, r, 1) for r in range(1, 6)]
-    form = parse_form("申报书.docx", ff.grid_form(rows, cols=2, merges=merges))
+    form = ff.parse("申报书.docx", ff.grid_form(rows, cols=2, merges=merges))
     assert form.fields == {"unit": ff.UNIT, "highlights": "\n".join(ff.HIGHLIGHTS),
                            "body": "\n".join(ff.BODY)}
 
@@ -93,7 +93,7 @@ def test_nested_table_inside_layout_cell() -> None:
             inner.cell(r, 0).text = label
             inner.cell(r, 1).text = value
 
-    form = parse_form("申报书.docx", ff.custom_form(build))
+    form = ff.parse("申报书.docx", ff.custom_form(build))
     assert form.fields == {"unit": ff.UNIT, "title": ff.TITLE, "contact_name": ff.NAME,
                            "contact_info": ff.PHONE}
     assert form.text.split("\n")[0] == ff.DOC_TITLE
@@ -104,7 +104,7 @@ def test_paragraph_style_with_full_and_half_width_colons() -> None:
                   "实践类别:治理成效", f"实践标题 ： {ff.TITLE}",
                   f"核心亮点：{ff.HIGHLIGHTS[0]}", ff.HIGHLIGHTS[1],
                   f"详细内容:{ff.BODY[0]}", *ff.BODY[1:]]
-    form = parse_form("申报书.docx", ff.paragraph_form(paragraphs))
+    form = ff.parse("申报书.docx", ff.paragraph_form(paragraphs))
     assert form.fields == ff.expected_fields()
 
 
@@ -114,7 +114,7 @@ def test_label_headings_followed_by_multi_paragraph_content() -> None:
                   "四、实践标题", ff.TITLE, "五、核心亮点（200字以内）", "", *ff.HIGHLIGHTS,
                   "六、详细内容", "（一）基本情况", ff.BODY[0], "（二）主要做法", *ff.BODY[1:],
                   "", "申报单位（盖章）：", "日期：2026年1月5日", "此页无正文"]
-    form = parse_form("申报书.docx", ff.paragraph_form(paragraphs))
+    form = ff.parse("申报书.docx", ff.paragraph_form(paragraphs))
     body = "\n".join(["（一）基本情况", ff.BODY[0], "（二）主要做法", *ff.BODY[1:]])
     assert form.fields == {**ff.expected_fields(category="坚守故事"), "body": body}
 
@@ -132,7 +132,7 @@ def test_label_headings_followed_by_multi_paragraph_content() -> None:
 ])
 def test_check_box_categories(boxes: str, category: str, candidates: list[str],
                               note: str | None) -> None:
-    form = parse_form("申报书.docx", ff.table_form(ff.standard_rows(category=boxes)))
+    form = ff.parse("申报书.docx", ff.table_form(ff.standard_rows(category=boxes)))
     assert form.fields["category"] == category
     assert form.category_candidates == candidates
     assert form.notes == ([note] if note else [])
@@ -143,7 +143,7 @@ def test_check_box_categories(boxes: str, category: str, candidates: list[str],
     ("其他", "", "实践类别“其他”不是感动瞬间、创新机制、坚守故事、治理成效之一，请核对"),
 ])
 def test_plain_text_category(value: str, category: str, note: str | None) -> None:
-    form = parse_form("申报书.docx", ff.table_form(ff.standard_rows(category=value)))
+    form = ff.parse("申报书.docx", ff.table_form(ff.standard_rows(category=value)))
     assert form.fields["category"] == category
     assert form.notes == ([note] if note else [])
 
@@ -164,27 +164,27 @@ def test_symbol_font_and_legacy_form_check_boxes() -> None:
             ff.add_legacy_checkbox(p, checked)
             p.add_run(name + " ")
 
-    form = parse_form("申报书.docx", ff.custom_form(symbols))
+    form = ff.parse("申报书.docx", ff.custom_form(symbols))
     assert form.fields == {"unit": ff.UNIT, "category": "创新机制"}
     assert "□感动瞬间 ☑创新机制 □坚守故事 □治理成效" in form.text
-    assert parse_form("申报书.docx", ff.custom_form(legacy)).fields == {
+    assert ff.parse("申报书.docx", ff.custom_form(legacy)).fields == {
         "title": ff.TITLE, "category": "坚守故事"}
 
 
 def test_unlabelled_check_box_line_still_gives_the_category() -> None:
     paragraphs = [f"申报单位：{ff.UNIT}", "□感动瞬间 ☑创新机制 □坚守故事 □治理成效",
                   f"实践标题：{ff.TITLE}"]
-    form = parse_form("申报书.docx", ff.paragraph_form(paragraphs))
+    form = ff.parse("申报书.docx", ff.paragraph_form(paragraphs))
     assert form.fields == {"unit": ff.UNIT, "category": "创新机制", "title": ff.TITLE}
 
 
 def test_first_value_wins_over_signature_repeat() -> None:
     rows = [*ff.standard_rows(), ("申报单位（盖章）", "（盖章）\n2026年1月5日")]
-    assert parse_form("申报书.docx", ff.table_form(rows)).fields == ff.expected_fields()
+    assert ff.parse("申报书.docx", ff.table_form(rows)).fields == ff.expected_fields()
 
 
 def test_format_is_decided_by_content_not_name() -> None:
-    form = parse_form("申报书.pdf", ff.table_form(ff.standard_rows()))
+    form = ff.parse("申报书.pdf", ff.table_form(ff.standard_rows()))
     assert form.fields == ff.expected_fields()
 
 
@@ -194,16 +194,16 @@ def test_macro_enabled_document_is_read() -> None:
                                                      b"document.macroEnabled.main+xml"))
     with pytest.raises(ValueError):  # python-docx alone refuses it
         docx.Document(io.BytesIO(data))
-    assert parse_form("申报书.docm", data).fields == ff.expected_fields()
+    assert ff.parse("申报书.docm", data).fields == ff.expected_fields()
 
 
 def test_random_bytes_named_docx_are_rejected_with_the_name() -> None:
     with pytest.raises(PanelDeskError, match=r"^申报书\.docx：文件已损坏，内容不是有效的 DOCX 文件"):
-        parse_form("申报书.docx", os.urandom(4096))
+        ff.parse("申报书.docx", os.urandom(4096))
     with pytest.raises(PanelDeskError, match=r"^申报书\.docx：文件已损坏，无法作为 Word 文档"):
-        parse_form("申报书.docx", b"PK\x03\x04" + os.urandom(200))
+        ff.parse("申报书.docx", b"PK\x03\x04" + os.urandom(200))
     with pytest.raises(PanelDeskError, match=r"^申报书\.docx：文件是空的"):
-        parse_form("申报书.docx", b"")
+        ff.parse("申报书.docx", b"")
 
 
 def test_zip_without_word_document_is_not_a_form() -> None:
@@ -211,7 +211,7 @@ def test_zip_without_word_document_is_not_a_form() -> None:
                              lambda xml: xml)
     data = data.replace(b"word/document.xml", b"word/documenx.xml")
     with pytest.raises(PanelDeskError, match=r"^表格\.docx：不是 Word 文档"):
-        parse_form("表格.docx", data)
+        ff.parse("表格.docx", data)
 
 
 def test_zip_bomb_is_rejected_quickly() -> None:
@@ -219,7 +219,7 @@ def test_zip_bomb_is_rejected_quickly() -> None:
     assert len(bomb) < 1024 * 1024
     started = time.perf_counter()
     with pytest.raises(PanelDeskError, match=r"^申报书\.docx：.*解压后过大（200 MB），疑似压缩炸弹"):
-        parse_form("申报书.docx", bomb)
+        ff.parse("申报书.docx", bomb)
     assert time.perf_counter() - started < 2.0
     assert looks_like_form("申报书.docx", bomb) is False
 
@@ -228,7 +228,7 @@ def test_entity_expansion_is_rejected_without_expanding() -> None:
     data = ff.billion_laughs_docx()
     started = time.perf_counter()
     with pytest.raises(PanelDeskError, match=r"^申报书\.docx：Word 文档含有 XML 实体声明（DOCTYPE）"):
-        parse_form("申报书.docx", data)
+        ff.parse("申报书.docx", data)
     assert looks_like_form("申报书.docx", data) is False
     assert time.perf_counter() - started < 2.0
 
@@ -254,7 +254,7 @@ def test_looks_like_form_tells_forms_from_evidence() -> None:
 def test_other_labels_in_the_table_do_not_leak_into_ours() -> None:
     rows = [["申报单位", ff.UNIT, None, None], ["联系人", ff.NAME, "职务", "科长"],
             ["联系电话", "010-12345678", "手机", ff.PHONE], ["地址", "某市某路1号", None, None]]
-    form = parse_form("申报书.docx", ff.grid_form(rows, cols=4, merges=[(0, 1, 0, 3), (3, 1, 3, 3)]))
+    form = ff.parse("申报书.docx", ff.grid_form(rows, cols=4, merges=[(0, 1, 0, 3), (3, 1, 3, 3)]))
     assert form.fields == {"unit": ff.UNIT, "contact_name": ff.NAME,
                            "contact_info": f"010-12345678；{ff.PHONE}"}
 
@@ -275,7 +275,7 @@ def test_text_box_is_read_once_not_with_its_fallback_copy() -> None:
         document.add_paragraph(f"申报单位：{ff.UNIT}")
         document.add_paragraph()._p.append(parse_xml(box))
 
-    form = parse_form("申报书.docx", ff.custom_form(build))
+    form = ff.parse("申报书.docx", ff.custom_form(build))
     assert form.fields == {"unit": ff.UNIT, "title": ff.TITLE}
     assert form.text.count(ff.TITLE) == 1
 
@@ -290,7 +290,7 @@ def test_deeply_nested_tables_are_flattened_not_recursed_forever() -> None:
         return (text[:at] + inner + text[at:]).encode("utf-8")
 
     data = ff.rewrite_member(ff.paragraph_form([f"实践标题：{ff.TITLE}"]), "word/document.xml", edit)
-    form = parse_form("申报书.docx", data)
+    form = ff.parse("申报书.docx", data)
     assert form.fields == {"unit": ff.UNIT, "title": ff.TITLE}
 
 
@@ -305,7 +305,7 @@ def test_damaged_copies_of_a_form_fail_only_with_panel_desk_errors() -> None:
         if rng.random() < 0.3:
             damaged = damaged[: rng.randrange(len(damaged))]
         try:
-            parse_form("申报书.docx", bytes(damaged))
+            ff.parse("申报书.docx", bytes(damaged))
             outcomes["parsed"] += 1
         except PanelDeskError as err:
             assert str(err).startswith("申报书.docx：")

@@ -5,17 +5,17 @@ from __future__ import annotations
 
 import pytest
 
+from app.intake.categories import CategorySet
+from app.intake.contacts import contact_strings, split_contact
 from app.intake.form_fields import (
-    contact_strings,
-    detect_category,
     fields_from_pairs,
     label_key,
     normalize_label,
     pairs_from_blocks,
     row_blocks,
-    split_contact,
 )
 from app.intake.forms import count_label_groups
+from app.rubrics import load_default_rubric
 
 
 @pytest.mark.parametrize(("raw", "normal", "key"), [
@@ -65,7 +65,7 @@ def test_split_contact(value: str, name: str, info: str) -> None:
     ("", (None, [], None)),
 ])
 def test_detect_category(value: str, expected: tuple) -> None:
-    assert detect_category(value) == expected
+    assert CategorySet.of(load_default_rubric()).detect(value) == expected
 
 
 def test_body_sub_headings_stay_in_the_body_and_end_labels_close_it() -> None:
