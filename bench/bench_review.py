@@ -139,7 +139,7 @@ def wait_until(app, predicate, what: str) -> None:
 def open_window(packet: Path):
     """The real window, real runners, identity remembered (no dialogs)."""
     from ui.application import create_application, open_settings
-    from ui.review_window import ReviewWindow
+    from ui.review.window import ReviewWindow
     from ui.task_runner import TaskRunner
 
     app = create_application(["paneldesk"])
@@ -160,7 +160,7 @@ def remember_identity(packet: Path, last: str) -> None:
     from app.packet import open_packet
     from app.workspace import ReviewSession
     from ui.application import open_settings
-    from ui.review_opening import declared_key, identity_key
+    from ui.review.opening import declared_key, identity_key
 
     with open_packet(packet) as p:
         settings = open_settings()

@@ -76,7 +76,7 @@ def run_gui(args: list[str]) -> int:
         from PySide6.QtWidgets import QApplication
 
         from ui.application import create_application, open_settings, show_unexpected_error
-        from ui.review_window import ReviewWindow
+        from ui.review.window import ReviewWindow
         from ui.task_runner import TaskRunner
     except ImportError as err:
         # Typically a server without display libraries (libEGL, libxkbcommon): say so in

@@ -67,9 +67,9 @@ def main(argv: list[str] | None = None) -> int:
 
     from app.keys import KeyStore
     from ui.application import create_application, open_settings
-    from ui.identity_dialog import Identity, IdentityDialog
-    from ui.recusal_dialog import RecusalDialog
-    from ui.review_window import ReviewWindow
+    from ui.review.identity_dialog import Identity, IdentityDialog
+    from ui.review.recusal_dialog import RecusalDialog
+    from ui.review.window import ReviewWindow
     from ui.task_runner import SyncTaskRunner, TaskRunner
 
     app = create_application(["paneldesk"])

@@ -167,6 +167,8 @@ def run_show(args: argparse.Namespace) -> int:
         print(json.dumps(summary, ensure_ascii=False, indent=2))
         return 0
     print(f"评审包 {summary['packet_id']} · 专家 {summary['expert_id']} {summary['expert_name']}")
+    print(f"身份确认：{summary['identity_confirmed'] or '尚未确认'}；"
+          f"利益冲突声明：{summary['recusals_declared'] or '尚未声明'}")
     header = ["编号", "类别", "状态", "总分"] + [name for _, name in criteria] + ["标记", "评语"]
     rows = [header]
     for sid, item in summary["submissions"].items():

@@ -21,15 +21,16 @@ from typing import TYPE_CHECKING, Any
 from app.workspace.flags import FLAG_LABELS, FLAGS
 
 if TYPE_CHECKING:
+    from app.workspace.database import HistoryRow, decimal_text
     from app.workspace.locate import workspace_path
-    from app.workspace.session import STATUSES, ReviewSession
-    from app.workspace.store import HistoryRow, Workspace, decimal_text
+    from app.workspace.session import ReviewSession
+    from app.workspace.store import Workspace
 
-__all__ = ["FLAGS", "FLAG_LABELS", "STATUSES", "HistoryRow", "ReviewSession", "Workspace",
-           "decimal_text", "workspace_path"]
+__all__ = ["FLAGS", "FLAG_LABELS", "HistoryRow", "ReviewSession", "Workspace", "decimal_text",
+           "workspace_path"]
 
-_LAZY = {"ReviewSession": "session", "STATUSES": "session", "HistoryRow": "store",
-         "Workspace": "store", "decimal_text": "store", "workspace_path": "locate"}
+_LAZY = {"ReviewSession": "session", "HistoryRow": "database", "Workspace": "store",
+         "decimal_text": "database", "workspace_path": "locate"}
 
 
 def __getattr__(name: str) -> Any:  # PEP 562: imported when first asked for

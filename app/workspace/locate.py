@@ -7,12 +7,18 @@ an id (or the id is a Windows device name), a short hash of the original is appe
 two different ids can never share a database.  (Ids differing only in letter case meet
 on case-insensitive file systems; `Workspace.open` then refuses the other's database
 rather than mixing marks.)
+
+`confirmed_expert` answers, before any workspace is opened, which expert of a packet's
+roster confirmed their identity on this machine — read straight from the workspaces'
+`meta` tables, so the review window can skip the identity step on the next open.
 """
 
 from __future__ import annotations
 
 import hashlib
 import re
+import sqlite3
+from collections.abc import Iterable
 from pathlib import Path
 
 from app.paths import user_data_dir
@@ -39,3 +45,34 @@ def workspace_path(packet_id: str, expert_id: str, home: Path | None = None) -> 
     folder = base / "workspaces" / safe_component(packet_id)
     folder.mkdir(parents=True, exist_ok=True)
     return folder / f"{safe_component(expert_id)}.sqlite"
+
+
+def confirmed_expert(packet_id: str, experts: Iterable[str],
+                     home: Path | None = None) -> str | None:
+    """Of `experts`, the one whose workspace for `packet_id` confirmed its identity most
+    recently (None when none did).  A file that cannot be read is passed over."""
+    base = Path(home) if home is not None else user_data_dir()
+    folder = base / "workspaces" / safe_component(packet_id)
+    wanted = set(experts)
+    found: list[tuple[str, str]] = []
+    for path in sorted(folder.glob("*.sqlite")) if folder.is_dir() else []:
+        meta = _read_meta(path, ("expert_id", "identity_confirmed"))
+        expert, confirmed = meta.get("expert_id"), meta.get("identity_confirmed")
+        if expert in wanted and confirmed:
+            found.append((confirmed, expert))
+    return max(found)[1] if found else None
+
+
+def _read_meta(path: Path, keys: tuple[str, ...]) -> dict[str, str]:
+    try:
+        conn = sqlite3.connect(f"{path.as_uri()}?mode=ro", uri=True, timeout=1)
+    except sqlite3.Error:
+        return {}
+    try:
+        marks = ",".join("?" * len(keys))
+        rows = conn.execute(f"SELECT key, value FROM meta WHERE key IN ({marks})", keys)
+        return {str(k): str(v) for k, v in rows}
+    except sqlite3.Error:  # not a workspace, damaged, locked: it confirmed nothing
+        return {}
+    finally:
+        conn.close()

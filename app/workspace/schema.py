@@ -33,6 +33,11 @@ from app.errors import PanelDeskError
 
 SCHEMA_VERSION = 1
 
+# `meta` keys of the review state, beside the identity keys written at creation.
+LAST_SUBMISSION = "last_submission"  # where the expert was (not audited)
+IDENTITY_CONFIRMED = "identity_confirmed"  # when the expert confirmed who they are
+RECUSALS_DECLARED = "recusals_declared"  # when they declared their conflicts of interest
+
 metadata = MetaData()
 
 meta = Table(
@@ -81,7 +86,8 @@ history = Table(
     Column("at", Text, nullable=False),
     Column("expert_id", Text, nullable=False),
     Column("submission_id", Text, nullable=True),  # NULL for workspace-level events
-    Column("field", Text, nullable=False),  # "score:warmth", "comment", "flag:…", "recusal"
+    # "score:<criterion id>", "comment", "flag:…", "recusal", "identity_confirmed", …
+    Column("field", Text, nullable=False),
     Column("old", Text, nullable=True),
     Column("new", Text, nullable=True),
     Column("note", Text, nullable=True),  # why, where the change has a stated reason

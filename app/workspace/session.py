@@ -8,17 +8,17 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from app.errors import PanelDeskError
+from app.workspace import schema
+from app.workspace.database import HistoryRow, decimal_text
 from app.workspace.flags import FLAG_LABELS, FLAGS
 from app.workspace.locate import workspace_path
-from app.workspace.store import HistoryRow, Workspace, decimal_text
+from app.workspace.status import ReviewStatus, SubmissionState
+from app.workspace.store import Workspace
 from scoring.rubric import RubricError
 from scoring.rubric_schema import parse_rubric
 
 if TYPE_CHECKING:
     from app.model import Submission
-
-STATUS_TODO, STATUS_PARTIAL, STATUS_DONE, STATUS_RECUSED = "未评", "进行中", "已评", "回避"
-STATUSES = (STATUS_TODO, STATUS_PARTIAL, STATUS_DONE, STATUS_RECUSED)
 
 ScoreInput = str | Decimal | None
 
@@ -157,6 +157,24 @@ class ReviewSession:
         self.submission(sub)
         self.workspace.set_last_submission(sub)
 
+    # ---------------------------------------------------------- review state
+
+    def confirm_identity(self, fingerprint: str | None = None) -> None:
+        """Record that the expert confirmed their identity (and the key they hold)."""
+        self.workspace.confirm_identity(fingerprint)
+
+    def declare_recusals(self, recusals: Mapping[str, str]) -> None:
+        """Record the expert's conflicts of interest (an empty mapping: none) at once."""
+        for sub in recusals:
+            self.submission(sub)
+        self.workspace.declare_recusals(recusals)
+
+    def review_state(self) -> dict[str, str | None]:
+        """When the identity was confirmed and the conflicts declared (None: not yet)."""
+        meta = self.workspace.meta()
+        return {"identity_confirmed": meta.get(schema.IDENTITY_CONFIRMED),
+                "recusals_declared": meta.get(schema.RECUSALS_DECLARED)}
+
     # ----------------------------------------------------------------- reads
 
     def last_submission(self) -> str | None:
@@ -186,20 +204,33 @@ class ReviewSession:
 
     def total(self, sub: str) -> Decimal | None:
         """The weighted total, only once every criterion is scored (and not recused)."""
-        if sub in self.workspace.recusals():
-            return None
-        return self._total(sub, self.workspace.scores(sub))
+        scores, _comment, _flags, recusal = self.workspace.marks(sub)
+        return None if recusal is not None else self._total(sub, scores)
 
     def comment_required(self, sub: str) -> str | None:
         """Why a comment is required for `sub`'s total (None when it is not)."""
         total = self.total(sub)
         return None if total is None else self.rubric.comment_required(total)
 
-    def status(self, sub: str) -> str:
+    def status(self, sub: str) -> ReviewStatus:
         """未评 / 进行中 / 已评 / 回避 of one submission."""
+        return self.state(sub).status
+
+    def state(self, sub: str) -> SubmissionState:
+        """Total, status and flags of `sub` from one (cached) read of its marks — what
+        the single writer hands the window after a change."""
         self.submission(sub)
-        return self._status(sub, self.workspace.scores(sub), self.workspace.comment(sub),
-                            self.workspace.flags(sub), sub in self.workspace.recusals())
+        scores, comment, flags, recusal = self.workspace.marks(sub)
+        return self._state(sub, scores, comment, flags, recusal is not None)
+
+    def states(self) -> dict[str, SubmissionState]:
+        """`state()` of every assigned submission, from four reads in all."""
+        ws = self.workspace
+        all_scores, comments = ws.all_scores(), ws.all_comments()
+        all_flags, recusals = ws.all_flags(), ws.recusals()
+        return {sid: self._state(sid, all_scores.get(sid, {}), comments.get(sid),
+                                 all_flags.get(sid, {}), sid in recusals)
+                for sid in self.assigned}
 
     def summary(self) -> dict[str, Any]:
         """Everything stored, per assigned submission, as JSON-safe values (no floats)."""
@@ -207,19 +238,18 @@ class ReviewSession:
         all_scores, comments = ws.all_scores(), ws.all_comments()
         all_flags, recusals = ws.all_flags(), ws.recusals()
         subs: dict[str, Any] = {}
-        counts = dict.fromkeys(STATUSES, 0)
+        counts = dict.fromkeys(ReviewStatus, 0)
         for sid in self.assigned:
             scores = all_scores.get(sid, {})
-            recused = sid in recusals
-            total = None if recused else self._total(sid, scores)
-            status = self._status(sid, scores, comments.get(sid), all_flags.get(sid, {}),
-                                  recused)
-            counts[status] += 1
+            state = self._state(sid, scores, comments.get(sid), all_flags.get(sid, {}),
+                                sid in recusals)
+            total = state.total
+            counts[state.status] += 1
             submission = self._submissions[sid]
             subs[sid] = {
                 "category": submission.category,
                 "title": submission.title,
-                "status": status,
+                "status": str(state.status),
                 "scores": {c.id: decimal_text(scores[c.id]) for c in self.rubric.criteria
                            if c.id in scores},
                 "total": None if total is None else decimal_text(total),
@@ -236,9 +266,11 @@ class ReviewSession:
             "manifest_hash": self.packet.manifest_hash,
             "rubric_hash": self.manifest.rubric_hash,
             "last_submission": self.last_submission(),
-            "progress": {"assigned": len(self.assigned), "done": counts[STATUS_DONE],
-                         "in_progress": counts[STATUS_PARTIAL], "todo": counts[STATUS_TODO],
-                         "recused": counts[STATUS_RECUSED]},
+            **self.review_state(),
+            "progress": {"assigned": len(self.assigned), "done": counts[ReviewStatus.DONE],
+                         "in_progress": counts[ReviewStatus.PARTIAL],
+                         "todo": counts[ReviewStatus.TODO],
+                         "recused": counts[ReviewStatus.RECUSED]},
             "submissions": subs,
         }
 
@@ -251,14 +283,15 @@ class ReviewSession:
             return None
         return self.rubric.total(scores, self._submissions[sub].category)
 
-    def _status(self, sub: str, scores: dict[str, Decimal], comment: str | None,
-                flags: dict[str, str | None], recused: bool) -> str:
+    def _state(self, sub: str, scores: dict[str, Decimal], comment: str | None,
+               flags: dict[str, str | None], recused: bool) -> SubmissionState:
         if recused:
-            return STATUS_RECUSED
+            return SubmissionState(None, ReviewStatus.RECUSED, bool(flags))
         total = self._total(sub, scores)
         if total is not None:
             # A total that needs a justification is not finished until it has one.
-            if comment is None and self.rubric.comment_required(total):
-                return STATUS_PARTIAL
-            return STATUS_DONE
-        return STATUS_PARTIAL if scores or comment or flags else STATUS_TODO
+            done = comment is not None or not self.rubric.comment_required(total)
+            status = ReviewStatus.DONE if done else ReviewStatus.PARTIAL
+        else:
+            status = ReviewStatus.PARTIAL if scores or comment or flags else ReviewStatus.TODO
+        return SubmissionState(total, status, bool(flags))

@@ -25,88 +25,30 @@ import threading
 from collections import OrderedDict
 from collections.abc import Iterator, Mapping
 from contextlib import AbstractContextManager, contextmanager
-from dataclasses import dataclass
-from decimal import Decimal, InvalidOperation
+from decimal import Decimal
 from pathlib import Path
-from typing import Any
 
-from sqlalchemy import Connection, Engine, create_engine, delete, event, insert, select, update
-from sqlalchemy.engine import URL
-from sqlalchemy.exc import DBAPIError, SQLAlchemyError
+from sqlalchemy import Connection, Engine, delete, insert, select, update
+from sqlalchemy.exc import DBAPIError
 
 from app.errors import PanelDeskError
 from app.workspace import schema as s
+from app.workspace.database import (
+    HistoryRow,
+    Marks,
+    db_reason,
+    decimal_text,
+    open_checked,
+    stored_decimal,
+)
 from app.workspace.flags import FLAG_LABELS, FLAGS
-from scoring.totals import canonical_decimal
 
-BUSY_TIMEOUT_MS = 5000
 MARKS_CACHED = 64
 
-# (scores, comment, flags → suggested category, recusal reason or None) of one submission
-Marks = tuple[dict[str, Decimal], str | None, dict[str, str | None], str | None]
-
-
-@dataclass(frozen=True)
-class HistoryRow:
-    """One entry of the audit trail: who changed what, from what, to what, when.
-
-    `field` is "score:<criterion id>", "comment", "flag:<flag>" or "recusal"; `old` and
-    `new` are the stored text before and after (None = absent).  A flag's value is "on"
-    or "on:<suggested category>".  `note` carries a stated reason (e.g. why a recusal
-    was withdrawn).
-    """
-
-    id: int
-    at: str
-    expert_id: str
-    submission_id: str | None
-    field: str
-    old: str | None
-    new: str | None
-    note: str | None = None
-
-
-def decimal_text(value: Decimal | int) -> str:
-    """The stored form of a score: shortest exact fixed-point ("30", "27.5"; never "-0")."""
-    if isinstance(value, bool) or not isinstance(value, Decimal | int):
-        # Floats would smuggle binary rounding into signed results: refuse them loudly.
-        raise TypeError(f"score must be a Decimal, not {type(value).__name__}")
-    dec = Decimal(value)
-    if not dec.is_finite():
-        raise PanelDeskError(f"分值无效：{value}")
-    # The same shortest exact form that canonical (signed) documents use.
-    return canonical_decimal(dec)
 
 
 def _flag_text(suggested: str | None) -> str:
     return "on" if suggested is None else f"on:{suggested}"
-
-
-def _make_engine(path: Path) -> Engine:
-    url = URL.create("sqlite+pysqlite", database=str(path))
-    engine = create_engine(url, connect_args={"check_same_thread": False,
-                                              "timeout": BUSY_TIMEOUT_MS / 1000})
-
-    @event.listens_for(engine, "connect")
-    def _on_connect(dbapi_conn: Any, _record: Any) -> None:
-        # Take transaction control away from the sqlite3 module (it would not BEGIN
-        # before SELECTs); we emit BEGIN ourselves in `_on_begin`.
-        dbapi_conn.isolation_level = None
-        cur = dbapi_conn.cursor()
-        try:
-            cur.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
-            cur.execute("PRAGMA journal_mode = WAL")
-            cur.execute("PRAGMA synchronous = FULL")
-            cur.execute("PRAGMA foreign_keys = ON")
-        finally:
-            cur.close()
-
-    @event.listens_for(engine, "begin")
-    def _on_begin(conn: Connection) -> None:
-        write = conn.get_execution_options().get("paneldesk_write", False)
-        conn.exec_driver_sql("BEGIN IMMEDIATE" if write else "BEGIN")
-
-    return engine
 
 
 class Workspace:
@@ -143,24 +85,7 @@ class Workspace:
         wanted = {"packet_id": packet_id, "manifest_hash": manifest_hash,
                   "rubric_hash": rubric_hash, "expert_id": expert_id,
                   "schema_version": str(s.SCHEMA_VERSION)}
-        try:
-            path.parent.mkdir(parents=True, exist_ok=True)
-        except OSError as err:
-            raise PanelDeskError(f"无法创建工作区文件夹 {path.parent}：{err.strerror}") from err
-        engine = _make_engine(path)
-        try:
-            with engine.connect() as conn:
-                conn.execution_options(paneldesk_write=True)
-                with conn.begin():
-                    s.initialise_or_check(conn, path, wanted)
-        except PanelDeskError:
-            engine.dispose()
-            raise
-        except (SQLAlchemyError, sqlite3.Error) as err:
-            engine.dispose()
-            raise PanelDeskError(f"无法打开评审工作区 {path}：{_db_reason(err)}。该文件可能"
-                                 "不是有效的工作区数据库或已损坏，或没有读写权限") from err
-        return cls(engine, path, wanted)
+        return cls(open_checked(path, wanted), path, wanted)
 
     def close(self) -> None:
         """Release the database (WAL is checkpointed when the last connection closes)."""
@@ -190,7 +115,7 @@ class Workspace:
                         yield conn
             except (DBAPIError, sqlite3.Error) as err:
                 raise PanelDeskError(f"评审工作区 {self.path} 读写失败："
-                                     f"{_db_reason(err)}") from err
+                                     f"{db_reason(err)}") from err
 
     def transaction(self, write: bool = True) -> AbstractContextManager[Connection]:
         """One committed transaction, for modules keeping side tables in this database
@@ -303,22 +228,22 @@ class Workspace:
     def recuse(self, sub: str, reason: str) -> bool:
         """Declare a conflict of interest (回避) with its reason; a new reason replaces
         the old one (logged)."""
-        reason = (reason or "").strip()
-        if not reason:
-            raise PanelDeskError(f"声明回避申报 {sub} 时必须填写回避原因")
+        reason = _recusal_reason(sub, reason)
         with self._tx(write=True) as conn:
-            old = conn.execute(select(s.recusals.c.reason)
-                               .where(s.recusals.c.submission_id == sub)).scalar()
-            if old == reason:
-                return False
-            at = s.now_iso()
-            if old is None:
-                conn.execute(insert(s.recusals).values(submission_id=sub, reason=reason,
-                                                       created_at=at))
-            else:
-                conn.execute(update(s.recusals).where(s.recusals.c.submission_id == sub)
-                             .values(reason=reason))
-            self._log(conn, sub, "recusal", old, reason, at=at)
+            return self._recuse(conn, sub, reason, s.now_iso())
+
+    def _recuse(self, conn: Connection, sub: str, reason: str, at: str) -> bool:
+        old = conn.execute(select(s.recusals.c.reason)
+                           .where(s.recusals.c.submission_id == sub)).scalar()
+        if old == reason:
+            return False
+        if old is None:
+            conn.execute(insert(s.recusals).values(submission_id=sub, reason=reason,
+                                                   created_at=at))
+        else:
+            conn.execute(update(s.recusals).where(s.recusals.c.submission_id == sub)
+                         .values(reason=reason))
+        self._log(conn, sub, "recusal", old, reason, at=at)
         return True
 
     def unrecuse(self, sub: str, reason: str) -> bool:
@@ -338,29 +263,51 @@ class Workspace:
     def set_last_submission(self, sub: str | None) -> None:
         """Remember where the expert was (meta only; not part of the audit trail)."""
         with self._tx(write=True) as conn:
-            conn.execute(delete(s.meta).where(s.meta.c.key == "last_submission"))
-            if sub is not None:
-                conn.execute(insert(s.meta).values(key="last_submission", value=sub))
+            if sub is None:
+                conn.execute(delete(s.meta).where(s.meta.c.key == s.LAST_SUBMISSION))
+            else:
+                self._set_meta(conn, s.LAST_SUBMISSION, sub)
+
+    # ----------------------------------------------------------- review state
+
+    def confirm_identity(self, fingerprint: str | None) -> None:
+        """The expert confirmed who they are for this packet (with the key they hold)."""
+        at = s.now_iso()
+        with self._tx(write=True) as conn:
+            self._set_meta(conn, s.IDENTITY_CONFIRMED, at)
+            self._log(conn, None, s.IDENTITY_CONFIRMED, None, fingerprint or "", at=at)
+
+    def declare_recusals(self, recusals: Mapping[str, str]) -> None:
+        """The expert declared their conflicts of interest (possibly none), before
+        scoring: every recusal and the declaration itself in ONE transaction."""
+        reasons = {sub: _recusal_reason(sub, reason) for sub, reason in recusals.items()}
+        at = s.now_iso()
+        with self._tx(write=True) as conn:
+            for sub, reason in reasons.items():
+                self._recuse(conn, sub, reason, at)
+            self._set_meta(conn, s.RECUSALS_DECLARED, at)
+            self._log(conn, None, s.RECUSALS_DECLARED, None, str(len(reasons)), at=at)
+
+    @staticmethod
+    def _set_meta(conn: Connection, key: str, value: str) -> None:
+        conn.execute(delete(s.meta).where(s.meta.c.key == key))
+        conn.execute(insert(s.meta).values(key=key, value=value))
 
     # ----------------------------------------------------------------- reads
 
+    # One submission's parts come from `marks()`: one read, cached until it changes.
     def scores(self, sub: str) -> dict[str, Decimal]:
-        with self._tx(write=False) as conn:
-            rows = conn.execute(select(s.scores.c.criterion_id, s.scores.c.value)
-                                .where(s.scores.c.submission_id == sub)).all()
-        return {r.criterion_id: _decimal(r.value) for r in rows}
+        return self.marks(sub)[0]
 
     def all_scores(self) -> dict[str, dict[str, Decimal]]:
         out: dict[str, dict[str, Decimal]] = {}
         with self._tx(write=False) as conn:
             for r in conn.execute(select(s.scores).order_by(s.scores.c.submission_id)):
-                out.setdefault(r.submission_id, {})[r.criterion_id] = _decimal(r.value)
+                out.setdefault(r.submission_id, {})[r.criterion_id] = stored_decimal(r.value)
         return out
 
     def comment(self, sub: str) -> str | None:
-        with self._tx(write=False) as conn:
-            return conn.execute(select(s.comments.c.text)
-                                .where(s.comments.c.submission_id == sub)).scalar()
+        return self.marks(sub)[1]
 
     def all_comments(self) -> dict[str, str]:
         with self._tx(write=False) as conn:
@@ -368,10 +315,7 @@ class Workspace:
 
     def flags(self, sub: str) -> dict[str, str | None]:
         """Raised flags of `sub` → suggested category (None where there is none)."""
-        with self._tx(write=False) as conn:
-            rows = conn.execute(select(s.flags.c.flag, s.flags.c.suggested_category)
-                                .where(s.flags.c.submission_id == sub)).all()
-        return {r.flag: r.suggested_category for r in sorted(rows, key=lambda r: r.flag)}
+        return self.marks(sub)[2]
 
     def all_flags(self) -> dict[str, dict[str, str | None]]:
         out: dict[str, dict[str, str | None]] = {}
@@ -408,7 +352,7 @@ class Workspace:
                                  .where(s.flags.c.submission_id == sub)).all()
             recusal = conn.execute(select(s.recusals.c.reason)
                                    .where(s.recusals.c.submission_id == sub)).scalar()
-        return ({r.criterion_id: _decimal(r.value) for r in scores}, comment,
+        return ({r.criterion_id: stored_decimal(r.value) for r in scores}, comment,
                 {r.flag: r.suggested_category for r in sorted(flags, key=lambda r: r.flag)},
                 recusal)
 
@@ -428,7 +372,7 @@ class Workspace:
                                r.new, r.note) for r in conn.execute(query)]
 
     def last_submission(self) -> str | None:
-        return self.meta().get("last_submission")
+        return self.meta().get(s.LAST_SUBMISSION)
 
     def pragmas(self) -> dict[str, str]:
         """The durability settings of the live connection and the integrity check,
@@ -445,13 +389,8 @@ class Workspace:
             return {r.key: r.value for r in conn.execute(select(s.meta))}
 
 
-def _decimal(text: str) -> Decimal:
-    try:
-        return Decimal(text)
-    except InvalidOperation as err:
-        raise PanelDeskError(f"评审工作区中有无法识别的分值“{text}”") from err
-
-
-def _db_reason(err: BaseException) -> str:
-    orig = getattr(err, "orig", None) or err
-    return str(orig).splitlines()[0] if str(orig) else type(orig).__name__
+def _recusal_reason(sub: str, reason: str) -> str:
+    reason = (reason or "").strip()
+    if not reason:
+        raise PanelDeskError(f"声明回避申报 {sub} 时必须填写回避原因")
+    return reason

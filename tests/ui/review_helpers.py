@@ -16,8 +16,8 @@ from app.canonical import canonical_hash
 from app.model import Expert, IntakeWarning, PacketFile, Submission
 from app.rubrics import load_default_rubric
 from ui.application import open_settings
-from ui.identity_dialog import Identity
-from ui.review_window import ReviewWindow
+from ui.review.identity_dialog import Identity
+from ui.review.window import ReviewWindow
 from ui.task_runner import SyncTaskRunner
 
 

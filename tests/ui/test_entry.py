@@ -11,9 +11,10 @@ from pathlib import Path
 import pytest
 from PySide6.QtWidgets import QApplication
 
-from ui import entry, review_opening
-from ui.identity_dialog import Identity
-from ui.review_window import ReviewWindow
+from ui import entry
+from ui.review import opening as review_opening
+from ui.review.identity_dialog import Identity
+from ui.review.window import ReviewWindow
 
 ROOT = Path(__file__).resolve().parents[2]
 

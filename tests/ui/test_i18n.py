@@ -15,7 +15,7 @@ from PySide6.QtCore import QCoreApplication, QSettings, Qt
 from app.paths import resource_path
 from ui import i18n
 from ui.application import open_settings
-from ui.review_window import ReviewWindow
+from ui.review.window import ReviewWindow
 from ui.task_runner import SyncTaskRunner
 
 ROOT = Path(__file__).resolve().parents[2]

@@ -143,7 +143,8 @@ def test_show_prints_a_readable_table(packet: Path, capsys) -> None:
     assert main(review(packet, "show")) == 0
     out = capsys.readouterr().out.splitlines()
     assert out[0] == "评审包 TEST-2026 · 专家 E1 专家E1"
-    assert out[1].split()[:6] == ["编号", "类别", "状态", "总分", "温度", "效能"]
+    assert out[1] == "身份确认：尚未确认；利益冲突声明：尚未声明"  # the CLI names the expert itself
+    assert out[2].split()[:6] == ["编号", "类别", "状态", "总分", "温度", "效能"]
     s1 = next(line for line in out if line.startswith("S001"))
     assert s1.split()[:5] == ["S001", "感动瞬间", "已评", "81.5", "25"]
     assert "第一行 第二行" in s1

@@ -19,7 +19,7 @@ from PySide6.QtWidgets import QMessageBox
 from app.errors import PanelDeskError
 from app.keys import KeyStore, fingerprint, format_fingerprint, public_key_bytes
 from app.workspace.locate import safe_component
-from ui.export_dialog import ExportChoice, ExportDialog
+from ui.review.export_dialog import ExportChoice, ExportDialog
 
 if TYPE_CHECKING:
     from app.sheets.export import ExportResult

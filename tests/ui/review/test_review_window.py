@@ -12,9 +12,9 @@ from PySide6.QtWidgets import QApplication, QInputDialog
 from app.keys import format_fingerprint
 from tests.ui.review_helpers import Calls, write_review_packet
 from ui.application import open_settings
-from ui.review_opening import RECENT_KEY, declared_key, identity_key
-from ui.review_window import ReviewWindow
-from ui.submission_list_model import STATUS_DONE, STATUS_RECUSED
+from ui.review.list_model import STATUS_DONE, STATUS_RECUSED
+from ui.review.opening import RECENT_KEY, declared_key, identity_key
+from ui.review.window import ReviewWindow
 from ui.task_runner import TaskRunner
 
 
@@ -215,7 +215,7 @@ def test_writes_run_on_a_single_worker_thread(qtbot, make_window, packet_path):
 
 
 def test_shortcuts_dialog_lists_the_keys(make_window, qtbot, monkeypatch):
-    from ui.review_shortcuts import ShortcutsDialog
+    from ui.review.shortcuts import ShortcutsDialog
     shown: list[ShortcutsDialog] = []
     monkeypatch.setattr(ShortcutsDialog, "exec", lambda self: shown.append(self) or 0)
     window = make_window()

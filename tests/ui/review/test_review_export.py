@@ -8,7 +8,7 @@ from app.keys import KeyStore
 from app.sheets.importer import import_sheet
 from app.sheets.orgdb import OrgDB
 from tests.ui.review_helpers import Calls
-from ui.export_dialog import ExportChoice, ExportDialog
+from ui.review.export_dialog import ExportChoice, ExportDialog
 
 PASSPHRASE = "correct horse battery"
 

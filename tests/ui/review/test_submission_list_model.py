@@ -6,7 +6,7 @@ from decimal import Decimal
 
 from PySide6.QtCore import Qt
 
-from ui.submission_list_model import (
+from ui.review.list_model import (
     FLAGGED,
     SORT_ROLE,
     STATUS_DONE,

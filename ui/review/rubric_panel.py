@@ -31,7 +31,7 @@ from app.model import Submission
 from app.workspace import FLAGS
 from scoring.rubric import Rubric
 from scoring.totals import canonical_decimal
-from ui.rubric_widgets import CriterionCard, ScoreEditor, step_places
+from ui.review.rubric_widgets import CriterionCard, ScoreEditor, step_places
 
 COMMENT_DEBOUNCE_MS = 400
 WRONG_CATEGORY = "wrong_category"

@@ -6,8 +6,8 @@ from PySide6.QtWidgets import QDialog
 
 from app.keys import KeyStore
 from app.model import Expert
-from ui.identity_dialog import IdentityDialog, fingerprints_differ
-from ui.recusal_dialog import RecusalDialog
+from ui.review.identity_dialog import IdentityDialog, fingerprints_differ
+from ui.review.recusal_dialog import RecusalDialog
 
 ROSTER = [Expert("E1", "林思远", "某大学"), Expert("E2", "陈若溪", "某研究院", "ab" * 20)]
 

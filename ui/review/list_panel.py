@@ -22,7 +22,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ui.submission_list_model import (
+from ui.review.list_model import (
     FLAGGED,
     ID_ROLE,
     STATUS_DONE,

@@ -24,8 +24,8 @@ from app.keys import KeyStore, format_fingerprint
 from app.packet import Packet, open_packet
 from app.packet.verified import is_known_good, remember_good
 from app.render.pool import default_pool
-from ui.identity_dialog import Identity, IdentityDialog, fingerprints_differ
-from ui.recusal_dialog import RecusalDialog
+from ui.review.identity_dialog import Identity, IdentityDialog, fingerprints_differ
+from ui.review.recusal_dialog import RecusalDialog
 from ui.task_runner import ProgressRelay
 
 RECENT_KEY = "recent/packets"

@@ -12,7 +12,7 @@ from app.model import Submission
 from app.rubrics import load_default_rubric
 from scoring.rubric import Rubric
 from scoring.rubric_schema import parse_rubric
-from ui.my_ranking import (
+from ui.review.my_ranking import (
     COL_ID,
     COL_RANK,
     COL_TITLE,

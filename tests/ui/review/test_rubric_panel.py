@@ -14,8 +14,8 @@ from PySide6.QtWidgets import QApplication
 from app.rubrics import load_default_rubric
 from scoring.rubric import Rubric
 from scoring.rubric_schema import parse_rubric
-from ui.rubric_panel import COMMENT_DEBOUNCE_MS, RubricPanel
-from ui.rubric_widgets import EMPTY_TEXT, ScoreEditor
+from ui.review.rubric_panel import COMMENT_DEBOUNCE_MS, RubricPanel
+from ui.review.rubric_widgets import EMPTY_TEXT, ScoreEditor
 
 CRITS = ("warmth", "efficacy", "authenticity", "typicality", "storytelling", "compliance")
 

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from app.model import IntakeWarning, Submission
-from ui.application_view import ApplicationView, application_html, field_spans, marked_html
+from ui.review.application_view import ApplicationView, application_html, field_spans, marked_html
 
 
 def sub_with(body: str, warnings: list[IntakeWarning]) -> Submission:

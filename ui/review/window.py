@@ -14,7 +14,7 @@ and never block painting; a saved write updates the list row and the status bar
 ("已保存 HH:MM:SS"); a failed one shows the message and reloads from the store.  The
 comment is flushed before switching submissions and on close.  QSettings holds only
 window state, recent packets and the per-packet identity choice; marks live in the
-workspace database.  Opening, identity and recusal are in `ui.review_opening`.
+workspace database.  Opening, identity and recusal are in `ui.review.opening`.
 """
 
 from __future__ import annotations
@@ -40,15 +40,15 @@ from PySide6.QtWidgets import (
 from app.errors import PanelDeskError
 from app.model import Submission
 from app.packet import Packet
-from ui.application_view import ApplicationView
 from ui.common_menus import add_about_action, add_language_menu
 from ui.evidence import EvidencePanel
-from ui.review_export import ExportMixin
-from ui.review_list_panel import SubmissionListPanel
-from ui.review_opening import OpeningMixin
-from ui.review_shortcuts import ShortcutsDialog, key_sequences
-from ui.rubric_panel import RubricPanel
-from ui.submission_list_model import STATUS_RECUSED, RowState
+from ui.review.application_view import ApplicationView
+from ui.review.export import ExportMixin
+from ui.review.list_model import STATUS_RECUSED, RowState
+from ui.review.list_panel import SubmissionListPanel
+from ui.review.opening import OpeningMixin
+from ui.review.rubric_panel import RubricPanel
+from ui.review.shortcuts import ShortcutsDialog, key_sequences
 from ui.task_runner import LOOK_AHEAD, TaskRunner
 
 if TYPE_CHECKING:
@@ -401,7 +401,7 @@ class ReviewWindow(OpeningMixin, ExportMixin, QMainWindow):
         if self.session is None:
             return None
         try:
-            from ui.my_ranking import MyRankingDialog
+            from ui.review.my_ranking import MyRankingDialog
         except ImportError:
             self.statusBar().showMessage(self.tr("“我的排序”暂不可用"))
             return None

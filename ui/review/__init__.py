@@ -1,0 +1,1 @@
+"""The expert's review window and its parts (docs/architecture.md)."""
