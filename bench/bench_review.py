@@ -159,16 +159,11 @@ def remember_identity(packet: Path, last: str) -> None:
     """What a second start finds: identity chosen, recusals declared, last submission."""
     from app.packet import open_packet
     from app.workspace import ReviewSession
-    from ui.application import open_settings
-    from ui.review.opening import declared_key, identity_key
 
-    with open_packet(packet) as p:
-        settings = open_settings()
-        settings.setValue(identity_key(p.manifest.packet_id), EXPERT)
-        settings.setValue(declared_key(p.manifest.packet_id, EXPERT), True)
-        settings.sync()
-        with ReviewSession(p, EXPERT) as session:
-            session.set_last_submission(last)
+    with open_packet(packet) as p, ReviewSession(p, EXPERT) as session:
+        session.confirm_identity(None)
+        session.declare_recusals({})
+        session.set_last_submission(last)
 
 
 # ------------------------------------------------------------------ measurements
@@ -264,8 +259,8 @@ def measure_saves(app, window, count: int = 200) -> list[float]:
         done: list[float] = []
         value = str((i % int(crit.max)) + 0.5)
         start = time.perf_counter()
-        window._writer.run(session.set_score, sid, crit.id, value,  # noqa: SLF001 — the UI path
-                           on_done=lambda _r, d=done: d.append(time.perf_counter()))
+        window.marks.change(session, sid, session.set_score, crit.id, value,  # the UI path
+                            then=lambda d=done: d.append(time.perf_counter()))
         wait_until(app, lambda d=done: bool(d), "a save")
         times.append(done[0] - start)
     return times

@@ -107,7 +107,7 @@ def main(argv: list[str] | None = None) -> int:
         session.set_scores(sid, values)
     session.set_comment(scored[0], "温度与效能兼具，个案到机制的转化清楚，建议保留。")
     window.list_panel.model.set_submissions(window.list_panel.model.submissions(),
-                                            window._all_states(session))  # noqa: SLF001
+                                            session.states())
     window.list_panel.update_progress()
     # Show a submission whose warnings carry highlighted spans, if there is one.
     target = next((s.id for s in window.list_panel.model.submissions()

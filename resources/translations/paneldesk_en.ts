@@ -3,27 +3,27 @@
 <context>
     <name />
     <message>
-        <location filename="../../ui/organizer/import_models.py" line="269" />
+        <location filename="../../ui/organizer/import_models.py" line="263" />
         <source>未交</source>
         <translation>Not returned</translation>
     </message>
     <message>
-        <location filename="../../ui/organizer/import_models.py" line="270" />
+        <location filename="../../ui/organizer/import_models.py" line="264" />
         <source>第 {version} 版</source>
         <translation>Version {version}</translation>
     </message>
     <message>
-        <location filename="../../ui/organizer/import_models.py" line="274" />
+        <location filename="../../ui/organizer/import_models.py" line="268" />
         <source>是</source>
         <translation>Yes</translation>
     </message>
     <message>
-        <location filename="../../ui/organizer/import_models.py" line="274" />
+        <location filename="../../ui/organizer/import_models.py" line="268" />
         <source>否</source>
         <translation>No</translation>
     </message>
     <message>
-        <location filename="../../ui/organizer/import_models.py" line="304" />
+        <location filename="../../ui/organizer/import_models.py" line="298" />
         <source>已核对密钥并导入</source>
         <translation>Key compared, imported</translation>
     </message>
@@ -31,12 +31,12 @@
 <context>
     <name>Application</name>
     <message>
-        <location filename="../../ui/application.py" line="81" />
+        <location filename="../../ui/application.py" line="90" />
         <source>内部错误</source>
         <translation>Internal error</translation>
     </message>
     <message>
-        <location filename="../../ui/application.py" line="82" />
+        <location filename="../../ui/application.py" line="91" />
         <source>PanelDesk 遇到一个内部错误（{kind}: {detail}）。如问题反复出现，请设置 PANELDESK_DEBUG=1 后重试并报告。</source>
         <translation>PanelDesk hit an internal error ({kind}: {detail}). If this keeps happening, set PANELDESK_DEBUG=1, try again and report it.</translation>
     </message>
@@ -44,39 +44,57 @@
 <context>
     <name>ApplicationView</name>
     <message>
-        <location filename="../../ui/application_view.py" line="69" />
+        <location filename="../../ui/review/application_view.py" line="69" />
         <source>提醒</source>
         <translation>Warnings</translation>
     </message>
     <message>
-        <location filename="../../ui/application_view.py" line="70" />
+        <location filename="../../ui/review/application_view.py" line="70" />
         <source>未注明类别</source>
         <translation>Category not given</translation>
     </message>
     <message>
-        <location filename="../../ui/application_view.py" line="71" />
+        <location filename="../../ui/review/application_view.py" line="71" />
         <source>（无标题）</source>
         <translation>(no title)</translation>
     </message>
     <message>
-        <location filename="../../ui/application_view.py" line="72" />
+        <location filename="../../ui/review/application_view.py" line="72" />
         <source>核心亮点</source>
         <translation>Key highlights</translation>
     </message>
     <message>
-        <location filename="../../ui/application_view.py" line="73" />
+        <location filename="../../ui/review/application_view.py" line="73" />
         <source>（未填写核心亮点）</source>
         <translation>(no highlights given)</translation>
     </message>
     <message>
-        <location filename="../../ui/application_view.py" line="74" />
+        <location filename="../../ui/review/application_view.py" line="74" />
         <source>详细内容</source>
         <translation>Details</translation>
     </message>
     <message>
-        <location filename="../../ui/application_view.py" line="75" />
+        <location filename="../../ui/review/application_view.py" line="75" />
         <source>（未填写详细内容）</source>
         <translation>(no details given)</translation>
+    </message>
+</context>
+<context>
+    <name>CheckIn</name>
+    <message>
+        <location filename="../../ui/review/check_in.py" line="107" />
+        <source>公钥指纹不一致</source>
+        <translation>Fingerprint mismatch</translation>
+    </message>
+    <message>
+        <location filename="../../ui/review/check_in.py" line="107" />
+        <source>组织方登记的公钥指纹（{pinned}）与本机密钥（{mine}）不同，请联系组织方核对。</source>
+        <translation>The registered fingerprint ({pinned}) differs from this computer's key ({mine}); please check with the organizer.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/review/check_in.py" line="127" />
+        <source>未能保存</source>
+        <translation>Not saved</translation>
     </message>
 </context>
 <context>
@@ -122,22 +140,22 @@ Offline expert panel review: judging packets, expert scoring, signed score sheet
 <context>
     <name>CriterionCard</name>
     <message>
-        <location filename="../../ui/rubric_widgets.py" line="243" />
+        <location filename="../../ui/review/rubric_widgets.py" line="236" />
         <source>满分 {max}</source>
         <translation>max {max}</translation>
     </message>
     <message>
-        <location filename="../../ui/rubric_widgets.py" line="251" />
+        <location filename="../../ui/review/rubric_widgets.py" line="244" />
         <source>输入 0 到 {max} 的分数（步长 {step}），上下键调整，清空表示未评</source>
         <translation>Enter a score from 0 to {max} (step {step}); Up/Down to adjust; clear it for "not scored"</translation>
     </message>
     <message>
-        <location filename="../../ui/rubric_widgets.py" line="288" />
+        <location filename="../../ui/review/rubric_widgets.py" line="281" />
         <source>&lt;b&gt;本类别（{category}）评审提示：&lt;/b&gt;{text}</source>
         <translation>&lt;b&gt;Guidance for this category ({category}):&lt;/b&gt; {text}</translation>
     </message>
     <message>
-        <location filename="../../ui/rubric_widgets.py" line="291" />
+        <location filename="../../ui/review/rubric_widgets.py" line="284" />
         <source>权重 ×{weight}</source>
         <translation>weight ×{weight}</translation>
     </message>
@@ -154,7 +172,7 @@ Offline expert panel review: judging packets, expert scoring, signed score sheet
 <context>
     <name>EvidenceListModel</name>
     <message>
-        <location filename="../../ui/evidence/model.py" line="152" />
+        <location filename="../../ui/evidence/model.py" line="155" />
         <source>无法显示：</source>
         <translation>Cannot display: </translation>
     </message>
@@ -162,27 +180,27 @@ Offline expert panel review: judging packets, expert scoring, signed score sheet
 <context>
     <name>EvidenceLoading</name>
     <message>
-        <location filename="../../ui/evidence/loading.py" line="77" />
+        <location filename="../../ui/evidence/loading.py" line="73" />
         <source>图片已损坏或格式不受支持，无法显示</source>
         <translation>The image is damaged or in an unsupported format and cannot be shown</translation>
     </message>
     <message>
-        <location filename="../../ui/evidence/loading.py" line="104" />
+        <location filename="../../ui/evidence/loading.py" line="103" />
         <source>此类文件（{0}）无法在评审台中预览，请在评审结束后另行查看</source>
         <translation>This kind of file ({0}) cannot be previewed in PanelDesk; please look at it separately after the review</translation>
     </message>
     <message>
-        <location filename="../../ui/evidence/loading.py" line="123" />
+        <location filename="../../ui/evidence/loading.py" line="136" />
         <source>此类文件没有缩略图</source>
         <translation>No thumbnail for this kind of file</translation>
     </message>
     <message>
-        <location filename="../../ui/evidence/loading.py" line="135" />
+        <location filename="../../ui/evidence/loading.py" line="148" />
         <source>文件过大，内存不足，无法显示</source>
         <translation>The file is too large to show (not enough memory)</translation>
     </message>
     <message>
-        <location filename="../../ui/evidence/loading.py" line="136" />
+        <location filename="../../ui/evidence/loading.py" line="149" />
         <source>读取文件时发生意外错误（{0}）</source>
         <translation>Unexpected error while reading the file ({0})</translation>
     </message>
@@ -190,73 +208,73 @@ Offline expert panel review: judging packets, expert scoring, signed score sheet
 <context>
     <name>EvidencePanel</name>
     <message>
-        <location filename="../../ui/evidence/panel.py" line="146" />
+        <location filename="../../ui/evidence/panel.py" line="159" />
         <source>缩小（-）</source>
         <translation>Zoom out (-)</translation>
     </message>
     <message>
-        <location filename="../../ui/evidence/panel.py" line="147" />
+        <location filename="../../ui/evidence/panel.py" line="160" />
         <source>原始大小（0）</source>
         <translation>Actual size (0)</translation>
     </message>
     <message>
-        <location filename="../../ui/evidence/panel.py" line="148" />
+        <location filename="../../ui/evidence/panel.py" line="161" />
         <source>放大（+）</source>
         <translation>Zoom in (+)</translation>
     </message>
     <message>
-        <location filename="../../ui/evidence/panel.py" line="149" />
+        <location filename="../../ui/evidence/panel.py" line="162" />
         <source>适合</source>
         <translation>Fit</translation>
     </message>
     <message>
-        <location filename="../../ui/evidence/panel.py" line="149" />
+        <location filename="../../ui/evidence/panel.py" line="162" />
         <source>适合窗口</source>
         <translation>Fit to window</translation>
     </message>
     <message>
-        <location filename="../../ui/evidence/panel.py" line="150" />
+        <location filename="../../ui/evidence/panel.py" line="163" />
         <source>全屏</source>
         <translation>Full screen</translation>
     </message>
     <message>
-        <location filename="../../ui/evidence/panel.py" line="150" />
-        <location filename="../../ui/evidence/panel.py" line="370" />
+        <location filename="../../ui/evidence/panel.py" line="163" />
+        <location filename="../../ui/evidence/panel.py" line="449" />
         <source>全屏查看（F11）</source>
         <translation>Full screen (F11)</translation>
     </message>
     <message>
-        <location filename="../../ui/evidence/panel.py" line="159" />
+        <location filename="../../ui/evidence/panel.py" line="172" />
         <source>正在读取……</source>
         <translation>Loading…</translation>
     </message>
     <message>
-        <location filename="../../ui/evidence/panel.py" line="211" />
+        <location filename="../../ui/evidence/panel.py" line="227" />
         <source>本申报没有证明材料</source>
         <translation>This submission has no evidence</translation>
     </message>
     <message>
-        <location filename="../../ui/evidence/panel.py" line="212" />
+        <location filename="../../ui/evidence/panel.py" line="228" />
         <source>未选择申报</source>
         <translation>No submission selected</translation>
     </message>
     <message>
-        <location filename="../../ui/evidence/panel.py" line="281" />
+        <location filename="../../ui/evidence/panel.py" line="308" />
         <source>{0} · 含 {1} 个链接（不会自动打开）</source>
         <translation>{0} · {1} links (not opened automatically)</translation>
     </message>
     <message>
-        <location filename="../../ui/evidence/panel.py" line="300" />
+        <location filename="../../ui/evidence/panel.py" line="379" />
         <source>无法显示 {0}：{1}</source>
         <translation>Cannot display {0}: {1}</translation>
     </message>
     <message>
-        <location filename="../../ui/evidence/panel.py" line="358" />
+        <location filename="../../ui/evidence/panel.py" line="437" />
         <source>退出全屏（Esc / F11）</source>
         <translation>Exit full screen (Esc / F11)</translation>
     </message>
     <message>
-        <location filename="../../ui/evidence/panel.py" line="362" />
+        <location filename="../../ui/evidence/panel.py" line="441" />
         <source>全屏查看：按 Esc 或 F11 返回</source>
         <translation>Full screen: press Esc or F11 to return</translation>
     </message>
@@ -264,130 +282,75 @@ Offline expert panel review: judging packets, expert scoring, signed score sheet
 <context>
     <name>ExportDialog</name>
     <message>
-        <location filename="../../ui/export_dialog.py" line="65" />
+        <location filename="../../ui/review/export_dialog.py" line="65" />
         <source>导出评分表</source>
         <translation>Export score sheet</translation>
     </message>
     <message>
-        <location filename="../../ui/export_dialog.py" line="73" />
+        <location filename="../../ui/review/export_dialog.py" line="73" />
         <source>评分尚未完成，还有 {count} 项：</source>
         <translation>Scoring is not finished; {count} items remain:</translation>
     </message>
     <message>
-        <location filename="../../ui/export_dialog.py" line="75" />
+        <location filename="../../ui/review/export_dialog.py" line="75" />
         <source>检查通过：全部申报已评分，评语和标记完整。</source>
         <translation>Check passed: every submission is scored, comments and flags are complete.</translation>
     </message>
     <message>
-        <location filename="../../ui/export_dialog.py" line="82" />
+        <location filename="../../ui/review/export_dialog.py" line="82" />
         <source>……另有 {count} 项</source>
         <translation>… and {count} more</translation>
     </message>
     <message>
-        <location filename="../../ui/export_dialog.py" line="87" />
+        <location filename="../../ui/review/export_dialog.py" line="87" />
         <source>仍然导出为“部分评分（未完成）”评分表，稍后可再导出完整版本</source>
         <translation>Export anyway as a "partial (unfinished)" sheet; a complete version can be exported later</translation>
     </message>
     <message>
-        <location filename="../../ui/export_dialog.py" line="93" />
+        <location filename="../../ui/review/export_dialog.py" line="93" />
         <source>签名密钥指纹：</source>
         <translation>Signing key fingerprint:</translation>
     </message>
     <message>
-        <location filename="../../ui/export_dialog.py" line="96" />
+        <location filename="../../ui/review/export_dialog.py" line="96" />
         <source>密钥口令(&amp;P)：</source>
         <translation>Key &amp;passphrase:</translation>
     </message>
     <message>
-        <location filename="../../ui/export_dialog.py" line="99" />
+        <location filename="../../ui/review/export_dialog.py" line="99" />
         <source>浏览(&amp;B)…</source>
         <translation>&amp;Browse…</translation>
     </message>
     <message>
-        <location filename="../../ui/export_dialog.py" line="103" />
+        <location filename="../../ui/review/export_dialog.py" line="103" />
         <source>保存到(&amp;S)：</source>
         <translation>&amp;Save to:</translation>
     </message>
     <message>
-        <location filename="../../ui/export_dialog.py" line="112" />
+        <location filename="../../ui/review/export_dialog.py" line="112" />
         <source>导出(&amp;E)</source>
         <translation>&amp;Export</translation>
     </message>
     <message>
-        <location filename="../../ui/export_dialog.py" line="142" />
+        <location filename="../../ui/review/export_dialog.py" line="142" />
         <source>请选择评分表的保存位置。</source>
         <translation>Please choose where to save the score sheet.</translation>
     </message>
     <message>
-        <location filename="../../ui/export_dialog.py" line="148" />
+        <location filename="../../ui/review/export_dialog.py" line="148" />
         <source>文件夹不存在：{folder}</source>
         <translation>Folder does not exist: {folder}</translation>
     </message>
     <message>
-        <location filename="../../ui/export_dialog.py" line="152" />
+        <location filename="../../ui/review/export_dialog.py" line="152" />
         <source>请输入密钥口令。</source>
         <translation>Please enter the key passphrase.</translation>
     </message>
 </context>
 <context>
-    <name>ExportMixin</name>
-    <message>
-        <location filename="../../ui/review_export.py" line="61" />
-        <source>正在导出评分表…</source>
-        <translation>Exporting the score sheet…</translation>
-    </message>
-    <message>
-        <location filename="../../ui/review_export.py" line="69" />
-        <source>部分评分（未完成）</source>
-        <translation>partial (unfinished)</translation>
-    </message>
-    <message>
-        <location filename="../../ui/review_export.py" line="69" />
-        <source>评分完成</source>
-        <translation>complete</translation>
-    </message>
-    <message>
-        <location filename="../../ui/review_export.py" line="70" />
-        <source>已导出评分表 {name}（第 {version} 版）</source>
-        <translation>Exported score sheet {name} (version {version})</translation>
-    </message>
-    <message>
-        <location filename="../../ui/review_export.py" line="72" />
-        <source>已导出评分表</source>
-        <translation>Score sheet exported</translation>
-    </message>
-    <message>
-        <location filename="../../ui/review_export.py" line="73" />
-        <source>评分表已保存：
-{path}
-
-第 {version} 版，{rows} 份申报，{state}。
-密钥指纹：{fingerprint}
-
-请把此文件交回组织方；修改评分后可再次导出，新版本会取代旧版本。</source>
-        <translation>Score sheet saved:
-{path}
-
-Version {version}, {rows} submissions, {state}.
-Key fingerprint: {fingerprint}
-
-Please send this file back to the organizers; after changing marks you can export again, and the new version replaces the old one.</translation>
-    </message>
-    <message>
-        <location filename="../../ui/review_export.py" line="82" />
-        <source>导出时发生内部错误（{kind}: {detail}）。</source>
-        <translation>Internal error while exporting ({kind}: {detail}).</translation>
-    </message>
-    <message>
-        <location filename="../../ui/review_export.py" line="84" />
-        <source>无法导出评分表</source>
-        <translation>Cannot export the score sheet</translation>
-    </message>
-</context>
-<context>
     <name>FullScreenHost</name>
     <message>
-        <location filename="../../ui/evidence/panel.py" line="98" />
+        <location filename="../../ui/evidence/panel.py" line="101" />
         <source>证明材料（按 Esc 返回）</source>
         <translation>Evidence (press Esc to return)</translation>
     </message>
@@ -395,104 +358,104 @@ Please send this file back to the organizers; after changing marks you can expor
 <context>
     <name>IdentityDialog</name>
     <message>
-        <location filename="../../ui/identity_dialog.py" line="58" />
+        <location filename="../../ui/review/identity_dialog.py" line="58" />
         <source>确认评审专家身份</source>
         <translation>Confirm your identity</translation>
     </message>
     <message>
-        <location filename="../../ui/identity_dialog.py" line="67" />
+        <location filename="../../ui/review/identity_dialog.py" line="67" />
         <source>评审包：{title}
 请从专家名单中选择您本人，并{action}您的签名密钥。评分表导出时将用此密钥签名。</source>
         <translation>Packet: {title}
 Choose yourself from the roster and {action} your signing key. Score sheets are signed with it when exported.</translation>
     </message>
     <message>
-        <location filename="../../ui/identity_dialog.py" line="70" />
+        <location filename="../../ui/review/identity_dialog.py" line="70" />
         <source>创建</source>
         <translation>create</translation>
     </message>
     <message>
-        <location filename="../../ui/identity_dialog.py" line="70" />
+        <location filename="../../ui/review/identity_dialog.py" line="70" />
         <source>解锁</source>
         <translation>unlock</translation>
     </message>
     <message>
-        <location filename="../../ui/identity_dialog.py" line="82" />
+        <location filename="../../ui/review/identity_dialog.py" line="82" />
         <source>我是(&amp;E)：</source>
         <translation>I am(&amp;E):</translation>
     </message>
     <message>
-        <location filename="../../ui/identity_dialog.py" line="85" />
+        <location filename="../../ui/review/identity_dialog.py" line="85" />
         <source>（无）</source>
         <translation>(none)</translation>
     </message>
     <message>
-        <location filename="../../ui/identity_dialog.py" line="88" />
+        <location filename="../../ui/review/identity_dialog.py" line="88" />
         <source>组织方公钥指纹：</source>
         <translation>Organizer key fingerprint:</translation>
     </message>
     <message>
-        <location filename="../../ui/identity_dialog.py" line="95" />
+        <location filename="../../ui/review/identity_dialog.py" line="95" />
         <source>设置口令（请牢记，遗失后无法找回）</source>
         <translation>Choose a passphrase (it cannot be recovered if lost)</translation>
     </message>
     <message>
-        <location filename="../../ui/identity_dialog.py" line="96" />
+        <location filename="../../ui/review/identity_dialog.py" line="96" />
         <source>新口令(&amp;P)：</source>
         <translation>New passphrase(&amp;P):</translation>
     </message>
     <message>
-        <location filename="../../ui/identity_dialog.py" line="97" />
+        <location filename="../../ui/review/identity_dialog.py" line="97" />
         <source>再次输入(&amp;C)：</source>
         <translation>Repeat(&amp;C):</translation>
     </message>
     <message>
-        <location filename="../../ui/identity_dialog.py" line="100" />
+        <location filename="../../ui/review/identity_dialog.py" line="100" />
         <source>密钥口令(&amp;P)：</source>
         <translation>Key passphrase(&amp;P):</translation>
     </message>
     <message>
-        <location filename="../../ui/identity_dialog.py" line="104" />
+        <location filename="../../ui/review/identity_dialog.py" line="104" />
         <source>我的公钥指纹：</source>
         <translation>My key fingerprint:</translation>
     </message>
     <message>
-        <location filename="../../ui/identity_dialog.py" line="119" />
+        <location filename="../../ui/review/identity_dialog.py" line="119" />
         <source>创建密钥并继续</source>
         <translation>Create key and continue</translation>
     </message>
     <message>
-        <location filename="../../ui/identity_dialog.py" line="119" />
+        <location filename="../../ui/review/identity_dialog.py" line="119" />
         <source>解锁并继续</source>
         <translation>Unlock and continue</translation>
     </message>
     <message>
-        <location filename="../../ui/identity_dialog.py" line="120" />
+        <location filename="../../ui/review/identity_dialog.py" line="120" />
         <source>取消</source>
         <translation>Cancel</translation>
     </message>
     <message>
-        <location filename="../../ui/identity_dialog.py" line="139" />
+        <location filename="../../ui/review/identity_dialog.py" line="139" />
         <source>（创建后显示）</source>
         <translation>(shown once created)</translation>
     </message>
     <message>
-        <location filename="../../ui/identity_dialog.py" line="150" />
+        <location filename="../../ui/review/identity_dialog.py" line="150" />
         <source>注意：组织方为“{name}”登记的公钥指纹（{pinned}）与本机密钥不同。导出的评分表将无法被直接认可，请联系组织方核对。</source>
         <translation>Note: the fingerprint the organizer registered for “{name}” ({pinned}) differs from this computer's key. Exported score sheets will not be accepted as is; please check with the organizer.</translation>
     </message>
     <message>
-        <location filename="../../ui/identity_dialog.py" line="166" />
+        <location filename="../../ui/review/identity_dialog.py" line="166" />
         <source>专家名单为空，无法继续。</source>
         <translation>The roster is empty; cannot continue.</translation>
     </message>
     <message>
-        <location filename="../../ui/identity_dialog.py" line="170" />
+        <location filename="../../ui/review/identity_dialog.py" line="170" />
         <source>请输入口令。</source>
         <translation>Please enter the passphrase.</translation>
     </message>
     <message>
-        <location filename="../../ui/identity_dialog.py" line="175" />
+        <location filename="../../ui/review/identity_dialog.py" line="175" />
         <source>两次输入的口令不一致。</source>
         <translation>The passphrases do not match.</translation>
     </message>
@@ -560,97 +523,97 @@ Choose yourself from the roster and {action} your signing key. Score sheets are 
         <translation>(empty)</translation>
     </message>
     <message>
-        <location filename="../../ui/organizer/import_models.py" line="167" />
-        <location filename="../../ui/organizer/import_models.py" line="284" />
+        <location filename="../../ui/organizer/import_models.py" line="161" />
+        <location filename="../../ui/organizer/import_models.py" line="278" />
         <source>文件</source>
         <translation>File</translation>
     </message>
     <message>
-        <location filename="../../ui/organizer/import_models.py" line="167" />
-        <location filename="../../ui/organizer/import_models.py" line="284" />
+        <location filename="../../ui/organizer/import_models.py" line="161" />
+        <location filename="../../ui/organizer/import_models.py" line="278" />
         <source>结果</source>
         <translation>Outcome</translation>
     </message>
     <message>
-        <location filename="../../ui/organizer/import_models.py" line="168" />
-        <location filename="../../ui/organizer/import_models.py" line="237" />
-        <location filename="../../ui/organizer/import_models.py" line="285" />
+        <location filename="../../ui/organizer/import_models.py" line="162" />
+        <location filename="../../ui/organizer/import_models.py" line="231" />
+        <location filename="../../ui/organizer/import_models.py" line="279" />
         <source>专家</source>
         <translation>Expert</translation>
     </message>
     <message>
-        <location filename="../../ui/organizer/import_models.py" line="168" />
-        <location filename="../../ui/organizer/import_models.py" line="285" />
+        <location filename="../../ui/organizer/import_models.py" line="162" />
+        <location filename="../../ui/organizer/import_models.py" line="279" />
         <source>版本</source>
         <translation>Version</translation>
     </message>
     <message>
-        <location filename="../../ui/organizer/import_models.py" line="169" />
+        <location filename="../../ui/organizer/import_models.py" line="163" />
         <source>说明</source>
         <translation>Explanation</translation>
     </message>
     <message>
-        <location filename="../../ui/organizer/import_models.py" line="218" />
+        <location filename="../../ui/organizer/import_models.py" line="212" />
         <source>申报</source>
         <translation>Submission</translation>
     </message>
     <message>
-        <location filename="../../ui/organizer/import_models.py" line="218" />
+        <location filename="../../ui/organizer/import_models.py" line="212" />
         <source>字段</source>
         <translation>Field</translation>
     </message>
     <message>
-        <location filename="../../ui/organizer/import_models.py" line="219" />
+        <location filename="../../ui/organizer/import_models.py" line="213" />
         <source>签名时的值</source>
         <translation>Signed value</translation>
     </message>
     <message>
-        <location filename="../../ui/organizer/import_models.py" line="220" />
+        <location filename="../../ui/organizer/import_models.py" line="214" />
         <source>现在的值</source>
         <translation>Value found</translation>
     </message>
     <message>
-        <location filename="../../ui/organizer/import_models.py" line="238" />
+        <location filename="../../ui/organizer/import_models.py" line="232" />
         <source>最新版本</source>
         <translation>Latest version</translation>
     </message>
     <message>
-        <location filename="../../ui/organizer/import_models.py" line="239" />
+        <location filename="../../ui/organizer/import_models.py" line="233" />
         <source>已评</source>
         <translation>Scored</translation>
     </message>
     <message>
-        <location filename="../../ui/organizer/import_models.py" line="239" />
+        <location filename="../../ui/organizer/import_models.py" line="233" />
         <source>回避</source>
         <translation>Recused</translation>
     </message>
     <message>
-        <location filename="../../ui/organizer/import_models.py" line="240" />
+        <location filename="../../ui/organizer/import_models.py" line="234" />
         <source>未评</source>
         <translation>Not scored</translation>
     </message>
     <message>
-        <location filename="../../ui/organizer/import_models.py" line="241" />
+        <location filename="../../ui/organizer/import_models.py" line="235" />
         <source>部分评分</source>
         <translation>Partial</translation>
     </message>
     <message>
-        <location filename="../../ui/organizer/import_models.py" line="242" />
+        <location filename="../../ui/organizer/import_models.py" line="236" />
         <source>被拒文件</source>
         <translation>Rejected files</translation>
     </message>
     <message>
-        <location filename="../../ui/organizer/import_models.py" line="286" />
+        <location filename="../../ui/organizer/import_models.py" line="280" />
         <source>原因</source>
         <translation>Reason</translation>
     </message>
     <message>
-        <location filename="../../ui/organizer/import_models.py" line="287" />
+        <location filename="../../ui/organizer/import_models.py" line="281" />
         <source>记录时间</source>
         <translation>Logged at</translation>
     </message>
     <message>
-        <location filename="../../ui/organizer/import_models.py" line="288" />
+        <location filename="../../ui/organizer/import_models.py" line="282" />
         <source>后续</source>
         <translation>Follow-up</translation>
     </message>
@@ -795,24 +758,32 @@ Choose yourself from the roster and {action} your signing key. Score sheets are 
     </message>
 </context>
 <context>
+    <name>MarkWriter</name>
+    <message>
+        <location filename="../../ui/review/marks.py" line="62" />
+        <source>保存失败（{kind}: {detail}）</source>
+        <translation>Saving failed ({kind}: {detail})</translation>
+    </message>
+</context>
+<context>
     <name>MyRankingDialog</name>
     <message>
-        <location filename="../../ui/my_ranking.py" line="188" />
+        <location filename="../../ui/review/my_ranking.py" line="187" />
         <source>我的排序</source>
         <translation>My ranking</translation>
     </message>
     <message>
-        <location filename="../../ui/my_ranking.py" line="197" />
+        <location filename="../../ui/review/my_ranking.py" line="196" />
         <source>类别</source>
         <translation>Category</translation>
     </message>
     <message>
-        <location filename="../../ui/my_ranking.py" line="220" />
+        <location filename="../../ui/review/my_ranking.py" line="219" />
         <source>仅列出已评完且未回避的申报；点击表头排序，双击一行跳到该申报。</source>
         <translation>Only fully scored, non-recused submissions are listed. Click a header to sort; double-click a row to open that submission.</translation>
     </message>
     <message>
-        <location filename="../../ui/my_ranking.py" line="248" />
+        <location filename="../../ui/review/my_ranking.py" line="247" />
         <source>本类别已评完 {done} / {count} 件</source>
         <translation>{done} of {count} fully scored in this category</translation>
     </message>
@@ -820,128 +791,24 @@ Choose yourself from the roster and {action} your signing key. Score sheets are 
 <context>
     <name>MyRankingModel</name>
     <message>
-        <location filename="../../ui/my_ranking.py" line="123" />
+        <location filename="../../ui/review/my_ranking.py" line="122" />
         <source>名次</source>
         <translation>Rank</translation>
     </message>
     <message>
-        <location filename="../../ui/my_ranking.py" line="123" />
+        <location filename="../../ui/review/my_ranking.py" line="122" />
         <source>编号</source>
         <translation>ID</translation>
     </message>
     <message>
-        <location filename="../../ui/my_ranking.py" line="123" />
+        <location filename="../../ui/review/my_ranking.py" line="122" />
         <source>标题</source>
         <translation>Title</translation>
     </message>
     <message>
-        <location filename="../../ui/my_ranking.py" line="123" />
+        <location filename="../../ui/review/my_ranking.py" line="122" />
         <source>总分</source>
         <translation>Total</translation>
-    </message>
-</context>
-<context>
-    <name>OpeningMixin</name>
-    <message>
-        <location filename="../../ui/review_opening.py" line="90" />
-        <source>取消</source>
-        <translation>Cancel</translation>
-    </message>
-    <message>
-        <location filename="../../ui/review_opening.py" line="107" />
-        <source>评审包已关闭</source>
-        <translation>The packet is closed</translation>
-    </message>
-    <message>
-        <location filename="../../ui/review_opening.py" line="113" />
-        <source>PanelDesk 评审台</source>
-        <translation>PanelDesk</translation>
-    </message>
-    <message>
-        <location filename="../../ui/review_opening.py" line="114" />
-        <source>尚未打开评审包</source>
-        <translation>No packet open</translation>
-    </message>
-    <message>
-        <location filename="../../ui/review_opening.py" line="115" />
-        <source>请从“文件 ▸ 打开评审包…”选择组织方发来的 .panelpack 文件，或将文件拖到此窗口。</source>
-        <translation>Choose the .panelpack file from the organizer with File ▸ Open packet…, or drop it onto this window.</translation>
-    </message>
-    <message>
-        <location filename="../../ui/review_opening.py" line="119" />
-        <source>{title} — PanelDesk 评审台</source>
-        <translation>{title} — PanelDesk</translation>
-    </message>
-    <message>
-        <location filename="../../ui/review_opening.py" line="123" />
-        <source>（未确认）</source>
-        <translation>(not confirmed)</translation>
-    </message>
-    <message>
-        <location filename="../../ui/review_opening.py" line="124" />
-        <source>组织方公钥指纹：{fp}　　评审专家：{who}</source>
-        <translation>Organizer fingerprint: {fp}    Expert: {who}</translation>
-    </message>
-    <message>
-        <location filename="../../ui/review_opening.py" line="125" />
-        <source>（无）</source>
-        <translation>(none)</translation>
-    </message>
-    <message>
-        <location filename="../../ui/review_opening.py" line="132" />
-        <source>打开评审包</source>
-        <translation>Open packet</translation>
-    </message>
-    <message>
-        <location filename="../../ui/review_opening.py" line="133" />
-        <source>评审包 (*{suffix});;所有文件 (*)</source>
-        <translation>Packets (*{suffix});;All files (*)</translation>
-    </message>
-    <message>
-        <location filename="../../ui/review_opening.py" line="148" />
-        <source>正在打开并校验评审包：{name}…</source>
-        <translation>Opening and verifying {name}…</translation>
-    </message>
-    <message>
-        <location filename="../../ui/review_opening.py" line="175" />
-        <source>已取消打开评审包。</source>
-        <translation>Opening the packet was cancelled.</translation>
-    </message>
-    <message>
-        <location filename="../../ui/review_opening.py" line="178" />
-        <source>打开评审包时发生内部错误（{kind}: {detail}）。</source>
-        <translation>Internal error while opening the packet ({kind}: {detail}).</translation>
-    </message>
-    <message>
-        <location filename="../../ui/review_opening.py" line="180" />
-        <location filename="../../ui/review_opening.py" line="202" />
-        <source>无法打开评审包</source>
-        <translation>Cannot open packet</translation>
-    </message>
-    <message>
-        <location filename="../../ui/review_opening.py" line="189" />
-        <source>已打开 {name}：校验通过。</source>
-        <translation>Opened {name}: verified.</translation>
-    </message>
-    <message>
-        <location filename="../../ui/review_opening.py" line="196" />
-        <source>未确认专家身份，评审包未打开。</source>
-        <translation>Identity not confirmed; the packet was not opened.</translation>
-    </message>
-    <message>
-        <location filename="../../ui/review_opening.py" line="211" />
-        <source>公钥指纹不一致</source>
-        <translation>Fingerprint mismatch</translation>
-    </message>
-    <message>
-        <location filename="../../ui/review_opening.py" line="212" />
-        <source>组织方登记的公钥指纹（{pinned}）与本机密钥（{mine}）不同，请联系组织方核对。</source>
-        <translation>The registered fingerprint ({pinned}) differs from this computer's key ({mine}); please check with the organizer.</translation>
-    </message>
-    <message>
-        <location filename="../../ui/review_opening.py" line="240" />
-        <source>未能保存</source>
-        <translation>Not saved</translation>
     </message>
 </context>
 <context>
@@ -997,19 +864,47 @@ Choose yourself from the roster and {action} your signing key. Score sheets are 
     </message>
 </context>
 <context>
+    <name>PacketOpener</name>
+    <message>
+        <location filename="../../ui/review/opening.py" line="76" />
+        <source>取消</source>
+        <translation>Cancel</translation>
+    </message>
+    <message>
+        <location filename="../../ui/review/opening.py" line="97" />
+        <source>正在打开并校验评审包：{name}…</source>
+        <translation>Opening and verifying {name}…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/review/opening.py" line="137" />
+        <source>已取消打开评审包。</source>
+        <translation>Opening the packet was cancelled.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/review/opening.py" line="140" />
+        <source>打开评审包时发生内部错误（{kind}: {detail}）。</source>
+        <translation>Internal error while opening the packet ({kind}: {detail}).</translation>
+    </message>
+    <message>
+        <location filename="../../ui/review/opening.py" line="142" />
+        <source>无法打开评审包</source>
+        <translation>Cannot open packet</translation>
+    </message>
+</context>
+<context>
     <name>PdfViewer</name>
     <message>
-        <location filename="../../ui/evidence/pdf_viewer.py" line="97" />
+        <location filename="../../ui/evidence/pdf_viewer.py" line="98" />
         <source>上一页</source>
         <translation>Previous page</translation>
     </message>
     <message>
-        <location filename="../../ui/evidence/pdf_viewer.py" line="98" />
+        <location filename="../../ui/evidence/pdf_viewer.py" line="99" />
         <source>下一页</source>
         <translation>Next page</translation>
     </message>
     <message>
-        <location filename="../../ui/evidence/pdf_viewer.py" line="247" />
+        <location filename="../../ui/evidence/pdf_viewer.py" line="253" />
         <source>第 {0} / {1} 页</source>
         <translation>Page {0} / {1}</translation>
     </message>
@@ -1017,47 +912,47 @@ Choose yourself from the roster and {action} your signing key. Score sheets are 
 <context>
     <name>RecusalDialog</name>
     <message>
-        <location filename="../../ui/recusal_dialog.py" line="38" />
+        <location filename="../../ui/review/recusal_dialog.py" line="38" />
         <source>申报回避</source>
         <translation>Declare conflicts of interest</translation>
     </message>
     <message>
-        <location filename="../../ui/recusal_dialog.py" line="47" />
+        <location filename="../../ui/review/recusal_dialog.py" line="47" />
         <source>开始评分前，请确认是否与下列申报存在利益关系（如本人所在单位、近亲属任职、曾参与指导等）。勾选需要回避的申报并写明理由；回避的申报不能评分。</source>
         <translation>Before scoring, declare any conflict of interest with these submissions (your own unit, a close relative working there, having advised them…). Check each one and give a reason; recused submissions cannot be scored.</translation>
     </message>
     <message>
-        <location filename="../../ui/recusal_dialog.py" line="57" />
+        <location filename="../../ui/review/recusal_dialog.py" line="57" />
         <source>回避</source>
         <translation>Recused</translation>
     </message>
     <message>
-        <location filename="../../ui/recusal_dialog.py" line="57" />
+        <location filename="../../ui/review/recusal_dialog.py" line="57" />
         <source>申报单位 · 实践标题</source>
         <translation>Unit · Title</translation>
     </message>
     <message>
-        <location filename="../../ui/recusal_dialog.py" line="58" />
+        <location filename="../../ui/review/recusal_dialog.py" line="58" />
         <source>回避理由</source>
         <translation>Reason</translation>
     </message>
     <message>
-        <location filename="../../ui/recusal_dialog.py" line="69" />
+        <location filename="../../ui/review/recusal_dialog.py" line="69" />
         <source>勾选后必填，例如：本人曾在该单位任职</source>
         <translation>Required when checked, e.g. I used to work for this unit</translation>
     </message>
     <message>
-        <location filename="../../ui/recusal_dialog.py" line="90" />
+        <location filename="../../ui/review/recusal_dialog.py" line="90" />
         <source>无需回避</source>
         <translation>No conflicts</translation>
     </message>
     <message>
-        <location filename="../../ui/recusal_dialog.py" line="91" />
+        <location filename="../../ui/review/recusal_dialog.py" line="91" />
         <source>确认回避</source>
         <translation>Confirm recusals</translation>
     </message>
     <message>
-        <location filename="../../ui/recusal_dialog.py" line="129" />
+        <location filename="../../ui/review/recusal_dialog.py" line="129" />
         <source>请填写回避理由：{ids}</source>
         <translation>Please give a reason for: {ids}</translation>
     </message>
@@ -1078,157 +973,157 @@ Choose yourself from the roster and {action} your signing key. Score sheets are 
 <context>
     <name>ResultsModels</name>
     <message>
-        <location filename="../../ui/organizer/results_models.py" line="124" />
+        <location filename="../../ui/organizer/results_models.py" line="123" />
         <source>名次</source>
         <translation>Rank</translation>
     </message>
     <message>
-        <location filename="../../ui/organizer/results_models.py" line="124" />
-        <location filename="../../ui/organizer/results_models.py" line="167" />
+        <location filename="../../ui/organizer/results_models.py" line="123" />
+        <location filename="../../ui/organizer/results_models.py" line="166" />
         <source>编号</source>
         <translation>ID</translation>
     </message>
     <message>
-        <location filename="../../ui/organizer/results_models.py" line="125" />
-        <location filename="../../ui/organizer/results_models.py" line="168" />
+        <location filename="../../ui/organizer/results_models.py" line="124" />
+        <location filename="../../ui/organizer/results_models.py" line="167" />
         <source>标题</source>
         <translation>Title</translation>
     </message>
     <message>
-        <location filename="../../ui/organizer/results_models.py" line="125" />
+        <location filename="../../ui/organizer/results_models.py" line="124" />
         <source>申报单位</source>
         <translation>Applicant</translation>
     </message>
     <message>
-        <location filename="../../ui/organizer/results_models.py" line="126" />
+        <location filename="../../ui/organizer/results_models.py" line="125" />
         <source>最终得分</source>
         <translation>Final score</translation>
     </message>
     <message>
-        <location filename="../../ui/organizer/results_models.py" line="126" />
+        <location filename="../../ui/organizer/results_models.py" line="125" />
         <source>评分数</source>
         <translation>Marks</translation>
     </message>
     <message>
-        <location filename="../../ui/organizer/results_models.py" line="127" />
+        <location filename="../../ui/organizer/results_models.py" line="126" />
         <source>奖项</source>
         <translation>Award</translation>
     </message>
     <message>
-        <location filename="../../ui/organizer/results_models.py" line="127" />
+        <location filename="../../ui/organizer/results_models.py" line="126" />
         <source>提示</source>
         <translation>Notes</translation>
     </message>
     <message>
-        <location filename="../../ui/organizer/results_models.py" line="144" />
+        <location filename="../../ui/organizer/results_models.py" line="143" />
         <source>较“{method}”</source>
         <translation>vs “{method}”</translation>
     </message>
     <message>
-        <location filename="../../ui/organizer/results_models.py" line="152" />
+        <location filename="../../ui/organizer/results_models.py" line="151" />
         <source>并列区分依据：{rule}</source>
         <translation>Tie broken by: {rule}</translation>
     </message>
     <message>
-        <location filename="../../ui/organizer/results_models.py" line="167" />
-        <location filename="../../ui/organizer/results_models.py" line="250" />
+        <location filename="../../ui/organizer/results_models.py" line="166" />
+        <location filename="../../ui/organizer/results_models.py" line="249" />
         <source>类别</source>
         <translation>Category</translation>
     </message>
     <message>
-        <location filename="../../ui/organizer/results_models.py" line="168" />
+        <location filename="../../ui/organizer/results_models.py" line="167" />
         <source>最高分</source>
         <translation>Highest</translation>
     </message>
     <message>
-        <location filename="../../ui/organizer/results_models.py" line="169" />
+        <location filename="../../ui/organizer/results_models.py" line="168" />
         <source>最低分</source>
         <translation>Lowest</translation>
     </message>
     <message>
-        <location filename="../../ui/organizer/results_models.py" line="169" />
+        <location filename="../../ui/organizer/results_models.py" line="168" />
         <source>分差</source>
         <translation>Spread</translation>
     </message>
     <message>
-        <location filename="../../ui/organizer/results_models.py" line="170" />
+        <location filename="../../ui/organizer/results_models.py" line="169" />
         <source>原因</source>
         <translation>Reason</translation>
     </message>
     <message>
-        <location filename="../../ui/organizer/results_models.py" line="183" />
-        <location filename="../../ui/organizer/results_models.py" line="222" />
+        <location filename="../../ui/organizer/results_models.py" line="182" />
+        <location filename="../../ui/organizer/results_models.py" line="221" />
         <source>专家</source>
         <translation>Expert</translation>
     </message>
     <message>
-        <location filename="../../ui/organizer/results_models.py" line="183" />
+        <location filename="../../ui/organizer/results_models.py" line="182" />
         <source>总分</source>
         <translation>Total</translation>
     </message>
     <message>
-        <location filename="../../ui/organizer/results_models.py" line="184" />
+        <location filename="../../ui/organizer/results_models.py" line="183" />
         <source>评语</source>
         <translation>Comment</translation>
     </message>
     <message>
-        <location filename="../../ui/organizer/results_models.py" line="202" />
+        <location filename="../../ui/organizer/results_models.py" line="201" />
         <source>未评</source>
         <translation>Not scored</translation>
     </message>
     <message>
-        <location filename="../../ui/organizer/results_models.py" line="222" />
+        <location filename="../../ui/organizer/results_models.py" line="221" />
         <source>评分表版本</source>
         <translation>Sheet version</translation>
     </message>
     <message>
-        <location filename="../../ui/organizer/results_models.py" line="223" />
+        <location filename="../../ui/organizer/results_models.py" line="222" />
         <source>有效评分</source>
         <translation>Valid marks</translation>
     </message>
     <message>
-        <location filename="../../ui/organizer/results_models.py" line="200" />
-        <location filename="../../ui/organizer/results_models.py" line="223" />
+        <location filename="../../ui/organizer/results_models.py" line="199" />
+        <location filename="../../ui/organizer/results_models.py" line="222" />
         <source>回避</source>
         <translation>Recused</translation>
     </message>
     <message>
-        <location filename="../../ui/organizer/results_models.py" line="224" />
+        <location filename="../../ui/organizer/results_models.py" line="223" />
         <source>平均分</source>
         <translation>Mean</translation>
     </message>
     <message>
-        <location filename="../../ui/organizer/results_models.py" line="224" />
+        <location filename="../../ui/organizer/results_models.py" line="223" />
         <source>标准差</source>
         <translation>Std. dev.</translation>
     </message>
     <message>
-        <location filename="../../ui/organizer/results_models.py" line="225" />
+        <location filename="../../ui/organizer/results_models.py" line="224" />
         <source>最低</source>
         <translation>Min</translation>
     </message>
     <message>
-        <location filename="../../ui/organizer/results_models.py" line="225" />
+        <location filename="../../ui/organizer/results_models.py" line="224" />
         <source>最高</source>
         <translation>Max</translation>
     </message>
     <message>
-        <location filename="../../ui/organizer/results_models.py" line="226" />
+        <location filename="../../ui/organizer/results_models.py" line="225" />
         <source>宽严偏移</source>
         <translation>Leniency offset</translation>
     </message>
     <message>
-        <location filename="../../ui/organizer/results_models.py" line="241" />
+        <location filename="../../ui/organizer/results_models.py" line="240" />
         <source>宽严偏移：加性模型拟合的该专家相对全体的平均宽严（正数偏宽）</source>
         <translation>Leniency offset: this expert's average leniency relative to the panel, fitted by the additive model (positive = more lenient)</translation>
     </message>
     <message>
-        <location filename="../../ui/organizer/results_models.py" line="251" />
+        <location filename="../../ui/organizer/results_models.py" line="250" />
         <source>作品数</source>
         <translation>Submissions</translation>
     </message>
     <message>
-        <location filename="../../ui/organizer/results_models.py" line="252" />
+        <location filename="../../ui/organizer/results_models.py" line="251" />
         <source>专家数</source>
         <translation>Experts</translation>
     </message>
@@ -1322,284 +1217,415 @@ Choose yourself from the roster and {action} your signing key. Score sheets are 
     </message>
 </context>
 <context>
+    <name>ReviewStatus</name>
+    <message>
+        <location filename="../../app/workspace/status.py" line="21" />
+        <source>未评</source>
+        <translation>Not scored</translation>
+    </message>
+    <message>
+        <location filename="../../app/workspace/status.py" line="22" />
+        <source>进行中</source>
+        <translation>In progress</translation>
+    </message>
+    <message>
+        <location filename="../../app/workspace/status.py" line="23" />
+        <source>已评</source>
+        <translation>Scored</translation>
+    </message>
+    <message>
+        <location filename="../../app/workspace/status.py" line="24" />
+        <source>回避</source>
+        <translation>Recused</translation>
+    </message>
+</context>
+<context>
     <name>ReviewWindow</name>
     <message>
-        <location filename="../../ui/review_window.py" line="113" />
+        <location filename="../../ui/review/window.py" line="127" />
         <source>打开评审包并确认身份后在此评分</source>
         <translation>Open a packet and confirm your identity to score here</translation>
     </message>
     <message>
-        <location filename="../../ui/review_window.py" line="132" />
+        <location filename="../../ui/review/window.py" line="146" />
+        <source>PanelDesk 评审台</source>
+        <translation>PanelDesk</translation>
+    </message>
+    <message>
+        <location filename="../../ui/review/window.py" line="147" />
+        <source>尚未打开评审包</source>
+        <translation>No packet open</translation>
+    </message>
+    <message>
+        <location filename="../../ui/review/window.py" line="148" />
+        <source>请从“文件 ▸ 打开评审包…”选择组织方发来的 .panelpack 文件，或将文件拖到此窗口。</source>
+        <translation>Choose the .panelpack file from the organizer with File ▸ Open packet…, or drop it onto this window.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/review/window.py" line="152" />
+        <source>{title} — PanelDesk 评审台</source>
+        <translation>{title} — PanelDesk</translation>
+    </message>
+    <message>
+        <location filename="../../ui/review/window.py" line="156" />
+        <source>（未确认）</source>
+        <translation>(not confirmed)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/review/window.py" line="157" />
+        <source>组织方公钥指纹：{fp}　　评审专家：{who}</source>
+        <translation>Organizer fingerprint: {fp}    Expert: {who}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/review/window.py" line="158" />
+        <source>（无）</source>
+        <translation>(none)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/review/window.py" line="172" />
+        <source>打开评审包</source>
+        <translation>Open packet</translation>
+    </message>
+    <message>
+        <location filename="../../ui/review/window.py" line="173" />
+        <source>评审包 (*{suffix});;所有文件 (*)</source>
+        <translation>Packets (*{suffix});;All files (*)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/review/window.py" line="187" />
+        <source>已打开 {name}：校验通过。</source>
+        <translation>Opened {name}: verified.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/review/window.py" line="196" />
+        <source>无法打开评审包</source>
+        <translation>Cannot open packet</translation>
+    </message>
+    <message>
+        <location filename="../../ui/review/window.py" line="200" />
+        <source>未确认专家身份，评审包未打开。</source>
+        <translation>Identity not confirmed; the packet was not opened.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/review/window.py" line="211" />
+        <source>评审包已关闭</source>
+        <translation>The packet is closed</translation>
+    </message>
+    <message>
+        <location filename="../../ui/review/menus.py" line="31" />
         <source>文件(&amp;F)</source>
         <translation>&amp;File</translation>
     </message>
     <message>
-        <location filename="../../ui/review_window.py" line="133" />
+        <location filename="../../ui/review/menus.py" line="32" />
         <source>打开评审包(&amp;O)…</source>
         <translation>&amp;Open packet…</translation>
     </message>
     <message>
-        <location filename="../../ui/review_window.py" line="135" />
+        <location filename="../../ui/review/menus.py" line="34" />
         <source>最近打开(&amp;R)</source>
         <translation>Open &amp;recent</translation>
     </message>
     <message>
-        <location filename="../../ui/review_window.py" line="138" />
+        <location filename="../../ui/review/menus.py" line="36" />
         <source>导出评分表(&amp;E)…</source>
         <translation>&amp;Export score sheet…</translation>
     </message>
     <message>
-        <location filename="../../ui/review_window.py" line="141" />
+        <location filename="../../ui/review/menus.py" line="39" />
         <source>组织方：导入评分表与结果(&amp;G)…</source>
         <translation>Or&amp;ganizer: import score sheets and results…</translation>
     </message>
     <message>
-        <location filename="../../ui/review_window.py" line="145" />
+        <location filename="../../ui/review/menus.py" line="42" />
         <source>退出(&amp;Q)</source>
         <translation>&amp;Quit</translation>
     </message>
     <message>
-        <location filename="../../ui/review_window.py" line="150" />
+        <location filename="../../ui/review/menus.py" line="47" />
         <source>申报(&amp;S)</source>
         <translation>&amp;Submission</translation>
     </message>
     <message>
-        <location filename="../../ui/review_window.py" line="151" />
+        <location filename="../../ui/review/menus.py" line="48" />
         <source>下一项(&amp;N)</source>
         <translation>&amp;Next</translation>
     </message>
     <message>
-        <location filename="../../ui/review_window.py" line="152" />
+        <location filename="../../ui/review/menus.py" line="49" />
         <source>上一项(&amp;P)</source>
         <translation>&amp;Previous</translation>
     </message>
     <message>
-        <location filename="../../ui/review_window.py" line="154" />
+        <location filename="../../ui/review/menus.py" line="50" />
         <source>搜索(&amp;F)</source>
         <translation>&amp;Find</translation>
     </message>
     <message>
-        <location filename="../../ui/review_window.py" line="155" />
+        <location filename="../../ui/review/menus.py" line="51" />
         <source>申请回避(&amp;H)…</source>
         <translation>Recuse myself…</translation>
     </message>
     <message>
-        <location filename="../../ui/review_window.py" line="156" />
+        <location filename="../../ui/review/menus.py" line="52" />
         <source>撤销回避(&amp;U)…</source>
         <translation>Withdraw recusal…</translation>
     </message>
     <message>
-        <location filename="../../ui/review_window.py" line="163" />
+        <location filename="../../ui/review/menus.py" line="59" />
         <source>查看(&amp;V)</source>
         <translation>&amp;View</translation>
     </message>
     <message>
-        <location filename="../../ui/review_window.py" line="164" />
+        <location filename="../../ui/review/menus.py" line="60" />
         <source>证明材料全屏(&amp;E)</source>
         <translation>&amp;Evidence full screen</translation>
     </message>
     <message>
-        <location filename="../../ui/review_window.py" line="166" />
+        <location filename="../../ui/review/menus.py" line="62" />
         <source>我的排序(&amp;R)…</source>
         <translation>My &amp;ranking…</translation>
     </message>
     <message>
-        <location filename="../../ui/review_window.py" line="170" />
+        <location filename="../../ui/review/menus.py" line="65" />
         <source>跳到评分项(&amp;C)</source>
         <translation>Jump to &amp;criterion</translation>
     </message>
     <message>
-        <location filename="../../ui/review_window.py" line="173" />
+        <location filename="../../ui/review/menus.py" line="85" />
         <source>第 {n} 项</source>
         <translation>Criterion {n}</translation>
     </message>
     <message>
-        <location filename="../../ui/review_window.py" line="180" />
+        <location filename="../../ui/review/menus.py" line="70" />
         <source>帮助(&amp;H)</source>
         <translation>&amp;Help</translation>
     </message>
     <message>
-        <location filename="../../ui/review_window.py" line="181" />
+        <location filename="../../ui/review/menus.py" line="71" />
         <source>快捷键(&amp;K)</source>
         <translation>&amp;Keyboard shortcuts</translation>
     </message>
     <message>
-        <location filename="../../ui/review_window.py" line="315" />
+        <location filename="../../ui/review/window.py" line="331" />
         <source>已保存 {time}</source>
         <translation>Saved {time}</translation>
     </message>
     <message>
-        <location filename="../../ui/review_window.py" line="322" />
-        <source>保存失败（{kind}: {detail}）</source>
-        <translation>Saving failed ({kind}: {detail})</translation>
-    </message>
-    <message>
-        <location filename="../../ui/review_window.py" line="323" />
+        <location filename="../../ui/review/window.py" line="337" />
         <source>未能保存</source>
         <translation>Not saved</translation>
     </message>
     <message>
-        <location filename="../../ui/review_window.py" line="354" />
-        <location filename="../../ui/review_window.py" line="360" />
+        <location filename="../../ui/review/recusal.py" line="35" />
         <source>申请回避</source>
         <translation>Recuse</translation>
     </message>
     <message>
-        <location filename="../../ui/review_window.py" line="355" />
+        <location filename="../../ui/review/recusal.py" line="36" />
         <source>回避 {sid} 的理由（必填）：</source>
         <translation>Reason for recusing from {sid} (required):</translation>
     </message>
     <message>
-        <location filename="../../ui/review_window.py" line="360" />
+        <location filename="../../ui/review/recusal.py" line="37" />
         <source>请填写回避理由。</source>
         <translation>Please give a reason.</translation>
     </message>
     <message>
-        <location filename="../../ui/review_window.py" line="366" />
-        <location filename="../../ui/review_window.py" line="371" />
+        <location filename="../../ui/review/recusal.py" line="44" />
         <source>撤销回避</source>
         <translation>Withdraw recusal</translation>
     </message>
     <message>
-        <location filename="../../ui/review_window.py" line="367" />
+        <location filename="../../ui/review/recusal.py" line="45" />
         <source>撤销对 {sid} 的回避，理由（必填，将记入修改记录）：</source>
         <translation>Reason for withdrawing the recusal from {sid} (required, logged):</translation>
     </message>
     <message>
-        <location filename="../../ui/review_window.py" line="371" />
+        <location filename="../../ui/review/recusal.py" line="46" />
         <source>请填写撤销回避的理由。</source>
         <translation>Please give a reason for withdrawing.</translation>
-    </message>
-    <message>
-        <location filename="../../ui/review_window.py" line="388" />
-        <source>“我的排序”暂不可用</source>
-        <translation>“My ranking” is not available</translation>
     </message>
 </context>
 <context>
     <name>RubricPanel</name>
     <message>
-        <location filename="../../ui/rubric_panel.py" line="128" />
-        <location filename="../../ui/rubric_panel.py" line="217" />
+        <location filename="../../ui/review/rubric_panel.py" line="128" />
+        <location filename="../../ui/review/rubric_panel.py" line="217" />
         <source>已回避，不可评分</source>
         <translation>Recused — scoring disabled</translation>
     </message>
     <message>
-        <location filename="../../ui/rubric_panel.py" line="142" />
+        <location filename="../../ui/review/rubric_panel.py" line="142" />
         <source>标记</source>
         <translation>Flags</translation>
     </message>
     <message>
-        <location filename="../../ui/rubric_panel.py" line="155" />
+        <location filename="../../ui/review/rubric_panel.py" line="155" />
         <source>建议改投的类别</source>
         <translation>Suggested category</translation>
     </message>
     <message>
-        <location filename="../../ui/rubric_panel.py" line="169" />
+        <location filename="../../ui/review/rubric_panel.py" line="169" />
         <source>评语</source>
         <translation>Comment</translation>
     </message>
     <message>
-        <location filename="../../ui/rubric_panel.py" line="182" />
-        <location filename="../../ui/rubric_panel.py" line="274" />
+        <location filename="../../ui/review/rubric_panel.py" line="182" />
+        <location filename="../../ui/review/rubric_panel.py" line="274" />
         <source>对本申报的评价与建议（选填）</source>
         <translation>Your assessment and suggestions (optional)</translation>
     </message>
     <message>
-        <location filename="../../ui/rubric_panel.py" line="227" />
+        <location filename="../../ui/review/rubric_panel.py" line="227" />
         <source>（建议类别）</source>
         <translation>(suggested category)</translation>
     </message>
     <message>
-        <location filename="../../ui/rubric_panel.py" line="257" />
+        <location filename="../../ui/review/rubric_panel.py" line="257" />
         <source>总分 {total} / {max}</source>
         <translation>Total {total} / {max}</translation>
     </message>
     <message>
-        <location filename="../../ui/rubric_panel.py" line="258" />
+        <location filename="../../ui/review/rubric_panel.py" line="258" />
         <source>已评 {done}/{count} 项</source>
         <translation>{done}/{count} criteria scored</translation>
     </message>
     <message>
-        <location filename="../../ui/rubric_panel.py" line="273" />
+        <location filename="../../ui/review/rubric_panel.py" line="273" />
         <source>此项必填：{reason}</source>
         <translation>Required: {reason}</translation>
     </message>
 </context>
 <context>
+    <name>SheetExporter</name>
+    <message>
+        <location filename="../../ui/review/export.py" line="80" />
+        <source>正在导出评分表…</source>
+        <translation>Exporting the score sheet…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/review/export.py" line="90" />
+        <source>部分评分（未完成）</source>
+        <translation>partial (unfinished)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/review/export.py" line="90" />
+        <source>评分完成</source>
+        <translation>complete</translation>
+    </message>
+    <message>
+        <location filename="../../ui/review/export.py" line="91" />
+        <source>已导出评分表 {name}（第 {version} 版）</source>
+        <translation>Exported score sheet {name} (version {version})</translation>
+    </message>
+    <message>
+        <location filename="../../ui/review/export.py" line="93" />
+        <source>已导出评分表</source>
+        <translation>Score sheet exported</translation>
+    </message>
+    <message>
+        <location filename="../../ui/review/export.py" line="94" />
+        <source>评分表已保存：
+{path}
+
+第 {version} 版，{rows} 份申报，{state}。
+密钥指纹：{fingerprint}
+
+请把此文件交回组织方；修改评分后可再次导出，新版本会取代旧版本。</source>
+        <translation>Score sheet saved:
+{path}
+
+Version {version}, {rows} submissions, {state}.
+Key fingerprint: {fingerprint}
+
+Please send this file back to the organizers; after changing marks you can export again, and the new version replaces the old one.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/review/export.py" line="103" />
+        <source>导出时发生内部错误（{kind}: {detail}）。</source>
+        <translation>Internal error while exporting ({kind}: {detail}).</translation>
+    </message>
+    <message>
+        <location filename="../../ui/review/export.py" line="105" />
+        <source>无法导出评分表</source>
+        <translation>Cannot export the score sheet</translation>
+    </message>
+</context>
+<context>
     <name>ShortcutsDialog</name>
     <message>
-        <location filename="../../ui/review_shortcuts.py" line="23" />
+        <location filename="../../ui/review/shortcuts.py" line="26" />
         <source>跳到第 {n} 个评分项</source>
         <translation>Jump to criterion {n}</translation>
     </message>
     <message>
-        <location filename="../../ui/review_shortcuts.py" line="26" />
+        <location filename="../../ui/review/shortcuts.py" line="30" />
         <source>下一项申报</source>
         <translation>Next submission</translation>
     </message>
     <message>
-        <location filename="../../ui/review_shortcuts.py" line="27" />
+        <location filename="../../ui/review/shortcuts.py" line="31" />
         <source>上一项申报</source>
         <translation>Previous submission</translation>
     </message>
     <message>
-        <location filename="../../ui/review_shortcuts.py" line="29" />
+        <location filename="../../ui/review/shortcuts.py" line="32" />
         <source>证明材料全屏 / 退出全屏</source>
         <translation>Evidence full screen / leave full screen</translation>
     </message>
     <message>
-        <location filename="../../ui/review_shortcuts.py" line="30" />
+        <location filename="../../ui/review/shortcuts.py" line="33" />
         <source>搜索申报</source>
         <translation>Search submissions</translation>
     </message>
     <message>
-        <location filename="../../ui/review_shortcuts.py" line="31" />
+        <location filename="../../ui/review/shortcuts.py" line="34" />
         <source>我的排序</source>
         <translation>My ranking</translation>
     </message>
     <message>
-        <location filename="../../ui/review_shortcuts.py" line="32" />
+        <location filename="../../ui/review/shortcuts.py" line="35" />
         <source>打开评审包</source>
         <translation>Open packet</translation>
     </message>
     <message>
-        <location filename="../../ui/review_shortcuts.py" line="33" />
+        <location filename="../../ui/review/shortcuts.py" line="36" />
         <source>导出签名评分表</source>
         <translation>Export the signed score sheet</translation>
     </message>
     <message>
-        <location filename="../../ui/review_shortcuts.py" line="34" />
+        <location filename="../../ui/review/shortcuts.py" line="37" />
         <source>申请回避当前申报</source>
         <translation>Recuse from the current submission</translation>
     </message>
     <message>
-        <location filename="../../ui/review_shortcuts.py" line="35" />
+        <location filename="../../ui/review/shortcuts.py" line="38" />
         <source>显示快捷键</source>
         <translation>Show keyboard shortcuts</translation>
     </message>
     <message>
-        <location filename="../../ui/review_shortcuts.py" line="39" />
+        <location filename="../../ui/review/shortcuts.py" line="42" />
         <source>评分项内加减 0.5 分</source>
         <translation>Raise / lower the criterion by 0.5</translation>
     </message>
     <message>
-        <location filename="../../ui/review_shortcuts.py" line="40" />
+        <location filename="../../ui/review/shortcuts.py" line="43" />
         <source>在评分项、标记与评语之间移动</source>
         <translation>Move between criteria, flags and comment</translation>
     </message>
     <message>
-        <location filename="../../ui/review_shortcuts.py" line="59" />
+        <location filename="../../ui/review/shortcuts.py" line="71" />
         <source>快捷键</source>
         <translation>Keyboard shortcuts</translation>
     </message>
     <message>
-        <location filename="../../ui/review_shortcuts.py" line="65" />
+        <location filename="../../ui/review/shortcuts.py" line="78" />
         <source>按键</source>
         <translation>Keys</translation>
     </message>
     <message>
-        <location filename="../../ui/review_shortcuts.py" line="65" />
+        <location filename="../../ui/review/shortcuts.py" line="78" />
         <source>功能</source>
         <translation>Action</translation>
     </message>
@@ -1607,57 +1633,37 @@ Choose yourself from the roster and {action} your signing key. Score sheets are 
 <context>
     <name>SubmissionListModel</name>
     <message>
-        <location filename="../../ui/submission_list_model.py" line="40" />
-        <source>未评</source>
-        <translation>Not scored</translation>
-    </message>
-    <message>
-        <location filename="../../ui/submission_list_model.py" line="41" />
-        <source>进行中</source>
-        <translation>In progress</translation>
-    </message>
-    <message>
-        <location filename="../../ui/submission_list_model.py" line="42" />
-        <source>已评</source>
-        <translation>Scored</translation>
-    </message>
-    <message>
-        <location filename="../../ui/submission_list_model.py" line="43" />
-        <source>回避</source>
-        <translation>Recused</translation>
-    </message>
-    <message>
-        <location filename="../../ui/submission_list_model.py" line="63" />
+        <location filename="../../ui/review/list_model.py" line="54" />
         <source>编号</source>
         <translation>ID</translation>
     </message>
     <message>
-        <location filename="../../ui/submission_list_model.py" line="64" />
+        <location filename="../../ui/review/list_model.py" line="55" />
         <source>类别</source>
         <translation>Category</translation>
     </message>
     <message>
-        <location filename="../../ui/submission_list_model.py" line="65" />
+        <location filename="../../ui/review/list_model.py" line="56" />
         <source>标题</source>
         <translation>Title</translation>
     </message>
     <message>
-        <location filename="../../ui/submission_list_model.py" line="66" />
+        <location filename="../../ui/review/list_model.py" line="57" />
         <source>我的总分</source>
         <translation>My total</translation>
     </message>
     <message>
-        <location filename="../../ui/submission_list_model.py" line="67" />
+        <location filename="../../ui/review/list_model.py" line="58" />
         <source>状态</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../../ui/submission_list_model.py" line="183" />
+        <location filename="../../ui/review/list_model.py" line="190" />
         <source>已标记（疑似不实、未脱敏或类别不符）</source>
         <translation>Flagged (possibly untrue, unmasked personal data or wrong category)</translation>
     </message>
     <message>
-        <location filename="../../ui/submission_list_model.py" line="197" />
+        <location filename="../../ui/review/list_model.py" line="197" />
         <source>未注明</source>
         <translation>Not stated</translation>
     </message>
@@ -1665,27 +1671,27 @@ Choose yourself from the roster and {action} your signing key. Score sheets are 
 <context>
     <name>SubmissionListPanel</name>
     <message>
-        <location filename="../../ui/review_list_panel.py" line="53" />
+        <location filename="../../ui/review/list_panel.py" line="53" />
         <source>搜索编号、标题、单位或正文（Ctrl+F）</source>
         <translation>Search id, title, unit or text (Ctrl+F)</translation>
     </message>
     <message>
-        <location filename="../../ui/review_list_panel.py" line="63" />
+        <location filename="../../ui/review/list_panel.py" line="63" />
         <source>全部状态</source>
         <translation>All statuses</translation>
     </message>
     <message>
-        <location filename="../../ui/review_list_panel.py" line="66" />
+        <location filename="../../ui/review/list_panel.py" line="66" />
         <source>已标记 ⚑</source>
         <translation>Flagged ⚑</translation>
     </message>
     <message>
-        <location filename="../../ui/review_list_panel.py" line="98" />
+        <location filename="../../ui/review/list_panel.py" line="101" />
         <source>全部类别</source>
         <translation>All categories</translation>
     </message>
     <message>
-        <location filename="../../ui/review_list_panel.py" line="106" />
+        <location filename="../../ui/review/list_panel.py" line="109" />
         <source>已评 {done} / {total}</source>
         <translation>Scored {done} / {total}</translation>
     </message>
@@ -1706,12 +1712,12 @@ Choose yourself from the roster and {action} your signing key. Score sheets are 
 <context>
     <name>parent</name>
     <message>
-        <location filename="../../ui/export_dialog.py" line="51" />
+        <location filename="../../ui/review/export_dialog.py" line="51" />
         <source>导出评分表</source>
         <translation>Export score sheet</translation>
     </message>
     <message>
-        <location filename="../../ui/export_dialog.py" line="51" />
+        <location filename="../../ui/review/export_dialog.py" line="51" />
         <source>Excel 工作簿 (*.xlsx)</source>
         <translation>Excel workbook (*.xlsx)</translation>
     </message>

@@ -12,7 +12,7 @@ import pytest
 from PySide6.QtWidgets import QApplication
 
 from ui import entry
-from ui.review import opening as review_opening
+from ui.review import check_in
 from ui.review.identity_dialog import Identity
 from ui.review.window import ReviewWindow
 
@@ -105,8 +105,8 @@ def _run_gui_until_loaded(qtbot, monkeypatch, args: list[str], rows: int) -> int
     """Run `run_gui` with `exec` replaced by a wait for the window to show `rows` rows."""
     seen: list[ReviewWindow] = []
     # The identity and recusal steps are modal dialogs: answer them as expert E1.
-    monkeypatch.setattr(review_opening, "dialog_identify", lambda _w, _p: Identity("E1", None))
-    monkeypatch.setattr(review_opening, "dialog_recusals", lambda _w, _s, _e: {})
+    monkeypatch.setattr(check_in, "dialog_identify", lambda _w, _p, **_k: Identity("E1", None))
+    monkeypatch.setattr(check_in, "dialog_recusals", lambda _w, _s, _e: {})
 
     def fake_exec() -> int:
         windows = [w for w in QApplication.topLevelWidgets()

@@ -40,9 +40,9 @@ from app.sheets.importer import (
     ImportOutcome,
 )
 from app.sheets.verify import MALFORMED, TAMPERED, UNSIGNED, DiffItem
+from ui.roles import ROW_ROLE
 
 ERROR = "ERROR"  # not an import outcome: importing the file failed (see the message)
-ROW_ROLE = Qt.ItemDataRole.UserRole + 1
 AnyIndex = QModelIndex | QPersistentModelIndex
 _CTX = "ImportModels"
 

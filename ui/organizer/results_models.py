@@ -30,9 +30,8 @@ from app.results.explain import agreement_sentence
 from app.results.panel import Panel
 from scoring.agreement import ICC_FORMS
 from scoring.totals import format_score
+from ui.roles import KEY_ROLE, SORT_ROLE
 
-KEY_ROLE = Qt.ItemDataRole.UserRole + 1
-SORT_ROLE = Qt.ItemDataRole.UserRole + 2
 AnyIndex = QModelIndex | QPersistentModelIndex
 
 _CTX = "ResultsModels"

@@ -39,7 +39,6 @@ from ui.organizer.charts import DistributionView
 from ui.organizer.results_models import (
     EXPERT_HEADERS,
     RE_REVIEW_HEADERS,
-    SORT_ROLE,
     RowsModel,
     agreement_headers,
     agreement_rows,
@@ -50,6 +49,7 @@ from ui.organizer.results_models import (
     ranking_rows,
     re_review_rows,
 )
+from ui.roles import SORT_ROLE
 
 DEFAULT_COMPARE = "mean"
 

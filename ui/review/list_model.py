@@ -11,7 +11,6 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass
 from decimal import Decimal
 from enum import IntEnum
 from typing import Any
@@ -28,17 +27,10 @@ from PySide6.QtCore import (
 from PySide6.QtGui import QBrush, QColor, QStandardItem, QStandardItemModel
 
 from app.model import Submission
+from app.workspace.status import ReviewStatus, SubmissionState
+from ui.roles import ID_ROLE, SORT_ROLE
 
-SORT_ROLE = Qt.ItemDataRole.UserRole + 2
-ID_ROLE = Qt.ItemDataRole.UserRole + 4
-
-# Status values as ReviewSession reports them; "flagged" is the list's own extra filter.
-STATUS_TODO, STATUS_PARTIAL, STATUS_DONE, STATUS_RECUSED = (
-    QT_TRANSLATE_NOOP("SubmissionListModel", "未评"),
-    QT_TRANSLATE_NOOP("SubmissionListModel", "进行中"),
-    QT_TRANSLATE_NOOP("SubmissionListModel", "已评"),
-    QT_TRANSLATE_NOOP("SubmissionListModel", "回避"))
-FLAGGED = "flagged"
+FLAGGED = "flagged"  # the list's own extra filter, beside the review statuses
 FLAG_MARK = "⚑"
 
 _GREY = QColor("#9aa5b1")
@@ -66,13 +58,9 @@ _HEADERS = {Column.ID: QT_TRANSLATE_NOOP("SubmissionListModel", "编号"),
             Column.STATUS: QT_TRANSLATE_NOOP("SubmissionListModel", "状态")}
 
 
-@dataclass
-class RowState:
-    """What the expert has done with one submission (pushed in by the window)."""
-
-    total: Decimal | None = None
-    status: str = STATUS_TODO
-    flagged: bool = False
+def status_text(status: ReviewStatus) -> str:
+    """The status as the interface language says it."""
+    return QCoreApplication.translate("ReviewStatus", status)
 
 
 def _tr(text: str) -> str:  # text marked with QT_TRANSLATE_NOOP above
@@ -98,19 +86,19 @@ class SubmissionListModel(QStandardItemModel):
     The cells live in Qt's own item storage rather than behind a Python `data()`: a
     paint of the list asks for ~10 roles of every visible cell, and answering those
     in Python cost 10–20 ms per switch on 300 rows.  Rows are (re)built from
-    `RowState` here only, so what the view shows always follows `update_row()`.
+    `SubmissionState` here only, so what the view shows always follows `update_row()`.
     """
 
     def __init__(self, parent: QObject | None = None) -> None:
         super().__init__(0, len(Column), parent)
         self._rows: list[Submission] = []
-        self._state: dict[str, RowState] = {}
+        self._state: dict[str, SubmissionState] = {}
         self._row_of: dict[str, int] = {}
 
     # -- content -------------------------------------------------------------------
 
     def set_submissions(self, submissions: Sequence[Submission],
-                        states: dict[str, RowState] | None = None) -> None:
+                        states: dict[str, SubmissionState] | None = None) -> None:
         """Replace every row (a newly opened packet or a new expert)."""
         self.beginResetModel()
         # Built silently, announced once: per-item signals would make the proxy and the
@@ -119,7 +107,7 @@ class SubmissionListModel(QStandardItemModel):
         try:
             self._rows = list(submissions)
             self._row_of = {s.id: i for i, s in enumerate(self._rows)}
-            self._state = {s.id: (states or {}).get(s.id, RowState()) for s in self._rows}
+            self._state = {s.id: (states or {}).get(s.id, SubmissionState()) for s in self._rows}
             self.setRowCount(0)
             self.setRowCount(len(self._rows))
             for row, sub in enumerate(self._rows):
@@ -147,10 +135,10 @@ class SubmissionListModel(QStandardItemModel):
         """The row of submission `sid`, or -1."""
         return self._row_of.get(sid, -1)
 
-    def state(self, sid: str) -> RowState:
-        return self._state.get(sid, RowState())
+    def state(self, sid: str) -> SubmissionState:
+        return self._state.get(sid, SubmissionState())
 
-    def update_row(self, sid: str, state: RowState) -> None:
+    def update_row(self, sid: str, state: SubmissionState) -> None:
         """New total/status/flag for one submission (after a saved change)."""
         row = self._row_of.get(sid)
         if row is None:
@@ -167,8 +155,8 @@ class SubmissionListModel(QStandardItemModel):
     def progress(self) -> tuple[int, int]:
         """(scored, to score): recused submissions count in neither."""
         states = [self._state[s.id] for s in self._rows]
-        active = [st for st in states if st.status != STATUS_RECUSED]
-        return sum(st.status == STATUS_DONE for st in active), len(active)
+        active = [st for st in states if st.status != ReviewStatus.RECUSED]
+        return sum(st.status == ReviewStatus.DONE for st in active), len(active)
 
     def headerData(self, section: int, orientation: Qt.Orientation,
                    role: int = Qt.ItemDataRole.DisplayRole) -> Any:
@@ -179,13 +167,13 @@ class SubmissionListModel(QStandardItemModel):
 
     # -- the cells -----------------------------------------------------------------------
 
-    def _fill(self, item: QStandardItem, sub: Submission, state: RowState,
+    def _fill(self, item: QStandardItem, sub: Submission, state: SubmissionState,
               column: Column) -> None:
         item.setData(self._display(sub, state, column), Qt.ItemDataRole.DisplayRole)
         item.setData(self._sort_value(sub, state, column), SORT_ROLE)
         item.setData(self._tooltip(sub, state, column), Qt.ItemDataRole.ToolTipRole)
         foreground = None
-        if state.status == STATUS_RECUSED:
+        if state.status == ReviewStatus.RECUSED:
             foreground = QBrush(_GREY)
         elif column == Column.STATUS and state.flagged:
             foreground = QBrush(_FLAG_COLOUR)
@@ -195,14 +183,14 @@ class SubmissionListModel(QStandardItemModel):
                          Qt.ItemDataRole.TextAlignmentRole)
 
     @staticmethod
-    def _tooltip(sub: Submission, state: RowState, column: Column) -> str | None:
+    def _tooltip(sub: Submission, state: SubmissionState, column: Column) -> str | None:
         if column == Column.TITLE:
             return f"{sub.title}\n{sub.unit}"
         if column == Column.STATUS and state.flagged:
             return QCoreApplication.translate("SubmissionListModel", "已标记（疑似不实、未脱敏或类别不符）")
         return None
 
-    def _display(self, sub: Submission, state: RowState, column: Column) -> str:
+    def _display(self, sub: Submission, state: SubmissionState, column: Column) -> str:
         if column == Column.ID:
             return sub.id
         if column == Column.CATEGORY:
@@ -211,10 +199,10 @@ class SubmissionListModel(QStandardItemModel):
             return sub.title
         if column == Column.TOTAL:
             return total_text(state.total)
-        status = _tr(state.status)
+        status = status_text(state.status)
         return f"{status} {FLAG_MARK}" if state.flagged else status
 
-    def _sort_value(self, sub: Submission, state: RowState, column: Column) -> Any:
+    def _sort_value(self, sub: Submission, state: SubmissionState, column: Column) -> Any:
         if column == Column.ID:
             return "".join(f"{p:010d}" if isinstance(p, int) else p
                            for p in natural_key(sub.id))

@@ -22,17 +22,15 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from app.workspace.status import ReviewStatus
 from ui.review.list_model import (
     FLAGGED,
-    ID_ROLE,
-    STATUS_DONE,
-    STATUS_PARTIAL,
-    STATUS_RECUSED,
-    STATUS_TODO,
     Column,
     SubmissionFilterProxy,
     SubmissionListModel,
+    status_text,
 )
+from ui.roles import ID_ROLE
 
 CONTEXT_ROWS = 2
 
@@ -63,8 +61,8 @@ class SubmissionListPanel(QWidget):
             lambda _i: self.proxy.set_category(self.category_combo.currentData()))
         self.status_combo = QComboBox(self)
         self.status_combo.addItem(self.tr("全部状态"), None)
-        for status in (STATUS_TODO, STATUS_PARTIAL, STATUS_DONE, STATUS_RECUSED):
-            self.status_combo.addItem(self.tr(status), status)
+        for status in ReviewStatus:
+            self.status_combo.addItem(status_text(status), status)
         self.status_combo.addItem(self.tr("已标记 ⚑"), FLAGGED)
         self.status_combo.currentIndexChanged.connect(
             lambda _i: self.proxy.set_status(self.status_combo.currentData()))

@@ -40,9 +40,8 @@ from PySide6.QtWidgets import (
 from app.model import Submission
 from scoring.rubric import Rubric
 from scoring.totals import canonical_decimal
+from ui.roles import ID_ROLE, SORT_ROLE
 
-SORT_ROLE = Qt.ItemDataRole.UserRole + 1
-ID_ROLE = Qt.ItemDataRole.UserRole + 2
 COL_RANK, COL_ID, COL_TITLE, COL_TOTAL = range(4)
 FIXED_COLUMNS = 4
 
@@ -265,3 +264,14 @@ class MyRankingDialog(QDialog):
         if sid is not None:
             self.open_submission.emit(sid)
             self.accept()
+
+
+def ranking_dialog(session: Any, parent: QWidget, open_submission: Callable[[str], Any]
+                   ) -> MyRankingDialog:
+    """The dialog over `session`'s submissions that are not recused."""
+    recused = session.recusals()
+    subs = [session.submission(sid) for sid in session.assigned if sid not in recused]
+    dialog = MyRankingDialog(session.rubric, subs, session.scores)
+    dialog.setParent(parent, dialog.windowFlags())
+    dialog.open_submission.connect(open_submission)
+    return dialog

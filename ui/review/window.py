@@ -8,28 +8,25 @@ Evidence and rubric share the right column rather than tabs because the expert s
 while looking at the evidence; at 1366×768 the right column gets ~36 % of the width and
 the rubric scrolls, at 1920×1080 both show in full.
 
-Behaviour: opening and verifying a packet runs on `runner`; every mark goes through ONE
-writer (`TaskRunner(max_threads=1)`) to the `ReviewSession`, so writes are serialised
-and never block painting; a saved write updates the list row and the status bar
-("已保存 HH:MM:SS"); a failed one shows the message and reloads from the store.  The
-comment is flushed before switching submissions and on close.  QSettings holds only
-window state, recent packets and the per-packet identity choice; marks live in the
-workspace database.  Opening, identity and recusal are in `ui.review.opening`.
+The window lays out and routes; its parts do the work and get what they need through
+their constructors: `PacketOpener` (open and verify on the runner), `CheckIn` (identity
+and conflicts, kept in the workspace), `MarkWriter` (every change through the one writer,
+the new row state handed back), `SheetExporter` (导出评分表) and `RecentPackets`.
+QSettings holds only window state and recent packets; marks live in the workspace.
 """
 
 from __future__ import annotations
 
 from collections.abc import Callable
 from datetime import datetime
-from decimal import Decimal
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QSettings, Qt
-from PySide6.QtGui import QAction, QCloseEvent, QDragEnterEvent, QDropEvent
+from PySide6.QtGui import QCloseEvent, QDragEnterEvent, QDropEvent
 from PySide6.QtWidgets import (
-    QInputDialog,
-    QLabel,
+    QFileDialog,
+        QLabel,
     QMainWindow,
     QMessageBox,
     QSplitter,
@@ -38,34 +35,36 @@ from PySide6.QtWidgets import (
 )
 
 from app.errors import PanelDeskError
+from app.keys import format_fingerprint
 from app.model import Submission
 from app.packet import Packet
-from ui.common_menus import add_about_action, add_language_menu
+from app.workspace.status import ReviewStatus, SubmissionState
 from ui.evidence import EvidencePanel
 from ui.review.application_view import ApplicationView
-from ui.review.export import ExportMixin
-from ui.review.list_model import STATUS_RECUSED, RowState
+from ui.review.check_in import CheckIn, Declare, Identify
+from ui.review.export import SheetExporter
 from ui.review.list_panel import SubmissionListPanel
-from ui.review.opening import OpeningMixin
+from ui.review.marks import MarkWriter
+from ui.review.menus import ReviewMenus
+from ui.review.opening import PACKET_SUFFIX, PacketOpener, dropped_packet, open_and_verify
+from ui.review.recent import RecentPackets
+from ui.review.recusal import RecusalActions
 from ui.review.rubric_panel import RubricPanel
-from ui.review.shortcuts import ShortcutsDialog, key_sequences
+from ui.review.shortcuts import ShortcutsDialog
+from ui.review.window_state import WindowState
 from ui.task_runner import LOOK_AHEAD, TaskRunner
 
 if TYPE_CHECKING:
     from app.workspace import ReviewSession
 
-GEOMETRY_KEY, STATE_KEY = "window/geometry", "window/state"
-SPLITTER_KEY, RIGHT_SPLITTER_KEY = "window/splitter", "window/right_splitter"
 
-
-class ReviewWindow(OpeningMixin, ExportMixin, QMainWindow):
+class ReviewWindow(QMainWindow):
     """The review workbench for one packet and one expert at a time."""
 
     def __init__(self, *, runner: TaskRunner, writer: TaskRunner | None = None,
                  settings: QSettings | None = None, home: Path | None = None,
-                 opener: Callable[..., Packet] | None = None,
-                 identify: Callable[..., Any] | None = None,
-                 declare_recusals: Callable[..., dict[str, str] | None] | None = None,
+                 opener: Callable[..., Packet] = open_and_verify,
+                 identify: Identify | None = None, declare_recusals: Declare | None = None,
                  evidence_factory: Callable[..., QWidget] = EvidencePanel,
                  rubric_factory: Callable[[Any], QWidget] = RubricPanel,
                  parent: QWidget | None = None) -> None:
@@ -73,19 +72,33 @@ class ReviewWindow(OpeningMixin, ExportMixin, QMainWindow):
         self._runner = runner
         self._writer = writer if writer is not None else TaskRunner(self, max_threads=1)
         self._settings = settings
-        self._home = home
         self._rubric_factory = rubric_factory
         self.session: ReviewSession | None = None
         self.rubric_panel: QWidget | None = None
+        self._packet: Packet | None = None
         self._current: str | None = None
         self._closed = False
-        self._init_opening(opener, identify, declare_recusals)
         self._organizer: Any = None  # built on first use: its imports are heavy
         self.setAcceptDrops(True)
         self._build_ui(evidence_factory)
-        self._build_menus()
-        self._restore_window_state()
+        self.opener = PacketOpener(runner, self.statusBar(), opener, self)
+        self.opener.opened.connect(self._opened)
+        self.check_in = CheckIn(self, home, settings, identify=identify,
+                                declare=declare_recusals)
+        self.marks = MarkWriter(self._writer, self)
+        self.marks.saved.connect(self._saved)
+        self.marks.failed.connect(self._write_failed)
+        self.recusal = RecusalActions(self, self.marks, self._shown, self.flush_comment,
+                                      self._recusal_changed)
+        self.exporter = SheetExporter(self, self._writer, home, lambda: self.session,
+                                      self.statusBar().showMessage)
+        self.menus = ReviewMenus(self, settings)
+        self.opener.busy_changed.connect(lambda busy: self.menus.open.setEnabled(not busy))
+        self.recent = RecentPackets(settings, self.menus.recent, self.open_path)
+        self.window_state = WindowState(self, settings, (self.splitter, self.right_splitter))
+        self.window_state.restore()
         self.show_packet_header()
+        self._update_actions()
 
     # -- layout ------------------------------------------------------------------------
 
@@ -126,86 +139,84 @@ class ReviewWindow(OpeningMixin, ExportMixin, QMainWindow):
         self.setCentralWidget(central)
         self.saved_label = QLabel(self)
         self.statusBar().addPermanentWidget(self.saved_label)
-        self._build_progress_widgets()
 
-    def _build_menus(self) -> None:
-        bar = self.menuBar()
-        file_menu = bar.addMenu(self.tr("文件(&F)"))
-        self.open_action = self._action(self.tr("打开评审包(&O)…"), self.choose_packet, "open")
-        file_menu.addAction(self.open_action)
-        self.recent_menu = file_menu.addMenu(self.tr("最近打开(&R)"))
-        self._rebuild_recent_menu()
-        file_menu.addSeparator()
-        self.export_action = self._action(self.tr("导出评分表(&E)…"), self.export_sheet, "export")
-        file_menu.addAction(self.export_action)
-        file_menu.addSeparator()
-        self.organizer_action = self._action(self.tr("组织方：导入评分表与结果(&G)…"),
-                                             self.open_organizer)
-        file_menu.addAction(self.organizer_action)
-        file_menu.addSeparator()
-        quit_action = QAction(self.tr("退出(&Q)"), self)
-        quit_action.setMenuRole(QAction.MenuRole.QuitRole)
-        quit_action.triggered.connect(self.close)
-        file_menu.addAction(quit_action)
+    def show_packet_header(self) -> None:
+        packet = self._packet
+        if packet is None:
+            self.setWindowTitle(self.tr("PanelDesk 评审台"))
+            self.header_label.setText(self.tr("尚未打开评审包"))
+            self.meta_label.setText(self.tr("请从“文件 ▸ 打开评审包…”选择组织方发来的 .panelpack "
+                                            "文件，或将文件拖到此窗口。"))
+            return
+        manifest = packet.manifest
+        self.setWindowTitle(self.tr("{title} — PanelDesk 评审台").format(title=manifest.title))
+        self.header_label.setText(manifest.title)
+        fp = packet.organizer_fingerprint
+        expert = self.session.expert if self.session is not None else None
+        who = f"{expert.name}（{expert.organization}）" if expert else self.tr("（未确认）")
+        self.meta_label.setText(self.tr("组织方公钥指纹：{fp}　　评审专家：{who}").format(
+            fp=format_fingerprint(fp) if fp else self.tr("（无）"), who=who))
 
-        sub_menu = bar.addMenu(self.tr("申报(&S)"))
-        self.next_action = self._action(self.tr("下一项(&N)"), lambda: self.step(1), "next")
-        self.previous_action = self._action(self.tr("上一项(&P)"), lambda: self.step(-1),
-                                            "previous")
-        self.search_action = self._action(self.tr("搜索(&F)"), self.focus_search, "search")
-        self.recuse_action = self._action(self.tr("申请回避(&H)…"), self.ask_recuse, "recuse")
-        self.unrecuse_action = self._action(self.tr("撤销回避(&U)…"), self.ask_unrecuse)
-        for action in (self.next_action, self.previous_action, self.search_action):
-            sub_menu.addAction(action)
-        sub_menu.addSeparator()
-        sub_menu.addAction(self.recuse_action)
-        sub_menu.addAction(self.unrecuse_action)
-
-        view_menu = bar.addMenu(self.tr("查看(&V)"))
-        self.fullscreen_action = self._action(self.tr("证明材料全屏(&E)"),
-                                              self._toggle_evidence, "fullscreen")
-        self.ranking_action = self._action(self.tr("我的排序(&R)…"), self.show_ranking,
-                                           "ranking")
-        view_menu.addAction(self.fullscreen_action)
-        view_menu.addAction(self.ranking_action)
-        criteria_menu = view_menu.addMenu(self.tr("跳到评分项(&C)"))
-        self.criterion_actions = []
-        for i in range(1, 7):
-            action = self._action(self.tr("第 {n} 项").format(n=i),
-                                  lambda _c=False, n=i: self.focus_criterion(n - 1),
-                                  f"criterion{i}")
-            criteria_menu.addAction(action)
-            self.criterion_actions.append(action)
-
-        self.language_actions = add_language_menu(self, self._settings)
-        help_menu = bar.addMenu(self.tr("帮助(&H)"))
-        self.shortcuts_action = self._action(self.tr("快捷键(&K)"), self.show_shortcuts,
-                                             "shortcuts")
-        help_menu.addAction(self.shortcuts_action)
-        add_about_action(self, help_menu)
-
-    def open_organizer(self) -> None:
-        """The organizer's window for the open packet (or one the user picks)."""
-        self.organizer.open(self.packet.path if self.packet is not None else None)
+    # -- opening -----------------------------------------------------------------------
 
     @property
-    def organizer(self) -> Any:
-        """The organizer-window launcher (QtCharts, results and import code load here)."""
-        if self._organizer is None:
-            from ui.organizer.launch import OrganizerLauncher
+    def packet(self) -> Packet | None:
+        return self._packet
 
-            self._organizer = OrganizerLauncher(self, self._runner, self._settings)
-        return self._organizer
+    @property
+    def opening(self) -> bool:
+        return self.opener.busy
 
-    def _action(self, text: str, slot: Callable[..., Any], shortcut: str | None = None) -> QAction:
-        action = QAction(text, self)
-        if shortcut is not None:
-            action.setShortcuts(key_sequences(shortcut))
-        # Window-wide, so the keys work whichever panel has the focus.
-        action.setShortcutContext(Qt.ShortcutContext.WindowShortcut)
-        action.triggered.connect(slot)
-        self.addAction(action)
-        return action
+    def choose_packet(self) -> None:
+        path, _filter = QFileDialog.getOpenFileName(
+            self, self.tr("打开评审包"), self.recent.last_folder(),
+            self.tr("评审包 (*{suffix});;所有文件 (*)").format(suffix=PACKET_SUFFIX))
+        if path:
+            self.open_path(Path(path))
+
+    def open_path(self, path: Path | str) -> None:
+        """Open and verify `path` on the runner; then check in and show it."""
+        self.opener.open_path(path)
+
+    def recent_packets(self) -> list[str]:
+        return self.recent.paths()
+
+    def _opened(self, path: Path, packet: Packet) -> None:
+        if self.set_packet(packet):
+            self.recent.remember(path)
+            self.statusBar().showMessage(self.tr("已打开 {name}：校验通过。").format(name=path.name))
+
+    def set_packet(self, packet: Packet) -> bool:
+        """Check the expert in and start their session on `packet`; False if abandoned
+        (the packet open before stays as it was)."""
+        try:
+            session = self.check_in.session_for(packet)
+        except PanelDeskError as err:
+            packet.close()
+            QMessageBox.critical(self, self.tr("无法打开评审包"), str(err))
+            return False
+        if session is None:
+            packet.close()
+            self.statusBar().showMessage(self.tr("未确认专家身份，评审包未打开。"))
+            return False
+        self.end_session()  # the previous session's queued writes land first
+        self.close_packet()
+        self._packet = packet
+        self.start_session(session)
+        return True
+
+    def _read_member(self, name: str) -> bytes:
+        packet = self._packet
+        if packet is None:
+            raise PanelDeskError(self.tr("评审包已关闭"))
+        return packet.read(name)
+
+    def close_packet(self) -> None:
+        if self._packet is not None:
+            self.evidence.set_submission(None)
+            self.app_view.set_submission(None)
+            self._packet.close()
+            self._packet = None
 
     # -- session -----------------------------------------------------------------------
 
@@ -220,34 +231,27 @@ class ReviewWindow(OpeningMixin, ExportMixin, QMainWindow):
         self.right_splitter.replaceWidget(self.right_splitter.indexOf(old), panel)
         old.deleteLater()
         self.rubric_panel = panel
-        panel.score_changed.connect(self._score_changed)
-        panel.comment_changed.connect(self._comment_changed)
-        panel.flag_changed.connect(self._flag_changed)
+        panel.score_changed.connect(lambda crit, value: self._change(session.set_score, crit,
+                                                                     value))
+        panel.comment_changed.connect(lambda text: self._change(session.set_comment,
+                                                                text or None))
+        panel.flag_changed.connect(lambda flag, on, category: self._change(
+            session.set_flag, flag, on, category))
+        self.menus.set_criteria([c.name for c in session.rubric.criteria])
         subs = [session.submission(sid) for sid in session.assigned]
         self.list_panel.set_categories(session.rubric.categories)
-        self.list_panel.model.set_submissions(subs, self._all_states(session))
+        self.list_panel.model.set_submissions(subs, session.states())
         self.list_panel.update_progress()
         self.show_packet_header()
         self._current = None
         if target is not None:
             self.list_panel.select(target)
-
-    def _all_states(self, session: ReviewSession) -> dict[str, RowState]:
-        states = {}
-        for sid, info in session.summary()["submissions"].items():
-            total = Decimal(info["total"]) if info["total"] is not None else None
-            states[sid] = RowState(total, info["status"], bool(info["flags"]))
-        return states
-
-    def _row_state(self, sid: str) -> RowState:
-        assert self.session is not None
-        return RowState(self.session.total(sid), self.session.status(sid),
-                        bool(self.session.flags(sid)))
+        self._update_actions()
 
     def end_session(self) -> None:
         """Flush pending edits, wait for the writer, close the workspace."""
         self.flush_comment()
-        self._writer.wait_for_done()
+        self.marks.wait()
         if self.session is not None:
             self.session.close()
             self.session = None
@@ -273,24 +277,28 @@ class ReviewWindow(OpeningMixin, ExportMixin, QMainWindow):
             self.evidence.prefetch(coming)
             self.app_view.prefetch(coming)
             self._runner.run(self.session.marks, following, priority=LOOK_AHEAD)  # cached
-        self._writer.run(self.session.set_last_submission, sid,
-                         on_error=lambda err: self._write_failed(sid, err))
+        self.marks.remember_position(self.session, sid)
         self._update_actions()
 
+    def _shown(self) -> tuple[ReviewSession, str] | None:
+        """The session and the submission on screen, if any."""
+        if self.session is None or self._current is None:
+            return None
+        return self.session, self._current
+
     def _show_in_rubric(self, sub: Submission) -> None:
-        session = self.session
-        if session is None or self.rubric_panel is None:
+        if self.session is None or self.rubric_panel is None:
             return
-        scores, comment, flags, recusal = session.marks(sub.id)
+        scores, comment, flags, recusal = self.session.marks(sub.id)
         self.rubric_panel.show_submission(sub, scores, comment, flags, recusal is not None)
 
     def _update_actions(self) -> None:
         # The list's row state, not the database: this runs on every switch.
         recused = (self.session is not None and self._current is not None
-                   and self.list_panel.model.state(self._current).status == STATUS_RECUSED)
-        self.recuse_action.setEnabled(self._current is not None and not recused)
-        self.unrecuse_action.setEnabled(recused)
-        self.export_action.setEnabled(self.session is not None)
+                   and self.list_panel.model.state(self._current).status == ReviewStatus.RECUSED)
+        self.menus.recuse.setEnabled(self._current is not None and not recused)
+        self.menus.unrecuse.setEnabled(recused)
+        self.menus.export.setEnabled(self.session is not None)
 
     def step(self, delta: int) -> None:
         self.list_panel.step(delta)
@@ -307,111 +315,50 @@ class ReviewWindow(OpeningMixin, ExportMixin, QMainWindow):
         if self.rubric_panel is not None and self._current is not None:
             self.rubric_panel.flush_comment()
 
-    # -- writes (all through the single writer) ------------------------------------------
+    # -- marks (all through the single writer) -------------------------------------------
 
-    def _write(self, sid: str, fn: Callable[..., Any], *args: Any) -> None:
-        self._writer.run(fn, *args, on_done=lambda _r: self._saved(sid),
-                         on_error=lambda err: self._write_failed(sid, err))
+    def _change(self, write: Callable[..., Any], *args: Any) -> None:
+        """A mark of the submission on screen, from the rubric panel."""
+        shown = self._shown()
+        if shown is not None:
+            self.marks.change(shown[0], shown[1], write, *args)
 
-    def _score_changed(self, crit: str, value: object) -> None:
-        if self.session is not None and self._current is not None:
-            self._write(self._current, self.session.set_score, self._current, crit, value)
-
-    def _comment_changed(self, text: str) -> None:
-        if self.session is not None and self._current is not None:
-            self._write(self._current, self.session.set_comment, self._current, text or None)
-
-    def _flag_changed(self, flag: str, on: bool, category: object) -> None:
-        if self.session is not None and self._current is not None:
-            self._write(self._current, self.session.set_flag, self._current, flag, on, category)
-
-    def _saved(self, sid: str) -> None:
+    def _saved(self, sid: str, state: SubmissionState) -> None:
         if self.session is None:
             return
-        self.list_panel.model.update_row(sid, self._row_state(sid))
+        self.list_panel.model.update_row(sid, state)
         self.list_panel.update_progress()
         self.saved_label.setText(self.tr("已保存 {time}").format(
             time=datetime.now().strftime("%H:%M:%S")))
 
-    def _write_failed(self, sid: str, err: BaseException) -> None:
+    def _write_failed(self, sid: str, message: str) -> None:
         if self._closed:
             return
-        message = str(err) if isinstance(err, PanelDeskError) else self.tr(
-            "保存失败（{kind}: {detail}）").format(kind=type(err).__name__, detail=err)
         QMessageBox.warning(self, self.tr("未能保存"), message)
-        if self.session is not None:
-            # Show what the store really holds, not what the widget last displayed.
-            self.list_panel.model.update_row(sid, self._row_state(sid))
-            if sid == self._current:
-                self._show_in_rubric(self.session.submission(sid))
-
-    # -- recusal -------------------------------------------------------------------------
-
-    def recuse(self, sid: str, reason: str) -> None:
-        if self.session is not None:
-            self._writer.run(self.session.recuse, sid, reason,
-                             on_done=lambda _r: self._recusal_changed(sid),
-                             on_error=lambda err: self._write_failed(sid, err))
-
-    def unrecuse(self, sid: str, reason: str) -> None:
-        if self.session is not None:
-            self._writer.run(self.session.unrecuse, sid, reason,
-                             on_done=lambda _r: self._recusal_changed(sid),
-                             on_error=lambda err: self._write_failed(sid, err))
+        if self.session is not None and sid == self._current:
+            self._show_in_rubric(self.session.submission(sid))
 
     def _recusal_changed(self, sid: str) -> None:
-        self._saved(sid)
         if sid == self._current and self.session is not None:
-            self._show_in_rubric(self.session.submission(sid))
+            self._show_in_rubric(self.session.submission(sid))  # its marks are cached
         self._update_actions()
-
-    def ask_recuse(self) -> None:
-        sid = self._current
-        if sid is None:
-            return
-        reason, ok = QInputDialog.getText(self, self.tr("申请回避"), self.tr(
-            "回避 {sid} 的理由（必填）：").format(sid=sid))
-        if ok and reason.strip():
-            self.flush_comment()
-            self.recuse(sid, reason.strip())
-        elif ok:
-            QMessageBox.warning(self, self.tr("申请回避"), self.tr("请填写回避理由。"))
-
-    def ask_unrecuse(self) -> None:
-        sid = self._current
-        if sid is None:
-            return
-        reason, ok = QInputDialog.getText(self, self.tr("撤销回避"), self.tr(
-            "撤销对 {sid} 的回避，理由（必填，将记入修改记录）：").format(sid=sid))
-        if ok and reason.strip():
-            self.unrecuse(sid, reason.strip())
-        elif ok:
-            QMessageBox.warning(self, self.tr("撤销回避"), self.tr("请填写撤销回避的理由。"))
 
     # -- other views ---------------------------------------------------------------------
 
-    def _toggle_evidence(self) -> None:
-        self.evidence.toggle_fullscreen()
+    def export_sheet(self) -> None:
+        self.flush_comment()
+        self.exporter.export()
 
     def show_shortcuts(self) -> None:
-        ShortcutsDialog(self).exec()
+        ShortcutsDialog(self.menus.criteria, self).exec()
 
     def make_ranking_dialog(self) -> QWidget | None:
         """The 我的排序 dialog for the current session (None if unavailable)."""
         if self.session is None:
             return None
-        try:
-            from ui.review.my_ranking import MyRankingDialog
-        except ImportError:
-            self.statusBar().showMessage(self.tr("“我的排序”暂不可用"))
-            return None
-        session = self.session
-        subs = [session.submission(sid) for sid in session.assigned
-                if sid not in session.recusals()]
-        dialog = MyRankingDialog(session.rubric, subs, session.scores)
-        dialog.setParent(self, dialog.windowFlags())
-        dialog.open_submission.connect(self.list_panel.select)
-        return dialog
+        from ui.review.my_ranking import ranking_dialog  # loaded on first use
+
+        return ranking_dialog(self.session, self, self.list_panel.select)
 
     def show_ranking(self) -> None:
         self.flush_comment()
@@ -419,57 +366,35 @@ class ReviewWindow(OpeningMixin, ExportMixin, QMainWindow):
         if dialog is not None:
             dialog.exec()
 
-    # -- drag and drop, window state, closing --------------------------------------------
+    def open_organizer(self) -> None:
+        """The organizer's window for the open packet (or one the user picks)."""
+        self.organizer.open(self.packet.path if self.packet is not None else None)
+
+    @property
+    def organizer(self) -> Any:
+        """The organizer-window launcher (QtCharts, results and import code load here)."""
+        if self._organizer is None:
+            from ui.organizer.launch import OrganizerLauncher
+
+            self._organizer = OrganizerLauncher(self, self._runner, self._settings)
+        return self._organizer
+
+    # -- drag and drop, closing ----------------------------------------------------------
 
     def dragEnterEvent(self, event: QDragEnterEvent) -> None:
-        if self._dropped_packet(event) is not None:
+        if dropped_packet(event.mimeData()) is not None:
             event.acceptProposedAction()
 
     def dropEvent(self, event: QDropEvent) -> None:
-        path = self._dropped_packet(event)
+        path = dropped_packet(event.mimeData())
         if path is not None:
             event.acceptProposedAction()
             self.open_path(path)
 
-    @staticmethod
-    def _dropped_packet(event: QDragEnterEvent | QDropEvent) -> Path | None:
-        mime = event.mimeData()
-        if not mime.hasUrls():
-            return None
-        for url in mime.urls():
-            if url.isLocalFile() and url.toLocalFile().lower().endswith(".panelpack"):
-                return Path(url.toLocalFile())
-        return None
-
-    def _restore_window_state(self) -> None:
-        settings = self._settings
-        geometry = settings.value(GEOMETRY_KEY) if settings else None
-        if geometry is None or not self.restoreGeometry(geometry):
-            self.resize(1360, 820)
-        if settings is None:
-            return
-        state = settings.value(STATE_KEY)
-        if state is not None:
-            self.restoreState(state)
-        for key, splitter in ((SPLITTER_KEY, self.splitter),
-                              (RIGHT_SPLITTER_KEY, self.right_splitter)):
-            value = settings.value(key)
-            if value is not None:
-                splitter.restoreState(value)
-
-    def _save_window_state(self) -> None:
-        if self._settings is None:
-            return
-        self._settings.setValue(GEOMETRY_KEY, self.saveGeometry())
-        self._settings.setValue(STATE_KEY, self.saveState())
-        self._settings.setValue(SPLITTER_KEY, self.splitter.saveState())
-        self._settings.setValue(RIGHT_SPLITTER_KEY, self.right_splitter.saveState())
-        self._settings.sync()
-
     def closeEvent(self, event: QCloseEvent) -> None:
         self._closed = True
-        self.cancel_open()
-        self._save_window_state()
+        self.opener.close()
+        self.window_state.save()
         self.end_session()
         self.close_packet()
         super().closeEvent(event)

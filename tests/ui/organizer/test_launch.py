@@ -13,7 +13,7 @@ from ui.task_runner import SyncTaskRunner
 def test_menu_opens_the_window_for_the_packet_in_review(make_window, packet_path, qtbot):
     window = make_window()
     window.open_path(packet_path)
-    window.organizer_action.trigger()
+    window.menus.organizer.trigger()
     [organizer] = window.organizer.windows
     qtbot.addWidget(organizer)
     assert isinstance(organizer, OrganizerWindow) and organizer.isVisible()

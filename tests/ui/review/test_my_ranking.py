@@ -18,10 +18,10 @@ from ui.review.my_ranking import (
     COL_TITLE,
     COL_TOTAL,
     FIXED_COLUMNS,
-    SORT_ROLE,
     MyRankingDialog,
     MyRankingModel,
 )
+from ui.roles import SORT_ROLE
 
 CRITS = ("warmth", "efficacy", "authenticity", "typicality", "storytelling", "compliance")
 D = Decimal

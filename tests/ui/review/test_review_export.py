@@ -69,8 +69,8 @@ def test_window_exports_a_sheet_the_organizer_accepts(make_window, packet_path, 
         assert suggested.suffix == ".xlsx" and "E1" in suggested.name
         return ExportChoice(out, False, store.unlock(PASSPHRASE))
 
-    window._decide_export = decide
-    window.export_action.trigger()
+    window.exporter.decide = decide
+    window.menus.export.trigger()
     assert seen == [[]]
     assert out.is_file()
     assert dialogs and dialogs[-1][1] == "已导出评分表" and "第 1 版" in dialogs[-1][2]
@@ -84,8 +84,8 @@ def test_incomplete_export_lists_what_is_missing_and_cancel_writes_nothing(
     window = make_window(Calls())
     window.open_path(packet_path)
     seen: list[list[str]] = []
-    window._decide_export = lambda _w, missing, _s: seen.append(missing)  # returns None: cancel
-    window.export_action.trigger()
+    window.exporter.decide = lambda _w, missing, _s: seen.append(missing)  # returns None: cancel
+    window.menus.export.trigger()
     assert len(seen) == 1 and any("S001" in line for line in seen[0])
     assert dialogs == []
     assert list(tmp_path.glob("**/*.xlsx")) == []

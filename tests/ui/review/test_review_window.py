@@ -10,10 +10,10 @@ from PySide6.QtGui import QDropEvent
 from PySide6.QtWidgets import QApplication, QInputDialog
 
 from app.keys import format_fingerprint
+from app.workspace.status import ReviewStatus
 from tests.ui.review_helpers import Calls, write_review_packet
 from ui.application import open_settings
-from ui.review.list_model import STATUS_DONE, STATUS_RECUSED
-from ui.review.opening import RECENT_KEY, declared_key, identity_key
+from ui.review.recent import RECENT_KEY
 from ui.review.window import ReviewWindow
 from ui.task_runner import TaskRunner
 
@@ -31,13 +31,14 @@ def test_opening_identifies_declares_and_resumes_first(make_window, packet_path,
     assert list_ids(window) == ["S001", "S002", "S003", "S004"]
     assert window.current_submission == "S001"
     assert window.session.recusals() == {"S003": "本人曾在该单位任职"}
-    assert window.list_panel.model.state("S003").status == STATUS_RECUSED
+    assert window.list_panel.model.state("S003").status == ReviewStatus.RECUSED
     assert window.list_panel.progress_label.text() == "已评 0 / 3"
     meta = window.meta_label.text()
     assert format_fingerprint(window.packet.organizer_fingerprint) in meta and "林思远" in meta
+    # Identity and declaration are review state: in the workspace, not in QSettings.
+    state = window.session.review_state()
+    assert state["identity_confirmed"] and state["recusals_declared"]
     settings = open_settings()
-    assert settings.value(identity_key("UI-REVIEW")) == "E1"
-    assert settings.value(declared_key("UI-REVIEW", "E1")) in (True, "true")
     assert settings.value(RECENT_KEY) in ([str(packet_path.resolve())], str(packet_path.resolve()))
 
 
@@ -113,7 +114,7 @@ def test_keyboard_scoring_switching_and_restart_restore_everything(qtbot, make_w
     assert s2.comment("S001") == "温度突出。"
     assert s2.comment("S002") == "材料翔实，但数据口径需核实。"
     assert s2.recusals() == {"S003": "亲属任职"}
-    assert again.list_panel.model.state("S001").status == STATUS_DONE
+    assert again.list_panel.model.state("S001").status == ReviewStatus.DONE
     assert again.list_panel.progress_label.text() == "已评 1 / 3"
 
 
@@ -123,12 +124,12 @@ def test_recuse_later_and_withdraw_with_reasons(make_window, packet_path, monkey
     window.list_panel.select("S004")
     answers = iter([("与申报单位有合作项目", True), ("合作已结束，经组织方确认", True)])
     monkeypatch.setattr(QInputDialog, "getText", lambda *a, **k: next(answers))
-    window.recuse_action.trigger()
+    window.menus.recuse.trigger()
     assert window.session.recusals() == {"S004": "与申报单位有合作项目"}
-    assert window.list_panel.model.state("S004").status == STATUS_RECUSED
+    assert window.list_panel.model.state("S004").status == ReviewStatus.RECUSED
     assert not window.rubric_panel.isEnabled()  # recused: cannot be scored
-    assert window.unrecuse_action.isEnabled() and not window.recuse_action.isEnabled()
-    window.unrecuse_action.trigger()
+    assert window.menus.unrecuse.isEnabled() and not window.menus.recuse.isEnabled()
+    window.menus.unrecuse.trigger()
     assert window.session.recusals() == {}
     history = [h for h in window.session.history("S004") if h.field == "recusal"]
     assert history[-1].note == "合作已结束，经组织方确认"
@@ -139,7 +140,7 @@ def test_empty_recusal_reason_is_refused(make_window, packet_path, monkeypatch, 
     window = make_window()
     window.open_path(packet_path)
     monkeypatch.setattr(QInputDialog, "getText", lambda *a, **k: ("  ", True))
-    window.recuse_action.trigger()
+    window.menus.recuse.trigger()
     assert window.session.recusals() == {}
     assert dialogs and dialogs[0][0] == "warning"
 
@@ -163,7 +164,7 @@ def test_filters_search_and_progress(make_window, packet_path):
     panel.search.setText("第3个")
     assert list_ids(window) == ["S003"]
     panel.search.clear()
-    panel.status_combo.setCurrentIndex(panel.status_combo.findData(STATUS_RECUSED))
+    panel.status_combo.setCurrentIndex(panel.status_combo.findData(ReviewStatus.RECUSED))
     assert list_ids(window) == []
     # Selecting a hidden row clears the filters instead of failing.
     assert panel.select("S004") and window.current_submission == "S004"
@@ -195,9 +196,9 @@ def test_recent_menu_lists_opened_packets(make_window, tmp_path):
     window = make_window()
     window.open_path(first)
     window.open_path(second)
-    names = [a.text() for a in window.recent_menu.actions()]
+    names = [a.text() for a in window.menus.recent.actions()]
     assert names == ["b.panelpack", "a.panelpack"]
-    window.recent_menu.actions()[1].trigger()
+    window.menus.recent.actions()[1].trigger()
     assert window.session.packet_id == "A"
 
 
@@ -214,15 +215,20 @@ def test_writes_run_on_a_single_worker_thread(qtbot, make_window, packet_path):
     assert writer.wait_for_done(5000)
 
 
-def test_shortcuts_dialog_lists_the_keys(make_window, qtbot, monkeypatch):
+def test_shortcuts_dialog_lists_the_keys(make_window, packet_path, qtbot, monkeypatch):
     from ui.review.shortcuts import ShortcutsDialog
     shown: list[ShortcutsDialog] = []
     monkeypatch.setattr(ShortcutsDialog, "exec", lambda self: shown.append(self) or 0)
     window = make_window()
-    window.shortcuts_action.trigger()
-    table = shown[0].table
-    texts = {table.item(r, 1).text() for r in range(table.rowCount())}
-    assert {"下一项申报", "证明材料全屏 / 退出全屏", "我的排序", "跳到第 6 个评分项"} <= texts
+    window.menus.shortcuts.trigger()
+    window.open_path(packet_path)  # the criterion keys follow the open rubric
+    window.menus.shortcuts.trigger()
+    before, after = ({shown[i].table.item(r, 1).text() for r in range(shown[i].table.rowCount())}
+                     for i in (0, 1))
+    assert {"下一项申报", "证明材料全屏 / 退出全屏", "我的排序"} <= before
+    assert not any(text.startswith("跳到第") for text in before)
+    assert {"跳到第 1 个评分项（温度）", "跳到第 6 个评分项（合规性）"} <= after
+    assert not any(text.startswith("跳到第 7") for text in after)
 
 
 def test_an_unchanged_packet_is_hashed_in_full_only_once(make_window, packet_path, monkeypatch,

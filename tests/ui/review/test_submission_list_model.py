@@ -6,24 +6,22 @@ from decimal import Decimal
 
 from PySide6.QtCore import Qt
 
+from app.workspace.status import ReviewStatus, SubmissionState
 from ui.review.list_model import (
     FLAGGED,
-    SORT_ROLE,
-    STATUS_DONE,
-    STATUS_RECUSED,
     Column,
-    RowState,
     SubmissionFilterProxy,
     SubmissionListModel,
 )
+from ui.roles import SORT_ROLE
 
 
 def make(submissions):
     model = SubmissionListModel()
     model.set_submissions(submissions, {
-        "S001": RowState(Decimal("87.50"), STATUS_DONE),
-        "S002": RowState(None, STATUS_RECUSED),
-        "S003": RowState(None, "进行中", flagged=True),
+        "S001": SubmissionState(Decimal("87.50"), ReviewStatus.DONE),
+        "S002": SubmissionState(None, ReviewStatus.RECUSED),
+        "S003": SubmissionState(None, "进行中", flagged=True),
     })
     proxy = SubmissionFilterProxy()
     proxy.setSourceModel(model)
@@ -53,11 +51,11 @@ def test_update_row_emits_and_progress_excludes_recused(qapp, qtbot, submissions
     model, _ = make(submissions)
     assert model.progress() == (1, 4)
     with qtbot.waitSignal(model.dataChanged) as blocker:
-        model.update_row("S004", RowState(Decimal("61"), STATUS_DONE))
+        model.update_row("S004", SubmissionState(Decimal("61"), ReviewStatus.DONE))
     assert blocker.args[0].row() == 3
     assert model.index(3, Column.TOTAL).data() == "61"
     assert model.progress() == (2, 4)
-    model.update_row("nope", RowState())  # unknown ids are ignored
+    model.update_row("nope", SubmissionState())  # unknown ids are ignored
 
 
 def test_filters(qapp, submissions):
@@ -65,7 +63,7 @@ def test_filters(qapp, submissions):
     proxy.set_category("创新机制")
     assert proxy.source_ids() == ["S002"]
     proxy.set_category(None)
-    proxy.set_status(STATUS_RECUSED)
+    proxy.set_status(ReviewStatus.RECUSED)
     assert proxy.source_ids() == ["S002"]
     proxy.set_status(FLAGGED)
     assert proxy.source_ids() == ["S003"]
