@@ -14,7 +14,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from app.demo_packet import DEMO_PACKET_NAME, build_demo  # noqa: E402
+from app.demo.packet import DEMO_PACKET_NAME, build_demo  # noqa: E402
 
 
 def main() -> int:

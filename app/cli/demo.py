@@ -14,7 +14,7 @@ def register(sub: argparse._SubParsersAction) -> None:
 
 
 def run_demo(args: argparse.Namespace) -> int:
-    from app.demo_packet import build_demo
+    from app.demo.packet import build_demo
 
     intake, report = build_demo(args.out_dir)
     report_path = args.out_dir / "demo-report.json"

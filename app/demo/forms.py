@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import io
 import random
+from collections.abc import Sequence
 
 from docx import Document
 from docx.enum.table import WD_TABLE_ALIGNMENT
@@ -22,22 +23,25 @@ from docx.enum.text import WD_ALIGN_PARAGRAPH
 from docx.oxml.ns import qn
 from docx.shared import Cm, Pt
 
-from app.demo.content import FORM_TITLE, DemoEntry, category_line
+from app.demo.content import DemoEntry, category_line
 from app.demo.media_docs import AUTHOR, CENTER, FIXED_TIME, Block, flowing_pdf, stable_ooxml
 
 BODY_FONT, LABEL_FONT = "仿宋", "黑体"
 
 
-def render_form(entry: DemoEntry, rng: random.Random) -> bytes:
-    """The 申报书 of `entry` as .docx or .pdf bytes, in the entry's layout."""
+def render_form(entry: DemoEntry, rng: random.Random, title: str,
+                categories: Sequence[str]) -> bytes:
+    """The 申报书 of `entry` as .docx or .pdf bytes, in the entry's layout, headed by
+    `title`, with one category check box per name in `categories`."""
+    category = category_line(entry.category, entry.marker, categories)
     if entry.style == "pdf":
-        return _pdf_form(entry)
+        return _pdf_form(entry, title, category)
     if entry.style == "paragraph":
-        return _paragraph_form(entry, rng)
-    return _table_form(entry, rng, split_contact=entry.style == "table_split")
+        return _paragraph_form(entry, rng, title, category)
+    return _table_form(entry, rng, title, category, split_contact=entry.style == "table_split")
 
 
-def _new_document() -> Document:
+def _new_document(title: str) -> Document:
     doc = Document()
     normal = doc.styles["Normal"]
     normal.font.name = "Times New Roman"
@@ -49,7 +53,7 @@ def _new_document() -> Document:
     section.left_margin = section.right_margin = Cm(2.6)
     props = doc.core_properties
     props.author = props.last_modified_by = AUTHOR
-    props.title = FORM_TITLE
+    props.title = title
     props.created = props.modified = FIXED_TIME
     props.revision = 1
     return doc
@@ -63,7 +67,7 @@ def _font(run, name: str, size: float | None = None, bold: bool = False) -> None
     run.bold = bold
 
 
-def _title(para, text: str = FORM_TITLE) -> None:
+def _title(para, text: str) -> None:
     para.alignment = WD_ALIGN_PARAGRAPH.CENTER
     _font(para.add_run(text), LABEL_FONT, 16, bold=True)
 
@@ -74,7 +78,7 @@ def _save(doc: Document) -> bytes:
     return stable_ooxml(out.getvalue())
 
 
-def _table_rows(entry: DemoEntry, rng: random.Random,
+def _table_rows(entry: DemoEntry, rng: random.Random, category: str,
                 split_contact: bool) -> list[tuple[str, str | tuple[str, ...]]]:
     unit_label = rng.choice(["申报单位（盖章）", "申报单位"])
     rows: list[tuple[str, str | tuple[str, ...]]] = [(unit_label, entry.unit)]
@@ -82,24 +86,25 @@ def _table_rows(entry: DemoEntry, rng: random.Random,
         rows += [("联系人", entry.contact_name), ("联系电话", entry.contact_phone)]
     else:
         rows.append(("联系人及联系方式", f"{entry.contact_name}　{entry.contact_phone}"))
-    rows += [("实践类别", category_line(entry.category, entry.marker)), ("实践标题", entry.title)]
+    rows += [("实践类别", category), ("实践标题", entry.title)]
     if entry.highlights:
         rows.append((rng.choice(["核心亮点", "核心亮点（200字以内）"]), entry.highlights))
     rows.append((rng.choice(["详细内容", "详细内容（2000字左右）"]), entry.body))
     return rows
 
 
-def _table_form(entry: DemoEntry, rng: random.Random, split_contact: bool) -> bytes:
-    doc = _new_document()
-    rows = _table_rows(entry, rng, split_contact)
+def _table_form(entry: DemoEntry, rng: random.Random, title: str, category: str,
+                split_contact: bool) -> bytes:
+    doc = _new_document(title)
+    rows = _table_rows(entry, rng, category, split_contact)
     table = doc.add_table(rows=len(rows) + 1, cols=2)
     table.style = "Table Grid"
     table.alignment = WD_TABLE_ALIGNMENT.CENTER
     table.autofit = False  # Word honours cell widths only with autofit off; LibreOffice
     for column, width in zip(table.columns, (Cm(3.4), Cm(12.4))):  # reads the grid
         column.width = width
-    title = table.cell(0, 0).merge(table.cell(0, 1))
-    _title(title.paragraphs[0])
+    title_cell = table.cell(0, 0).merge(table.cell(0, 1))
+    _title(title_cell.paragraphs[0], title)
     for index, (label, value) in enumerate(rows, start=1):
         label_cell, value_cell = table.cell(index, 0), table.cell(index, 1)
         label_cell.width, value_cell.width = Cm(3.4), Cm(12.4)
@@ -131,16 +136,16 @@ def _heading(doc: Document, text: str, as_style: bool) -> None:
         _font(doc.add_paragraph().add_run(text), LABEL_FONT, 14, bold=True)
 
 
-def _paragraph_form(entry: DemoEntry, rng: random.Random) -> bytes:
-    doc = _new_document()
-    _title(doc.add_paragraph())
+def _paragraph_form(entry: DemoEntry, rng: random.Random, title: str, category: str) -> bytes:
+    doc = _new_document(title)
+    _title(doc.add_paragraph(), title)
     _labelled(doc, "申报单位", entry.unit)
     if rng.random() < 0.5:
         _labelled(doc, "联系人", entry.contact_name)
         _labelled(doc, "联系方式", entry.contact_phone)
     else:
         _labelled(doc, "联系人及联系方式", f"{entry.contact_name}，{entry.contact_phone}")
-    _labelled(doc, "实践类别", category_line(entry.category, entry.marker))
+    _labelled(doc, "实践类别", category)
     _labelled(doc, "实践标题", entry.title)
     as_style = rng.random() < 0.5
     sections = [("核心亮点", (entry.highlights,))] if entry.highlights else []
@@ -153,15 +158,15 @@ def _paragraph_form(entry: DemoEntry, rng: random.Random) -> bytes:
     return _save(doc)
 
 
-def _pdf_form(entry: DemoEntry) -> bytes:
-    blocks = [Block(FORM_TITLE, 17, CENTER, 14),
+def _pdf_form(entry: DemoEntry, title: str, category: str) -> bytes:
+    blocks = [Block(title, 17, CENTER, 14),
               Block(f"申报单位：{entry.unit}"), Block(f"联系人：{entry.contact_name}"),
               Block(f"联系方式：{entry.contact_phone}"),
-              Block(f"实践类别：{category_line(entry.category, entry.marker)}"),
+              Block(f"实践类别：{category}"),
               Block(f"实践标题：{entry.title}", gap=10)]
     if entry.highlights:
         blocks.append(Block(f"核心亮点：{entry.highlights}", gap=10))
     blocks.append(Block("详细内容："))
     blocks += [Block("　　" + text) for text in entry.body]
     # No page numbers: a footer inside 详细内容's flow would read as part of the text.
-    return flowing_pdf(blocks, FORM_TITLE, page_numbers=False)
+    return flowing_pdf(blocks, title, page_numbers=False)

@@ -13,9 +13,10 @@ import io
 import random
 import re
 import zipfile
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from datetime import datetime
+from typing import Any
 
 import pymupdf
 from openpyxl import Workbook
@@ -76,15 +77,19 @@ def flowing_pdf(blocks: Sequence[Block], title: str, page_numbers: bool = True) 
 
 
 def policy_pdf(issuer: str, number: str, title: str, intro: str,
-               sections: Sequence[tuple[str, Sequence[str]]], date: str) -> bytes:
-    """A government policy document: red issuer header, number, title, numbered sections."""
+               sections: Sequence[Mapping[str, Any]], date: str) -> bytes:
+    """A government policy document: red issuer header, number, title, numbered sections
+    (each a mapping with a `heading` and its `paragraphs`)."""
     blocks = [Block(issuer, 22, CENTER, 4, (0.75, 0.05, 0.05)), Block(number, 11, CENTER, 18),
               Block(title, 17, CENTER, 14), Block("　　" + intro, 12, gap=8)]
-    for heading, paragraphs in sections:
-        blocks.append(Block(heading, 13, gap=4))
-        blocks += [Block("　　" + p, 12, gap=6) for p in paragraphs]
+    for section in sections:
+        blocks += _policy_section(**section)
     blocks += [Block(issuer.replace("文件", ""), 12, RIGHT, 2), Block(date, 12, RIGHT, 0)]
     return flowing_pdf(blocks, title)
+
+
+def _policy_section(heading: str, paragraphs: Sequence[str]) -> list[Block]:
+    return [Block(heading, 13, gap=4), *(Block("　　" + p, 12, gap=6) for p in paragraphs)]
 
 
 def letter_pdf(salutation: str, paragraphs: Sequence[str], signature: str, date: str,

@@ -26,11 +26,11 @@ def _window_chrome(c: Canvas, title: str, menu: Sequence[str], active: int) -> N
 
 
 def ticket_screenshot(fields: Sequence[tuple[str, str]], content: str, steps: Sequence[str],
-                      *, title: str = "12345政务服务便民热线 · 工单管理系统",
-                      side: Sequence[str] = (), width: int = 1920, height: int = 1080,
+                      *, title: str, side: Sequence[str] = (), width: int = 1920, height: int = 1080,
                       fmt: str = "jpeg") -> bytes:
-    """A desktop screenshot of a work-order page: labelled fields, the request text, the
-    handling timeline and, optionally, a side panel (e.g. an AI dispatch suggestion)."""
+    """A desktop screenshot of a work-order page titled `title`: labelled fields, the
+    request text, the handling timeline and, optionally, a side panel (e.g. an AI
+    dispatch suggestion)."""
     c = Canvas(width, height)
     _window_chrome(c, title, ["工作台", "工单受理", "工单查询", "派单管理", "回访管理", "知识库",
                               "统计分析"], 3 if side else 2)

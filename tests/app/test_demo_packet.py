@@ -9,7 +9,7 @@ import pytest
 
 from app import cli
 from app.demo import DEMO_EXPECTATIONS
-from app.demo_packet import DEMO_PACKET_ID
+from app.demo.content import load_demo
 from app.packet import open_packet
 from app.paths import resource_path
 
@@ -39,7 +39,7 @@ def test_demo_command_builds_what_the_demo_plants(demo_dir: Path) -> None:
 def test_demo_packet_verifies(demo_dir: Path) -> None:
     with open_packet(demo_dir / "demo.panelpack") as packet:
         packet.verify_all()
-        assert packet.manifest.packet_id == DEMO_PACKET_ID
+        assert packet.manifest.packet_id == load_demo().packet_id
 
 
 def test_shipped_demo_packet_is_current_and_valid(demo_dir: Path) -> None:
