@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from decimal import Decimal
 
-from app.results.compute import AgreementStats, Results
+from app.results.model import AgreementStats, Results
 from scoring.aggregate import METHOD_REGISTRY
 from scoring.ranking import TIE_BREAK_LABELS
 from scoring.totals import canonical_decimal

@@ -29,7 +29,6 @@ from docx.oxml.ns import qn
 from docx.shared import Cm, Pt
 
 from app.atomic import save_atomic
-from app.results.compute import Results
 from app.results.explain import (
     agreement_sentence,
     awards_text,
@@ -37,6 +36,7 @@ from app.results.explain import (
     method_title,
     tie_break_text,
 )
+from app.results.model import Results
 from app.results.panel import Panel
 from scoring.totals import canonical_decimal, format_score
 

@@ -1,7 +1,7 @@
 """Method-independent figures: per-expert statistics and agreement per category.
 
-Both depend only on the accepted marks, not on the aggregation method, so
-`compute_results` computes them once per `Panel` and reuses them when the method changes.
+Both depend only on the accepted marks, not on the aggregation method, so a
+`ResultsEngine` computes them once per `Panel` and reuses them when the method changes.
 """
 
 from __future__ import annotations
@@ -10,7 +10,7 @@ import math
 from collections import defaultdict
 from decimal import Decimal, localcontext
 
-from app.results.compute import AgreementStats, ExpertStats
+from app.results.model import AgreementStats, ExpertStats
 from app.results.panel import Panel
 from scoring.agreement import icc, kendall_w, krippendorff_alpha
 from scoring.totals import PRECISION

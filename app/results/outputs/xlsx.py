@@ -26,7 +26,6 @@ from openpyxl.styles import Alignment, Border, Font, PatternFill, Side
 from openpyxl.utils import get_column_letter
 
 from app.atomic import save_atomic
-from app.results.compute import Results
 from app.results.explain import (
     ALPHA_EXPLAIN,
     ICC_EXPLAIN,
@@ -37,7 +36,9 @@ from app.results.explain import (
     method_title,
     tie_break_text,
 )
+from app.results.model import Results
 from app.results.panel import Panel
+from scoring.aggregate import METHOD_LABELS
 from scoring.agreement import ICC_FORMS
 
 RANK_HEADERS = ("名次", "编号", "标题", "申报单位", "最终得分", "有效评分数", "奖项", "提示",
@@ -361,8 +362,6 @@ def _agreement(ws: Any, results: Results) -> None:
 
 
 def _comparison(ws: Any, panel: Panel, comparison: dict[str, dict[str, int]]) -> None:
-    from scoring.aggregate import METHOD_LABELS
-
     methods = list(comparison)
     _title(ws, "方法对比", "同一批评分在不同汇总方法下的类别内名次，便于评审组判断结果是否稳健")
     _header(ws, HEADER_ROW, ("编号", "类别", "标题", *(METHOD_LABELS[m] for m in methods),
