@@ -44,7 +44,7 @@ class Mark:
     expert: str
     submission: str
     total: Decimal
-    core_subtotal: Decimal  # weighted 温度 + 效能, the first tie-break
+    core_subtotal: Decimal  # weighted subtotal of the core criteria, the first tie-break
 
 
 @dataclass(frozen=True)

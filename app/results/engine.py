@@ -45,7 +45,7 @@ from app.sheets.payload import parse_flag_text
 from app.workspace.flags import FLAG_LABELS
 from scoring.aggregate import METHOD_LABELS, METHODS, Mark, Result, aggregate, bias_offsets
 from scoring.disagreement import flag_outliers, re_review
-from scoring.ranking import TIE_BREAK_LABELS, apply_awards, rank
+from scoring.ranking import apply_awards, rank, tie_break_labels
 from scoring.totals import PRECISION, canonical_decimal, format_score
 
 MIN_SCORES = 3  # fewer valid marks than this is worth a note next to the place
@@ -179,6 +179,7 @@ def _rankings(panel: Panel, method: str, outliers, spreads):
     outlier_subs = {o.submission for o in outliers}
     spread_subs = {s.submission for s in spreads}
     expert_flags = _expert_flags(panel)
+    decided_labels = tie_break_labels(panel.rubric)
     rankings: dict[str, list[RankingRow]] = {}
     ties: list[QuotaTieRow] = []
     unscored: dict[str, list[str]] = {}
@@ -213,7 +214,7 @@ def _rankings(panel: Panel, method: str, outliers, spreads):
                 place=item.place, id=sub.id, title=sub.title, unit=sub.unit,
                 score=item.score, n=res.n, award=awards.get(item.submission), flags=flags,
                 category=cat, mean=res.mean, median=res.median, tied_with=item.tied_with,
-                decided_by=TIE_BREAK_LABELS.get(item.decided_by) if item.decided_by else None,
+                decided_by=decided_labels.get(item.decided_by) if item.decided_by else None,
                 note=_note(panel, res.details)))
         rankings[cat] = rows
         missing = [i.submission for i in ranked if i.place is None]

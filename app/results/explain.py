@@ -12,7 +12,8 @@ from decimal import Decimal
 
 from app.results.model import AgreementStats, Results
 from scoring.aggregate import METHOD_REGISTRY
-from scoring.ranking import TIE_BREAK_LABELS
+from scoring.ranking import tie_break_label
+from scoring.rubric import Rubric
 from scoring.totals import canonical_decimal
 
 ICC_EXPLAIN = {
@@ -87,10 +88,11 @@ def method_reason(method: str, trim_min_scores: int) -> str:
     return METHOD_REGISTRY[method].reason.format(trim=trim_min_scores)
 
 
-def tie_break_text(chain: tuple[str, ...] | list[str]) -> str:
+def tie_break_text(chain: tuple[str, ...] | list[str], rubric: Rubric) -> str:
+    """The tie-break rule in words, each step labelled for `rubric` (its core criteria)."""
     if not chain:
         return "同分者并列同一名次"
-    steps = "，再比".join(TIE_BREAK_LABELS.get(name, name) for name in chain)
+    steps = "，再比".join(tie_break_label(name, rubric) for name in chain)
     return f"最终得分相同时，依次比较：{steps}；仍相同者并列同一名次"
 
 

@@ -218,7 +218,7 @@ def _method_section(doc: Any, panel: Panel, results: Results) -> None:
     _para(doc, "理由：" + method_reason(results.method, rules.trim_min_scores))
     _para(doc, "每位专家对每件作品的总分为各评分项得分之和（按评审细则的权重），保留全部小数；"
                "名次按未四舍五入的最终得分在各类别内排定，表中得分显示两位小数。"
-               + tie_break_text(results.tie_break) + "。")
+               + tie_break_text(results.tie_break, panel.rubric) + "。")
     _para(doc, "奖项名额：" + awards_text(panel.rubric.awards) + "。名额线恰好落在并列作品之间时，"
                "程序不作取舍，该组作品暂不授予此奖项，提请评审组决定。")
 

@@ -176,7 +176,7 @@ def _overview(ws: Any, panel: Panel, results: Results, generated: date) -> None:
         ("评审细则", f"{panel.rubric.name}（{panel.rubric.version}）"),
         ("汇总方法", method_title(results)),
         ("方法说明", method_reason(results.method, rules.trim_min_scores)),
-        ("同分处理", tie_break_text(results.tie_break)),
+        ("同分处理", tie_break_text(results.tie_break, panel.rubric)),
         ("奖项名额", awards_text(panel.rubric.awards)),
         ("专家", f"名单 {len(panel.experts)} 人，已接受评分表 {len(accepted)} 人"),
         ("有效评分", f"{len(panel.marks)} 条（回避 {len(panel.recusals)} 条，"
