@@ -4,12 +4,12 @@
 
 Timed, from a filled organizer database to files on disk:
 
-- "every method" (the target): read packet + database (load_panel), compute_results
-  with each of the six methods (rankings, flags, agreement, expert statistics),
-  compare_methods, and write results.xlsx, report.docx and results.json once (default
+- "every method" (the target): read packet + database (load_panel), one ResultsEngine's
+  results with each of the six methods (rankings, flags, agreement, expert statistics),
+  its compare, and write results.xlsx, report.docx and results.json once (default
   method, with the 方法对比 sheet) — a superset of what `paneldesk results` does;
-- "six output sets" (for information): load_panel, then for every method
-  compute_results and all three files written (six full sets; xlsx dominates).
+- "six output sets" (for information): load_panel, then for every method the engine's
+  results and all three files written (six full sets; xlsx dominates).
 
 Prints the median of `--runs` runs each.  Setup (packet, accepted sheets stored with
 OrgDB.accept as the importer would) is not timed.
@@ -88,7 +88,8 @@ def main() -> int:
     parser = argparse.ArgumentParser()
     parser.add_argument("--runs", type=int, default=5)
     args = parser.parse_args()
-    from app.results.compute import compare_methods, compute_results, write_outputs
+    from app.results.engine import ResultsEngine
+    from app.results.outputs import write_outputs
     from app.results.panel import load_panel
     from scoring.aggregate import METHODS
 
@@ -98,14 +99,16 @@ def main() -> int:
 
     def every_method(run: int) -> None:
         panel = load_panel(packet, url)
-        results = {m: compute_results(panel, m) for m in METHODS}
+        engine = ResultsEngine(panel)
+        results = {m: engine.results(m) for m in METHODS}
         write_outputs(panel, results["trimmed"], root / f"every{run}",
-                      comparison=compare_methods(panel))
+                      comparison=engine.compare())
 
     def all_methods(run: int) -> None:
         panel = load_panel(packet, url)
+        engine = ResultsEngine(panel)
         for method in METHODS:
-            write_outputs(panel, compute_results(panel, method), root / f"all{run}" / method)
+            write_outputs(panel, engine.results(method), root / f"all{run}" / method)
 
     for name, fn in (("every method", every_method), ("six output sets", all_methods)):
         times = []

@@ -1,7 +1,9 @@
 """Final scores per submission within one category, by a selectable method (docs/aggregation.md §2).
 
 Input is one `Mark` per (expert, submission) actually scored: a recused or missing cell is
-simply absent and never counts as 0.  Methods:
+simply absent and never counts as 0.  Every method is declared once, in `METHOD_REGISTRY`
+at the end of this module: its function, its Chinese label and the reason the report
+gives; `METHODS` and `METHOD_LABELS` are read from it.  Methods:
 
 - ``trimmed`` (default): with ≥ `trim_min_scores` marks drop one highest and one lowest
   (去掉一个最高分和一个最低分) and take the mean, else the plain mean;
@@ -22,7 +24,7 @@ from __future__ import annotations
 
 import math
 from collections import defaultdict
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from decimal import Decimal, localcontext
 from fractions import Fraction
@@ -31,15 +33,6 @@ from typing import Any
 from scoring.linalg import solve
 from scoring.totals import PRECISION
 
-METHODS = ("trimmed", "mean", "median", "zscore", "bias", "borda")
-METHOD_LABELS = {
-    "trimmed": "去掉一个最高分和一个最低分后取平均",
-    "mean": "平均分",
-    "median": "中位数",
-    "zscore": "按专家标准化（z 分数）后折算",
-    "bias": "专家宽严偏差校正（加性模型最小二乘）",
-    "borda": "波达计数（各专家排序积分）",
-}
 BORDA_SCALE = 100  # Borda points are shown on 0–100 like the totals, best = 100, worst = 0
 DECIMAL_DIGITS = 28  # significant digits kept when an exact fraction becomes a Decimal
 
@@ -51,7 +44,7 @@ class Mark:
     expert: str
     submission: str
     total: Decimal
-    core_subtotal: Decimal  # weighted 温度 + 效能, the first tie-break
+    core_subtotal: Decimal  # weighted subtotal of the core criteria, the first tie-break
 
 
 @dataclass(frozen=True)
@@ -66,6 +59,22 @@ class Result:
     details: dict[str, Any] = field(default_factory=dict, compare=False)
 
 
+# Per submission id: (final score, details such as which marks were dropped).
+Scores = dict[str, tuple[Decimal, dict[str, Any]]]
+
+
+@dataclass(frozen=True)
+class AggregationMethod:
+    """One aggregation method: everything a new one needs, in one declaration."""
+
+    name: str  # the id a rubric, the command line and results.json use ("trimmed")
+    label: str  # Chinese, for the GUI and the files
+    # Why an organizer would choose it (the report's 方法及理由); "{trim}" stands for the
+    # rubric's trim_min_scores.
+    reason: str
+    score: Callable[[list[Mark], int], Scores]  # (checked marks, trim_min_scores) → scores
+
+
 def aggregate(marks: Iterable[Mark], submissions: Sequence[str], method: str = "trimmed", *,
               trim_min_scores: int = 5) -> dict[str, Result]:
     """Result per submission id (every id in `submissions`, in that order).
@@ -73,25 +82,13 @@ def aggregate(marks: Iterable[Mark], submissions: Sequence[str], method: str = "
     Marks for submissions outside `submissions` are ignored; a duplicate (expert,
     submission) pair raises ValueError (Chinese message) since it would double-count.
     """
-    if method not in METHODS:
+    chosen = METHOD_REGISTRY.get(method)
+    if chosen is None:
         raise ValueError(f"未知的汇总方法“{method}”，可选：{'、'.join(METHODS)}")
     wanted = set(submissions)
     kept = check_marks(m for m in marks if m.submission in wanted)
-    by_sub: dict[str, list[Mark]] = defaultdict(list)
-    for mark in kept:
-        by_sub[mark.submission].append(mark)
-
-    scores: dict[str, tuple[Decimal, dict[str, Any]]] = {}
-    if method in ("trimmed", "mean", "median"):
-        for sub, group in by_sub.items():
-            scores[sub] = _simple(group, method, trim_min_scores)
-    elif method == "zscore":
-        scores = _zscore(kept)
-    elif method == "bias":
-        scores = _bias_scores(kept)
-    else:
-        scores = _borda(kept)
-
+    by_sub = _by_submission(kept)
+    scores = chosen.score(kept, trim_min_scores)
     results: dict[str, Result] = {}
     for sub in submissions:
         group = by_sub.get(sub, [])
@@ -126,12 +123,32 @@ def check_marks(marks: Iterable[Mark]) -> list[Mark]:
     return kept
 
 
-def _simple(group: list[Mark], method: str, trim_min_scores: int
-            ) -> tuple[Decimal, dict[str, Any]]:
-    totals = [m.total for m in group]
-    if method == "median":
-        return _median(totals), {}
-    if method == "trimmed" and len(group) >= max(trim_min_scores, 3):
+def _by_submission(marks: Iterable[Mark]) -> dict[str, list[Mark]]:
+    by_sub: dict[str, list[Mark]] = defaultdict(list)
+    for mark in marks:
+        by_sub[mark.submission].append(mark)
+    return by_sub
+
+
+def _each_submission(score_one: Callable[[list[Mark], int], tuple[Decimal, dict[str, Any]]]
+                     ) -> Callable[[list[Mark], int], Scores]:
+    """A method that scores every submission from its own marks alone."""
+    def score(marks: list[Mark], trim_min_scores: int) -> Scores:
+        return {sub: score_one(group, trim_min_scores)
+                for sub, group in _by_submission(marks).items()}
+    return score
+
+
+def _whole_category(score_all: Callable[[list[Mark]], Scores]
+                    ) -> Callable[[list[Mark], int], Scores]:
+    """A method that needs every mark of the category at once (and no trim cut-off)."""
+    def score(marks: list[Mark], _trim_min_scores: int) -> Scores:
+        return score_all(marks)
+    return score
+
+
+def _trimmed(group: list[Mark], trim_min_scores: int) -> tuple[Decimal, dict[str, Any]]:
+    if len(group) >= max(trim_min_scores, 3):
         # Sorting by (total, expert) makes the choice among equal extremes reproducible;
         # which of two equal highs is dropped never changes the mean.
         ordered = sorted(group, key=lambda m: (m.total, m.expert))
@@ -139,7 +156,15 @@ def _simple(group: list[Mark], method: str, trim_min_scores: int
         return _mean([m.total for m in ordered[1:-1]]), {
             "dropped_low": low.expert, "dropped_low_total": low.total,
             "dropped_high": high.expert, "dropped_high_total": high.total}
-    return _mean(totals), {}
+    return _mean([m.total for m in group]), {}
+
+
+def _plain_mean(group: list[Mark], _trim_min_scores: int) -> tuple[Decimal, dict[str, Any]]:
+    return _mean([m.total for m in group]), {}
+
+
+def _plain_median(group: list[Mark], _trim_min_scores: int) -> tuple[Decimal, dict[str, Any]]:
+    return _median([m.total for m in group]), {}
 
 
 def _mean(values: Sequence[Decimal]) -> Decimal:
@@ -176,7 +201,7 @@ def _pstdev(values: Sequence[float]) -> float:
     return math.sqrt(math.fsum((v - mean) ** 2 for v in values) / len(values))
 
 
-def _zscore(marks: list[Mark]) -> dict[str, tuple[Decimal, dict[str, Any]]]:
+def _zscore(marks: list[Mark]) -> Scores:
     """Population sd per expert (an expert with one mark or all-equal marks → z = 0)."""
     if not marks:
         return {}
@@ -191,7 +216,7 @@ def _zscore(marks: list[Mark]) -> dict[str, tuple[Decimal, dict[str, Any]]]:
             z_by_sub[mark.submission].append((value - mean) / sd if sd > 0 else 0.0)
     all_totals = [float(m.total) for m in marks]
     panel_mean, panel_sd = math.fsum(all_totals) / len(all_totals), _pstdev(all_totals)
-    out: dict[str, tuple[Decimal, dict[str, Any]]] = {}
+    out: Scores = {}
     for sub, zs in z_by_sub.items():
         mean_z = math.fsum(zs) / len(zs)
         out[sub] = (_float_to_decimal(panel_mean + panel_sd * mean_z),
@@ -265,11 +290,11 @@ def fit_additive(marks: Sequence[Mark]
     return offsets, fitted, parts
 
 
-def _bias_scores(marks: list[Mark]) -> dict[str, tuple[Decimal, dict[str, Any]]]:
+def _bias_scores(marks: list[Mark]) -> Scores:
     if not marks:
         return {}
     offsets, fitted, parts = fit_additive(marks)
-    out: dict[str, tuple[Decimal, dict[str, Any]]] = {}
+    out: Scores = {}
     for number, (experts, subs) in enumerate(parts, start=1):
         details: dict[str, Any] = {"component": number, "components": len(parts)}
         if len(parts) > 1:
@@ -280,7 +305,7 @@ def _bias_scores(marks: list[Mark]) -> dict[str, tuple[Decimal, dict[str, Any]]]
     return out
 
 
-def _borda(marks: list[Mark]) -> dict[str, tuple[Decimal, dict[str, Any]]]:
+def _borda(marks: list[Mark]) -> Scores:
     """Per expert: rank 1 = highest total, ties share the average rank;
     points = (n_e − rank) / (n_e − 1) × 100 so every expert spans 0–100 whatever
     their load (an expert who scored one submission gives it the neutral 50)."""
@@ -313,3 +338,40 @@ def average_ranks(values: Sequence[Any]) -> list[Fraction]:
             ranks[order[pos]] = shared
         start = end + 1
     return ranks
+
+
+# ------------------------------------------------------------------ the registry
+# A new method is one entry here (its function above); the GUI, the command line, the
+# rubric validator and the report all read this table.
+METHOD_REGISTRY: dict[str, AggregationMethod] = {method.name: method for method in (
+    AggregationMethod(
+        "trimmed", "去掉一个最高分和一个最低分后取平均",
+        "评审惯例“去掉一个最高分和一个最低分”：单个专家的极端打分不左右结果；"
+        "有效评分不足 {trim} 个时取全部评分的平均。",
+        _each_submission(_trimmed)),
+    AggregationMethod(
+        "mean", "平均分",
+        "所有有效评分同等看待，简单透明；适合专家人数少、打分尺度一致的情形。",
+        _each_submission(_plain_mean)),
+    AggregationMethod(
+        "median", "中位数",
+        "取中间的评分，最不受个别极端打分影响；适合专家人数为奇数、分歧较大的情形。",
+        _each_submission(_plain_median)),
+    AggregationMethod(
+        "zscore", "按专家标准化（z 分数）后折算",
+        "先把每位专家的打分按其本人的平均分和离散程度标准化，再折算回全体评分的尺度，"
+        "消除“有人普遍打高、有人普遍打低”的影响。",
+        _whole_category(_zscore)),
+    AggregationMethod(
+        "bias", "专家宽严偏差校正（加性模型最小二乘）",
+        "用加性模型（得分 = 总体水平 + 作品质量 + 专家宽严偏差）以最小二乘拟合，"
+        "扣除每位专家的宽严偏差；适合各专家评审的作品不完全相同（回避、分组评审）的情形。",
+        _whole_category(_bias_scores)),
+    AggregationMethod(
+        "borda", "波达计数（各专家排序积分）",
+        "只看每位专家给出的先后次序（波达计数，折算为 0–100 分），不看分值大小，"
+        "专家打分尺度不同时也能公平合成。",
+        _whole_category(_borda)),
+)}
+METHODS = tuple(METHOD_REGISTRY)  # names, in the order menus list them
+METHOD_LABELS = {name: method.label for name, method in METHOD_REGISTRY.items()}

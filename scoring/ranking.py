@@ -2,11 +2,11 @@
 
 Ranking uses the UNROUNDED final scores: two submissions shown as 85.33 may differ in the
 fourth decimal and are then not tied.  Equal scores share a place (1, 2, 2, 4) unless the
-rubric's tie-break chain separates them — by default the higher mean 温度+效能 subtotal,
-then the higher median.  Awards are handed out in order (一等奖 first) by count or by a
-percentage of the ranked submissions; a group still tied across a quota boundary gets no
-award from that boundary and is reported as a `QuotaTie` for the panel to decide — the
-program never decides it silently.  Standard library only.
+rubric's tie-break chain separates them — by default the higher mean subtotal of the
+rubric's core criteria, then the higher median.  Awards are handed out in order (一等奖
+first) by count or by a percentage of the ranked submissions; a group still tied across a
+quota boundary gets no award from that boundary and is reported as a `QuotaTie` for the
+panel to decide — the program never decides it silently.  Standard library only.
 """
 
 from __future__ import annotations
@@ -16,14 +16,43 @@ from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from decimal import Decimal, localcontext
 from math import floor
+from typing import Any, Protocol
 
 from scoring.aggregate import Mark, Result
 from scoring.totals import PRECISION
 
 DEFAULT_TIE_BREAK = ("core_subtotal", "median")
-# Chinese labels for reports and the GUI.
-TIE_BREAK_LABELS = {"core_subtotal": "温度+效能小计较高", "median": "中位数较高",
+# The tie-break steps and their Chinese labels for reports and the GUI, read through
+# `tie_break_label`: "{core}" stands for the names of the rubric's core criteria.
+TIE_BREAK_LABELS = {"core_subtotal": "{core}小计较高", "median": "中位数较高",
                     "max_criterion": "单项最高分较高"}
+CORE_GROUP = "core"
+CORE_FALLBACK = "核心维度"  # a rubric may have no criterion in the core group
+
+
+class HasCriteria(Protocol):
+    """What the labels need of a `scoring.rubric.Rubric` (that module imports this one)."""
+
+    @property
+    def criteria(self) -> Sequence[Any]: ...
+
+
+def tie_break_label(name: str, rubric: HasCriteria) -> str:
+    """The Chinese label of tie-break step `name` for `rubric`; an unknown name as it is.
+
+    "core_subtotal" names the rubric's criteria in group "core", joined with "+" (in
+    rubric order), so the label follows the rubric rather than this code.
+    """
+    template = TIE_BREAK_LABELS.get(name)
+    if template is None:
+        return name
+    core = "+".join(c.name for c in rubric.criteria if c.group == CORE_GROUP)
+    return template.format(core=core or CORE_FALLBACK)
+
+
+def tie_break_labels(rubric: HasCriteria) -> dict[str, str]:
+    """Every tie-break step's label for `rubric`, in the order the steps are declared."""
+    return {name: tie_break_label(name, rubric) for name in TIE_BREAK_LABELS}
 
 
 @dataclass(frozen=True)

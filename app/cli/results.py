@@ -31,7 +31,8 @@ def register(sub: argparse._SubParsersAction) -> None:
 
 
 def run_results(args: argparse.Namespace) -> int:
-    from app.results.compute import check_method, compare_methods, compute_results, write_outputs
+    from app.results.engine import ResultsEngine, check_method
+    from app.results.outputs import write_outputs
     from app.results.panel import load_panel
     from scoring.totals import format_score
 
@@ -39,8 +40,9 @@ def run_results(args: argparse.Namespace) -> int:
         check_method(args.method)  # before any file is opened: a typo fails at once
     panel = load_panel(args.packet, args.db)
     method = args.method or panel.rubric.aggregation.method
-    results = compute_results(panel, method)
-    written = write_outputs(panel, results, args.output, comparison=compare_methods(panel))
+    engine = ResultsEngine(panel)
+    results = engine.results(method)
+    written = write_outputs(panel, results, args.output, comparison=engine.compare())
     experts = len({m.expert for m in panel.marks})
     print(f"评审结果：{panel.title}（{panel.packet_id}）")
     print(f"汇总方法：{results.method_label}（{results.method}）；"

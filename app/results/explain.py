@@ -10,24 +10,11 @@ from __future__ import annotations
 
 from decimal import Decimal
 
-from app.results.compute import AgreementStats, Results
-from scoring.aggregate import METHOD_LABELS
-from scoring.ranking import TIE_BREAK_LABELS
+from app.results.model import AgreementStats, Results
+from scoring.aggregate import METHOD_REGISTRY
+from scoring.ranking import tie_break_label
+from scoring.rubric import Rubric
 from scoring.totals import canonical_decimal
-
-# Why an organizer would choose each method (report: 方法及理由).
-METHOD_REASONS = {
-    "trimmed": "评审惯例“去掉一个最高分和一个最低分”：单个专家的极端打分不左右结果；"
-               "有效评分不足 {trim} 个时取全部评分的平均。",
-    "mean": "所有有效评分同等看待，简单透明；适合专家人数少、打分尺度一致的情形。",
-    "median": "取中间的评分，最不受个别极端打分影响；适合专家人数为奇数、分歧较大的情形。",
-    "zscore": "先把每位专家的打分按其本人的平均分和离散程度标准化，再折算回全体评分的尺度，"
-              "消除“有人普遍打高、有人普遍打低”的影响。",
-    "bias": "用加性模型（得分 = 总体水平 + 作品质量 + 专家宽严偏差）以最小二乘拟合，"
-            "扣除每位专家的宽严偏差；适合各专家评审的作品不完全相同（回避、分组评审）的情形。",
-    "borda": "只看每位专家给出的先后次序（波达计数，折算为 0–100 分），不看分值大小，"
-             "专家打分尺度不同时也能公平合成。",
-}
 
 ICC_EXPLAIN = {
     "ICC(1,1)": "单一专家评分的可靠性，视专家为随机抽取，且不区分专家间的系统差异（单向随机）",
@@ -97,13 +84,15 @@ def agreement_sentence(stats: AgreementStats) -> str:
 
 
 def method_reason(method: str, trim_min_scores: int) -> str:
-    return METHOD_REASONS[method].format(trim=trim_min_scores)
+    """Why the method was chosen (report: 方法及理由), from the method registry."""
+    return METHOD_REGISTRY[method].reason.format(trim=trim_min_scores)
 
 
-def tie_break_text(chain: tuple[str, ...] | list[str]) -> str:
+def tie_break_text(chain: tuple[str, ...] | list[str], rubric: Rubric) -> str:
+    """The tie-break rule in words, each step labelled for `rubric` (its core criteria)."""
     if not chain:
         return "同分者并列同一名次"
-    steps = "，再比".join(TIE_BREAK_LABELS.get(name, name) for name in chain)
+    steps = "，再比".join(tie_break_label(name, rubric) for name in chain)
     return f"最终得分相同时，依次比较：{steps}；仍相同者并列同一名次"
 
 
@@ -121,4 +110,4 @@ def awards_text(awards) -> str:
 
 
 def method_title(results: Results) -> str:
-    return f"{METHOD_LABELS[results.method]}（{results.method}）"
+    return f"{METHOD_REGISTRY[results.method].label}（{results.method}）"

@@ -4,12 +4,23 @@
 from __future__ import annotations
 
 from decimal import Decimal as D
+from pathlib import Path
 
 import pytest
 
 from scoring.aggregate import Mark, Result, aggregate
-from scoring.ranking import QuotaTie, Ranked, apply_awards, award_quota, rank
-from scoring.rubric import Award
+from scoring.ranking import (
+    QuotaTie,
+    Ranked,
+    apply_awards,
+    award_quota,
+    rank,
+    tie_break_label,
+    tie_break_labels,
+)
+from scoring.rubric import Award, Rubric, load_rubric
+
+DEFAULT_RUBRIC = Path(__file__).resolve().parents[2] / "resources" / "rubrics" / "hotline-2026.toml"
 
 
 def res(sub: str, score: str | None, median: str | None = None) -> Result:
@@ -139,3 +150,24 @@ def test_block_spanning_two_boundaries_reports_both():
 def test_quota_larger_than_the_field():
     names, ties = apply_awards(ladder("90", "80"), [Award("一等奖", 5, None)])
     assert names == {"s0": "一等奖", "s1": "一等奖"} and ties == []
+
+
+# --- labels ------------------------------------------------------------------------------
+
+def test_tie_break_labels_of_the_default_rubric_are_todays_texts():
+    rubric = load_rubric(DEFAULT_RUBRIC)
+    assert tie_break_labels(rubric) == {"core_subtotal": "温度+效能小计较高",
+                                        "median": "中位数较高",
+                                        "max_criterion": "单项最高分较高"}
+
+
+def test_core_subtotal_label_names_the_rubrics_core_criteria():
+    data = load_rubric(DEFAULT_RUBRIC).to_dict()
+    for crit in data["criteria"]:
+        if crit["id"] == "authenticity":
+            crit["group"] = "core"  # a third core criterion, in rubric order
+    assert tie_break_label("core_subtotal", Rubric.from_dict(data)) == "温度+效能+真实性小计较高"
+    for crit in data["criteria"]:
+        crit["group"] = "basic"
+    assert tie_break_label("core_subtotal", Rubric.from_dict(data)) == "核心维度小计较高"
+    assert tie_break_label("unknown_step", Rubric.from_dict(data)) == "unknown_step"

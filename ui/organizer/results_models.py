@@ -25,8 +25,8 @@ from PySide6.QtCore import (
 )
 from PySide6.QtGui import QBrush, QColor
 
-from app.results.compute import Results
 from app.results.explain import agreement_sentence
+from app.results.model import Results
 from app.results.panel import Panel
 from scoring.agreement import ICC_FORMS
 from scoring.totals import format_score

@@ -4,8 +4,8 @@ list with every expert's marks, per-expert distributions, agreement, and the exp
 Reading the packet and the organizer database (`load_panel`) and every computation run
 on the task runner; the page shows 正在计算… meanwhile, and a result that arrives after
 the user changed the method again is dropped (a generation counter).  The panel is read
-once and kept until 刷新 (or a new import) asks for it again, so switching methods only
-re-aggregates.  Errors appear inside the page, never as a crash.
+once and kept, with its `ResultsEngine`, until 刷新 (or a new import) asks for it again,
+so switching methods only re-aggregates.  Errors appear inside the page, never as a crash.
 """
 
 from __future__ import annotations
@@ -32,7 +32,9 @@ from PySide6.QtWidgets import (
 )
 
 from app.errors import PanelDeskError
-from app.results.compute import Results, compare_methods, compute_results, write_outputs
+from app.results.engine import ResultsEngine
+from app.results.model import Results
+from app.results.outputs import write_outputs
 from app.results.panel import Panel
 from scoring.aggregate import METHOD_LABELS, METHODS
 from ui.organizer.charts import DistributionView
@@ -58,14 +60,17 @@ DEFAULT_COMPARE = "mean"
 class Computed:
     """What one background computation hands back."""
 
-    panel: Panel
+    engine: ResultsEngine
     results: Results
     places: dict[str, dict[str, int]]  # method → {submission: place}, chosen and compared
 
+    @property
+    def panel(self) -> Panel:
+        return self.engine.panel
 
-def compute(panel: Panel, method: str, compare: str) -> Computed:
-    return Computed(panel, compute_results(panel, method),
-                    compare_methods(panel, sorted({method, compare})))
+
+def compute(engine: ResultsEngine, method: str, compare: str) -> Computed:
+    return Computed(engine, engine.results(method), engine.compare(sorted({method, compare})))
 
 
 def choose_output_folder(parent: QWidget) -> Path | None:
@@ -105,7 +110,7 @@ class ResultsPage(QWidget):
         self._runner = runner
         self._load_panel = load_panel
         self._choose_folder = choose_folder
-        self._panel: Panel | None = None
+        self._engine: ResultsEngine | None = None  # the panel read last, with its results
         self.computed: Computed | None = None
         self._generation = 0
         layout = QVBoxLayout(self)
@@ -211,18 +216,19 @@ class ResultsPage(QWidget):
 
     def refresh(self) -> None:
         """Read the accepted sheets again (after an import), then compute."""
-        self._panel = None
+        self._engine = None
         self.recompute()
 
     def recompute(self) -> None:
         self._generation += 1
-        generation, panel = self._generation, self._panel
+        generation, engine = self._generation, self._engine
         method, other = self.method, self.compare_method
         self._set_busy(True)
         self.message.setText(self.tr("正在计算…"))
 
         def work() -> Computed:
-            return compute(panel if panel is not None else self._load_panel(), method, other)
+            return compute(engine if engine is not None else ResultsEngine(self._load_panel()),
+                           method, other)
 
         self._runner.run(work, on_done=lambda c: self._computed(generation, c),
                          on_error=lambda err: self._failed(generation, err))
@@ -230,7 +236,7 @@ class ResultsPage(QWidget):
     def _computed(self, generation: int, computed: Computed) -> None:
         if generation != self._generation:
             return  # the user asked for something else meanwhile
-        self._panel, self.computed = computed.panel, computed
+        self._engine, self.computed = computed.engine, computed
         self._set_busy(False)
         results = computed.results
         self.message.setText(self.tr(
@@ -315,7 +321,7 @@ class ResultsPage(QWidget):
         self.status_message.emit(self.tr("正在导出结果…"))
 
         def work() -> list[Path]:
-            comparison = compare_methods(computed.panel)
+            comparison = computed.engine.compare()
             return write_outputs(computed.panel, computed.results, folder,
                                  comparison=comparison)
 

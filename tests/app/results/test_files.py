@@ -14,8 +14,9 @@ import openpyxl
 import pytest
 from docx import Document
 
-from app.results.compute import compare_methods, compute_results, write_outputs
-from app.results.json_out import results_document
+from app.results.engine import ResultsEngine
+from app.results.outputs import write_outputs
+from app.results.outputs.json_out import results_document
 from app.sheets.orgdb import OrgDB
 from tests.app.results.helpers import accept_rows, build_packet, make_panel, panel_of
 
@@ -43,8 +44,9 @@ def panel(tmp_path, db):
 
 @pytest.fixture
 def written(panel, tmp_path):
-    results = compute_results(panel)
-    files = write_outputs(panel, results, tmp_path / "out", comparison=compare_methods(panel),
+    engine = ResultsEngine(panel)
+    results = engine.results()
+    files = write_outputs(panel, results, tmp_path / "out", comparison=engine.compare(),
                           generated=DAY1)
     return panel, results, files
 
@@ -102,7 +104,7 @@ def test_matrix_leaves_missing_blank(tmp_path, db) -> None:
     accept_rows(db, "RES-2026", "E1", {"S1": 80, "S2": 70})
     accept_rows(db, "RES-2026", "E2", {"S1": 78}, partial=True)
     panel = panel_of(path, db)
-    out = write_outputs(panel, compute_results(panel), tmp_path / "o", generated=DAY1)
+    out = write_outputs(panel, ResultsEngine(panel).results(), tmp_path / "o", generated=DAY1)
     rows = {(r[0], r[3]): r for r in
             openpyxl.load_workbook(out[0])["评分矩阵"].iter_rows(min_row=5, values_only=True)}
     assert rows["S2", "E2"][5:12] == (None,) * 7
@@ -194,15 +196,17 @@ def _paragraphs(path: Path) -> list[str]:
 
 
 def test_same_sheets_give_identical_results(panel, tmp_path, db_url) -> None:
-    first = write_outputs(panel, compute_results(panel), tmp_path / "a",
-                          comparison=compare_methods(panel), generated=DAY1)
+    engine = ResultsEngine(panel)
+    first = write_outputs(panel, engine.results(), tmp_path / "a",
+                          comparison=engine.compare(), generated=DAY1)
     # A second organizer database filled in the opposite order, and another day.
     with OrgDB(f"sqlite:///{tmp_path / 'other.db'}") as other:
         for expert in reversed(MARKS):
             accept_rows(other, "RES-2026", expert, MARKS[expert])
         again = panel_of(tmp_path / "p.panelpack", other)
-    second = write_outputs(again, compute_results(again), tmp_path / "b",
-                           comparison=compare_methods(again), generated=DAY2)
+    engine_again = ResultsEngine(again)
+    second = write_outputs(again, engine_again.results(), tmp_path / "b",
+                           comparison=engine_again.compare(), generated=DAY2)
     assert first[2].read_bytes() == second[2].read_bytes()
     a, b = _cells(first[0]), _cells(second[0])
     differ = {k for k in a.keys() | b.keys() if a.get(k) != b.get(k)}
@@ -215,8 +219,9 @@ def test_same_sheets_give_identical_results(panel, tmp_path, db_url) -> None:
 
 
 def test_every_method_writes(panel, tmp_path) -> None:
+    engine = ResultsEngine(panel)
     for method in ("mean", "median", "zscore", "bias", "borda"):
-        results = compute_results(panel, method)
+        results = engine.results(method)
         files = write_outputs(panel, results, tmp_path / method, generated=DAY1)
         assert json.loads(files[2].read_text(encoding="utf-8"))["method"] == method
         assert openpyxl.load_workbook(files[0])["概览"]["B5"].value.endswith(f"（{method}）")
@@ -226,7 +231,7 @@ def test_control_characters_in_names_are_dropped_not_fatal(panel, tmp_path) -> N
     import dataclasses
 
     odd = dataclasses.replace(panel, title="结果\x07测试\x1b评审包")
-    files = write_outputs(odd, compute_results(odd), tmp_path / "odd", generated=DAY1)
+    files = write_outputs(odd, ResultsEngine(odd).results(), tmp_path / "odd", generated=DAY1)
     assert Document(str(files[1])).paragraphs[0].text == "结果测试评审包\n评审结果报告"
     assert openpyxl.load_workbook(files[0])["概览"]["A1"].value == "结果测试评审包 · 评审结果"
 
@@ -237,7 +242,7 @@ def test_output_location_that_is_a_file_is_refused(panel, tmp_path) -> None:
     target = tmp_path / "taken"
     target.write_text("x", encoding="utf-8")
     with pytest.raises(PanelDeskError, match="不是文件夹"):
-        write_outputs(panel, compute_results(panel), target)
+        write_outputs(panel, ResultsEngine(panel).results(), target)
 
 
 # ------------------------------------------------------------------ LibreOffice

@@ -9,7 +9,7 @@ import pytest
 from PySide6.QtCore import Qt
 
 from app.errors import PanelDeskError
-from app.results.compute import compute_results
+from app.results.engine import ResultsEngine
 from app.sheets.orgdb import OrgDB
 from tests.app.results.helpers import make_panel
 from ui.organizer.charts import expert_boxes, five_numbers
@@ -63,7 +63,7 @@ def test_place_change_arrows() -> None:
 
 
 def test_ranking_rows_show_two_decimals_and_the_comparison(panel) -> None:
-    results = compute_results(panel, "trimmed")
+    results = ResultsEngine(panel).results("trimmed")
     rows = ranking_rows(results, "感动瞬间", {"S3": 3, "S1": 1, "S2": 2})
     assert [r.cells[:2] for r in rows] == [("1", "S3"), ("2", "S1"), ("3", "S2")]
     assert rows[0].cells[4] == "91.00" and rows[0].sort[4] == Decimal(91)
@@ -80,7 +80,7 @@ def test_detail_rows_list_recusals_and_comments(panel) -> None:
 
 
 def test_expert_and_agreement_rows(panel) -> None:
-    results = compute_results(panel)
+    results = ResultsEngine(panel).results()
     experts = {r.key: r for r in expert_rows(results)}
     assert experts["E5"].cells[3] == "1"  # one recusal
     assert experts["E1"].cells[2] == "3"

@@ -29,7 +29,6 @@ from docx.oxml.ns import qn
 from docx.shared import Cm, Pt
 
 from app.atomic import save_atomic
-from app.results.compute import Results
 from app.results.explain import (
     agreement_sentence,
     awards_text,
@@ -37,6 +36,7 @@ from app.results.explain import (
     method_title,
     tie_break_text,
 )
+from app.results.model import Results
 from app.results.panel import Panel
 from scoring.totals import canonical_decimal, format_score
 
@@ -218,7 +218,7 @@ def _method_section(doc: Any, panel: Panel, results: Results) -> None:
     _para(doc, "理由：" + method_reason(results.method, rules.trim_min_scores))
     _para(doc, "每位专家对每件作品的总分为各评分项得分之和（按评审细则的权重），保留全部小数；"
                "名次按未四舍五入的最终得分在各类别内排定，表中得分显示两位小数。"
-               + tie_break_text(results.tie_break) + "。")
+               + tie_break_text(results.tie_break, panel.rubric) + "。")
     _para(doc, "奖项名额：" + awards_text(panel.rubric.awards) + "。名额线恰好落在并列作品之间时，"
                "程序不作取舍，该组作品暂不授予此奖项，提请评审组决定。")
 

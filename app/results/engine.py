@@ -5,6 +5,10 @@ values); this module only applies them per category and collects what the result
 and the GUI show, in Chinese.  Everything is ordered explicitly (rubric category order,
 place, then id) so the same accepted sheets always give the same `Results`.
 
+A `ResultsEngine` belongs to its caller and serves one panel: the parts that do not depend
+on the method (outlying marks, spreads, re-review list, expert statistics, agreement) are
+computed once, when first needed, so switching methods only re-aggregates and re-ranks.
+
 Nothing is dropped: an outlying mark is flagged (离群分), a submission whose experts
 disagree by more than the rubric's threshold goes to the re-review list (分差过大), and
 a group tied across an award boundary gets no award from that boundary and is reported
@@ -13,160 +17,103 @@ a group tied across an award boundary gets no award from that boundary and is re
 
 from __future__ import annotations
 
-import weakref
+import threading
 from collections import defaultdict
 from collections.abc import Sequence
-from dataclasses import dataclass, field
-from datetime import date
+from dataclasses import dataclass
 from decimal import Decimal, localcontext
-from pathlib import Path
 
 from app.errors import PanelDeskError
+from app.results.model import (
+    FLAG_FEW,
+    FLAG_NO_CATEGORY,
+    FLAG_OUTLIER,
+    FLAG_QUOTA_TIE,
+    FLAG_SPREAD,
+    FLAG_TIE,
+    AgreementStats,
+    ExpertStats,
+    OutlierRow,
+    QuotaTieRow,
+    RankingRow,
+    ReReviewItem,
+    Results,
+)
 from app.results.panel import UNCATEGORISED, Panel
+from app.results.stats import agreement_for, expert_stats
 from app.sheets.payload import parse_flag_text
 from app.workspace.flags import FLAG_LABELS
 from scoring.aggregate import METHOD_LABELS, METHODS, Mark, Result, aggregate, bias_offsets
 from scoring.disagreement import flag_outliers, re_review
-from scoring.ranking import TIE_BREAK_LABELS, apply_awards, rank
+from scoring.ranking import apply_awards, rank, tie_break_labels
 from scoring.totals import PRECISION, canonical_decimal, format_score
 
-# The row flags (提示) in the order they are listed.
-FLAG_SPREAD = "分差过大"
-FLAG_OUTLIER = "离群分"
-FLAG_QUOTA_TIE = "并列跨越奖项线"
-FLAG_TIE = "同分并列"
-FLAG_FEW = "有效评分不足"
-# Awards are per category: a submission whose category is unknown gets a place, no award,
-# until the organizer settles its category.
-FLAG_NO_CATEGORY = "类别未确定，不评奖"
 MIN_SCORES = 3  # fewer valid marks than this is worth a note next to the place
 
 
-@dataclass(frozen=True)
-class RankingRow:
-    """One ranked submission; `score` is unrounded (shown with 2 decimals)."""
-
-    place: int
-    id: str
-    title: str
-    unit: str
-    score: Decimal
-    n: int
-    award: str | None
-    flags: list[str]
-    category: str = ""
-    mean: Decimal | None = None
-    median: Decimal | None = None
-    tied_with: tuple[str, ...] = ()
-    decided_by: str | None = None  # Chinese label of the tie-break that separated it
-    note: str = ""  # method details, e.g. which marks the trimmed mean dropped
-
-
-@dataclass(frozen=True)
-class ReReviewItem:
-    """A submission whose experts' totals spread more than the rubric's threshold."""
-
-    id: str
-    title: str
-    category: str
-    spread: Decimal
-    scores: dict[str, Decimal]  # expert → total, highest first
-    reasons: list[str]
-    max: Decimal = Decimal(0)
-    min: Decimal = Decimal(0)
-
-
-@dataclass(frozen=True)
-class OutlierRow:
-    """One flagged mark (scoring.disagreement.Outlier plus names for display)."""
-
-    expert: str
-    expert_name: str
-    submission: str
-    title: str
-    category: str
-    total: Decimal
-    mean: Decimal
-    reason: str
-
-
-@dataclass(frozen=True)
-class ExpertStats:
-    """An expert's totals over all accepted marks; `offset` from the bias model."""
-
-    expert: str
-    name: str
-    n: int
-    mean: Decimal | None
-    stdev: float | None  # sample standard deviation, None with fewer than 2 marks
-    min: Decimal | None
-    max: Decimal | None
-    offset: Decimal | None  # fitted leniency b_e (positive = more lenient than the panel)
-    recused: int = 0
-    incomplete: int = 0
-    version: int | None = None
-
-
-@dataclass(frozen=True)
-class AgreementStats:
-    """Agreement within one category; None where the data do not allow a figure."""
-
-    category: str
-    icc: dict[str, float | None] | None
-    kendall: tuple[float, float, int, float] | None  # (W, χ², df, p)
-    alpha: float | None  # Krippendorff's α, interval, all marks (missing allowed)
-    n_subs: int  # submissions with at least one mark
-    n_experts: int  # experts with at least one mark in the category
-    n_complete: int = 0  # submissions scored by all those experts (ICC and W use these)
-
-
-@dataclass(frozen=True)
-class QuotaTieRow:
-    """Submissions sharing one place across the boundary of `award`'s quota."""
-
-    category: str
-    award: str
-    place: int
-    submissions: tuple[str, ...]
-    slots: int  # how many of them the quota still has room for
-
-
-@dataclass(frozen=True)
-class Results:
-    method: str
-    method_label: str
-    rankings: dict[str, list[RankingRow]]
-    re_review: list[ReReviewItem]
-    outliers: list[OutlierRow]
-    expert_stats: dict[str, ExpertStats]
-    agreement: dict[str, AgreementStats]
-    quota_ties: list[QuotaTieRow]
-    unscored: dict[str, list[str]] = field(default_factory=dict)  # category → ids, no marks
-    tie_break: tuple[str, ...] = ()
-
-
 def check_method(method: str) -> None:
+    """PanelDeskError naming the choices when `method` is not a registered method."""
     if method not in METHODS:
         raise PanelDeskError(f"未知的汇总方法“{method}”，可选：{'、'.join(METHODS)}")
 
 
-def compute_results(panel: Panel, method: str = "trimmed") -> Results:
-    """All results of `panel` with the aggregation `method` (see scoring.aggregate)."""
-    check_method(method)
-    if not panel.marks:
-        raise PanelDeskError(f"评审包 {panel.packet_id} 还没有任何有效评分：请先导入并接受专家交回的评分表"
-                             "（paneldesk sheets import）")
-    rules = panel.rubric.aggregation
-    shared = _shared(panel)
-    try:
-        rankings, ties, unscored = _rankings(panel, method, shared.outliers, shared.spreads)
-    except ValueError as err:
-        raise PanelDeskError(f"无法汇总评审包 {panel.packet_id} 的评分：{err}") from None
-    return Results(
-        method=method, method_label=METHOD_LABELS[method], rankings=rankings,
-        re_review=list(shared.re_review), outliers=list(shared.outlier_rows),
-        expert_stats=dict(shared.expert_stats), agreement=dict(shared.agreement),
-        quota_ties=ties, unscored=unscored, tie_break=tuple(rules.tie_break))
+class ResultsEngine:
+    """The results of one `Panel`, for any method; owned by its caller.
+
+    The method-independent parts are computed on the first `results()` and kept with the
+    engine (a new import means a new panel, hence a new engine).  Safe to share between
+    threads: the GUI may compute two methods at once on its task runner.
+    """
+
+    def __init__(self, panel: Panel) -> None:
+        self.panel = panel
+        self._shared: _Shared | None = None
+        self._lock = threading.Lock()
+
+    def results(self, method: str = "trimmed") -> Results:
+        """All results of the panel with the aggregation `method` (see scoring.aggregate)."""
+        check_method(method)
+        panel = self.panel
+        if not panel.marks:
+            raise PanelDeskError(f"评审包 {panel.packet_id} 还没有任何有效评分：请先导入并接受专家交回的评分表"
+                                 "（paneldesk sheets import）")
+        shared = self._shared_parts()
+        try:
+            rankings, ties, unscored = _rankings(panel, method, shared.outliers, shared.spreads)
+        except ValueError as err:
+            raise PanelDeskError(f"无法汇总评审包 {panel.packet_id} 的评分：{err}") from None
+        # Fresh containers each time: a caller that edits its Results cannot change the
+        # next method's.
+        return Results(
+            method=method, method_label=METHOD_LABELS[method], rankings=rankings,
+            re_review=list(shared.re_review), outliers=list(shared.outlier_rows),
+            expert_stats=dict(shared.expert_stats), agreement=dict(shared.agreement),
+            quota_ties=ties, unscored=unscored,
+            tie_break=tuple(panel.rubric.aggregation.tie_break))
+
+    def compare(self, methods: Sequence[str] = METHODS) -> dict[str, dict[str, int]]:
+        """Place of every scored submission (within its category) under each method."""
+        panel = self.panel
+        out: dict[str, dict[str, int]] = {}
+        for method in methods:
+            check_method(method)
+            places: dict[str, int] = {}
+            try:
+                for cat in panel.categories:
+                    marks, results = category_results(panel, cat, method)
+                    for item in _rank(panel, marks, results):
+                        if item.place is not None:
+                            places[item.submission] = item.place
+            except ValueError as err:
+                raise PanelDeskError(f"无法汇总评审包 {panel.packet_id} 的评分：{err}") from None
+            out[method] = places
+        return out
+
+    def _shared_parts(self) -> _Shared:
+        with self._lock:
+            if self._shared is None:
+                self._shared = _compute_shared(self.panel)
+            return self._shared
 
 
 @dataclass(frozen=True)
@@ -181,18 +128,7 @@ class _Shared:
     agreement: dict[str, AgreementStats]
 
 
-# id(panel) → (weak reference, shared parts).  Switching methods (the GUI, the benchmark,
-# compare runs) then costs only the aggregation and ranking; the weak reference drops
-# the entry with its panel and guards against a reused id.
-_SHARED: dict[int, tuple[weakref.ref, _Shared]] = {}
-
-
-def _shared(panel: Panel) -> _Shared:
-    hit = _SHARED.get(id(panel))
-    if hit is not None and hit[0]() is panel:
-        return hit[1]
-    from app.results.panel_stats import agreement_for, expert_stats  # they use these types
-
+def _compute_shared(panel: Panel) -> _Shared:
     rules = panel.rubric.aggregation
     try:
         outliers = flag_outliers(panel.marks, rules.outlier_percent, rules.outlier_z)
@@ -200,7 +136,7 @@ def _shared(panel: Panel) -> _Shared:
         offsets = bias_offsets(panel.marks)
     except ValueError as err:
         raise PanelDeskError(f"无法汇总评审包 {panel.packet_id} 的评分：{err}") from None
-    shared = _Shared(
+    return _Shared(
         outliers=outliers, spreads=spreads,
         re_review=_re_review_items(panel, spreads, outliers),
         outlier_rows=[OutlierRow(o.expert, panel.experts[o.expert].name, o.submission,
@@ -209,9 +145,6 @@ def _shared(panel: Panel) -> _Shared:
                                  o.reason) for o in outliers],
         expert_stats=expert_stats(panel, offsets),
         agreement={cat: agreement_for(panel, cat) for cat in panel.categories})
-    key = id(panel)
-    _SHARED[key] = (weakref.ref(panel, lambda _ref: _SHARED.pop(key, None)), shared)
-    return shared
 
 
 def category_results(panel: Panel, category: str, method: str) -> tuple[list[Mark],
@@ -222,50 +155,6 @@ def category_results(panel: Panel, category: str, method: str) -> tuple[list[Mar
     marks = [m for m in panel.marks if m.submission in wanted]
     return marks, aggregate(marks, subs, method,
                             trim_min_scores=panel.rubric.aggregation.trim_min_scores)
-
-
-def compare_methods(panel: Panel, methods: Sequence[str] = METHODS) -> dict[str, dict[str, int]]:
-    """Place of every scored submission (within its category) under each method."""
-    out: dict[str, dict[str, int]] = {}
-    for method in methods:
-        check_method(method)
-        places: dict[str, int] = {}
-        try:
-            for cat in panel.categories:
-                marks, results = category_results(panel, cat, method)
-                for item in _rank(panel, marks, results):
-                    if item.place is not None:
-                        places[item.submission] = item.place
-        except ValueError as err:
-            raise PanelDeskError(f"无法汇总评审包 {panel.packet_id} 的评分：{err}") from None
-        out[method] = places
-    return out
-
-
-def write_outputs(panel: Panel, results: Results, out_dir: Path, *,
-                  comparison: dict[str, dict[str, int]] | None = None,
-                  generated: date | None = None) -> list[Path]:
-    """Write results.xlsx, report.docx and results.json into `out_dir`; their paths.
-
-    `comparison` (from `compare_methods`) adds the 方法对比 sheet; `generated` is the
-    date printed in the files (default today) — the only thing that differs between
-    two runs on the same accepted sheets.
-    """
-    from app.results.docx_report import write_report
-    from app.results.json_out import write_json
-    from app.results.xlsx import write_workbook
-
-    out_dir = Path(out_dir)
-    if out_dir.exists() and not out_dir.is_dir():
-        raise PanelDeskError(f"输出位置 {out_dir} 已存在且不是文件夹")
-    try:
-        out_dir.mkdir(parents=True, exist_ok=True)
-    except OSError as err:
-        raise PanelDeskError(f"无法创建输出文件夹 {out_dir}：{err.strerror or err}") from None
-    return [write_workbook(panel, results, out_dir / "results.xlsx", generated=generated,
-                           comparison=comparison),
-            write_report(panel, results, out_dir / "report.docx", generated=generated),
-            write_json(panel, results, out_dir / "results.json")]
 
 
 # ----------------------------------------------------------------- rankings
@@ -290,6 +179,7 @@ def _rankings(panel: Panel, method: str, outliers, spreads):
     outlier_subs = {o.submission for o in outliers}
     spread_subs = {s.submission for s in spreads}
     expert_flags = _expert_flags(panel)
+    decided_labels = tie_break_labels(panel.rubric)
     rankings: dict[str, list[RankingRow]] = {}
     ties: list[QuotaTieRow] = []
     unscored: dict[str, list[str]] = {}
@@ -324,7 +214,7 @@ def _rankings(panel: Panel, method: str, outliers, spreads):
                 place=item.place, id=sub.id, title=sub.title, unit=sub.unit,
                 score=item.score, n=res.n, award=awards.get(item.submission), flags=flags,
                 category=cat, mean=res.mean, median=res.median, tied_with=item.tied_with,
-                decided_by=TIE_BREAK_LABELS.get(item.decided_by) if item.decided_by else None,
+                decided_by=decided_labels.get(item.decided_by) if item.decided_by else None,
                 note=_note(panel, res.details)))
         rankings[cat] = rows
         missing = [i.submission for i in ranked if i.place is None]

@@ -1,4 +1,4 @@
-"""compute_results / compare_methods: method-by-method worked examples, awards and ties,
+"""ResultsEngine.results / compare: method-by-method worked examples, awards and ties,
 incomplete assignments with recusals, disagreement flags, expert statistics."""
 
 from __future__ import annotations
@@ -11,7 +11,7 @@ from fractions import Fraction
 import pytest
 
 from app.errors import PanelDeskError
-from app.results.compute import compare_methods, compute_results
+from app.results.engine import ResultsEngine
 from tests.app.results.helpers import accept_rows, build_packet, make_panel, panel_of
 
 # Five experts, three submissions, one category.  Hand-worked below.
@@ -35,7 +35,7 @@ def rows_of(results):
 
 
 def test_trimmed_drops_one_highest_and_one_lowest(worked) -> None:
-    results = compute_results(worked, "trimmed")
+    results = ResultsEngine(worked).results("trimmed")
     # S3: drop 60 and 93 → (90+91+92)/3 = 91; S1: drop 80, 98 → 84; S2: drop 70, 90 → 80.
     assert rows_of(results) == [(1, "S3", Decimal(91), 5, "一等奖"),
                                 (2, "S1", Decimal(84), 5, "二等奖"),
@@ -49,15 +49,15 @@ def test_trimmed_drops_one_highest_and_one_lowest(worked) -> None:
 def test_trimmed_below_cut_off_is_the_plain_mean(tmp_path, db) -> None:
     panel = make_panel(tmp_path, db, {e: {"S1": v} for e, v in
                                       (("E1", 70), ("E2", 80), ("E3", 95), ("E4", 99))})[1]
-    [row] = compute_results(panel).rankings["感动瞬间"]
+    [row] = ResultsEngine(panel).results().rankings["感动瞬间"]
     assert row.score == Decimal("86") and row.note == ""  # (70+80+95+99)/4, nothing dropped
 
 
 def test_mean_and_median(worked) -> None:
-    assert rows_of(compute_results(worked, "mean")) == [
+    assert rows_of(ResultsEngine(worked).results("mean")) == [
         (1, "S1", Decimal(86), 5, "一等奖"), (2, "S3", Decimal("85.2"), 5, "二等奖"),
         (3, "S2", Decimal(80), 5, "二等奖")]
-    assert [r[:3] for r in rows_of(compute_results(worked, "median"))] == [
+    assert [r[:3] for r in rows_of(ResultsEngine(worked).results("median"))] == [
         (1, "S3", Decimal(91)), (2, "S1", Decimal(84)), (3, "S2", Decimal(80))]
 
 
@@ -70,15 +70,16 @@ def test_zscore_matches_an_independent_computation(worked) -> None:
     everything = [v for rows in WORKED.values() for v in rows.values()]
     mu, sigma = statistics.fmean(everything), statistics.pstdev(everything)
     expected = {s: mu + sigma * statistics.fmean(v) for s, v in z.items()}
-    rows = compute_results(worked, "zscore").rankings["感动瞬间"]
+    rows = ResultsEngine(worked).results("zscore").rankings["感动瞬间"]
     assert [r.id for r in rows] == sorted(expected, key=lambda s: -expected[s])
     for r in rows:
         assert math.isclose(float(r.score), expected[r.id], abs_tol=1e-9)
 
 
 def test_bias_on_complete_data_is_the_mean_and_ranks_like_it(worked) -> None:
-    bias = rows_of(compute_results(worked, "bias"))
-    mean = rows_of(compute_results(worked, "mean"))
+    engine = ResultsEngine(worked)
+    bias = rows_of(engine.results("bias"))
+    mean = rows_of(engine.results("mean"))
     assert [(p, s, v) for p, s, v, _n, _a in bias] == [(p, s, v) for p, s, v, _n, _a in mean]
 
 
@@ -86,7 +87,7 @@ def test_borda_ties_broken_by_the_median(worked) -> None:
     # Points per expert (best 100, middle 50, worst 0): S1 = 100+50+50+50+100 = 350/5 = 70,
     # S3 = 0+100+100+100+50 = 70, S2 = 50/5 = 10.  The 温度+效能 subtotals are all 60 (equal),
     # so the median decides: S3 (91) before S1 (84).
-    results = compute_results(worked, "borda")
+    results = ResultsEngine(worked).results("borda")
     assert rows_of(results) == [(1, "S3", Decimal(70), 5, "一等奖"),
                                 (2, "S1", Decimal(70), 5, "二等奖"),
                                 (3, "S2", Decimal(10), 5, "二等奖")]
@@ -94,7 +95,7 @@ def test_borda_ties_broken_by_the_median(worked) -> None:
 
 
 def test_compare_methods_gives_every_methods_places(worked) -> None:
-    places = compare_methods(worked)
+    places = ResultsEngine(worked).compare()
     assert places["trimmed"] == {"S3": 1, "S1": 2, "S2": 3}
     assert places["mean"] == {"S1": 1, "S3": 2, "S2": 3}
     assert places["borda"] == {"S3": 1, "S1": 2, "S2": 3}
@@ -103,13 +104,13 @@ def test_compare_methods_gives_every_methods_places(worked) -> None:
 
 def test_bad_method_and_empty_panel_are_chinese_errors(worked, tmp_path, db) -> None:
     with pytest.raises(PanelDeskError, match="未知的汇总方法“avg”"):
-        compute_results(worked, "avg")
+        ResultsEngine(worked).results("avg")
     with pytest.raises(PanelDeskError, match="未知的汇总方法"):
-        compare_methods(worked, ["trimmed", "nope"])
+        ResultsEngine(worked).compare(["trimmed", "nope"])
     path = build_packet(tmp_path / "empty.panelpack", {"S1": "感动瞬间"}, ["E1"],
                         packet_id="EMPTY")
     with pytest.raises(PanelDeskError, match="还没有任何有效评分"):
-        compute_results(panel_of(path, db))
+        ResultsEngine(panel_of(path, db)).results()
 
 
 # ------------------------------------------------------------ awards and ties
@@ -118,7 +119,7 @@ def test_tie_across_the_first_prize_line_is_reported_not_decided(tmp_path, db) -
     # S1 and S2 get identical marks from everyone: same score, subtotal and median.
     marks = {e: {"S1": 90, "S2": 90, "S3": 80 + i, "S4": 70, "S5": 60}
              for i, e in enumerate(("E1", "E2", "E3"))}
-    results = compute_results(make_panel(tmp_path, db, marks)[1])
+    results = ResultsEngine(make_panel(tmp_path, db, marks)[1]).results()
     rows = results.rankings["感动瞬间"]
     assert [(r.place, r.id, r.award) for r in rows] == [
         (1, "S1", None), (1, "S2", None), (3, "S3", "二等奖"), (4, "S4", "优秀案例"),
@@ -134,7 +135,7 @@ def test_tie_break_by_core_subtotal_separates_equal_scores(tmp_path, db) -> None
     # Equal totals (85) for S1 and S2, but S2's 温度+效能 is higher → S2 first.
     marks = {e: {"S1": (85, {"core": 50}), "S2": (85, {"core": 55}), "S3": 70}
              for e in ("E1", "E2", "E3")}
-    rows = compute_results(make_panel(tmp_path, db, marks)[1]).rankings["感动瞬间"]
+    rows = ResultsEngine(make_panel(tmp_path, db, marks)[1]).results().rankings["感动瞬间"]
     assert [(r.place, r.id, r.award, r.decided_by) for r in rows] == [
         (1, "S2", "一等奖", "温度+效能小计较高"), (2, "S1", "二等奖", "温度+效能小计较高"),
         (3, "S3", "二等奖", None)]
@@ -143,7 +144,7 @@ def test_tie_break_by_core_subtotal_separates_equal_scores(tmp_path, db) -> None
 def test_percentage_quota_rounds_down_per_category(tmp_path, db) -> None:
     subs = [f"S{i:02d}" for i in range(1, 11)]  # 10 ranked → 一等 1, 二等 2, 优秀 30 % = 3
     marks = {e: {s: 95 - 4 * i for i, s in enumerate(subs)} for e in ("E1", "E2")}
-    rows = compute_results(make_panel(tmp_path, db, marks)[1]).rankings["感动瞬间"]
+    rows = ResultsEngine(make_panel(tmp_path, db, marks)[1]).results().rankings["感动瞬间"]
     assert [r.award for r in rows] == ["一等奖", "二等奖", "二等奖", "优秀案例", "优秀案例",
                                        "优秀案例", None, None, None, None]
 
@@ -161,7 +162,7 @@ def test_recused_and_missing_are_never_zero(tmp_path, db) -> None:
                    "E3": ["S1", "S2", "S3", "S4"]}
     panel = make_panel(tmp_path, db, marks, categories, assignments)[1]
     assert set(panel.recusals) == {("E1", "S3"), ("E2", "S2"), ("E3", "S1")}
-    results = compute_results(panel, "mean")
+    results = ResultsEngine(panel).results("mean")
     by_id = {r.id: r for rows in results.rankings.values() for r in rows}
     assert (by_id["S1"].score, by_id["S1"].n) == (Decimal(85), 2)  # not (80+90+0)/3
     assert (by_id["S2"].score, by_id["S2"].n) == (Decimal("72.5"), 2)
@@ -182,7 +183,7 @@ def test_partial_sheet_row_missing_a_criterion_is_not_counted(tmp_path, db) -> N
     assert panel.incomplete == {("E1", "S2"): ("真实性", "典型性", "故事性", "合规性")}
     assert panel.criteria["E1", "S2"] == {"warmth": Decimal(20), "efficacy": Decimal(25)}
     assert panel.experts["E1"].partial and panel.experts["E1"].version == 1
-    results = compute_results(panel, "mean")
+    results = ResultsEngine(panel).results("mean")
     by_id = {r.id: r for r in results.rankings["感动瞬间"]}
     assert (by_id["S2"].score, by_id["S2"].n) == (Decimal(75), 1)
     assert results.expert_stats["E1"].incomplete == 1
@@ -197,7 +198,8 @@ def test_bias_recovers_expert_offsets_on_an_incomplete_design(tmp_path, db) -> N
                    "E3": ["S3", "S4", "S5"], "E4": ["S4", "S5", "S1"]}
     marks = {e: {s: quality[s] + offset[e] for s in subs} for e, subs in assignments.items()}
     panel = make_panel(tmp_path, db, marks, assignments=assignments)[1]
-    results = compute_results(panel, "bias")
+    engine = ResultsEngine(panel)
+    results = engine.results("bias")
     assert {r.id: r.score for r in results.rankings["感动瞬间"]} == {
         s: Decimal(q) for s, q in quality.items()}
     assert {e: s.offset for e, s in results.expert_stats.items()} == {
@@ -205,7 +207,7 @@ def test_bias_recovers_expert_offsets_on_an_incomplete_design(tmp_path, db) -> N
     assert [r.id for r in results.rankings["感动瞬间"]] == ["S1", "S2", "S4", "S3", "S5"]
     # The plain mean is pulled around by who happened to score what: S3 (seen by the
     # lenient E1) overtakes the better S4.
-    assert [r.id for r in compute_results(panel, "mean").rankings["感动瞬间"]] == \
+    assert [r.id for r in engine.results("mean").rankings["感动瞬间"]] == \
         ["S1", "S2", "S3", "S4", "S5"]
 
 
@@ -214,7 +216,7 @@ def test_bias_recovers_expert_offsets_on_an_incomplete_design(tmp_path, db) -> N
 def test_spread_and_outliers_are_flagged_never_dropped(tmp_path, db) -> None:
     marks = {"E1": {"S1": 90, "S2": 80}, "E2": {"S1": 88, "S2": 82},
              "E3": {"S1": 86, "S2": 81}, "E4": {"S1": 50, "S2": 79}}
-    results = compute_results(make_panel(tmp_path, db, marks)[1], "mean")
+    results = ResultsEngine(make_panel(tmp_path, db, marks)[1]).results("mean")
     [item] = results.re_review
     assert (item.id, item.spread, item.max, item.min) == ("S1", Decimal(40), Decimal(90),
                                                           Decimal(50))
@@ -232,16 +234,17 @@ def test_spread_and_outliers_are_flagged_never_dropped(tmp_path, db) -> None:
 def test_expert_flags_are_counted_on_the_row(tmp_path, db) -> None:
     marks = {"E1": {"S1": (80, {"flags": "疑似不实；类别不符→治理成效"})},
              "E2": {"S1": (82, {"flags": "疑似不实"})}, "E3": {"S1": 81}}
-    [row] = compute_results(make_panel(tmp_path, db, marks)[1]).rankings["感动瞬间"]
+    [row] = ResultsEngine(make_panel(tmp_path, db, marks)[1]).results().rankings["感动瞬间"]
     assert row.flags == ["疑似不实（2人）", "类别不符→治理成效（1人）"]
 
 
 def test_expert_statistics(worked) -> None:
-    stats = compute_results(worked).expert_stats["E1"]
+    results = ResultsEngine(worked).results()
+    stats = results.expert_stats["E1"]
     assert (stats.n, stats.mean, stats.min, stats.max) == (3, Decimal(70), Decimal(60),
                                                            Decimal(80))
     assert math.isclose(stats.stdev, 10.0)
-    offsets = {e: s.offset for e, s in compute_results(worked).expert_stats.items()}
+    offsets = {e: s.offset for e, s in results.expert_stats.items()}
     assert abs(sum(offsets.values())) < Decimal("1e-20")
     # Complete data: the offset is the expert's mean minus the grand mean.
     grand = Fraction(sum(v for r in WORKED.values() for v in r.values()), 15)
@@ -252,7 +255,7 @@ def test_agreement_uses_the_complete_rows_and_alpha_all(tmp_path, db) -> None:
     marks = {"E1": {"S1": 90, "S2": 80, "S3": 70, "S4": 60},
              "E2": {"S1": 88, "S2": 79, "S3": 71, "S4": ("recused", "回避")},
              "E3": {"S1": 91, "S2": 78, "S3": 69, "S4": 62}}
-    agreement = compute_results(make_panel(tmp_path, db, marks)[1]).agreement
+    agreement = ResultsEngine(make_panel(tmp_path, db, marks)[1]).results().agreement
     stats = agreement["感动瞬间"]
     assert (stats.n_subs, stats.n_experts, stats.n_complete) == (4, 3, 3)
     assert stats.icc["ICC(2,k)"] > 0.95 and stats.kendall[0] == pytest.approx(1.0)
@@ -261,16 +264,38 @@ def test_agreement_uses_the_complete_rows_and_alpha_all(tmp_path, db) -> None:
 
 
 def test_switching_methods_back_and_forth_gives_the_same_results(worked) -> None:
-    first = compute_results(worked, "mean")
-    compute_results(worked, "borda")
-    assert compute_results(worked, "mean") == first
-    assert compute_results(worked, "mean").expert_stats is not first.expert_stats
+    engine = ResultsEngine(worked)
+    first = engine.results("mean")
+    engine.results("borda")
+    assert engine.results("mean") == first
+    assert engine.results("mean").expert_stats is not first.expert_stats
+
+
+def test_the_engine_computes_the_method_independent_parts_once(worked, monkeypatch) -> None:
+    from app.results import engine as engine_module
+
+    calls: list[object] = []
+    real = engine_module.expert_stats
+
+    def counted(panel, offsets):
+        calls.append(panel)
+        return real(panel, offsets)
+
+    monkeypatch.setattr(engine_module, "expert_stats", counted)
+    engine = ResultsEngine(worked)
+    engine.compare()
+    assert calls == []  # places need no statistics
+    for method in ("trimmed", "mean", "borda", "trimmed"):
+        engine.results(method)
+    assert calls == [worked]
+    ResultsEngine(worked).results("mean")  # a new engine (after a new import) starts afresh
+    assert calls == [worked, worked]
 
 
 def test_a_submission_without_a_known_category_is_ranked_but_not_awarded(tmp_path, db) -> None:
     marks = {e: {"S1": 90, "S2": 80} for e in ("E1", "E2", "E3")}
     _path, panel = make_panel(tmp_path, db, marks, categories={"S1": "感动瞬间", "S2": ""})
-    results = compute_results(panel)
+    results = ResultsEngine(panel).results()
     [row] = results.rankings["未分类"]
     assert (row.id, row.place, row.award) == ("S2", 1, None)
     assert "类别未确定，不评奖" in row.flags

@@ -1,7 +1,8 @@
-"""Method-independent figures: per-expert statistics and agreement per category.
+"""Method-independent figures: per-expert statistics, agreement per category, score bands.
 
-Both depend only on the accepted marks, not on the aggregation method, so
-`compute_results` computes them once per `Panel` and reuses them when the method changes.
+They depend only on the accepted marks (and the rubric), not on the aggregation method,
+so a `ResultsEngine` computes them once per `Panel` and reuses them when the method
+changes.
 """
 
 from __future__ import annotations
@@ -10,10 +11,13 @@ import math
 from collections import defaultdict
 from decimal import Decimal, localcontext
 
-from app.results.compute import AgreementStats, ExpertStats
+from app.results.model import AgreementStats, ExpertStats
 from app.results.panel import Panel
 from scoring.agreement import icc, kendall_w, krippendorff_alpha
+from scoring.rubric import Rubric
 from scoring.totals import PRECISION
+
+BAND_COUNT = 10  # score distribution: ten equal bands from 0 to the rubric's top total
 
 # ------------------------------------------------------------ per expert
 
@@ -63,3 +67,24 @@ def agreement_for(panel: Panel, category: str) -> AgreementStats:
         kendall=kendall_w(complete) if len(complete) >= 2 else None,
         alpha=krippendorff_alpha(matrix, "interval") if matrix else None,
         n_subs=len(scored), n_experts=len(experts), n_complete=len(complete))
+
+
+# ------------------------------------------------------------ score bands
+
+def score_bands(rubric: Rubric) -> list[tuple[Decimal, Decimal]]:
+    """`BAND_COUNT` equal (low, high) bands from 0 to the highest total `rubric` allows.
+
+    Category weights may raise one category's top total; the bands reach the highest, so
+    every mark falls in one.  A band holds [low, high), the last one [low, high].
+    """
+    top = max(rubric.max_total(category) for category in (None, *rubric.categories))
+    width = top / BAND_COUNT  # exact: a decimal divided by ten
+    return [(width * i, width * (i + 1)) for i in range(BAND_COUNT)]
+
+
+def band_of(total: Decimal, bands: list[tuple[Decimal, Decimal]]) -> int:
+    """Index of the band `total` falls in (the top total itself in the last band)."""
+    width = bands[0][1]
+    if total < 0 or width <= 0:
+        return 0
+    return min(int(total // width), len(bands) - 1)

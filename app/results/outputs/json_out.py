@@ -22,7 +22,7 @@ from pathlib import Path
 from typing import Any
 
 from app.atomic import save_atomic
-from app.results.compute import Results
+from app.results.model import Results
 from app.results.panel import Panel
 from scoring.totals import format_score
 

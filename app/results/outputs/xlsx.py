@@ -26,7 +26,6 @@ from openpyxl.styles import Alignment, Border, Font, PatternFill, Side
 from openpyxl.utils import get_column_letter
 
 from app.atomic import save_atomic
-from app.results.compute import Results
 from app.results.explain import (
     ALPHA_EXPLAIN,
     ICC_EXPLAIN,
@@ -37,14 +36,17 @@ from app.results.explain import (
     method_title,
     tie_break_text,
 )
+from app.results.model import Results
 from app.results.panel import Panel
+from app.results.stats import band_of, score_bands
+from scoring.aggregate import METHOD_LABELS
 from scoring.agreement import ICC_FORMS
+from scoring.totals import canonical_decimal
 
 RANK_HEADERS = ("名次", "编号", "标题", "申报单位", "最终得分", "有效评分数", "奖项", "提示",
                 "平均分", "中位数", "备注")
 RANK_WIDTHS = (6, 8, 36, 24, 10, 8, 10, 30, 9, 9, 50)
 HEADER_ROW = 4  # rows 1–3: title, method, note
-BINS = tuple(range(0, 100, 10))  # score distribution: [0,10) … [90,100]
 RECUSED = "回避"
 
 _THIN = Side(style="thin", color="A0A0A0")
@@ -175,7 +177,7 @@ def _overview(ws: Any, panel: Panel, results: Results, generated: date) -> None:
         ("评审细则", f"{panel.rubric.name}（{panel.rubric.version}）"),
         ("汇总方法", method_title(results)),
         ("方法说明", method_reason(results.method, rules.trim_min_scores)),
-        ("同分处理", tie_break_text(results.tie_break)),
+        ("同分处理", tie_break_text(results.tie_break, panel.rubric)),
         ("奖项名额", awards_text(panel.rubric.awards)),
         ("专家", f"名单 {len(panel.experts)} 人，已接受评分表 {len(accepted)} 人"),
         ("有效评分", f"{len(panel.marks)} 条（回避 {len(panel.recusals)} 条，"
@@ -281,12 +283,12 @@ def _experts(ws: Any, panel: Panel, results: Results) -> None:
     _put(ws, top - 1, 1, "分数段分布（件数）").font = _HEAD_FONT
     names = [s.name for s in stats]
     _header(ws, top, ["分数段", *names])
-    counts = {s.expert: [0] * len(BINS) for s in stats}
+    bands = score_bands(panel.rubric)
+    counts = {s.expert: [0] * len(bands) for s in stats}
     for m in panel.marks:
-        band = min(int(m.total // 10), len(BINS) - 1) if m.total >= 0 else 0
-        counts[m.expert][band] += 1
-    for i, low in enumerate(BINS):
-        label = f"{low}–{low + 10}" if low < 90 else "90–100"
+        counts[m.expert][band_of(m.total, bands)] += 1
+    for i, (low, high) in enumerate(bands):
+        label = f"{canonical_decimal(low)}–{canonical_decimal(high)}"
         _row(ws, top + 1 + i, [label, *(counts[s.expert][i] for s in stats)])
     if stats:
         chart = BarChart()
@@ -294,10 +296,10 @@ def _experts(ws: Any, panel: Panel, results: Results) -> None:
         chart.title = "各专家打分分布"
         chart.y_axis.title, chart.x_axis.title = "件数", "总分分数段"
         chart.add_data(Reference(ws, min_col=2, max_col=1 + len(stats), min_row=top,
-                                 max_row=top + len(BINS)), titles_from_data=True)
-        chart.set_categories(Reference(ws, min_col=1, min_row=top + 1, max_row=top + len(BINS)))
+                                 max_row=top + len(bands)), titles_from_data=True)
+        chart.set_categories(Reference(ws, min_col=1, min_row=top + 1, max_row=top + len(bands)))
         chart.width, chart.height = 24, 10
-        ws.add_chart(chart, f"A{top + len(BINS) + 2}")
+        ws.add_chart(chart, f"A{top + len(bands) + 2}")
     # A small sheet: one printed page, so the chart is never cut by a page break.
     ws.print_title_rows = None
     ws.page_setup.fitToHeight = 1
@@ -361,8 +363,6 @@ def _agreement(ws: Any, results: Results) -> None:
 
 
 def _comparison(ws: Any, panel: Panel, comparison: dict[str, dict[str, int]]) -> None:
-    from scoring.aggregate import METHOD_LABELS
-
     methods = list(comparison)
     _title(ws, "方法对比", "同一批评分在不同汇总方法下的类别内名次，便于评审组判断结果是否稳健")
     _header(ws, HEADER_ROW, ("编号", "类别", "标题", *(METHOD_LABELS[m] for m in methods),

@@ -1,0 +1,126 @@
+"""The results, as plain values: what the engine computes and the outputs and the GUI show.
+
+Frozen dataclasses only — no computation — so the writers (`outputs/`), the wording
+(`explain`) and the GUI depend on these types without depending on the engine that
+fills them.  Scores are unrounded `Decimal`s; the texts are Chinese.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from decimal import Decimal
+
+# The row flags (提示) in the order they are listed.
+FLAG_SPREAD = "分差过大"
+FLAG_OUTLIER = "离群分"
+FLAG_QUOTA_TIE = "并列跨越奖项线"
+FLAG_TIE = "同分并列"
+FLAG_FEW = "有效评分不足"
+# Awards are per category: a submission whose category is unknown gets a place, no award,
+# until the organizer settles its category.
+FLAG_NO_CATEGORY = "类别未确定，不评奖"
+
+
+@dataclass(frozen=True)
+class RankingRow:
+    """One ranked submission; `score` is unrounded (shown with 2 decimals)."""
+
+    place: int
+    id: str
+    title: str
+    unit: str
+    score: Decimal
+    n: int
+    award: str | None
+    flags: list[str]
+    category: str = ""
+    mean: Decimal | None = None
+    median: Decimal | None = None
+    tied_with: tuple[str, ...] = ()
+    decided_by: str | None = None  # Chinese label of the tie-break that separated it
+    note: str = ""  # method details, e.g. which marks the trimmed mean dropped
+
+
+@dataclass(frozen=True)
+class ReReviewItem:
+    """A submission whose experts' totals spread more than the rubric's threshold."""
+
+    id: str
+    title: str
+    category: str
+    spread: Decimal
+    scores: dict[str, Decimal]  # expert → total, highest first
+    reasons: list[str]
+    max: Decimal = Decimal(0)
+    min: Decimal = Decimal(0)
+
+
+@dataclass(frozen=True)
+class OutlierRow:
+    """One flagged mark (scoring.disagreement.Outlier plus names for display)."""
+
+    expert: str
+    expert_name: str
+    submission: str
+    title: str
+    category: str
+    total: Decimal
+    mean: Decimal
+    reason: str
+
+
+@dataclass(frozen=True)
+class ExpertStats:
+    """An expert's totals over all accepted marks; `offset` from the bias model."""
+
+    expert: str
+    name: str
+    n: int
+    mean: Decimal | None
+    stdev: float | None  # sample standard deviation, None with fewer than 2 marks
+    min: Decimal | None
+    max: Decimal | None
+    offset: Decimal | None  # fitted leniency b_e (positive = more lenient than the panel)
+    recused: int = 0
+    incomplete: int = 0
+    version: int | None = None
+
+
+@dataclass(frozen=True)
+class AgreementStats:
+    """Agreement within one category; None where the data do not allow a figure."""
+
+    category: str
+    icc: dict[str, float | None] | None
+    kendall: tuple[float, float, int, float] | None  # (W, χ², df, p)
+    alpha: float | None  # Krippendorff's α, interval, all marks (missing allowed)
+    n_subs: int  # submissions with at least one mark
+    n_experts: int  # experts with at least one mark in the category
+    n_complete: int = 0  # submissions scored by all those experts (ICC and W use these)
+
+
+@dataclass(frozen=True)
+class QuotaTieRow:
+    """Submissions sharing one place across the boundary of `award`'s quota."""
+
+    category: str
+    award: str
+    place: int
+    submissions: tuple[str, ...]
+    slots: int  # how many of them the quota still has room for
+
+
+@dataclass(frozen=True)
+class Results:
+    """Everything one method gives for one panel (see `engine.ResultsEngine`)."""
+
+    method: str
+    method_label: str
+    rankings: dict[str, list[RankingRow]]
+    re_review: list[ReReviewItem]
+    outliers: list[OutlierRow]
+    expert_stats: dict[str, ExpertStats]
+    agreement: dict[str, AgreementStats]
+    quota_ties: list[QuotaTieRow]
+    unscored: dict[str, list[str]] = field(default_factory=dict)  # category → ids, no marks
+    tie_break: tuple[str, ...] = ()
