@@ -48,8 +48,6 @@ from scoring.disagreement import flag_outliers, re_review
 from scoring.ranking import apply_awards, rank, tie_break_labels
 from scoring.totals import PRECISION, canonical_decimal, format_score
 
-MIN_SCORES = 3  # fewer valid marks than this is worth a note next to the place
-
 
 def check_method(method: str) -> None:
     """PanelDeskError naming the choices when `method` is not a registered method."""
@@ -180,6 +178,7 @@ def _rankings(panel: Panel, method: str, outliers, spreads):
     spread_subs = {s.submission for s in spreads}
     expert_flags = _expert_flags(panel)
     decided_labels = tie_break_labels(panel.rubric)
+    few_scores = panel.rubric.aggregation.few_scores
     rankings: dict[str, list[RankingRow]] = {}
     ties: list[QuotaTieRow] = []
     unscored: dict[str, list[str]] = {}
@@ -205,7 +204,7 @@ def _rankings(panel: Panel, method: str, outliers, spreads):
                 flags.append(FLAG_QUOTA_TIE)
             elif item.tied_with:
                 flags.append(FLAG_TIE)
-            if res.n < MIN_SCORES:
+            if res.n < few_scores:
                 flags.append(FLAG_FEW)
             if cat == UNCATEGORISED:
                 flags.append(FLAG_NO_CATEGORY)

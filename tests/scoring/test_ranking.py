@@ -18,7 +18,9 @@ from scoring.ranking import (
     tie_break_label,
     tie_break_labels,
 )
-from scoring.rubric import Award, Rubric, load_rubric
+from scoring.rubric import Award
+from scoring.rubric_file import load_rubric
+from scoring.rubric_schema import parse_rubric
 
 DEFAULT_RUBRIC = Path(__file__).resolve().parents[2] / "resources" / "rubrics" / "hotline-2026.toml"
 
@@ -166,8 +168,8 @@ def test_core_subtotal_label_names_the_rubrics_core_criteria():
     for crit in data["criteria"]:
         if crit["id"] == "authenticity":
             crit["group"] = "core"  # a third core criterion, in rubric order
-    assert tie_break_label("core_subtotal", Rubric.from_dict(data)) == "温度+效能+真实性小计较高"
+    assert tie_break_label("core_subtotal", parse_rubric(data)) == "温度+效能+真实性小计较高"
     for crit in data["criteria"]:
         crit["group"] = "basic"
-    assert tie_break_label("core_subtotal", Rubric.from_dict(data)) == "核心维度小计较高"
-    assert tie_break_label("unknown_step", Rubric.from_dict(data)) == "unknown_step"
+    assert tie_break_label("core_subtotal", parse_rubric(data)) == "核心维度小计较高"
+    assert tie_break_label("unknown_step", parse_rubric(data)) == "unknown_step"

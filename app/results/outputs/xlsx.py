@@ -39,7 +39,7 @@ from app.results.explain import (
 from app.results.model import Results
 from app.results.panel import Panel
 from app.results.stats import band_of, score_bands
-from scoring.aggregate import METHOD_LABELS
+from scoring.aggregate import BORDA_SCALE, METHOD_LABELS
 from scoring.agreement import ICC_FORMS
 from scoring.totals import canonical_decimal
 
@@ -76,7 +76,7 @@ def write_workbook(panel: Panel, results: Results, path: Path, *,
     _matrix(wb.create_sheet("评分矩阵"), panel)
     _experts(wb.create_sheet("专家统计"), panel, results)
     _re_review(wb.create_sheet("复核清单"), panel, results)
-    _outliers(wb.create_sheet("离群评分"), results)
+    _outliers(wb.create_sheet("离群评分"), panel, results)
     _agreement(wb.create_sheet("一致性"), results)
     if comparison:
         _comparison(wb.create_sheet("方法对比"), panel, comparison)
@@ -225,7 +225,11 @@ def _ranking(ws: Any, panel: Panel, results: Results, cat: str, rows: list) -> N
         chart.type, chart.style = "col", 10
         chart.title = ILLEGAL_CHARACTERS_RE.sub("", f"{cat} 最终得分")
         chart.y_axis.title, chart.x_axis.title = "最终得分", "编号"
-        chart.y_axis.scaling.min, chart.y_axis.scaling.max = 0, 100
+        # Up to the category's full marks (Borda points run to 100), or the top score if a
+        # rescaling method went past it.
+        top = BORDA_SCALE if results.method == "borda" else panel.rubric.max_total(cat)
+        chart.y_axis.scaling.min = 0
+        chart.y_axis.scaling.max = float(max([top, *(row.score for row in rows)]))
         chart.legend = None
         last = HEADER_ROW + len(rows)
         chart.add_data(Reference(ws, min_col=5, min_row=HEADER_ROW, max_row=last),
@@ -330,9 +334,10 @@ def _re_review(ws: Any, panel: Panel, results: Results) -> None:
         _put(ws, r + 2, 1, "无")
 
 
-def _outliers(ws: Any, results: Results) -> None:
-    _title(ws, "离群评分", "某位专家的总分偏离该作品平均分超过 ±30%（或 |z| > 2）时列出；仅提示，"
-                         "不剔除")
+def _outliers(ws: Any, panel: Panel, results: Results) -> None:
+    rules = panel.rubric.aggregation
+    _title(ws, "离群评分", f"某位专家的总分偏离该作品平均分超过 ±{canonical_decimal(rules.outlier_percent)}%"
+                         f"（或 |z| > {canonical_decimal(rules.outlier_z)}）时列出；仅提示，不剔除")
     _header(ws, HEADER_ROW, ("编号", "类别", "标题", "专家编号", "专家", "该专家总分",
                              "作品平均分", "说明"), (8, 10, 30, 9, 10, 10, 10, 60))
     for r, o in enumerate(results.outliers, HEADER_ROW + 1):

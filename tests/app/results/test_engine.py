@@ -173,6 +173,22 @@ def test_recused_and_missing_are_never_zero(tmp_path, db) -> None:
     assert (stats["E1"].n, stats["E1"].recused, stats["E1"].mean) == (2, 1, Decimal(75))
 
 
+
+def test_the_few_scores_note_follows_the_rubric(tmp_path, db) -> None:
+    from dataclasses import replace
+
+    from app.rubrics import load_default_rubric
+
+    default = load_default_rubric()
+    rubric = replace(default, aggregation=replace(default.aggregation, few_scores=2))
+    marks = {"E1": {"S1": 80, "S2": 70}, "E2": {"S1": 90}}
+    panel = make_panel(tmp_path, db, marks, {"S1": "感动瞬间", "S2": "感动瞬间"},
+                       rubric=rubric)[1]
+    by_id = {r.id: r for rows in ResultsEngine(panel).results("mean").rankings.values()
+             for r in rows}
+    assert "有效评分不足" not in by_id["S1"].flags  # 2 scores: enough for this rubric
+    assert "有效评分不足" in by_id["S2"].flags
+
 def test_partial_sheet_row_missing_a_criterion_is_not_counted(tmp_path, db) -> None:
     path = build_packet(tmp_path / "p.panelpack", {"S1": "感动瞬间", "S2": "感动瞬间"},
                         ["E1", "E2"])
