@@ -14,7 +14,7 @@ import unicodedata
 from collections.abc import Iterable, Sequence
 from typing import Any
 
-from app.intake.evidence import EvidenceInfo
+from app.evidence.probe import EvidenceInfo
 from app.intake.pii import PiiHit, find_pii, mask
 from app.model import FIELD_LABELS, IntakeWarning
 

@@ -17,8 +17,8 @@ from PySide6.QtCore import QBuffer, QByteArray, QCoreApplication, QIODevice, QSi
 from PySide6.QtGui import QColor, QImage, QImageReader, QPainter
 
 from app.errors import PanelDeskError
+from app.evidence.preview import SheetPreview, docx_text, links_preview, xlsx_preview
 from app.model import PacketFile
-from app.preview import SheetPreview, docx_text, links_preview, xlsx_preview
 from app.render.pool import default_pool
 
 ReadFile = Callable[[str], bytes]

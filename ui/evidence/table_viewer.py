@@ -7,7 +7,7 @@ from typing import Any
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
 from PySide6.QtWidgets import QLabel, QTabBar, QTableView, QVBoxLayout, QWidget
 
-from app.preview import SheetPreview
+from app.evidence.preview import SheetPreview
 
 Index = QModelIndex | QPersistentModelIndex
 

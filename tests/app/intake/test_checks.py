@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import pytest
 
+from app.evidence.probe import EvidenceInfo
 from app.intake.checks import (
     check_evidence,
     check_fields,
@@ -12,7 +13,6 @@ from app.intake.checks import (
     duplicate_warning,
     find_duplicates,
 )
-from app.intake.evidence import EvidenceInfo
 from app.intake.pii import id_check_char
 from scoring.rubric import IntakeRules as Rules
 
