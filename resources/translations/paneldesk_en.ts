@@ -145,16 +145,54 @@ Offline expert panel review: judging packets, expert scoring, signed score sheet
 <context>
     <name>ErrorViewer</name>
     <message>
-        <location filename="../../ui/evidence/text_viewers.py" line="111" />
-        <location filename="../../ui/evidence/text_viewers.py" line="130" />
+        <location filename="../../ui/evidence/text_viewers.py" line="138" />
+        <location filename="../../ui/evidence/text_viewers.py" line="157" />
         <source>无法显示此文件</source>
         <translation>This file cannot be shown</translation>
     </message>
 </context>
 <context>
+    <name>EvidenceKind</name>
+    <message>
+        <location filename="../../app/evidence/kinds.py" line="197" />
+        <source>图片</source>
+        <translation>Image</translation>
+    </message>
+    <message>
+        <location filename="../../app/evidence/kinds.py" line="199" />
+        <source>PDF 文档</source>
+        <translation>PDF document</translation>
+    </message>
+    <message>
+        <location filename="../../app/evidence/kinds.py" line="201" />
+        <source>表格</source>
+        <translation>Spreadsheet</translation>
+    </message>
+    <message>
+        <location filename="../../app/evidence/kinds.py" line="203" />
+        <source>Word 文档</source>
+        <translation>Word document</translation>
+    </message>
+    <message>
+        <location filename="../../app/evidence/kinds.py" line="206" />
+        <source>链接</source>
+        <translation>Links</translation>
+    </message>
+    <message>
+        <location filename="../../app/evidence/kinds.py" line="208" />
+        <source>文本</source>
+        <translation>Text</translation>
+    </message>
+    <message>
+        <location filename="../../app/evidence/kinds.py" line="211" />
+        <source>其他文件</source>
+        <translation>Other file</translation>
+    </message>
+</context>
+<context>
     <name>EvidenceListModel</name>
     <message>
-        <location filename="../../ui/evidence/model.py" line="152" />
+        <location filename="../../ui/evidence/model.py" line="144" />
         <source>无法显示：</source>
         <translation>Cannot display: </translation>
     </message>
@@ -162,27 +200,27 @@ Offline expert panel review: judging packets, expert scoring, signed score sheet
 <context>
     <name>EvidenceLoading</name>
     <message>
-        <location filename="../../ui/evidence/loading.py" line="77" />
+        <location filename="../../ui/evidence/decoding.py" line="37" />
         <source>图片已损坏或格式不受支持，无法显示</source>
         <translation>The image is damaged or in an unsupported format and cannot be shown</translation>
     </message>
     <message>
-        <location filename="../../ui/evidence/loading.py" line="104" />
+        <location filename="../../ui/evidence/loading.py" line="40" />
         <source>此类文件（{0}）无法在评审台中预览，请在评审结束后另行查看</source>
         <translation>This kind of file ({0}) cannot be previewed in PanelDesk; please look at it separately after the review</translation>
     </message>
     <message>
-        <location filename="../../ui/evidence/loading.py" line="123" />
+        <location filename="../../ui/evidence/loading.py" line="77" />
         <source>此类文件没有缩略图</source>
         <translation>No thumbnail for this kind of file</translation>
     </message>
     <message>
-        <location filename="../../ui/evidence/loading.py" line="135" />
+        <location filename="../../ui/evidence/decoding.py" line="69" />
         <source>文件过大，内存不足，无法显示</source>
         <translation>The file is too large to show (not enough memory)</translation>
     </message>
     <message>
-        <location filename="../../ui/evidence/loading.py" line="136" />
+        <location filename="../../ui/evidence/decoding.py" line="70" />
         <source>读取文件时发生意外错误（{0}）</source>
         <translation>Unexpected error while reading the file ({0})</translation>
     </message>
@@ -190,73 +228,68 @@ Offline expert panel review: judging packets, expert scoring, signed score sheet
 <context>
     <name>EvidencePanel</name>
     <message>
-        <location filename="../../ui/evidence/panel.py" line="146" />
+        <location filename="../../ui/evidence/panel.py" line="103" />
         <source>缩小（-）</source>
         <translation>Zoom out (-)</translation>
     </message>
     <message>
-        <location filename="../../ui/evidence/panel.py" line="147" />
+        <location filename="../../ui/evidence/panel.py" line="104" />
         <source>原始大小（0）</source>
         <translation>Actual size (0)</translation>
     </message>
     <message>
-        <location filename="../../ui/evidence/panel.py" line="148" />
+        <location filename="../../ui/evidence/panel.py" line="105" />
         <source>放大（+）</source>
         <translation>Zoom in (+)</translation>
     </message>
     <message>
-        <location filename="../../ui/evidence/panel.py" line="149" />
+        <location filename="../../ui/evidence/panel.py" line="106" />
         <source>适合</source>
         <translation>Fit</translation>
     </message>
     <message>
-        <location filename="../../ui/evidence/panel.py" line="149" />
+        <location filename="../../ui/evidence/panel.py" line="106" />
         <source>适合窗口</source>
         <translation>Fit to window</translation>
     </message>
     <message>
-        <location filename="../../ui/evidence/panel.py" line="150" />
+        <location filename="../../ui/evidence/panel.py" line="107" />
         <source>全屏</source>
         <translation>Full screen</translation>
     </message>
     <message>
-        <location filename="../../ui/evidence/panel.py" line="150" />
-        <location filename="../../ui/evidence/panel.py" line="370" />
+        <location filename="../../ui/evidence/panel.py" line="107" />
+        <location filename="../../ui/evidence/panel.py" line="378" />
         <source>全屏查看（F11）</source>
         <translation>Full screen (F11)</translation>
     </message>
     <message>
-        <location filename="../../ui/evidence/panel.py" line="159" />
+        <location filename="../../ui/evidence/panel.py" line="116" />
         <source>正在读取……</source>
         <translation>Loading…</translation>
     </message>
     <message>
-        <location filename="../../ui/evidence/panel.py" line="211" />
+        <location filename="../../ui/evidence/panel.py" line="177" />
         <source>本申报没有证明材料</source>
         <translation>This submission has no evidence</translation>
     </message>
     <message>
-        <location filename="../../ui/evidence/panel.py" line="212" />
+        <location filename="../../ui/evidence/panel.py" line="178" />
         <source>未选择申报</source>
         <translation>No submission selected</translation>
     </message>
     <message>
-        <location filename="../../ui/evidence/panel.py" line="281" />
-        <source>{0} · 含 {1} 个链接（不会自动打开）</source>
-        <translation>{0} · {1} links (not opened automatically)</translation>
-    </message>
-    <message>
-        <location filename="../../ui/evidence/panel.py" line="300" />
+        <location filename="../../ui/evidence/panel.py" line="305" />
         <source>无法显示 {0}：{1}</source>
         <translation>Cannot display {0}: {1}</translation>
     </message>
     <message>
-        <location filename="../../ui/evidence/panel.py" line="358" />
+        <location filename="../../ui/evidence/panel.py" line="366" />
         <source>退出全屏（Esc / F11）</source>
         <translation>Exit full screen (Esc / F11)</translation>
     </message>
     <message>
-        <location filename="../../ui/evidence/panel.py" line="362" />
+        <location filename="../../ui/evidence/panel.py" line="370" />
         <source>全屏查看：按 Esc 或 F11 返回</source>
         <translation>Full screen: press Esc or F11 to return</translation>
     </message>
@@ -387,7 +420,7 @@ Please send this file back to the organizers; after changing marks you can expor
 <context>
     <name>FullScreenHost</name>
     <message>
-        <location filename="../../ui/evidence/panel.py" line="98" />
+        <location filename="../../ui/evidence/fullscreen.py" line="18" />
         <source>证明材料（按 Esc 返回）</source>
         <translation>Evidence (press Esc to return)</translation>
     </message>
@@ -779,19 +812,24 @@ Choose yourself from the roster and {action} your signing key. Score sheets are 
 <context>
     <name>LinksViewer</name>
     <message>
-        <location filename="../../ui/evidence/text_viewers.py" line="60" />
+        <location filename="../../ui/evidence/text_viewers.py" line="78" />
         <source>以下链接不会自动打开：评审台离线工作。如需查看，请复制到联网的浏览器中。</source>
         <translation>These links are not opened automatically: PanelDesk works offline. To view them, copy them into a browser on a connected computer.</translation>
     </message>
     <message>
-        <location filename="../../ui/evidence/text_viewers.py" line="67" />
+        <location filename="../../ui/evidence/text_viewers.py" line="85" />
         <source>复制链接</source>
         <translation>Copy links</translation>
     </message>
     <message>
-        <location filename="../../ui/evidence/text_viewers.py" line="68" />
+        <location filename="../../ui/evidence/text_viewers.py" line="86" />
         <source>复制选中的链接（未选中时复制全部）</source>
         <translation>Copy the selected links (all if none is selected)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/evidence/text_viewers.py" line="100" />
+        <source>含 {0} 个链接（不会自动打开）</source>
+        <translation>{0} links (not opened automatically)</translation>
     </message>
 </context>
 <context>
@@ -999,17 +1037,17 @@ Choose yourself from the roster and {action} your signing key. Score sheets are 
 <context>
     <name>PdfViewer</name>
     <message>
-        <location filename="../../ui/evidence/pdf_viewer.py" line="97" />
+        <location filename="../../ui/evidence/pdf_viewer.py" line="101" />
         <source>上一页</source>
         <translation>Previous page</translation>
     </message>
     <message>
-        <location filename="../../ui/evidence/pdf_viewer.py" line="98" />
+        <location filename="../../ui/evidence/pdf_viewer.py" line="102" />
         <source>下一页</source>
         <translation>Next page</translation>
     </message>
     <message>
-        <location filename="../../ui/evidence/pdf_viewer.py" line="247" />
+        <location filename="../../ui/evidence/pdf_viewer.py" line="263" />
         <source>第 {0} / {1} 页</source>
         <translation>Page {0} / {1}</translation>
     </message>
@@ -1693,12 +1731,12 @@ Choose yourself from the roster and {action} your signing key. Score sheets are 
 <context>
     <name>TableViewer</name>
     <message>
-        <location filename="../../ui/evidence/table_viewer.py" line="106" />
+        <location filename="../../ui/evidence/table_viewer.py" line="120" />
         <source>工作表</source>
         <translation>Sheet</translation>
     </message>
     <message>
-        <location filename="../../ui/evidence/table_viewer.py" line="117" />
+        <location filename="../../ui/evidence/table_viewer.py" line="131" />
         <source>仅显示前 {0} 行、前 {1} 列</source>
         <translation>Showing only the first {0} rows and {1} columns</translation>
     </message>
