@@ -1,4 +1,4 @@
-"""The evidence kind registry is complete: every kind declares a label, a
+"""The evidence kind registry is complete: every kind declares a label (translated), a
 badge, how it is recognised and previewed and whether it has a thumbnail, and every
 payload type a preview returns has a registered viewer that can show it."""
 
@@ -6,15 +6,17 @@ from __future__ import annotations
 
 import dataclasses
 import os
+import xml.etree.ElementTree as ET
 
 import pytest
 from PySide6.QtGui import QColor
 
 from app.errors import PanelDeskError
 from app.evidence import kinds
-from app.evidence.kinds import FALLBACK, KINDS, Kind, kind_named
+from app.evidence.kinds import FALLBACK, KINDS, LABEL_CONTEXT, Kind, kind_named
 from app.evidence.probe import Probe
 from app.model import PacketFile
+from app.paths import resource_path
 from ui.evidence import EvidencePanel
 from ui.evidence.loading import has_thumbnail, load_evidence, load_thumbnail
 from ui.evidence.viewers import VIEWERS, viewer_for, viewers_of
@@ -23,10 +25,19 @@ from ui.task_runner import SyncTaskRunner
 VIEWER_METHODS = ("show_payload", "release", "zoom_in", "zoom_out", "reset_zoom")
 
 
+def english_labels() -> dict[str, str]:
+    tree = ET.parse(resource_path("translations", "paneldesk_en.ts"))
+    return {msg.findtext("source"): msg.findtext("translation")
+            for ctx in tree.iter("context") if ctx.findtext("name") == LABEL_CONTEXT
+            for msg in ctx.iter("message")}
+
+
 @pytest.mark.parametrize("kind", KINDS, ids=lambda kind: kind.name)
 def test_every_kind_declares_everything(kind: Kind) -> None:
     assert kind.name and kind.name == kind.name.strip()
     assert isinstance(kind.label, str) and kind.label.strip()
+    assert (english_labels().get(kind.label) or "").strip(), (
+        f"{kind.label!r} needs QT_TRANSLATE_NOOP({LABEL_CONTEXT!r}, …) and an English text")
     # Latin badges: QPainter does not get the style sheet's CJK fallback font.
     assert kind.badge.text and kind.badge.text.isascii()
     assert QColor(kind.badge.colour).isValid()
