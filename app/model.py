@@ -26,9 +26,6 @@ FIELD_LABELS: dict[str, str] = {
 }
 CONTACT_FIELDS = ("contact_name", "contact_info")
 
-# What a file is, decided from its content (magic bytes / structure), not its name.
-FILE_KINDS = ("image", "pdf", "spreadsheet", "document", "text", "links", "other")
-
 
 @dataclass
 class IntakeWarning:
@@ -70,7 +67,7 @@ class PacketFile:
     name: str
     original_name: str
     role: str  # "form" (the 申报书) or "evidence"
-    kind: str  # one of FILE_KINDS
+    kind: str  # the name of an evidence kind (app.evidence.kinds), decided from content
     media_type: str
     size: int
     sha256: str

@@ -2,7 +2,8 @@
 
     python tools/fill_translations.py [ZH<TAB>EN files...]
 
-Runs Qt's `lupdate` over every module in `app/` and `ui/` (dropping strings no longer used), then
+Runs Qt's `lupdate` over every module in `app/` and `ui/` (dropping strings no longer
+used; the core marks its interface strings with `app.i18n.QT_TRANSLATE_NOOP`), then
 fills each untranslated entry from the given tab-separated "中文<TAB>English" files, or
 else from lupdate's same-text guess (the same Chinese already translated in another
 context).  Prints whatever is still untranslated; `tests/ui/test_i18n.py` fails until
@@ -22,6 +23,7 @@ sys.path.insert(0, str(ROOT))
 from ui.i18n import find_lrelease  # noqa: E402 — needs the path set above
 
 TS_FILE = ROOT / "resources" / "translations" / "paneldesk_en.ts"
+SOURCE_PACKAGES = ("app", "ui")  # where interface strings are written
 
 
 def read_pairs(files: list[str]) -> dict[str, str]:
@@ -36,8 +38,8 @@ def read_pairs(files: list[str]) -> dict[str, str]:
 
 def main(argv: list[str]) -> int:
     lupdate = Path(find_lrelease()).with_name("lupdate")
-    # The interface (ui/) and the strings the core marks for it (app.i18n.QT_TRANSLATE_NOOP).
-    sources = sorted(str(p) for folder in ("app", "ui") for p in (ROOT / folder).rglob("*.py"))
+    sources = sorted(str(path) for package in SOURCE_PACKAGES
+                     for path in (ROOT / package).rglob("*.py"))
     subprocess.run([str(lupdate), *sources, "-no-obsolete", "-ts", str(TS_FILE)], check=True)
     pairs = read_pairs(argv)
     tree = ET.parse(TS_FILE)

@@ -25,9 +25,10 @@ from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
 
 from app import __version__
 from app.errors import PanelDeskError
+from app.evidence.classify import classify
+from app.evidence.probe import EvidenceInfo
 from app.intake import checks
 from app.intake.contacts import contact_strings
-from app.intake.evidence import EvidenceInfo, classify
 from app.intake.forms import CategorySet, ParsedForm, looks_like_form, parse_form
 from app.intake.source import EntryError, IntakeEntry, list_entries, read_entry
 from app.model import CONTACT_FIELDS, Expert, PacketFile, Submission

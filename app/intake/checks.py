@@ -14,8 +14,8 @@ import unicodedata
 from collections.abc import Iterable
 from typing import Any
 
+from app.evidence.probe import EvidenceInfo
 from app.intake.categories import CategorySet
-from app.intake.evidence import EvidenceInfo
 from app.intake.pii import PiiHit, find_pii, mask
 from app.model import FIELD_LABELS, IntakeWarning
 

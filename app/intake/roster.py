@@ -18,7 +18,7 @@ from collections.abc import Iterator
 from pathlib import Path
 
 from app.errors import PanelDeskError
-from app.intake.evidence import zip_bomb_reason
+from app.evidence.probe import zip_bomb_reason
 from app.model import Expert
 
 MAX_EXPERTS = 1000

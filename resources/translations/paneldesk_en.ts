@@ -163,16 +163,54 @@ Offline expert panel review: judging packets, expert scoring, signed score sheet
 <context>
     <name>ErrorViewer</name>
     <message>
-        <location filename="../../ui/evidence/text_viewers.py" line="111" />
-        <location filename="../../ui/evidence/text_viewers.py" line="130" />
+        <location filename="../../ui/evidence/text_viewers.py" line="138" />
+        <location filename="../../ui/evidence/text_viewers.py" line="157" />
         <source>无法显示此文件</source>
         <translation>This file cannot be shown</translation>
     </message>
 </context>
 <context>
+    <name>EvidenceKind</name>
+    <message>
+        <location filename="../../app/evidence/kinds.py" line="197" />
+        <source>图片</source>
+        <translation>Image</translation>
+    </message>
+    <message>
+        <location filename="../../app/evidence/kinds.py" line="199" />
+        <source>PDF 文档</source>
+        <translation>PDF document</translation>
+    </message>
+    <message>
+        <location filename="../../app/evidence/kinds.py" line="201" />
+        <source>表格</source>
+        <translation>Spreadsheet</translation>
+    </message>
+    <message>
+        <location filename="../../app/evidence/kinds.py" line="203" />
+        <source>Word 文档</source>
+        <translation>Word document</translation>
+    </message>
+    <message>
+        <location filename="../../app/evidence/kinds.py" line="206" />
+        <source>链接</source>
+        <translation>Links</translation>
+    </message>
+    <message>
+        <location filename="../../app/evidence/kinds.py" line="208" />
+        <source>文本</source>
+        <translation>Text</translation>
+    </message>
+    <message>
+        <location filename="../../app/evidence/kinds.py" line="211" />
+        <source>其他文件</source>
+        <translation>Other file</translation>
+    </message>
+</context>
+<context>
     <name>EvidenceListModel</name>
     <message>
-        <location filename="../../ui/evidence/model.py" line="155" />
+        <location filename="../../ui/evidence/model.py" line="144" />
         <source>无法显示：</source>
         <translation>Cannot display: </translation>
     </message>
@@ -180,27 +218,27 @@ Offline expert panel review: judging packets, expert scoring, signed score sheet
 <context>
     <name>EvidenceLoading</name>
     <message>
-        <location filename="../../ui/evidence/loading.py" line="73" />
+        <location filename="../../ui/evidence/decoding.py" line="37" />
         <source>图片已损坏或格式不受支持，无法显示</source>
         <translation>The image is damaged or in an unsupported format and cannot be shown</translation>
     </message>
     <message>
-        <location filename="../../ui/evidence/loading.py" line="103" />
+        <location filename="../../ui/evidence/loading.py" line="40" />
         <source>此类文件（{0}）无法在评审台中预览，请在评审结束后另行查看</source>
         <translation>This kind of file ({0}) cannot be previewed in PanelDesk; please look at it separately after the review</translation>
     </message>
     <message>
-        <location filename="../../ui/evidence/loading.py" line="136" />
+        <location filename="../../ui/evidence/loading.py" line="77" />
         <source>此类文件没有缩略图</source>
         <translation>No thumbnail for this kind of file</translation>
     </message>
     <message>
-        <location filename="../../ui/evidence/loading.py" line="148" />
+        <location filename="../../ui/evidence/decoding.py" line="69" />
         <source>文件过大，内存不足，无法显示</source>
         <translation>The file is too large to show (not enough memory)</translation>
     </message>
     <message>
-        <location filename="../../ui/evidence/loading.py" line="149" />
+        <location filename="../../ui/evidence/decoding.py" line="70" />
         <source>读取文件时发生意外错误（{0}）</source>
         <translation>Unexpected error while reading the file ({0})</translation>
     </message>
@@ -208,73 +246,68 @@ Offline expert panel review: judging packets, expert scoring, signed score sheet
 <context>
     <name>EvidencePanel</name>
     <message>
-        <location filename="../../ui/evidence/panel.py" line="159" />
+        <location filename="../../ui/evidence/panel.py" line="103" />
         <source>缩小（-）</source>
         <translation>Zoom out (-)</translation>
     </message>
     <message>
-        <location filename="../../ui/evidence/panel.py" line="160" />
+        <location filename="../../ui/evidence/panel.py" line="104" />
         <source>原始大小（0）</source>
         <translation>Actual size (0)</translation>
     </message>
     <message>
-        <location filename="../../ui/evidence/panel.py" line="161" />
+        <location filename="../../ui/evidence/panel.py" line="105" />
         <source>放大（+）</source>
         <translation>Zoom in (+)</translation>
     </message>
     <message>
-        <location filename="../../ui/evidence/panel.py" line="162" />
+        <location filename="../../ui/evidence/panel.py" line="106" />
         <source>适合</source>
         <translation>Fit</translation>
     </message>
     <message>
-        <location filename="../../ui/evidence/panel.py" line="162" />
+        <location filename="../../ui/evidence/panel.py" line="106" />
         <source>适合窗口</source>
         <translation>Fit to window</translation>
     </message>
     <message>
-        <location filename="../../ui/evidence/panel.py" line="163" />
+        <location filename="../../ui/evidence/panel.py" line="107" />
         <source>全屏</source>
         <translation>Full screen</translation>
     </message>
     <message>
-        <location filename="../../ui/evidence/panel.py" line="163" />
-        <location filename="../../ui/evidence/panel.py" line="449" />
+        <location filename="../../ui/evidence/panel.py" line="107" />
+        <location filename="../../ui/evidence/panel.py" line="378" />
         <source>全屏查看（F11）</source>
         <translation>Full screen (F11)</translation>
     </message>
     <message>
-        <location filename="../../ui/evidence/panel.py" line="172" />
+        <location filename="../../ui/evidence/panel.py" line="116" />
         <source>正在读取……</source>
         <translation>Loading…</translation>
     </message>
     <message>
-        <location filename="../../ui/evidence/panel.py" line="227" />
+        <location filename="../../ui/evidence/panel.py" line="177" />
         <source>本申报没有证明材料</source>
         <translation>This submission has no evidence</translation>
     </message>
     <message>
-        <location filename="../../ui/evidence/panel.py" line="228" />
+        <location filename="../../ui/evidence/panel.py" line="178" />
         <source>未选择申报</source>
         <translation>No submission selected</translation>
     </message>
     <message>
-        <location filename="../../ui/evidence/panel.py" line="308" />
-        <source>{0} · 含 {1} 个链接（不会自动打开）</source>
-        <translation>{0} · {1} links (not opened automatically)</translation>
-    </message>
-    <message>
-        <location filename="../../ui/evidence/panel.py" line="379" />
+        <location filename="../../ui/evidence/panel.py" line="305" />
         <source>无法显示 {0}：{1}</source>
         <translation>Cannot display {0}: {1}</translation>
     </message>
     <message>
-        <location filename="../../ui/evidence/panel.py" line="437" />
+        <location filename="../../ui/evidence/panel.py" line="366" />
         <source>退出全屏（Esc / F11）</source>
         <translation>Exit full screen (Esc / F11)</translation>
     </message>
     <message>
-        <location filename="../../ui/evidence/panel.py" line="441" />
+        <location filename="../../ui/evidence/panel.py" line="370" />
         <source>全屏查看：按 Esc 或 F11 返回</source>
         <translation>Full screen: press Esc or F11 to return</translation>
     </message>
@@ -350,7 +383,7 @@ Offline expert panel review: judging packets, expert scoring, signed score sheet
 <context>
     <name>FullScreenHost</name>
     <message>
-        <location filename="../../ui/evidence/panel.py" line="101" />
+        <location filename="../../ui/evidence/fullscreen.py" line="18" />
         <source>证明材料（按 Esc 返回）</source>
         <translation>Evidence (press Esc to return)</translation>
     </message>
@@ -742,19 +775,24 @@ Choose yourself from the roster and {action} your signing key. Score sheets are 
 <context>
     <name>LinksViewer</name>
     <message>
-        <location filename="../../ui/evidence/text_viewers.py" line="60" />
+        <location filename="../../ui/evidence/text_viewers.py" line="78" />
         <source>以下链接不会自动打开：评审台离线工作。如需查看，请复制到联网的浏览器中。</source>
         <translation>These links are not opened automatically: PanelDesk works offline. To view them, copy them into a browser on a connected computer.</translation>
     </message>
     <message>
-        <location filename="../../ui/evidence/text_viewers.py" line="67" />
+        <location filename="../../ui/evidence/text_viewers.py" line="85" />
         <source>复制链接</source>
         <translation>Copy links</translation>
     </message>
     <message>
-        <location filename="../../ui/evidence/text_viewers.py" line="68" />
+        <location filename="../../ui/evidence/text_viewers.py" line="86" />
         <source>复制选中的链接（未选中时复制全部）</source>
         <translation>Copy the selected links (all if none is selected)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/evidence/text_viewers.py" line="100" />
+        <source>含 {0} 个链接（不会自动打开）</source>
+        <translation>{0} links (not opened automatically)</translation>
     </message>
 </context>
 <context>
@@ -894,17 +932,17 @@ Choose yourself from the roster and {action} your signing key. Score sheets are 
 <context>
     <name>PdfViewer</name>
     <message>
-        <location filename="../../ui/evidence/pdf_viewer.py" line="98" />
+        <location filename="../../ui/evidence/pdf_viewer.py" line="101" />
         <source>上一页</source>
         <translation>Previous page</translation>
     </message>
     <message>
-        <location filename="../../ui/evidence/pdf_viewer.py" line="99" />
+        <location filename="../../ui/evidence/pdf_viewer.py" line="102" />
         <source>下一页</source>
         <translation>Next page</translation>
     </message>
     <message>
-        <location filename="../../ui/evidence/pdf_viewer.py" line="253" />
+        <location filename="../../ui/evidence/pdf_viewer.py" line="263" />
         <source>第 {0} / {1} 页</source>
         <translation>Page {0} / {1}</translation>
     </message>
@@ -1131,87 +1169,87 @@ Choose yourself from the roster and {action} your signing key. Score sheets are 
 <context>
     <name>ResultsPage</name>
     <message>
-        <location filename="../../ui/organizer/results_page.py" line="117" />
+        <location filename="../../ui/organizer/results_page.py" line="122" />
         <source>排名</source>
         <translation>Rankings</translation>
     </message>
     <message>
-        <location filename="../../ui/organizer/results_page.py" line="118" />
+        <location filename="../../ui/organizer/results_page.py" line="123" />
         <source>复核清单</source>
         <translation>Re-review list</translation>
     </message>
     <message>
-        <location filename="../../ui/organizer/results_page.py" line="119" />
+        <location filename="../../ui/organizer/results_page.py" line="124" />
         <source>专家分布</source>
         <translation>Experts</translation>
     </message>
     <message>
-        <location filename="../../ui/organizer/results_page.py" line="120" />
+        <location filename="../../ui/organizer/results_page.py" line="125" />
         <source>一致性</source>
         <translation>Agreement</translation>
     </message>
     <message>
-        <location filename="../../ui/organizer/results_page.py" line="136" />
+        <location filename="../../ui/organizer/results_page.py" line="141" />
         <source>刷新(&amp;R)</source>
         <translation>&amp;Refresh</translation>
     </message>
     <message>
-        <location filename="../../ui/organizer/results_page.py" line="138" />
+        <location filename="../../ui/organizer/results_page.py" line="143" />
         <source>导出结果(&amp;X)…</source>
         <translation>E&amp;xport results…</translation>
     </message>
     <message>
-        <location filename="../../ui/organizer/results_page.py" line="140" />
+        <location filename="../../ui/organizer/results_page.py" line="145" />
         <source>汇总方法：</source>
         <translation>Method:</translation>
     </message>
     <message>
-        <location filename="../../ui/organizer/results_page.py" line="142" />
+        <location filename="../../ui/organizer/results_page.py" line="147" />
         <source>对比方法：</source>
         <translation>Compare with:</translation>
     </message>
     <message>
-        <location filename="../../ui/organizer/results_page.py" line="153" />
+        <location filename="../../ui/organizer/results_page.py" line="158" />
         <source>类别：</source>
         <translation>Category:</translation>
     </message>
     <message>
-        <location filename="../../ui/organizer/results_page.py" line="222" />
+        <location filename="../../ui/organizer/results_page.py" line="227" />
         <source>正在计算…</source>
         <translation>Computing…</translation>
     </message>
     <message>
-        <location filename="../../ui/organizer/results_page.py" line="237" />
+        <location filename="../../ui/organizer/results_page.py" line="243" />
         <source>{method}：{experts} 位专家的 {marks} 条有效评分；复核清单 {review} 件，离群评分 {outliers} 条，跨越奖项线的并列 {ties} 处。</source>
         <translation>{method}: {marks} valid marks from {experts} experts; {review} on the re-review list, {outliers} outlying marks, {ties} ties across an award boundary.</translation>
     </message>
     <message>
-        <location filename="../../ui/organizer/results_page.py" line="269" />
+        <location filename="../../ui/organizer/results_page.py" line="275" />
         <source>计算结果时发生内部错误（{kind}: {detail}）。</source>
         <translation>Internal error while computing the results ({kind}: {detail}).</translation>
     </message>
     <message>
-        <location filename="../../ui/organizer/results_page.py" line="287" />
+        <location filename="../../ui/organizer/results_page.py" line="293" />
         <source>{award}：第 {place} 名有 {count} 件并列（{ids}），名额只剩 {slots} 个，须由评审组决定。</source>
         <translation>{award}: {count} submissions tie for place {place} ({ids}) but only {slots} places are left; the panel must decide.</translation>
     </message>
     <message>
-        <location filename="../../ui/organizer/results_page.py" line="294" />
+        <location filename="../../ui/organizer/results_page.py" line="300" />
         <source>尚无有效评分、未排名：{ids}</source>
         <translation>No valid marks yet, not ranked: {ids}</translation>
     </message>
     <message>
-        <location filename="../../ui/organizer/results_page.py" line="315" />
+        <location filename="../../ui/organizer/results_page.py" line="321" />
         <source>正在导出结果…</source>
         <translation>Exporting the results…</translation>
     </message>
     <message>
-        <location filename="../../ui/organizer/results_page.py" line="325" />
+        <location filename="../../ui/organizer/results_page.py" line="331" />
         <source>已导出：{files}</source>
         <translation>Exported: {files}</translation>
     </message>
     <message>
-        <location filename="../../ui/organizer/results_page.py" line="331" />
+        <location filename="../../ui/organizer/results_page.py" line="337" />
         <source>导出结果时发生内部错误（{kind}: {detail}）。</source>
         <translation>Internal error while exporting the results ({kind}: {detail}).</translation>
     </message>
@@ -1245,71 +1283,6 @@ Choose yourself from the roster and {action} your signing key. Score sheets are 
         <location filename="../../ui/review/window.py" line="127" />
         <source>打开评审包并确认身份后在此评分</source>
         <translation>Open a packet and confirm your identity to score here</translation>
-    </message>
-    <message>
-        <location filename="../../ui/review/window.py" line="146" />
-        <source>PanelDesk 评审台</source>
-        <translation>PanelDesk</translation>
-    </message>
-    <message>
-        <location filename="../../ui/review/window.py" line="147" />
-        <source>尚未打开评审包</source>
-        <translation>No packet open</translation>
-    </message>
-    <message>
-        <location filename="../../ui/review/window.py" line="148" />
-        <source>请从“文件 ▸ 打开评审包…”选择组织方发来的 .panelpack 文件，或将文件拖到此窗口。</source>
-        <translation>Choose the .panelpack file from the organizer with File ▸ Open packet…, or drop it onto this window.</translation>
-    </message>
-    <message>
-        <location filename="../../ui/review/window.py" line="152" />
-        <source>{title} — PanelDesk 评审台</source>
-        <translation>{title} — PanelDesk</translation>
-    </message>
-    <message>
-        <location filename="../../ui/review/window.py" line="156" />
-        <source>（未确认）</source>
-        <translation>(not confirmed)</translation>
-    </message>
-    <message>
-        <location filename="../../ui/review/window.py" line="157" />
-        <source>组织方公钥指纹：{fp}　　评审专家：{who}</source>
-        <translation>Organizer fingerprint: {fp}    Expert: {who}</translation>
-    </message>
-    <message>
-        <location filename="../../ui/review/window.py" line="158" />
-        <source>（无）</source>
-        <translation>(none)</translation>
-    </message>
-    <message>
-        <location filename="../../ui/review/window.py" line="172" />
-        <source>打开评审包</source>
-        <translation>Open packet</translation>
-    </message>
-    <message>
-        <location filename="../../ui/review/window.py" line="173" />
-        <source>评审包 (*{suffix});;所有文件 (*)</source>
-        <translation>Packets (*{suffix});;All files (*)</translation>
-    </message>
-    <message>
-        <location filename="../../ui/review/window.py" line="187" />
-        <source>已打开 {name}：校验通过。</source>
-        <translation>Opened {name}: verified.</translation>
-    </message>
-    <message>
-        <location filename="../../ui/review/window.py" line="196" />
-        <source>无法打开评审包</source>
-        <translation>Cannot open packet</translation>
-    </message>
-    <message>
-        <location filename="../../ui/review/window.py" line="200" />
-        <source>未确认专家身份，评审包未打开。</source>
-        <translation>Identity not confirmed; the packet was not opened.</translation>
-    </message>
-    <message>
-        <location filename="../../ui/review/window.py" line="211" />
-        <source>评审包已关闭</source>
-        <translation>The packet is closed</translation>
     </message>
     <message>
         <location filename="../../ui/review/menus.py" line="31" />
@@ -1445,6 +1418,71 @@ Choose yourself from the roster and {action} your signing key. Score sheets are 
         <location filename="../../ui/review/recusal.py" line="46" />
         <source>请填写撤销回避的理由。</source>
         <translation>Please give a reason for withdrawing.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/review/window.py" line="146" />
+        <source>PanelDesk 评审台</source>
+        <translation>PanelDesk</translation>
+    </message>
+    <message>
+        <location filename="../../ui/review/window.py" line="147" />
+        <source>尚未打开评审包</source>
+        <translation>No packet open</translation>
+    </message>
+    <message>
+        <location filename="../../ui/review/window.py" line="148" />
+        <source>请从“文件 ▸ 打开评审包…”选择组织方发来的 .panelpack 文件，或将文件拖到此窗口。</source>
+        <translation>Choose the .panelpack file from the organizer with File ▸ Open packet…, or drop it onto this window.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/review/window.py" line="152" />
+        <source>{title} — PanelDesk 评审台</source>
+        <translation>{title} — PanelDesk</translation>
+    </message>
+    <message>
+        <location filename="../../ui/review/window.py" line="156" />
+        <source>（未确认）</source>
+        <translation>(not confirmed)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/review/window.py" line="157" />
+        <source>组织方公钥指纹：{fp}　　评审专家：{who}</source>
+        <translation>Organizer fingerprint: {fp}    Expert: {who}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/review/window.py" line="158" />
+        <source>（无）</source>
+        <translation>(none)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/review/window.py" line="172" />
+        <source>打开评审包</source>
+        <translation>Open packet</translation>
+    </message>
+    <message>
+        <location filename="../../ui/review/window.py" line="173" />
+        <source>评审包 (*{suffix});;所有文件 (*)</source>
+        <translation>Packets (*{suffix});;All files (*)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/review/window.py" line="187" />
+        <source>已打开 {name}：校验通过。</source>
+        <translation>Opened {name}: verified.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/review/window.py" line="196" />
+        <source>无法打开评审包</source>
+        <translation>Cannot open packet</translation>
+    </message>
+    <message>
+        <location filename="../../ui/review/window.py" line="200" />
+        <source>未确认专家身份，评审包未打开。</source>
+        <translation>Identity not confirmed; the packet was not opened.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/review/window.py" line="211" />
+        <source>评审包已关闭</source>
+        <translation>The packet is closed</translation>
     </message>
 </context>
 <context>
@@ -1699,12 +1737,12 @@ Please send this file back to the organizers; after changing marks you can expor
 <context>
     <name>TableViewer</name>
     <message>
-        <location filename="../../ui/evidence/table_viewer.py" line="106" />
+        <location filename="../../ui/evidence/table_viewer.py" line="120" />
         <source>工作表</source>
         <translation>Sheet</translation>
     </message>
     <message>
-        <location filename="../../ui/evidence/table_viewer.py" line="117" />
+        <location filename="../../ui/evidence/table_viewer.py" line="131" />
         <source>仅显示前 {0} 行、前 {1} 列</source>
         <translation>Showing only the first {0} rows and {1} columns</translation>
     </message>
@@ -1732,7 +1770,7 @@ Please send this file back to the organizers; after changing marks you can expor
         <translation>Excel workbooks (*.xlsx);;All files (*)</translation>
     </message>
     <message>
-        <location filename="../../ui/organizer/results_page.py" line="72" />
+        <location filename="../../ui/organizer/results_page.py" line="77" />
         <source>选择结果文件的保存文件夹</source>
         <translation>Choose the folder for the results files</translation>
     </message>

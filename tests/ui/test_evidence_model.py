@@ -6,8 +6,8 @@ import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QColor, QIcon, QImage
 
+from app.evidence.preview import SheetPreview
 from app.model import PacketFile
-from app.preview import SheetPreview
 from ui.evidence.model import ERROR_ROLE, FILE_ROLE, EvidenceListModel
 from ui.evidence.pdf_viewer import PageCache
 from ui.evidence.table_viewer import SheetTableModel, column_name

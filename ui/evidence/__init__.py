@@ -1,7 +1,8 @@
-"""The evidence panel of the review window: a thumbnail strip and a viewer per file kind.
+"""The evidence panel of the review window: a thumbnail strip and the registered viewers.
 
-`EvidencePanel(runner, read_file)` is what the review window embeds; the viewers and the
-list model are exported for tests and for reuse (e.g. screenshots).
+`EvidencePanel(runner, read_file)` is what the review window embeds; each kind of preview
+has its viewer (`ui.evidence.viewers`).  The viewers and the list model are exported for
+tests and for reuse (e.g. screenshots).
 """
 
 from ui.evidence.image_viewer import ImageViewer

@@ -1,7 +1,8 @@
 """The photo viewer: fit to window, zoom (buttons, keys, Ctrl+wheel), 100 %, pan by dragging.
 
 A `QGraphicsView` with one pixmap item: zoom is the view transform, so zooming never
-re-decodes the image, and dragging pans through the scroll bars (ScrollHandDrag).
+re-decodes the image, and dragging pans through the scroll bars (ScrollHandDrag).  It
+shows image previews (`ImagePayload`, decoded off the GUI thread: `ui.evidence.viewers`).
 """
 
 from __future__ import annotations
@@ -9,6 +10,8 @@ from __future__ import annotations
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QColor, QImage, QPainter, QPixmap, QResizeEvent, QWheelEvent
 from PySide6.QtWidgets import QGraphicsPixmapItem, QGraphicsScene, QGraphicsView, QWidget
+
+from app.model import PacketFile
 
 ZOOM_STEP = 1.25
 MIN_SCALE = 0.02
@@ -19,6 +22,8 @@ class ImageViewer(QGraphicsView):
     """Shows one image; `zoom_changed(scale)` reports the effective scale (1.0 = 100 %)."""
 
     zoom_changed = Signal(float)
+    status = Signal(str)  # size and scale, for the status bar
+    shown = Signal()
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -35,8 +40,16 @@ class ImageViewer(QGraphicsView):
         self.setResizeAnchor(QGraphicsView.ViewportAnchor.AnchorViewCenter)
         self.setBackgroundBrush(QColor("#eef0f3"))
         self.setFrameShape(QGraphicsView.Shape.NoFrame)
+        self.zoom_changed.connect(self._report_zoom)
 
     # --- content ------------------------------------------------------------------------
+    def show_payload(self, image: QImage, _pf: PacketFile) -> None:
+        self.set_image(image)
+        self.shown.emit()
+
+    def release(self) -> None:
+        self.clear()
+
     def set_image(self, image: QImage) -> None:
         """Show `image` fitted to the window (GUI thread: converts to a pixmap)."""
         self._item.setPixmap(QPixmap.fromImage(image))
@@ -50,6 +63,10 @@ class ImageViewer(QGraphicsView):
     def image_size(self) -> tuple[int, int]:
         size = self._item.pixmap().size()
         return size.width(), size.height()
+
+    def _report_zoom(self, scale: float) -> None:
+        width, height = self.image_size
+        self.status.emit(f"{width}×{height} · {round(scale * 100)}%")
 
     # --- zoom ---------------------------------------------------------------------------
     @property

@@ -1,149 +1,78 @@
-"""The work done on runner threads for the evidence panel: read, decode, render.
+"""The work done on runner threads for the evidence panel: read, preview, prepare.
 
-Everything here runs off the GUI thread, so it uses only thread-safe Qt classes
-(`QImage`, `QImageReader`, `QBuffer`) — never `QPixmap` or widgets.  PDFs are counted
-and rendered by worker processes (`app.render`): MuPDF would otherwise hold the
-interpreter lock, and with it the GUI thread, for the whole of each render.  Results are small
-payload objects the panel hands to the right viewer; failures are `PanelDeskError`s whose
-message the `ErrorViewer` shows.
+A file is read through the packet's hash-checked reader; its kind
+(`app.evidence.kinds`) turns the bytes into a Qt-free preview payload, and the viewer
+registered for the payload's type (`ui.evidence.viewers`) prepares it on the same
+thread — decoding an image into a `QImage`, say — so the GUI thread only puts it on
+screen.  Thumbnails follow the kind's declaration and are made by the viewer of its
+payload type.  Failures are `PanelDeskError`s whose message the `ErrorViewer` shows
+(`decoding.error_text`).
 """
 
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import dataclass
+from typing import Any, NamedTuple
 
-from PySide6.QtCore import QBuffer, QByteArray, QCoreApplication, QIODevice, QSize, Qt
-from PySide6.QtGui import QColor, QImage, QImageReader, QPainter
+from PySide6.QtCore import QCoreApplication
+from PySide6.QtGui import QImage
 
 from app.errors import PanelDeskError
+from app.evidence.kinds import kind_named
 from app.model import PacketFile
-from app.preview import SheetPreview, docx_text, links_preview, xlsx_preview
-from app.render.pool import default_pool
+from ui.evidence.viewers import Viewer, viewer_for, viewers_of
 
 ReadFile = Callable[[str], bytes]
-THUMB_PDF_ZOOM = 0.25  # an A4 page becomes ≈ 150×210 px before scaling to the strip
 
 
-@dataclass
-class ImagePayload:
-    image: QImage
+class Loaded(NamedTuple):
+    """A file ready for its viewer: the viewer, and what its `show_payload` takes."""
+
+    viewer: Viewer
+    content: Any
 
 
-@dataclass
-class PdfPayload:
-    data: bytes
-    page_count: int
-
-
-@dataclass
-class SheetsPayload:
-    sheets: list[SheetPreview]
-
-
-@dataclass
-class TextPayload:
-    text: str
-
-
-@dataclass
-class LinksPayload:
-    text: str
-    links: list[str]
-
-
-Payload = ImagePayload | PdfPayload | SheetsPayload | TextPayload | LinksPayload
-
-
-def decode_image(data: bytes, max_side: int | None = None) -> QImage:
-    """Decode an image (EXIF rotation applied), optionally scaled to fit `max_side`."""
-    buffer = QBuffer()
-    buffer.setData(QByteArray(data))
-    buffer.open(QIODevice.OpenModeFlag.ReadOnly)
-    reader = QImageReader(buffer)
-    reader.setAutoTransform(True)
-    size = reader.size()
-    if max_side and size.isValid() and max(size.width(), size.height()) > max_side:
-        # Letting the decoder scale is much cheaper than decoding full size (JPEG DCT scaling).
-        reader.setScaledSize(size.scaled(QSize(max_side, max_side),
-                                         Qt.AspectRatioMode.KeepAspectRatio))
-    image = reader.read()
-    buffer.close()
-    if image.isNull():
-        raise PanelDeskError(QCoreApplication.translate("EvidenceLoading", "图片已损坏或格式不受支持，无法显示"))
-    return image
-
-
-def page_image(data: bytes, page_index: int, zoom: float) -> QImage:
-    """Render one PDF page to a QImage that owns its pixels."""
-    page = default_pool().render_page(data, page_index, zoom)  # in a worker process
-    image = QImage(page.samples, page.width, page.height, page.stride, QImage.Format.Format_RGB888)
-    # Converted here, on the worker: the screen's own format makes the GUI thread's
-    # QPixmap.fromImage a plain copy.  The conversion also detaches the image from
-    # `page.samples`, which is freed with this frame.
-    return image.convertToFormat(QImage.Format.Format_RGB32)
-
-
-def load_evidence(read_file: ReadFile, pf: PacketFile) -> Payload:
-    """Read file `pf` through the packet's hash-checked reader and prepare it for its viewer."""
+def load_evidence(read_file: ReadFile, pf: PacketFile) -> Loaded:
+    """Read file `pf`, preview it as its kind says and prepare that for its viewer."""
     data = read_file(pf.name)
-    if pf.kind == "image":
-        return ImagePayload(decode_image(data))
-    if pf.kind == "pdf":
-        return PdfPayload(data, default_pool().page_count(data))
-    if pf.kind == "spreadsheet":
-        return SheetsPayload(xlsx_preview(data))
-    if pf.kind == "document":
-        return TextPayload(docx_text(data))
-    if pf.kind == "links":
-        return LinksPayload(*links_preview(data))
-    if pf.kind == "text":
-        text, links = links_preview(data)
-        return LinksPayload(text, links) if links else TextPayload(text)
-    raise PanelDeskError(QCoreApplication.translate("EvidenceLoading", "此类文件（{0}）无法在评审台中预览，请在评审结束后另行查看")
-                         .replace("{0}", pf.media_type or pf.original_name))
+    kind = kind_named(pf.kind)
+    if kind.preview is None:
+        raise PanelDeskError(QCoreApplication.translate("EvidenceLoading", "此类文件（{0}）无法在评审台中预览，请在评审结束后另行查看")
+                             .replace("{0}", pf.media_type or pf.original_name))
+    payload = kind.preview(data)
+    viewer = viewer_for(type(payload))
+    return Loaded(viewer, viewer.prepare(payload))
 
 
 def load_ahead(read_file: ReadFile, pf: PacketFile,
-               first_page_zoom: float | None) -> tuple[Payload, QImage | None]:
-    """`load_evidence`, and for a PDF its first page rendered at `first_page_zoom`, in one
-    task: the look-ahead then needs no second round trip through the GUI thread."""
-    payload = load_evidence(read_file, pf)
+               first_page_zoom: float | None) -> tuple[Loaded, QImage | None]:
+    """`load_evidence`, and for a viewer that pages (a PDF) its first page rendered at
+    `first_page_zoom`, in one task: the look-ahead then needs no second round trip
+    through the GUI thread."""
+    loaded = load_evidence(read_file, pf)
     first_page = None
-    if isinstance(payload, PdfPayload) and first_page_zoom:
+    if loaded.viewer.first_page is not None and first_page_zoom:
         try:
-            first_page = page_image(payload.data, 0, first_page_zoom)
+            first_page = loaded.viewer.first_page(loaded.content, first_page_zoom)
         except PanelDeskError:
             pass  # the viewer renders it again when shown, and says why it cannot
-    return payload, first_page
+    return loaded, first_page
 
 
-def load_thumbnail(read_file: ReadFile, pf: PacketFile, side: int) -> QImage:
-    """A thumbnail fitted into `side`×`side` px: the image itself or a PDF's first page."""
-    data = read_file(pf.name)
-    if pf.kind == "image":
-        return decode_image(data, side)
-    if pf.kind == "pdf":
-        image = page_image(data, 0, THUMB_PDF_ZOOM).scaled(
-            side, side, Qt.AspectRatioMode.KeepAspectRatio,
-            Qt.TransformationMode.SmoothTransformation)
-        # A white page on a white strip needs an edge (QPainter on a QImage is thread-safe).
-        painter = QPainter(image)
-        painter.setPen(QColor("#9aa5b1"))
-        painter.drawRect(0, 0, image.width() - 1, image.height() - 1)
-        painter.end()
-        return image
-    raise PanelDeskError(QCoreApplication.translate("EvidenceLoading", "此类文件没有缩略图"))
+def ahead_viewer(pf: PacketFile) -> Viewer | None:
+    """The viewer of `pf`'s kind that renders a first page ahead, if it has one."""
+    return next((v for v in viewers_of(kind_named(pf.kind)) if v.first_page), None)
 
 
 def has_thumbnail(pf: PacketFile) -> bool:
-    return pf.kind in ("image", "pdf")
+    return kind_named(pf.kind).thumbnail
 
 
-def error_text(err: BaseException) -> str:
-    """What the viewer says about a failure: our message, or a plain note for a bug."""
-    if isinstance(err, PanelDeskError):
-        return str(err)
-    if isinstance(err, MemoryError):
-        return QCoreApplication.translate("EvidenceLoading", "文件过大，内存不足，无法显示")
-    return QCoreApplication.translate("EvidenceLoading", "读取文件时发生意外错误（{0}）").replace("{0}", type(err).__name__)
+def load_thumbnail(read_file: ReadFile, pf: PacketFile, side: int) -> QImage:
+    """A thumbnail fitted into `side`×`side` px (the image itself, a PDF's first page)."""
+    data = read_file(pf.name)
+    kind = kind_named(pf.kind)
+    make = next((v.thumbnail for v in viewers_of(kind) if v.thumbnail), None)
+    if not kind.thumbnail or make is None:
+        raise PanelDeskError(QCoreApplication.translate("EvidenceLoading", "此类文件没有缩略图"))
+    return make(data, side)

@@ -1,8 +1,8 @@
 """The evidence strip's list model: one row per evidence file, an icon per kind or a thumbnail.
 
 Thumbnails arrive later from worker threads (`EvidencePanel` asks the runner); until then,
-and for kinds without one, each row shows a drawn kind badge ("图", "PDF", "表" …) so the
-strip never looks empty or waits on a file read.
+and for kinds without one, each row shows the badge its kind declares ("IMG", "PDF", "XLS"
+…; `app.evidence.kinds`) so the strip never looks empty or waits on a file read.
 """
 
 from __future__ import annotations
@@ -20,6 +20,7 @@ from PySide6.QtCore import (
 )
 from PySide6.QtGui import QColor, QFont, QIcon, QImage, QPainter, QPixmap
 
+from app.evidence.kinds import LABEL_CONTEXT, kind_named
 from app.model import PacketFile
 
 THUMB_SIDE = 96  # logical pixels of the square a thumbnail is fitted into
@@ -28,29 +29,17 @@ ERROR_ROLE = Qt.ItemDataRole.UserRole + 2
 
 Index = QModelIndex | QPersistentModelIndex
 
-# (badge text, colour) per kind; colours are muted so real thumbnails stand out.  Latin
-# labels on purpose: QPainter does not get the style sheet's CJK fallback font.
-_BADGES = {
-    "image": ("IMG", "#4f7cac"),
-    "pdf": ("PDF", "#b0413e"),
-    "spreadsheet": ("XLS", "#3f7d4e"),
-    "document": ("DOC", "#2f5d8a"),
-    "text": ("TXT", "#6b7280"),
-    "links": ("URL", "#8a5a2f"),
-    "other": ("?", "#9aa5b1"),
-}
-
 
 def kind_label(kind: str) -> str:
-    labels = {"image": "图片", "pdf": "PDF 文档", "spreadsheet": "表格", "document": "Word 文档",
-              "text": "文本", "links": "链接", "other": "其他文件"}
-    return QCoreApplication.translate("EvidenceListModel", labels.get(kind, "其他文件"))
+    """The label of the kind called `kind`, in the interface language."""
+    return QCoreApplication.translate(LABEL_CONTEXT, kind_named(kind).label)
 
 
 @cache
 def kind_icon(kind: str, broken: bool = False) -> QIcon:
     """A rounded badge with the kind's short label; a red dot marks unreadable files."""
-    text, colour = _BADGES.get(kind, _BADGES["other"])
+    badge = kind_named(kind).badge
+    text, colour = badge.text, badge.colour
     pixmap = QPixmap(THUMB_SIDE * 2, THUMB_SIDE * 2)  # drawn at 2× so it stays crisp on HiDPI
     pixmap.setDevicePixelRatio(2.0)
     pixmap.fill(Qt.GlobalColor.transparent)

@@ -3,6 +3,8 @@
 `EvidencePanel(runner, read_file)` gets the packet's hash-checked reader; every read,
 decode and render goes through the runner, and each callback checks a token so a slow
 result for a submission or file the expert has already left is dropped, never shown.
+Its viewers are the registered ones (`ui.evidence.viewers`): a loaded file goes to the
+viewer of its preview's type.
 `toggle_fullscreen()` moves the viewer area (toolbar + viewers) into a full-screen
 top-level window and back; Esc or F11 there returns.
 """
@@ -12,15 +14,14 @@ from __future__ import annotations
 import logging
 from collections import OrderedDict
 from collections.abc import Callable
+from functools import partial
 from typing import Any
 
-from PySide6.QtCore import QSize, Qt, Signal
-from PySide6.QtGui import QCloseEvent, QImage, QKeyEvent, QKeySequence, QShortcut
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QImage, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QHBoxLayout,
     QLabel,
-    QListView,
     QStackedWidget,
     QToolButton,
     QVBoxLayout,
@@ -29,23 +30,21 @@ from PySide6.QtWidgets import (
 
 from app.errors import PanelDeskError
 from app.model import PacketFile, Submission
-from ui.evidence.image_viewer import ImageViewer
+from ui.evidence.decoding import error_text
+from ui.evidence.fullscreen import FullScreenHost
 from ui.evidence.loading import (
-    ImagePayload,
-    LinksPayload,
-    PdfPayload,
-    SheetsPayload,
-    TextPayload,
-    error_text,
+    Loaded,
+    ahead_viewer,
     has_thumbnail,
     load_ahead,
     load_evidence,
     load_thumbnail,
 )
-from ui.evidence.model import THUMB_SIDE, EvidenceListModel, kind_label
-from ui.evidence.pdf_viewer import PageCache, PdfViewer
-from ui.evidence.table_viewer import TableViewer
-from ui.evidence.text_viewers import ErrorViewer, LinksViewer, TextViewer
+from ui.evidence.model import THUMB_SIDE, EvidenceListModel
+from ui.evidence.pdf_viewer import PageCache
+from ui.evidence.strip import EvidenceStrip
+from ui.evidence.text_viewers import ErrorViewer
+from ui.evidence.viewers import VIEWERS, ViewerContext
 from ui.task_runner import LOOK_AHEAD, WANTED_NOW, TaskRunner
 
 log = logging.getLogger(__name__)
@@ -54,61 +53,6 @@ READY_AHEAD = 2  # first files of coming submissions kept decoded (two photos: ~
 ZOOM_IN_KEYS = ("+", "=", "Ctrl++", "Ctrl+=")
 ZOOM_OUT_KEYS = ("-", "Ctrl+-")
 ZOOM_RESET_KEYS = ("0", "Ctrl+0")
-
-
-class EvidenceStrip(QListView):
-    """The horizontal thumbnail strip; Left/Right and [ ] cycle through the files."""
-
-    def __init__(self, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.setObjectName("evidenceStrip")
-        self.setViewMode(QListView.ViewMode.IconMode)
-        self.setFlow(QListView.Flow.LeftToRight)
-        self.setWrapping(False)
-        self.setMovement(QListView.Movement.Static)
-        self.setResizeMode(QListView.ResizeMode.Adjust)
-        self.setUniformItemSizes(True)
-        self.setIconSize(QSize(THUMB_SIDE, THUMB_SIDE - 24))
-        self.setGridSize(QSize(THUMB_SIDE + 20, THUMB_SIDE + 10))
-        self.setTextElideMode(Qt.TextElideMode.ElideMiddle)
-        self.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        self.setHorizontalScrollMode(QAbstractItemView.ScrollMode.ScrollPerPixel)
-        self.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
-        self.setFixedHeight(THUMB_SIDE + 30)
-
-    def step(self, delta: int) -> None:
-        count = self.model().rowCount() if self.model() else 0
-        if count:
-            row = self.currentIndex().row() if self.currentIndex().isValid() else -1
-            self.setCurrentIndex(self.model().index((row + delta) % count, 0))
-
-    def keyPressEvent(self, event: QKeyEvent) -> None:
-        key = event.key()
-        if key in (Qt.Key.Key_Left, Qt.Key.Key_BracketLeft) and not event.modifiers():
-            self.step(-1)
-        elif key in (Qt.Key.Key_Right, Qt.Key.Key_BracketRight) and not event.modifiers():
-            self.step(1)
-        else:
-            super().keyPressEvent(event)
-
-
-class FullScreenHost(QWidget):
-    """The top-level window the viewer area borrows while full screen."""
-
-    def __init__(self, on_leave: Callable[[], None]) -> None:
-        super().__init__(None, Qt.WindowType.Window)
-        self.setObjectName("evidenceFullScreen")
-        self.setWindowTitle(self.tr("证明材料（按 Esc 返回）"))
-        self._on_leave = on_leave
-        layout = QVBoxLayout(self)
-        layout.setContentsMargins(0, 0, 0, 0)
-        for keys in ("Esc", "F11"):
-            QShortcut(QKeySequence(keys), self, activated=self._on_leave)
-
-    def closeEvent(self, event: QCloseEvent) -> None:
-        # Closing the window by the window manager must also give the viewer back.
-        self._on_leave()
-        super().closeEvent(event)
 
 
 class EvidencePanel(QWidget):
@@ -128,7 +72,7 @@ class EvidencePanel(QWidget):
         self._sub_token = 0  # bumped per submission: stale thumbnails are dropped
         self._thumbs_pending = False
         self._thumbnail_tasks = object()  # their group in the runner, withdrawn on leaving
-        self._ready: OrderedDict[str, Any] = OrderedDict()  # file name → payload loaded ahead
+        self._ready: OrderedDict[str, Loaded] = OrderedDict()  # file name → loaded ahead
         # File names being loaded ahead → whether at WANTED_NOW priority (the window's
         # start): only such a load is waited for; one queued behind thumbnails is not.
         self._pending: dict[str, bool] = {}
@@ -171,20 +115,12 @@ class EvidencePanel(QWidget):
         self.empty.setObjectName("evidenceEmpty")
         self.loading = QLabel(self.tr("正在读取……"), self.stack)
         self.loading.setAlignment(Qt.AlignmentFlag.AlignCenter)
-        self.image_viewer = ImageViewer(self.stack)
-        self.image_viewer.zoom_changed.connect(self._image_zoomed)
-        self.pdf_viewer = PdfViewer(self._runner, self.page_cache, self.stack)
-        self.pdf_viewer.page_shown.connect(self._page_shown)
-        self.evidence_shown.connect(self._load_thumbnails)
-        self.pdf_viewer.status.connect(self._viewer_status)
-        self.table_viewer = TableViewer(self.stack)
-        self.text_viewer = TextViewer(self.stack)
-        self.links_viewer = LinksViewer(self.stack)
+        self.stack.addWidget(self.empty)
+        self.stack.addWidget(self.loading)
+        self.viewers = self._build_viewers()
         self.error_viewer = ErrorViewer(self.stack)
-        for widget in (self.empty, self.loading, self.image_viewer, self.pdf_viewer,
-                       self.table_viewer, self.text_viewer, self.links_viewer,
-                       self.error_viewer):
-            self.stack.addWidget(widget)
+        self.stack.addWidget(self.error_viewer)
+        self.evidence_shown.connect(self._load_thumbnails)
         area_layout = QVBoxLayout(self.viewer_area)
         area_layout.setContentsMargins(0, 0, 0, 0)
         area_layout.setSpacing(0)
@@ -195,6 +131,20 @@ class EvidencePanel(QWidget):
         self._layout.setSpacing(4)
         self._layout.addWidget(self.strip)
         self._layout.addWidget(self.viewer_area, 1)
+
+    def _build_viewers(self) -> dict[type, QWidget]:
+        """One widget per registered viewer, keyed by the payload type it shows; each is
+        also the panel's attribute of the registered name (`image_viewer`, `pdf_viewer` …)."""
+        context = ViewerContext(self._runner, self.page_cache, self.stack)
+        viewers: dict[type, QWidget] = {}
+        for viewer in VIEWERS:
+            widget = viewer.make(context)
+            widget.status.connect(partial(self._viewer_status, widget))
+            widget.shown.connect(partial(self._viewer_shown, widget))
+            self.stack.addWidget(widget)
+            setattr(self, viewer.attribute, widget)
+            viewers[viewer.payload] = widget
+        return viewers
 
     def _tool(self, text: str, tip: str, slot: Callable[[], None]) -> QToolButton:
         button = QToolButton(self.viewer_area)
@@ -219,8 +169,8 @@ class EvidencePanel(QWidget):
         self._load_token += 1
         self._runner.drop_queued(self._thumbnail_tasks)
         self._current = None
-        self.pdf_viewer.clear()
-        self.image_viewer.clear()
+        for widget in self.viewers.values():
+            widget.release()
         files = sub.evidence if sub is not None else []
         self.model.set_files(files)
         if not files:
@@ -283,38 +233,17 @@ class EvidencePanel(QWidget):
             self._awaited = (token, pf)
             return
         self._runner.run(load_evidence, self._read_file, pf,
-                         on_done=lambda payload: self._loaded(token, pf, payload),
+                         on_done=lambda loaded: self._loaded(token, pf, loaded),
                          on_error=lambda err: self._load_failed(token, pf, err),
                          priority=WANTED_NOW)
 
-    def _loaded(self, token: int, pf: PacketFile, payload: Any) -> None:
+    def _loaded(self, token: int, pf: PacketFile, loaded: Loaded) -> None:
         if token != self._load_token:
             return
-        label = kind_label(pf.kind)
-        if isinstance(payload, ImagePayload):
-            self.image_viewer.set_image(payload.image)
-            self.stack.setCurrentWidget(self.image_viewer)
-            self._image_zoomed(self.image_viewer.scale_factor)
-        elif isinstance(payload, PdfPayload):
-            self.stack.setCurrentWidget(self.pdf_viewer)
-            self.pdf_viewer.set_document(payload.data, pf.sha256, payload.page_count)
-        elif isinstance(payload, SheetsPayload):
-            self.table_viewer.set_sheets(payload.sheets)
-            self.stack.setCurrentWidget(self.table_viewer)
-            self.status_message.emit(f"{pf.original_name} · {label}")
-        elif isinstance(payload, LinksPayload):
-            self.links_viewer.set_content(payload.text, payload.links)
-            self.stack.setCurrentWidget(self.links_viewer)
-            self.status_message.emit(self.tr("{0} · 含 {1} 个链接（不会自动打开）")
-                                     .replace("{0}", pf.original_name)
-                                     .replace("{1}", str(len(payload.links))))
-        elif isinstance(payload, TextPayload):
-            self.text_viewer.set_text(payload.text)
-            self.stack.setCurrentWidget(self.text_viewer)
-            self.status_message.emit(f"{pf.original_name} · {label}")
+        widget = self.viewers[loaded.viewer.payload]
+        self.stack.setCurrentWidget(widget)
         self._enable_zoom(True)
-        if not isinstance(payload, PdfPayload):  # a PDF is shown when its page is rendered
-            self.evidence_shown.emit(pf.name)
+        widget.show_payload(loaded.content, pf)  # which says when it is on screen: shown()
 
     def prefetch(self, sub: Submission | None, *, now: bool = False) -> None:
         """Load `sub`'s first evidence ahead (for a PDF, its first page rendered too):
@@ -327,23 +256,24 @@ class EvidencePanel(QWidget):
         if pf.name in self._ready or pf.name in self._pending:
             return
         self._pending[pf.name] = now
-        page_key = self.pdf_viewer.first_page_key(pf.sha256) if pf.kind == "pdf" else None
+        ahead = ahead_viewer(pf)
+        page_key = self.viewers[ahead.payload].first_page_key(pf.sha256) if ahead else None
         self._runner.run(load_ahead, self._read_file, pf, page_key and page_key[2],
                          on_done=lambda result: self._prefetched(pf, page_key, result),
                          on_error=lambda err: self._prefetch_failed(pf, err),
                          priority=WANTED_NOW if now else LOOK_AHEAD)
 
     def _prefetched(self, pf: PacketFile, page_key: Any,
-                    result: tuple[Any, QImage | None]) -> None:
-        payload, first_page = result
+                    result: tuple[Loaded, QImage | None]) -> None:
+        loaded, first_page = result
         self._pending.pop(pf.name, None)
         if first_page is not None:
             self.page_cache.put(page_key, first_page)
         token = self._take_awaited(pf)
         if token is not None:
-            self._loaded(token, pf, payload)
+            self._loaded(token, pf, loaded)
             return
-        self._ready[pf.name] = payload
+        self._ready[pf.name] = loaded
         while len(self._ready) > READY_AHEAD:
             self._ready.popitem(last=False)
 
@@ -360,10 +290,6 @@ class EvidencePanel(QWidget):
         token, _file = self._awaited
         self._awaited = None
         return token if token == self._load_token else None
-
-    def _page_shown(self, _page: int) -> None:
-        if self._current is not None:
-            self.evidence_shown.emit(self._current.name)
 
     def _load_failed(self, token: int, pf: PacketFile, err: BaseException) -> None:
         if token != self._load_token:
@@ -408,15 +334,18 @@ class EvidencePanel(QWidget):
         elif viewer is not None:
             viewer.reset_zoom()
 
-    def _image_zoomed(self, scale: float) -> None:
-        if self._current is not None and self.stack.currentWidget() is self.image_viewer:
-            width, height = self.image_viewer.image_size
-            self.status_message.emit(f"{self._current.original_name} · {width}×{height} · "
-                                     f"{round(scale * 100)}%")
+    # --- what the viewers report ---------------------------------------------------------
+    def _on_screen(self, widget: QWidget) -> bool:
+        # A viewer left behind may still finish something (a page render): not news.
+        return self._current is not None and widget is self.stack.currentWidget()
 
-    def _viewer_status(self, text: str) -> None:
-        if self._current is not None:
+    def _viewer_status(self, widget: QWidget, text: str) -> None:
+        if self._on_screen(widget):
             self.status_message.emit(f"{self._current.original_name} · {text}")
+
+    def _viewer_shown(self, widget: QWidget) -> None:
+        if self._on_screen(widget):
+            self.evidence_shown.emit(self._current.name)
 
     # --- full screen --------------------------------------------------------------------
     @property

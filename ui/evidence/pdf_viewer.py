@@ -25,7 +25,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ui.evidence.loading import error_text, page_image
+from app.evidence.kinds import PdfPayload
+from app.model import PacketFile
+from ui.evidence.decoding import error_text, page_image
 from ui.task_runner import LOOK_AHEAD, WANTED_NOW, TaskRunner
 
 ZOOM_LEVELS = (0.5, 0.75, 1.0, 1.25, 1.5, 2.0, 3.0, 4.0)
@@ -79,6 +81,7 @@ class PdfViewer(QWidget):
 
     status = Signal(str)
     page_shown = Signal(int)  # a rendered page is on screen (tests and bench/bench_review.py)
+    shown = Signal()  # the same, for the panel: the file is on screen
 
     def __init__(self, runner: TaskRunner, cache: PageCache,
                  parent: QWidget | None = None) -> None:
@@ -136,6 +139,12 @@ class PdfViewer(QWidget):
         return button
 
     # --- document -----------------------------------------------------------------------
+    def show_payload(self, payload: PdfPayload, pf: PacketFile) -> None:
+        self.set_document(payload.data, pf.sha256, payload.page_count)
+
+    def release(self) -> None:
+        self.clear()
+
     def set_document(self, data: bytes, sha256: str, page_count: int) -> None:
         """Show page 1 of the PDF `data` (already checked to open, `page_count` ≥ 1)."""
         self._data, self._sha, self._count = data, sha256, page_count
@@ -242,6 +251,7 @@ class PdfViewer(QWidget):
         self._scene.setSceneRect(self._item.boundingRect())
         self._update_controls()
         self.page_shown.emit(key[1])
+        self.shown.emit()
         following = self._page + 1
         if following < self._count and self._key(following) not in self._cache:
             self._render(self._key(following), following, prefetch=True)

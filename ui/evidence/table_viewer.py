@@ -4,10 +4,13 @@ from __future__ import annotations
 
 from typing import Any
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
+from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt, Signal
 from PySide6.QtWidgets import QLabel, QTabBar, QTableView, QVBoxLayout, QWidget
 
-from app.preview import SheetPreview
+from app.evidence.kinds import SheetsPayload
+from app.evidence.preview import SheetPreview
+from app.model import PacketFile
+from ui.evidence.model import kind_label
 
 Index = QModelIndex | QPersistentModelIndex
 
@@ -72,6 +75,9 @@ class SheetTableModel(QAbstractTableModel):
 class TableViewer(QWidget):
     """Sheet tabs above the table; a note when rows or columns were cut off."""
 
+    status = Signal(str)  # the file's kind, for the status bar
+    shown = Signal()
+
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self._sheets: list[SheetPreview] = []
@@ -96,6 +102,14 @@ class TableViewer(QWidget):
         layout.addWidget(self.table, 1)
         layout.addWidget(self.note)
         self._font_delta = 0
+
+    def show_payload(self, payload: SheetsPayload, pf: PacketFile) -> None:
+        self.set_sheets(payload.sheets)
+        self.status.emit(kind_label(pf.kind))
+        self.shown.emit()
+
+    def release(self) -> None:
+        """Nothing to drop: a preview is capped in size, and the next file replaces it."""
 
     def set_sheets(self, sheets: list[SheetPreview]) -> None:
         self._sheets = list(sheets)

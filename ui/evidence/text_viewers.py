@@ -1,8 +1,8 @@
-"""Text, links and error viewers: the evidence kinds shown as words rather than pixels."""
+"""Text, links and error viewers: evidence shown as words rather than pixels."""
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QFont, QGuiApplication, QTextOption
 from PySide6.QtWidgets import (
     QHBoxLayout,
@@ -14,11 +14,18 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from app.evidence.kinds import LinksPayload, TextPayload
+from app.model import PacketFile
+from ui.evidence.model import kind_label
+
 READING_POINT_SIZE = 12.0  # larger than the UI font: experts read long statements here
 
 
 class TextViewer(QPlainTextEdit):
     """Read-only text with comfortable size, wrapping and margins; zoom changes the font."""
+
+    status = Signal(str)  # the file's kind, for the status bar
+    shown = Signal()
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -32,6 +39,14 @@ class TextViewer(QPlainTextEdit):
         font.setPointSizeF(READING_POINT_SIZE)
         self.setFont(font)
         self._steps = 0
+
+    def show_payload(self, payload: TextPayload, pf: PacketFile) -> None:
+        self.set_text(payload.text)
+        self.status.emit(kind_label(pf.kind))
+        self.shown.emit()
+
+    def release(self) -> None:
+        """Nothing to drop: a text is small, and the next file replaces it."""
 
     def set_text(self, text: str) -> None:
         self.setPlainText(text)
@@ -55,6 +70,9 @@ class TextViewer(QPlainTextEdit):
 class LinksViewer(QWidget):
     """The web addresses in a text file, never opened: PanelDesk works offline."""
 
+    status = Signal(str)  # how many links, for the status bar
+    shown = Signal()
+
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.note = QLabel(self.tr("以下链接不会自动打开：评审台离线工作。"
@@ -76,6 +94,15 @@ class LinksViewer(QWidget):
         layout.addLayout(row)
         layout.addWidget(self.links, 1)
         layout.addWidget(self.text, 2)
+
+    def show_payload(self, payload: LinksPayload, _pf: PacketFile) -> None:
+        self.set_content(payload.text, payload.links)
+        self.status.emit(self.tr("含 {0} 个链接（不会自动打开）")
+                         .replace("{0}", str(len(payload.links))))
+        self.shown.emit()
+
+    def release(self) -> None:
+        """Nothing to drop: a link list is small, and the next file replaces it."""
 
     def set_content(self, text: str, links: list[str]) -> None:
         self.links.clear()

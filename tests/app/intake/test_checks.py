@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import pytest
 
+from app.evidence.probe import EvidenceInfo
 from app.intake.categories import CategorySet
 from app.intake.checks import (
     check_evidence,
@@ -13,7 +14,6 @@ from app.intake.checks import (
     duplicate_warning,
     find_duplicates,
 )
-from app.intake.evidence import EvidenceInfo
 from app.intake.pii import id_check_char
 from app.rubrics import load_default_rubric
 from scoring.rubric import IntakeRules as Rules

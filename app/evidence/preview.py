@@ -1,8 +1,9 @@
 """Turning evidence bytes into something a viewer can show — Qt-free, so testable headless.
 
-The GUI calls these on worker threads (`ui.evidence`); each takes the bytes the packet's
-hash-checked reader returned and gives back plain data: spreadsheets as rows of display
-strings, Word files and text files as text (PDF pages: `app.render.pdf`).
+The kinds' previews (`app.evidence.kinds`) call these on the interface's runner threads;
+each takes the bytes the packet's hash-checked reader returned and gives back plain data:
+spreadsheets as rows of display strings, Word files and text files as text (PDF pages:
+`app.render`).
 Evidence comes from applicants and may be broken or hostile, so every function either
 returns a result or raises `PanelDeskError` with a Chinese reason the viewer shows as is —
 never any other exception.  Limits (rows, zip sizes) keep a single file from
@@ -19,7 +20,7 @@ from decimal import Decimal
 from typing import Any
 
 from app.errors import PanelDeskError
-from app.intake.evidence import decode_text, find_links, zip_bomb_reason
+from app.evidence.probe import decode_text, find_links, zip_bomb_reason
 
 MAX_TEXT_CHARS = 2_000_000  # a text viewer with more than this is unusable anyway
 

@@ -14,7 +14,8 @@ import pytest
 from docx import Document
 from openpyxl import Workbook
 
-from app.intake.evidence import DOCX, PPTX, XLSX, classify, find_links
+from app.evidence.classify import classify
+from app.evidence.probe import DOCX, PPTX, XLSX, find_links
 
 
 def pixmap(width: int, height: int) -> pymupdf.Pixmap:
@@ -259,7 +260,7 @@ def test_tiff_and_heic_headers() -> None:
 def test_mutated_files_never_raise(jpeg_1080: bytes, png_small: bytes) -> None:
     import random
 
-    from app.model import FILE_KINDS
+    from app.evidence.kinds import KINDS
 
     seeds = [jpeg_1080[:4000] + b"\xff\xd9", png_small, pdf_bytes(), zip_of({"a": b"b"}),
              b"GIF89a" + bytes(20), b"RIFF\x40\x00\x00\x00WEBPVP8X" + bytes(30),
@@ -278,4 +279,4 @@ def test_mutated_files_never_raise(jpeg_1080: bytes, png_small: bytes) -> None:
                     at = rng.randrange(len(data) + 1)
                     data[at:at] = rng.randbytes(rng.randint(1, 8))
             info = classify("x.jpg", bytes(data))
-            assert info.kind in FILE_KINDS and isinstance(info.media_type, str)
+            assert info.kind in {kind.name for kind in KINDS} and isinstance(info.media_type, str)

@@ -1,4 +1,4 @@
-"""Tests for app.preview: real generated xlsx/docx/txt in, display data out, hostile in → PanelDeskError."""
+"""Tests for app.evidence.preview: real generated xlsx/docx/txt in, display data out, hostile in → PanelDeskError."""
 
 from __future__ import annotations
 
@@ -8,8 +8,8 @@ import zipfile
 
 import pytest
 
-from app import preview
 from app.errors import PanelDeskError
+from app.evidence import preview
 
 
 def make_xlsx(rows: int = 600, sheets: int = 1) -> bytes:
