@@ -23,7 +23,7 @@ DEFAULT_RUBRIC = "hotline-2026.toml"
 
 @lru_cache(maxsize=1)
 def load_default_rubric() -> Rubric:
-    """The built-in 2026 “12345的温度” rubric (cached: a Rubric is immutable)."""
+    """The built-in default rubric, `DEFAULT_RUBRIC` (cached: a Rubric is immutable)."""
     return load_rubric_file(resource_path("rubrics", DEFAULT_RUBRIC))
 
 

@@ -17,10 +17,10 @@ from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import QApplication, QMessageBox
 
 from app import __version__
-from app.heap import release_large_buffers
 from app.paths import user_data_dir
 from ui import i18n
 from ui.fonts import ensure_cjk_font
+from ui.memory import release_large_buffers
 from ui.style import apply_style
 
 APP_NAME = "PanelDesk"

@@ -3,7 +3,7 @@
 The same `ReviewSession` the review window uses, so scripts and tests make marks exactly
 as the GUI does:
 
-    paneldesk review set --packet P --expert E1 S001 温度=27.5 efficacy=26 \\
+    paneldesk review set --packet P --expert E1 S001 CRIT=27.5 CRIT=26 \\
         [--comment 评语] [--recuse 原因] [--unrecuse 原因] \\
         [--flag suspect_untrue|pii_unmasked|wrong_category[:类别]] [--unflag FLAG]
     paneldesk review show --packet P --expert E1 [--json]
@@ -34,7 +34,8 @@ def register(sub: argparse._SubParsersAction) -> None:
     _common(p)
     p.add_argument("submission", metavar="SUB", help="申报编号，例如 S001")
     p.add_argument("scores", nargs="*", metavar="CRIT=V",
-                   help="评分项（编号或中文名）=分值，例如 温度=27.5；“温度=”清除该项")
+                   help="评分项（编号或名称，见 packet info）=分值，例如 某评分项=27.5；"
+                        "只写“某评分项=”则清除该项")
     p.add_argument("--comment", help="评语（空字符串清除评语）")
     p.add_argument("--recuse", metavar="REASON", help="声明回避并写明原因")
     p.add_argument("--unrecuse", metavar="REASON", help="撤销回避并写明原因")
@@ -70,13 +71,14 @@ def _open(args: argparse.Namespace) -> tuple[Any, Any]:
         raise
 
 
-def _split_score(item: str) -> tuple[str, str]:
+def _split_score(item: str, example: str) -> tuple[str, str]:
+    """"CRIT=V" split; `example` is a criterion of the packet's rubric, for the message."""
     for sep in ("=", "＝"):
         if sep in item:
             crit, _, value = item.partition(sep)
             if crit.strip():
                 return crit.strip(), value.strip()
-    raise PanelDeskError(f"无法理解“{item}”：评分应写作 评分项=分值，例如 温度=27.5")
+    raise PanelDeskError(f"无法理解“{item}”：评分应写作 评分项=分值，例如 {example}=27.5")
 
 
 def _split_flag(item: str) -> tuple[str, str | None]:
@@ -101,7 +103,7 @@ def run_set(args: argparse.Namespace) -> int:
         session.submission(sub)
         values: dict[str, Decimal | None] = {}
         for item in args.scores:
-            name, value = _split_score(item)
+            name, value = _split_score(item, session.rubric.criteria[0].name)
             crit = session.criterion_id(name)
             if crit in values:
                 raise PanelDeskError(f"评分项“{name}”在命令中出现了多次")

@@ -2,7 +2,7 @@
 
 The categories and the other spellings forms use for them come from the rubric
 (`categories`, `category_variants`; docs/formats.md §1) — nothing here names one.  A
-form gives its category as plain text ("治理成效类") or as a row of check boxes
+form gives its category as plain text ("<类别>类") or as a row of check boxes
 ("☑A □B", "A（√）B（ ）", "√ A"), under the 实践类别 label or, in some templates, as a
 line of boxes with no label at all.  `CategorySet.resolve` reads it into the parsed form;
 `CategorySet.problem` says, for the intake checks, why a value is not a category.

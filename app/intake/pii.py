@@ -1,4 +1,4 @@
-"""Find unmasked personal data in the text experts will read (the call's 合规性 rule).
+"""Find unmasked personal data in the text experts will read (the call's rule on personal data).
 
 Three kinds: mainland mobile numbers, 18-digit resident ID numbers whose GB 11643
 check character is right, and bank card numbers passing the Luhn check.  Validation

@@ -232,7 +232,7 @@ def _note(panel: Panel, details: dict) -> str:
 
 
 def _expert_flags(panel: Panel) -> dict[str, list[str]]:
-    """Per submission the experts' flags: "疑似不实（2人）", "类别不符→治理成效（1人）"."""
+    """Per submission the experts' flags: "疑似不实（2人）", "类别不符→<建议类别>（1人）"."""
     counts: dict[str, dict[str, int]] = defaultdict(lambda: defaultdict(int))
     for (_expert, sub), text in sorted(panel.flags.items()):
         for flag, category in parse_flag_text(text).items():

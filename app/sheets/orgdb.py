@@ -77,7 +77,7 @@ notes = Table(
     Column("submission_id", String(200), primary_key=True),
     Column("total", String(40), nullable=True),
     Column("comment", Text, nullable=True),
-    Column("flags", Text, nullable=True),  # as shown on the sheet: "类别不符→治理成效"
+    Column("flags", Text, nullable=True),  # as shown on the sheet: "类别不符→<建议类别>"
     Column("recused", Boolean, nullable=False),
     Column("recusal_reason", Text, nullable=True),
 )

@@ -113,7 +113,7 @@ def _decimal(text: str) -> Decimal | None:
 
 
 def flag_text(flags: dict[str, str | None]) -> str | None:
-    """Flags as the sheet shows them: "疑似不实；类别不符→治理成效" (fixed order)."""
+    """Flags as the sheet shows them: "疑似不实；类别不符→<建议类别>" (fixed order)."""
     parts = []
     for flag in FLAGS:
         if flag in flags:

@@ -4,8 +4,8 @@
 the `paneldesk review` CLI and the crash test all go through it.  It ties the signed
 packet (who may score what, with which rubric) to the `Workspace` store (where marks
 live) and does everything the store deliberately does not: checks that the expert is on
-the roster and the submission is assigned to them, resolves criterion names ("温度" or
-"warmth"), validates values against the rubric (0.5 steps, range, no floats), and
+the roster and the submission is assigned to them, resolves criteria by id or by
+name, validates values against the rubric (its step, range, no floats), and
 derives status, totals and the JSON-safe summary.
 
 Importing the package is light on purpose: the review window imports it at start, and

@@ -79,7 +79,7 @@ class ReviewSession:
         return found
 
     def criterion_id(self, name: str) -> str:
-        """The criterion id for an id ("warmth") or Chinese name ("温度")."""
+        """The criterion id for a criterion's id or its name."""
         try:
             return self.rubric.criterion(name.strip()).id
         except KeyError:

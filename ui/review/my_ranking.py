@@ -1,6 +1,6 @@
 """我的排序 (my ranking): per category, every submission I have fully scored, sortable.
 
-Experts calibrate before exporting: is my 85 in 感动瞬间 really better than my 83?  The
+Experts calibrate before exporting: is my 85 in one category really better than my 83?  The
 model holds exact Decimals and sorts on them itself (`sort()`), so a view's header click
 and a test without any view order rows identically; `SORT_ROLE` exposes the sort key of
 each cell for anyone wrapping the model.  名次 is always the rank by total — competition

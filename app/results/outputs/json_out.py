@@ -4,7 +4,7 @@ Shape::
 
     {"format": "paneldesk-results", "format_version": 1, "method": "trimmed",
      "packet_id": "…", "score_scale": 4,
-     "categories": {"感动瞬间": [{"id": "S001", "title": "…", "place": 1,
+     "categories": {"<类别>": [{"id": "S001", "title": "…", "place": 1,
                                  "score": "86.3333", "n": 7, "award": "一等奖"}, …], …}}
 
 `score` is a *string* with exactly four decimals (rounded half up from the unrounded

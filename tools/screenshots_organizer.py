@@ -1,4 +1,4 @@
-"""The organizer's screens for `python -m ui.screenshots`: import and results.
+"""The organizer's screens for `tools/screenshots.py`: import and results.
 
 Seven demo experts score the demo packet with a fixed pseudo-random pattern (the same
 pictures every run), export signed sheets, and the organizer window imports them into a

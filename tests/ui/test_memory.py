@@ -1,10 +1,10 @@
-"""app.heap: the glibc tuning applies where it can and is harmless elsewhere."""
+"""ui.memory: the glibc tuning applies where it can and is harmless elsewhere."""
 
 from __future__ import annotations
 
 import sys
 
-from app.heap import release_large_buffers
+from ui.memory import release_large_buffers
 
 
 def test_threshold_is_set_on_glibc_and_skipped_elsewhere(monkeypatch):

@@ -1,4 +1,4 @@
-"""`python -m ui.screenshots OUT_DIR`: render the main screens with the demo packet to PNGs.
+"""`python tools/screenshots.py OUT_DIR`: the main screens, with the demo packet, as PNGs.
 
 Runs offscreen with a throw-away PANELDESK_HOME: builds the demo packet (or uses the
 shipped one), creates expert E1's key with a fixed passphrase (`PANELDESK_SCREENSHOT_
@@ -6,7 +6,8 @@ PASSPHRASE`, default "demo"), identifies and recuses without dialogs, scores a f
 submissions through the review session, and grabs: the review screen (1600×1000) on a
 submission whose intake warnings are highlighted, the evidence viewer on an image and
 on a PDF page, the identity dialog, the recusal dialog and 我的排序; then the organizer's
-import and results pages (`ui.screenshots_organizer`).
+import and results pages (`screenshots_organizer`, beside this script).  A developer tool:
+it is not part of the product.
 """
 
 from __future__ import annotations
@@ -15,6 +16,9 @@ import os
 import sys
 import tempfile
 from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))  # run as a script from a checkout
 
 SIZE = (1600, 1000)
 
@@ -59,7 +63,7 @@ def _grab(widget: object, path: Path) -> Path:
 def main(argv: list[str] | None = None) -> int:
     args = list(sys.argv[1:] if argv is None else argv)
     if len(args) != 1:
-        print("用法：python -m ui.screenshots OUT_DIR", file=sys.stderr)
+        print("用法：python tools/screenshots.py OUT_DIR", file=sys.stderr)
         return 2
     out = Path(args[0])
     out.mkdir(parents=True, exist_ok=True)
@@ -159,7 +163,7 @@ def main(argv: list[str] | None = None) -> int:
         _grab(ranking, out / "my_ranking.png")
         ranking.close()
     window.close()
-    from ui.screenshots_organizer import organizer_shots
+    from screenshots_organizer import organizer_shots  # this script's folder is on the path
 
     organizer_shots(packet_path, out, work, lambda: _settle(app, 5), _grab)
     return 0
