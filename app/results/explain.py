@@ -97,7 +97,7 @@ def tie_break_text(chain: tuple[str, ...] | list[str], rubric: Rubric) -> str:
 
 
 def awards_text(awards) -> str:
-    """"一等奖 1 名、二等奖 2 名、优秀案例 30%（向下取整）"."""
+    """"<奖项> 1 名、<奖项> 2 名、<奖项> 30%（按该类别参评作品数向下取整）"."""
     if not awards:
         return "评审细则未设奖项名额"
     parts = []

@@ -1,1 +1,16 @@
-"""The expert's review window and its parts (docs/architecture.md)."""
+"""The expert's review window and its parts.
+
+`window.ReviewWindow` lays out and routes; its collaborators get what they need through
+their constructors (docs/architecture.md):
+
+- `opening.PacketOpener` opens and verifies a packet on the task runner;
+- `check_in.CheckIn` settles who reviews it and their conflicts of interest (kept in the
+  workspace) with `identity_dialog` and `recusal_dialog`;
+- `marks.MarkWriter` sends every change through the one writer and hands back the row
+  state; `recusal.RecusalActions` declares and withdraws recusals through it;
+- `export.SheetExporter` (with `export_dialog`) writes the signed score sheet;
+- `menus.ReviewMenus` and `shortcuts` (criterion keys follow the rubric), `recent`,
+  `window_state`;
+- the views: `list_panel` over `list_model`, `application_view`, `rubric_panel` with
+  `rubric_widgets`, and `my_ranking` (我的排序).
+"""

@@ -5,7 +5,7 @@ Shape::
     {"format": "paneldesk-results", "format_version": 1, "method": "trimmed",
      "packet_id": "…", "score_scale": 4,
      "categories": {"<类别>": [{"id": "S001", "title": "…", "place": 1,
-                                 "score": "86.3333", "n": 7, "award": "一等奖"}, …], …}}
+                                 "score": "86.3333", "n": 7, "award": "<奖项>"}, …], …}}
 
 `score` is a *string* with exactly four decimals (rounded half up from the unrounded
 value the ranking used): exact, never a binary float, and the same on every machine.
