@@ -31,6 +31,7 @@ from app.intake.form_fields import (
     match_label_line,
     row_blocks,
 )
+from app.intake.pdf_words import Word, page_words
 
 MAX_PAGES = 60
 MIN_TEXT_CHARS = 20
@@ -40,7 +41,6 @@ _PAGE_NUMBER_RE = re.compile(r"^(?:[-—–\s]*\d{1,4}[-—–\s]*|第\s*\d+\s*�
                              r"|\d{1,4}\s*/\s*\d{1,4}|page\s*\d+(?:\s*of\s*\d+)?)$", re.IGNORECASE)
 
 
-Word = tuple[float, float, float, float, str]  # x0, y0, x1, y1, text
 
 
 @dataclass
@@ -144,8 +144,7 @@ def quick_text(data: bytes, pages: int = 3) -> str:
 
 
 def _read_page(page: Any, blocks: list[Block], lines: list[str]) -> None:
-    words: list[Word] = [(w[0], w[1], w[2], w[3], w[4])
-                         for w in page.get_text("words", sort=False) if w[4].strip()]
+    words = page_words(page)
     tables, free = _ruled_cells(page, words)
     items: list[tuple[float, int, Any]] = [(rows[0][0].rect[1], 1, rows) for rows in tables]
     for line in _merge_lines(_group_lines(free), page.rect.width, free=True):

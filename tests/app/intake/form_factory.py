@@ -37,7 +37,9 @@ PHONE = "13800000000"
 TITLE = "深夜里的一通电话：独居老人求助的快速响应"
 HIGHLIGHTS = ["接诉后十分钟联系社区网格员上门。", "建立独居老人“一键回访”机制。"]
 BODY = ["2025年3月的一个深夜，热线接到独居老人求助，称家中停电且身体不适。",
-        "接线员一边安抚老人情绪，一边联系社区网格员和供电部门，一小时内恢复供电。",
+        # 37 characters: a paragraph whose last line fills the cell exactly reads the same
+        # as a line that wraps (it does with a Chinese system font's metrics).
+        "接线员一边安抚老人情绪，一边联系社区网格员和供电部门，一小时内恢复了供电。",
         "此后中心梳理辖区独居老人名单，建立定期回访机制，全年回访两千余人次。"]
 CATEGORY_BOXES = "☑治理成效 □创新机制 □感动瞬间 □坚守故事"
 DOC_TITLE = "2026年“12345的温度”创新实践申报书"
