@@ -225,24 +225,18 @@ class ReviewSession:
 
     def states(self) -> dict[str, SubmissionState]:
         """`state()` of every assigned submission, from four reads in all."""
-        ws = self.workspace
-        all_scores, comments = ws.all_scores(), ws.all_comments()
-        all_flags, recusals = ws.all_flags(), ws.recusals()
-        return {sid: self._state(sid, all_scores.get(sid, {}), comments.get(sid),
-                                 all_flags.get(sid, {}), sid in recusals)
-                for sid in self.assigned}
+        return self._states(*self._all_marks())
 
     def summary(self) -> dict[str, Any]:
         """Everything stored, per assigned submission, as JSON-safe values (no floats)."""
-        ws = self.workspace
-        all_scores, comments = ws.all_scores(), ws.all_comments()
-        all_flags, recusals = ws.all_flags(), ws.recusals()
+        marks = self._all_marks()
+        all_scores, comments, all_flags, recusals = marks
+        states = self._states(*marks)
         subs: dict[str, Any] = {}
         counts = dict.fromkeys(ReviewStatus, 0)
         for sid in self.assigned:
             scores = all_scores.get(sid, {})
-            state = self._state(sid, scores, comments.get(sid), all_flags.get(sid, {}),
-                                sid in recusals)
+            state = states[sid]
             total = state.total
             counts[state.status] += 1
             submission = self._submissions[sid]
@@ -282,6 +276,19 @@ class ReviewSession:
         if not self.rubric.is_complete(scores):
             return None
         return self.rubric.total(scores, self._submissions[sub].category)
+
+    def _all_marks(self) -> tuple[dict[str, dict[str, Decimal]], dict[str, str],
+                                  dict[str, dict[str, str | None]], dict[str, str]]:
+        """Every submission's scores, comments, flags and recusals: four reads."""
+        ws = self.workspace
+        return ws.all_scores(), ws.all_comments(), ws.all_flags(), ws.recusals()
+
+    def _states(self, scores: dict[str, dict[str, Decimal]], comments: dict[str, str],
+                flags: dict[str, dict[str, str | None]],
+                recusals: dict[str, str]) -> dict[str, SubmissionState]:
+        return {sid: self._state(sid, scores.get(sid, {}), comments.get(sid),
+                                 flags.get(sid, {}), sid in recusals)
+                for sid in self.assigned}
 
     def _state(self, sub: str, scores: dict[str, Decimal], comment: str | None,
                flags: dict[str, str | None], recused: bool) -> SubmissionState:

@@ -48,17 +48,16 @@ class RecusalActions:
             self.unrecuse(reason)
 
     def recuse(self, reason: str) -> None:
-        shown = self._shown()
-        if shown is not None:
-            session, sid = shown
-            self._marks.change(session, sid, session.recuse, reason,
-                               then=lambda: self._changed(sid))
+        self._change("recuse", reason)
 
     def unrecuse(self, reason: str) -> None:
+        self._change("unrecuse", reason)
+
+    def _change(self, method: str, reason: str) -> None:
         shown = self._shown()
         if shown is not None:
             session, sid = shown
-            self._marks.change(session, sid, session.unrecuse, reason,
+            self._marks.change(session, sid, getattr(session, method), reason,
                                then=lambda: self._changed(sid))
 
     def _ask_reason(self, title: str, prompt: str, missing: str) -> str | None:
