@@ -18,6 +18,7 @@ from app.results.engine import ResultsEngine
 from app.results.outputs import write_outputs
 from app.results.outputs.json_out import results_document
 from app.sheets.orgdb import OrgDB
+from scoring.aggregate import METHODS
 from tests.app.results.helpers import accept_rows, build_packet, make_panel, panel_of
 
 SOFFICE = shutil.which("soffice") or shutil.which("libreoffice")
@@ -220,7 +221,7 @@ def test_same_sheets_give_identical_results(panel, tmp_path, db_url) -> None:
 
 def test_every_method_writes(panel, tmp_path) -> None:
     engine = ResultsEngine(panel)
-    for method in ("mean", "median", "zscore", "bias", "borda"):
+    for method in METHODS:  # every registered method, a new one included
         results = engine.results(method)
         files = write_outputs(panel, results, tmp_path / method, generated=DAY1)
         assert json.loads(files[2].read_text(encoding="utf-8"))["method"] == method
