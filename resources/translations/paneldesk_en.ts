@@ -863,7 +863,6 @@ Choose yourself from the roster and {action} your signing key. Score sheets are 
     </message>
     <message>
         <location filename="../../ui/organizer/launch.py" line="68" />
-        <location filename="../../ui/screenshots_organizer.py" line="76" />
         <source>结果</source>
         <translation>Outcome</translation>
     </message>
@@ -1366,8 +1365,8 @@ Choose yourself from the roster and {action} your signing key. Score sheets are 
     </message>
     <message>
         <location filename="../../ui/review/menus.py" line="85" />
-        <source>第 {n} 项</source>
-        <translation>Criterion {n}</translation>
+        <source>第 {n} 项：{name}</source>
+        <translation>Criterion {n}: {name}</translation>
     </message>
     <message>
         <location filename="../../ui/review/menus.py" line="70" />
@@ -1594,8 +1593,8 @@ Please send this file back to the organizers; after changing marks you can expor
     <name>ShortcutsDialog</name>
     <message>
         <location filename="../../ui/review/shortcuts.py" line="26" />
-        <source>跳到第 {n} 个评分项</source>
-        <translation>Jump to criterion {n}</translation>
+        <source>跳到第 {n} 个评分项（{name}）</source>
+        <translation>Jump to criterion {n} ({name})</translation>
     </message>
     <message>
         <location filename="../../ui/review/shortcuts.py" line="30" />

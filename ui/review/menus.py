@@ -82,8 +82,8 @@ class ReviewMenus:
         keys = criterion_keys(len(names))
         self.criterion_actions = []
         for index, name in enumerate(names):
-            label = translate("ReviewWindow", "第 {n} 项").format(n=index + 1)
-            action = self._action(f"{label}  {name}",
+            label = translate("ReviewWindow", "第 {n} 项：{name}").format(n=index + 1, name=name)
+            action = self._action(label,
                                   lambda _c=False, i=index: self._window.focus_criterion(i))
             if index < len(keys):
                 action.setShortcut(QKeySequence(keys[index]))

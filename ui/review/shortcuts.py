@@ -22,8 +22,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-# Formatted with the criterion number n where shown.
-CRITERION_TEXT = QT_TRANSLATE_NOOP("ShortcutsDialog", "跳到第 {n} 个评分项")
+# Formatted with the criterion's number n and name where shown.
+CRITERION_TEXT = QT_TRANSLATE_NOOP("ShortcutsDialog", "跳到第 {n} 个评分项（{name}）")
 MAX_CRITERION_KEYS = 9  # Ctrl+1 … Ctrl+9
 # action name → (keys, description).  Descriptions are translated where shown.
 SHORTCUTS: dict[str, tuple[tuple[str, ...], str]] = {
@@ -70,7 +70,7 @@ class ShortcutsDialog(QDialog):
         super().__init__(parent)
         self.setWindowTitle(self.tr("快捷键"))
         rows = [(_native(keys), _tr(text)) for keys, text in SHORTCUTS.values()]
-        rows += [(_native([key]), _tr(CRITERION_TEXT).format(n=n) + f"（{name}）")
+        rows += [(_native([key]), _tr(CRITERION_TEXT).format(n=n, name=name))
                  for n, (key, name) in enumerate(zip(criterion_keys(len(criteria)), criteria),
                                                  start=1)]
         rows += [(keys, _tr(text)) for keys, text in PANEL_KEYS]
