@@ -798,7 +798,7 @@ Choose yourself from the roster and {action} your signing key. Score sheets are 
 <context>
     <name>MarkWriter</name>
     <message>
-        <location filename="../../ui/review/marks.py" line="62" />
+        <location filename="../../ui/review/marks.py" line="63" />
         <source>保存失败（{kind}: {detail}）</source>
         <translation>Saving failed ({kind}: {detail})</translation>
     </message>
@@ -898,6 +898,44 @@ Choose yourself from the roster and {action} your signing key. Score sheets are 
         <location filename="../../ui/organizer/window.py" line="58" />
         <source>把专家交回的评分表拖到“导入评分表”页即可导入</source>
         <translation>Drop the returned score sheets onto the "Import score sheets" tab to import them</translation>
+    </message>
+</context>
+<context>
+    <name>PacketHeader</name>
+    <message>
+        <location filename="../../ui/review/header.py" line="35" />
+        <source>尚未打开评审包</source>
+        <translation>No packet open</translation>
+    </message>
+    <message>
+        <location filename="../../ui/review/header.py" line="36" />
+        <source>请从“文件 ▸ 打开评审包…”选择组织方发来的 .panelpack 文件，或将文件拖到此窗口。</source>
+        <translation>Choose the .panelpack file from the organizer with File ▸ Open packet…, or drop it onto this window.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/review/header.py" line="38" />
+        <source>PanelDesk 评审台</source>
+        <translation>PanelDesk</translation>
+    </message>
+    <message>
+        <location filename="../../ui/review/header.py" line="42" />
+        <source>（未确认）</source>
+        <translation>(not confirmed)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/review/header.py" line="43" />
+        <source>组织方公钥指纹：{fp}　　评审专家：{who}</source>
+        <translation>Organizer fingerprint: {fp}    Expert: {who}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/review/header.py" line="44" />
+        <source>（无）</source>
+        <translation>(none)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/review/header.py" line="45" />
+        <source>{title} — PanelDesk 评审台</source>
+        <translation>{title} — PanelDesk</translation>
     </message>
 </context>
 <context>
@@ -1279,7 +1317,7 @@ Choose yourself from the roster and {action} your signing key. Score sheets are 
 <context>
     <name>ReviewWindow</name>
     <message>
-        <location filename="../../ui/review/window.py" line="127" />
+        <location filename="../../ui/review/window.py" line="123" />
         <source>打开评审包并确认身份后在此评分</source>
         <translation>Open a packet and confirm your identity to score here</translation>
     </message>
@@ -1379,12 +1417,12 @@ Choose yourself from the roster and {action} your signing key. Score sheets are 
         <translation>&amp;Keyboard shortcuts</translation>
     </message>
     <message>
-        <location filename="../../ui/review/window.py" line="331" />
+        <location filename="../../ui/review/window.py" line="311" />
         <source>已保存 {time}</source>
         <translation>Saved {time}</translation>
     </message>
     <message>
-        <location filename="../../ui/review/window.py" line="337" />
+        <location filename="../../ui/review/window.py" line="324" />
         <source>未能保存</source>
         <translation>Not saved</translation>
     </message>
@@ -1419,67 +1457,32 @@ Choose yourself from the roster and {action} your signing key. Score sheets are 
         <translation>Please give a reason for withdrawing.</translation>
     </message>
     <message>
-        <location filename="../../ui/review/window.py" line="146" />
-        <source>PanelDesk 评审台</source>
-        <translation>PanelDesk</translation>
-    </message>
-    <message>
-        <location filename="../../ui/review/window.py" line="147" />
-        <source>尚未打开评审包</source>
-        <translation>No packet open</translation>
-    </message>
-    <message>
-        <location filename="../../ui/review/window.py" line="148" />
-        <source>请从“文件 ▸ 打开评审包…”选择组织方发来的 .panelpack 文件，或将文件拖到此窗口。</source>
-        <translation>Choose the .panelpack file from the organizer with File ▸ Open packet…, or drop it onto this window.</translation>
-    </message>
-    <message>
-        <location filename="../../ui/review/window.py" line="152" />
-        <source>{title} — PanelDesk 评审台</source>
-        <translation>{title} — PanelDesk</translation>
-    </message>
-    <message>
-        <location filename="../../ui/review/window.py" line="156" />
-        <source>（未确认）</source>
-        <translation>(not confirmed)</translation>
-    </message>
-    <message>
-        <location filename="../../ui/review/window.py" line="157" />
-        <source>组织方公钥指纹：{fp}　　评审专家：{who}</source>
-        <translation>Organizer fingerprint: {fp}    Expert: {who}</translation>
-    </message>
-    <message>
-        <location filename="../../ui/review/window.py" line="158" />
-        <source>（无）</source>
-        <translation>(none)</translation>
-    </message>
-    <message>
-        <location filename="../../ui/review/window.py" line="172" />
+        <location filename="../../ui/review/window.py" line="155" />
         <source>打开评审包</source>
         <translation>Open packet</translation>
     </message>
     <message>
-        <location filename="../../ui/review/window.py" line="173" />
+        <location filename="../../ui/review/window.py" line="156" />
         <source>评审包 (*{suffix});;所有文件 (*)</source>
         <translation>Packets (*{suffix});;All files (*)</translation>
     </message>
     <message>
-        <location filename="../../ui/review/window.py" line="187" />
+        <location filename="../../ui/review/window.py" line="170" />
         <source>已打开 {name}：校验通过。</source>
         <translation>Opened {name}: verified.</translation>
     </message>
     <message>
-        <location filename="../../ui/review/window.py" line="196" />
+        <location filename="../../ui/review/window.py" line="179" />
         <source>无法打开评审包</source>
         <translation>Cannot open packet</translation>
     </message>
     <message>
-        <location filename="../../ui/review/window.py" line="200" />
+        <location filename="../../ui/review/window.py" line="183" />
         <source>未确认专家身份，评审包未打开。</source>
         <translation>Identity not confirmed; the packet was not opened.</translation>
     </message>
     <message>
-        <location filename="../../ui/review/window.py" line="211" />
+        <location filename="../../ui/review/window.py" line="194" />
         <source>评审包已关闭</source>
         <translation>The packet is closed</translation>
     </message>

@@ -5,7 +5,7 @@ writer (so marks are saved in the order they were made and never block painting)
 then, on the same thread, reads the submission's new `SubmissionState` — one cached read
 that also refreshes the marks the window shows next.  `saved(sid, state)` brings it to
 the GUI thread, so the list updates without touching the database.  A failed write says
-why (`failed`) and still reports what the store really holds.
+why (`failed`) and then reports what the store really holds (`reloaded`).
 """
 
 from __future__ import annotations
@@ -32,6 +32,7 @@ class MarkWriter(QObject):
 
     saved = Signal(str, object)  # submission id, SubmissionState after the change
     failed = Signal(str, str)  # submission id, message
+    reloaded = Signal(str, object)  # after a failure: what the store really holds
 
     def __init__(self, writer: TaskRunner, parent: QObject | None = None) -> None:
         super().__init__(parent)
@@ -62,5 +63,6 @@ class MarkWriter(QObject):
             "保存失败（{kind}: {detail}）").format(kind=type(err).__name__, detail=err)
         self.failed.emit(sid, message)
         # Show what the store really holds, not what the widget last displayed.
-        self._writer.run(session.state, sid, on_done=lambda state: self.saved.emit(sid, state),
+        self._writer.run(session.state, sid,
+                         on_done=lambda state: self.reloaded.emit(sid, state),
                          on_error=lambda _err: None)

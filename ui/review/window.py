@@ -35,7 +35,6 @@ from PySide6.QtWidgets import (
 )
 
 from app.errors import PanelDeskError
-from app.keys import format_fingerprint
 from app.model import Submission
 from app.packet import Packet
 from app.workspace.status import ReviewStatus, SubmissionState
@@ -43,6 +42,7 @@ from ui.evidence import EvidencePanel
 from ui.review.application_view import ApplicationView
 from ui.review.check_in import CheckIn, Declare, Identify
 from ui.review.export import SheetExporter
+from ui.review.header import PacketHeader
 from ui.review.list_panel import SubmissionListPanel
 from ui.review.marks import MarkWriter
 from ui.review.menus import ReviewMenus
@@ -88,6 +88,7 @@ class ReviewWindow(QMainWindow):
         self.marks = MarkWriter(self._writer, self)
         self.marks.saved.connect(self._saved)
         self.marks.failed.connect(self._write_failed)
+        self.marks.reloaded.connect(self._show_row)
         self.recusal = RecusalActions(self, self.marks, self._shown, self.flush_comment,
                                       self._recusal_changed)
         self.exporter = SheetExporter(self, self._writer, home, lambda: self.session,
@@ -106,13 +107,8 @@ class ReviewWindow(QMainWindow):
         central = QWidget(self)
         layout = QVBoxLayout(central)
         layout.setContentsMargins(10, 8, 10, 6)
-        self.header_label = QLabel(central)
-        self.header_label.setObjectName("packetTitle")
-        self.meta_label = QLabel(central)
-        self.meta_label.setObjectName("packetMeta")
-        self.meta_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-        layout.addWidget(self.header_label)
-        layout.addWidget(self.meta_label)
+        self.header = PacketHeader(central)
+        layout.addWidget(self.header)
 
         self.splitter = QSplitter(Qt.Orientation.Horizontal, central)
         self.list_panel = SubmissionListPanel(self.splitter)
@@ -141,21 +137,8 @@ class ReviewWindow(QMainWindow):
         self.statusBar().addPermanentWidget(self.saved_label)
 
     def show_packet_header(self) -> None:
-        packet = self._packet
-        if packet is None:
-            self.setWindowTitle(self.tr("PanelDesk 评审台"))
-            self.header_label.setText(self.tr("尚未打开评审包"))
-            self.meta_label.setText(self.tr("请从“文件 ▸ 打开评审包…”选择组织方发来的 .panelpack "
-                                            "文件，或将文件拖到此窗口。"))
-            return
-        manifest = packet.manifest
-        self.setWindowTitle(self.tr("{title} — PanelDesk 评审台").format(title=manifest.title))
-        self.header_label.setText(manifest.title)
-        fp = packet.organizer_fingerprint
         expert = self.session.expert if self.session is not None else None
-        who = f"{expert.name}（{expert.organization}）" if expert else self.tr("（未确认）")
-        self.meta_label.setText(self.tr("组织方公钥指纹：{fp}　　评审专家：{who}").format(
-            fp=format_fingerprint(fp) if fp else self.tr("（无）"), who=who))
+        self.setWindowTitle(self.header.show_packet(self._packet, expert))
 
     # -- opening -----------------------------------------------------------------------
 
@@ -324,12 +307,16 @@ class ReviewWindow(QMainWindow):
             self.marks.change(shown[0], shown[1], write, *args)
 
     def _saved(self, sid: str, state: SubmissionState) -> None:
+        if self._show_row(sid, state):
+            self.saved_label.setText(self.tr("已保存 {time}").format(
+                time=datetime.now().strftime("%H:%M:%S")))
+
+    def _show_row(self, sid: str, state: SubmissionState) -> bool:
         if self.session is None:
-            return
+            return False
         self.list_panel.model.update_row(sid, state)
         self.list_panel.update_progress()
-        self.saved_label.setText(self.tr("已保存 {time}").format(
-            time=datetime.now().strftime("%H:%M:%S")))
+        return True
 
     def _write_failed(self, sid: str, message: str) -> None:
         if self._closed:

@@ -33,7 +33,7 @@ def test_opening_identifies_declares_and_resumes_first(make_window, packet_path,
     assert window.session.recusals() == {"S003": "本人曾在该单位任职"}
     assert window.list_panel.model.state("S003").status == ReviewStatus.RECUSED
     assert window.list_panel.progress_label.text() == "已评 0 / 3"
-    meta = window.meta_label.text()
+    meta = window.header.meta_label.text()
     assert format_fingerprint(window.packet.organizer_fingerprint) in meta and "林思远" in meta
     # Identity and declaration are review state: in the workspace, not in QSettings.
     state = window.session.review_state()
@@ -152,6 +152,7 @@ def test_invalid_score_shows_message_and_reloads(make_window, packet_path, dialo
     window.rubric_panel.score_changed.emit(crit, Decimal("27.3"))  # not a 0.5 step
     assert dialogs and dialogs[0][:2] == ("warning", "未能保存")
     assert window.session.scores("S001") == {}
+    assert window.saved_label.text() == ""  # nothing was saved, and the window says nothing else
 
 
 def test_filters_search_and_progress(make_window, packet_path):
