@@ -11,6 +11,7 @@ from __future__ import annotations
 from decimal import Decimal
 
 from app.results.model import AgreementStats, Results
+from app.results.panel import Panel
 from scoring.aggregate import METHOD_REGISTRY
 from scoring.ranking import tie_break_label
 from scoring.rubric import Rubric
@@ -94,6 +95,11 @@ def tie_break_text(chain: tuple[str, ...] | list[str], rubric: Rubric) -> str:
         return "同分者并列同一名次"
     steps = "，再比".join(tie_break_label(name, rubric) for name in chain)
     return f"最终得分相同时，依次比较：{steps}；仍相同者并列同一名次"
+
+
+def invalid_text(panel: Panel) -> str:
+    """"、数值无效 2 条" when stored marks broke the rubric (an older database), else ""."""
+    return f"、数值无效 {len(panel.invalid)} 条" if panel.invalid else ""
 
 
 def awards_text(awards) -> str:

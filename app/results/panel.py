@@ -22,7 +22,6 @@ from app.errors import PanelDeskError
 from scoring.aggregate import Mark
 from scoring.rubric import Rubric, RubricError
 from scoring.rubric_schema import parse_rubric
-from scoring.totals import DecimalFormatError, parse_decimal
 
 if TYPE_CHECKING:
     from app.packet import Packet
@@ -65,6 +64,9 @@ class Panel:
     recusals: dict[tuple[str, str], str]
     assignments: dict[str, tuple[str, ...]] = field(default_factory=dict)
     incomplete: dict[tuple[str, str], tuple[str, ...]] = field(default_factory=dict)
+    # Rows whose stored values the rubric does not allow (a database written by an older
+    # PanelDesk or edited by hand): why, per (expert, submission); they never count.
+    invalid: dict[tuple[str, str], str] = field(default_factory=dict)
 
     @property
     def categories(self) -> list[str]:
@@ -149,6 +151,7 @@ def panel_from(packet: Packet, db: OrgDB) -> Panel:
     flags: dict[tuple[str, str], str] = {}
     recusals: dict[tuple[str, str], str] = {}
     incomplete: dict[tuple[str, str], tuple[str, ...]] = {}
+    invalid: dict[tuple[str, str], str] = {}
     crit_ids = {c.id for c in rubric.criteria}
     # Sorted keys: the marks list (and everything derived from it) never depends on the
     # order the database returns rows in.
@@ -164,15 +167,12 @@ def panel_from(packet: Packet, db: OrgDB) -> Panel:
         if note.get("recused"):
             recusals[key] = note.get("recusal_reason") or ""
             continue
-        scores: dict[str, Decimal] = {}
-        for crit, text in raw_marks.get(key, {}).items():
-            if crit not in crit_ids:
-                continue
-            try:
-                scores[crit] = parse_decimal(text)
-            except DecimalFormatError:
-                raise PanelDeskError(f"组织方数据库中专家 {expert} 对 {sub} 的“{crit}”分数无效："
-                                     f"{text!r}") from None
+        try:
+            scores = {crit: rubric.parse_score(crit, text)
+                      for crit, text in raw_marks.get(key, {}).items() if crit in crit_ids}
+        except RubricError as err:  # the same checks the importer makes: it never counts
+            invalid[key] = str(err)
+            continue
         if not scores:
             continue
         criteria[key] = scores
@@ -188,4 +188,4 @@ def panel_from(packet: Packet, db: OrgDB) -> Panel:
         experts=experts, marks=marks, criteria=criteria, comments=comments, flags=flags,
         recusals=recusals,
         assignments={e: tuple(subs) for e, subs in manifest.assignments.items()},
-        incomplete=incomplete)
+        incomplete=incomplete, invalid=invalid)

@@ -25,6 +25,7 @@ from app.keys import b64, fingerprint, format_fingerprint, public_key_bytes, sig
 from app.sheets.payload import (
     PARTIAL_MARK,
     build_payload,
+    canonical_rows,
     normalize_text,
     now_iso,
     payload_hash,
@@ -33,6 +34,7 @@ from app.sheets.payload import (
     session_rows,
     signed_bytes,
 )
+from app.sheets.values import explain, sheet_problems
 from app.workspace.flags import FLAG_LABELS
 from scoring.totals import canonical_decimal
 
@@ -113,6 +115,7 @@ def export_sheet(session: ReviewSession, key: Ed25519PrivateKey, out_path: Path 
             f"登记的指纹（{format_fingerprint(session.expert.fingerprint)}）不一致，"
             "组织方将无法认可此评分表；请使用登记的密钥，或联系组织方重新登记")
     rows = session_rows(session)
+    _refuse_impossible_values(session, rows)
     version = reserve_version(session)
     exported_at = now_iso()
     payload = build_payload(session, rows, version=version, key_fingerprint=fp,
@@ -254,3 +257,14 @@ def _signature_sheet(wb: Any, data: bytes, signature: bytes, public: bytes,
                         ("expert_id", payload["expert_id"]),
                         ("version", str(payload["version"]))):
         wb.custom_doc_props.append(StringProperty(name=PROP_PREFIX + name, value=value))
+
+
+def _refuse_impossible_values(session: ReviewSession, rows: list[dict[str, Any]]) -> None:
+    """A workspace changed outside PanelDesk (1000 points, a total that does not add up)
+    cannot produce a signed sheet: the same checks the organizer's import makes."""
+    categories = {sid: session.submission(sid).category for sid in session.assigned}
+    problems = sheet_problems({"criteria": [c.id for c in session.rubric.criteria],
+                               "rows": canonical_rows(rows)}, session.rubric, categories)
+    if problems:
+        raise PanelDeskError(f"工作区 {session.workspace.path} 中有 {len(problems)} 处数值不符合"
+                             f"评审细则，不能导出评分表：{explain(problems)}")

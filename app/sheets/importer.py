@@ -2,7 +2,9 @@
 
 Outcomes (docs/formats.md §6), each with a Chinese explanation: VALID, TAMPERED (with the cell
 diff), UNKNOWN_KEY (good signature, key not pinned for that expert — `accept_key` pins
-it), KEY_MISMATCH, WRONG_PACKET, SUPERSEDED, DUPLICATE, CONFLICT, UNSIGNED, MALFORMED.
+it), KEY_MISMATCH, WRONG_PACKET, INVALID (signed values the rubric does not allow, every
+offending cell named: `app.sheets.values`), SUPERSEDED, DUPLICATE, CONFLICT, UNSIGNED,
+MALFORMED.
 Only VALID (and accepted UNKNOWN_KEY) sheets count.  One bad file never stops the others.
 """
 
@@ -16,6 +18,7 @@ from typing import Any
 from app.keys import b64, format_fingerprint
 from app.sheets.orgdb import OrgDB
 from app.sheets.payload import payload_hash
+from app.sheets.values import ValueProblem, explain, sheet_problems
 from app.sheets.verify import (
     MALFORMED,
     OK,
@@ -25,12 +28,14 @@ from app.sheets.verify import (
     tamper_reason,
     verify_sheet,
 )
+from scoring.rubric_schema import parse_rubric
 
 VALID, UNKNOWN_KEY, KEY_MISMATCH, WRONG_PACKET = (
     "VALID", "UNKNOWN_KEY", "KEY_MISMATCH", "WRONG_PACKET")
 SUPERSEDED, DUPLICATE, CONFLICT = "SUPERSEDED", "DUPLICATE", "CONFLICT"
+INVALID = "INVALID"
 OUTCOME_LABELS = {VALID: "有效", TAMPERED: "已被改动", UNKNOWN_KEY: "未登记的密钥",
-                  KEY_MISMATCH: "密钥不符", WRONG_PACKET: "不属于本评审包",
+                  KEY_MISMATCH: "密钥不符", WRONG_PACKET: "不属于本评审包", INVALID: "数值无效",
                   SUPERSEDED: "旧版本", DUPLICATE: "重复导入", CONFLICT: "版本冲突",
                   UNSIGNED: "未签名", MALFORMED: "文件无效"}
 
@@ -44,6 +49,7 @@ class ImportOutcome:
     version: int | None = None
     fingerprint: str | None = None
     diff: list[DiffItem] = field(default_factory=list)
+    problems: list[ValueProblem] = field(default_factory=list)  # INVALID: every bad cell
 
     def to_dict(self) -> dict[str, Any]:
         out: dict[str, Any] = {"file": str(self.file), "outcome": self.outcome,
@@ -52,6 +58,8 @@ class ImportOutcome:
                                "version": self.version, "fingerprint": self.fingerprint}
         if self.outcome == TAMPERED:
             out["diff"] = [d.to_dict() for d in self.diff]
+        if self.outcome == INVALID:
+            out["problems"] = [p.to_dict() for p in self.problems]
         return out
 
 
@@ -125,6 +133,14 @@ def import_sheet(path: Path, packet: Any, db: OrgDB, accept: set[str] | None = N
                                        f"当面或电话核对指纹 {format_fingerprint(fp)}，确认无误后"
                                        "接受该密钥", fp=fp)
         db.pin(manifest.packet_id, expert, fp, b64(check.public_key))
+    problems = sheet_problems(payload, parse_rubric(manifest.rubric),
+                              {s.id: s.category for s in manifest.submissions})
+    if problems:
+        outcome = reject(INVALID, f"{name}：专家 {who} 的第 {version} 版评分表签名有效，但有 "
+                                  f"{len(problems)} 处数值不符合评审细则，整份不计入结果；请专家"
+                                  f"核对后重新导出：{explain(problems)}", fp=fp)
+        outcome.problems = problems
+        return outcome
     digest = payload_hash(payload)
     same = db.sheet(manifest.packet_id, expert, version)
     if same is not None:
@@ -179,3 +195,4 @@ def _label(field_name: str, names: dict[str, str]) -> str:
         crit = field_name[len("评分项 "):]
         return names.get(crit, crit)
     return field_name
+

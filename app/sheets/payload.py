@@ -41,8 +41,7 @@ RECUSED_MARK = "是"
 # Control characters that an xlsx cannot hold (the XML 1.0 set openpyxl refuses).
 _ILLEGAL = re.compile(r"[\000-\010\013\014\016-\037]")
 _ONE_PLACE = Decimal("0.1")
-_FLAG_SEP = "；"
-_FLAG_ARROW = "→"
+FLAG_SEPARATOR, FLAG_ARROW = "；", "→"  # "疑似不实；类别不符→<建议类别>"
 
 side_metadata = MetaData()
 # One row per export: the version only goes up, even if an export fails half way.
@@ -118,16 +117,16 @@ def flag_text(flags: dict[str, str | None]) -> str | None:
     for flag in FLAGS:
         if flag in flags:
             category = flags[flag]
-            parts.append(FLAG_LABELS[flag] + (f"{_FLAG_ARROW}{category}" if category else ""))
-    return _FLAG_SEP.join(parts) or None
+            parts.append(FLAG_LABELS[flag] + (f"{FLAG_ARROW}{category}" if category else ""))
+    return FLAG_SEPARATOR.join(parts) or None
 
 
 def parse_flag_text(text: str | None) -> dict[str, str | None]:
     """The inverse of `flag_text` (unknown labels are ignored: the text is what counts)."""
     by_label = {label: flag for flag, label in FLAG_LABELS.items()}
     out: dict[str, str | None] = {}
-    for part in (text or "").split(_FLAG_SEP):
-        label, _, category = part.strip().partition(_FLAG_ARROW)
+    for part in (text or "").split(FLAG_SEPARATOR):
+        label, _, category = part.strip().partition(FLAG_ARROW)
         if label.strip() in by_label:
             out[by_label[label.strip()]] = category.strip() or None
     return out

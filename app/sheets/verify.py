@@ -252,7 +252,8 @@ def _parse_payload(data: bytes) -> dict[str, Any]:
         if not isinstance(payload.get(name), kind):
             raise _Bad(f"签名内容缺少字段 {name}")
     # Versions count exports (1, 2, …); the bound also keeps them in a 32-bit database column.
-    if not 1 <= payload["version"] < 2**31:
+    # A bool is an int to Python; "第 True 版" is not a version.
+    if type(payload["version"]) is not int or not 1 <= payload["version"] < 2**31:
         raise _Bad("签名内容中的版本号无效")
     if not all(isinstance(c, str) for c in payload["criteria"]):
         raise _Bad("签名内容中的评分项无效")

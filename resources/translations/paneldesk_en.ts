@@ -3,27 +3,27 @@
 <context>
     <name />
     <message>
-        <location filename="../../ui/organizer/import_models.py" line="263" />
+        <location filename="../../ui/organizer/import_models.py" line="265" />
         <source>未交</source>
         <translation>Not returned</translation>
     </message>
     <message>
-        <location filename="../../ui/organizer/import_models.py" line="264" />
+        <location filename="../../ui/organizer/import_models.py" line="266" />
         <source>第 {version} 版</source>
         <translation>Version {version}</translation>
     </message>
     <message>
-        <location filename="../../ui/organizer/import_models.py" line="268" />
+        <location filename="../../ui/organizer/import_models.py" line="270" />
         <source>是</source>
         <translation>Yes</translation>
     </message>
     <message>
-        <location filename="../../ui/organizer/import_models.py" line="268" />
+        <location filename="../../ui/organizer/import_models.py" line="270" />
         <source>否</source>
         <translation>No</translation>
     </message>
     <message>
-        <location filename="../../ui/organizer/import_models.py" line="298" />
+        <location filename="../../ui/organizer/import_models.py" line="300" />
         <source>已核对密钥并导入</source>
         <translation>Key compared, imported</translation>
     </message>
@@ -496,157 +496,162 @@ Choose yourself from the roster and {action} your signing key. Score sheets are 
 <context>
     <name>ImportModels</name>
     <message>
-        <location filename="../../ui/organizer/import_models.py" line="52" />
+        <location filename="../../ui/organizer/import_models.py" line="53" />
         <source>有效</source>
         <translation>Valid</translation>
     </message>
     <message>
-        <location filename="../../ui/organizer/import_models.py" line="53" />
+        <location filename="../../ui/organizer/import_models.py" line="54" />
         <source>已被改动</source>
         <translation>Tampered</translation>
     </message>
     <message>
-        <location filename="../../ui/organizer/import_models.py" line="54" />
+        <location filename="../../ui/organizer/import_models.py" line="55" />
         <source>未登记的密钥</source>
         <translation>Unknown key</translation>
     </message>
     <message>
-        <location filename="../../ui/organizer/import_models.py" line="55" />
+        <location filename="../../ui/organizer/import_models.py" line="56" />
         <source>密钥不符</source>
         <translation>Key mismatch</translation>
     </message>
     <message>
-        <location filename="../../ui/organizer/import_models.py" line="56" />
+        <location filename="../../ui/organizer/import_models.py" line="57" />
         <source>不属于本评审包</source>
         <translation>Wrong packet</translation>
     </message>
     <message>
-        <location filename="../../ui/organizer/import_models.py" line="57" />
+        <location filename="../../ui/organizer/import_models.py" line="58" />
+        <source>数值无效</source>
+        <translation>Invalid values</translation>
+    </message>
+    <message>
+        <location filename="../../ui/organizer/import_models.py" line="59" />
         <source>旧版本</source>
         <translation>Superseded</translation>
     </message>
     <message>
-        <location filename="../../ui/organizer/import_models.py" line="58" />
+        <location filename="../../ui/organizer/import_models.py" line="60" />
         <source>重复导入</source>
         <translation>Duplicate</translation>
     </message>
     <message>
-        <location filename="../../ui/organizer/import_models.py" line="59" />
+        <location filename="../../ui/organizer/import_models.py" line="61" />
         <source>版本冲突</source>
         <translation>Version conflict</translation>
     </message>
     <message>
-        <location filename="../../ui/organizer/import_models.py" line="60" />
+        <location filename="../../ui/organizer/import_models.py" line="62" />
         <source>未签名</source>
         <translation>Unsigned</translation>
     </message>
     <message>
-        <location filename="../../ui/organizer/import_models.py" line="61" />
+        <location filename="../../ui/organizer/import_models.py" line="63" />
         <source>文件无效</source>
         <translation>Malformed</translation>
     </message>
     <message>
-        <location filename="../../ui/organizer/import_models.py" line="62" />
+        <location filename="../../ui/organizer/import_models.py" line="64" />
         <source>导入出错</source>
         <translation>Import error</translation>
     </message>
     <message>
-        <location filename="../../ui/organizer/import_models.py" line="67" />
+        <location filename="../../ui/organizer/import_models.py" line="69" />
         <source>（空）</source>
         <translation>(empty)</translation>
     </message>
     <message>
-        <location filename="../../ui/organizer/import_models.py" line="161" />
-        <location filename="../../ui/organizer/import_models.py" line="278" />
+        <location filename="../../ui/organizer/import_models.py" line="163" />
+        <location filename="../../ui/organizer/import_models.py" line="280" />
         <source>文件</source>
         <translation>File</translation>
     </message>
     <message>
-        <location filename="../../ui/organizer/import_models.py" line="161" />
-        <location filename="../../ui/organizer/import_models.py" line="278" />
+        <location filename="../../ui/organizer/import_models.py" line="163" />
+        <location filename="../../ui/organizer/import_models.py" line="280" />
         <source>结果</source>
         <translation>Outcome</translation>
     </message>
     <message>
-        <location filename="../../ui/organizer/import_models.py" line="162" />
-        <location filename="../../ui/organizer/import_models.py" line="231" />
-        <location filename="../../ui/organizer/import_models.py" line="279" />
+        <location filename="../../ui/organizer/import_models.py" line="164" />
+        <location filename="../../ui/organizer/import_models.py" line="233" />
+        <location filename="../../ui/organizer/import_models.py" line="281" />
         <source>专家</source>
         <translation>Expert</translation>
     </message>
     <message>
-        <location filename="../../ui/organizer/import_models.py" line="162" />
-        <location filename="../../ui/organizer/import_models.py" line="279" />
+        <location filename="../../ui/organizer/import_models.py" line="164" />
+        <location filename="../../ui/organizer/import_models.py" line="281" />
         <source>版本</source>
         <translation>Version</translation>
     </message>
     <message>
-        <location filename="../../ui/organizer/import_models.py" line="163" />
+        <location filename="../../ui/organizer/import_models.py" line="165" />
         <source>说明</source>
         <translation>Explanation</translation>
     </message>
     <message>
-        <location filename="../../ui/organizer/import_models.py" line="212" />
+        <location filename="../../ui/organizer/import_models.py" line="214" />
         <source>申报</source>
         <translation>Submission</translation>
     </message>
     <message>
-        <location filename="../../ui/organizer/import_models.py" line="212" />
+        <location filename="../../ui/organizer/import_models.py" line="214" />
         <source>字段</source>
         <translation>Field</translation>
     </message>
     <message>
-        <location filename="../../ui/organizer/import_models.py" line="213" />
+        <location filename="../../ui/organizer/import_models.py" line="215" />
         <source>签名时的值</source>
         <translation>Signed value</translation>
     </message>
     <message>
-        <location filename="../../ui/organizer/import_models.py" line="214" />
+        <location filename="../../ui/organizer/import_models.py" line="216" />
         <source>现在的值</source>
         <translation>Value found</translation>
     </message>
     <message>
-        <location filename="../../ui/organizer/import_models.py" line="232" />
+        <location filename="../../ui/organizer/import_models.py" line="234" />
         <source>最新版本</source>
         <translation>Latest version</translation>
     </message>
     <message>
-        <location filename="../../ui/organizer/import_models.py" line="233" />
+        <location filename="../../ui/organizer/import_models.py" line="235" />
         <source>已评</source>
         <translation>Scored</translation>
     </message>
     <message>
-        <location filename="../../ui/organizer/import_models.py" line="233" />
+        <location filename="../../ui/organizer/import_models.py" line="235" />
         <source>回避</source>
         <translation>Recused</translation>
     </message>
     <message>
-        <location filename="../../ui/organizer/import_models.py" line="234" />
+        <location filename="../../ui/organizer/import_models.py" line="236" />
         <source>未评</source>
         <translation>Not scored</translation>
     </message>
     <message>
-        <location filename="../../ui/organizer/import_models.py" line="235" />
+        <location filename="../../ui/organizer/import_models.py" line="237" />
         <source>部分评分</source>
         <translation>Partial</translation>
     </message>
     <message>
-        <location filename="../../ui/organizer/import_models.py" line="236" />
+        <location filename="../../ui/organizer/import_models.py" line="238" />
         <source>被拒文件</source>
         <translation>Rejected files</translation>
     </message>
     <message>
-        <location filename="../../ui/organizer/import_models.py" line="280" />
+        <location filename="../../ui/organizer/import_models.py" line="282" />
         <source>原因</source>
         <translation>Reason</translation>
     </message>
     <message>
-        <location filename="../../ui/organizer/import_models.py" line="281" />
+        <location filename="../../ui/organizer/import_models.py" line="283" />
         <source>记录时间</source>
         <translation>Logged at</translation>
     </message>
     <message>
-        <location filename="../../ui/organizer/import_models.py" line="282" />
+        <location filename="../../ui/organizer/import_models.py" line="284" />
         <source>后续</source>
         <translation>Follow-up</translation>
     </message>

@@ -32,6 +32,7 @@ from PySide6.QtGui import QBrush, QColor
 from app.sheets.importer import (
     CONFLICT,
     DUPLICATE,
+    INVALID,
     KEY_MISMATCH,
     SUPERSEDED,
     UNKNOWN_KEY,
@@ -54,6 +55,7 @@ OUTCOME_TEXT = {
     UNKNOWN_KEY: QT_TRANSLATE_NOOP("ImportModels", "未登记的密钥"),
     KEY_MISMATCH: QT_TRANSLATE_NOOP("ImportModels", "密钥不符"),
     WRONG_PACKET: QT_TRANSLATE_NOOP("ImportModels", "不属于本评审包"),
+    INVALID: QT_TRANSLATE_NOOP("ImportModels", "数值无效"),
     SUPERSEDED: QT_TRANSLATE_NOOP("ImportModels", "旧版本"),
     DUPLICATE: QT_TRANSLATE_NOOP("ImportModels", "重复导入"),
     CONFLICT: QT_TRANSLATE_NOOP("ImportModels", "版本冲突"),

@@ -32,6 +32,7 @@ from app.atomic import save_atomic
 from app.results.explain import (
     agreement_sentence,
     awards_text,
+    invalid_text,
     method_reason,
     method_title,
     tie_break_text,
@@ -195,7 +196,8 @@ def _panel_section(doc: Any, panel: Panel, results: Results) -> None:
     accepted = panel.accepted_experts
     _para(doc, f"评审专家名单共 {len(panel.experts)} 人，其中 {len(accepted)} 人交回的评分表"
                f"已核验电子签名并被接受，计入有效评分 {len(panel.marks)} 条；回避 "
-               f"{len(panel.recusals)} 条、未完成 {len(panel.incomplete)} 条，均按缺失处理，"
+               f"{len(panel.recusals)} 条、未完成 {len(panel.incomplete)} 条{invalid_text(panel)}，"
+               "均按缺失处理，"
                "不计为 0 分。")
     rows = []
     for s in results.expert_stats.values():

@@ -32,6 +32,7 @@ from app.results.explain import (
     ICC_NOTE,
     KENDALL_EXPLAIN,
     awards_text,
+    invalid_text,
     method_reason,
     method_title,
     tie_break_text,
@@ -181,7 +182,7 @@ def _overview(ws: Any, panel: Panel, results: Results, generated: date) -> None:
         ("奖项名额", awards_text(panel.rubric.awards)),
         ("专家", f"名单 {len(panel.experts)} 人，已接受评分表 {len(accepted)} 人"),
         ("有效评分", f"{len(panel.marks)} 条（回避 {len(panel.recusals)} 条，"
-                     f"未完成 {len(panel.incomplete)} 条，均不计为 0 分）"),
+                     f"未完成 {len(panel.incomplete)} 条{invalid_text(panel)}，均不计为 0 分）"),
         ("分歧提示", f"分差超过 {rules.spread_threshold} 分的作品 {len(results.re_review)} 件"
                      f"（见“复核清单”），离群评分 {len(results.outliers)} 条（见“离群评分”）"),
         ("待评审组决定", f"跨越奖项线的并列 {len(results.quota_ties)} 处（见各排名表“提示”）"),
