@@ -247,3 +247,23 @@ def test_an_unchanged_packet_is_hashed_in_full_only_once(make_window, packet_pat
     make_window(Calls()).open_path(packet_path)
     make_window(Calls()).open_path(packet_path)
     assert calls == [1]
+
+
+def test_a_choice_kept_in_settings_by_an_earlier_version_is_taken_over_once(make_window,
+                                                                           packet_path):
+    from ui.review.check_in import legacy_declared_key, legacy_identity_key
+
+    settings = open_settings()
+    settings.setValue(legacy_identity_key("UI-REVIEW"), "E2")
+    settings.setValue(legacy_declared_key("UI-REVIEW", "E2"), True)
+    settings.sync()
+    calls = Calls()
+    window = make_window(calls)
+    window.open_path(packet_path)
+    assert calls.identify == [] and calls.declare == []  # nothing asked again
+    assert window.session.expert_id == "E2"
+    state = window.session.review_state()
+    assert state["identity_confirmed"] and state["recusals_declared"]  # now in the workspace
+    again = open_settings()
+    assert again.value(legacy_identity_key("UI-REVIEW")) is None
+    assert again.value(legacy_declared_key("UI-REVIEW", "E2")) is None
