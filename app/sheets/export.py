@@ -115,10 +115,11 @@ def export_sheet(session: ReviewSession, key: Ed25519PrivateKey, out_path: Path 
             f"登记的指纹（{format_fingerprint(session.expert.fingerprint)}）不一致，"
             "组织方将无法认可此评分表；请使用登记的密钥，或联系组织方重新登记")
     rows = session_rows(session)
-    _refuse_impossible_values(session, rows)
+    canonical = canonical_rows(rows)
+    _refuse_impossible_values(session, canonical)
     version = reserve_version(session)
     exported_at = now_iso()
-    payload = build_payload(session, rows, version=version, key_fingerprint=fp,
+    payload = build_payload(session, canonical, version=version, key_fingerprint=fp,
                             partial=partial, exported_at=exported_at)
     data = signed_bytes(payload)
     signature = sign(key, data)
@@ -259,12 +260,12 @@ def _signature_sheet(wb: Any, data: bytes, signature: bytes, public: bytes,
         wb.custom_doc_props.append(StringProperty(name=PROP_PREFIX + name, value=value))
 
 
-def _refuse_impossible_values(session: ReviewSession, rows: list[dict[str, Any]]) -> None:
+def _refuse_impossible_values(session: ReviewSession, canonical: list[dict[str, Any]]) -> None:
     """A workspace changed outside PanelDesk (1000 points, a total that does not add up)
     cannot produce a signed sheet: the same checks the organizer's import makes."""
     categories = {sid: session.submission(sid).category for sid in session.assigned}
     problems = sheet_problems({"criteria": [c.id for c in session.rubric.criteria],
-                               "rows": canonical_rows(rows)}, session.rubric, categories)
+                               "rows": canonical}, session.rubric, categories)
     if problems:
         raise PanelDeskError(f"工作区 {session.workspace.path} 中有 {len(problems)} 处数值不符合"
                              f"评审细则，不能导出评分表：{explain(problems)}")

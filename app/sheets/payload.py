@@ -121,15 +121,21 @@ def flag_text(flags: dict[str, str | None]) -> str | None:
     return FLAG_SEPARATOR.join(parts) or None
 
 
+def flag_parts(text: str | None) -> list[tuple[str, str, str | None]]:
+    """(part as written, its label, its suggested category — None without an arrow) of
+    each flag in a flags cell."""
+    out = []
+    for part in (text or "").split(FLAG_SEPARATOR):
+        label, arrow, category = part.strip().partition(FLAG_ARROW)
+        out.append((part, label.strip(), category.strip() if arrow else None))
+    return out
+
+
 def parse_flag_text(text: str | None) -> dict[str, str | None]:
     """The inverse of `flag_text` (unknown labels are ignored: the text is what counts)."""
     by_label = {label: flag for flag, label in FLAG_LABELS.items()}
-    out: dict[str, str | None] = {}
-    for part in (text or "").split(FLAG_SEPARATOR):
-        label, _, category = part.strip().partition(FLAG_ARROW)
-        if label.strip() in by_label:
-            out[by_label[label.strip()]] = category.strip() or None
-    return out
+    return {by_label[label]: category or None for _part, label, category in flag_parts(text)
+            if label in by_label}
 
 
 def make_row(sid: Any, category: Any, title: Any, scores: dict[str, Any], total: Any,
@@ -178,7 +184,7 @@ def canonical_rows(rows: list[dict[str, Any]]) -> list[dict[str, Any]]:
 
 def build_payload(session: ReviewSession, rows: list[dict[str, Any]], *, version: int,
                   key_fingerprint: str, partial: bool, exported_at: str) -> dict[str, Any]:
-    """The signed document for `rows` (cell values, as from `session_rows`)."""
+    """The signed document for `rows` (canonical, as `canonical_rows` makes them)."""
     return {
         "format": FORMAT,
         "format_version": FORMAT_VERSION,
@@ -191,7 +197,7 @@ def build_payload(session: ReviewSession, rows: list[dict[str, Any]], *, version
         "partial": partial,
         "exported_at": exported_at,
         "criteria": [c.id for c in session.rubric.criteria],
-        "rows": canonical_rows(rows),
+        "rows": rows,
     }
 
 

@@ -23,7 +23,7 @@ from dataclasses import dataclass
 from decimal import Decimal
 from typing import Any
 
-from app.sheets.payload import FLAG_ARROW, FLAG_SEPARATOR
+from app.sheets.payload import flag_parts
 from app.workspace.flags import FLAG_LABELS
 from scoring.rubric import Rubric, RubricError
 from scoring.totals import DecimalFormatError, format_score, parse_decimal
@@ -73,6 +73,7 @@ def row_problems(row: Mapping[str, Any], rubric: Rubric,
     if category is not None and category != own and category not in rubric.categories:
         out.append(ValueProblem(sid, "类别", _text(category), "不是本评审包的类别"))
     scores: dict[str, Decimal] = {}
+    before_scores = len(out)
     for crit_id, value in (row.get("scores") or {}).items():
         if value is None:
             continue
@@ -87,7 +88,7 @@ def row_problems(row: Mapping[str, Any], rubric: Rubric,
         except RubricError as err:
             out.append(ValueProblem(sid, f"评分项 {_name(rubric, crit_id)}", _text(value),
                                     str(err)))
-    out.extend(_total_problems(sid, row, rubric, scores, own, len(out) > 0))
+    out.extend(_total_problems(sid, row, rubric, scores, own, len(out) > before_scores))
     out.extend(_flag_problems(sid, row.get("flags"), rubric))
     return out
 
@@ -118,11 +119,10 @@ def _flag_problems(sid: str, text: Any, rubric: Rubric) -> list[ValueProblem]:
         return []
     labels = list(FLAG_LABELS.values())
     out = []
-    for part in str(text).split(FLAG_SEPARATOR):
-        label, arrow, category = part.strip().partition(FLAG_ARROW)
-        if label.strip() not in labels:
+    for part, label, category in flag_parts(str(text)):
+        if label not in labels:
             out.append(ValueProblem(sid, "标记", part, f"未知的标记（可用：{'、'.join(labels)}）"))
-        elif arrow and category.strip() not in rubric.categories:
+        elif category is not None and category not in rubric.categories:
             out.append(ValueProblem(sid, "标记", part, "建议类别不是评审细则的类别"))
     return out
 
