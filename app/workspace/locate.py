@@ -41,18 +41,21 @@ def safe_component(value: str) -> str:
 
 def workspace_path(packet_id: str, expert_id: str, home: Path | None = None) -> Path:
     """The workspace database of `expert_id` for `packet_id` (parent folder created)."""
-    base = Path(home) if home is not None else user_data_dir()
-    folder = base / "workspaces" / safe_component(packet_id)
+    folder = _packet_folder(packet_id, home)
     folder.mkdir(parents=True, exist_ok=True)
     return folder / f"{safe_component(expert_id)}.sqlite"
+
+
+def _packet_folder(packet_id: str, home: Path | None) -> Path:
+    base = Path(home) if home is not None else user_data_dir()
+    return base / "workspaces" / safe_component(packet_id)
 
 
 def confirmed_expert(packet_id: str, experts: Iterable[str],
                      home: Path | None = None) -> str | None:
     """Of `experts`, the one whose workspace for `packet_id` confirmed its identity most
     recently (None when none did).  A file that cannot be read is passed over."""
-    base = Path(home) if home is not None else user_data_dir()
-    folder = base / "workspaces" / safe_component(packet_id)
+    folder = _packet_folder(packet_id, home)
     wanted = set(experts)
     found: list[tuple[str, str]] = []
     for path in sorted(folder.glob("*.sqlite")) if folder.is_dir() else []:
