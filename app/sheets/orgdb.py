@@ -1,16 +1,19 @@
-"""The organizer database: pinned keys, accepted sheets, marks, rejected imports.
+"""The organizer database: pinned keys, accepted sheets, marks, rejected imports, audit log.
 
 SQLAlchemy Core with portable types only, so any URL works (a SQLite file by default,
 PostgreSQL for a team).  Every sheet whose signature, key and packet check out is kept
 in `sheets` — the newest version per expert is the current one, and only its marks are
 in `marks` / `notes`.  Storing older verified versions too is what makes an import
 order-independent: importing v1 then v2, or v2 then v1 (SUPERSEDED), leaves the same
-rows.  Rejected files are logged once per (packet, file content, outcome).
+rows.  Rejected files are logged once per (packet, file content, outcome).  Every
+decision an organizer takes (on intake entries, on results) is appended to `audit_log`:
+who, when, what, the old and new value and the reason — rows are never changed.
 """
 
 from __future__ import annotations
 
 import hashlib
+import time
 from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
@@ -97,6 +100,21 @@ rejected = Table(
 )
 
 
+audit_log = Table(
+    "audit_log", metadata,
+    Column("id", Integer, primary_key=True, autoincrement=True),
+    # What the decision is about: a packet id (results) or a project's intake (intake).
+    Column("scope", String(200), nullable=False),
+    Column("at", String(40), nullable=False),
+    Column("who", String(200), nullable=False),
+    Column("action", String(60), nullable=False),  # e.g. "exclude", "override_minimum"
+    Column("subject", Text, nullable=False),  # an entry's source or a submission id
+    Column("old", Text, nullable=True),  # JSON text or None
+    Column("new", Text, nullable=True),
+    Column("reason", Text, nullable=False),
+)
+
+
 def now_iso() -> str:
     return datetime.now(UTC).isoformat(timespec="seconds").replace("+00:00", "Z")
 
@@ -115,7 +133,7 @@ class OrgDB:
         self.url = url or default_url()
         try:
             self.engine: Engine = create_engine(self.url)
-            metadata.create_all(self.engine)
+            _create_tables(self.engine)
         except (SQLAlchemyError, ImportError, ValueError, OSError) as err:
             raise PanelDeskError(f"无法打开组织方数据库 {_safe(self.url)}：{_reason(err)}") from err
 
@@ -182,7 +200,22 @@ class OrgDB:
         return {"keys": keys, "sheets": accepted, "marks": self.marks(packet_id),
                 "notes": note_rows}
 
+    def audit(self, scope: str) -> list[dict[str, Any]]:
+        """The audit log of `scope`, oldest first."""
+        with self.engine.connect() as conn:
+            rows = conn.execute(select(audit_log).where(audit_log.c.scope == scope)
+                                .order_by(audit_log.c.id)).mappings()
+            return [dict(r) for r in rows]
+
     # ----------------------------------------------------------------- writes
+
+    def record(self, scope: str, who: str, action: str, subject: str, reason: str,
+               old: str | None = None, new: str | None = None) -> None:
+        """Append one decision to the audit log (old/new are JSON text or None)."""
+        with self.engine.begin() as conn:
+            conn.execute(insert(audit_log).values(
+                scope=scope, at=now_iso(), who=who, action=action, subject=subject,
+                old=old, new=new, reason=reason))
 
     def pin(self, packet_id: str, expert_id: str, fp: str, public_key: str) -> None:
         with self.engine.begin() as conn:
@@ -247,6 +280,24 @@ class OrgDB:
                     packet_id=packet_id, file_sha256=file_sha256, outcome=outcome,
                     file_name=file.name, expert_id=expert_id, version=version,
                     reason=reason, imported_at=now_iso()))
+
+
+def _create_tables(engine: Engine, attempts: int = 5) -> None:
+    """Create missing tables; safe when several processes open a fresh database at once.
+
+    `create_all` checks, then creates: two openers of a fresh file can both see no
+    table and the slower one fails with "table … already exists" (or, on PostgreSQL, a
+    duplicate type).  The tables are the same whoever wins, so a failed attempt is
+    retried — the next check finds them.
+    """
+    for attempt in range(attempts):
+        try:
+            metadata.create_all(engine)
+            return
+        except SQLAlchemyError:
+            if attempt == attempts - 1:
+                raise
+            time.sleep(0.05 * (attempt + 1))
 
 
 def _safe(url: str) -> str:
