@@ -113,6 +113,13 @@ class AggregationRules:
     spread_threshold: Decimal = Decimal(20)
     tie_break: tuple[str, ...] = ("core_subtotal", "median")
     few_scores: int = 3  # fewer valid scores than this: flagged 有效评分不足
+    # A submission is ranked for an award only with at least this many valid scores, or
+    # with every assigned expert's score when fewer are assigned (docs/aggregation.md).
+    min_valid_scores: int = 5
+
+    def required_scores(self, assigned: int) -> int:
+        """Valid scores a submission with `assigned` experts needs to be ranked for an award."""
+        return min(self.min_valid_scores, assigned) if assigned > 0 else self.min_valid_scores
 
 
 @dataclass(frozen=True)
@@ -249,6 +256,8 @@ class Rubric:
         }
         if agg.few_scores != AggregationRules.few_scores:
             aggregation["few_scores"] = agg.few_scores
+        if agg.min_valid_scores != AggregationRules.min_valid_scores:
+            aggregation["min_valid_scores"] = agg.min_valid_scores
         optional: dict[str, Any] = {}
         if self.category_variants:
             optional["category_variants"] = {cat: list(names) for cat, names

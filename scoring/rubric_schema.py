@@ -287,7 +287,7 @@ def _intake(value: Any) -> IntakeRules:
 def _aggregation(value: Any) -> AggregationRules:
     table = _table(value, "aggregation", ("method", "trim_min_scores", "outlier_percent",
                                           "outlier_z", "spread_threshold", "tie_break",
-                                          "few_scores"))
+                                          "few_scores", "min_valid_scores"))
     rules = AggregationRules()
     method = table.get("method", rules.method)
     if method not in METHODS:
@@ -309,8 +309,10 @@ def _aggregation(value: Any) -> AggregationRules:
                               f"aggregation.tie_break[{i}]")
     few = _int(table.get("few_scores", rules.few_scores), "aggregation.few_scores",
                minimum=1, maximum=1000)
+    minimum = _int(table.get("min_valid_scores", rules.min_valid_scores),
+                   "aggregation.min_valid_scores", minimum=1, maximum=1000)
     return AggregationRules(method=method, trim_min_scores=trim, tie_break=tuple(ties),
-                            few_scores=few, **numbers)
+                            few_scores=few, min_valid_scores=minimum, **numbers)
 
 
 def _awards(value: Any) -> tuple[Award, ...]:

@@ -24,13 +24,26 @@ from dataclasses import dataclass
 from decimal import Decimal, localcontext
 
 from app.errors import PanelDeskError
+from app.results.decisions import NO_DECISIONS, Decision, ResultsDecisions
+from app.results.eligibility import (
+    Standing,
+    apply_tie_decisions,
+    check_known,
+    decision_notes,
+    duplicate_standings,
+    first_standings,
+    insufficient_reason,
+    shortfalls,
+)
 from app.results.model import (
     FLAG_FEW,
     FLAG_NO_CATEGORY,
     FLAG_OUTLIER,
+    FLAG_OVERRIDDEN,
     FLAG_QUOTA_TIE,
     FLAG_SPREAD,
     FLAG_TIE,
+    ORGANIZER_DECIDED,
     AgreementStats,
     ExpertStats,
     OutlierRow,
@@ -38,6 +51,7 @@ from app.results.model import (
     RankingRow,
     ReReviewItem,
     Results,
+    RowStatus,
 )
 from app.results.panel import UNCATEGORISED, Panel
 from app.results.stats import agreement_for, expert_stats
@@ -45,7 +59,7 @@ from app.sheets.payload import parse_flag_text
 from app.workspace.flags import FLAG_LABELS
 from scoring.aggregate import METHOD_LABELS, METHODS, Mark, Result, aggregate, bias_offsets
 from scoring.disagreement import flag_outliers, re_review
-from scoring.ranking import apply_awards, rank, tie_break_labels
+from scoring.ranking import Ranked, apply_awards, rank, tie_break_labels
 from scoring.totals import PRECISION, canonical_decimal, format_score
 
 
@@ -63,8 +77,10 @@ class ResultsEngine:
     threads: the GUI may compute two methods at once on its task runner.
     """
 
-    def __init__(self, panel: Panel) -> None:
+    def __init__(self, panel: Panel, decisions: ResultsDecisions = NO_DECISIONS) -> None:
+        check_known(panel, decisions)
         self.panel = panel
+        self.decisions = decisions
         self._shared: _Shared | None = None
         self._lock = threading.Lock()
 
@@ -77,7 +93,8 @@ class ResultsEngine:
                                  "（paneldesk sheets import）")
         shared = self._shared_parts()
         try:
-            rankings, ties, unscored = _rankings(panel, method, shared.outliers, shared.spreads)
+            rankings, ties, unscored, notes = _rankings(panel, method, shared.outliers,
+                                                        shared.spreads, self.decisions)
         except ValueError as err:
             raise PanelDeskError(f"无法汇总评审包 {panel.packet_id} 的评分：{err}") from None
         # Fresh containers each time: a caller that edits its Results cannot change the
@@ -87,19 +104,18 @@ class ResultsEngine:
             re_review=list(shared.re_review), outliers=list(shared.outlier_rows),
             expert_stats=dict(shared.expert_stats), agreement=dict(shared.agreement),
             quota_ties=ties, unscored=unscored,
-            tie_break=tuple(panel.rubric.aggregation.tie_break))
+            tie_break=tuple(panel.rubric.aggregation.tie_break), decisions=notes)
 
     def compare(self, methods: Sequence[str] = METHODS) -> dict[str, dict[str, int]]:
-        """Place of every scored submission (within its category) under each method."""
+        """Place of every submission ranked for an award (within its category), per method."""
         panel = self.panel
         out: dict[str, dict[str, int]] = {}
         for method in methods:
             check_method(method)
             places: dict[str, int] = {}
             try:
-                for cat in panel.categories:
-                    marks, results = category_results(panel, cat, method)
-                    for item in _rank(panel, marks, results):
+                for ranking in _rank_categories(panel, method, self.decisions).values():
+                    for item in ranking.ranked:
                         if item.place is not None:
                             places[item.submission] = item.place
             except ValueError as err:
@@ -110,7 +126,7 @@ class ResultsEngine:
     def _shared_parts(self) -> _Shared:
         with self._lock:
             if self._shared is None:
-                self._shared = _compute_shared(self.panel)
+                self._shared = _compute_shared(self.panel, self.decisions)
             return self._shared
 
 
@@ -126,7 +142,7 @@ class _Shared:
     agreement: dict[str, AgreementStats]
 
 
-def _compute_shared(panel: Panel) -> _Shared:
+def _compute_shared(panel: Panel, decisions: ResultsDecisions) -> _Shared:
     rules = panel.rubric.aggregation
     try:
         outliers = flag_outliers(panel.marks, rules.outlier_percent, rules.outlier_z)
@@ -136,7 +152,7 @@ def _compute_shared(panel: Panel) -> _Shared:
         raise PanelDeskError(f"无法汇总评审包 {panel.packet_id} 的评分：{err}") from None
     return _Shared(
         outliers=outliers, spreads=spreads,
-        re_review=_re_review_items(panel, spreads, outliers),
+        re_review=_re_review_items(panel, spreads, outliers, shortfalls(panel, decisions)),
         outlier_rows=[OutlierRow(o.expert, panel.experts[o.expert].name, o.submission,
                                  panel.submissions[o.submission].title,
                                  panel.submissions[o.submission].category, o.total, o.mean,
@@ -173,26 +189,57 @@ def _max_criterion(panel: Panel, marks: list[Mark]) -> dict[str, Decimal]:
         return {s: sum(v, Decimal(0)) / len(v) for s, v in values.items()}
 
 
-def _rankings(panel: Panel, method: str, outliers, spreads):
+@dataclass(frozen=True)
+class _CategoryRanking:
+    """One category under one method: places for the eligible, standings for the rest."""
+
+    results: dict[str, Result]
+    ranked: list[Ranked]  # eligible submissions only, with places
+    standings: dict[str, Standing]  # scored submissions not ranked for an award, and why
+    applied: list[Decision]  # tie-break decisions that took effect
+
+
+def _rank_categories(panel: Panel, method: str, decisions: ResultsDecisions
+                     ) -> dict[str, _CategoryRanking]:
+    """Every category ranked with the eligibility rules of `app.results.eligibility`."""
+    first = first_standings(panel, decisions)
+    per_cat = {cat: category_results(panel, cat, method) for cat in panel.categories}
+    scores = {s: r for _marks, results in per_cat.values() for s, r in results.items()}
+    # Duplicates may cross categories: one pass over all of them before the final ranks.
+    standings = {**first, **duplicate_standings(panel, decisions, scores, first)}
+    out: dict[str, _CategoryRanking] = {}
+    for cat, (marks, results) in per_cat.items():
+        eligible = {s: r for s, r in results.items() if s not in standings}
+        ranked, applied = apply_tie_decisions(_rank(panel, marks, eligible), decisions)
+        scored_standings = {s: standings[s] for s, r in results.items()
+                            if s in standings and r.score is not None}
+        out[cat] = _CategoryRanking(results, ranked, scored_standings, applied)
+    return out
+
+
+def _rankings(panel: Panel, method: str, outliers, spreads, decisions: ResultsDecisions):
     outlier_subs = {o.submission for o in outliers}
     spread_subs = {s.submission for s in spreads}
     expert_flags = _expert_flags(panel)
-    decided_labels = tie_break_labels(panel.rubric)
+    decided_labels = {**tie_break_labels(panel.rubric), "organizer": ORGANIZER_DECIDED}
     few_scores = panel.rubric.aggregation.few_scores
     rankings: dict[str, list[RankingRow]] = {}
     ties: list[QuotaTieRow] = []
     unscored: dict[str, list[str]] = {}
-    for cat in panel.categories:
-        marks, results = category_results(panel, cat, method)
-        ranked = _rank(panel, marks, results)
+    applied: list[Decision] = []
+    overridden = set(shortfalls(panel, NO_DECISIONS)) - set(shortfalls(panel, decisions))
+    for cat, ranking in _rank_categories(panel, method, decisions).items():
+        results, ranked = ranking.results, ranking.ranked
+        applied.extend(ranking.applied)
         awards, quota_ties = ({}, []) if cat == UNCATEGORISED else apply_awards(
             ranked, panel.rubric.awards)
         tie_subs = {s for t in quota_ties for s in t.submissions}
         ties.extend(QuotaTieRow(cat, t.award, t.places[0], t.submissions, t.slots)
                     for t in quota_ties)
         rows: list[RankingRow] = []
-        for item in ranked:
-            if item.place is None:
+        others = sorted(ranking.standings, key=lambda s: (-results[s].score, s))
+        for item in [*ranked, *(Ranked(None, s, results[s].score) for s in others)]:
+            if item.score is None:
                 continue
             sub, res = panel.submissions[item.submission], results[item.submission]
             flags = []
@@ -206,20 +253,25 @@ def _rankings(panel: Panel, method: str, outliers, spreads):
                 flags.append(FLAG_TIE)
             if res.n < few_scores:
                 flags.append(FLAG_FEW)
+            if item.submission in overridden:
+                flags.append(FLAG_OVERRIDDEN)
             if cat == UNCATEGORISED:
                 flags.append(FLAG_NO_CATEGORY)
             flags.extend(expert_flags.get(item.submission, []))
+            standing = ranking.standings.get(item.submission)
             rows.append(RankingRow(
                 place=item.place, id=sub.id, title=sub.title, unit=sub.unit,
                 score=item.score, n=res.n, award=awards.get(item.submission), flags=flags,
                 category=cat, mean=res.mean, median=res.median, tied_with=item.tied_with,
                 decided_by=decided_labels.get(item.decided_by) if item.decided_by else None,
-                note=_note(panel, res.details)))
+                note=_note(panel, res.details),
+                status=standing.status if standing else RowStatus.RANKED,
+                status_reason=standing.reason if standing else ""))
         rankings[cat] = rows
-        missing = [i.submission for i in ranked if i.place is None]
+        missing = [s for s, r in results.items() if r.score is None]
         if missing:
-            unscored[cat] = missing
-    return rankings, ties, unscored
+            unscored[cat] = sorted(missing)
+    return rankings, ties, unscored, decision_notes(decisions, applied, rankings)
 
 
 def _note(panel: Panel, details: dict) -> str:
@@ -250,7 +302,9 @@ def _expert_flags(panel: Panel) -> dict[str, list[str]]:
 
 # ------------------------------------------------------------ disagreement
 
-def _re_review_items(panel: Panel, spreads, outliers) -> list[ReReviewItem]:
+def _re_review_items(panel: Panel, spreads, outliers,
+                     short: dict[str, tuple[int, int]]) -> list[ReReviewItem]:
+    """Spreads over the threshold (with the outlying marks), then too few valid scores."""
     by_sub: dict[str, list] = defaultdict(list)
     for o in outliers:
         by_sub[o.submission].append(o)
@@ -262,8 +316,21 @@ def _re_review_items(panel: Panel, spreads, outliers) -> list[ReReviewItem]:
         reasons = [f"分差过大：最高 {format_score(s.max, 1)}，最低 {format_score(s.min, 1)}，"
                    f"相差 {format_score(s.spread, 1)} 分（阈值 {threshold} 分）"]
         reasons += [f"{panel.experts[o.expert].name}：{o.reason}" for o in by_sub[s.submission]]
+        if s.submission in short:
+            reasons.append(insufficient_reason(*short[s.submission]))
         items.append(ReReviewItem(
             id=sub.id, title=sub.title, category=sub.category, spread=s.spread,
             scores={e: totals[e, s.submission] for e in s.experts}, reasons=reasons,
             max=s.max, min=s.min))
+    listed = {item.id for item in items}
+    for sid, (n, required) in short.items():
+        if sid in listed:
+            continue
+        sub = panel.submissions[sid]
+        scores = dict(sorted(((e, t) for (e, s), t in totals.items() if s == sid),
+                             key=lambda et: (-et[1], et[0])))
+        high, low = max(scores.values()), min(scores.values())
+        items.append(ReReviewItem(
+            id=sid, title=sub.title, category=sub.category, spread=high - low,
+            scores=scores, reasons=[insufficient_reason(n, required)], max=high, min=low))
     return items

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from decimal import Decimal
 
-from app.results.model import AgreementStats, Results
+from app.results.model import STATUS_LABELS, AgreementStats, Results, RowStatus
 from app.results.panel import Panel
 from scoring.aggregate import METHOD_REGISTRY
 from scoring.ranking import tie_break_label
@@ -117,3 +117,16 @@ def awards_text(awards) -> str:
 
 def method_title(results: Results) -> str:
     return f"{METHOD_REGISTRY[results.method].label}（{results.method}）"
+
+
+def not_ranked_text(results: Results) -> str:
+    """"评分不足 2 件、重复申报 1 件（见各排名表）" — or "无"."""
+    counts: dict[RowStatus, int] = {}
+    for rows in results.rankings.values():
+        for row in rows:
+            if row.status != RowStatus.RANKED:
+                counts[row.status] = counts.get(row.status, 0) + 1
+    if not counts:
+        return "无"
+    parts = [f"{STATUS_LABELS[status]} {n} 件" for status, n in counts.items()]
+    return "、".join(parts) + "（见各排名表“提示”）"

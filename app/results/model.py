@@ -9,6 +9,9 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from decimal import Decimal
+from enum import StrEnum
+
+from app.i18n import QT_TRANSLATE_NOOP
 
 # The row flags (提示) in the order they are listed.
 FLAG_SPREAD = "分差过大"
@@ -19,13 +22,35 @@ FLAG_FEW = "有效评分不足"
 # Awards are per category: a submission whose category is unknown gets a place, no award,
 # until the organizer settles its category.
 FLAG_NO_CATEGORY = "类别未确定，不评奖"
+FLAG_OVERRIDDEN = "评分不足，经组织方决定仍予排名"
+ORGANIZER_DECIDED = "组织方决定"  # how a tie the organizer ordered was decided
+
+
+class RowStatus(StrEnum):
+    """Whether a scored submission is ranked for an award, and if not, why (results.json)."""
+
+    RANKED = "ranked"
+    INSUFFICIENT = "insufficient_scores"
+    EXCLUDED = "excluded"
+    DUPLICATE = "duplicate"
+
+
+# Chinese labels; the GUI shows them through QCoreApplication.translate("RowStatus", …).
+STATUS_LABELS = {RowStatus.RANKED: QT_TRANSLATE_NOOP("RowStatus", "参与排名"),
+                 RowStatus.INSUFFICIENT: QT_TRANSLATE_NOOP("RowStatus", "评分不足"),
+                 RowStatus.EXCLUDED: QT_TRANSLATE_NOOP("RowStatus", "取消资格"),
+                 RowStatus.DUPLICATE: QT_TRANSLATE_NOOP("RowStatus", "重复申报")}
 
 
 @dataclass(frozen=True)
 class RankingRow:
-    """One ranked submission; `score` is unrounded (shown with 2 decimals)."""
+    """One scored submission; `score` is unrounded (shown with 2 decimals).
 
-    place: int
+    Only rows with status RANKED have a place (and may have an award); the others are
+    listed after them with the reason they are not ranked for an award.
+    """
+
+    place: int | None
     id: str
     title: str
     unit: str
@@ -39,6 +64,8 @@ class RankingRow:
     tied_with: tuple[str, ...] = ()
     decided_by: str | None = None  # Chinese label of the tie-break that separated it
     note: str = ""  # method details, e.g. which marks the trimmed mean dropped
+    status: RowStatus = RowStatus.RANKED
+    status_reason: str = ""
 
 
 @dataclass(frozen=True)
@@ -124,3 +151,18 @@ class Results:
     quota_ties: list[QuotaTieRow]
     unscored: dict[str, list[str]] = field(default_factory=dict)  # category → ids, no marks
     tie_break: tuple[str, ...] = ()
+    # The organizer's decisions, each with what it did ("已生效") or why it did not.
+    decisions: list[DecisionNote] = field(default_factory=list)
+
+
+@dataclass(frozen=True)
+class DecisionNote:
+    """One organizer decision as the report prints it."""
+
+    action: str  # as in the decisions file, e.g. "disqualify"
+    label: str
+    subjects: tuple[str, ...]
+    reason: str
+    by: str
+    at: str
+    effect: str

@@ -1059,13 +1059,13 @@ Choose yourself from the roster and {action} your signing key. Score sheets are 
     </message>
     <message>
         <location filename="../../ui/organizer/results_models.py" line="123" />
-        <location filename="../../ui/organizer/results_models.py" line="166" />
+        <location filename="../../ui/organizer/results_models.py" line="172" />
         <source>编号</source>
         <translation>ID</translation>
     </message>
     <message>
         <location filename="../../ui/organizer/results_models.py" line="124" />
-        <location filename="../../ui/organizer/results_models.py" line="167" />
+        <location filename="../../ui/organizer/results_models.py" line="173" />
         <source>标题</source>
         <translation>Title</translation>
     </message>
@@ -1105,105 +1105,105 @@ Choose yourself from the roster and {action} your signing key. Score sheets are 
         <translation>Tie broken by: {rule}</translation>
     </message>
     <message>
-        <location filename="../../ui/organizer/results_models.py" line="166" />
-        <location filename="../../ui/organizer/results_models.py" line="249" />
+        <location filename="../../ui/organizer/results_models.py" line="172" />
+        <location filename="../../ui/organizer/results_models.py" line="255" />
         <source>类别</source>
         <translation>Category</translation>
     </message>
     <message>
-        <location filename="../../ui/organizer/results_models.py" line="167" />
+        <location filename="../../ui/organizer/results_models.py" line="173" />
         <source>最高分</source>
         <translation>Highest</translation>
     </message>
     <message>
-        <location filename="../../ui/organizer/results_models.py" line="168" />
+        <location filename="../../ui/organizer/results_models.py" line="174" />
         <source>最低分</source>
         <translation>Lowest</translation>
     </message>
     <message>
-        <location filename="../../ui/organizer/results_models.py" line="168" />
+        <location filename="../../ui/organizer/results_models.py" line="174" />
         <source>分差</source>
         <translation>Spread</translation>
     </message>
     <message>
-        <location filename="../../ui/organizer/results_models.py" line="169" />
+        <location filename="../../ui/organizer/results_models.py" line="175" />
         <source>原因</source>
         <translation>Reason</translation>
     </message>
     <message>
-        <location filename="../../ui/organizer/results_models.py" line="182" />
-        <location filename="../../ui/organizer/results_models.py" line="221" />
+        <location filename="../../ui/organizer/results_models.py" line="188" />
+        <location filename="../../ui/organizer/results_models.py" line="227" />
         <source>专家</source>
         <translation>Expert</translation>
     </message>
     <message>
-        <location filename="../../ui/organizer/results_models.py" line="182" />
+        <location filename="../../ui/organizer/results_models.py" line="188" />
         <source>总分</source>
         <translation>Total</translation>
     </message>
     <message>
-        <location filename="../../ui/organizer/results_models.py" line="183" />
+        <location filename="../../ui/organizer/results_models.py" line="189" />
         <source>评语</source>
         <translation>Comment</translation>
     </message>
     <message>
-        <location filename="../../ui/organizer/results_models.py" line="201" />
+        <location filename="../../ui/organizer/results_models.py" line="207" />
         <source>未评</source>
         <translation>Not scored</translation>
     </message>
     <message>
-        <location filename="../../ui/organizer/results_models.py" line="221" />
+        <location filename="../../ui/organizer/results_models.py" line="227" />
         <source>评分表版本</source>
         <translation>Sheet version</translation>
     </message>
     <message>
-        <location filename="../../ui/organizer/results_models.py" line="222" />
+        <location filename="../../ui/organizer/results_models.py" line="228" />
         <source>有效评分</source>
         <translation>Valid marks</translation>
     </message>
     <message>
-        <location filename="../../ui/organizer/results_models.py" line="199" />
-        <location filename="../../ui/organizer/results_models.py" line="222" />
+        <location filename="../../ui/organizer/results_models.py" line="205" />
+        <location filename="../../ui/organizer/results_models.py" line="228" />
         <source>回避</source>
         <translation>Recused</translation>
     </message>
     <message>
-        <location filename="../../ui/organizer/results_models.py" line="223" />
+        <location filename="../../ui/organizer/results_models.py" line="229" />
         <source>平均分</source>
         <translation>Mean</translation>
     </message>
     <message>
-        <location filename="../../ui/organizer/results_models.py" line="223" />
+        <location filename="../../ui/organizer/results_models.py" line="229" />
         <source>标准差</source>
         <translation>Std. dev.</translation>
     </message>
     <message>
-        <location filename="../../ui/organizer/results_models.py" line="224" />
+        <location filename="../../ui/organizer/results_models.py" line="230" />
         <source>最低</source>
         <translation>Min</translation>
     </message>
     <message>
-        <location filename="../../ui/organizer/results_models.py" line="224" />
+        <location filename="../../ui/organizer/results_models.py" line="230" />
         <source>最高</source>
         <translation>Max</translation>
     </message>
     <message>
-        <location filename="../../ui/organizer/results_models.py" line="225" />
+        <location filename="../../ui/organizer/results_models.py" line="231" />
         <source>宽严偏移</source>
         <translation>Leniency offset</translation>
     </message>
     <message>
-        <location filename="../../ui/organizer/results_models.py" line="240" />
+        <location filename="../../ui/organizer/results_models.py" line="246" />
         <source>宽严偏移：加性模型拟合的该专家相对全体的平均宽严（正数偏宽）</source>
         <translation>Leniency offset: this expert's average leniency relative to the panel, fitted by the additive model (positive = more lenient)</translation>
     </message>
     <message>
-        <location filename="../../ui/organizer/results_models.py" line="250" />
+        <location filename="../../ui/organizer/results_models.py" line="256" />
         <source>作品数</source>
         <translation>Submissions</translation>
     </message>
     <message>
-        <location filename="../../ui/organizer/results_models.py" line="251" />
+        <location filename="../../ui/organizer/results_models.py" line="257" />
         <source>专家数</source>
         <translation>Experts</translation>
     </message>
@@ -1490,6 +1490,29 @@ Choose yourself from the roster and {action} your signing key. Score sheets are 
         <location filename="../../ui/review/window.py" line="194" />
         <source>评审包已关闭</source>
         <translation>The packet is closed</translation>
+    </message>
+</context>
+<context>
+    <name>RowStatus</name>
+    <message>
+        <location filename="../../app/results/model.py" line="39" />
+        <source>参与排名</source>
+        <translation>Ranked</translation>
+    </message>
+    <message>
+        <location filename="../../app/results/model.py" line="40" />
+        <source>评分不足</source>
+        <translation>Too few scores</translation>
+    </message>
+    <message>
+        <location filename="../../app/results/model.py" line="41" />
+        <source>取消资格</source>
+        <translation>Disqualified</translation>
+    </message>
+    <message>
+        <location filename="../../app/results/model.py" line="42" />
+        <source>重复申报</source>
+        <translation>Duplicate entry</translation>
     </message>
 </context>
 <context>

@@ -26,7 +26,7 @@ from PySide6.QtCore import (
 from PySide6.QtGui import QBrush, QColor
 
 from app.results.explain import agreement_sentence
-from app.results.model import Results
+from app.results.model import STATUS_LABELS, Results, RowStatus
 from app.results.panel import Panel
 from scoring.agreement import ICC_FORMS
 from scoring.totals import format_score
@@ -126,9 +126,9 @@ RANKING_HEADERS = (
     QT_TRANSLATE_NOOP("ResultsModels", "奖项"), QT_TRANSLATE_NOOP("ResultsModels", "提示"))
 
 
-def place_change(place: int, other: int | None) -> tuple[str, int]:
+def place_change(place: int | None, other: int | None) -> tuple[str, int]:
     """"↑2" when the chosen method places it 2 higher than the comparison; "—" if equal."""
-    if other is None:
+    if other is None or place is None:
         return "", 0
     moved = other - place
     if moved > 0:
@@ -150,13 +150,19 @@ def ranking_rows(results: Results, category: str,
         change, moved = place_change(r.place, (compare_places or {}).get(r.id))
         decided = (QCoreApplication.translate("ResultsModels", "并列区分依据：{rule}").format(
             rule=r.decided_by) if r.decided_by else "")
-        tooltip = "；".join(t for t in (r.note, decided) if t)
+        ranked = r.status == RowStatus.RANKED
+        status = "" if ranked else QCoreApplication.translate("RowStatus", STATUS_LABELS[r.status])
+        tooltip = "；".join(t for t in (r.status_reason, r.note, decided) if t)
+        # A row not ranked for an award has no place: it sorts after every placed row.
+        place = r.place if r.place is not None else 10**9
         rows.append(Row(
-            cells=(str(r.place), r.id, r.title, r.unit, score_text(r.score), str(r.n),
-                   r.award or "", "、".join(r.flags), change),
-            sort=(r.place, r.id, r.title, r.unit, r.score, r.n, r.award or "", len(r.flags),
+            cells=("—" if r.place is None else str(r.place), r.id, r.title, r.unit,
+                   score_text(r.score), str(r.n), r.award or "",
+                   "、".join(x for x in (status, *r.flags) if x), change),
+            sort=(place, r.id, r.title, r.unit, r.score, r.n, r.award or "", len(r.flags),
                   moved),
-            key=r.id, tooltip=tooltip, warn=bool(r.flags), numeric=frozenset({0, 4, 5, 8})))
+            key=r.id, tooltip=tooltip, warn=bool(r.flags) or not ranked,
+            numeric=frozenset({0, 4, 5, 8})))
     return rows
 
 

@@ -1,9 +1,11 @@
 """report.docx: the 评审结果报告 a secretariat can send as it is (python-docx).
 
 Sections: 一、评审组 (experts, accepted sheet versions, fitted leniency); 二、汇总方法及理由;
-三、各类别排名与奖项 (one table per category, ties across an award line spelt out);
-四、评分分歧及处理 (re-review list, outlying marks, experts' flags); 五、专家评分一致性
-(plain sentences); then the generated date and signature lines.
+三、各类别排名与奖项 (one table per category, ties across an award line spelt out, the
+rows not ranked for an award with the reason); 四、评分分歧及处理 (re-review list,
+outlying marks, experts' flags); 五、专家评分一致性 (plain sentences); 六、组织方决定 (each
+decision, its reason, who, when and what it did); then the generated date and signature
+lines.  Table header rows repeat on every page and no row is split across two pages.
 
 Chinese rendering: every style used gets explicit fonts — 宋体 (body) / 黑体 (headings)
 as w:eastAsia, Times New Roman / Arial for Latin — and the theme-font attributes of the
@@ -37,13 +39,15 @@ from app.results.explain import (
     method_title,
     tie_break_text,
 )
-from app.results.model import Results
+from app.results.model import STATUS_LABELS, Results, RowStatus
 from app.results.panel import Panel
 from scoring.totals import canonical_decimal, format_score
 
 BODY_FONT, HEAD_FONT = ("宋体", "Times New Roman"), ("黑体", "Arial")
 RANK_HEADERS = ("名次", "编号", "标题", "申报单位", "最终得分", "评分数", "奖项", "提示")
-RANK_WIDTHS = (1.2, 1.4, 6.0, 4.2, 2.0, 1.4, 2.0, 6.4)  # cm; landscape A4 leaves 24.7 cm
+# cm; landscape A4 leaves 24.7 cm.  A header cell needs ~0.37 cm per character at 五号
+# plus 0.38 cm of cell margins, so no header wraps (评分数: 3 characters → 1.8 cm).
+RANK_WIDTHS = (1.2, 1.4, 6.0, 4.2, 2.0, 1.8, 2.0, 6.0)
 
 
 def write_report(panel: Panel, results: Results, path: Path, *,
@@ -71,7 +75,8 @@ def build_report(panel: Panel, results: Results, generated: date) -> Any:
     _para(doc, "一致性只描述专家之间打分是否相互印证，不改变任何分数或名次。")
     for stats in results.agreement.values():
         doc.add_paragraph(_clean(agreement_sentence(stats)), style="List Bullet")
-    doc.add_heading("六、说明", level=1)
+    _decisions_section(doc, results)
+    doc.add_heading("七、说明", level=1)
     _para(doc, "本报告由 PanelDesk 评审台根据已核验签名的专家评分表自动生成；评分明细、"
                "专家统计和一致性指标的完整数据见同批生成的 results.xlsx。"
                f"报告生成日期：{generated.isoformat()}。")
@@ -186,7 +191,8 @@ def _tr_xml(values: list[str], twips: list[int]) -> str:
         runs = "<w:br/>".join(f'<w:t xml:space="preserve">{escape(line)}</w:t>'
                               for line in lines)
         cells.append(f"<w:tc>{width}<w:p><w:r>{runs}</w:r></w:p></w:tc>")
-    return f"<w:tr>{''.join(cells)}</w:tr>"
+    # cantSplit: a row is never broken across two printed pages.
+    return f"<w:tr><w:trPr><w:cantSplit/></w:trPr>{''.join(cells)}</w:tr>"
 
 
 # ----------------------------------------------------------------- sections
@@ -232,8 +238,9 @@ def _ranking_section(doc: Any, panel: Panel, results: Results) -> None:
         if not rows:
             _para(doc, "本类别暂无有效评分。")
             continue
-        table_rows = [[str(r.place), r.id, r.title, r.unit, format_score(r.score, 2), str(r.n),
-                       r.award or "", "；".join(_row_notes(r))] for r in rows]
+        table_rows = [["—" if r.place is None else str(r.place), r.id, r.title, r.unit,
+                       format_score(r.score, 2), str(r.n), r.award or "",
+                       "；".join(_row_notes(r))] for r in rows]
         _table(doc, RANK_HEADERS, table_rows, RANK_WIDTHS)
         for tie in (t for t in results.quota_ties if t.category == cat):
             _para(doc, f"待定：{'、'.join(tie.submissions)} 并列第 {tie.place} 名，跨越“{tie.award}”"
@@ -275,8 +282,23 @@ def _disagreement_section(doc: Any, panel: Panel, results: Results) -> None:
         _table(doc, ("编号", "标题", "专家", "标记"), rows, (1.4, 9.0, 2.4, 11.0))
 
 
+def _decisions_section(doc: Any, results: Results) -> None:
+    doc.add_heading("六、组织方决定", level=1)
+    if not results.decisions:
+        _para(doc, "组织方未对结果作任何决定：名次与奖项完全由已接受的评分和评审细则决定。")
+        return
+    _para(doc, "以下决定均记录在组织方数据库的审计日志中；不带这些决定重新计算，"
+               "即得到仅由评分和评审细则决定的结果。")
+    rows = [[n.label, "、".join(n.subjects), n.reason, "，".join(x for x in (n.by, n.at) if x),
+             n.effect] for n in results.decisions]
+    _table(doc, ("决定", "作品", "理由", "决定人及时间", "效果"), rows,
+           (3.2, 2.6, 8.4, 4.0, 6.4))
+
+
 def _row_notes(row: Any) -> list[str]:
-    notes = list(row.flags)
+    notes = [f"{STATUS_LABELS[row.status]}，不参与评奖：{row.status_reason}"] \
+        if row.status != RowStatus.RANKED else []
+    notes += row.flags
     if row.decided_by:
         notes.append(f"同分，按{row.decided_by}区分")
     return notes

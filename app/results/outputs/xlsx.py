@@ -13,16 +13,13 @@ is forced to a string: a title like "=HYPERLINK(…)" must never become a formul
 
 from __future__ import annotations
 
-from copy import copy
 from datetime import date, datetime
-from decimal import Decimal
 from pathlib import Path
 from typing import Any
 
 from openpyxl import Workbook
 from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE
 from openpyxl.chart import BarChart, Reference
-from openpyxl.styles import Alignment, Border, Font, PatternFill, Side
 from openpyxl.utils import get_column_letter
 
 from app.atomic import save_atomic
@@ -35,9 +32,20 @@ from app.results.explain import (
     invalid_text,
     method_reason,
     method_title,
+    not_ranked_text,
     tie_break_text,
 )
-from app.results.model import Results
+from app.results.model import STATUS_LABELS, Results
+from app.results.outputs.xlsx_cells import (
+    AWARD_FILL,
+    HEAD_FONT,
+    WRAP,
+    header,
+    printable,
+    put,
+    title,
+    write_row,
+)
 from app.results.panel import Panel
 from app.results.stats import band_of, score_bands
 from scoring.aggregate import BORDA_SCALE, METHOD_LABELS
@@ -49,16 +57,6 @@ RANK_HEADERS = ("名次", "编号", "标题", "申报单位", "最终得分", "�
 RANK_WIDTHS = (6, 8, 36, 24, 10, 8, 10, 30, 9, 9, 50)
 HEADER_ROW = 4  # rows 1–3: title, method, note
 RECUSED = "回避"
-
-_THIN = Side(style="thin", color="A0A0A0")
-_BORDER = Border(left=_THIN, right=_THIN, top=_THIN, bottom=_THIN)
-_HEAD_FILL = PatternFill("solid", fgColor="DDEBF7")
-_AWARD_FILL = PatternFill("solid", fgColor="FFF2CC")
-_HEAD_FONT = Font(bold=True)
-_TITLE_FONT = Font(bold=True, size=14)
-_WRAP = Alignment(wrap_text=True, vertical="top")
-_CENTER = Alignment(horizontal="center", vertical="center", wrap_text=True)
-
 
 def sheet_title(prefix: str, name: str) -> str:
     """A valid, ≤ 31-character sheet name (Excel forbids []:*?/\\)."""
@@ -81,86 +79,12 @@ def write_workbook(panel: Panel, results: Results, path: Path, *,
     _agreement(wb.create_sheet("一致性"), results)
     if comparison:
         _comparison(wb.create_sheet("方法对比"), panel, comparison)
+    _decisions(wb.create_sheet("组织方决定"), results)
     wb.properties.title = ILLEGAL_CHARACTERS_RE.sub("", f"评审结果 {panel.title}")
     wb.properties.creator = "PanelDesk 评审台"
     wb.properties.created = datetime(day.year, day.month, day.day)
     save_atomic(wb.save, path, "结果工作簿")
     return path
-
-
-# ----------------------------------------------------------------- helpers
-
-def _put(ws: Any, row: int, col: int, value: Any, fmt: str | None = None) -> Any:
-    cell = ws.cell(row, col)
-    # A Decimal is stored as the nearest double (what Excel holds anyway): unrounded, but
-    # never a 60-digit literal some readers refuse.
-    if isinstance(value, str):
-        # Control characters an xlsx cannot hold (a title typed with one) are dropped
-        # rather than failing the whole workbook.
-        value = ILLEGAL_CHARACTERS_RE.sub("", value)
-    cell.value = float(value) if isinstance(value, Decimal) else value
-    if isinstance(value, str):
-        cell.data_type = "s"
-    elif fmt and value is not None:
-        cell.number_format = fmt
-    return cell
-
-
-def _title(ws: Any, title: str, *lines: str) -> None:
-    _put(ws, 1, 1, title).font = _TITLE_FONT
-    for i, line in enumerate(lines, 2):
-        _put(ws, i, 1, line)
-
-
-def _header(ws: Any, row: int, headers: Any, widths: Any = ()) -> None:
-    for col, text in enumerate(headers, 1):
-        cell = _put(ws, row, col, text)
-        cell.font, cell.fill, cell.border, cell.alignment = _HEAD_FONT, _HEAD_FILL, _BORDER, _CENTER
-    for col, width in enumerate(widths, 1):
-        ws.column_dimensions[get_column_letter(col)].width = width
-
-
-def _row(ws: Any, row: int, values: Any, formats: dict[int, str] | None = None) -> None:
-    formats = formats or {}
-    styles = _style_cache(ws)
-    for col, value in enumerate(values, 1):
-        fmt = formats.get(col) if value is not None and not isinstance(value, str) else None
-        cell = _put(ws, row, col, value)
-        key = "text" if isinstance(value, str) else fmt or "plain"
-        style = styles.get(key)
-        if style is None:
-            # First cell of this kind: style it the ordinary way and remember the result.
-            cell.border = _BORDER
-            if key == "text":
-                cell.alignment = _WRAP
-            elif fmt:
-                cell.number_format = fmt
-            styles[key] = copy(cell._style)  # noqa: SLF001 — see below
-        else:
-            # Assigning Border/Alignment objects hashes them on every cell, which made a
-            # 2 100-row matrix take seconds; a copied style array is what openpyxl's own
-            # copy_worksheet does.
-            cell._style = copy(style)  # noqa: SLF001 — as openpyxl's copy_worksheet
-
-
-def _style_cache(ws: Any) -> dict[str, Any]:
-    """Per-workbook cache of cell style arrays (their indices belong to that workbook)."""
-    wb = ws.parent
-    cache = getattr(wb, "_paneldesk_styles", None)
-    if cache is None:
-        cache = {}
-        wb._paneldesk_styles = cache  # noqa: SLF001 — our own attribute on the workbook
-    return cache
-
-
-def _printable(ws: Any, header_row: int, freeze_col: int = 1) -> None:
-    ws.freeze_panes = ws.cell(header_row + 1, freeze_col)
-    ws.print_title_rows = f"{header_row}:{header_row}"
-    ws.page_setup.orientation = "landscape"
-    ws.page_setup.paperSize = ws.PAPERSIZE_A4
-    ws.sheet_properties.pageSetUpPr.fitToPage = True
-    ws.page_setup.fitToWidth = 1
-    ws.page_setup.fitToHeight = 0
 
 
 def _total_of(panel: Panel) -> dict[tuple[str, str], Any]:
@@ -186,12 +110,14 @@ def _overview(ws: Any, panel: Panel, results: Results, generated: date) -> None:
         ("分歧提示", f"分差超过 {rules.spread_threshold} 分的作品 {len(results.re_review)} 件"
                      f"（见“复核清单”），离群评分 {len(results.outliers)} 条（见“离群评分”）"),
         ("待评审组决定", f"跨越奖项线的并列 {len(results.quota_ties)} 处（见各排名表“提示”）"),
+        ("不参与评奖", not_ranked_text(results)),
+        ("组织方决定", f"{len(results.decisions)} 项（见“组织方决定”）"),
         ("生成日期", generated.isoformat()),
     ]
-    _title(ws, f"{panel.title} · 评审结果")
+    title(ws, f"{panel.title} · 评审结果")
     for r, (label, text) in enumerate(lines, 3):
-        _put(ws, r, 1, label).font = _HEAD_FONT
-        _put(ws, r, 2, text).alignment = _WRAP
+        put(ws, r, 1, label).font = HEAD_FONT
+        put(ws, r, 2, text).alignment = WRAP
     ws.column_dimensions["A"].width = 14
     ws.column_dimensions["B"].width = 90
     ws.page_setup.paperSize = ws.PAPERSIZE_A4
@@ -200,24 +126,26 @@ def _overview(ws: Any, panel: Panel, results: Results, generated: date) -> None:
 
 
 def _ranking(ws: Any, panel: Panel, results: Results, cat: str, rows: list) -> None:
-    _title(ws, f"{cat} · 排名", f"汇总方法：{method_title(results)}；名次按未四舍五入的得分排定，"
+    title(ws, f"{cat} · 排名", f"汇总方法：{method_title(results)}；名次按未四舍五入的得分排定，"
                               "得分显示两位小数",
            "提示：分差过大 / 离群分 / 并列跨越奖项线等仅供评审组复核，不改变分数")
-    _header(ws, HEADER_ROW, RANK_HEADERS, RANK_WIDTHS)
+    header(ws, HEADER_ROW, RANK_HEADERS, RANK_WIDTHS)
     r = HEADER_ROW
     for r, row in enumerate(rows, HEADER_ROW + 1):
         note = "；".join(x for x in (row.note, f"同分，按{row.decided_by}区分"
                                      if row.decided_by else "") if x)
-        _row(ws, r, [row.place, row.id, row.title, row.unit, row.score, row.n, row.award,
-                     "；".join(row.flags) or None, row.mean, row.median, note or None],
-             {5: "0.00", 9: "0.00", 10: "0.00"})
+        place = row.place if row.place is not None else STATUS_LABELS[row.status]
+        hints = "；".join(x for x in (row.status_reason, *row.flags) if x)
+        write_row(ws, r, [place, row.id, row.title, row.unit, row.score, row.n, row.award,
+                          hints or None, row.mean, row.median, note or None],
+                  {5: "0.00", 9: "0.00", 10: "0.00"})
         if row.award:
-            ws.cell(r, 7).fill = _AWARD_FILL
+            ws.cell(r, 7).fill = AWARD_FILL
     for sid in results.unscored.get(cat, []):
         r += 1
         sub = panel.submissions[sid]
-        _row(ws, r, ["—", sid, sub.title, sub.unit, None, 0, None, "无有效评分，未排名"])
-    _printable(ws, HEADER_ROW, 3)
+        write_row(ws, r, ["—", sid, sub.title, sub.unit, None, 0, None, "无有效评分，未排名"])
+    printable(ws, HEADER_ROW, 3)
     # The chart sits beside the table on screen; the printout is the table alone, so
     # fit-to-width does not shrink it to make room for the chart.
     ws.print_area = f"A1:{get_column_letter(len(RANK_HEADERS))}{max(r, HEADER_ROW)}"
@@ -244,9 +172,9 @@ def _matrix(ws: Any, panel: Panel) -> None:
     crits = panel.rubric.criteria
     headers = ("编号", "类别", "标题", "专家编号", "专家", *(c.name for c in crits), "总分",
                "标记", "评语", "回避理由")
-    _title(ws, "评分矩阵", "每位专家对每件分配作品的各项评分与总分；回避显示“回避”，"
+    title(ws, "评分矩阵", "每位专家对每件分配作品的各项评分与总分；回避显示“回避”，"
                          "未评分留空（不计为 0 分）")
-    _header(ws, HEADER_ROW, headers, (8, 10, 30, 9, 10, *([8] * len(crits)), 8, 16, 40, 16))
+    header(ws, HEADER_ROW, headers, (8, 10, 30, 9, 10, *([8] * len(crits)), 8, 16, 40, 16))
     totals = _total_of(panel)
     pairs = {(e, s) for e, subs in panel.assignments.items() for s in subs}
     pairs |= set(panel.criteria) | set(panel.recusals)
@@ -261,40 +189,40 @@ def _matrix(ws: Any, panel: Panel) -> None:
         recused = key in panel.recusals
         cells = [RECUSED] * len(crits) if recused else [scores.get(c.id) for c in crits]
         total = RECUSED if recused else totals.get(key)
-        _row(ws, r, [sid, sub.category, sub.title, expert, panel.experts[expert].name, *cells,
+        write_row(ws, r, [sid, sub.category, sub.title, expert, panel.experts[expert].name, *cells,
                      total, panel.flags.get(key), panel.comments.get(key),
                      panel.recusals.get(key) or None], fmt)
-    _printable(ws, HEADER_ROW, 6)
+    printable(ws, HEADER_ROW, 6)
 
 
 def _experts(ws: Any, panel: Panel, results: Results) -> None:
     headers = ("专家编号", "姓名", "单位", "评分表版本", "有效评分数", "回避", "未完成", "平均分",
                "标准差", "最低分", "最高分", "宽严偏差（拟合）")
-    _title(ws, "专家统计", "宽严偏差：加性模型拟合的专家偏移量，正数表示比专家组整体打分偏高",
+    title(ws, "专家统计", "宽严偏差：加性模型拟合的专家偏移量，正数表示比专家组整体打分偏高",
            "每位专家的打分分布见下方分数段统计与图表")
-    _header(ws, HEADER_ROW, headers, (9, 10, 20, 10, 10, 6, 8, 9, 9, 9, 9, 14))
+    header(ws, HEADER_ROW, headers, (9, 10, 20, 10, 10, 6, 8, 9, 9, 9, 9, 14))
     stats = list(results.expert_stats.values())
     for r, s in enumerate(stats, HEADER_ROW + 1):
         info = panel.experts[s.expert]
-        _row(ws, r, [s.expert, s.name, info.organization or None,
+        write_row(ws, r, [s.expert, s.name, info.organization or None,
                      f"第 {s.version} 版" + ("（部分）" if info.partial else "")
                      if s.version is not None else "未交回",
                      s.n, s.recused, s.incomplete, s.mean, s.stdev, s.min, s.max, s.offset],
              {8: "0.00", 9: "0.00", 10: "0.0", 11: "0.0", 12: "+0.00;-0.00;0.00"})
-    _printable(ws, HEADER_ROW, 3)
+    printable(ws, HEADER_ROW, 3)
     # Distribution table: score bands × experts, counts computed here (no formulas, so
     # the values are there for any reader, cached or not).
     top = HEADER_ROW + len(stats) + 3
-    _put(ws, top - 1, 1, "分数段分布（件数）").font = _HEAD_FONT
+    put(ws, top - 1, 1, "分数段分布（件数）").font = HEAD_FONT
     names = [s.name for s in stats]
-    _header(ws, top, ["分数段", *names])
+    header(ws, top, ["分数段", *names])
     bands = score_bands(panel.rubric)
     counts = {s.expert: [0] * len(bands) for s in stats}
     for m in panel.marks:
         counts[m.expert][band_of(m.total, bands)] += 1
     for i, (low, high) in enumerate(bands):
         label = f"{canonical_decimal(low)}–{canonical_decimal(high)}"
-        _row(ws, top + 1 + i, [label, *(counts[s.expert][i] for s in stats)])
+        write_row(ws, top + 1 + i, [label, *(counts[s.expert][i] for s in stats)])
     if stats:
         chart = BarChart()
         chart.type, chart.style = "col", 10
@@ -315,63 +243,63 @@ def _re_review(ws: Any, panel: Panel, results: Results) -> None:
     headers = ("编号", "类别", "标题", "分差", "最高分", "最低分", *(e.name for e in experts),
                "复核原因")
     threshold = panel.rubric.aggregation.spread_threshold
-    _title(ws, "复核清单", f"专家评分的最高分与最低分相差超过 {threshold} 分的作品（分差过大），"
-                         "按分差从大到小；所有评分均保留并计入汇总")
-    _header(ws, HEADER_ROW, headers, (8, 10, 30, 8, 8, 8, *([9] * len(experts)), 60))
+    title(ws, "复核清单", f"专家评分的最高分与最低分相差超过 {threshold} 分的作品（分差过大），"
+                         "按分差从大到小，其后是有效评分不足的作品；所有评分均保留并计入汇总")
+    header(ws, HEADER_ROW, headers, (8, 10, 30, 8, 8, 8, *([9] * len(experts)), 60))
     fmt = {c: "0.0" for c in range(4, 7 + len(experts))}
     r = HEADER_ROW
     for r, item in enumerate(results.re_review, HEADER_ROW + 1):
         cells = [item.scores.get(e.id, RECUSED if (e.id, item.id) in panel.recusals else None)
                  for e in experts]
-        _row(ws, r, [item.id, item.category, item.title, item.spread, item.max, item.min,
+        write_row(ws, r, [item.id, item.category, item.title, item.spread, item.max, item.min,
                      *cells, "\n".join(item.reasons)], fmt)
-    _printable(ws, HEADER_ROW, 4)
+    printable(ws, HEADER_ROW, 4)
     r += 3
-    _put(ws, r, 1, "跨越奖项线的并列（须评审组决定，程序不作取舍）").font = _HEAD_FONT
-    _header(ws, r + 1, ("类别", "奖项", "并列名次", "并列作品", "剩余名额"))
+    put(ws, r, 1, "跨越奖项线的并列（须评审组决定，程序不作取舍）").font = HEAD_FONT
+    header(ws, r + 1, ("类别", "奖项", "并列名次", "并列作品", "剩余名额"))
     for i, tie in enumerate(results.quota_ties, r + 2):
-        _row(ws, i, [tie.category, tie.award, tie.place, "、".join(tie.submissions), tie.slots])
+        write_row(ws, i, [tie.category, tie.award, tie.place, "、".join(tie.submissions), tie.slots])
     if not results.quota_ties:
-        _put(ws, r + 2, 1, "无")
+        put(ws, r + 2, 1, "无")
 
 
 def _outliers(ws: Any, panel: Panel, results: Results) -> None:
     rules = panel.rubric.aggregation
-    _title(ws, "离群评分", f"某位专家的总分偏离该作品平均分超过 ±{canonical_decimal(rules.outlier_percent)}%"
+    title(ws, "离群评分", f"某位专家的总分偏离该作品平均分超过 ±{canonical_decimal(rules.outlier_percent)}%"
                          f"（或 |z| > {canonical_decimal(rules.outlier_z)}）时列出；仅提示，不剔除")
-    _header(ws, HEADER_ROW, ("编号", "类别", "标题", "专家编号", "专家", "该专家总分",
+    header(ws, HEADER_ROW, ("编号", "类别", "标题", "专家编号", "专家", "该专家总分",
                              "作品平均分", "说明"), (8, 10, 30, 9, 10, 10, 10, 60))
     for r, o in enumerate(results.outliers, HEADER_ROW + 1):
-        _row(ws, r, [o.submission, o.category, o.title, o.expert, o.expert_name, o.total,
+        write_row(ws, r, [o.submission, o.category, o.title, o.expert, o.expert_name, o.total,
                      o.mean, o.reason], {6: "0.0", 7: "0.00"})
-    _printable(ws, HEADER_ROW, 4)
+    printable(ws, HEADER_ROW, 4)
 
 
 def _agreement(ws: Any, results: Results) -> None:
     headers = ("类别", "作品数", "专家数", "全员评分作品数", *ICC_FORMS, "肯德尔 W", "χ²",
                "自由度", "p 值", "克里彭多夫 α")
-    _title(ws, "专家一致性", "各类别内专家评分的一致程度；“—”表示数据不足无法计算")
-    _header(ws, HEADER_ROW, headers, (12, 8, 8, 10, *([9] * len(ICC_FORMS)), 9, 9, 7, 9, 12))
+    title(ws, "专家一致性", "各类别内专家评分的一致程度；“—”表示数据不足无法计算")
+    header(ws, HEADER_ROW, headers, (12, 8, 8, 10, *([9] * len(ICC_FORMS)), 9, 9, 7, 9, 12))
     r = HEADER_ROW
     for r, s in enumerate(results.agreement.values(), HEADER_ROW + 1):
         iccs = [s.icc.get(f) if s.icc else None for f in ICC_FORMS]
         kendall = list(s.kendall) if s.kendall else [None] * 4
         values = [s.category, s.n_subs, s.n_experts, s.n_complete, *iccs, *kendall, s.alpha]
-        _row(ws, r, ["—" if v is None else v for v in values],
+        write_row(ws, r, ["—" if v is None else v for v in values],
              {**{c: "0.000" for c in range(5, 12)}, 12: "0.00", 14: "0.0000", 15: "0.000"})
     r += 2
-    _put(ws, r, 1, "指标说明").font = _HEAD_FONT
+    put(ws, r, 1, "指标说明").font = HEAD_FONT
     lines = [ICC_NOTE, *(f"{form}：{text}" for form, text in ICC_EXPLAIN.items()),
              KENDALL_EXPLAIN, ALPHA_EXPLAIN]
     for i, line in enumerate(lines, r + 1):
-        _put(ws, i, 1, line)
-    _printable(ws, HEADER_ROW, 2)
+        put(ws, i, 1, line)
+    printable(ws, HEADER_ROW, 2)
 
 
 def _comparison(ws: Any, panel: Panel, comparison: dict[str, dict[str, int]]) -> None:
     methods = list(comparison)
-    _title(ws, "方法对比", "同一批评分在不同汇总方法下的类别内名次，便于评审组判断结果是否稳健")
-    _header(ws, HEADER_ROW, ("编号", "类别", "标题", *(METHOD_LABELS[m] for m in methods),
+    title(ws, "方法对比", "同一批评分在不同汇总方法下的类别内名次，便于评审组判断结果是否稳健")
+    header(ws, HEADER_ROW, ("编号", "类别", "标题", *(METHOD_LABELS[m] for m in methods),
                              "名次极差"), (8, 10, 30, *([12] * len(methods)), 9))
     r = HEADER_ROW
     for cat in panel.categories:
@@ -381,6 +309,19 @@ def _comparison(ws: Any, panel: Panel, comparison: dict[str, dict[str, int]]) ->
             if not known:
                 continue
             r += 1
-            _row(ws, r, [sid, cat, panel.submissions[sid].title, *places,
+            write_row(ws, r, [sid, cat, panel.submissions[sid].title, *places,
                          max(known) - min(known)])
-    _printable(ws, HEADER_ROW, 4)
+    printable(ws, HEADER_ROW, 4)
+
+
+def _decisions(ws: Any, results: Results) -> None:
+    title(ws, "组织方决定", "组织方对结果所作的每项决定、理由、决定人与时间，以及它产生的效果；"
+                          "不带决定重新计算即得到仅由评分和评审细则决定的结果")
+    header(ws, HEADER_ROW, ("决定", "作品", "理由", "决定人", "时间", "效果"),
+           (18, 16, 50, 12, 20, 40))
+    for r, note in enumerate(results.decisions, HEADER_ROW + 1):
+        write_row(ws, r, [note.label, "、".join(note.subjects), note.reason, note.by or None,
+                          note.at or None, note.effect])
+    if not results.decisions:
+        put(ws, HEADER_ROW + 1, 1, "无")
+    printable(ws, HEADER_ROW, 2)

@@ -23,7 +23,8 @@ CRITERIA = (("warmth", 30), ("efficacy", 30), ("authenticity", 10), ("typicality
 def build_packet(path: Path, categories: dict[str, str], experts: list[str],
                  assignments: dict[str, list[str]] | None = None,
                  packet_id: str = "RES-2026", rubric: Any = None,
-                 titles: dict[str, str] | None = None) -> Path:
+                 titles: dict[str, str] | None = None,
+                 units: dict[str, str] | None = None) -> Path:
     """A signed packet: submission id → category; every expert gets every submission
     unless `assignments` says otherwise."""
     from app.keys import demo_signing_key
@@ -34,7 +35,7 @@ def build_packet(path: Path, categories: dict[str, str], experts: list[str],
     rubric = rubric or load_default_rubric()
     titles = titles or {}
     subs = [Submission(id=sid, category=cat, title=titles.get(sid, f"申报{sid}：接诉即办暖人心"),
-                       unit=f"{sid}市12345热线中心", fields={"body": "详细内容" * 10},
+                       unit=(units or {}).get(sid, f"{sid}市12345热线中心"), fields={"body": "详细内容" * 10},
                        text="正文") for sid, cat in categories.items()]
     roster = [Expert(e, f"专家{e}", "某研究院") for e in experts]
     if assignments is None:
@@ -108,7 +109,7 @@ def panel_of(packet_path: Path, db: Any):
 def make_panel(tmp_path: Path, db: Any, marks: dict[str, dict[str, Any]],
                categories: dict[str, str] | None = None,
                assignments: dict[str, list[str]] | None = None, rubric: Any = None,
-               titles: dict[str, str] | None = None):
+               titles: dict[str, str] | None = None, units: dict[str, str] | None = None):
     """Packet + accepted sheets from {expert: {sub: spec}} (see `accept_rows`)."""
     experts = list(marks)
     subs = sorted({s for rows in marks.values() for s in rows})
@@ -116,7 +117,7 @@ def make_panel(tmp_path: Path, db: Any, marks: dict[str, dict[str, Any]],
     if assignments is None:
         assignments = {e: sorted(rows) for e, rows in marks.items()}
     path = build_packet(tmp_path / "p.panelpack", categories, experts, assignments,
-                        rubric=rubric, titles=titles)
+                        rubric=rubric, titles=titles, units=units)
     for expert, rows in marks.items():
         if rows:
             accept_rows(db, "RES-2026", expert, rows)

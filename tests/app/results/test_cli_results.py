@@ -38,12 +38,15 @@ def test_results_end_to_end(imported, tmp_path: Path, capsys) -> None:
     assert "汇总方法：去掉一个最高分和一个最低分后取平均（trimmed）；有效评分 14 条，来自 3 位专家" in text
     assert "【感动瞬间】1. S1 申报S1：接诉即办暖人心 88.00 一等奖；2. S2" in text
     assert "【坚守故事】暂无有效评分" in text
-    assert "复核清单：1 件（分差过大）" in text  # S3: 80 − 55 = 25 > 20
+    # S3: 80 − 55 = 25 > 20; S5: 2 valid scores of 3 (E1 recused)
+    assert "复核清单：2 件（分差过大或评分不足）" in text
+    assert ("评分不足（不参与评奖）：S5 申报S5：接诉即办暖人心：评分不足：有效评分 2 份，"
+            "评奖至少需要 3 份") in text
     assert f"已写入：{out / 'results.xlsx'}、{out / 'report.docx'}、{out / 'results.json'}" in text
     data = json.loads((out / "results.json").read_text(encoding="utf-8"))
     assert data["method"] == "trimmed"
     assert [(r["id"], r["place"], r["score"], r["n"]) for r in data["categories"]["创新机制"]] == [
-        ("S4", 1, "80.0000", 3), ("S5", 2, "70.5000", 2)]
+        ("S4", 1, "80.0000", 3), ("S5", None, "70.5000", 2)]  # S5: too few scores
     wb = openpyxl.load_workbook(out / "results.xlsx")
     assert "方法对比" in wb.sheetnames and len(wb["排名-感动瞬间"]._charts) == 1
     matrix = {(r[0], r[3]): r for r in wb["评分矩阵"].iter_rows(min_row=5, values_only=True)}
@@ -81,3 +84,39 @@ def test_clear_one_line_errors(tmp_path: Path, db, db_url: str, capsys) -> None:
     assert "评审包" in error(["results", "--packet", str(tmp_path / "none.panelpack"),
                            "--db", db_url, "-o", str(out)])
     assert not out.exists()
+
+
+def test_results_with_the_organizers_decisions(imported, tmp_path: Path, capsys) -> None:
+    packet, url = imported
+    decisions = tmp_path / "决定.json"
+    decisions.write_text(json.dumps({"version": 1, "decisions": [
+        {"action": "disqualify", "submission": "S1", "reason": "经核实材料不实",
+         "by": "秘书处", "at": "2026-12-01T10:00:00Z"},
+        {"action": "override_minimum", "submission": "S5", "reason": "回避后仍有两份评分，评审组同意排名"},
+    ]}, ensure_ascii=False), encoding="utf-8")
+    out = tmp_path / "结果"
+    assert main(["results", "--packet", str(packet), "--db", url, "--decisions", str(decisions),
+                 "-o", str(out)]) == 0
+    text = capsys.readouterr().out
+    assert "【感动瞬间】1. S2" in text and "取消资格（不参与评奖）：S1" in text
+    assert "组织方决定：取消评奖资格（S1）：经核实材料不实——已生效：不参与评奖" in text
+    data = json.loads((out / "results.json").read_text(encoding="utf-8"))
+    rows = {r["id"]: r for r in data["categories"]["感动瞬间"] + data["categories"]["创新机制"]}
+    assert (rows["S1"]["status"], rows["S1"]["place"], rows["S1"]["award"]) == (
+        "excluded", None, None)
+    assert (rows["S2"]["place"], rows["S5"]["status"], rows["S5"]["place"]) == (1, "ranked", 2)
+    assert [d["action"] for d in data["decisions"]] == ["disqualify", "override_minimum"]
+    assert data["decisions"][0]["by"] == "秘书处"
+    wb = openpyxl.load_workbook(out / "results.xlsx")
+    sheet = [[c.value for c in row] for row in wb["组织方决定"].iter_rows(min_row=5)]
+    assert sheet[0][:3] == ["取消评奖资格", "S1", "经核实材料不实"]
+
+
+def test_results_refuses_a_bad_decisions_file(imported, tmp_path: Path, capsys) -> None:
+    packet, url = imported
+    bad = tmp_path / "bad.json"
+    bad.write_text('{"version": 1, "decisions": [{"action": "disqualify", "submission": "S9",'
+                   ' "reason": "x"}]}', encoding="utf-8")
+    assert main(["results", "--packet", str(packet), "--db", url, "--decisions", str(bad),
+                 "-o", str(tmp_path / "o")]) != 0
+    assert "S9" in capsys.readouterr().err

@@ -64,7 +64,7 @@ def test_workbook_reopened(written) -> None:
     wb = openpyxl.load_workbook(files[0])
     assert wb.sheetnames == ["概览", "排名-感动瞬间", "排名-创新机制", "排名-坚守故事",
                              "排名-治理成效", "评分矩阵", "专家统计", "复核清单", "离群评分", "一致性",
-                             "方法对比"]
+                             "方法对比", "组织方决定"]
     ws = wb["排名-感动瞬间"]
     assert [c.value for c in ws[4]] == ["名次", "编号", "标题", "申报单位", "最终得分", "有效评分数",
                                         "奖项", "提示", "平均分", "中位数", "备注"]
@@ -175,10 +175,13 @@ def test_json_document(written) -> None:
     assert list(data["categories"]) == ["感动瞬间", "创新机制", "坚守故事", "治理成效"]
     assert data["categories"]["感动瞬间"][3] == {
         "id": "S4", "title": TITLES["S4"], "place": 4, "score": "74.0000", "n": 3,
-        "award": "优秀案例"}
+        "award": "优秀案例", "status": "ranked", "reason": ""}
+    # E1 recused S7: 2 valid scores of 3 assigned experts are fewer than the minimum (all
+    # three, as fewer than 5 are assigned) — listed, no place, no award.
     assert data["categories"]["治理成效"] == [
-        {"id": "S7", "title": "申报S7：接诉即办暖人心", "place": 1, "score": "80.5000", "n": 2,
-         "award": "一等奖"}]
+        {"id": "S7", "title": "申报S7：接诉即办暖人心", "place": None, "score": "80.5000", "n": 2,
+         "award": None, "status": "insufficient_scores",
+         "reason": "评分不足：有效评分 2 份，评奖至少需要 3 份"}]
     assert data["categories"]["坚守故事"] == []
 
 
@@ -211,7 +214,7 @@ def test_same_sheets_give_identical_results(panel, tmp_path, db_url) -> None:
     assert first[2].read_bytes() == second[2].read_bytes()
     a, b = _cells(first[0]), _cells(second[0])
     differ = {k for k in a.keys() | b.keys() if a.get(k) != b.get(k)}
-    assert differ == {("概览", "B13")} and a["概览", "B13"] == "2026-04-01"
+    assert differ == {("概览", "B15")} and a["概览", "B15"] == "2026-04-01"
     pa, pb = _paragraphs(first[1]), _paragraphs(second[1])
     assert len(pa) == len(pb)
     changed = [(x, y) for x, y in zip(pa, pb) if x != y]

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
 from decimal import Decimal
 from pathlib import Path
 
@@ -10,6 +11,7 @@ from PySide6.QtCore import Qt
 
 from app.errors import PanelDeskError
 from app.results.engine import ResultsEngine
+from app.rubrics import load_default_rubric
 from app.sheets.orgdb import OrgDB
 from tests.app.results.helpers import make_panel
 from ui.organizer.charts import expert_boxes, five_numbers
@@ -36,8 +38,12 @@ MARKS = {
 
 @pytest.fixture
 def panel(tmp_path):
+    # S2 has four valid scores (E5 recused): a minimum of four keeps it ranked, so these
+    # tests are about methods, not about the minimum (tests/app/results/test_eligibility.py).
+    rubric = replace(load_default_rubric(), aggregation=replace(
+        load_default_rubric().aggregation, min_valid_scores=4))
     with OrgDB(f"sqlite:///{tmp_path / 'org.db'}") as db:
-        return make_panel(tmp_path, db, MARKS)[1]
+        return make_panel(tmp_path, db, MARKS, rubric=rubric)[1]
 
 
 @pytest.fixture

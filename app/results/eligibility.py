@@ -1,0 +1,203 @@
+"""Who may be ranked for an award: the minimum of valid scores, duplicates, decisions.
+
+The rules (docs/aggregation.md §6), applied before places and awards are given:
+
+- a submission the organizer disqualified is *excluded*;
+- a submission with fewer valid scores than the rubric's minimum (`aggregation.
+  min_valid_scores`, or every assigned expert's score when fewer are assigned) has
+  *insufficient scores* — unless the organizer decided to rank it anyway;
+- of entries with the same unit and title (the rule the intake flags duplicates by),
+  only one may be ranked for an award: the one the organizer kept, or without a decision
+  the one with the higher score (then the lower id); the others are *duplicates* — unless
+  the organizer recorded that they are not duplicates.
+
+Everything here is decided from the panel, the aggregated results and the decisions, so
+the same inputs always give the same statuses.  The reasons are Chinese, for the report.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass, replace
+
+from app.errors import PanelDeskError
+from app.intake.checks import find_duplicates
+from app.results.decisions import Decision, ResultsDecisions
+from app.results.model import DecisionNote, RankingRow, RowStatus
+from app.results.panel import Panel
+from scoring.aggregate import Result
+from scoring.ranking import Ranked
+
+
+@dataclass(frozen=True)
+class Standing:
+    """Why a scored submission is not ranked for an award."""
+
+    status: RowStatus
+    reason: str
+
+
+def decided_by(decision: Decision) -> str:
+    """"（秘书处，2026-12-01）" — who and when, when the decision says so."""
+    parts = [p for p in (decision.by, decision.at) if p]
+    return f"（{'，'.join(parts)}）" if parts else ""
+
+
+def check_known(panel: Panel, decisions: ResultsDecisions) -> None:
+    """PanelDeskError naming a decision about a submission the packet does not have."""
+    for number, decision in enumerate(decisions.decisions, 1):
+        unknown = [s for s in decision.subjects if s not in panel.submissions]
+        if unknown:
+            raise PanelDeskError(f"第 {number} 项决定（{decision.label}）提到评审包中没有的作品："
+                                 f"{'、'.join(unknown)}")
+
+
+def valid_counts(panel: Panel) -> dict[str, int]:
+    counts: dict[str, int] = dict.fromkeys(panel.submissions, 0)
+    for mark in panel.marks:
+        counts[mark.submission] += 1
+    return counts
+
+
+def assigned_counts(panel: Panel) -> dict[str, int]:
+    counts: dict[str, int] = dict.fromkeys(panel.submissions, 0)
+    for subs in panel.assignments.values():
+        for sub in subs:
+            if sub in counts:
+                counts[sub] += 1
+    return counts
+
+
+def shortfalls(panel: Panel, decisions: ResultsDecisions) -> dict[str, tuple[int, int]]:
+    """Submission → (valid scores, required) for every scored one below the minimum and
+    not overridden by the organizer."""
+    rules = panel.rubric.aggregation
+    valid, assigned = valid_counts(panel), assigned_counts(panel)
+    out: dict[str, tuple[int, int]] = {}
+    for sub, n in valid.items():
+        required = rules.required_scores(assigned[sub])
+        if 0 < n < required and decisions.about("override_minimum", sub) is None:
+            out[sub] = (n, required)
+    return out
+
+
+def insufficient_reason(n: int, required: int) -> str:
+    return f"评分不足：有效评分 {n} 份，评奖至少需要 {required} 份"
+
+
+def first_standings(panel: Panel, decisions: ResultsDecisions) -> dict[str, Standing]:
+    """Disqualified and insufficient submissions (these do not depend on the method)."""
+    out: dict[str, Standing] = {}
+    for sub, (n, required) in shortfalls(panel, decisions).items():
+        out[sub] = Standing(RowStatus.INSUFFICIENT, insufficient_reason(n, required))
+    for decision in decisions.of("disqualify"):
+        sub = decision.subjects[0]
+        out[sub] = Standing(RowStatus.EXCLUDED, f"组织方决定取消评奖资格：{decision.reason}"
+                                                f"{decided_by(decision)}")
+    return out
+
+
+def duplicate_standings(panel: Panel, decisions: ResultsDecisions,
+                        scores: Mapping[str, Result], standings: Mapping[str, Standing]
+                        ) -> dict[str, Standing]:
+    """The entries of each same-unit-and-title group that may not be ranked for an award.
+
+    Only entries still in the running count: when a group has one left, nothing is done.
+    """
+    groups = _duplicate_groups(panel)
+    out: dict[str, Standing] = {}
+    for group in groups:
+        running = [s for s in group if s not in standings and scores.get(s) is not None
+                   and scores[s].score is not None]
+        if len(running) < 2:
+            continue
+        if _declared_distinct(decisions, running):
+            continue
+        keep_decision = _keep_decision(decisions, running)
+        if keep_decision is not None:
+            keeper = keep_decision.keep or running[0]
+            why = (f"组织方决定保留 {keeper}：{keep_decision.reason}"
+                   f"{decided_by(keep_decision)}")
+        else:
+            keeper = min(running, key=lambda s: (-scores[s].score, s))  # type: ignore[operator]
+            why = f"未有组织方决定，保留得分较高的 {keeper}"
+        for sub in running:
+            if sub != keeper:
+                out[sub] = Standing(RowStatus.DUPLICATE,
+                                    f"与 {keeper} 单位和标题相同（重复申报），不参与评奖；{why}")
+    return out
+
+
+def _duplicate_groups(panel: Panel) -> list[list[str]]:
+    pairs = find_duplicates([(s.id, s.unit, s.title) for s in panel.submissions.values()])
+    seen: set[str] = set()
+    groups: list[list[str]] = []
+    for sub in panel.submissions:  # packet order
+        if sub in pairs and sub not in seen:
+            group = [sub, *pairs[sub]]
+            seen.update(group)
+            groups.append([s for s in panel.submissions if s in group])
+    return groups
+
+
+def _declared_distinct(decisions: ResultsDecisions, running: list[str]) -> bool:
+    return any(set(running) <= set(d.subjects) for d in decisions.of("not_duplicate"))
+
+
+def _keep_decision(decisions: ResultsDecisions, running: list[str]) -> Decision | None:
+    found = [d for d in decisions.of("keep_duplicate")
+             if d.keep in running and set(running) <= set(d.subjects)]
+    return found[-1] if found else None
+
+
+def apply_tie_decisions(ranked: list[Ranked], decisions: ResultsDecisions
+                        ) -> tuple[list[Ranked], list[Decision]]:
+    """Places of tied blocks the organizer ordered, and the decisions that took effect.
+
+    A `tie_break` decision applies when its submissions are exactly one block sharing a
+    place (they are still tied); the block then takes consecutive places in its order.
+    """
+    applied: list[Decision] = []
+    by_place: dict[int, list[Ranked]] = {}
+    for item in ranked:
+        if item.place is not None:
+            by_place.setdefault(item.place, []).append(item)
+    replaced: dict[str, Ranked] = {}
+    for decision in decisions.of("tie_break"):
+        wanted = set(decision.subjects)
+        for place, block in by_place.items():
+            if len(block) > 1 and {i.submission for i in block} == wanted:
+                items = {i.submission: i for i in block}
+                for offset, sub in enumerate(decision.subjects):
+                    replaced[sub] = replace(items[sub], place=place + offset, tied_with=(),
+                                            decided_by="organizer")
+                applied.append(decision)
+    out = [replaced.get(i.submission, i) for i in ranked]
+    out.sort(key=lambda i: (i.place is None, i.place or 0))
+    return out, applied
+
+
+def decision_notes(decisions: ResultsDecisions, applied_ties: list[Decision],
+                   rankings: Mapping[str, list[RankingRow]]) -> list[DecisionNote]:
+    """Every decision with what it did, for the report and the workbook."""
+    status = {row.id: row.status for rows in rankings.values() for row in rows}
+    notes = []
+    for d in decisions.decisions:
+        subjects = d.subjects
+        if d.action == "disqualify":
+            effect = ("已生效：不参与评奖" if status.get(subjects[0]) == RowStatus.EXCLUDED
+                      else "未生效：该作品没有有效评分")
+        elif d.action == "override_minimum":
+            effect = ("已生效：仍予排名" if status.get(subjects[0]) == RowStatus.RANKED
+                      else "未生效：该作品未参与排名（见其状态）")
+        elif d.action == "tie_break":
+            effect = (f"已生效：名次依次为 {'、'.join(subjects)}" if d in applied_ties
+                      else "未生效：这些作品此时并不同分并列")
+        elif d.action == "keep_duplicate":
+            kept = status.get(d.keep or "") == RowStatus.RANKED
+            effect = f"已生效：保留 {d.keep}" if kept else f"未生效：{d.keep} 未参与排名"
+        else:
+            together = all(status.get(s) == RowStatus.RANKED for s in subjects)
+            effect = "已生效：均参与评奖" if together else "部分作品因其他原因未参与排名"
+        notes.append(DecisionNote(d.action, d.label, subjects, d.reason, d.by, d.at, effect))
+    return notes
