@@ -22,6 +22,7 @@ from pathlib import Path
 from typing import Any
 
 from app.errors import PanelDeskError
+from app.i18n import QT_TRANSLATE_NOOP
 
 FORMAT_VERSION = 1
 MAX_FILE_BYTES = 2 * 1024 * 1024
@@ -29,12 +30,13 @@ MAX_DECISIONS = 10_000
 MAX_TEXT = 2000
 
 # action → (the keys it needs besides action/reason, the Chinese name the report prints)
+# (the GUI shows the names through QCoreApplication.translate("DecisionsTab", …))
 ACTIONS: dict[str, tuple[tuple[str, ...], str]] = {
-    "disqualify": (("submission",), "取消评奖资格"),
-    "override_minimum": (("submission",), "评分不足仍予排名"),
-    "tie_break": (("order",), "并列名次由组织方排定"),
-    "keep_duplicate": (("keep", "drop"), "重复申报：保留一件"),
-    "not_duplicate": (("submissions",), "确认不是重复申报"),
+    "disqualify": (("submission",), QT_TRANSLATE_NOOP("DecisionsTab", "取消评奖资格")),
+    "override_minimum": (("submission",), QT_TRANSLATE_NOOP("DecisionsTab", "评分不足仍予排名")),
+    "tie_break": (("order",), QT_TRANSLATE_NOOP("DecisionsTab", "并列名次由组织方排定")),
+    "keep_duplicate": (("keep", "drop"), QT_TRANSLATE_NOOP("DecisionsTab", "重复申报：保留一件")),
+    "not_duplicate": (("submissions",), QT_TRANSLATE_NOOP("DecisionsTab", "确认不是重复申报")),
 }
 _OPTIONAL = ("by", "at")
 _LISTS = ("order", "drop", "submissions")

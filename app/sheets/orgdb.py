@@ -115,6 +115,16 @@ audit_log = Table(
 )
 
 
+# The current version of a document the organizer edits decision by decision (e.g. the
+# results decisions of a packet, scope "results:<packet id>"); its history is the audit log.
+documents = Table(
+    "documents", metadata,
+    Column("scope", String(200), primary_key=True),
+    Column("text", Text, nullable=False),
+    Column("updated_at", String(40), nullable=False),
+)
+
+
 def now_iso() -> str:
     return datetime.now(UTC).isoformat(timespec="seconds").replace("+00:00", "Z")
 
@@ -207,7 +217,23 @@ class OrgDB:
                                 .order_by(audit_log.c.id)).mappings()
             return [dict(r) for r in rows]
 
+    def document(self, scope: str) -> str | None:
+        with self.engine.connect() as conn:
+            return conn.execute(select(documents.c.text).where(
+                documents.c.scope == scope)).scalar()
+
     # ----------------------------------------------------------------- writes
+
+    def save_document(self, scope: str, text: str, who: str, action: str, subject: str,
+                      reason: str, old: str | None = None, new: str | None = None) -> None:
+        """Replace the document of `scope` and log why, in one transaction."""
+        at = now_iso()
+        with self.engine.begin() as conn:
+            conn.execute(delete(documents).where(documents.c.scope == scope))
+            conn.execute(insert(documents).values(scope=scope, text=text, updated_at=at))
+            conn.execute(insert(audit_log).values(
+                scope=scope, at=at, who=who, action=action, subject=subject, old=old,
+                new=new, reason=reason))
 
     def record(self, scope: str, who: str, action: str, subject: str, reason: str,
                old: str | None = None, new: str | None = None) -> None:

@@ -27,6 +27,31 @@
         <source>已核对密钥并导入</source>
         <translation>Key compared, imported</translation>
     </message>
+    <message>
+        <location filename="../../ui/organizer/decisions_tab.py" line="74" />
+        <source>请填写一件作品的编号</source>
+        <translation>Enter the id of one submission</translation>
+    </message>
+    <message>
+        <location filename="../../ui/organizer/decisions_tab.py" line="80" />
+        <source>请先写保留的一件，再写至少一件重复件</source>
+        <translation>Enter the one kept first, then at least one duplicate</translation>
+    </message>
+    <message>
+        <location filename="../../ui/organizer/decisions_tab.py" line="86" />
+        <source>评审包中没有这些作品：{ids}</source>
+        <translation>The packet has no such submissions: {ids}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/organizer/decisions_tab.py" line="88" />
+        <source>新的决定</source>
+        <translation>New decision</translation>
+    </message>
+    <message>
+        <location filename="../../ui/organizer/decisions_tab.py" line="158" />
+        <source>理由（写入审计日志）：</source>
+        <translation>Reason (kept in the audit log):</translation>
+    </message>
 </context>
 <context>
     <name>Application</name>
@@ -158,6 +183,158 @@ Offline expert panel review: judging packets, expert scoring, signed score sheet
         <location filename="../../ui/review/rubric_widgets.py" line="284" />
         <source>权重 ×{weight}</source>
         <translation>weight ×{weight}</translation>
+    </message>
+</context>
+<context>
+    <name>DecisionDialog</name>
+    <message>
+        <location filename="../../ui/organizer/decisions_tab.py" line="97" />
+        <source>新增组织方决定</source>
+        <translation>New organizer decision</translation>
+    </message>
+    <message>
+        <location filename="../../ui/organizer/decisions_tab.py" line="108" />
+        <source>必须写明理由；它会写入审计日志并印在结果报告中</source>
+        <translation>A reason is required; it goes into the audit log and is printed in the results report</translation>
+    </message>
+    <message>
+        <location filename="../../ui/organizer/decisions_tab.py" line="110" />
+        <source>决定：</source>
+        <translation>Decision:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/organizer/decisions_tab.py" line="112" />
+        <source>作品编号：</source>
+        <translation>Submission ids:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/organizer/decisions_tab.py" line="113" />
+        <source>理由：</source>
+        <translation>Reason:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/organizer/decisions_tab.py" line="114" />
+        <source>决定人：</source>
+        <translation>Decided by:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/organizer/decisions_tab.py" line="136" />
+        <source>请填写决定人</source>
+        <translation>Enter who decides</translation>
+    </message>
+</context>
+<context>
+    <name>DecisionsTab</name>
+    <message>
+        <location filename="../../app/results/decisions.py" line="35" />
+        <source>取消评奖资格</source>
+        <translation>Disqualify</translation>
+    </message>
+    <message>
+        <location filename="../../app/results/decisions.py" line="36" />
+        <source>评分不足仍予排名</source>
+        <translation>Rank despite too few scores</translation>
+    </message>
+    <message>
+        <location filename="../../app/results/decisions.py" line="37" />
+        <source>并列名次由组织方排定</source>
+        <translation>Tie ordered by the organizer</translation>
+    </message>
+    <message>
+        <location filename="../../app/results/decisions.py" line="38" />
+        <source>重复申报：保留一件</source>
+        <translation>Duplicate: keep one</translation>
+    </message>
+    <message>
+        <location filename="../../app/results/decisions.py" line="39" />
+        <source>确认不是重复申报</source>
+        <translation>Not a duplicate</translation>
+    </message>
+    <message>
+        <location filename="../../ui/organizer/decisions_tab.py" line="49" />
+        <source>一件作品：不参与评奖（例如经核实材料不实）</source>
+        <translation>One submission: no award (e.g. its claims proved untrue)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/organizer/decisions_tab.py" line="50" />
+        <source>一件作品：有效评分不足仍予排名</source>
+        <translation>One submission: ranked although it has too few valid scores</translation>
+    </message>
+    <message>
+        <location filename="../../ui/organizer/decisions_tab.py" line="51" />
+        <source>并列的作品，按决定的名次先后排列</source>
+        <translation>The tied submissions, in the order decided</translation>
+    </message>
+    <message>
+        <location filename="../../ui/organizer/decisions_tab.py" line="52" />
+        <source>先写保留的一件，再写不参与评奖的重复件</source>
+        <translation>First the one kept, then the duplicates that get no award</translation>
+    </message>
+    <message>
+        <location filename="../../ui/organizer/decisions_tab.py" line="53" />
+        <source>单位和标题相同但不是重复申报的作品</source>
+        <translation>Submissions with the same unit and title that are not duplicates</translation>
+    </message>
+    <message>
+        <location filename="../../ui/organizer/decisions_tab.py" line="176" />
+        <source>组织方</source>
+        <translation>Organizer</translation>
+    </message>
+    <message>
+        <location filename="../../ui/organizer/decisions_tab.py" line="178" />
+        <source>组织方对结果的决定（取消资格、评分不足仍予排名、排定并列名次、重复申报）都须写明理由，记录在审计日志中，并印在结果工作簿和报告里。</source>
+        <translation>Every decision on the results (disqualification, ranking despite too few scores, ordering a tie, duplicates) needs a reason; it is kept in the audit log and printed in the results workbook and report.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/organizer/decisions_tab.py" line="186" />
+        <source>新增决定(&amp;N)…</source>
+        <translation>&amp;New decision…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/organizer/decisions_tab.py" line="187" />
+        <source>撤销所选决定</source>
+        <translation>Withdraw selected decision</translation>
+    </message>
+    <message>
+        <location filename="../../ui/organizer/decisions_tab.py" line="188" />
+        <source>从决定文件导入…</source>
+        <translation>Import decisions file…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/organizer/decisions_tab.py" line="189" />
+        <source>另存为决定文件…</source>
+        <translation>Save as decisions file…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/organizer/decisions_tab.py" line="212" />
+        <source>撤销决定</source>
+        <translation>Withdraw decision</translation>
+    </message>
+    <message>
+        <location filename="../../ui/organizer/decisions_tab.py" line="217" />
+        <source>选择决定文件</source>
+        <translation>Choose a decisions file</translation>
+    </message>
+    <message>
+        <location filename="../../ui/organizer/decisions_tab.py" line="218" />
+        <location filename="../../ui/organizer/decisions_tab.py" line="228" />
+        <source>决定文件 (*.json)</source>
+        <translation>Decisions file (*.json)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/organizer/decisions_tab.py" line="221" />
+        <source>导入决定文件</source>
+        <translation>Import decisions file</translation>
+    </message>
+    <message>
+        <location filename="../../ui/organizer/decisions_tab.py" line="227" />
+        <source>另存为决定文件</source>
+        <translation>Save as decisions file</translation>
+    </message>
+    <message>
+        <location filename="../../ui/organizer/decisions_tab.py" line="240" />
+        <source>保存决定时发生内部错误（{kind}）</source>
+        <translation>Internal error while saving the decision ({kind})</translation>
     </message>
 </context>
 <context>
@@ -857,27 +1034,27 @@ Choose yourself from the roster and {action} your signing key. Score sheets are 
 <context>
     <name>OrganizerLaunch</name>
     <message>
-        <location filename="../../ui/organizer/launch.py" line="31" />
+        <location filename="../../ui/organizer/launch.py" line="32" />
         <source>选择评审包</source>
         <translation>Choose a packet</translation>
     </message>
     <message>
-        <location filename="../../ui/organizer/launch.py" line="32" />
+        <location filename="../../ui/organizer/launch.py" line="33" />
         <source>评审包 (*.panelpack);;所有文件 (*)</source>
         <translation>Judging packets (*.panelpack);;All files (*)</translation>
     </message>
     <message>
-        <location filename="../../ui/organizer/launch.py" line="68" />
+        <location filename="../../ui/organizer/launch.py" line="70" />
         <source>结果</source>
         <translation>Outcome</translation>
     </message>
     <message>
-        <location filename="../../ui/organizer/launch.py" line="83" />
+        <location filename="../../ui/organizer/launch.py" line="85" />
         <source>打开评审包时发生内部错误（{kind}: {detail}）。</source>
         <translation>Internal error while opening the packet ({kind}: {detail}).</translation>
     </message>
     <message>
-        <location filename="../../ui/organizer/launch.py" line="86" />
+        <location filename="../../ui/organizer/launch.py" line="88" />
         <source>无法打开评审包</source>
         <translation>Cannot open packet</translation>
     </message>
@@ -1053,245 +1230,280 @@ Choose yourself from the roster and {action} your signing key. Score sheets are 
 <context>
     <name>ResultsModels</name>
     <message>
-        <location filename="../../ui/organizer/results_models.py" line="123" />
+        <location filename="../../ui/organizer/results_models.py" line="126" />
         <source>名次</source>
         <translation>Rank</translation>
     </message>
     <message>
-        <location filename="../../ui/organizer/results_models.py" line="123" />
-        <location filename="../../ui/organizer/results_models.py" line="172" />
+        <location filename="../../ui/organizer/results_models.py" line="126" />
+        <location filename="../../ui/organizer/results_models.py" line="175" />
         <source>编号</source>
         <translation>ID</translation>
     </message>
     <message>
-        <location filename="../../ui/organizer/results_models.py" line="124" />
-        <location filename="../../ui/organizer/results_models.py" line="173" />
+        <location filename="../../ui/organizer/results_models.py" line="127" />
+        <location filename="../../ui/organizer/results_models.py" line="176" />
         <source>标题</source>
         <translation>Title</translation>
     </message>
     <message>
-        <location filename="../../ui/organizer/results_models.py" line="124" />
+        <location filename="../../ui/organizer/results_models.py" line="127" />
         <source>申报单位</source>
         <translation>Applicant</translation>
     </message>
     <message>
-        <location filename="../../ui/organizer/results_models.py" line="125" />
+        <location filename="../../ui/organizer/results_models.py" line="128" />
         <source>最终得分</source>
         <translation>Final score</translation>
     </message>
     <message>
-        <location filename="../../ui/organizer/results_models.py" line="125" />
+        <location filename="../../ui/organizer/results_models.py" line="128" />
         <source>评分数</source>
         <translation>Marks</translation>
     </message>
     <message>
-        <location filename="../../ui/organizer/results_models.py" line="126" />
+        <location filename="../../ui/organizer/results_models.py" line="129" />
         <source>奖项</source>
         <translation>Award</translation>
     </message>
     <message>
-        <location filename="../../ui/organizer/results_models.py" line="126" />
+        <location filename="../../ui/organizer/results_models.py" line="129" />
         <source>提示</source>
         <translation>Notes</translation>
     </message>
     <message>
-        <location filename="../../ui/organizer/results_models.py" line="143" />
+        <location filename="../../ui/organizer/results_models.py" line="146" />
         <source>较“{method}”</source>
         <translation>vs “{method}”</translation>
     </message>
     <message>
-        <location filename="../../ui/organizer/results_models.py" line="151" />
+        <location filename="../../ui/organizer/results_models.py" line="154" />
         <source>并列区分依据：{rule}</source>
         <translation>Tie broken by: {rule}</translation>
     </message>
     <message>
-        <location filename="../../ui/organizer/results_models.py" line="172" />
-        <location filename="../../ui/organizer/results_models.py" line="255" />
+        <location filename="../../ui/organizer/results_models.py" line="175" />
+        <location filename="../../ui/organizer/results_models.py" line="258" />
         <source>类别</source>
         <translation>Category</translation>
     </message>
     <message>
-        <location filename="../../ui/organizer/results_models.py" line="173" />
+        <location filename="../../ui/organizer/results_models.py" line="176" />
         <source>最高分</source>
         <translation>Highest</translation>
     </message>
     <message>
-        <location filename="../../ui/organizer/results_models.py" line="174" />
+        <location filename="../../ui/organizer/results_models.py" line="177" />
         <source>最低分</source>
         <translation>Lowest</translation>
     </message>
     <message>
-        <location filename="../../ui/organizer/results_models.py" line="174" />
+        <location filename="../../ui/organizer/results_models.py" line="177" />
         <source>分差</source>
         <translation>Spread</translation>
     </message>
     <message>
-        <location filename="../../ui/organizer/results_models.py" line="175" />
+        <location filename="../../ui/organizer/results_models.py" line="178" />
         <source>原因</source>
         <translation>Reason</translation>
     </message>
     <message>
-        <location filename="../../ui/organizer/results_models.py" line="188" />
-        <location filename="../../ui/organizer/results_models.py" line="227" />
+        <location filename="../../ui/organizer/results_models.py" line="191" />
+        <location filename="../../ui/organizer/results_models.py" line="230" />
         <source>专家</source>
         <translation>Expert</translation>
     </message>
     <message>
-        <location filename="../../ui/organizer/results_models.py" line="188" />
+        <location filename="../../ui/organizer/results_models.py" line="191" />
         <source>总分</source>
         <translation>Total</translation>
     </message>
     <message>
-        <location filename="../../ui/organizer/results_models.py" line="189" />
+        <location filename="../../ui/organizer/results_models.py" line="192" />
         <source>评语</source>
         <translation>Comment</translation>
     </message>
     <message>
-        <location filename="../../ui/organizer/results_models.py" line="207" />
+        <location filename="../../ui/organizer/results_models.py" line="210" />
         <source>未评</source>
         <translation>Not scored</translation>
     </message>
     <message>
-        <location filename="../../ui/organizer/results_models.py" line="227" />
+        <location filename="../../ui/organizer/results_models.py" line="230" />
         <source>评分表版本</source>
         <translation>Sheet version</translation>
     </message>
     <message>
-        <location filename="../../ui/organizer/results_models.py" line="228" />
+        <location filename="../../ui/organizer/results_models.py" line="231" />
         <source>有效评分</source>
         <translation>Valid marks</translation>
     </message>
     <message>
-        <location filename="../../ui/organizer/results_models.py" line="205" />
-        <location filename="../../ui/organizer/results_models.py" line="228" />
+        <location filename="../../ui/organizer/results_models.py" line="208" />
+        <location filename="../../ui/organizer/results_models.py" line="231" />
         <source>回避</source>
         <translation>Recused</translation>
     </message>
     <message>
-        <location filename="../../ui/organizer/results_models.py" line="229" />
+        <location filename="../../ui/organizer/results_models.py" line="232" />
         <source>平均分</source>
         <translation>Mean</translation>
     </message>
     <message>
-        <location filename="../../ui/organizer/results_models.py" line="229" />
+        <location filename="../../ui/organizer/results_models.py" line="232" />
         <source>标准差</source>
         <translation>Std. dev.</translation>
     </message>
     <message>
-        <location filename="../../ui/organizer/results_models.py" line="230" />
+        <location filename="../../ui/organizer/results_models.py" line="233" />
         <source>最低</source>
         <translation>Min</translation>
     </message>
     <message>
-        <location filename="../../ui/organizer/results_models.py" line="230" />
+        <location filename="../../ui/organizer/results_models.py" line="233" />
         <source>最高</source>
         <translation>Max</translation>
     </message>
     <message>
-        <location filename="../../ui/organizer/results_models.py" line="231" />
+        <location filename="../../ui/organizer/results_models.py" line="234" />
         <source>宽严偏移</source>
         <translation>Leniency offset</translation>
     </message>
     <message>
-        <location filename="../../ui/organizer/results_models.py" line="246" />
+        <location filename="../../ui/organizer/results_models.py" line="249" />
         <source>宽严偏移：加性模型拟合的该专家相对全体的平均宽严（正数偏宽）</source>
         <translation>Leniency offset: this expert's average leniency relative to the panel, fitted by the additive model (positive = more lenient)</translation>
     </message>
     <message>
-        <location filename="../../ui/organizer/results_models.py" line="256" />
+        <location filename="../../ui/organizer/results_models.py" line="259" />
         <source>作品数</source>
         <translation>Submissions</translation>
     </message>
     <message>
-        <location filename="../../ui/organizer/results_models.py" line="257" />
+        <location filename="../../ui/organizer/results_models.py" line="260" />
         <source>专家数</source>
         <translation>Experts</translation>
+    </message>
+    <message>
+        <location filename="../../ui/organizer/decisions_tab.py" line="44" />
+        <source>决定</source>
+        <translation>Decision</translation>
+    </message>
+    <message>
+        <location filename="../../ui/organizer/decisions_tab.py" line="44" />
+        <source>作品</source>
+        <translation>Submissions</translation>
+    </message>
+    <message>
+        <location filename="../../ui/organizer/decisions_tab.py" line="45" />
+        <source>理由</source>
+        <translation>Reason</translation>
+    </message>
+    <message>
+        <location filename="../../ui/organizer/decisions_tab.py" line="45" />
+        <source>决定人</source>
+        <translation>Decided by</translation>
+    </message>
+    <message>
+        <location filename="../../ui/organizer/decisions_tab.py" line="46" />
+        <source>时间</source>
+        <translation>Time</translation>
+    </message>
+    <message>
+        <location filename="../../ui/organizer/decisions_tab.py" line="46" />
+        <source>效果</source>
+        <translation>Effect</translation>
     </message>
 </context>
 <context>
     <name>ResultsPage</name>
     <message>
-        <location filename="../../ui/organizer/results_page.py" line="122" />
+        <location filename="../../ui/organizer/results_page.py" line="105" />
         <source>排名</source>
         <translation>Rankings</translation>
     </message>
     <message>
-        <location filename="../../ui/organizer/results_page.py" line="123" />
+        <location filename="../../ui/organizer/results_page.py" line="106" />
         <source>复核清单</source>
         <translation>Re-review list</translation>
     </message>
     <message>
-        <location filename="../../ui/organizer/results_page.py" line="124" />
+        <location filename="../../ui/organizer/results_page.py" line="107" />
         <source>专家分布</source>
         <translation>Experts</translation>
     </message>
     <message>
-        <location filename="../../ui/organizer/results_page.py" line="125" />
+        <location filename="../../ui/organizer/results_page.py" line="108" />
         <source>一致性</source>
         <translation>Agreement</translation>
     </message>
     <message>
-        <location filename="../../ui/organizer/results_page.py" line="141" />
+        <location filename="../../ui/organizer/results_page.py" line="115" />
+        <source>组织方决定</source>
+        <translation>Organizer decisions</translation>
+    </message>
+    <message>
+        <location filename="../../ui/organizer/results_page.py" line="131" />
         <source>刷新(&amp;R)</source>
         <translation>&amp;Refresh</translation>
     </message>
     <message>
-        <location filename="../../ui/organizer/results_page.py" line="143" />
+        <location filename="../../ui/organizer/results_page.py" line="133" />
         <source>导出结果(&amp;X)…</source>
         <translation>E&amp;xport results…</translation>
     </message>
     <message>
-        <location filename="../../ui/organizer/results_page.py" line="145" />
+        <location filename="../../ui/organizer/results_page.py" line="135" />
         <source>汇总方法：</source>
         <translation>Method:</translation>
     </message>
     <message>
-        <location filename="../../ui/organizer/results_page.py" line="147" />
+        <location filename="../../ui/organizer/results_page.py" line="137" />
         <source>对比方法：</source>
         <translation>Compare with:</translation>
     </message>
     <message>
-        <location filename="../../ui/organizer/results_page.py" line="158" />
+        <location filename="../../ui/organizer/results_page.py" line="148" />
         <source>类别：</source>
         <translation>Category:</translation>
     </message>
     <message>
-        <location filename="../../ui/organizer/results_page.py" line="227" />
+        <location filename="../../ui/organizer/results_page.py" line="217" />
         <source>正在计算…</source>
         <translation>Computing…</translation>
     </message>
     <message>
-        <location filename="../../ui/organizer/results_page.py" line="243" />
+        <location filename="../../ui/organizer/results_page.py" line="237" />
         <source>{method}：{experts} 位专家的 {marks} 条有效评分；复核清单 {review} 件，离群评分 {outliers} 条，跨越奖项线的并列 {ties} 处。</source>
         <translation>{method}: {marks} valid marks from {experts} experts; {review} on the re-review list, {outliers} outlying marks, {ties} ties across an award boundary.</translation>
     </message>
     <message>
-        <location filename="../../ui/organizer/results_page.py" line="275" />
+        <location filename="../../ui/organizer/results_page.py" line="271" />
         <source>计算结果时发生内部错误（{kind}: {detail}）。</source>
         <translation>Internal error while computing the results ({kind}: {detail}).</translation>
     </message>
     <message>
-        <location filename="../../ui/organizer/results_page.py" line="293" />
+        <location filename="../../ui/organizer/results_page.py" line="289" />
         <source>{award}：第 {place} 名有 {count} 件并列（{ids}），名额只剩 {slots} 个，须由评审组决定。</source>
         <translation>{award}: {count} submissions tie for place {place} ({ids}) but only {slots} places are left; the panel must decide.</translation>
     </message>
     <message>
-        <location filename="../../ui/organizer/results_page.py" line="300" />
+        <location filename="../../ui/organizer/results_page.py" line="296" />
         <source>尚无有效评分、未排名：{ids}</source>
         <translation>No valid marks yet, not ranked: {ids}</translation>
     </message>
     <message>
-        <location filename="../../ui/organizer/results_page.py" line="321" />
+        <location filename="../../ui/organizer/results_page.py" line="326" />
         <source>正在导出结果…</source>
         <translation>Exporting the results…</translation>
     </message>
     <message>
-        <location filename="../../ui/organizer/results_page.py" line="331" />
+        <location filename="../../ui/organizer/results_page.py" line="336" />
         <source>已导出：{files}</source>
         <translation>Exported: {files}</translation>
     </message>
     <message>
-        <location filename="../../ui/organizer/results_page.py" line="337" />
+        <location filename="../../ui/organizer/results_page.py" line="342" />
         <source>导出结果时发生内部错误（{kind}: {detail}）。</source>
         <translation>Internal error while exporting the results ({kind}: {detail}).</translation>
     </message>
@@ -1800,7 +2012,7 @@ Please send this file back to the organizers; after changing marks you can expor
         <translation>Excel workbooks (*.xlsx);;All files (*)</translation>
     </message>
     <message>
-        <location filename="../../ui/organizer/results_page.py" line="77" />
+        <location filename="../../ui/organizer/results_page.py" line="79" />
         <source>选择结果文件的保存文件夹</source>
         <translation>Choose the folder for the results files</translation>
     </message>

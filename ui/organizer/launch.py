@@ -18,6 +18,7 @@ from PySide6.QtWidgets import QFileDialog, QMessageBox, QWidget
 
 from app.errors import PanelDeskError
 from app.packet import Packet, open_packet
+from app.results.decision_store import DecisionStore
 from app.results.panel import Panel, panel_from
 from app.sheets.orgdb import OrgDB, default_url
 from ui.organizer.results_page import ResultsPage
@@ -63,7 +64,8 @@ class OrganizerLauncher:
             with open_db() as db:
                 return panel_from(packet, db)
 
-        results = ResultsPage(self._runner, load_panel)
+        results = ResultsPage(self._runner, load_panel,
+                              decisions=DecisionStore(open_db, packet.manifest.packet_id))
         window = OrganizerWindow(self._runner, packet, open_db, settings=self._settings,
                                  pages_extra=[(translate("OrganizerLaunch", "结果"), results)])
         results.status_message.connect(window.statusBar().showMessage)

@@ -4,7 +4,8 @@ Every table on the screen is a list of `Row`s (display texts, a sort key per col
 submission or expert id it stands for, an optional tooltip and colour) in one
 `RowsModel`.  The functions below turn `app.results` objects into rows; they are plain
 functions so the tests check the content without a view.  Scores are shown with two
-decimals but sorted by their unrounded values.
+decimals but sorted by their unrounded values.  `make_table` is the one view style of
+these tables.
 """
 
 from __future__ import annotations
@@ -21,9 +22,11 @@ from PySide6.QtCore import (
     QModelIndex,
     QObject,
     QPersistentModelIndex,
+    QSortFilterProxyModel,
     Qt,
 )
 from PySide6.QtGui import QBrush, QColor
+from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QTableView, QWidget
 
 from app.results.explain import agreement_sentence
 from app.results.model import STATUS_LABELS, Results, RowStatus
@@ -274,3 +277,24 @@ def agreement_rows(results: Results) -> list[Row]:
             key=cat, tooltip=agreement_sentence(a),
             numeric=frozenset(range(1, 4 + len(ICC_FORMS) + 2))))
     return rows
+
+
+def make_table(parent: QWidget, model: RowsModel, stretch: int | None = None) -> QTableView:
+    """A sortable, read-only, row-selecting view of `model` (column `stretch` takes the rest)."""
+    proxy = QSortFilterProxyModel(parent)
+    proxy.setSourceModel(model)
+    proxy.setSortRole(SORT_ROLE)
+    view = QTableView(parent)
+    view.setModel(proxy)
+    view.setSortingEnabled(True)
+    view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+    view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+    view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+    view.setAlternatingRowColors(True)
+    view.setWordWrap(False)
+    view.verticalHeader().setVisible(False)
+    header = view.horizontalHeader()
+    header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+    if stretch is not None:
+        header.setSectionResizeMode(stretch, QHeaderView.ResizeMode.Stretch)
+    return view

@@ -6,6 +6,8 @@ on the task runner; the page shows 正在计算… meanwhile, and a result that 
 the user changed the method again is dropped (a generation counter).  The panel is read
 once and kept, with its `ResultsEngine`, until 刷新 (or a new import) asks for it again,
 so switching methods only re-aggregates.  Errors appear inside the page, never as a crash.
+With a `DecisionStore`, the organizer's decisions are read with the panel and applied, and
+the 组织方决定 tab changes them (ui/organizer/decisions_tab.py).
 """
 
 from __future__ import annotations
@@ -15,29 +17,29 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QSortFilterProxyModel, Qt, Signal
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QComboBox,
     QFileDialog,
     QHBoxLayout,
-    QHeaderView,
     QLabel,
     QPushButton,
     QSplitter,
-    QTableView,
     QTabWidget,
     QVBoxLayout,
     QWidget,
 )
 
 from app.errors import PanelDeskError
+from app.results.decision_store import DecisionStore
+from app.results.decisions import NO_DECISIONS
 from app.results.engine import ResultsEngine
 from app.results.model import Results
 from app.results.outputs import write_outputs
 from app.results.panel import Panel
 from scoring.aggregate import METHOD_LABELS, METHODS
 from ui.organizer.charts import DistributionView
+from ui.organizer.decisions_tab import DecisionsTab
 from ui.organizer.results_models import (
     EXPERT_HEADERS,
     RE_REVIEW_HEADERS,
@@ -47,11 +49,11 @@ from ui.organizer.results_models import (
     detail_headers,
     detail_rows,
     expert_rows,
+    make_table,
     ranking_headers,
     ranking_rows,
     re_review_rows,
 )
-from ui.roles import SORT_ROLE
 
 DEFAULT_COMPARE = "mean"
 
@@ -78,37 +80,18 @@ def choose_output_folder(parent: QWidget) -> Path | None:
     return Path(name) if name else None
 
 
-def _table(parent: QWidget, model: RowsModel, stretch: int | None = None) -> QTableView:
-    proxy = QSortFilterProxyModel(parent)
-    proxy.setSourceModel(model)
-    proxy.setSortRole(SORT_ROLE)
-    view = QTableView(parent)
-    view.setModel(proxy)
-    view.setSortingEnabled(True)
-    view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-    view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-    view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-    view.setAlternatingRowColors(True)
-    view.setWordWrap(False)
-    view.verticalHeader().setVisible(False)
-    header = view.horizontalHeader()
-    header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-    if stretch is not None:
-        header.setSectionResizeMode(stretch, QHeaderView.ResizeMode.Stretch)
-    return view
-
-
 class ResultsPage(QWidget):
     """The organizer's 结果 tab."""
 
     status_message = Signal(str)
 
     def __init__(self, runner: Any, load_panel: Callable[[], Panel], parent: QWidget | None = None,
-                 *, choose_folder: Callable[[QWidget], Path | None] = choose_output_folder
-                 ) -> None:
+                 *, choose_folder: Callable[[QWidget], Path | None] = choose_output_folder,
+                 decisions: DecisionStore | None = None) -> None:
         super().__init__(parent)
         self._runner = runner
         self._load_panel = load_panel
+        self._decisions = decisions
         self._choose_folder = choose_folder
         self._engine: ResultsEngine | None = None  # the panel read last, with its results
         self.computed: Computed | None = None
@@ -123,6 +106,13 @@ class ResultsPage(QWidget):
         self.tabs.addTab(self._build_re_review(), self.tr("复核清单"))
         self.tabs.addTab(self._build_experts(), self.tr("专家分布"))
         self.tabs.addTab(self._build_agreement(), self.tr("一致性"))
+        self.decisions_tab: DecisionsTab | None = None
+        if decisions is not None:
+            self.decisions_tab = DecisionsTab(runner, decisions, self._submission_ids,
+                                              self._selected_ids, self)
+            self.decisions_tab.changed.connect(self.recompute)
+            self.decisions_tab.failed.connect(self.message.setText)
+            self.tabs.addTab(self.decisions_tab, self.tr("组织方决定"))
         layout.addWidget(self.tabs, 1)
         self._set_busy(False)
 
@@ -162,7 +152,7 @@ class ResultsPage(QWidget):
         row.addStretch(1)
         layout.addLayout(row)
         self.ranking_model = RowsModel(ranking_headers(""), page)
-        self.ranking_view = _table(page, self.ranking_model, stretch=2)
+        self.ranking_view = make_table(page, self.ranking_model, stretch=2)
         layout.addWidget(self.ranking_view, 1)
         self.ranking_note = QLabel(page)
         self.ranking_note.setWordWrap(True)
@@ -172,11 +162,11 @@ class ResultsPage(QWidget):
     def _build_re_review(self) -> QWidget:
         splitter = QSplitter(Qt.Orientation.Vertical, self)
         self.re_review_model = RowsModel(RE_REVIEW_HEADERS, splitter)
-        self.re_review_view = _table(splitter, self.re_review_model, stretch=2)
+        self.re_review_view = make_table(splitter, self.re_review_model, stretch=2)
         self.re_review_view.selectionModel().currentRowChanged.connect(
             lambda current, _previous: self._show_detail(current))
         self.detail_model = RowsModel((), splitter)
-        self.detail_view = _table(splitter, self.detail_model)
+        self.detail_view = make_table(splitter, self.detail_model)
         self.detail_view.horizontalHeader().setStretchLastSection(True)
         splitter.addWidget(self.re_review_view)
         splitter.addWidget(self.detail_view)
@@ -186,7 +176,7 @@ class ResultsPage(QWidget):
         splitter = QSplitter(Qt.Orientation.Vertical, self)
         self.chart_view = DistributionView(splitter)
         self.expert_model = RowsModel(EXPERT_HEADERS, splitter)
-        self.expert_view = _table(splitter, self.expert_model, stretch=0)
+        self.expert_view = make_table(splitter, self.expert_model, stretch=0)
         splitter.addWidget(self.chart_view)
         splitter.addWidget(self.expert_view)
         splitter.setSizes([420, 200])
@@ -196,7 +186,7 @@ class ResultsPage(QWidget):
         page = QWidget(self)
         layout = QVBoxLayout(page)
         self.agreement_model = RowsModel(agreement_headers(), page)
-        self.agreement_view = _table(page, self.agreement_model)
+        self.agreement_view = make_table(page, self.agreement_model)
         layout.addWidget(self.agreement_view, 1)
         self.agreement_text = QLabel(page)
         self.agreement_text.setWordWrap(True)
@@ -226,9 +216,13 @@ class ResultsPage(QWidget):
         self._set_busy(True)
         self.message.setText(self.tr("正在计算…"))
 
+        store = self._decisions
+
         def work() -> Computed:
-            return compute(engine if engine is not None else ResultsEngine(self._load_panel()),
-                           method, other)
+            decisions = store.load() if store is not None else NO_DECISIONS
+            panel = engine.panel if engine is not None else self._load_panel()
+            same = engine is not None and engine.decisions == decisions
+            return compute(engine if same else ResultsEngine(panel, decisions), method, other)
 
         self._runner.run(work, on_done=lambda c: self._computed(generation, c),
                          on_error=lambda err: self._failed(generation, err))
@@ -261,6 +255,8 @@ class ResultsPage(QWidget):
         self.agreement_model.set_rows(agreement_rows(results))
         self.agreement_text.setText("\n".join(
             row.tooltip for row in agreement_rows(results)))
+        if self.decisions_tab is not None:
+            self.decisions_tab.show_notes(results.decisions)
 
     def _failed(self, generation: int, err: BaseException) -> None:
         if generation != self._generation:
@@ -299,6 +295,15 @@ class ResultsPage(QWidget):
         if unscored:
             notes.append(self.tr("尚无有效评分、未排名：{ids}").format(ids="、".join(unscored)))
         self.ranking_note.setText("\n".join(notes))
+
+    def _submission_ids(self) -> list[str]:
+        return list(self.computed.panel.submissions) if self.computed is not None else []
+
+    def _selected_ids(self) -> list[str]:
+        """The submissions selected in the ranking (a new decision starts with them)."""
+        proxy = self.ranking_view.model()
+        return [self.ranking_model.row(proxy.mapToSource(i).row()).key
+                for i in self.ranking_view.selectionModel().selectedRows()]
 
     def _show_detail(self, index: Any) -> None:
         if self.computed is None or not index.isValid():
