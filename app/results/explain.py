@@ -4,6 +4,12 @@ The thresholds are the customary reading guides, stated where they are used so a
 secretariat can quote them: ICC after Koo & Li (2016) (< 0.5 较差, 0.5–0.75 一般,
 0.75–0.9 良好, > 0.9 优秀); Kendall's W by the usual 0.1 / 0.3 / 0.5 / 0.7 steps;
 Krippendorff's α after Krippendorff (2004) (≥ 0.8 可靠, ≥ 0.667 可作初步结论).
+
+A figure is read as a finding only when it can carry one: ICC and Kendall's W need at
+least `MIN_AGREEMENT_SUBMISSIONS` submissions scored by every expert of the category, and
+an ICC below 0 (possible with the ANOVA estimators when experts differ more than
+submissions, typically on few data) is 不适用, not "较差".  The ICC is printed with its
+95 % confidence interval (McGraw & Wong 1996), and a wide interval is called so.
 """
 
 from __future__ import annotations
@@ -57,6 +63,8 @@ def kendall_word(w: float) -> str:
 
 
 def alpha_word(alpha: float) -> str:
+    if alpha < 0:
+        return "分歧大于随机水平，不表示一致"
     if alpha >= 0.8:
         return "可靠"
     if alpha >= 0.667:
@@ -64,21 +72,46 @@ def alpha_word(alpha: float) -> str:
     return "分歧较大"
 
 
+MIN_AGREEMENT_SUBMISSIONS = 5  # fewer fully scored submissions: 样本过少, no reading
+WIDE_INTERVAL = 0.5  # a 95 % interval wider than this is called too wide to conclude
+HEADLINE_ICC = "ICC(2,k)"  # the reliability of the experts' mean, the figure that ranks
+
+
+def too_few(stats: AgreementStats) -> bool:
+    return stats.n_complete < MIN_AGREEMENT_SUBMISSIONS
+
+
+def icc_reading(stats: AgreementStats, form: str = HEADLINE_ICC) -> str:
+    """What the ICC of `form` says, in words: a value with its interval, or why none."""
+    value = stats.icc.get(form) if stats.icc else None
+    if value is None or too_few(stats):
+        return (f"{form} 样本过少，不作解释：仅 {stats.n_complete} 件作品由全部 "
+                f"{stats.n_experts} 位专家评分（至少需要 {MIN_AGREEMENT_SUBMISSIONS} 件）")
+    if value < 0:
+        return (f"{form} 不适用：估计值为负（{fmt(value)}），说明专家之间的差异不小于作品之间的"
+                "差异，这个数值不表示一致程度")
+    interval = (stats.icc_ci or {}).get(form)
+    text = f"{form} = {fmt(value)}，属“{icc_word(value)}”"
+    if interval is not None:
+        low, high = interval
+        text += f"（95% 置信区间 {fmt(low)}～{fmt(high)}"
+        text += "，区间很宽，结论不稳）" if high - low > WIDE_INTERVAL else "）"
+    return text
+
+
 def agreement_sentence(stats: AgreementStats) -> str:
     """One plain sentence about a category's agreement, for the report and the GUI."""
     if stats.n_subs == 0:
         return f"{stats.category}：暂无有效评分。"
-    parts = [f"{stats.category}（{stats.n_subs} 件作品、{stats.n_experts} 位专家）"]
-    if stats.icc and stats.icc.get("ICC(2,k)") is not None:
-        value = stats.icc["ICC(2,k)"]
-        parts.append(f"专家平均分的可靠性 ICC(2,k) = {fmt(value)}，属“{icc_word(value)}”"
-                     f"（基于 {stats.n_complete} 件全员评分的作品）")
-    else:
-        parts.append("全员评分的作品不足 2 件，未计算 ICC")
-    if stats.kendall is not None:
+    parts = [f"{stats.category}（{stats.n_subs} 件作品、{stats.n_experts} 位专家，"
+             f"{stats.n_complete} 件由全部专家评分）"]
+    parts.append("专家平均分的可靠性 " + icc_reading(stats))
+    if stats.kendall is not None and not too_few(stats):
         w, _chi2, _df, p = stats.kendall
         sig = "一致性显著" if p < 0.05 else "一致性不显著"
         parts.append(f"排序一致性 W = {fmt(w)}（{kendall_word(w)}，p = {fmt(p, 4)}，{sig}）")
+    elif stats.kendall is not None:
+        parts.append("排序一致性 W 样本过少，不作解释")
     if stats.alpha is not None:
         parts.append(f"整体一致程度 α = {fmt(stats.alpha)}（{alpha_word(stats.alpha)}）")
     return "；".join(parts) + "。"

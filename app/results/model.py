@@ -124,6 +124,7 @@ class AgreementStats:
     n_subs: int  # submissions with at least one mark
     n_experts: int  # experts with at least one mark in the category
     n_complete: int = 0  # submissions scored by all those experts (ICC and W use these)
+    icc_ci: dict[str, tuple[float, float] | None] | None = None  # 95 % interval per form
 
 
 @dataclass(frozen=True)

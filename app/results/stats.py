@@ -14,6 +14,7 @@ from decimal import Decimal, localcontext
 from app.results.model import AgreementStats, ExpertStats
 from app.results.panel import Panel
 from scoring.agreement import icc, kendall_w, krippendorff_alpha
+from scoring.icc_ci import icc_intervals
 from scoring.rubric import Rubric
 from scoring.totals import PRECISION
 
@@ -61,9 +62,11 @@ def agreement_for(panel: Panel, category: str) -> AgreementStats:
     scored = [s for s in subs if any((e, s) in cells for e in experts)]
     matrix = [[cells.get((e, s)) for e in experts] for s in scored]
     complete = [row for row in matrix if all(v is not None for v in row)]
+    iccs = icc(complete) if len(complete) >= 2 else None
     return AgreementStats(
         category=category,
-        icc=icc(complete) if len(complete) >= 2 else None,
+        icc=iccs,
+        icc_ci=icc_intervals(iccs, len(complete), len(experts)) if iccs else None,
         kendall=kendall_w(complete) if len(complete) >= 2 else None,
         alpha=krippendorff_alpha(matrix, "interval") if matrix else None,
         n_subs=len(scored), n_experts=len(experts), n_complete=len(complete))

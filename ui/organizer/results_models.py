@@ -28,7 +28,7 @@ from PySide6.QtCore import (
 from PySide6.QtGui import QBrush, QColor
 from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QTableView, QWidget
 
-from app.results.explain import agreement_sentence
+from app.results.explain import agreement_sentence, too_few
 from app.results.model import STATUS_LABELS, Results, RowStatus
 from app.results.panel import Panel
 from scoring.agreement import ICC_FORMS
@@ -266,8 +266,10 @@ def agreement_rows(results: Results) -> list[Row]:
     for cat, a in results.agreement.items():
         if a.n_subs == 0:
             continue  # a category nobody scored has nothing to agree on
-        icc = a.icc or {}
-        w, p = (a.kendall[0], a.kendall[3]) if a.kendall else (None, None)
+        # Too few fully scored submissions: no ICC or W figure is shown as if it were a
+        # finding; the sentence below the table (the tooltip) says why.
+        icc = {} if too_few(a) else (a.icc or {})
+        w, p = (a.kendall[0], a.kendall[3]) if a.kendall and not too_few(a) else (None, None)
         rows.append(Row(
             cells=(cat, str(a.n_subs), str(a.n_experts),
                    *(_float_text(icc.get(form)) for form in ICC_FORMS),

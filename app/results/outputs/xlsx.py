@@ -25,9 +25,11 @@ from openpyxl.utils import get_column_letter
 from app.atomic import save_atomic
 from app.results.explain import (
     ALPHA_EXPLAIN,
+    HEADLINE_ICC,
     ICC_EXPLAIN,
     ICC_NOTE,
     KENDALL_EXPLAIN,
+    agreement_sentence,
     awards_text,
     invalid_text,
     method_reason,
@@ -276,17 +278,22 @@ def _outliers(ws: Any, panel: Panel, results: Results) -> None:
 
 
 def _agreement(ws: Any, results: Results) -> None:
-    headers = ("类别", "作品数", "专家数", "全员评分作品数", *ICC_FORMS, "肯德尔 W", "χ²",
-               "自由度", "p 值", "克里彭多夫 α")
-    title(ws, "专家一致性", "各类别内专家评分的一致程度；“—”表示数据不足无法计算")
-    header(ws, HEADER_ROW, headers, (12, 8, 8, 10, *([9] * len(ICC_FORMS)), 9, 9, 7, 9, 12))
+    headers = ("类别", "作品数", "专家数", "全员评分作品数", *ICC_FORMS,
+               f"{HEADLINE_ICC} 95%下限", f"{HEADLINE_ICC} 95%上限", "肯德尔 W", "χ²",
+               "自由度", "p 值", "克里彭多夫 α", "解读")
+    title(ws, "专家一致性", "各类别内专家评分的一致程度；“—”表示数据不足无法计算；"
+                         "“解读”说明数值能否作为结论（样本过少、不适用时不作解释）")
+    header(ws, HEADER_ROW, headers,
+           (12, 8, 8, 10, *([9] * len(ICC_FORMS)), 10, 10, 9, 9, 7, 9, 12, 60))
     r = HEADER_ROW
     for r, s in enumerate(results.agreement.values(), HEADER_ROW + 1):
         iccs = [s.icc.get(f) if s.icc else None for f in ICC_FORMS]
+        interval = (s.icc_ci or {}).get(HEADLINE_ICC) or (None, None)
         kendall = list(s.kendall) if s.kendall else [None] * 4
-        values = [s.category, s.n_subs, s.n_experts, s.n_complete, *iccs, *kendall, s.alpha]
+        values = [s.category, s.n_subs, s.n_experts, s.n_complete, *iccs, *interval, *kendall,
+                  s.alpha, agreement_sentence(s)]
         write_row(ws, r, ["—" if v is None else v for v in values],
-             {**{c: "0.000" for c in range(5, 12)}, 12: "0.00", 14: "0.0000", 15: "0.000"})
+                  {**{c: "0.000" for c in range(5, 14)}, 14: "0.00", 16: "0.0000", 17: "0.000"})
     r += 2
     put(ws, r, 1, "指标说明").font = HEAD_FONT
     lines = [ICC_NOTE, *(f"{form}：{text}" for form, text in ICC_EXPLAIN.items()),
