@@ -251,14 +251,14 @@ def _rankings(panel: Panel, method: str, outliers, spreads, decisions: ResultsDe
                 flags.append(FLAG_QUOTA_TIE)
             elif item.tied_with:
                 flags.append(FLAG_TIE)
-            if res.n < few_scores:
+            standing = ranking.standings.get(item.submission)
+            if res.n < few_scores and standing is None:  # else its status says so
                 flags.append(FLAG_FEW)
             if item.submission in overridden:
                 flags.append(FLAG_OVERRIDDEN)
             if cat == UNCATEGORISED:
                 flags.append(FLAG_NO_CATEGORY)
             flags.extend(expert_flags.get(item.submission, []))
-            standing = ranking.standings.get(item.submission)
             rows.append(RankingRow(
                 place=item.place, id=sub.id, title=sub.title, unit=sub.unit,
                 score=item.score, n=res.n, award=awards.get(item.submission), flags=flags,

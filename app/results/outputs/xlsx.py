@@ -56,7 +56,8 @@ from scoring.totals import canonical_decimal
 
 RANK_HEADERS = ("名次", "编号", "标题", "申报单位", "最终得分", "有效评分数", "奖项", "提示",
                 "平均分", "中位数", "备注")
-RANK_WIDTHS = (6, 8, 36, 24, 10, 8, 10, 30, 9, 9, 50)
+# 名次 is wide enough for a status (评分不足) in place of a place.
+RANK_WIDTHS = (9, 8, 40, 30, 10, 8, 10, 34, 9, 9, 50)
 HEADER_ROW = 4  # rows 1–3: title, method, note
 RECUSED = "回避"
 

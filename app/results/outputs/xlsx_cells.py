@@ -7,6 +7,8 @@ cannot hold.
 
 from __future__ import annotations
 
+import math
+import unicodedata
 from copy import copy
 from decimal import Decimal
 from typing import Any
@@ -22,6 +24,7 @@ AWARD_FILL = PatternFill("solid", fgColor="FFF2CC")
 HEAD_FONT = Font(bold=True)
 TITLE_FONT = Font(bold=True, size=14)
 WRAP = Alignment(wrap_text=True, vertical="top")
+TOP = Alignment(vertical="top")
 CENTER = Alignment(horizontal="center", vertical="center", wrap_text=True)
 
 
@@ -66,9 +69,9 @@ def write_row(ws: Any, row: int, values: Any, formats: dict[int, str] | None = N
         if style is None:
             # First cell of this kind: style it the ordinary way and remember the result.
             cell.border = BORDER
-            if key == "text":
-                cell.alignment = WRAP
-            elif fmt:
+            # Numbers sit at the top like the wrapped texts beside them.
+            cell.alignment = WRAP if key == "text" else TOP
+            if fmt:
                 cell.number_format = fmt
             styles[key] = copy(cell._style)  # noqa: SLF001 — see below
         else:
@@ -89,6 +92,9 @@ def _style_cache(ws: Any) -> dict[str, Any]:
 
 
 def printable(ws: Any, header_row: int, freeze_col: int = 1) -> None:
+    """Header row repeated on every page, landscape A4 one page wide, rows as tall as
+    their wrapped text (call it after the sheet is filled)."""
+    fit_row_heights(ws, header_row, ws.max_row)
     ws.freeze_panes = ws.cell(header_row + 1, freeze_col)
     ws.print_title_rows = f"{header_row}:{header_row}"
     ws.page_setup.orientation = "landscape"
@@ -98,3 +104,33 @@ def printable(ws: Any, header_row: int, freeze_col: int = 1) -> None:
     ws.page_setup.fitToHeight = 0
 
 
+
+
+LINE_HEIGHT = 16.5  # points per line of 11-point text in a CJK font (Noto Sans CJK: ~1.5 em)
+
+
+def text_width(text: str) -> float:
+    """Width of `text` in column-width units: a CJK or full-width character counts 1.7
+    (measured: LibreOffice with Noto Sans CJK fits about 24 of them in a 39-unit column)."""
+    return sum(1.7 if unicodedata.east_asian_width(ch) in "WF" else 1.0 for ch in text)
+
+
+def fit_row_heights(ws: Any, first_row: int, last_row: int) -> None:
+    """Give rows first_row…last_row the height their wrapped text needs.
+
+    Excel and LibreOffice keep a row one line high unless its height is set, so a title
+    wrapped in a narrow column is clipped in print; the lines are counted here from the
+    column widths.
+    """
+    widths = {key: dim.width for key, dim in ws.column_dimensions.items() if dim.width}
+    for row_cells in ws.iter_rows(min_row=first_row, max_row=last_row):
+        lines = 1
+        for cell in row_cells:
+            if not isinstance(cell.value, str) or not cell.alignment.wrap_text:
+                continue  # an unwrapped text runs on to the right instead
+            width = max(1.0, (widths.get(cell.column_letter) or 8.43) - 1)
+            needed = sum(max(1, math.ceil(text_width(part) / width))
+                         for part in cell.value.split("\n"))
+            lines = max(lines, needed)
+        if lines > 1:
+            ws.row_dimensions[row_cells[0].row].height = LINE_HEIGHT * lines
