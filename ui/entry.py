@@ -3,6 +3,8 @@
     paneldesk                 open the GUI on the built-in demo packet
     paneldesk PACKET          open the GUI on PACKET
     paneldesk COMMAND ...     the headless command line (`app.cli`), e.g. `paneldesk key show`
+    paneldesk --self-test     check an installed copy end to end (`ui.selftest`), offscreen,
+                              in a temporary data folder
 
 Nothing here imports Qt at module level: command-line use must stay fast and must
 work on a server without display libraries, so PySide6 is imported only once we
@@ -17,16 +19,27 @@ from pathlib import Path
 from app.render.pool import WORKER_FLAG
 
 HELP_FLAGS = ("-h", "--help")
+SELF_TEST_FLAG = "--self-test"
 PACKET_SUFFIX = ".panelpack"
 
 
 def main(argv: list[str] | None = None) -> int:
     """Run the GUI or delegate to the CLI; returns the exit status."""
     args = list(sys.argv[1:] if argv is None else argv)
+    if getattr(sys, "frozen", False):
+        # PDF workers are started as `PanelDesk --render-worker`, not by multiprocessing;
+        # this keeps any library that does use multiprocessing from re-running the app.
+        import multiprocessing
+
+        multiprocessing.freeze_support()
     if args[:1] == [WORKER_FLAG]:  # a frozen build starting one of its PDF render workers
         from app.render.worker import main as worker_main
 
         return worker_main()
+    if args[:1] == [SELF_TEST_FLAG]:
+        from ui.selftest import main as self_test
+
+        return self_test()
     if args and _wants_cli(args[0]):
         from app.cli import main as cli_main
 
