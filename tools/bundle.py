@@ -47,9 +47,12 @@ def archive_path(dist: Path = DIST) -> Path:
 
 
 def bundle_executable(dist: Path = DIST) -> Path:
-    """The executable that prints: on Windows the console twin, elsewhere the one."""
+    """The executable to self-test: what experts get, and one that prints — on Windows
+    the console twin, on macOS the program inside the .app."""
     if sys.platform == "win32":
         return dist / NAME / f"{NAME}-cli.exe"
+    if sys.platform == "darwin":
+        return dist / f"{NAME}.app" / "Contents" / "MacOS" / NAME
     return dist / NAME / NAME
 
 

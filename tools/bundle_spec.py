@@ -147,6 +147,8 @@ def executable_names() -> list[tuple[str, bool]]:
     """
     if sys.platform == "win32":
         return [("PanelDesk", False), ("PanelDesk-cli", True)]
-    # macOS: the .app (BUNDLE) is the windowed program; the folder's binary is run from a
-    # terminal.  Linux has no distinction.
-    return [("PanelDesk", True)]
+    if sys.platform == "darwin":
+        # Windowed, for the .app (BUNDLE); run from a terminal it still prints, as macOS
+        # programs have no console subsystem.
+        return [("PanelDesk", False)]
+    return [("PanelDesk", True)]  # Linux makes no distinction
