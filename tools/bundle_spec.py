@@ -60,7 +60,8 @@ LIBRARIES_DROPPED = ("libQt6Pdf", "Qt6Pdf", "libQt6Qml", "Qt6Qml", "libQt6Quick"
                      "libQt6Wayland", "libgtk-3", "libgdk-3", "libgdk_pixbuf", "libatk",
                      "libpango", "libcairo", "libharfbuzz-gobject", "libpq", "libmysql",
                      "libQt6Sql", "Qt6Sql", "libQt6Svg", "Qt6Svg", "libQt6EglFS",
-                     "libQt6EglFs", "libQt6WlShellIntegration")
+                     "libQt6EglFs", "libQt6WlShellIntegration",
+                     "opengl32sw")  # Windows: Qt's 20 MB software OpenGL; nothing uses OpenGL
 
 
 def resource_datas(qm_dir: Path, root: Path = ROOT) -> list[tuple[str, str]]:
@@ -126,12 +127,27 @@ def keep_file(dest: str) -> bool:
     """False for a collected file (its path inside the bundle) that must not ship."""
     parts = PurePosixPath(dest.replace("\\", "/")).parts
     name = parts[-1] if parts else ""
-    if "translations" in parts and "Qt" in parts:
-        return name in QT_TRANSLATIONS_KEPT
+    if "translations" in parts and "PySide6" in parts:  # PySide6/Qt/translations, or on
+        return name in QT_TRANSLATIONS_KEPT                 # Windows PySide6/translations
     if "plugins" in parts:
         inner = "/".join(parts[parts.index("plugins") + 1:])
         return not any(inner.startswith(prefix) for prefix in QT_PLUGINS_DROPPED)
     return not any(name.startswith(prefix) for prefix in LIBRARIES_DROPPED)
+
+
+# PyInstaller's run-time hook for PySide6 imports QtCore in every process (see
+# tools/bundle_rthook_qt.py, which replaces it).
+EAGER_QT_HOOK = "pyi_rth_pyside6"
+RUNTIME_HOOK = ROOT / "tools" / "bundle_rthook_qt.py"
+
+
+def runtime_hooks() -> list[str]:
+    return [str(RUNTIME_HOOK)]
+
+
+def without_eager_qt_hook(scripts: list[tuple[str, str, str]]) -> list[tuple[str, str, str]]:
+    """The bundle's start-up scripts without PyInstaller's QtCore-importing PySide6 hook."""
+    return [entry for entry in scripts if entry[0] != EAGER_QT_HOOK]
 
 
 def filter_toc(toc: list[tuple[str, str, str]]) -> list[tuple[str, str, str]]:

@@ -66,7 +66,13 @@ def test_the_file_filter_keeps_what_the_app_needs_and_drops_the_rest() -> None:
                     f"{qt}/plugins/sqldrivers/libqsqlpsql.so", f"{qt}/plugins/tls/libqopensslbackend.so",
                     f"{qt}/lib/libQt6Pdf.so.6", "libpq.so.5", "libgtk-3.so.0"):
         assert not keep(dropped), dropped
-    assert keep("PySide6\\Qt\\plugins\\platforms\\qwindows.dll")  # Windows separators
+    # Windows: backslashes, and PySide6 keeps its plugins and translations without Qt/
+    assert keep("PySide6\\plugins\\platforms\\qwindows.dll")
+    assert keep("PySide6\\plugins\\styles\\qmodernwindowsstyle.dll")
+    assert keep("PySide6\\translations\\qtbase_zh_CN.qm")
+    assert not keep("PySide6\\translations\\qtbase_fr.qm")
+    assert not keep("PySide6\\opengl32sw.dll")
+    assert keep("resources/translations/paneldesk_en.qm")
 
 
 def test_build_spec_takes_its_decisions_from_bundle_spec() -> None:
@@ -76,3 +82,22 @@ def test_build_spec_takes_its_decisions_from_bundle_spec() -> None:
         assert call in spec
     assert "app.cli_" not in spec  # the stale hand-written hidden imports are gone
     assert "upx=False" in spec
+
+
+def test_pyinstallers_qtcore_importing_hook_is_replaced_by_ours() -> None:
+    scripts = [("pyi_rth_inspect", "a.py", "PYSOURCE"), ("pyi_rth_pyside6", "b.py", "PYSOURCE"),
+               ("entry", "ui/entry.py", "PYSOURCE")]
+    assert [s[0] for s in bundle_spec.without_eager_qt_hook(scripts)] == ["pyi_rth_inspect", "entry"]
+    hook = Path(bundle_spec.runtime_hooks()[0])
+    assert hook.is_file()
+    text = hook.read_text(encoding="utf-8")
+    assert "QT_PLUGIN_PATH" in text and "import PySide6" not in text
+    spec = (ROOT / "build.spec").read_text(encoding="utf-8")
+    assert "without_eager_qt_hook(a.scripts)" in spec and "runtime_hooks()" in spec
+
+
+def test_each_system_gets_its_executables() -> None:
+    names = bundle_spec.executable_names()
+    assert names[0][0] == "PanelDesk"
+    if len(names) > 1:  # Windows: a console twin for the command line and the self-test
+        assert names[1] == ("PanelDesk-cli", True)
