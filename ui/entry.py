@@ -36,6 +36,7 @@ def main(argv: list[str] | None = None) -> int:
         import multiprocessing
 
         multiprocessing.freeze_support()
+        _utf8_output()
     if args[:1] == [WORKER_FLAG]:  # a frozen build starting one of its PDF render workers
         from app.render.worker import main as worker_main
 
@@ -49,6 +50,16 @@ def main(argv: list[str] | None = None) -> int:
 
         return cli_main(args)
     return run_gui(args)
+
+
+def _utf8_output() -> None:
+    """Chinese output in UTF-8 where the system's code page cannot encode it (Windows with
+    output piped to a file or a CI log).  A venv user can set PYTHONUTF8; a bundle user
+    cannot, and the command line would fail on its first Chinese line."""
+    for stream in (sys.stdout, sys.stderr):
+        encoding = (getattr(stream, "encoding", None) or "").lower().replace("-", "")
+        if stream is not None and encoding != "utf8" and hasattr(stream, "reconfigure"):
+            stream.reconfigure(encoding="utf-8")
 
 
 def _wants_cli(first: str) -> bool:
