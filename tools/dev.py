@@ -5,6 +5,9 @@
     python3 tools/dev.py test [PYTEST ARGS...]
                                          install what is needed, then run ruff,
                                          the import-layer contracts and the test suite
+    python3 tools/dev.py bundle          install the build extra (PyInstaller), build
+                                         dist/PanelDesk/, self-test it, and write the
+                                         archive and its .sha256 beside it
 
 Everything is installed into `.venv/` next to this repository (standard library
 `venv` + pip only), so a fresh machine needs nothing but Python 3.11.  The venv is
@@ -52,7 +55,43 @@ def ensure_venv() -> Path:
 
 
 def run_app(python: Path, args: list[str]) -> int:
+    import qt_platform_check  # tools/, next to this script
+
+    # Qt's own message for a missing system library blames the plugin; name the packages.
+    if qt_platform_check.needs_check():
+        problem = qt_platform_check.check_xcb(python)
+        if problem is not None and opens_window(args):
+            print(problem, file=sys.stderr)
+            return 1
     return subprocess.call([str(python), "-m", "ui.entry", *args], cwd=ROOT)
+
+
+def opens_window(args: list[str]) -> bool:
+    """Whether `paneldesk ARGS` shows a window (the command line and the offscreen
+    self-test need no display libraries)."""
+    if not args:
+        return True
+    first = args[0]
+    if first in ("-h", "--help", "--self-test"):
+        return False
+    return first.startswith("-") or first.lower().endswith(".panelpack") or Path(first).exists()
+
+
+def ensure_build_extra(python: Path) -> None:
+    """PyInstaller (the `build` extra) in the venv, installed on first use."""
+    probe = subprocess.run([str(python), "-c", "import PyInstaller"], capture_output=True,
+                           check=False)
+    if probe.returncode != 0:
+        print("[dev] installing the build extra (PyInstaller)", flush=True)
+        subprocess.run([str(python), "-m", "pip", "--disable-pip-version-check", "-q",
+                        "install", "-e", f"{ROOT}[build]"], check=True)
+
+
+def build_bundle(python: Path) -> int:
+    import bundle  # tools/, next to this script
+
+    ensure_build_extra(python)
+    return bundle.build(python)
 
 
 def run_tests(python: Path, args: list[str]) -> int:
@@ -78,12 +117,14 @@ def run_tests(python: Path, args: list[str]) -> int:
 
 
 def main(argv: list[str]) -> int:
-    if not argv or argv[0] not in {"run", "test"}:
+    if not argv or argv[0] not in {"run", "test", "bundle"}:
         print(__doc__)
         return 2
     python = ensure_venv()
     if argv[0] == "run":
         return run_app(python, argv[1:])
+    if argv[0] == "bundle":
+        return build_bundle(python)
     return run_tests(python, argv[1:])
 
 

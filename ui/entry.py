@@ -3,6 +3,8 @@
     paneldesk                 open the GUI on the built-in demo packet
     paneldesk PACKET          open the GUI on PACKET
     paneldesk COMMAND ...     the headless command line (`app.cli`), e.g. `paneldesk key show`
+    paneldesk --self-test     check an installed copy end to end (`ui.selftest`), offscreen,
+                              in a temporary data folder
 
 Nothing here imports Qt at module level: command-line use must stay fast and must
 work on a server without display libraries, so PySide6 is imported only once we
@@ -11,27 +13,53 @@ know the GUI is wanted.
 
 from __future__ import annotations
 
+import os
 import sys
 from pathlib import Path
 
 from app.render.pool import WORKER_FLAG
 
 HELP_FLAGS = ("-h", "--help")
+# Set by bench/bench_bundle.py: a bundle cannot be instrumented from outside, so the app
+# itself says when its review screen is complete (see `_quit_when_shown`).
+STARTUP_PROBE_ENV = "PANELDESK_STARTUP_PROBE"
+SELF_TEST_FLAG = "--self-test"
 PACKET_SUFFIX = ".panelpack"
 
 
 def main(argv: list[str] | None = None) -> int:
     """Run the GUI or delegate to the CLI; returns the exit status."""
     args = list(sys.argv[1:] if argv is None else argv)
+    if getattr(sys, "frozen", False):
+        # PDF workers are started as `PanelDesk --render-worker`, not by multiprocessing;
+        # this keeps any library that does use multiprocessing from re-running the app.
+        import multiprocessing
+
+        multiprocessing.freeze_support()
+        _utf8_output()
     if args[:1] == [WORKER_FLAG]:  # a frozen build starting one of its PDF render workers
         from app.render.worker import main as worker_main
 
         return worker_main()
+    if args[:1] == [SELF_TEST_FLAG]:
+        from ui.selftest import main as self_test
+
+        return self_test()
     if args and _wants_cli(args[0]):
         from app.cli import main as cli_main
 
         return cli_main(args)
     return run_gui(args)
+
+
+def _utf8_output() -> None:
+    """Chinese output in UTF-8 where the system's code page cannot encode it (Windows with
+    output piped to a file or a CI log).  A venv user can set PYTHONUTF8; a bundle user
+    cannot, and the command line would fail on its first Chinese line."""
+    for stream in (sys.stdout, sys.stderr):
+        encoding = (getattr(stream, "encoding", None) or "").lower().replace("-", "")
+        if stream is not None and encoding != "utf8" and hasattr(stream, "reconfigure"):
+            stream.reconfigure(encoding="utf-8")
 
 
 def _wants_cli(first: str) -> bool:
@@ -101,12 +129,26 @@ def run_gui(args: list[str]) -> int:
     writer = TaskRunner(max_threads=1)
     window = ReviewWindow(runner=runner, writer=writer, settings=open_settings())
     window.show()
+    if os.environ.get(STARTUP_PROBE_ENV):
+        _quit_when_shown(app, window)
     window.open_path(Path(positional[0]) if positional else start_packet(window))
     code = app.exec()
     # Let a packet still being verified and marks still being written finish first.
     runner.wait_for_done()
     writer.wait_for_done()
     return int(code)
+
+
+def _quit_when_shown(app: object, window: object) -> None:
+    """Print the wall-clock time once a submission and its first evidence are on screen,
+    then quit: the same measurement for a start from the venv and from the bundle."""
+    import time
+
+    def shown(_name: str) -> None:
+        print(f"PANELDESK_READY {time.time():.6f}", flush=True)
+        app.quit()
+
+    window.evidence.evidence_shown.connect(shown)
 
 
 def start_packet(window: object) -> Path:
