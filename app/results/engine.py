@@ -55,6 +55,11 @@ def check_method(method: str) -> None:
         raise PanelDeskError(f"未知的汇总方法“{method}”，可选：{'、'.join(METHODS)}")
 
 
+class NoValidMarks(PanelDeskError):
+    """The packet has no accepted marks yet: the sheets must be imported first (the
+    interface points to its own import page; the command line to `sheets import`)."""
+
+
 class ResultsEngine:
     """The results of one `Panel`, for any method; owned by its caller.
 
@@ -73,7 +78,7 @@ class ResultsEngine:
         check_method(method)
         panel = self.panel
         if not panel.marks:
-            raise PanelDeskError(f"评审包 {panel.packet_id} 还没有任何有效评分：请先导入并接受专家交回的评分表"
+            raise NoValidMarks(f"评审包 {panel.packet_id} 还没有任何有效评分：请先导入并接受专家交回的评分表"
                                  "（paneldesk sheets import）")
         shared = self._shared_parts()
         try:

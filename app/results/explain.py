@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from decimal import Decimal
 
+from app.i18n import QT_TRANSLATE_NOOP, Message
 from app.results.model import AgreementStats, Results
 from app.results.panel import Panel
 from scoring.aggregate import METHOD_REGISTRY
@@ -31,6 +32,28 @@ ALPHA_EXPLAIN = ("克里彭多夫 α（等距）：专家打分的整体一致�
                  "≥ 0.8 可靠，0.667–0.8 可作初步结论，更低则分歧较大")
 ICC_NOTE = ("组内相关系数 ICC（Shrout & Fleiss 1979 六种形式）：分数差异中有多少来自作品本身"
             "而非专家；仅用全部专家都评了分的作品计算")
+
+
+# The agreement sentence, in parts the interface translates (`Message`, context "Agreement").
+AGREEMENT = "Agreement"
+NO_MARKS = QT_TRANSLATE_NOOP("Agreement", "{category}：暂无有效评分。")
+SENTENCE = QT_TRANSLATE_NOOP("Agreement", "{head}；{icc}{kendall}{alpha}。")
+HEAD = QT_TRANSLATE_NOOP("Agreement", "{category}（{subs} 件作品、{experts} 位专家）")
+ICC_PART = QT_TRANSLATE_NOOP("Agreement", "专家平均分的可靠性 ICC(2,k) = {value}，属“{word}”"
+                             "（基于 {complete} 件全员评分的作品）")
+NO_ICC = QT_TRANSLATE_NOOP("Agreement", "全员评分的作品不足 2 件，未计算 ICC")
+KENDALL_PART = QT_TRANSLATE_NOOP("Agreement", "；排序一致性 W = {w}（{word}，p = {p}，{significance}）")
+ALPHA_PART = QT_TRANSLATE_NOOP("Agreement", "；整体一致程度 α = {alpha}（{word}）")
+SIGNIFICANT = QT_TRANSLATE_NOOP("Agreement", "一致性显著")
+NOT_SIGNIFICANT = QT_TRANSLATE_NOOP("Agreement", "一致性不显著")
+# The reading-guide words (icc_word, kendall_word, alpha_word), marked for the interface.
+WORDS = (QT_TRANSLATE_NOOP("Agreement", "无法计算"), QT_TRANSLATE_NOOP("Agreement", "较差"),
+         QT_TRANSLATE_NOOP("Agreement", "一般"), QT_TRANSLATE_NOOP("Agreement", "良好"),
+         QT_TRANSLATE_NOOP("Agreement", "优秀"), QT_TRANSLATE_NOOP("Agreement", "很强"),
+         QT_TRANSLATE_NOOP("Agreement", "较强"), QT_TRANSLATE_NOOP("Agreement", "中等"),
+         QT_TRANSLATE_NOOP("Agreement", "较弱"), QT_TRANSLATE_NOOP("Agreement", "很弱"),
+         QT_TRANSLATE_NOOP("Agreement", "可靠"), QT_TRANSLATE_NOOP("Agreement", "可作初步结论"),
+         QT_TRANSLATE_NOOP("Agreement", "分歧较大"))
 
 
 def fmt(value: float | None, places: int = 3) -> str:
@@ -64,24 +87,30 @@ def alpha_word(alpha: float) -> str:
     return "分歧较大"
 
 
-def agreement_sentence(stats: AgreementStats) -> str:
-    """One plain sentence about a category's agreement, for the report and the GUI."""
+def agreement_sentence(stats: AgreementStats) -> Message:
+    """One plain sentence about a category's agreement, for the report and the GUI
+    (a `Message`: the Chinese text, which the interface can translate)."""
+    def say(template: str, **args: object) -> Message:
+        return Message(AGREEMENT, template, **args)
+
     if stats.n_subs == 0:
-        return f"{stats.category}：暂无有效评分。"
-    parts = [f"{stats.category}（{stats.n_subs} 件作品、{stats.n_experts} 位专家）"]
+        return say(NO_MARKS, category=stats.category)
+    head = say(HEAD, category=stats.category, subs=stats.n_subs, experts=stats.n_experts)
     if stats.icc and stats.icc.get("ICC(2,k)") is not None:
         value = stats.icc["ICC(2,k)"]
-        parts.append(f"专家平均分的可靠性 ICC(2,k) = {fmt(value)}，属“{icc_word(value)}”"
-                     f"（基于 {stats.n_complete} 件全员评分的作品）")
+        icc = say(ICC_PART, value=fmt(value), word=say(icc_word(value)),
+                  complete=stats.n_complete)
     else:
-        parts.append("全员评分的作品不足 2 件，未计算 ICC")
+        icc = say(NO_ICC)
+    kendall: Message | str = ""
     if stats.kendall is not None:
         w, _chi2, _df, p = stats.kendall
-        sig = "一致性显著" if p < 0.05 else "一致性不显著"
-        parts.append(f"排序一致性 W = {fmt(w)}（{kendall_word(w)}，p = {fmt(p, 4)}，{sig}）")
+        kendall = say(KENDALL_PART, w=fmt(w), word=say(kendall_word(w)), p=fmt(p, 4),
+                      significance=say(SIGNIFICANT if p < 0.05 else NOT_SIGNIFICANT))
+    alpha: Message | str = ""
     if stats.alpha is not None:
-        parts.append(f"整体一致程度 α = {fmt(stats.alpha)}（{alpha_word(stats.alpha)}）")
-    return "；".join(parts) + "。"
+        alpha = say(ALPHA_PART, alpha=fmt(stats.alpha), word=say(alpha_word(stats.alpha)))
+    return say(SENTENCE, head=head, icc=icc, kendall=kendall, alpha=alpha)
 
 
 def method_reason(method: str, trim_min_scores: int) -> str:

@@ -29,6 +29,119 @@
     </message>
 </context>
 <context>
+    <name>Agreement</name>
+    <message>
+        <location filename="../../app/results/explain.py" line="39" />
+        <source>{category}：暂无有效评分。</source>
+        <translation>{category}: no valid scores yet.</translation>
+    </message>
+    <message>
+        <location filename="../../app/results/explain.py" line="40" />
+        <source>{head}；{icc}{kendall}{alpha}。</source>
+        <translation>{head}; {icc}{kendall}{alpha}.</translation>
+    </message>
+    <message>
+        <location filename="../../app/results/explain.py" line="41" />
+        <source>{category}（{subs} 件作品、{experts} 位专家）</source>
+        <translation>{category} ({subs} entries, {experts} experts)</translation>
+    </message>
+    <message>
+        <location filename="../../app/results/explain.py" line="42" />
+        <source>专家平均分的可靠性 ICC(2,k) = {value}，属“{word}”（基于 {complete} 件全员评分的作品）</source>
+        <translation>reliability of the experts' mean score ICC(2,k) = {value}, "{word}" (from {complete} entries scored by every expert)</translation>
+    </message>
+    <message>
+        <location filename="../../app/results/explain.py" line="44" />
+        <source>全员评分的作品不足 2 件，未计算 ICC</source>
+        <translation>fewer than 2 entries scored by every expert, ICC not computed</translation>
+    </message>
+    <message>
+        <location filename="../../app/results/explain.py" line="45" />
+        <source>；排序一致性 W = {w}（{word}，p = {p}，{significance}）</source>
+        <translation>; agreement on the order W = {w} ({word}, p = {p}, {significance})</translation>
+    </message>
+    <message>
+        <location filename="../../app/results/explain.py" line="46" />
+        <source>；整体一致程度 α = {alpha}（{word}）</source>
+        <translation>; overall agreement α = {alpha} ({word})</translation>
+    </message>
+    <message>
+        <location filename="../../app/results/explain.py" line="47" />
+        <source>一致性显著</source>
+        <translation>significant agreement</translation>
+    </message>
+    <message>
+        <location filename="../../app/results/explain.py" line="48" />
+        <source>一致性不显著</source>
+        <translation>agreement not significant</translation>
+    </message>
+    <message>
+        <location filename="../../app/results/explain.py" line="50" />
+        <source>无法计算</source>
+        <translation>cannot be computed</translation>
+    </message>
+    <message>
+        <location filename="../../app/results/explain.py" line="50" />
+        <source>较差</source>
+        <translation>poor</translation>
+    </message>
+    <message>
+        <location filename="../../app/results/explain.py" line="51" />
+        <source>一般</source>
+        <translation>moderate</translation>
+    </message>
+    <message>
+        <location filename="../../app/results/explain.py" line="51" />
+        <source>良好</source>
+        <translation>good</translation>
+    </message>
+    <message>
+        <location filename="../../app/results/explain.py" line="52" />
+        <source>优秀</source>
+        <translation>excellent</translation>
+    </message>
+    <message>
+        <location filename="../../app/results/explain.py" line="52" />
+        <source>很强</source>
+        <translation>very strong</translation>
+    </message>
+    <message>
+        <location filename="../../app/results/explain.py" line="53" />
+        <source>较强</source>
+        <translation>strong</translation>
+    </message>
+    <message>
+        <location filename="../../app/results/explain.py" line="53" />
+        <source>中等</source>
+        <translation>moderate</translation>
+    </message>
+    <message>
+        <location filename="../../app/results/explain.py" line="54" />
+        <source>较弱</source>
+        <translation>weak</translation>
+    </message>
+    <message>
+        <location filename="../../app/results/explain.py" line="54" />
+        <source>很弱</source>
+        <translation>very weak</translation>
+    </message>
+    <message>
+        <location filename="../../app/results/explain.py" line="55" />
+        <source>可靠</source>
+        <translation>reliable</translation>
+    </message>
+    <message>
+        <location filename="../../app/results/explain.py" line="55" />
+        <source>可作初步结论</source>
+        <translation>enough for tentative conclusions</translation>
+    </message>
+    <message>
+        <location filename="../../app/results/explain.py" line="56" />
+        <source>分歧较大</source>
+        <translation>large disagreement</translation>
+    </message>
+</context>
+<context>
     <name>Application</name>
     <message>
         <location filename="../../ui/application.py" line="90" />
@@ -44,37 +157,37 @@
 <context>
     <name>ApplicationView</name>
     <message>
-        <location filename="../../ui/review/application_view.py" line="69" />
+        <location filename="../../ui/review/application_view.py" line="71" />
         <source>提醒</source>
         <translation>Warnings</translation>
     </message>
     <message>
-        <location filename="../../ui/review/application_view.py" line="70" />
+        <location filename="../../ui/review/application_view.py" line="72" />
         <source>未注明类别</source>
         <translation>Category not given</translation>
     </message>
     <message>
-        <location filename="../../ui/review/application_view.py" line="71" />
+        <location filename="../../ui/review/application_view.py" line="73" />
         <source>（无标题）</source>
         <translation>(no title)</translation>
     </message>
     <message>
-        <location filename="../../ui/review/application_view.py" line="72" />
+        <location filename="../../ui/review/application_view.py" line="74" />
         <source>核心亮点</source>
         <translation>Key highlights</translation>
     </message>
     <message>
-        <location filename="../../ui/review/application_view.py" line="73" />
+        <location filename="../../ui/review/application_view.py" line="75" />
         <source>（未填写核心亮点）</source>
         <translation>(no highlights given)</translation>
     </message>
     <message>
-        <location filename="../../ui/review/application_view.py" line="74" />
+        <location filename="../../ui/review/application_view.py" line="76" />
         <source>详细内容</source>
         <translation>Details</translation>
     </message>
     <message>
-        <location filename="../../ui/review/application_view.py" line="75" />
+        <location filename="../../ui/review/application_view.py" line="77" />
         <source>（未填写详细内容）</source>
         <translation>(no details given)</translation>
     </message>
@@ -98,41 +211,59 @@
     </message>
 </context>
 <context>
+    <name>CommentRule</name>
+    <message>
+        <location filename="../../app/rubrics.py" line="25" />
+        <source>总分低于{limit}分，须填写评语</source>
+        <translation>Total below {limit}: a comment is required</translation>
+    </message>
+    <message>
+        <location filename="../../app/rubrics.py" line="26" />
+        <source>总分高于{limit}分，须填写评语</source>
+        <translation>Total above {limit}: a comment is required</translation>
+    </message>
+</context>
+<context>
     <name>CommonMenus</name>
     <message>
-        <location filename="../../ui/common_menus.py" line="23" />
+        <location filename="../../ui/common_menus.py" line="52" />
+        <source>退出(&amp;Q)</source>
+        <translation>&amp;Quit</translation>
+    </message>
+    <message>
+        <location filename="../../ui/common_menus.py" line="64" />
         <source>设置(&amp;S)</source>
         <translation>&amp;Settings</translation>
     </message>
     <message>
-        <location filename="../../ui/common_menus.py" line="24" />
+        <location filename="../../ui/common_menus.py" line="65" />
         <source>界面语言(&amp;L)</source>
         <translation>&amp;Language</translation>
     </message>
     <message>
-        <location filename="../../ui/common_menus.py" line="44" />
+        <location filename="../../ui/common_menus.py" line="85" />
         <source>界面语言</source>
         <translation>Interface language</translation>
     </message>
     <message>
-        <location filename="../../ui/common_menus.py" line="45" />
+        <location filename="../../ui/common_menus.py" line="86" />
         <source>界面语言将在重新启动 PanelDesk 后生效。</source>
         <translation>The interface language changes the next time PanelDesk starts.</translation>
     </message>
     <message>
-        <location filename="../../ui/common_menus.py" line="50" />
+        <location filename="../../ui/common_menus.py" line="91" />
         <source>关于 PanelDesk 评审台(&amp;A)</source>
         <translation>&amp;About PanelDesk</translation>
     </message>
     <message>
-        <location filename="../../ui/common_menus.py" line="52" />
+        <location filename="../../ui/common_menus.py" line="93" />
         <source>PanelDesk 评审台 {version}
 离线专家评审工具：评审包、专家评分、签名评分表与结果汇总。</source>
         <translation>PanelDesk {version}
 Offline expert panel review: judging packets, expert scoring, signed score sheets and aggregated results.</translation>
     </message>
     <message>
-        <location filename="../../ui/common_menus.py" line="55" />
+        <location filename="../../ui/common_menus.py" line="96" />
         <source>关于 PanelDesk 评审台</source>
         <translation>About PanelDesk</translation>
     </message>
@@ -140,22 +271,22 @@ Offline expert panel review: judging packets, expert scoring, signed score sheet
 <context>
     <name>CriterionCard</name>
     <message>
-        <location filename="../../ui/review/rubric_widgets.py" line="236" />
+        <location filename="../../ui/review/rubric_widgets.py" line="271" />
         <source>满分 {max}</source>
         <translation>max {max}</translation>
     </message>
     <message>
-        <location filename="../../ui/review/rubric_widgets.py" line="244" />
+        <location filename="../../ui/review/rubric_widgets.py" line="279" />
         <source>输入 0 到 {max} 的分数（步长 {step}），上下键调整，清空表示未评</source>
         <translation>Enter a score from 0 to {max} (step {step}); Up/Down to adjust; clear it for "not scored"</translation>
     </message>
     <message>
-        <location filename="../../ui/review/rubric_widgets.py" line="281" />
+        <location filename="../../ui/review/rubric_widgets.py" line="322" />
         <source>&lt;b&gt;本类别（{category}）评审提示：&lt;/b&gt;{text}</source>
         <translation>&lt;b&gt;Guidance for this category ({category}):&lt;/b&gt; {text}</translation>
     </message>
     <message>
-        <location filename="../../ui/review/rubric_widgets.py" line="284" />
+        <location filename="../../ui/review/rubric_widgets.py" line="325" />
         <source>权重 ×{weight}</source>
         <translation>weight ×{weight}</translation>
     </message>
@@ -163,8 +294,8 @@ Offline expert panel review: judging packets, expert scoring, signed score sheet
 <context>
     <name>ErrorViewer</name>
     <message>
-        <location filename="../../ui/evidence/text_viewers.py" line="138" />
-        <location filename="../../ui/evidence/text_viewers.py" line="157" />
+        <location filename="../../ui/evidence/text_viewers.py" line="147" />
+        <location filename="../../ui/evidence/text_viewers.py" line="166" />
         <source>无法显示此文件</source>
         <translation>This file cannot be shown</translation>
     </message>
@@ -277,7 +408,7 @@ Offline expert panel review: judging packets, expert scoring, signed score sheet
     </message>
     <message>
         <location filename="../../ui/evidence/panel.py" line="107" />
-        <location filename="../../ui/evidence/panel.py" line="378" />
+        <location filename="../../ui/evidence/panel.py" line="391" />
         <source>全屏查看（F11）</source>
         <translation>Full screen (F11)</translation>
     </message>
@@ -288,7 +419,7 @@ Offline expert panel review: judging packets, expert scoring, signed score sheet
     </message>
     <message>
         <location filename="../../ui/evidence/panel.py" line="177" />
-        <source>本申报没有证明材料</source>
+        <source>本申报没有佐证材料</source>
         <translation>This submission has no evidence</translation>
     </message>
     <message>
@@ -297,19 +428,47 @@ Offline expert panel review: judging packets, expert scoring, signed score sheet
         <translation>No submission selected</translation>
     </message>
     <message>
-        <location filename="../../ui/evidence/panel.py" line="305" />
+        <location filename="../../ui/evidence/panel.py" line="306" />
         <source>无法显示 {0}：{1}</source>
         <translation>Cannot display {0}: {1}</translation>
     </message>
     <message>
-        <location filename="../../ui/evidence/panel.py" line="366" />
+        <location filename="../../ui/evidence/panel.py" line="379" />
         <source>退出全屏（Esc / F11）</source>
         <translation>Exit full screen (Esc / F11)</translation>
     </message>
     <message>
-        <location filename="../../ui/evidence/panel.py" line="370" />
+        <location filename="../../ui/evidence/panel.py" line="383" />
         <source>全屏查看：按 Esc 或 F11 返回</source>
         <translation>Full screen: press Esc or F11 to return</translation>
+    </message>
+</context>
+<context>
+    <name>ExportCheck</name>
+    <message>
+        <location filename="../../app/sheets/export.py" line="58" />
+        <source>{sid} 尚未评分</source>
+        <translation>{sid} not scored yet</translation>
+    </message>
+    <message>
+        <location filename="../../app/sheets/export.py" line="59" />
+        <source>{sid} 缺少评分项：{criteria}</source>
+        <translation>{sid} missing criteria: {criteria}</translation>
+    </message>
+    <message>
+        <location filename="../../app/sheets/export.py" line="60" />
+        <source>{sid} {reason}</source>
+        <translation>{sid} {reason}</translation>
+    </message>
+    <message>
+        <location filename="../../app/sheets/export.py" line="61" />
+        <source>{sid} 标记了“类别不符”但未写明建议类别</source>
+        <translation>{sid} is flagged "wrong category" without a suggested category</translation>
+    </message>
+    <message>
+        <location filename="../../app/sheets/export.py" line="62" />
+        <source>{sid} 标记了“{flags}”但评语中未作说明</source>
+        <translation>{sid} is flagged "{flags}" but the comment does not explain it</translation>
     </message>
 </context>
 <context>
@@ -360,31 +519,54 @@ Offline expert panel review: judging packets, expert scoring, signed score sheet
         <translation>&amp;Save to:</translation>
     </message>
     <message>
-        <location filename="../../ui/review/export_dialog.py" line="112" />
+        <location filename="../../ui/review/export_dialog.py" line="111" />
+        <source>请先勾选上面的“部分评分”选项，才能导出未完成的评分表。</source>
+        <translation>Tick the "partial" option above to export an unfinished sheet.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/review/export_dialog.py" line="118" />
         <source>导出(&amp;E)</source>
         <translation>&amp;Export</translation>
     </message>
     <message>
-        <location filename="../../ui/review/export_dialog.py" line="142" />
+        <location filename="../../ui/review/export_dialog.py" line="160" />
         <source>请选择评分表的保存位置。</source>
         <translation>Please choose where to save the score sheet.</translation>
     </message>
     <message>
-        <location filename="../../ui/review/export_dialog.py" line="148" />
+        <location filename="../../ui/review/export_dialog.py" line="166" />
         <source>文件夹不存在：{folder}</source>
         <translation>Folder does not exist: {folder}</translation>
     </message>
     <message>
-        <location filename="../../ui/review/export_dialog.py" line="152" />
+        <location filename="../../ui/review/export_dialog.py" line="170" />
         <source>请输入密钥口令。</source>
         <translation>Please enter the key passphrase.</translation>
+    </message>
+</context>
+<context>
+    <name>Flags</name>
+    <message>
+        <location filename="../../app/workspace/flags.py" line="11" />
+        <source>疑似不实</source>
+        <translation>Possibly untrue</translation>
+    </message>
+    <message>
+        <location filename="../../app/workspace/flags.py" line="12" />
+        <source>未脱敏</source>
+        <translation>Not anonymised</translation>
+    </message>
+    <message>
+        <location filename="../../app/workspace/flags.py" line="13" />
+        <source>类别不符</source>
+        <translation>Wrong category</translation>
     </message>
 </context>
 <context>
     <name>FullScreenHost</name>
     <message>
         <location filename="../../ui/evidence/fullscreen.py" line="18" />
-        <source>证明材料（按 Esc 返回）</source>
+        <source>佐证材料（按 Esc 返回）</source>
         <translation>Evidence (press Esc to return)</translation>
     </message>
 </context>
@@ -730,6 +912,129 @@ Choose yourself from the roster and {action} your signing key. Score sheets are 
     </message>
 </context>
 <context>
+    <name>IntakeWarning</name>
+    <message>
+        <location filename="../../app/intake/messages.py" line="19" />
+        <source>申报书缺少“{field}”</source>
+        <translation>The application form lacks "{field}"</translation>
+    </message>
+    <message>
+        <location filename="../../app/intake/messages.py" line="20" />
+        <source>详细内容约 {count} 字，{side}建议范围 {low}–{high} 字</source>
+        <translation>Details about {count} characters, {side} the suggested {low}–{high}</translation>
+    </message>
+    <message>
+        <location filename="../../app/intake/messages.py" line="21" />
+        <source>疑似未脱敏{kind}：{masked}</source>
+        <translation>Possibly unmasked {kind}: {masked}</translation>
+    </message>
+    <message>
+        <location filename="../../app/intake/messages.py" line="22" />
+        <source>附图 {count} 张，要求 {wanted} 张</source>
+        <translation>{count} pictures attached, {wanted} required</translation>
+    </message>
+    <message>
+        <location filename="../../app/intake/messages.py" line="23" />
+        <source>图片格式为 {found}，要求 {wanted}</source>
+        <translation>Picture format is {found}, {wanted} required</translation>
+    </message>
+    <message>
+        <location filename="../../app/intake/messages.py" line="24" />
+        <source>图片分辨率不足{side}P（{width}×{height}）</source>
+        <translation>Picture resolution below {side}p ({width}×{height})</translation>
+    </message>
+    <message>
+        <location filename="../../app/intake/messages.py" line="25" />
+        <source>附件“{name}”无法安全打开：{problem}</source>
+        <translation>Attachment "{name}" cannot be opened safely: {problem}</translation>
+    </message>
+    <message>
+        <location filename="../../app/intake/messages.py" line="26" />
+        <source>与 {ids} 单位和标题相同，疑似重复申报</source>
+        <translation>Same unit and title as {ids}: possibly submitted twice</translation>
+    </message>
+    <message>
+        <location filename="../../app/intake/messages.py" line="27" />
+        <source>未能确定实践类别：申报书未填写或未勾选类别（应为 {allowed} 之一）</source>
+        <translation>Category unclear: the form names or ticks none (one of {allowed} expected)</translation>
+    </message>
+    <message>
+        <location filename="../../app/intake/messages.py" line="29" />
+        <source>未能确定实践类别：填写或勾选了多个类别（{named}），请与申报单位确认</source>
+        <translation>Category unclear: several named or ticked ({named}); please check with the unit</translation>
+    </message>
+    <message>
+        <location filename="../../app/intake/messages.py" line="31" />
+        <source>未能确定实践类别：“{value}”，可能是“{guess}”，请核对</source>
+        <translation>Category unclear: "{value}", perhaps "{guess}"; please check</translation>
+    </message>
+    <message>
+        <location filename="../../app/intake/messages.py" line="33" />
+        <source>未能确定实践类别：“{value}”不是 {allowed} 之一</source>
+        <translation>Category unclear: "{value}" is not one of {allowed}</translation>
+    </message>
+    <message>
+        <location filename="../../app/intake/messages.py" line="41" />
+        <source>不足</source>
+        <translation>below</translation>
+    </message>
+    <message>
+        <location filename="../../app/intake/messages.py" line="42" />
+        <source>超出</source>
+        <translation>above</translation>
+    </message>
+    <message>
+        <location filename="../../app/intake/messages.py" line="43" />
+        <source>手机号</source>
+        <translation>mobile number</translation>
+    </message>
+    <message>
+        <location filename="../../app/intake/messages.py" line="44" />
+        <source>身份证号</source>
+        <translation>ID card number</translation>
+    </message>
+    <message>
+        <location filename="../../app/intake/messages.py" line="45" />
+        <source>银行卡号</source>
+        <translation>bank card number</translation>
+    </message>
+    <message>
+        <location filename="../../app/intake/messages.py" line="46" />
+        <source>申报单位</source>
+        <translation>Applicant</translation>
+    </message>
+    <message>
+        <location filename="../../app/intake/messages.py" line="47" />
+        <source>联系人</source>
+        <translation>Contact person</translation>
+    </message>
+    <message>
+        <location filename="../../app/intake/messages.py" line="48" />
+        <source>联系方式</source>
+        <translation>Contact details</translation>
+    </message>
+    <message>
+        <location filename="../../app/intake/messages.py" line="49" />
+        <source>实践类别</source>
+        <translation>Category</translation>
+    </message>
+    <message>
+        <location filename="../../app/intake/messages.py" line="50" />
+        <source>实践标题</source>
+        <translation>Title</translation>
+    </message>
+    <message>
+        <location filename="../../app/intake/messages.py" line="51" />
+        <source>核心亮点</source>
+        <translation>Key highlights</translation>
+    </message>
+    <message>
+        <location filename="../../app/intake/messages.py" line="52" />
+        <source>详细内容</source>
+        <translation>Details</translation>
+    </message>
+</context>
+<context>
     <name>KeyCheckDialog</name>
     <message>
         <location filename="../../ui/organizer/key_check.py" line="51" />
@@ -780,22 +1085,22 @@ Choose yourself from the roster and {action} your signing key. Score sheets are 
 <context>
     <name>LinksViewer</name>
     <message>
-        <location filename="../../ui/evidence/text_viewers.py" line="78" />
+        <location filename="../../ui/evidence/text_viewers.py" line="83" />
         <source>以下链接不会自动打开：评审台离线工作。如需查看，请复制到联网的浏览器中。</source>
         <translation>These links are not opened automatically: PanelDesk works offline. To view them, copy them into a browser on a connected computer.</translation>
     </message>
     <message>
-        <location filename="../../ui/evidence/text_viewers.py" line="85" />
+        <location filename="../../ui/evidence/text_viewers.py" line="90" />
         <source>复制链接</source>
         <translation>Copy links</translation>
     </message>
     <message>
-        <location filename="../../ui/evidence/text_viewers.py" line="86" />
+        <location filename="../../ui/evidence/text_viewers.py" line="91" />
         <source>复制选中的链接（未选中时复制全部）</source>
         <translation>Copy the selected links (all if none is selected)</translation>
     </message>
     <message>
-        <location filename="../../ui/evidence/text_viewers.py" line="100" />
+        <location filename="../../ui/evidence/text_viewers.py" line="105" />
         <source>含 {0} 个链接（不会自动打开）</source>
         <translation>{0} links (not opened automatically)</translation>
     </message>
@@ -806,6 +1111,14 @@ Choose yourself from the roster and {action} your signing key. Score sheets are 
         <location filename="../../ui/review/marks.py" line="63" />
         <source>保存失败（{kind}: {detail}）</source>
         <translation>Saving failed ({kind}: {detail})</translation>
+    </message>
+</context>
+<context>
+    <name>Message</name>
+    <message>
+        <location filename="../../ui/i18n.py" line="40" />
+        <source>、</source>
+        <translation>, </translation>
     </message>
 </context>
 <context>
@@ -867,7 +1180,7 @@ Choose yourself from the roster and {action} your signing key. Score sheets are 
         <translation>Judging packets (*.panelpack);;All files (*)</translation>
     </message>
     <message>
-        <location filename="../../ui/organizer/launch.py" line="68" />
+        <location filename="../../ui/organizer/launch.py" line="67" />
         <source>结果</source>
         <translation>Outcome</translation>
     </message>
@@ -885,22 +1198,27 @@ Choose yourself from the roster and {action} your signing key. Score sheets are 
 <context>
     <name>OrganizerWindow</name>
     <message>
-        <location filename="../../ui/organizer/window.py" line="34" />
+        <location filename="../../ui/organizer/window.py" line="35" />
         <source>组织方 — {title}</source>
         <translation>Organizer — {title}</translation>
     </message>
     <message>
-        <location filename="../../ui/organizer/window.py" line="41" />
+        <location filename="../../ui/organizer/window.py" line="42" />
         <source>评审包编号 {packet_id} · {submissions} 份申报 · {experts} 位专家 · 组织方密钥指纹 {fingerprint}</source>
         <translation>Packet {packet_id} · {submissions} submissions · {experts} experts · organizer key fingerprint {fingerprint}</translation>
     </message>
     <message>
-        <location filename="../../ui/organizer/window.py" line="53" />
+        <location filename="../../ui/organizer/window.py" line="54" />
         <source>导入评分表</source>
         <translation>Import score sheets</translation>
     </message>
     <message>
-        <location filename="../../ui/organizer/window.py" line="58" />
+        <location filename="../../ui/organizer/window.py" line="59" />
+        <source>文件(&amp;F)</source>
+        <translation>&amp;File</translation>
+    </message>
+    <message>
+        <location filename="../../ui/organizer/window.py" line="60" />
         <source>把专家交回的评分表拖到“导入评分表”页即可导入</source>
         <translation>Drop the returned score sheets onto the "Import score sheets" tab to import them</translation>
     </message>
@@ -984,7 +1302,7 @@ Choose yourself from the roster and {action} your signing key. Score sheets are 
         <translation>Next page</translation>
     </message>
     <message>
-        <location filename="../../ui/evidence/pdf_viewer.py" line="263" />
+        <location filename="../../ui/evidence/pdf_viewer.py" line="267" />
         <source>第 {0} / {1} 页</source>
         <translation>Page {0} / {1}</translation>
     </message>
@@ -1053,157 +1371,157 @@ Choose yourself from the roster and {action} your signing key. Score sheets are 
 <context>
     <name>ResultsModels</name>
     <message>
-        <location filename="../../ui/organizer/results_models.py" line="123" />
+        <location filename="../../ui/organizer/results_models.py" line="124" />
         <source>名次</source>
         <translation>Rank</translation>
     </message>
     <message>
-        <location filename="../../ui/organizer/results_models.py" line="123" />
-        <location filename="../../ui/organizer/results_models.py" line="166" />
+        <location filename="../../ui/organizer/results_models.py" line="124" />
+        <location filename="../../ui/organizer/results_models.py" line="167" />
         <source>编号</source>
         <translation>ID</translation>
     </message>
     <message>
-        <location filename="../../ui/organizer/results_models.py" line="124" />
-        <location filename="../../ui/organizer/results_models.py" line="167" />
+        <location filename="../../ui/organizer/results_models.py" line="125" />
+        <location filename="../../ui/organizer/results_models.py" line="168" />
         <source>标题</source>
         <translation>Title</translation>
     </message>
     <message>
-        <location filename="../../ui/organizer/results_models.py" line="124" />
+        <location filename="../../ui/organizer/results_models.py" line="125" />
         <source>申报单位</source>
         <translation>Applicant</translation>
     </message>
     <message>
-        <location filename="../../ui/organizer/results_models.py" line="125" />
+        <location filename="../../ui/organizer/results_models.py" line="126" />
         <source>最终得分</source>
         <translation>Final score</translation>
     </message>
     <message>
-        <location filename="../../ui/organizer/results_models.py" line="125" />
+        <location filename="../../ui/organizer/results_models.py" line="126" />
         <source>评分数</source>
         <translation>Marks</translation>
     </message>
     <message>
-        <location filename="../../ui/organizer/results_models.py" line="126" />
+        <location filename="../../ui/organizer/results_models.py" line="127" />
         <source>奖项</source>
         <translation>Award</translation>
     </message>
     <message>
-        <location filename="../../ui/organizer/results_models.py" line="126" />
+        <location filename="../../ui/organizer/results_models.py" line="127" />
         <source>提示</source>
         <translation>Notes</translation>
     </message>
     <message>
-        <location filename="../../ui/organizer/results_models.py" line="143" />
+        <location filename="../../ui/organizer/results_models.py" line="144" />
         <source>较“{method}”</source>
         <translation>vs “{method}”</translation>
     </message>
     <message>
-        <location filename="../../ui/organizer/results_models.py" line="151" />
+        <location filename="../../ui/organizer/results_models.py" line="152" />
         <source>并列区分依据：{rule}</source>
         <translation>Tie broken by: {rule}</translation>
     </message>
     <message>
-        <location filename="../../ui/organizer/results_models.py" line="166" />
-        <location filename="../../ui/organizer/results_models.py" line="249" />
+        <location filename="../../ui/organizer/results_models.py" line="167" />
+        <location filename="../../ui/organizer/results_models.py" line="250" />
         <source>类别</source>
         <translation>Category</translation>
     </message>
     <message>
-        <location filename="../../ui/organizer/results_models.py" line="167" />
+        <location filename="../../ui/organizer/results_models.py" line="168" />
         <source>最高分</source>
         <translation>Highest</translation>
     </message>
     <message>
-        <location filename="../../ui/organizer/results_models.py" line="168" />
+        <location filename="../../ui/organizer/results_models.py" line="169" />
         <source>最低分</source>
         <translation>Lowest</translation>
     </message>
     <message>
-        <location filename="../../ui/organizer/results_models.py" line="168" />
+        <location filename="../../ui/organizer/results_models.py" line="169" />
         <source>分差</source>
         <translation>Spread</translation>
     </message>
     <message>
-        <location filename="../../ui/organizer/results_models.py" line="169" />
+        <location filename="../../ui/organizer/results_models.py" line="170" />
         <source>原因</source>
         <translation>Reason</translation>
     </message>
     <message>
-        <location filename="../../ui/organizer/results_models.py" line="182" />
-        <location filename="../../ui/organizer/results_models.py" line="221" />
+        <location filename="../../ui/organizer/results_models.py" line="183" />
+        <location filename="../../ui/organizer/results_models.py" line="222" />
         <source>专家</source>
         <translation>Expert</translation>
     </message>
     <message>
-        <location filename="../../ui/organizer/results_models.py" line="182" />
+        <location filename="../../ui/organizer/results_models.py" line="183" />
         <source>总分</source>
         <translation>Total</translation>
     </message>
     <message>
-        <location filename="../../ui/organizer/results_models.py" line="183" />
+        <location filename="../../ui/organizer/results_models.py" line="184" />
         <source>评语</source>
         <translation>Comment</translation>
     </message>
     <message>
-        <location filename="../../ui/organizer/results_models.py" line="201" />
+        <location filename="../../ui/organizer/results_models.py" line="202" />
         <source>未评</source>
         <translation>Not scored</translation>
     </message>
     <message>
-        <location filename="../../ui/organizer/results_models.py" line="221" />
+        <location filename="../../ui/organizer/results_models.py" line="222" />
         <source>评分表版本</source>
         <translation>Sheet version</translation>
     </message>
     <message>
-        <location filename="../../ui/organizer/results_models.py" line="222" />
+        <location filename="../../ui/organizer/results_models.py" line="223" />
         <source>有效评分</source>
         <translation>Valid marks</translation>
     </message>
     <message>
-        <location filename="../../ui/organizer/results_models.py" line="199" />
-        <location filename="../../ui/organizer/results_models.py" line="222" />
+        <location filename="../../ui/organizer/results_models.py" line="200" />
+        <location filename="../../ui/organizer/results_models.py" line="223" />
         <source>回避</source>
         <translation>Recused</translation>
     </message>
     <message>
-        <location filename="../../ui/organizer/results_models.py" line="223" />
+        <location filename="../../ui/organizer/results_models.py" line="224" />
         <source>平均分</source>
         <translation>Mean</translation>
     </message>
     <message>
-        <location filename="../../ui/organizer/results_models.py" line="223" />
+        <location filename="../../ui/organizer/results_models.py" line="224" />
         <source>标准差</source>
         <translation>Std. dev.</translation>
     </message>
     <message>
-        <location filename="../../ui/organizer/results_models.py" line="224" />
+        <location filename="../../ui/organizer/results_models.py" line="225" />
         <source>最低</source>
         <translation>Min</translation>
     </message>
     <message>
-        <location filename="../../ui/organizer/results_models.py" line="224" />
+        <location filename="../../ui/organizer/results_models.py" line="225" />
         <source>最高</source>
         <translation>Max</translation>
     </message>
     <message>
-        <location filename="../../ui/organizer/results_models.py" line="225" />
+        <location filename="../../ui/organizer/results_models.py" line="226" />
         <source>宽严偏移</source>
         <translation>Leniency offset</translation>
     </message>
     <message>
-        <location filename="../../ui/organizer/results_models.py" line="240" />
+        <location filename="../../ui/organizer/results_models.py" line="241" />
         <source>宽严偏移：加性模型拟合的该专家相对全体的平均宽严（正数偏宽）</source>
         <translation>Leniency offset: this expert's average leniency relative to the panel, fitted by the additive model (positive = more lenient)</translation>
     </message>
     <message>
-        <location filename="../../ui/organizer/results_models.py" line="250" />
+        <location filename="../../ui/organizer/results_models.py" line="251" />
         <source>作品数</source>
         <translation>Submissions</translation>
     </message>
     <message>
-        <location filename="../../ui/organizer/results_models.py" line="251" />
+        <location filename="../../ui/organizer/results_models.py" line="252" />
         <source>专家数</source>
         <translation>Experts</translation>
     </message>
@@ -1211,87 +1529,97 @@ Choose yourself from the roster and {action} your signing key. Score sheets are 
 <context>
     <name>ResultsPage</name>
     <message>
-        <location filename="../../ui/organizer/results_page.py" line="122" />
+        <location filename="../../ui/organizer/results_page.py" line="121" />
+        <source>前往“导入评分表”页(&amp;I)</source>
+        <translation>Go to &amp;Import score sheets</translation>
+    </message>
+    <message>
+        <location filename="../../ui/organizer/results_page.py" line="129" />
         <source>排名</source>
         <translation>Rankings</translation>
     </message>
     <message>
-        <location filename="../../ui/organizer/results_page.py" line="123" />
+        <location filename="../../ui/organizer/results_page.py" line="130" />
         <source>复核清单</source>
         <translation>Re-review list</translation>
     </message>
     <message>
-        <location filename="../../ui/organizer/results_page.py" line="124" />
+        <location filename="../../ui/organizer/results_page.py" line="131" />
         <source>专家分布</source>
         <translation>Experts</translation>
     </message>
     <message>
-        <location filename="../../ui/organizer/results_page.py" line="125" />
+        <location filename="../../ui/organizer/results_page.py" line="132" />
         <source>一致性</source>
         <translation>Agreement</translation>
     </message>
     <message>
-        <location filename="../../ui/organizer/results_page.py" line="141" />
+        <location filename="../../ui/organizer/results_page.py" line="148" />
         <source>刷新(&amp;R)</source>
         <translation>&amp;Refresh</translation>
     </message>
     <message>
-        <location filename="../../ui/organizer/results_page.py" line="143" />
+        <location filename="../../ui/organizer/results_page.py" line="150" />
         <source>导出结果(&amp;X)…</source>
         <translation>E&amp;xport results…</translation>
     </message>
     <message>
-        <location filename="../../ui/organizer/results_page.py" line="145" />
+        <location filename="../../ui/organizer/results_page.py" line="152" />
         <source>汇总方法：</source>
         <translation>Method:</translation>
     </message>
     <message>
-        <location filename="../../ui/organizer/results_page.py" line="147" />
+        <location filename="../../ui/organizer/results_page.py" line="154" />
         <source>对比方法：</source>
         <translation>Compare with:</translation>
     </message>
     <message>
-        <location filename="../../ui/organizer/results_page.py" line="158" />
+        <location filename="../../ui/organizer/results_page.py" line="165" />
         <source>类别：</source>
         <translation>Category:</translation>
     </message>
     <message>
-        <location filename="../../ui/organizer/results_page.py" line="227" />
+        <location filename="../../ui/organizer/results_page.py" line="234" />
         <source>正在计算…</source>
         <translation>Computing…</translation>
     </message>
     <message>
-        <location filename="../../ui/organizer/results_page.py" line="243" />
+        <location filename="../../ui/organizer/results_page.py" line="251" />
         <source>{method}：{experts} 位专家的 {marks} 条有效评分；复核清单 {review} 件，离群评分 {outliers} 条，跨越奖项线的并列 {ties} 处。</source>
         <translation>{method}: {marks} valid marks from {experts} experts; {review} on the re-review list, {outliers} outlying marks, {ties} ties across an award boundary.</translation>
     </message>
     <message>
-        <location filename="../../ui/organizer/results_page.py" line="275" />
+        <location filename="../../ui/organizer/results_page.py" line="284" />
+        <source>还没有任何有效评分：请先在“导入评分表”页导入并接受专家交回的评分表，结果会随之更新。</source>
+        <translation>No valid scores yet: import and accept the experts' sheets on the "Import score sheets" page first; the results then update.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/organizer/results_page.py" line="288" />
         <source>计算结果时发生内部错误（{kind}: {detail}）。</source>
         <translation>Internal error while computing the results ({kind}: {detail}).</translation>
     </message>
     <message>
-        <location filename="../../ui/organizer/results_page.py" line="293" />
+        <location filename="../../ui/organizer/results_page.py" line="306" />
         <source>{award}：第 {place} 名有 {count} 件并列（{ids}），名额只剩 {slots} 个，须由评审组决定。</source>
         <translation>{award}: {count} submissions tie for place {place} ({ids}) but only {slots} places are left; the panel must decide.</translation>
     </message>
     <message>
-        <location filename="../../ui/organizer/results_page.py" line="300" />
+        <location filename="../../ui/organizer/results_page.py" line="313" />
         <source>尚无有效评分、未排名：{ids}</source>
         <translation>No valid marks yet, not ranked: {ids}</translation>
     </message>
     <message>
-        <location filename="../../ui/organizer/results_page.py" line="321" />
+        <location filename="../../ui/organizer/results_page.py" line="334" />
         <source>正在导出结果…</source>
         <translation>Exporting the results…</translation>
     </message>
     <message>
-        <location filename="../../ui/organizer/results_page.py" line="331" />
+        <location filename="../../ui/organizer/results_page.py" line="344" />
         <source>已导出：{files}</source>
         <translation>Exported: {files}</translation>
     </message>
     <message>
-        <location filename="../../ui/organizer/results_page.py" line="337" />
+        <location filename="../../ui/organizer/results_page.py" line="350" />
         <source>导出结果时发生内部错误（{kind}: {detail}）。</source>
         <translation>Internal error while exporting the results ({kind}: {detail}).</translation>
     </message>
@@ -1347,87 +1675,87 @@ Choose yourself from the roster and {action} your signing key. Score sheets are 
         <translation>&amp;Export score sheet…</translation>
     </message>
     <message>
-        <location filename="../../ui/review/menus.py" line="39" />
+        <location filename="../../ui/review/menus.py" line="40" />
         <source>组织方：导入评分表与结果(&amp;G)…</source>
         <translation>Or&amp;ganizer: import score sheets and results…</translation>
     </message>
     <message>
-        <location filename="../../ui/review/menus.py" line="42" />
-        <source>退出(&amp;Q)</source>
-        <translation>&amp;Quit</translation>
-    </message>
-    <message>
-        <location filename="../../ui/review/menus.py" line="47" />
+        <location filename="../../ui/review/menus.py" line="45" />
         <source>申报(&amp;S)</source>
         <translation>&amp;Submission</translation>
     </message>
     <message>
-        <location filename="../../ui/review/menus.py" line="48" />
+        <location filename="../../ui/review/menus.py" line="46" />
         <source>下一项(&amp;N)</source>
         <translation>&amp;Next</translation>
     </message>
     <message>
-        <location filename="../../ui/review/menus.py" line="49" />
+        <location filename="../../ui/review/menus.py" line="47" />
         <source>上一项(&amp;P)</source>
         <translation>&amp;Previous</translation>
     </message>
     <message>
-        <location filename="../../ui/review/menus.py" line="50" />
+        <location filename="../../ui/review/menus.py" line="48" />
         <source>搜索(&amp;F)</source>
         <translation>&amp;Find</translation>
     </message>
     <message>
-        <location filename="../../ui/review/menus.py" line="51" />
+        <location filename="../../ui/review/menus.py" line="49" />
         <source>申请回避(&amp;H)…</source>
         <translation>Recuse myself…</translation>
     </message>
     <message>
-        <location filename="../../ui/review/menus.py" line="52" />
+        <location filename="../../ui/review/menus.py" line="50" />
         <source>撤销回避(&amp;U)…</source>
         <translation>Withdraw recusal…</translation>
     </message>
     <message>
-        <location filename="../../ui/review/menus.py" line="59" />
+        <location filename="../../ui/review/menus.py" line="57" />
         <source>查看(&amp;V)</source>
         <translation>&amp;View</translation>
     </message>
     <message>
         <location filename="../../ui/review/menus.py" line="60" />
-        <source>证明材料全屏(&amp;E)</source>
-        <translation>&amp;Evidence full screen</translation>
-    </message>
-    <message>
-        <location filename="../../ui/review/menus.py" line="62" />
         <source>我的排序(&amp;R)…</source>
         <translation>My &amp;ranking…</translation>
     </message>
     <message>
-        <location filename="../../ui/review/menus.py" line="65" />
+        <location filename="../../ui/review/menus.py" line="63" />
         <source>跳到评分项(&amp;C)</source>
         <translation>Jump to &amp;criterion</translation>
     </message>
     <message>
-        <location filename="../../ui/review/menus.py" line="85" />
+        <location filename="../../ui/review/menus.py" line="76" />
+        <source>请先打开评审包并确认专家身份，才能导出评分表。</source>
+        <translation>Open a packet and confirm your identity first to export a score sheet.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/review/menus.py" line="91" />
         <source>第 {n} 项：{name}</source>
         <translation>Criterion {n}: {name}</translation>
     </message>
     <message>
-        <location filename="../../ui/review/menus.py" line="70" />
+        <location filename="../../ui/review/menus.py" line="68" />
         <source>帮助(&amp;H)</source>
         <translation>&amp;Help</translation>
     </message>
     <message>
-        <location filename="../../ui/review/menus.py" line="71" />
+        <location filename="../../ui/review/menus.py" line="58" />
+        <source>佐证材料全屏(&amp;E)</source>
+        <translation>&amp;Evidence full screen</translation>
+    </message>
+    <message>
+        <location filename="../../ui/review/menus.py" line="69" />
         <source>快捷键(&amp;K)</source>
         <translation>&amp;Keyboard shortcuts</translation>
     </message>
     <message>
-        <location filename="../../ui/review/window.py" line="311" />
+        <location filename="../../ui/review/window.py" line="312" />
         <source>已保存 {time}</source>
         <translation>Saved {time}</translation>
     </message>
     <message>
-        <location filename="../../ui/review/window.py" line="324" />
+        <location filename="../../ui/review/window.py" line="325" />
         <source>未能保存</source>
         <translation>Not saved</translation>
     </message>
@@ -1462,12 +1790,12 @@ Choose yourself from the roster and {action} your signing key. Score sheets are 
         <translation>Please give a reason for withdrawing.</translation>
     </message>
     <message>
-        <location filename="../../ui/review/window.py" line="155" />
+        <location filename="../../ui/review/window.py" line="154" />
         <source>打开评审包</source>
         <translation>Open packet</translation>
     </message>
     <message>
-        <location filename="../../ui/review/window.py" line="156" />
+        <location filename="../../ui/review/window.py" line="155" />
         <source>评审包 (*{suffix});;所有文件 (*)</source>
         <translation>Packets (*{suffix});;All files (*)</translation>
     </message>
@@ -1495,82 +1823,115 @@ Choose yourself from the roster and {action} your signing key. Score sheets are 
 <context>
     <name>RubricPanel</name>
     <message>
-        <location filename="../../ui/review/rubric_panel.py" line="128" />
-        <location filename="../../ui/review/rubric_panel.py" line="217" />
+        <location filename="../../ui/review/rubric_panel.py" line="137" />
+        <source>评分标准</source>
+        <translation>Level descriptors</translation>
+    </message>
+    <message>
+        <location filename="../../ui/review/rubric_panel.py" line="138" />
+        <source>显示或收起各评分项的说明和各档标准（收起时只显示当前分数所在的一档）</source>
+        <translation>Show or collapse each criterion's description and levels (collapsed, only the level of the current score shows)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/review/rubric_panel.py" line="143" />
+        <location filename="../../ui/review/rubric_panel.py" line="235" />
         <source>已回避，不可评分</source>
         <translation>Recused — scoring disabled</translation>
     </message>
     <message>
-        <location filename="../../ui/review/rubric_panel.py" line="142" />
+        <location filename="../../ui/review/rubric_panel.py" line="159" />
         <source>标记</source>
         <translation>Flags</translation>
     </message>
     <message>
-        <location filename="../../ui/review/rubric_panel.py" line="155" />
+        <location filename="../../ui/review/rubric_panel.py" line="173" />
         <source>建议改投的类别</source>
         <translation>Suggested category</translation>
     </message>
     <message>
-        <location filename="../../ui/review/rubric_panel.py" line="169" />
+        <location filename="../../ui/review/rubric_panel.py" line="187" />
         <source>评语</source>
         <translation>Comment</translation>
     </message>
     <message>
-        <location filename="../../ui/review/rubric_panel.py" line="182" />
-        <location filename="../../ui/review/rubric_panel.py" line="274" />
+        <location filename="../../ui/review/rubric_panel.py" line="200" />
+        <location filename="../../ui/review/rubric_panel.py" line="298" />
         <source>对本申报的评价与建议（选填）</source>
         <translation>Your assessment and suggestions (optional)</translation>
     </message>
     <message>
-        <location filename="../../ui/review/rubric_panel.py" line="227" />
+        <location filename="../../ui/review/rubric_panel.py" line="245" />
         <source>（建议类别）</source>
         <translation>(suggested category)</translation>
     </message>
     <message>
-        <location filename="../../ui/review/rubric_panel.py" line="257" />
+        <location filename="../../ui/review/rubric_panel.py" line="275" />
         <source>总分 {total} / {max}</source>
         <translation>Total {total} / {max}</translation>
     </message>
     <message>
-        <location filename="../../ui/review/rubric_panel.py" line="258" />
+        <location filename="../../ui/review/rubric_panel.py" line="276" />
         <source>已评 {done}/{count} 项</source>
         <translation>{done}/{count} criteria scored</translation>
     </message>
     <message>
-        <location filename="../../ui/review/rubric_panel.py" line="273" />
+        <location filename="../../ui/review/rubric_panel.py" line="280" />
+        <source>，小计 {subtotal}</source>
+        <translation>, subtotal {subtotal}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/review/rubric_panel.py" line="297" />
         <source>此项必填：{reason}</source>
         <translation>Required: {reason}</translation>
     </message>
 </context>
 <context>
+    <name>ScoreEditor</name>
+    <message>
+        <location filename="../../ui/review/rubric_widgets.py" line="107" />
+        <source>“{typed}”不在 {step} 分的步长上，已记为 {value}</source>
+        <translation>"{typed}" is not on the {step}-point step: recorded as {value}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/review/rubric_widgets.py" line="115" />
+        <source>{refusal}；本项为 {value}</source>
+        <translation>{refusal}; this criterion is {value}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/review/rubric_widgets.py" line="129" />
+        <source>“{typed}”超过本项满分 {max}，未接受</source>
+        <translation>"{typed}" is above this criterion's maximum of {max}: not accepted</translation>
+    </message>
+</context>
+<context>
     <name>SheetExporter</name>
     <message>
-        <location filename="../../ui/review/export.py" line="80" />
+        <location filename="../../ui/review/export.py" line="81" />
         <source>正在导出评分表…</source>
         <translation>Exporting the score sheet…</translation>
     </message>
     <message>
-        <location filename="../../ui/review/export.py" line="90" />
+        <location filename="../../ui/review/export.py" line="92" />
         <source>部分评分（未完成）</source>
         <translation>partial (unfinished)</translation>
     </message>
     <message>
-        <location filename="../../ui/review/export.py" line="90" />
+        <location filename="../../ui/review/export.py" line="92" />
         <source>评分完成</source>
         <translation>complete</translation>
     </message>
     <message>
-        <location filename="../../ui/review/export.py" line="91" />
+        <location filename="../../ui/review/export.py" line="93" />
         <source>已导出评分表 {name}（第 {version} 版）</source>
         <translation>Exported score sheet {name} (version {version})</translation>
     </message>
     <message>
-        <location filename="../../ui/review/export.py" line="93" />
+        <location filename="../../ui/review/export.py" line="95" />
         <source>已导出评分表</source>
         <translation>Score sheet exported</translation>
     </message>
     <message>
-        <location filename="../../ui/review/export.py" line="94" />
+        <location filename="../../ui/review/export.py" line="96" />
         <source>评分表已保存：
 {path}
 
@@ -1587,12 +1948,12 @@ Key fingerprint: {fingerprint}
 Please send this file back to the organizers; after changing marks you can export again, and the new version replaces the old one.</translation>
     </message>
     <message>
-        <location filename="../../ui/review/export.py" line="103" />
+        <location filename="../../ui/review/export.py" line="105" />
         <source>导出时发生内部错误（{kind}: {detail}）。</source>
         <translation>Internal error while exporting ({kind}: {detail}).</translation>
     </message>
     <message>
-        <location filename="../../ui/review/export.py" line="105" />
+        <location filename="../../ui/review/export.py" line="107" />
         <source>无法导出评分表</source>
         <translation>Cannot export the score sheet</translation>
     </message>
@@ -1616,7 +1977,7 @@ Please send this file back to the organizers; after changing marks you can expor
     </message>
     <message>
         <location filename="../../ui/review/shortcuts.py" line="32" />
-        <source>证明材料全屏 / 退出全屏</source>
+        <source>佐证材料全屏 / 退出全屏</source>
         <translation>Evidence full screen / leave full screen</translation>
     </message>
     <message>
@@ -1762,7 +2123,7 @@ Please send this file back to the organizers; after changing marks you can expor
         <translation>Export score sheet</translation>
     </message>
     <message>
-        <location filename="../../ui/review/export_dialog.py" line="51" />
+        <location filename="../../ui/review/export_dialog.py" line="52" />
         <source>Excel 工作簿 (*.xlsx)</source>
         <translation>Excel workbook (*.xlsx)</translation>
     </message>

@@ -30,6 +30,7 @@ from app.results.model import Results
 from app.results.panel import Panel
 from scoring.agreement import ICC_FORMS
 from scoring.totals import format_score
+from ui.i18n import render
 from ui.roles import KEY_ROLE, SORT_ROLE
 
 AnyIndex = QModelIndex | QPersistentModelIndex
@@ -265,6 +266,6 @@ def agreement_rows(results: Results) -> list[Row]:
                    _float_text(w), _float_text(p, 4), _float_text(a.alpha)),
             sort=(cat, a.n_subs, a.n_experts, *(icc.get(f) or -9.0 for f in ICC_FORMS),
                   w or -9.0, p or 9.0, a.alpha or -9.0),
-            key=cat, tooltip=agreement_sentence(a),
+            key=cat, tooltip=render(agreement_sentence(a)),
             numeric=frozenset(range(1, 4 + len(ICC_FORMS) + 2))))
     return rows

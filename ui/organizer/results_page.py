@@ -19,7 +19,6 @@ from PySide6.QtCore import QSortFilterProxyModel, Qt, Signal
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
-    QFileDialog,
     QHBoxLayout,
     QHeaderView,
     QLabel,
@@ -32,11 +31,12 @@ from PySide6.QtWidgets import (
 )
 
 from app.errors import PanelDeskError
-from app.results.engine import ResultsEngine
+from app.results.engine import NoValidMarks, ResultsEngine
 from app.results.model import Results
 from app.results.outputs import write_outputs
 from app.results.panel import Panel
 from scoring.aggregate import METHOD_LABELS, METHODS
+from ui.file_dialogs import RESULTS, existing_folder
 from ui.organizer.charts import DistributionView
 from ui.organizer.results_models import (
     EXPERT_HEADERS,
@@ -74,8 +74,7 @@ def compute(engine: ResultsEngine, method: str, compare: str) -> Computed:
 
 
 def choose_output_folder(parent: QWidget) -> Path | None:
-    name = QFileDialog.getExistingDirectory(parent, parent.tr("选择结果文件的保存文件夹"))
-    return Path(name) if name else None
+    return existing_folder(parent, RESULTS, parent.tr("选择结果文件的保存文件夹"))
 
 
 def _table(parent: QWidget, model: RowsModel, stretch: int | None = None) -> QTableView:
@@ -102,6 +101,7 @@ class ResultsPage(QWidget):
     """The organizer's 结果 tab."""
 
     status_message = Signal(str)
+    import_wanted = Signal()  # 前往导入评分表: the window shows its import page
 
     def __init__(self, runner: Any, load_panel: Callable[[], Panel], parent: QWidget | None = None,
                  *, choose_folder: Callable[[QWidget], Path | None] = choose_output_folder
@@ -117,7 +117,14 @@ class ResultsPage(QWidget):
         layout.addLayout(self._build_bar())
         self.message = QLabel(self)
         self.message.setWordWrap(True)
-        layout.addWidget(self.message)
+        # With nothing imported yet the page points to the window's own import page.
+        self.import_button = QPushButton(self.tr("前往“导入评分表”页(&I)"), self)
+        self.import_button.clicked.connect(self.import_wanted)
+        self.import_button.hide()
+        message_row = QHBoxLayout()
+        message_row.addWidget(self.message, 1)
+        message_row.addWidget(self.import_button)
+        layout.addLayout(message_row)
         self.tabs = QTabWidget(self)
         self.tabs.addTab(self._build_rankings(), self.tr("排名"))
         self.tabs.addTab(self._build_re_review(), self.tr("复核清单"))
@@ -238,6 +245,7 @@ class ResultsPage(QWidget):
             return  # the user asked for something else meanwhile
         self._engine, self.computed = computed.engine, computed
         self._set_busy(False)
+        self.import_button.hide()
         results = computed.results
         self.message.setText(self.tr(
             "{method}：{experts} 位专家的 {marks} 条有效评分；复核清单 {review} 件，"
@@ -271,6 +279,11 @@ class ResultsPage(QWidget):
                       self.expert_model, self.agreement_model):
             model.set_rows([])
         self.chart_view.show_panel(None)
+        self.import_button.setVisible(isinstance(err, NoValidMarks))
+        if isinstance(err, NoValidMarks):  # the GUI's own way, not the command line's
+            self.message.setText(self.tr("还没有任何有效评分：请先在“导入评分表”页导入并接受"
+                                         "专家交回的评分表，结果会随之更新。"))
+            return
         self.message.setText(str(err) if isinstance(err, PanelDeskError) else self.tr(
             "计算结果时发生内部错误（{kind}: {detail}）。").format(
                 kind=type(err).__name__, detail=err))
