@@ -1,7 +1,8 @@
 """Interface language: Chinese by default, English as the second language.
 
 Source strings in the code are Chinese, so zh_CN needs no translation file; only Qt's
-own dialogs (file chooser, message-box buttons) get Qt's `qtbase_zh_CN.qm`.  Messages
+own dialogs (file chooser, message-box buttons) get Qt's `qtbase_zh_CN.qm`, completed
+with the few Qt 6 strings it lacks (`QT_ZH_GAPS`: the file dialog said "Look in:").  Messages
 the core makes with values in them (`app.i18n.Message`) are said in the interface
 language by `render`.  English
 comes from `resources/translations/paneldesk_en.ts` compiled to `.qm` with Qt's
@@ -38,6 +39,10 @@ LRELEASE_TIMEOUT_S = 60
 
 # How a list inside a message is joined, in the interface language.
 LIST_SEPARATOR = QT_TRANSLATE_NOOP("Message", "、")
+
+# Qt's own strings that qtbase_zh_CN.qm lacks: Qt 6 gave them mnemonics.
+QT_ZH_GAPS = {("QFileDialog", "&Look in:"): "查找范围(&L)：",
+              ("QFileDialog", "Files of &type:"): "文件类型(&T)："}
 
 # Installed translators must outlive the call that installed them.
 _installed: list[QTranslator] = []
@@ -81,6 +86,18 @@ def _value(context: str, value: Any) -> str:
         return separator.join(_value(context, item) for item in value)
     text = str(value)
     return QCoreApplication.translate(context, text) if text else text
+
+
+class QtChineseTranslator(QTranslator):
+    """Qt's own zh_CN translation, with the strings it lacks filled in (`QT_ZH_GAPS`)."""
+
+    def translate(self, context: str, source: str, disambiguation: str | None = None,
+                  n: int = -1) -> str:
+        gap = QT_ZH_GAPS.get((context, source))
+        if gap is not None:
+            return gap
+        # None, not "": Qt asks the next translator only after a null string.
+        return super().translate(context, source, disambiguation, n) or None  # type: ignore[return-value]
 
 
 def find_lrelease() -> Path | None:
@@ -146,12 +163,14 @@ def install_translators(app: QCoreApplication, language: str) -> list[QTranslato
     if own is not None:
         _load_into(app, str(own.parent), own.stem)
     qt_dir = QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)
-    _load_into(app, qt_dir, f"qtbase_{language}")
+    _load_into(app, qt_dir, f"qtbase_{language}",
+               QtChineseTranslator if language == DEFAULT_LANGUAGE else QTranslator)
     return list(_installed)
 
 
-def _load_into(app: QCoreApplication, directory: str, stem: str) -> None:
-    translator = QTranslator(app)
+def _load_into(app: QCoreApplication, directory: str, stem: str,
+               kind: type[QTranslator] = QTranslator) -> None:
+    translator = kind(app)
     if translator.load(stem, directory) and app.installTranslator(translator):
         _installed.append(translator)
     else:

@@ -1,31 +1,36 @@
 <?xml version='1.0' encoding='utf-8'?>
 <TS version="2.1" language="en" sourcelanguage="zh_CN">
 <context>
-    <name />
+    <name>AggregationMethod</name>
     <message>
-        <location filename="../../ui/organizer/import_models.py" line="265" />
-        <source>未交</source>
-        <translation>Not returned</translation>
+        <location filename="../../scoring/aggregate.py" line="353" />
+        <source>去掉一个最高分和一个最低分后取平均</source>
+        <translation>Mean without the highest and the lowest score</translation>
     </message>
     <message>
-        <location filename="../../ui/organizer/import_models.py" line="266" />
-        <source>第 {version} 版</source>
-        <translation>Version {version}</translation>
+        <location filename="../../scoring/aggregate.py" line="358" />
+        <source>平均分</source>
+        <translation>Mean</translation>
     </message>
     <message>
-        <location filename="../../ui/organizer/import_models.py" line="270" />
-        <source>是</source>
-        <translation>Yes</translation>
+        <location filename="../../scoring/aggregate.py" line="362" />
+        <source>中位数</source>
+        <translation>Median</translation>
     </message>
     <message>
-        <location filename="../../ui/organizer/import_models.py" line="270" />
-        <source>否</source>
-        <translation>No</translation>
+        <location filename="../../scoring/aggregate.py" line="366" />
+        <source>按专家标准化（z 分数）后折算</source>
+        <translation>Standardised per expert (z-scores), rescaled</translation>
     </message>
     <message>
-        <location filename="../../ui/organizer/import_models.py" line="300" />
-        <source>已核对密钥并导入</source>
-        <translation>Key compared, imported</translation>
+        <location filename="../../scoring/aggregate.py" line="371" />
+        <source>专家宽严偏差校正（加性模型最小二乘）</source>
+        <translation>Corrected for each expert's leniency (additive least squares)</translation>
+    </message>
+    <message>
+        <location filename="../../scoring/aggregate.py" line="376" />
+        <source>波达计数（各专家排序积分）</source>
+        <translation>Borda count (points from each expert's order)</translation>
     </message>
 </context>
 <context>
@@ -271,22 +276,22 @@ Offline expert panel review: judging packets, expert scoring, signed score sheet
 <context>
     <name>CriterionCard</name>
     <message>
-        <location filename="../../ui/review/rubric_widgets.py" line="271" />
+        <location filename="../../ui/review/rubric_widgets.py" line="270" />
         <source>满分 {max}</source>
         <translation>max {max}</translation>
     </message>
     <message>
-        <location filename="../../ui/review/rubric_widgets.py" line="279" />
+        <location filename="../../ui/review/rubric_widgets.py" line="278" />
         <source>输入 0 到 {max} 的分数（步长 {step}），上下键调整，清空表示未评</source>
         <translation>Enter a score from 0 to {max} (step {step}); Up/Down to adjust; clear it for "not scored"</translation>
     </message>
     <message>
-        <location filename="../../ui/review/rubric_widgets.py" line="322" />
+        <location filename="../../ui/review/rubric_widgets.py" line="319" />
         <source>&lt;b&gt;本类别（{category}）评审提示：&lt;/b&gt;{text}</source>
         <translation>&lt;b&gt;Guidance for this category ({category}):&lt;/b&gt; {text}</translation>
     </message>
     <message>
-        <location filename="../../ui/review/rubric_widgets.py" line="325" />
+        <location filename="../../ui/review/rubric_widgets.py" line="323" />
         <source>权重 ×{weight}</source>
         <translation>weight ×{weight}</translation>
     </message>
@@ -474,72 +479,72 @@ Offline expert panel review: judging packets, expert scoring, signed score sheet
 <context>
     <name>ExportDialog</name>
     <message>
-        <location filename="../../ui/review/export_dialog.py" line="65" />
+        <location filename="../../ui/review/export_dialog.py" line="67" />
         <source>导出评分表</source>
         <translation>Export score sheet</translation>
     </message>
     <message>
-        <location filename="../../ui/review/export_dialog.py" line="73" />
+        <location filename="../../ui/review/export_dialog.py" line="75" />
         <source>评分尚未完成，还有 {count} 项：</source>
         <translation>Scoring is not finished; {count} items remain:</translation>
     </message>
     <message>
-        <location filename="../../ui/review/export_dialog.py" line="75" />
+        <location filename="../../ui/review/export_dialog.py" line="77" />
         <source>检查通过：全部申报已评分，评语和标记完整。</source>
         <translation>Check passed: every submission is scored, comments and flags are complete.</translation>
     </message>
     <message>
-        <location filename="../../ui/review/export_dialog.py" line="82" />
+        <location filename="../../ui/review/export_dialog.py" line="84" />
         <source>……另有 {count} 项</source>
         <translation>… and {count} more</translation>
     </message>
     <message>
-        <location filename="../../ui/review/export_dialog.py" line="87" />
+        <location filename="../../ui/review/export_dialog.py" line="89" />
         <source>仍然导出为“部分评分（未完成）”评分表，稍后可再导出完整版本</source>
         <translation>Export anyway as a "partial (unfinished)" sheet; a complete version can be exported later</translation>
     </message>
     <message>
-        <location filename="../../ui/review/export_dialog.py" line="93" />
+        <location filename="../../ui/review/export_dialog.py" line="95" />
         <source>签名密钥指纹：</source>
         <translation>Signing key fingerprint:</translation>
     </message>
     <message>
-        <location filename="../../ui/review/export_dialog.py" line="96" />
+        <location filename="../../ui/review/export_dialog.py" line="98" />
         <source>密钥口令(&amp;P)：</source>
         <translation>Key &amp;passphrase:</translation>
     </message>
     <message>
-        <location filename="../../ui/review/export_dialog.py" line="99" />
+        <location filename="../../ui/review/export_dialog.py" line="101" />
         <source>浏览(&amp;B)…</source>
         <translation>&amp;Browse…</translation>
     </message>
     <message>
-        <location filename="../../ui/review/export_dialog.py" line="103" />
+        <location filename="../../ui/review/export_dialog.py" line="105" />
         <source>保存到(&amp;S)：</source>
         <translation>&amp;Save to:</translation>
     </message>
     <message>
-        <location filename="../../ui/review/export_dialog.py" line="111" />
+        <location filename="../../ui/review/export_dialog.py" line="113" />
         <source>请先勾选上面的“部分评分”选项，才能导出未完成的评分表。</source>
         <translation>Tick the "partial" option above to export an unfinished sheet.</translation>
     </message>
     <message>
-        <location filename="../../ui/review/export_dialog.py" line="118" />
+        <location filename="../../ui/review/export_dialog.py" line="120" />
         <source>导出(&amp;E)</source>
         <translation>&amp;Export</translation>
     </message>
     <message>
-        <location filename="../../ui/review/export_dialog.py" line="160" />
+        <location filename="../../ui/review/export_dialog.py" line="170" />
         <source>请选择评分表的保存位置。</source>
         <translation>Please choose where to save the score sheet.</translation>
     </message>
     <message>
-        <location filename="../../ui/review/export_dialog.py" line="166" />
+        <location filename="../../ui/review/export_dialog.py" line="176" />
         <source>文件夹不存在：{folder}</source>
         <translation>Folder does not exist: {folder}</translation>
     </message>
     <message>
-        <location filename="../../ui/review/export_dialog.py" line="170" />
+        <location filename="../../ui/review/export_dialog.py" line="180" />
         <source>请输入密钥口令。</source>
         <translation>Please enter the key passphrase.</translation>
     </message>
@@ -678,164 +683,189 @@ Choose yourself from the roster and {action} your signing key. Score sheets are 
 <context>
     <name>ImportModels</name>
     <message>
-        <location filename="../../ui/organizer/import_models.py" line="53" />
+        <location filename="../../ui/organizer/import_models.py" line="54" />
         <source>有效</source>
         <translation>Valid</translation>
     </message>
     <message>
-        <location filename="../../ui/organizer/import_models.py" line="54" />
+        <location filename="../../ui/organizer/import_models.py" line="55" />
         <source>已被改动</source>
         <translation>Tampered</translation>
     </message>
     <message>
-        <location filename="../../ui/organizer/import_models.py" line="55" />
+        <location filename="../../ui/organizer/import_models.py" line="56" />
         <source>未登记的密钥</source>
         <translation>Unknown key</translation>
     </message>
     <message>
-        <location filename="../../ui/organizer/import_models.py" line="56" />
+        <location filename="../../ui/organizer/import_models.py" line="57" />
         <source>密钥不符</source>
         <translation>Key mismatch</translation>
     </message>
     <message>
-        <location filename="../../ui/organizer/import_models.py" line="57" />
+        <location filename="../../ui/organizer/import_models.py" line="58" />
         <source>不属于本评审包</source>
         <translation>Wrong packet</translation>
     </message>
     <message>
-        <location filename="../../ui/organizer/import_models.py" line="58" />
+        <location filename="../../ui/organizer/import_models.py" line="59" />
         <source>数值无效</source>
         <translation>Invalid values</translation>
     </message>
     <message>
-        <location filename="../../ui/organizer/import_models.py" line="59" />
+        <location filename="../../ui/organizer/import_models.py" line="60" />
         <source>旧版本</source>
         <translation>Superseded</translation>
     </message>
     <message>
-        <location filename="../../ui/organizer/import_models.py" line="60" />
+        <location filename="../../ui/organizer/import_models.py" line="61" />
         <source>重复导入</source>
         <translation>Duplicate</translation>
     </message>
     <message>
-        <location filename="../../ui/organizer/import_models.py" line="61" />
+        <location filename="../../ui/organizer/import_models.py" line="62" />
         <source>版本冲突</source>
         <translation>Version conflict</translation>
     </message>
     <message>
-        <location filename="../../ui/organizer/import_models.py" line="62" />
+        <location filename="../../ui/organizer/import_models.py" line="63" />
         <source>未签名</source>
         <translation>Unsigned</translation>
     </message>
     <message>
-        <location filename="../../ui/organizer/import_models.py" line="63" />
+        <location filename="../../ui/organizer/import_models.py" line="64" />
         <source>文件无效</source>
         <translation>Malformed</translation>
     </message>
     <message>
-        <location filename="../../ui/organizer/import_models.py" line="64" />
+        <location filename="../../ui/organizer/import_models.py" line="65" />
         <source>导入出错</source>
         <translation>Import error</translation>
     </message>
     <message>
-        <location filename="../../ui/organizer/import_models.py" line="69" />
+        <location filename="../../ui/organizer/import_models.py" line="70" />
         <source>（空）</source>
         <translation>(empty)</translation>
     </message>
     <message>
-        <location filename="../../ui/organizer/import_models.py" line="163" />
-        <location filename="../../ui/organizer/import_models.py" line="280" />
+        <location filename="../../ui/organizer/import_models.py" line="164" />
+        <location filename="../../ui/organizer/import_models.py" line="282" />
         <source>文件</source>
         <translation>File</translation>
     </message>
     <message>
-        <location filename="../../ui/organizer/import_models.py" line="163" />
-        <location filename="../../ui/organizer/import_models.py" line="280" />
+        <location filename="../../ui/organizer/import_models.py" line="164" />
+        <location filename="../../ui/organizer/import_models.py" line="282" />
         <source>结果</source>
         <translation>Outcome</translation>
     </message>
     <message>
-        <location filename="../../ui/organizer/import_models.py" line="164" />
-        <location filename="../../ui/organizer/import_models.py" line="233" />
-        <location filename="../../ui/organizer/import_models.py" line="281" />
+        <location filename="../../ui/organizer/import_models.py" line="165" />
+        <location filename="../../ui/organizer/import_models.py" line="234" />
+        <location filename="../../ui/organizer/import_models.py" line="283" />
         <source>专家</source>
         <translation>Expert</translation>
     </message>
     <message>
-        <location filename="../../ui/organizer/import_models.py" line="164" />
-        <location filename="../../ui/organizer/import_models.py" line="281" />
+        <location filename="../../ui/organizer/import_models.py" line="165" />
+        <location filename="../../ui/organizer/import_models.py" line="283" />
         <source>版本</source>
         <translation>Version</translation>
     </message>
     <message>
-        <location filename="../../ui/organizer/import_models.py" line="165" />
+        <location filename="../../ui/organizer/import_models.py" line="166" />
         <source>说明</source>
         <translation>Explanation</translation>
     </message>
     <message>
-        <location filename="../../ui/organizer/import_models.py" line="214" />
+        <location filename="../../ui/organizer/import_models.py" line="215" />
         <source>申报</source>
         <translation>Submission</translation>
     </message>
     <message>
-        <location filename="../../ui/organizer/import_models.py" line="214" />
+        <location filename="../../ui/organizer/import_models.py" line="215" />
         <source>字段</source>
         <translation>Field</translation>
     </message>
     <message>
-        <location filename="../../ui/organizer/import_models.py" line="215" />
+        <location filename="../../ui/organizer/import_models.py" line="216" />
         <source>签名时的值</source>
         <translation>Signed value</translation>
     </message>
     <message>
-        <location filename="../../ui/organizer/import_models.py" line="216" />
+        <location filename="../../ui/organizer/import_models.py" line="217" />
         <source>现在的值</source>
         <translation>Value found</translation>
     </message>
     <message>
-        <location filename="../../ui/organizer/import_models.py" line="234" />
+        <location filename="../../ui/organizer/import_models.py" line="235" />
         <source>最新版本</source>
         <translation>Latest version</translation>
     </message>
     <message>
-        <location filename="../../ui/organizer/import_models.py" line="235" />
+        <location filename="../../ui/organizer/import_models.py" line="236" />
         <source>已评</source>
         <translation>Scored</translation>
     </message>
     <message>
-        <location filename="../../ui/organizer/import_models.py" line="235" />
+        <location filename="../../ui/organizer/import_models.py" line="236" />
         <source>回避</source>
         <translation>Recused</translation>
     </message>
     <message>
-        <location filename="../../ui/organizer/import_models.py" line="236" />
+        <location filename="../../ui/organizer/import_models.py" line="237" />
         <source>未评</source>
         <translation>Not scored</translation>
     </message>
     <message>
-        <location filename="../../ui/organizer/import_models.py" line="237" />
+        <location filename="../../ui/organizer/import_models.py" line="238" />
         <source>部分评分</source>
         <translation>Partial</translation>
     </message>
     <message>
-        <location filename="../../ui/organizer/import_models.py" line="238" />
+        <location filename="../../ui/organizer/import_models.py" line="239" />
         <source>被拒文件</source>
         <translation>Rejected files</translation>
     </message>
     <message>
-        <location filename="../../ui/organizer/import_models.py" line="282" />
+        <location filename="../../ui/organizer/import_models.py" line="266" />
+        <source>未交</source>
+        <translation>Not returned</translation>
+    </message>
+    <message>
+        <location filename="../../ui/organizer/import_models.py" line="267" />
+        <source>第 {version} 版</source>
+        <translation>Version {version}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/organizer/import_models.py" line="271" />
+        <source>是</source>
+        <translation>Yes</translation>
+    </message>
+    <message>
+        <location filename="../../ui/organizer/import_models.py" line="272" />
+        <source>否</source>
+        <translation>No</translation>
+    </message>
+    <message>
+        <location filename="../../ui/organizer/import_models.py" line="284" />
         <source>原因</source>
         <translation>Reason</translation>
     </message>
     <message>
-        <location filename="../../ui/organizer/import_models.py" line="283" />
+        <location filename="../../ui/organizer/import_models.py" line="285" />
         <source>记录时间</source>
         <translation>Logged at</translation>
     </message>
     <message>
-        <location filename="../../ui/organizer/import_models.py" line="284" />
+        <location filename="../../ui/organizer/import_models.py" line="286" />
         <source>后续</source>
         <translation>Follow-up</translation>
+    </message>
+    <message>
+        <location filename="../../ui/organizer/import_models.py" line="302" />
+        <source>已核对密钥并导入</source>
+        <translation>Key compared, imported</translation>
     </message>
 </context>
 <context>
@@ -1116,7 +1146,7 @@ Choose yourself from the roster and {action} your signing key. Score sheets are 
 <context>
     <name>Message</name>
     <message>
-        <location filename="../../ui/i18n.py" line="40" />
+        <location filename="../../ui/i18n.py" line="41" />
         <source>、</source>
         <translation>, </translation>
     </message>
@@ -1529,97 +1559,97 @@ Choose yourself from the roster and {action} your signing key. Score sheets are 
 <context>
     <name>ResultsPage</name>
     <message>
-        <location filename="../../ui/organizer/results_page.py" line="121" />
+        <location filename="../../ui/organizer/results_page.py" line="126" />
         <source>前往“导入评分表”页(&amp;I)</source>
         <translation>Go to &amp;Import score sheets</translation>
     </message>
     <message>
-        <location filename="../../ui/organizer/results_page.py" line="129" />
+        <location filename="../../ui/organizer/results_page.py" line="134" />
         <source>排名</source>
         <translation>Rankings</translation>
     </message>
     <message>
-        <location filename="../../ui/organizer/results_page.py" line="130" />
+        <location filename="../../ui/organizer/results_page.py" line="135" />
         <source>复核清单</source>
         <translation>Re-review list</translation>
     </message>
     <message>
-        <location filename="../../ui/organizer/results_page.py" line="131" />
+        <location filename="../../ui/organizer/results_page.py" line="136" />
         <source>专家分布</source>
         <translation>Experts</translation>
     </message>
     <message>
-        <location filename="../../ui/organizer/results_page.py" line="132" />
+        <location filename="../../ui/organizer/results_page.py" line="137" />
         <source>一致性</source>
         <translation>Agreement</translation>
     </message>
     <message>
-        <location filename="../../ui/organizer/results_page.py" line="148" />
+        <location filename="../../ui/organizer/results_page.py" line="153" />
         <source>刷新(&amp;R)</source>
         <translation>&amp;Refresh</translation>
     </message>
     <message>
-        <location filename="../../ui/organizer/results_page.py" line="150" />
+        <location filename="../../ui/organizer/results_page.py" line="155" />
         <source>导出结果(&amp;X)…</source>
         <translation>E&amp;xport results…</translation>
     </message>
     <message>
-        <location filename="../../ui/organizer/results_page.py" line="152" />
+        <location filename="../../ui/organizer/results_page.py" line="157" />
         <source>汇总方法：</source>
         <translation>Method:</translation>
     </message>
     <message>
-        <location filename="../../ui/organizer/results_page.py" line="154" />
+        <location filename="../../ui/organizer/results_page.py" line="159" />
         <source>对比方法：</source>
         <translation>Compare with:</translation>
     </message>
     <message>
-        <location filename="../../ui/organizer/results_page.py" line="165" />
+        <location filename="../../ui/organizer/results_page.py" line="170" />
         <source>类别：</source>
         <translation>Category:</translation>
     </message>
     <message>
-        <location filename="../../ui/organizer/results_page.py" line="234" />
+        <location filename="../../ui/organizer/results_page.py" line="239" />
         <source>正在计算…</source>
         <translation>Computing…</translation>
     </message>
     <message>
-        <location filename="../../ui/organizer/results_page.py" line="251" />
+        <location filename="../../ui/organizer/results_page.py" line="256" />
         <source>{method}：{experts} 位专家的 {marks} 条有效评分；复核清单 {review} 件，离群评分 {outliers} 条，跨越奖项线的并列 {ties} 处。</source>
         <translation>{method}: {marks} valid marks from {experts} experts; {review} on the re-review list, {outliers} outlying marks, {ties} ties across an award boundary.</translation>
     </message>
     <message>
-        <location filename="../../ui/organizer/results_page.py" line="284" />
+        <location filename="../../ui/organizer/results_page.py" line="289" />
         <source>还没有任何有效评分：请先在“导入评分表”页导入并接受专家交回的评分表，结果会随之更新。</source>
         <translation>No valid scores yet: import and accept the experts' sheets on the "Import score sheets" page first; the results then update.</translation>
     </message>
     <message>
-        <location filename="../../ui/organizer/results_page.py" line="288" />
+        <location filename="../../ui/organizer/results_page.py" line="293" />
         <source>计算结果时发生内部错误（{kind}: {detail}）。</source>
         <translation>Internal error while computing the results ({kind}: {detail}).</translation>
     </message>
     <message>
-        <location filename="../../ui/organizer/results_page.py" line="306" />
+        <location filename="../../ui/organizer/results_page.py" line="311" />
         <source>{award}：第 {place} 名有 {count} 件并列（{ids}），名额只剩 {slots} 个，须由评审组决定。</source>
         <translation>{award}: {count} submissions tie for place {place} ({ids}) but only {slots} places are left; the panel must decide.</translation>
     </message>
     <message>
-        <location filename="../../ui/organizer/results_page.py" line="313" />
+        <location filename="../../ui/organizer/results_page.py" line="318" />
         <source>尚无有效评分、未排名：{ids}</source>
         <translation>No valid marks yet, not ranked: {ids}</translation>
     </message>
     <message>
-        <location filename="../../ui/organizer/results_page.py" line="334" />
+        <location filename="../../ui/organizer/results_page.py" line="339" />
         <source>正在导出结果…</source>
         <translation>Exporting the results…</translation>
     </message>
     <message>
-        <location filename="../../ui/organizer/results_page.py" line="344" />
+        <location filename="../../ui/organizer/results_page.py" line="349" />
         <source>已导出：{files}</source>
         <translation>Exported: {files}</translation>
     </message>
     <message>
-        <location filename="../../ui/organizer/results_page.py" line="350" />
+        <location filename="../../ui/organizer/results_page.py" line="355" />
         <source>导出结果时发生内部错误（{kind}: {detail}）。</source>
         <translation>Internal error while exporting the results ({kind}: {detail}).</translation>
     </message>
@@ -1834,53 +1864,53 @@ Choose yourself from the roster and {action} your signing key. Score sheets are 
     </message>
     <message>
         <location filename="../../ui/review/rubric_panel.py" line="143" />
-        <location filename="../../ui/review/rubric_panel.py" line="235" />
+        <location filename="../../ui/review/rubric_panel.py" line="242" />
         <source>已回避，不可评分</source>
         <translation>Recused — scoring disabled</translation>
     </message>
     <message>
-        <location filename="../../ui/review/rubric_panel.py" line="159" />
+        <location filename="../../ui/review/rubric_panel.py" line="162" />
         <source>标记</source>
         <translation>Flags</translation>
     </message>
     <message>
-        <location filename="../../ui/review/rubric_panel.py" line="173" />
+        <location filename="../../ui/review/rubric_panel.py" line="176" />
         <source>建议改投的类别</source>
         <translation>Suggested category</translation>
     </message>
     <message>
-        <location filename="../../ui/review/rubric_panel.py" line="187" />
+        <location filename="../../ui/review/rubric_panel.py" line="194" />
         <source>评语</source>
         <translation>Comment</translation>
     </message>
     <message>
-        <location filename="../../ui/review/rubric_panel.py" line="200" />
-        <location filename="../../ui/review/rubric_panel.py" line="298" />
+        <location filename="../../ui/review/rubric_panel.py" line="207" />
+        <location filename="../../ui/review/rubric_panel.py" line="305" />
         <source>对本申报的评价与建议（选填）</source>
         <translation>Your assessment and suggestions (optional)</translation>
     </message>
     <message>
-        <location filename="../../ui/review/rubric_panel.py" line="245" />
+        <location filename="../../ui/review/rubric_panel.py" line="252" />
         <source>（建议类别）</source>
         <translation>(suggested category)</translation>
     </message>
     <message>
-        <location filename="../../ui/review/rubric_panel.py" line="275" />
+        <location filename="../../ui/review/rubric_panel.py" line="282" />
         <source>总分 {total} / {max}</source>
         <translation>Total {total} / {max}</translation>
     </message>
     <message>
-        <location filename="../../ui/review/rubric_panel.py" line="276" />
+        <location filename="../../ui/review/rubric_panel.py" line="283" />
         <source>已评 {done}/{count} 项</source>
         <translation>{done}/{count} criteria scored</translation>
     </message>
     <message>
-        <location filename="../../ui/review/rubric_panel.py" line="280" />
+        <location filename="../../ui/review/rubric_panel.py" line="287" />
         <source>，小计 {subtotal}</source>
         <translation>, subtotal {subtotal}</translation>
     </message>
     <message>
-        <location filename="../../ui/review/rubric_panel.py" line="297" />
+        <location filename="../../ui/review/rubric_panel.py" line="304" />
         <source>此项必填：{reason}</source>
         <translation>Required: {reason}</translation>
     </message>
@@ -2077,27 +2107,27 @@ Please send this file back to the organizers; after changing marks you can expor
 <context>
     <name>SubmissionListPanel</name>
     <message>
-        <location filename="../../ui/review/list_panel.py" line="53" />
+        <location filename="../../ui/review/list_panel.py" line="55" />
         <source>搜索编号、标题、单位或正文（Ctrl+F）</source>
         <translation>Search id, title, unit or text (Ctrl+F)</translation>
     </message>
     <message>
-        <location filename="../../ui/review/list_panel.py" line="63" />
+        <location filename="../../ui/review/list_panel.py" line="65" />
         <source>全部状态</source>
         <translation>All statuses</translation>
     </message>
     <message>
-        <location filename="../../ui/review/list_panel.py" line="66" />
+        <location filename="../../ui/review/list_panel.py" line="68" />
         <source>已标记 ⚑</source>
         <translation>Flagged ⚑</translation>
     </message>
     <message>
-        <location filename="../../ui/review/list_panel.py" line="101" />
+        <location filename="../../ui/review/list_panel.py" line="107" />
         <source>全部类别</source>
         <translation>All categories</translation>
     </message>
     <message>
-        <location filename="../../ui/review/list_panel.py" line="109" />
+        <location filename="../../ui/review/list_panel.py" line="115" />
         <source>已评 {done} / {total}</source>
         <translation>Scored {done} / {total}</translation>
     </message>
@@ -2118,12 +2148,12 @@ Please send this file back to the organizers; after changing marks you can expor
 <context>
     <name>parent</name>
     <message>
-        <location filename="../../ui/review/export_dialog.py" line="51" />
+        <location filename="../../ui/review/export_dialog.py" line="53" />
         <source>导出评分表</source>
         <translation>Export score sheet</translation>
     </message>
     <message>
-        <location filename="../../ui/review/export_dialog.py" line="52" />
+        <location filename="../../ui/review/export_dialog.py" line="54" />
         <source>Excel 工作簿 (*.xlsx)</source>
         <translation>Excel workbook (*.xlsx)</translation>
     </message>
@@ -2138,7 +2168,7 @@ Please send this file back to the organizers; after changing marks you can expor
         <translation>Excel workbooks (*.xlsx);;All files (*)</translation>
     </message>
     <message>
-        <location filename="../../ui/organizer/results_page.py" line="77" />
+        <location filename="../../ui/organizer/results_page.py" line="82" />
         <source>选择结果文件的保存文件夹</source>
         <translation>Choose the folder for the results files</translation>
     </message>

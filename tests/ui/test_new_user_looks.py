@@ -142,7 +142,23 @@ def test_results_explanations_render_in_english(english):
     assert not any("\u4e00" <= ch <= "\u9fff" for ch in english_text.replace("甲类", ""))
 
 
-def test_chinese_mode_translates_qt_own_file_dialog(qapp):
+def test_chinese_mode_translates_qt_own_file_dialog(qapp, qtbot):
+    from PySide6.QtWidgets import QFileDialog, QLabel
+
     i18n.install_translators(qapp, "zh_CN")
     assert QCoreApplication.translate("QFileDialog", "Look in:") == "查找范围："
-    assert QCoreApplication.translate("QFileDialog", "Files of type:") == "文件类型："
+    dialog = QFileDialog(None, "打开评审包")
+    qtbot.addWidget(dialog)
+    dialog.setOption(QFileDialog.Option.DontUseNativeDialog, True)
+    labels = [label.text() for label in dialog.findChildren(QLabel) if label.text()]
+    assert labels and not any(text.isascii() for text in labels), labels
+    # Strings Qt does translate, and PanelDesk's own (Chinese already), are unchanged.
+    assert QCoreApplication.translate("QPlatformTheme", "Cancel") == "取消"
+    assert QCoreApplication.translate("ReviewWindow", "打开评审包(&O)…") == "打开评审包(&O)…"
+
+
+def test_aggregation_methods_are_named_in_english(english):
+    from ui.organizer.results_page import method_text
+
+    assert method_text("median") == "Median"
+    assert method_text("trimmed").startswith("Mean without")

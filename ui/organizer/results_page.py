@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QSortFilterProxyModel, Qt, Signal
+from PySide6.QtCore import QCoreApplication, QSortFilterProxyModel, Qt, Signal
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
@@ -54,6 +54,11 @@ from ui.organizer.results_models import (
 from ui.roles import SORT_ROLE
 
 DEFAULT_COMPARE = "mean"
+
+
+def method_text(method: str) -> str:
+    """A method's label (from the registry, marked there) in the interface language."""
+    return QCoreApplication.translate("AggregationMethod", METHOD_LABELS[method])
 
 
 @dataclass(frozen=True)
@@ -140,8 +145,8 @@ class ResultsPage(QWidget):
         self.method_combo = QComboBox(self)
         self.compare_combo = QComboBox(self)
         for method in METHODS:
-            self.method_combo.addItem(METHOD_LABELS[method], method)
-            self.compare_combo.addItem(METHOD_LABELS[method], method)
+            self.method_combo.addItem(method_text(method), method)
+            self.compare_combo.addItem(method_text(method), method)
         self.compare_combo.setCurrentIndex(METHODS.index(DEFAULT_COMPARE))
         self.method_combo.currentIndexChanged.connect(lambda _i: self.recompute())
         self.compare_combo.currentIndexChanged.connect(lambda _i: self.recompute())
@@ -250,7 +255,7 @@ class ResultsPage(QWidget):
         self.message.setText(self.tr(
             "{method}：{experts} 位专家的 {marks} 条有效评分；复核清单 {review} 件，"
             "离群评分 {outliers} 条，跨越奖项线的并列 {ties} 处。").format(
-                method=results.method_label, experts=len(computed.panel.accepted_experts),
+                method=method_text(results.method), experts=len(computed.panel.accepted_experts),
                 marks=len(computed.panel.marks), review=len(results.re_review),
                 outliers=len(results.outliers), ties=len(results.quota_ties)))
         current = self.category_combo.currentText()
@@ -301,7 +306,7 @@ class ResultsPage(QWidget):
         results, category = self.computed.results, self.category_combo.currentText()
         other = self.computed.places.get(self.compare_method, {})
         self.ranking_model.set_rows(ranking_rows(results, category, other),
-                                    ranking_headers(METHOD_LABELS[self.compare_method]))
+                                    ranking_headers(method_text(self.compare_method)))
         self.ranking_view.sortByColumn(0, Qt.SortOrder.AscendingOrder)
         notes = [self.tr("{award}：第 {place} 名有 {count} 件并列（{ids}），名额只剩 {slots} 个，"
                          "须由评审组决定。").format(award=t.award, place=t.place,

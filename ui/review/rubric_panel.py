@@ -145,8 +145,11 @@ class RubricPanel(QWidget):
         self.recused_note.hide()
         layout.addWidget(self.total_label)
         layout.addSpacing(12)
-        layout.addWidget(self.progress_label)
-        layout.addWidget(self.subtotal_label)
+        progress = QHBoxLayout()
+        progress.setSpacing(0)  # the two read as one phrase: "已评 4/6 项，小计 52"
+        progress.addWidget(self.progress_label)
+        progress.addWidget(self.subtotal_label)
+        layout.addLayout(progress)
         layout.addStretch(1)
         layout.addWidget(self.recused_note)
         layout.addWidget(self.details_button)
@@ -174,9 +177,13 @@ class RubricPanel(QWidget):
         self.category_combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
         self.category_combo.setEnabled(False)
         self.category_combo.currentIndexChanged.connect(self._category_chosen)
-        row.addWidget(self.category_combo)
         row.addStretch(1)
         layout.addLayout(row)
+        # Its own line: beside the flags it made the panel wider than a laptop's column.
+        suggestion = QHBoxLayout()
+        suggestion.addWidget(self.category_combo)
+        suggestion.addStretch(1)
+        layout.addLayout(suggestion)
         return box
 
     def _build_comment(self, parent: QWidget) -> QWidget:

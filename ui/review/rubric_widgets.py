@@ -316,10 +316,9 @@ class CriterionCard(QFrame):
 
     def set_category(self, category: str | None, weight: Decimal) -> None:
         text = self.criterion.guidance.get(category) if category else None
-        self.guidance.setVisible(bool(text))
-        if text:
-            self.guidance.setText(self.tr("<b>本类别（{category}）评审提示：</b>{text}").format(
-                category=_escape(category or ""), text=_escape(text)))
+        self.guidance.setText(self.tr("<b>本类别（{category}）评审提示：</b>{text}").format(
+            category=_escape(category or ""), text=_escape(text)) if text else "")
+        self._show_details()
         self.weight_label.setVisible(weight != 1)
         self.weight_label.setText(self.tr("权重 ×{weight}").format(
             weight=canonical_decimal(weight)))
@@ -329,10 +328,20 @@ class CriterionCard(QFrame):
         self.refusal.setVisible(bool(message))
 
     def set_details_shown(self, shown: bool) -> None:
-        """Show the description and every level, or (collapsed) only the level holding
-        the score: on a laptop screen the criteria then fit without scrolling."""
+        """Show the description, every level and the category's guidance, or (collapsed)
+        only the level holding the score: on a laptop screen the criteria then fit
+        without scrolling."""
         self._details = shown
+        self._show_details()
+
+    def _show_details(self) -> None:
+        shown = self._details
         self.description.setVisible(shown)
+        self.guidance.setVisible(shown and bool(self.guidance.text()))
+        # Collapsed, the name's tooltip still holds what the card no longer shows.
+        self.name_label.setToolTip("" if shown else "<p>" + "</p><p>".join(
+            text for text in (_escape(self.criterion.description), self.guidance.text())
+            if text) + "</p>")
         for label in self.level_labels.values():
             label.setVisible(shown or bool(label.property("current")))
 

@@ -166,7 +166,8 @@ def test_descriptors_collapse_to_the_current_level_and_the_choice_is_remembered(
     card = panel.cards[0]
     assert card.description.isVisible() and panel.details_shown
     panel.details_button.click()
-    assert not card.description.isVisible()
+    assert not card.description.isVisible() and not card.guidance.isVisible()
+    assert card.criterion.description[:8] in card.name_label.toolTip()  # still at hand
     assert not any(label.isVisible() for label in card.level_labels.values())
     card.editor.set_value(card.criterion.max)
     card.highlight(panel.rubric.level_for(card.criterion.id, card.criterion.max))
