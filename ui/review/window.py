@@ -51,6 +51,7 @@ from ui.review.recent import RecentPackets
 from ui.review.recusal import RecusalActions
 from ui.review.rubric_panel import RubricPanel
 from ui.review.shortcuts import ShortcutsDialog
+from ui.review.window_keys import WindowKeysFirst
 from ui.review.window_state import WindowState
 from ui.task_runner import LOOK_AHEAD, TaskRunner
 
@@ -94,6 +95,8 @@ class ReviewWindow(QMainWindow):
         self.exporter = SheetExporter(self, self._writer, home, lambda: self.session,
                                       self.statusBar().showMessage)
         self.menus = ReviewMenus(self, settings)
+        self.keys_first = WindowKeysFirst(self.actions, self)
+        self.keys_first.watch(self.list_panel)
         self.opener.busy_changed.connect(lambda busy: self.menus.open.setEnabled(not busy))
         self.recent = RecentPackets(settings, self.menus.recent, self.open_path)
         self.window_state = WindowState(self, settings, (self.splitter, self.right_splitter))
@@ -215,6 +218,7 @@ class ReviewWindow(QMainWindow):
         old.deleteLater()
         self.rubric_panel = panel
         self.window_state.follow_rubric(panel)
+        self.keys_first.watch(panel)
         panel.score_changed.connect(lambda crit, value: self._change(session.set_score, crit,
                                                                      value))
         panel.comment_changed.connect(lambda text: self._change(session.set_comment,

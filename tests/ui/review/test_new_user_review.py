@@ -250,3 +250,22 @@ def test_evidence_has_one_name_everywhere():
     sources += [root / "README.md", root / "resources" / "translations" / "paneldesk_en.ts"]
     for path in sources:
         assert "证明材料" not in path.read_text(encoding="utf-8"), path
+
+
+def test_window_shortcuts_win_over_a_text_fields_emacs_keys(make_window, packet_path):
+    """On X11 a line edit claims Ctrl+E (end of line): the window's 导出评分表 must run."""
+    from PySide6.QtCore import QEvent
+    from PySide6.QtGui import QKeyEvent
+
+    window = make_window(Calls())
+    window.open_path(packet_path)
+
+    def override(widget, key) -> bool:  # True: the text field claims the key
+        event = QKeyEvent(QEvent.Type.ShortcutOverride, key, Qt.KeyboardModifier.ControlModifier)
+        QApplication.sendEvent(widget, event)
+        return event.isAccepted()
+
+    for field in (window.list_panel.search, window.rubric_panel.spins["warmth"].lineEdit(),
+                  window.rubric_panel.comment):
+        assert not override(field, Qt.Key.Key_E), field
+    assert override(window.list_panel.search, Qt.Key.Key_A)  # select all stays the field's
