@@ -25,12 +25,15 @@ from decimal import Decimal, localcontext
 
 from app.errors import PanelDeskError
 from app.results.model import (
+    EXPERT_FLAG,
+    EXPERT_FLAG_CATEGORY,
     FLAG_FEW,
     FLAG_NO_CATEGORY,
     FLAG_OUTLIER,
     FLAG_QUOTA_TIE,
     FLAG_SPREAD,
     FLAG_TIE,
+    SPREAD_REASON,
     AgreementStats,
     ExpertStats,
     OutlierRow,
@@ -249,7 +252,13 @@ def _expert_flags(panel: Panel) -> dict[str, list[str]]:
         base = label.split("→")[0]
         return (order.index(base) if base in order else len(order), label)
 
-    return {sub: [f"{label}（{n}人）" for label, n in sorted(by.items(), key=lambda x: key(x[0]))]
+    def text(label: str, n: int) -> str:
+        flag, arrow, category = label.partition("→")
+        if arrow:
+            return EXPERT_FLAG_CATEGORY.format(flag=flag, category=category, count=n)
+        return EXPERT_FLAG.format(flag=flag, count=n)
+
+    return {sub: [text(label, n) for label, n in sorted(by.items(), key=lambda x: key(x[0]))]
             for sub, by in counts.items()}
 
 
@@ -264,8 +273,8 @@ def _re_review_items(panel: Panel, spreads, outliers) -> list[ReReviewItem]:
     items = []
     for s in spreads:
         sub = panel.submissions[s.submission]
-        reasons = [f"分差过大：最高 {format_score(s.max, 1)}，最低 {format_score(s.min, 1)}，"
-                   f"相差 {format_score(s.spread, 1)} 分（阈值 {threshold} 分）"]
+        reasons = [SPREAD_REASON.format(max=format_score(s.max, 1), min=format_score(s.min, 1),
+                                        spread=format_score(s.spread, 1), threshold=threshold)]
         reasons += [f"{panel.experts[o.expert].name}：{o.reason}" for o in by_sub[s.submission]]
         items.append(ReReviewItem(
             id=sub.id, title=sub.title, category=sub.category, spread=s.spread,

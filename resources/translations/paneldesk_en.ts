@@ -566,6 +566,16 @@ Offline expert panel review: judging packets, expert scoring, signed score sheet
         <source>类别不符</source>
         <translation>Wrong category</translation>
     </message>
+    <message>
+        <location filename="../../app/results/model.py" line="27" />
+        <source>{flag}（{count}人）</source>
+        <translation>{flag} ({count} experts)</translation>
+    </message>
+    <message>
+        <location filename="../../app/results/model.py" line="28" />
+        <source>{flag}→{category}（{count}人）</source>
+        <translation>{flag} → {category} ({count} experts)</translation>
+    </message>
 </context>
 <context>
     <name>FullScreenHost</name>
@@ -1147,6 +1157,7 @@ Choose yourself from the roster and {action} your signing key. Score sheets are 
     <name>Message</name>
     <message>
         <location filename="../../ui/i18n.py" line="41" />
+        <location filename="../../ui/organizer/results_models.py" line="167" />
         <source>、</source>
         <translation>, </translation>
     </message>
@@ -1386,6 +1397,44 @@ Choose yourself from the roster and {action} your signing key. Score sheets are 
     </message>
 </context>
 <context>
+    <name>ResultFlags</name>
+    <message>
+        <location filename="../../app/results/model.py" line="17" />
+        <source>分差过大</source>
+        <translation>Large spread</translation>
+    </message>
+    <message>
+        <location filename="../../app/results/model.py" line="18" />
+        <source>离群分</source>
+        <translation>Outlying mark</translation>
+    </message>
+    <message>
+        <location filename="../../app/results/model.py" line="19" />
+        <source>并列跨越奖项线</source>
+        <translation>Tie across an award line</translation>
+    </message>
+    <message>
+        <location filename="../../app/results/model.py" line="20" />
+        <source>同分并列</source>
+        <translation>Tied</translation>
+    </message>
+    <message>
+        <location filename="../../app/results/model.py" line="21" />
+        <source>有效评分不足</source>
+        <translation>Too few valid marks</translation>
+    </message>
+    <message>
+        <location filename="../../app/results/model.py" line="24" />
+        <source>类别未确定，不评奖</source>
+        <translation>Category unsettled: no award</translation>
+    </message>
+    <message>
+        <location filename="../../app/results/model.py" line="29" />
+        <source>分差过大：最高 {max}，最低 {min}，相差 {spread} 分（阈值 {threshold} 分）</source>
+        <translation>Large spread: highest {max}, lowest {min}, {spread} points apart (threshold {threshold})</translation>
+    </message>
+</context>
+<context>
     <name>ResultsCharts</name>
     <message>
         <location filename="../../ui/organizer/charts.py" line="53" />
@@ -1401,157 +1450,162 @@ Choose yourself from the roster and {action} your signing key. Score sheets are 
 <context>
     <name>ResultsModels</name>
     <message>
-        <location filename="../../ui/organizer/results_models.py" line="124" />
+        <location filename="../../ui/organizer/results_models.py" line="134" />
         <source>名次</source>
         <translation>Rank</translation>
     </message>
     <message>
-        <location filename="../../ui/organizer/results_models.py" line="124" />
-        <location filename="../../ui/organizer/results_models.py" line="167" />
+        <location filename="../../ui/organizer/results_models.py" line="134" />
+        <location filename="../../ui/organizer/results_models.py" line="178" />
         <source>编号</source>
         <translation>ID</translation>
     </message>
     <message>
-        <location filename="../../ui/organizer/results_models.py" line="125" />
-        <location filename="../../ui/organizer/results_models.py" line="168" />
+        <location filename="../../ui/organizer/results_models.py" line="135" />
+        <location filename="../../ui/organizer/results_models.py" line="179" />
         <source>标题</source>
         <translation>Title</translation>
     </message>
     <message>
-        <location filename="../../ui/organizer/results_models.py" line="125" />
+        <location filename="../../ui/organizer/results_models.py" line="135" />
         <source>申报单位</source>
         <translation>Applicant</translation>
     </message>
     <message>
-        <location filename="../../ui/organizer/results_models.py" line="126" />
+        <location filename="../../ui/organizer/results_models.py" line="136" />
         <source>最终得分</source>
         <translation>Final score</translation>
     </message>
     <message>
-        <location filename="../../ui/organizer/results_models.py" line="126" />
+        <location filename="../../ui/organizer/results_models.py" line="136" />
         <source>评分数</source>
         <translation>Marks</translation>
     </message>
     <message>
-        <location filename="../../ui/organizer/results_models.py" line="127" />
+        <location filename="../../ui/organizer/results_models.py" line="137" />
         <source>奖项</source>
         <translation>Award</translation>
     </message>
     <message>
-        <location filename="../../ui/organizer/results_models.py" line="127" />
+        <location filename="../../ui/organizer/results_models.py" line="137" />
         <source>提示</source>
         <translation>Notes</translation>
     </message>
     <message>
-        <location filename="../../ui/organizer/results_models.py" line="144" />
+        <location filename="../../ui/organizer/results_models.py" line="154" />
         <source>较“{method}”</source>
         <translation>vs “{method}”</translation>
     </message>
     <message>
-        <location filename="../../ui/organizer/results_models.py" line="152" />
+        <location filename="../../ui/organizer/results_models.py" line="162" />
         <source>并列区分依据：{rule}</source>
         <translation>Tie broken by: {rule}</translation>
     </message>
     <message>
-        <location filename="../../ui/organizer/results_models.py" line="167" />
-        <location filename="../../ui/organizer/results_models.py" line="250" />
+        <location filename="../../ui/organizer/results_models.py" line="178" />
+        <location filename="../../ui/organizer/results_models.py" line="262" />
         <source>类别</source>
         <translation>Category</translation>
     </message>
     <message>
-        <location filename="../../ui/organizer/results_models.py" line="168" />
+        <location filename="../../ui/organizer/results_models.py" line="179" />
         <source>最高分</source>
         <translation>Highest</translation>
     </message>
     <message>
-        <location filename="../../ui/organizer/results_models.py" line="169" />
+        <location filename="../../ui/organizer/results_models.py" line="180" />
         <source>最低分</source>
         <translation>Lowest</translation>
     </message>
     <message>
-        <location filename="../../ui/organizer/results_models.py" line="169" />
+        <location filename="../../ui/organizer/results_models.py" line="180" />
         <source>分差</source>
         <translation>Spread</translation>
     </message>
     <message>
-        <location filename="../../ui/organizer/results_models.py" line="170" />
+        <location filename="../../ui/organizer/results_models.py" line="181" />
         <source>原因</source>
         <translation>Reason</translation>
     </message>
     <message>
-        <location filename="../../ui/organizer/results_models.py" line="183" />
-        <location filename="../../ui/organizer/results_models.py" line="222" />
+        <location filename="../../ui/organizer/results_models.py" line="186" />
+        <source>；</source>
+        <translation>; </translation>
+    </message>
+    <message>
+        <location filename="../../ui/organizer/results_models.py" line="195" />
+        <location filename="../../ui/organizer/results_models.py" line="234" />
         <source>专家</source>
         <translation>Expert</translation>
     </message>
     <message>
-        <location filename="../../ui/organizer/results_models.py" line="183" />
+        <location filename="../../ui/organizer/results_models.py" line="195" />
         <source>总分</source>
         <translation>Total</translation>
     </message>
     <message>
-        <location filename="../../ui/organizer/results_models.py" line="184" />
+        <location filename="../../ui/organizer/results_models.py" line="196" />
         <source>评语</source>
         <translation>Comment</translation>
     </message>
     <message>
-        <location filename="../../ui/organizer/results_models.py" line="202" />
+        <location filename="../../ui/organizer/results_models.py" line="214" />
         <source>未评</source>
         <translation>Not scored</translation>
     </message>
     <message>
-        <location filename="../../ui/organizer/results_models.py" line="222" />
+        <location filename="../../ui/organizer/results_models.py" line="234" />
         <source>评分表版本</source>
         <translation>Sheet version</translation>
     </message>
     <message>
-        <location filename="../../ui/organizer/results_models.py" line="223" />
+        <location filename="../../ui/organizer/results_models.py" line="235" />
         <source>有效评分</source>
         <translation>Valid marks</translation>
     </message>
     <message>
-        <location filename="../../ui/organizer/results_models.py" line="200" />
-        <location filename="../../ui/organizer/results_models.py" line="223" />
+        <location filename="../../ui/organizer/results_models.py" line="212" />
+        <location filename="../../ui/organizer/results_models.py" line="235" />
         <source>回避</source>
         <translation>Recused</translation>
     </message>
     <message>
-        <location filename="../../ui/organizer/results_models.py" line="224" />
+        <location filename="../../ui/organizer/results_models.py" line="236" />
         <source>平均分</source>
         <translation>Mean</translation>
     </message>
     <message>
-        <location filename="../../ui/organizer/results_models.py" line="224" />
+        <location filename="../../ui/organizer/results_models.py" line="236" />
         <source>标准差</source>
         <translation>Std. dev.</translation>
     </message>
     <message>
-        <location filename="../../ui/organizer/results_models.py" line="225" />
+        <location filename="../../ui/organizer/results_models.py" line="237" />
         <source>最低</source>
         <translation>Min</translation>
     </message>
     <message>
-        <location filename="../../ui/organizer/results_models.py" line="225" />
+        <location filename="../../ui/organizer/results_models.py" line="237" />
         <source>最高</source>
         <translation>Max</translation>
     </message>
     <message>
-        <location filename="../../ui/organizer/results_models.py" line="226" />
+        <location filename="../../ui/organizer/results_models.py" line="238" />
         <source>宽严偏移</source>
         <translation>Leniency offset</translation>
     </message>
     <message>
-        <location filename="../../ui/organizer/results_models.py" line="241" />
+        <location filename="../../ui/organizer/results_models.py" line="253" />
         <source>宽严偏移：加性模型拟合的该专家相对全体的平均宽严（正数偏宽）</source>
         <translation>Leniency offset: this expert's average leniency relative to the panel, fitted by the additive model (positive = more lenient)</translation>
     </message>
     <message>
-        <location filename="../../ui/organizer/results_models.py" line="251" />
+        <location filename="../../ui/organizer/results_models.py" line="263" />
         <source>作品数</source>
         <translation>Submissions</translation>
     </message>
     <message>
-        <location filename="../../ui/organizer/results_models.py" line="252" />
+        <location filename="../../ui/organizer/results_models.py" line="264" />
         <source>专家数</source>
         <translation>Experts</translation>
     </message>
@@ -1680,7 +1734,7 @@ Choose yourself from the roster and {action} your signing key. Score sheets are 
 <context>
     <name>ReviewWindow</name>
     <message>
-        <location filename="../../ui/review/window.py" line="123" />
+        <location filename="../../ui/review/window.py" line="126" />
         <source>打开评审包并确认身份后在此评分</source>
         <translation>Open a packet and confirm your identity to score here</translation>
     </message>
@@ -1780,12 +1834,12 @@ Choose yourself from the roster and {action} your signing key. Score sheets are 
         <translation>&amp;Keyboard shortcuts</translation>
     </message>
     <message>
-        <location filename="../../ui/review/window.py" line="312" />
+        <location filename="../../ui/review/window.py" line="316" />
         <source>已保存 {time}</source>
         <translation>Saved {time}</translation>
     </message>
     <message>
-        <location filename="../../ui/review/window.py" line="325" />
+        <location filename="../../ui/review/window.py" line="329" />
         <source>未能保存</source>
         <translation>Not saved</translation>
     </message>
@@ -1820,32 +1874,32 @@ Choose yourself from the roster and {action} your signing key. Score sheets are 
         <translation>Please give a reason for withdrawing.</translation>
     </message>
     <message>
-        <location filename="../../ui/review/window.py" line="154" />
+        <location filename="../../ui/review/window.py" line="157" />
         <source>打开评审包</source>
         <translation>Open packet</translation>
     </message>
     <message>
-        <location filename="../../ui/review/window.py" line="155" />
+        <location filename="../../ui/review/window.py" line="158" />
         <source>评审包 (*{suffix});;所有文件 (*)</source>
         <translation>Packets (*{suffix});;All files (*)</translation>
     </message>
     <message>
-        <location filename="../../ui/review/window.py" line="170" />
+        <location filename="../../ui/review/window.py" line="173" />
         <source>已打开 {name}：校验通过。</source>
         <translation>Opened {name}: verified.</translation>
     </message>
     <message>
-        <location filename="../../ui/review/window.py" line="179" />
+        <location filename="../../ui/review/window.py" line="182" />
         <source>无法打开评审包</source>
         <translation>Cannot open packet</translation>
     </message>
     <message>
-        <location filename="../../ui/review/window.py" line="183" />
+        <location filename="../../ui/review/window.py" line="186" />
         <source>未确认专家身份，评审包未打开。</source>
         <translation>Identity not confirmed; the packet was not opened.</translation>
     </message>
     <message>
-        <location filename="../../ui/review/window.py" line="194" />
+        <location filename="../../ui/review/window.py" line="197" />
         <source>评审包已关闭</source>
         <translation>The packet is closed</translation>
     </message>

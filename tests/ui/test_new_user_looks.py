@@ -162,3 +162,14 @@ def test_aggregation_methods_are_named_in_english(english):
 
     assert method_text("median") == "Median"
     assert method_text("trimmed").startswith("Mean without")
+
+
+def test_result_flags_and_reasons_render_in_english(english):
+    from app.results.model import EXPERT_FLAG_CATEGORY, FLAG_SPREAD, SPREAD_REASON
+    from ui.organizer.results_models import result_text
+
+    assert result_text(FLAG_SPREAD) == "Large spread"
+    expert_flag = EXPERT_FLAG_CATEGORY.format(flag="类别不符", category="乙类", count=2)
+    assert result_text(expert_flag) == "Wrong category → 乙类 (2 experts)"
+    reason = SPREAD_REASON.format(max="90.0", min="60.0", spread="30.0", threshold="20")
+    assert result_text(reason).startswith("Large spread: highest 90.0, lowest 60.0")

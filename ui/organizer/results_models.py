@@ -25,8 +25,9 @@ from PySide6.QtCore import (
 )
 from PySide6.QtGui import QBrush, QColor
 
+from app.i18n import Message, recognise
 from app.results.explain import agreement_sentence
-from app.results.model import Results
+from app.results.model import TEMPLATES, Results
 from app.results.panel import Panel
 from scoring.agreement import ICC_FORMS
 from scoring.totals import format_score
@@ -42,6 +43,15 @@ _QUIET = QColor("#7b8794")
 
 def tr(text: str) -> str:
     return QCoreApplication.translate(_CTX, text)
+
+
+def result_text(text: str) -> str:
+    """A row flag or re-review reason the engine wrote in Chinese, in the interface
+    language (recognised against its templates, else translated as a marked word)."""
+    message = recognise(text, TEMPLATES)
+    if isinstance(message, Message):
+        return render(message)
+    return QCoreApplication.translate("ResultFlags", text)
 
 
 def score_text(value: Decimal | None, places: int = 2) -> str:
@@ -154,7 +164,8 @@ def ranking_rows(results: Results, category: str,
         tooltip = "；".join(t for t in (r.note, decided) if t)
         rows.append(Row(
             cells=(str(r.place), r.id, r.title, r.unit, score_text(r.score), str(r.n),
-                   r.award or "", "、".join(r.flags), change),
+                   r.award or "", QCoreApplication.translate("Message", "、").join(
+                       result_text(f) for f in r.flags), change),
             sort=(r.place, r.id, r.title, r.unit, r.score, r.n, r.award or "", len(r.flags),
                   moved),
             key=r.id, tooltip=tooltip, warn=bool(r.flags), numeric=frozenset({0, 4, 5, 8})))
@@ -172,7 +183,8 @@ RE_REVIEW_HEADERS = (
 
 def re_review_rows(results: Results) -> list[Row]:
     return [Row(cells=(i.id, i.category, i.title, score_text(i.max, 1), score_text(i.min, 1),
-                       score_text(i.spread, 1), "；".join(i.reasons)),
+                       score_text(i.spread, 1), QCoreApplication.translate("ResultsModels", "；")
+                       .join(result_text(reason) for reason in i.reasons)),
                 sort=(i.id, i.category, i.title, i.max, i.min, i.spread, len(i.reasons)),
                 key=i.id, warn=True, numeric=frozenset({3, 4, 5}))
             for i in results.re_review]
