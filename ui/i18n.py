@@ -78,12 +78,16 @@ def render(text: str) -> str:
         return str(text)
 
 
+def join_list(items: Any) -> str:
+    """Items listed the interface language's way: "S001、S002" / "S001, S002"."""
+    return QCoreApplication.translate("Message", LIST_SEPARATOR).join(str(i) for i in items)
+
+
 def _value(context: str, value: Any) -> str:
     if isinstance(value, Message):
         return render(value)
     if isinstance(value, list | tuple):
-        separator = QCoreApplication.translate("Message", LIST_SEPARATOR)
-        return separator.join(_value(context, item) for item in value)
+        return join_list(_value(context, item) for item in value)
     text = str(value)
     return QCoreApplication.translate(context, text) if text else text
 

@@ -936,17 +936,22 @@ Choose yourself from the roster and {action} your signing key. Score sheets are 
         <translation>Verifying and importing {count} files…</translation>
     </message>
     <message>
-        <location filename="../../ui/organizer/import_page.py" line="286" />
+        <location filename="../../ui/organizer/import_page.py" line="285" />
+        <source>，</source>
+        <translation>, </translation>
+    </message>
+    <message>
+        <location filename="../../ui/organizer/import_page.py" line="287" />
         <source>已处理 {count} 个文件：{summary}</source>
         <translation>Processed {count} files: {summary}</translation>
     </message>
     <message>
-        <location filename="../../ui/organizer/import_page.py" line="302" />
+        <location filename="../../ui/organizer/import_page.py" line="303" />
         <source>导入失败：{error}</source>
         <translation>Import failed: {error}</translation>
     </message>
     <message>
-        <location filename="../../ui/organizer/import_page.py" line="341" />
+        <location filename="../../ui/organizer/import_page.py" line="342" />
         <source>签名密钥指纹：{fingerprint}</source>
         <translation>Signing key fingerprint: {fingerprint}</translation>
     </message>
@@ -1351,47 +1356,47 @@ Choose yourself from the roster and {action} your signing key. Score sheets are 
 <context>
     <name>RecusalDialog</name>
     <message>
-        <location filename="../../ui/review/recusal_dialog.py" line="38" />
+        <location filename="../../ui/review/recusal_dialog.py" line="39" />
         <source>申报回避</source>
         <translation>Declare conflicts of interest</translation>
     </message>
     <message>
-        <location filename="../../ui/review/recusal_dialog.py" line="47" />
+        <location filename="../../ui/review/recusal_dialog.py" line="48" />
         <source>开始评分前，请确认是否与下列申报存在利益关系（如本人所在单位、近亲属任职、曾参与指导等）。勾选需要回避的申报并写明理由；回避的申报不能评分。</source>
         <translation>Before scoring, declare any conflict of interest with these submissions (your own unit, a close relative working there, having advised them…). Check each one and give a reason; recused submissions cannot be scored.</translation>
     </message>
     <message>
-        <location filename="../../ui/review/recusal_dialog.py" line="57" />
+        <location filename="../../ui/review/recusal_dialog.py" line="58" />
         <source>回避</source>
         <translation>Recused</translation>
     </message>
     <message>
-        <location filename="../../ui/review/recusal_dialog.py" line="57" />
+        <location filename="../../ui/review/recusal_dialog.py" line="58" />
         <source>申报单位 · 实践标题</source>
         <translation>Unit · Title</translation>
     </message>
     <message>
-        <location filename="../../ui/review/recusal_dialog.py" line="58" />
+        <location filename="../../ui/review/recusal_dialog.py" line="59" />
         <source>回避理由</source>
         <translation>Reason</translation>
     </message>
     <message>
-        <location filename="../../ui/review/recusal_dialog.py" line="69" />
+        <location filename="../../ui/review/recusal_dialog.py" line="70" />
         <source>勾选后必填，例如：本人曾在该单位任职</source>
         <translation>Required when checked, e.g. I used to work for this unit</translation>
     </message>
     <message>
-        <location filename="../../ui/review/recusal_dialog.py" line="90" />
+        <location filename="../../ui/review/recusal_dialog.py" line="91" />
         <source>无需回避</source>
         <translation>No conflicts</translation>
     </message>
     <message>
-        <location filename="../../ui/review/recusal_dialog.py" line="91" />
+        <location filename="../../ui/review/recusal_dialog.py" line="92" />
         <source>确认回避</source>
         <translation>Confirm recusals</translation>
     </message>
     <message>
-        <location filename="../../ui/review/recusal_dialog.py" line="129" />
+        <location filename="../../ui/review/recusal_dialog.py" line="130" />
         <source>请填写回避理由：{ids}</source>
         <translation>Please give a reason for: {ids}</translation>
     </message>
@@ -1613,97 +1618,97 @@ Choose yourself from the roster and {action} your signing key. Score sheets are 
 <context>
     <name>ResultsPage</name>
     <message>
-        <location filename="../../ui/organizer/results_page.py" line="126" />
+        <location filename="../../ui/organizer/results_page.py" line="127" />
         <source>前往“导入评分表”页(&amp;I)</source>
         <translation>Go to &amp;Import score sheets</translation>
     </message>
     <message>
-        <location filename="../../ui/organizer/results_page.py" line="134" />
+        <location filename="../../ui/organizer/results_page.py" line="135" />
         <source>排名</source>
         <translation>Rankings</translation>
     </message>
     <message>
-        <location filename="../../ui/organizer/results_page.py" line="135" />
+        <location filename="../../ui/organizer/results_page.py" line="136" />
         <source>复核清单</source>
         <translation>Re-review list</translation>
     </message>
     <message>
-        <location filename="../../ui/organizer/results_page.py" line="136" />
+        <location filename="../../ui/organizer/results_page.py" line="137" />
         <source>专家分布</source>
         <translation>Experts</translation>
     </message>
     <message>
-        <location filename="../../ui/organizer/results_page.py" line="137" />
+        <location filename="../../ui/organizer/results_page.py" line="138" />
         <source>一致性</source>
         <translation>Agreement</translation>
     </message>
     <message>
-        <location filename="../../ui/organizer/results_page.py" line="153" />
+        <location filename="../../ui/organizer/results_page.py" line="154" />
         <source>刷新(&amp;R)</source>
         <translation>&amp;Refresh</translation>
     </message>
     <message>
-        <location filename="../../ui/organizer/results_page.py" line="155" />
+        <location filename="../../ui/organizer/results_page.py" line="156" />
         <source>导出结果(&amp;X)…</source>
         <translation>E&amp;xport results…</translation>
     </message>
     <message>
-        <location filename="../../ui/organizer/results_page.py" line="157" />
+        <location filename="../../ui/organizer/results_page.py" line="158" />
         <source>汇总方法：</source>
         <translation>Method:</translation>
     </message>
     <message>
-        <location filename="../../ui/organizer/results_page.py" line="159" />
+        <location filename="../../ui/organizer/results_page.py" line="160" />
         <source>对比方法：</source>
         <translation>Compare with:</translation>
     </message>
     <message>
-        <location filename="../../ui/organizer/results_page.py" line="170" />
+        <location filename="../../ui/organizer/results_page.py" line="171" />
         <source>类别：</source>
         <translation>Category:</translation>
     </message>
     <message>
-        <location filename="../../ui/organizer/results_page.py" line="239" />
+        <location filename="../../ui/organizer/results_page.py" line="240" />
         <source>正在计算…</source>
         <translation>Computing…</translation>
     </message>
     <message>
-        <location filename="../../ui/organizer/results_page.py" line="256" />
+        <location filename="../../ui/organizer/results_page.py" line="257" />
         <source>{method}：{experts} 位专家的 {marks} 条有效评分；复核清单 {review} 件，离群评分 {outliers} 条，跨越奖项线的并列 {ties} 处。</source>
         <translation>{method}: {marks} valid marks from {experts} experts; {review} on the re-review list, {outliers} outlying marks, {ties} ties across an award boundary.</translation>
     </message>
     <message>
-        <location filename="../../ui/organizer/results_page.py" line="289" />
+        <location filename="../../ui/organizer/results_page.py" line="290" />
         <source>还没有任何有效评分：请先在“导入评分表”页导入并接受专家交回的评分表，结果会随之更新。</source>
         <translation>No valid scores yet: import and accept the experts' sheets on the "Import score sheets" page first; the results then update.</translation>
     </message>
     <message>
-        <location filename="../../ui/organizer/results_page.py" line="293" />
+        <location filename="../../ui/organizer/results_page.py" line="294" />
         <source>计算结果时发生内部错误（{kind}: {detail}）。</source>
         <translation>Internal error while computing the results ({kind}: {detail}).</translation>
     </message>
     <message>
-        <location filename="../../ui/organizer/results_page.py" line="311" />
+        <location filename="../../ui/organizer/results_page.py" line="312" />
         <source>{award}：第 {place} 名有 {count} 件并列（{ids}），名额只剩 {slots} 个，须由评审组决定。</source>
         <translation>{award}: {count} submissions tie for place {place} ({ids}) but only {slots} places are left; the panel must decide.</translation>
     </message>
     <message>
-        <location filename="../../ui/organizer/results_page.py" line="318" />
+        <location filename="../../ui/organizer/results_page.py" line="319" />
         <source>尚无有效评分、未排名：{ids}</source>
         <translation>No valid marks yet, not ranked: {ids}</translation>
     </message>
     <message>
-        <location filename="../../ui/organizer/results_page.py" line="339" />
+        <location filename="../../ui/organizer/results_page.py" line="340" />
         <source>正在导出结果…</source>
         <translation>Exporting the results…</translation>
     </message>
     <message>
-        <location filename="../../ui/organizer/results_page.py" line="349" />
+        <location filename="../../ui/organizer/results_page.py" line="350" />
         <source>已导出：{files}</source>
         <translation>Exported: {files}</translation>
     </message>
     <message>
-        <location filename="../../ui/organizer/results_page.py" line="355" />
+        <location filename="../../ui/organizer/results_page.py" line="356" />
         <source>导出结果时发生内部错误（{kind}: {detail}）。</source>
         <translation>Internal error while exporting the results ({kind}: {detail}).</translation>
     </message>
@@ -2222,7 +2227,7 @@ Please send this file back to the organizers; after changing marks you can expor
         <translation>Excel workbooks (*.xlsx);;All files (*)</translation>
     </message>
     <message>
-        <location filename="../../ui/organizer/results_page.py" line="82" />
+        <location filename="../../ui/organizer/results_page.py" line="83" />
         <source>选择结果文件的保存文件夹</source>
         <translation>Choose the folder for the results files</translation>
     </message>

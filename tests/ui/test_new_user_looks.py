@@ -173,3 +173,7 @@ def test_result_flags_and_reasons_render_in_english(english):
     assert result_text(expert_flag) == "Wrong category → 乙类 (2 experts)"
     reason = SPREAD_REASON.format(max="90.0", min="60.0", spread="30.0", threshold="20")
     assert result_text(reason).startswith("Large spread: highest 90.0, lowest 60.0")
+
+
+def test_lists_of_ids_are_joined_the_interface_languages_way(english):
+    assert i18n.join_list(["S001", "S002"]) == "S001, S002"

@@ -37,6 +37,7 @@ from app.results.outputs import write_outputs
 from app.results.panel import Panel
 from scoring.aggregate import METHOD_LABELS, METHODS
 from ui.file_dialogs import RESULTS, existing_folder
+from ui.i18n import join_list
 from ui.organizer.charts import DistributionView
 from ui.organizer.results_models import (
     EXPERT_HEADERS,
@@ -311,11 +312,11 @@ class ResultsPage(QWidget):
         notes = [self.tr("{award}：第 {place} 名有 {count} 件并列（{ids}），名额只剩 {slots} 个，"
                          "须由评审组决定。").format(award=t.award, place=t.place,
                                                  count=len(t.submissions),
-                                                 ids="、".join(t.submissions), slots=t.slots)
+                                                 ids=join_list(t.submissions), slots=t.slots)
                  for t in results.quota_ties if t.category == category]
         unscored = results.unscored.get(category, [])
         if unscored:
-            notes.append(self.tr("尚无有效评分、未排名：{ids}").format(ids="、".join(unscored)))
+            notes.append(self.tr("尚无有效评分、未排名：{ids}").format(ids=join_list(unscored)))
         self.ranking_note.setText("\n".join(notes))
 
     def _show_detail(self, index: Any) -> None:
@@ -346,7 +347,7 @@ class ResultsPage(QWidget):
         self._runner.run(work, on_done=self._exported, on_error=self._export_failed)
 
     def _exported(self, paths: list[Path]) -> None:
-        text = self.tr("已导出：{files}").format(files="、".join(str(p) for p in paths))
+        text = self.tr("已导出：{files}").format(files=join_list(paths))
         self.message.setText(text)
         self.status_message.emit(text)
 
