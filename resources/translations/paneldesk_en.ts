@@ -1764,77 +1764,82 @@ Choose yourself from the roster and {action} your signing key. Score sheets are 
         <translation>&amp;Export score sheet…</translation>
     </message>
     <message>
-        <location filename="../../ui/review/menus.py" line="40" />
+        <location filename="../../ui/review/menus.py" line="41" />
         <source>组织方：导入评分表与结果(&amp;G)…</source>
         <translation>Or&amp;ganizer: import score sheets and results…</translation>
     </message>
     <message>
-        <location filename="../../ui/review/menus.py" line="45" />
+        <location filename="../../ui/review/menus.py" line="46" />
         <source>申报(&amp;S)</source>
         <translation>&amp;Submission</translation>
     </message>
     <message>
-        <location filename="../../ui/review/menus.py" line="46" />
+        <location filename="../../ui/review/menus.py" line="47" />
         <source>下一项(&amp;N)</source>
         <translation>&amp;Next</translation>
     </message>
     <message>
-        <location filename="../../ui/review/menus.py" line="47" />
+        <location filename="../../ui/review/menus.py" line="48" />
         <source>上一项(&amp;P)</source>
         <translation>&amp;Previous</translation>
     </message>
     <message>
-        <location filename="../../ui/review/menus.py" line="48" />
+        <location filename="../../ui/review/menus.py" line="49" />
         <source>搜索(&amp;F)</source>
         <translation>&amp;Find</translation>
     </message>
     <message>
-        <location filename="../../ui/review/menus.py" line="49" />
+        <location filename="../../ui/review/menus.py" line="50" />
         <source>申请回避(&amp;H)…</source>
         <translation>Recuse myself…</translation>
     </message>
     <message>
-        <location filename="../../ui/review/menus.py" line="50" />
+        <location filename="../../ui/review/menus.py" line="51" />
         <source>撤销回避(&amp;U)…</source>
         <translation>Withdraw recusal…</translation>
     </message>
     <message>
-        <location filename="../../ui/review/menus.py" line="57" />
+        <location filename="../../ui/review/menus.py" line="58" />
         <source>查看(&amp;V)</source>
         <translation>&amp;View</translation>
     </message>
     <message>
-        <location filename="../../ui/review/menus.py" line="60" />
+        <location filename="../../ui/review/menus.py" line="61" />
         <source>我的排序(&amp;R)…</source>
         <translation>My &amp;ranking…</translation>
     </message>
     <message>
-        <location filename="../../ui/review/menus.py" line="63" />
+        <location filename="../../ui/review/menus.py" line="64" />
         <source>跳到评分项(&amp;C)</source>
         <translation>Jump to &amp;criterion</translation>
     </message>
     <message>
-        <location filename="../../ui/review/menus.py" line="76" />
+        <location filename="../../ui/review/menus.py" line="78" />
         <source>请先打开评审包并确认专家身份，才能导出评分表。</source>
         <translation>Open a packet and confirm your identity first to export a score sheet.</translation>
     </message>
     <message>
-        <location filename="../../ui/review/menus.py" line="91" />
+        <location filename="../../ui/review/menus.py" line="80" />
+        <source>导出评分表（需先打开评审包）</source>
+        <translation>Export score sheet (open a packet first)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/review/menus.py" line="95" />
         <source>第 {n} 项：{name}</source>
         <translation>Criterion {n}: {name}</translation>
     </message>
     <message>
-        <location filename="../../ui/review/menus.py" line="68" />
+        <location filename="../../ui/review/menus.py" line="69" />
         <source>帮助(&amp;H)</source>
         <translation>&amp;Help</translation>
     </message>
     <message>
-        <location filename="../../ui/review/menus.py" line="58" />
+        <location filename="../../ui/review/menus.py" line="59" />
         <source>佐证材料全屏(&amp;E)</source>
         <translation>&amp;Evidence full screen</translation>
     </message>
     <message>
-        <location filename="../../ui/review/menus.py" line="69" />
+        <location filename="../../ui/review/menus.py" line="70" />
         <source>快捷键(&amp;K)</source>
         <translation>&amp;Keyboard shortcuts</translation>
     </message>

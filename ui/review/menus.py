@@ -33,7 +33,8 @@ class ReviewMenus:
         file_menu.addAction(self.open)
         self.recent = file_menu.addMenu(translate("ReviewWindow", "最近打开(&R)"))
         file_menu.addSeparator()
-        self.export = self._action(translate("ReviewWindow", "导出评分表(&E)…"), window.export_sheet, "export")
+        self._export_text = translate("ReviewWindow", "导出评分表(&E)…")
+        self.export = self._action(self._export_text, window.export_sheet, "export")
         file_menu.addAction(self.export)
         file_menu.setToolTipsVisible(True)  # a greyed-out entry says why on hover
         file_menu.addSeparator()
@@ -71,11 +72,14 @@ class ReviewMenus:
         add_about_action(window, help_menu)
 
     def set_export_available(self, available: bool) -> None:
-        """Enable 导出评分表, or grey it out with the reason as its tip and status tip."""
+        """Enable 导出评分表, or grey it out saying why in the entry itself (a menu shows
+        no tooltip or status tip for a disabled entry), its tip and its status tip."""
         self.export.setEnabled(available)
         why = "" if available else translate(
             "ReviewWindow", "请先打开评审包并确认专家身份，才能导出评分表。")
-        self.export.setToolTip(why or self.export.text().replace("&", ""))
+        self.export.setText(self._export_text if available else translate(
+            "ReviewWindow", "导出评分表（需先打开评审包）"))
+        self.export.setToolTip(why or self._export_text.replace("&", ""))
         self.export.setStatusTip(why)
 
     def set_criteria(self, names: Sequence[str]) -> None:

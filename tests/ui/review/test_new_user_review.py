@@ -48,9 +48,11 @@ def test_export_menu_is_disabled_without_a_packet_and_says_why(make_window, pack
     window = make_window(Calls())
     assert not window.menus.export.isEnabled()
     assert "请先打开评审包" in window.menus.export.toolTip()
+    assert "需先打开评审包" in window.menus.export.text()  # said in the menu itself
     assert window.menus.export.statusTip() == window.menus.export.toolTip()
     window.open_path(packet_path)
     assert window.menus.export.isEnabled() and not window.menus.export.statusTip()
+    assert window.menus.export.text() == "导出评分表(&E)…"
 
 
 # -- 2. 退出 quits the application ----------------------------------------------------------
