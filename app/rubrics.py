@@ -14,9 +14,17 @@ from functools import lru_cache
 
 from app.canonical import canonical_hash
 from app.errors import PanelDeskError
+from app.i18n import QT_TRANSLATE_NOOP
 from app.paths import resource_path
 from scoring.rubric import Rubric, RubricError
 from scoring.rubric_file import load_rubric
+
+# The reasons `Rubric.comment_required` gives (scoring is Qt-free and unmarked), as
+# templates the interface can recognise and translate (`app.i18n.recognise`).
+COMMENT_RULES = (
+    ("CommentRule", QT_TRANSLATE_NOOP("CommentRule", "总分低于{limit}分，须填写评语")),
+    ("CommentRule", QT_TRANSLATE_NOOP("CommentRule", "总分高于{limit}分，须填写评语")),
+)
 
 DEFAULT_RUBRIC = "hotline-2026.toml"
 

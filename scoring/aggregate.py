@@ -341,34 +341,39 @@ def average_ranks(values: Sequence[Any]) -> list[Fraction]:
 
 
 # ------------------------------------------------------------------ the registry
+def QT_TRANSLATE_NOOP(context: str, text: str) -> str:  # noqa: N802 — the name lupdate knows
+    """Mark a label for the interface's translation (scoring stays free of Qt and app)."""
+    return text
+
+
 # A new method is one entry here (its function above); the GUI, the command line, the
 # rubric validator and the report all read this table.
 METHOD_REGISTRY: dict[str, AggregationMethod] = {method.name: method for method in (
     AggregationMethod(
-        "trimmed", "去掉一个最高分和一个最低分后取平均",
+        "trimmed", QT_TRANSLATE_NOOP("AggregationMethod", "去掉一个最高分和一个最低分后取平均"),
         "评审惯例“去掉一个最高分和一个最低分”：单个专家的极端打分不左右结果；"
         "有效评分不足 {trim} 个时取全部评分的平均。",
         _each_submission(_trimmed)),
     AggregationMethod(
-        "mean", "平均分",
+        "mean", QT_TRANSLATE_NOOP("AggregationMethod", "平均分"),
         "所有有效评分同等看待，简单透明；适合专家人数少、打分尺度一致的情形。",
         _each_submission(_plain_mean)),
     AggregationMethod(
-        "median", "中位数",
+        "median", QT_TRANSLATE_NOOP("AggregationMethod", "中位数"),
         "取中间的评分，最不受个别极端打分影响；适合专家人数为奇数、分歧较大的情形。",
         _each_submission(_plain_median)),
     AggregationMethod(
-        "zscore", "按专家标准化（z 分数）后折算",
+        "zscore", QT_TRANSLATE_NOOP("AggregationMethod", "按专家标准化（z 分数）后折算"),
         "先把每位专家的打分按其本人的平均分和离散程度标准化，再折算回全体评分的尺度，"
         "消除“有人普遍打高、有人普遍打低”的影响。",
         _whole_category(_zscore)),
     AggregationMethod(
-        "bias", "专家宽严偏差校正（加性模型最小二乘）",
+        "bias", QT_TRANSLATE_NOOP("AggregationMethod", "专家宽严偏差校正（加性模型最小二乘）"),
         "用加性模型（得分 = 总体水平 + 作品质量 + 专家宽严偏差）以最小二乘拟合，"
         "扣除每位专家的宽严偏差；适合各专家评审的作品不完全相同（回避、分组评审）的情形。",
         _whole_category(_bias_scores)),
     AggregationMethod(
-        "borda", "波达计数（各专家排序积分）",
+        "borda", QT_TRANSLATE_NOOP("AggregationMethod", "波达计数（各专家排序积分）"),
         "只看每位专家给出的先后次序（波达计数，折算为 0–100 分），不看分值大小，"
         "专家打分尺度不同时也能公平合成。",
         _whole_category(_borda)),

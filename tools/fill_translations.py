@@ -2,7 +2,7 @@
 
     python tools/fill_translations.py [ZH<TAB>EN files...]
 
-Runs Qt's `lupdate` over every module in `app/` and `ui/` (dropping strings no longer
+Runs Qt's `lupdate` over every module in `app/`, `ui/` and `scoring/` (dropping strings no longer
 used; the core marks its interface strings with `app.i18n.QT_TRANSLATE_NOOP`), then
 fills each untranslated entry from the given tab-separated "中文<TAB>English" files, or
 else from lupdate's same-text guess (the same Chinese already translated in another
@@ -23,7 +23,8 @@ sys.path.insert(0, str(ROOT))
 from ui.i18n import find_lrelease  # noqa: E402 — needs the path set above
 
 TS_FILE = ROOT / "resources" / "translations" / "paneldesk_en.ts"
-SOURCE_PACKAGES = ("app", "ui")  # where interface strings are written
+# Where interface strings are written (scoring marks its method labels for the results page).
+SOURCE_PACKAGES = ("app", "ui", "scoring")
 
 
 def read_pairs(files: list[str]) -> dict[str, str]:

@@ -72,6 +72,8 @@ def main(argv: list[str] | None = None) -> int:
     os.environ["PANELDESK_HOME"] = str(work / "home")
     passphrase = os.environ.get("PANELDESK_SCREENSHOT_PASSPHRASE", "demo")
 
+    from PySide6.QtCore import Qt
+
     from app.keys import KeyStore
     from ui.application import create_application, open_settings
     from ui.review.identity_dialog import Identity, IdentityDialog
@@ -94,6 +96,9 @@ def main(argv: list[str] | None = None) -> int:
     _RUNNERS.append(runner)
     window = ReviewWindow(runner=runner, writer=SyncTaskRunner(),
                           settings=open_settings(), identify=identify, declare_recusals=declare)
+    # A first start fits the screen (maximized on the small offscreen one): the
+    # screenshots are taken at one fixed size instead.
+    window.setWindowState(Qt.WindowState.WindowNoState)
     window.resize(*SIZE)
     window.show()
     window.open_path(packet_path)

@@ -1,4 +1,8 @@
-"""Menu entries every PanelDesk window shares: 设置 ▸ 界面语言 and 帮助 ▸ 关于.
+"""Menu entries every PanelDesk window shares: 文件 ▸ 退出, 设置 ▸ 界面语言, 帮助 ▸ 关于.
+
+退出 (Ctrl+Q) ends the application, not just the window it was chosen in: every window
+is asked to close first, so the review window flushes and saves its marks, and the
+organizer's windows close with it.
 
 The language choice is stored in QSettings and applies on the next start (Qt widgets
 built with `tr()` do not re-translate themselves, and rebuilding a window mid-review
@@ -8,14 +12,51 @@ would risk an unsaved comment), which the user is told at once.  The strings use
 
 from __future__ import annotations
 
-from PySide6.QtCore import QCoreApplication, QSettings
-from PySide6.QtGui import QAction, QActionGroup
-from PySide6.QtWidgets import QMainWindow, QMenu, QMessageBox
+from PySide6.QtCore import QCoreApplication, QSettings, Qt
+from PySide6.QtGui import QAction, QActionGroup, QKeySequence
+from PySide6.QtWidgets import QApplication, QMainWindow, QMenu, QMessageBox
 
 from app import __version__
 from ui import i18n
 
 translate = QCoreApplication.translate
+
+
+QUIT_KEY = "Ctrl+Q"
+
+
+def quit_keys() -> list[QKeySequence]:
+    """The platform's Quit keys, plus Ctrl+Q where the platform has none (Windows)."""
+    keys = [k for k in QKeySequence.keyBindings(QKeySequence.StandardKey.Quit) if not k.isEmpty()]
+    if QKeySequence(QUIT_KEY) not in keys:
+        keys.append(QKeySequence(QUIT_KEY))
+    return keys
+
+
+def quit_application() -> bool:
+    """Close every window (each saves what it holds), then end the event loop.
+
+    False if a window refused to close; the application then keeps running."""
+    app = QApplication.instance()
+    if app is None:
+        return False
+    QApplication.closeAllWindows()
+    if any(w.isVisible() for w in QApplication.topLevelWidgets() if w.isWindow()):
+        return False
+    app.quit()
+    return True
+
+
+def add_quit_action(window: QMainWindow, menu: QMenu) -> QAction:
+    """文件 ▸ 退出 (Ctrl+Q): quits the application, whichever window has the focus."""
+    action = QAction(translate("CommonMenus", "退出(&Q)"), window)
+    action.setMenuRole(QAction.MenuRole.QuitRole)
+    action.setShortcuts(quit_keys())
+    action.setShortcutContext(Qt.ShortcutContext.WindowShortcut)
+    action.triggered.connect(quit_application)
+    window.addAction(action)
+    menu.addAction(action)
+    return action
 
 
 def add_language_menu(window: QMainWindow, settings: QSettings | None) -> dict[str, QAction]:

@@ -1,7 +1,10 @@
 """Interface language: Chinese by default, English as the second language.
 
 Source strings in the code are Chinese, so zh_CN needs no translation file; only Qt's
-own dialogs (file chooser, message-box buttons) get Qt's `qtbase_zh_CN.qm`.  English
+own dialogs (file chooser, message-box buttons) get Qt's `qtbase_zh_CN.qm`, completed
+with the few Qt 6 strings it lacks (`QT_ZH_GAPS`: the file dialog said "Look in:").  Messages
+the core makes with values in them (`app.i18n.Message`) are said in the interface
+language by `render`.  English
 comes from `resources/translations/paneldesk_en.ts` compiled to `.qm` with Qt's
 `lrelease`.  A bundle ships the `.qm` (built at build time, `compile_ts`); in a source
 checkout the `.qm` is not committed, so on first use it is compiled into the user data
@@ -18,9 +21,11 @@ import os
 import shutil
 import subprocess
 from pathlib import Path
+from typing import Any
 
-from PySide6.QtCore import QCoreApplication, QLibraryInfo, QSettings, QTranslator
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QLibraryInfo, QSettings, QTranslator
 
+from app.i18n import Message
 from app.paths import resource_path, user_data_dir
 
 log = logging.getLogger(__name__)
@@ -31,6 +36,13 @@ DEFAULT_LANGUAGE = "zh_CN"
 LANGUAGES = {"zh_CN": "中文", "en": "English"}
 TRANSLATION_STEM = "paneldesk"
 LRELEASE_TIMEOUT_S = 60
+
+# How a list inside a message is joined, in the interface language.
+LIST_SEPARATOR = QT_TRANSLATE_NOOP("Message", "、")
+
+# Qt's own strings that qtbase_zh_CN.qm lacks: Qt 6 gave them mnemonics.
+QT_ZH_GAPS = {("QFileDialog", "&Look in:"): "查找范围(&L)：",
+              ("QFileDialog", "Files of &type:"): "文件类型(&T)："}
 
 # Installed translators must outlive the call that installed them.
 _installed: list[QTranslator] = []
@@ -48,6 +60,48 @@ def store_language(settings: QSettings, language: str) -> None:
         raise ValueError(f"unsupported language: {language!r}")
     settings.setValue(LANGUAGE_KEY, language)
     settings.sync()
+
+
+def render(text: str) -> str:
+    """An `app.i18n.Message` in the interface language; any other text as it is.
+
+    Its values are translated too where they are marked words of the same context (a
+    field's name, a flag), and lists are joined the interface language's way.  A
+    translation that does not fit the values falls back to the Chinese text."""
+    if not isinstance(text, Message):
+        return text
+    template = QCoreApplication.translate(text.context, text.template)
+    values = {name: _value(text.context, value) for name, value in text.args.items()}
+    try:
+        return template.format(**values)
+    except (KeyError, IndexError, ValueError):
+        return str(text)
+
+
+def join_list(items: Any) -> str:
+    """Items listed the interface language's way: "S001、S002" / "S001, S002"."""
+    return QCoreApplication.translate("Message", LIST_SEPARATOR).join(str(i) for i in items)
+
+
+def _value(context: str, value: Any) -> str:
+    if isinstance(value, Message):
+        return render(value)
+    if isinstance(value, list | tuple):
+        return join_list(_value(context, item) for item in value)
+    text = str(value)
+    return QCoreApplication.translate(context, text) if text else text
+
+
+class QtChineseTranslator(QTranslator):
+    """Qt's own zh_CN translation, with the strings it lacks filled in (`QT_ZH_GAPS`)."""
+
+    def translate(self, context: str, source: str, disambiguation: str | None = None,
+                  n: int = -1) -> str:
+        gap = QT_ZH_GAPS.get((context, source))
+        if gap is not None:
+            return gap
+        # None, not "": Qt asks the next translator only after a null string.
+        return super().translate(context, source, disambiguation, n) or None  # type: ignore[return-value]
 
 
 def find_lrelease() -> Path | None:
@@ -113,12 +167,14 @@ def install_translators(app: QCoreApplication, language: str) -> list[QTranslato
     if own is not None:
         _load_into(app, str(own.parent), own.stem)
     qt_dir = QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)
-    _load_into(app, qt_dir, f"qtbase_{language}")
+    _load_into(app, qt_dir, f"qtbase_{language}",
+               QtChineseTranslator if language == DEFAULT_LANGUAGE else QTranslator)
     return list(_installed)
 
 
-def _load_into(app: QCoreApplication, directory: str, stem: str) -> None:
-    translator = QTranslator(app)
+def _load_into(app: QCoreApplication, directory: str, stem: str,
+               kind: type[QTranslator] = QTranslator) -> None:
+    translator = kind(app)
     if translator.load(stem, directory) and app.installTranslator(translator):
         _installed.append(translator)
     else:

@@ -34,13 +34,15 @@ def run_export(args: argparse.Namespace) -> int:
     from app.workspace import ReviewSession
 
     store = KeyStore()
-    if not store.exists():
-        raise PanelDeskError("本机还没有专家密钥：请先运行 paneldesk key create 生成密钥，"
-                             "并把指纹告知组织方")
     packet = open_packet(args.packet)
     try:
+        # The expert first: an unknown id is "no such expert" (with the roster's ids),
+        # whatever the state of the key.
         session = ReviewSession(packet, args.expert)
         try:
+            if not store.exists():
+                raise PanelDeskError("本机还没有专家密钥：请先运行 paneldesk key init 生成密钥，"
+                                     "并把指纹告知组织方")
             missing = check_before_export(session)
             if missing:
                 print(f"尚未完成的项目（{len(missing)} 项）：")

@@ -15,6 +15,13 @@ from collections.abc import Mapping, Sequence
 from typing import TYPE_CHECKING, Any
 
 from app.intake.form_fields import join_single
+from app.intake.messages import (
+    CATEGORY_GUESS,
+    CATEGORY_NONE,
+    CATEGORY_SEVERAL,
+    CATEGORY_UNKNOWN,
+    warning,
+)
 
 if TYPE_CHECKING:
     from app.intake.form_fields import ParsedForm
@@ -111,15 +118,15 @@ class CategorySet:
         """Why `value` (a submission's category field) is not one category, or None."""
         if value in self.names:
             return None
-        allowed = "、".join(self.names)
+        allowed = list(self.names)
         if not value:
-            return f"未能确定实践类别：申报书未填写或未勾选类别（应为 {allowed} 之一）"
+            return warning(CATEGORY_NONE, allowed=allowed)
         named = [c for c in self.names if c in value]
         if len(named) > 1:
-            return f"未能确定实践类别：填写或勾选了多个类别（{'、'.join(named)}），请与申报单位确认"
+            return warning(CATEGORY_SEVERAL, named=named)
         if named:
-            return f"未能确定实践类别：“{value}”，可能是“{named[0]}”，请核对"
-        return f"未能确定实践类别：“{value}”不是 {allowed} 之一"
+            return warning(CATEGORY_GUESS, value=value, guess=named[0])
+        return warning(CATEGORY_UNKNOWN, value=value, allowed=allowed)
 
     # -- helpers -------------------------------------------------------------------------
 

@@ -15,6 +15,7 @@ from collections.abc import Iterable
 from typing import Any
 
 from app.evidence.probe import EvidenceInfo
+from app.intake import messages as wording
 from app.intake.categories import CategorySet
 from app.intake.pii import PiiHit, find_pii, mask
 from app.model import FIELD_LABELS, IntakeWarning
@@ -23,7 +24,7 @@ from app.model import FIELD_LABELS, IntakeWarning
 # even though experts never see them.
 REQUIRED_FIELDS = ("unit", "contact_name", "contact_info", "title", "highlights", "body")
 EXPERT_FIELDS = ("unit", "title", "highlights", "body")
-PII_LABELS = {"pii_phone": "手机号", "pii_id_number": "身份证号", "pii_bank_card": "银行卡号"}
+PII_LABELS = wording.PII_KINDS
 FORMAT_NAMES = {"jpeg": "JPG"}
 # Invisible characters that are not str.isspace() but add nothing a reader would count.
 _INVISIBLE = re.compile(r"[\s\u200b-\u200d\u2060\ufeff]")
@@ -42,7 +43,8 @@ def check_fields(fields: dict[str, str], rules: Any,
     for key in REQUIRED_FIELDS:
         if not (fields.get(key) or "").strip():
             warnings.append(IntakeWarning(
-                "field_missing", f"申报书缺少“{FIELD_LABELS[key]}”", field=key))
+                "field_missing", wording.warning(wording.FIELD_MISSING, field=FIELD_LABELS[key]),
+                field=key))
     problem = categories.problem((fields.get("category") or "").strip())
     if problem:
         warnings.append(IntakeWarning("category_missing", problem, field="category"))
@@ -51,10 +53,10 @@ def check_fields(fields: dict[str, str], rules: Any,
         n = count_chars(body)
         low, high = rules.body_min_chars, rules.body_max_chars
         if n < low or n > high:
-            side = "不足" if n < low else "超出"
+            side = wording.SHORT if n < low else wording.LONG
             warnings.append(IntakeWarning(
-                "word_count", f"详细内容约 {n} 字，{side}建议范围 {low}–{high} 字",
-                field="body"))
+                "word_count", wording.warning(wording.WORD_COUNT, count=n, side=side, low=low,
+                                           high=high), field="body"))
     return warnings
 
 
@@ -72,7 +74,8 @@ def check_pii(fields: dict[str, str],
 
 
 def pii_warning(hit: PiiHit, key: str) -> IntakeWarning:
-    return IntakeWarning(hit.code, f"疑似未脱敏{PII_LABELS[hit.code]}：{mask(hit)}",
+    return IntakeWarning(hit.code, wording.warning(wording.PII, kind=PII_LABELS[hit.code],
+                                                masked=mask(hit)),
                          field=key, spans=[[hit.start, hit.end]])
 
 
@@ -87,7 +90,8 @@ def check_evidence(files: list[tuple[str, EvidenceInfo]], rules: Any) -> list[In
     low, high = rules.images_min, rules.images_max
     if not low <= len(images) <= high:
         wanted = f"{low}" if low == high else f"{low}–{high}"
-        warnings.append(IntakeWarning("image_count", f"附图 {len(images)} 张，要求 {wanted} 张"))
+        warnings.append(IntakeWarning("image_count", wording.warning(
+            wording.IMAGE_COUNT, count=len(images), wanted=wanted)))
     formats = tuple(rules.image_formats)
     wanted_formats = "/".join(_format_name(f) for f in formats)
     min_side = rules.image_min_short_side
@@ -95,16 +99,18 @@ def check_evidence(files: list[tuple[str, EvidenceInfo]], rules: Any) -> list[In
         if info.image_format not in formats:
             warnings.append(IntakeWarning(
                 "image_format",
-                f"图片格式为 {_format_name(info.image_format)}，要求 {wanted_formats}", file=name))
+                wording.warning(wording.IMAGE_FORMAT, found=_format_name(info.image_format),
+                             wanted=wanted_formats), file=name))
         if info.width and info.height and min(info.width, info.height) < min_side:
             warnings.append(IntakeWarning(
                 "image_resolution",
-                f"图片分辨率不足{min_side}P（{info.width}×{info.height}）", file=name))
+                wording.warning(wording.IMAGE_RESOLUTION, side=min_side, width=info.width,
+                             height=info.height), file=name))
     for name, info in files:
         if info.problem:
             warnings.append(IntakeWarning(
-                "unreadable_file", f"附件“{_basename(name)}”无法安全打开：{info.problem}",
-                file=name))
+                "unreadable_file", wording.warning(wording.UNREADABLE, name=_basename(name),
+                                                problem=info.problem), file=name))
     return warnings
 
 
@@ -143,4 +149,4 @@ def find_duplicates(entries: list[tuple[str, str, str]]) -> dict[str, list[str]]
 
 
 def duplicate_warning(other_ids: list[str]) -> IntakeWarning:
-    return IntakeWarning("duplicate", f"与 {'、'.join(other_ids)} 单位和标题相同，疑似重复申报")
+    return IntakeWarning("duplicate", wording.warning(wording.DUPLICATE, ids=list(other_ids)))

@@ -194,9 +194,10 @@ def _central_directory(path: Path) -> tuple[list[zipfile.ZipInfo], int]:
             return zf.infolist(), int(getattr(zf, "start_dir", 0))
     except OSError as err:
         raise PanelDeskError(f"无法读取评审包 {path}：{err.strerror or err}") from None
-    except Exception as err:  # noqa: BLE001 — zipfile raises many kinds on hostile input
-        raise PanelDeskError(f"{path} 不是有效的评审包（无法作为 zip 文件读取："
-                             f"{type(err).__name__}）") from None
+    except Exception:  # noqa: BLE001 — zipfile raises many kinds on hostile input
+        # Said for the user, who never needs the exception's name ("BadZipFile").
+        raise PanelDeskError(f"{path.name} 不是有效的评审包：文件已损坏或不完整（可能在下载或"
+                             "复制时中断）。请向组织方重新索取评审包。") from None
 
 
 def _read_plain(path: Path, info: zipfile.ZipInfo) -> bytes:

@@ -36,6 +36,8 @@ from app.results.eligibility import (
     shortfalls,
 )
 from app.results.model import (
+    EXPERT_FLAG,
+    EXPERT_FLAG_CATEGORY,
     FLAG_FEW,
     FLAG_NO_CATEGORY,
     FLAG_OUTLIER,
@@ -44,6 +46,7 @@ from app.results.model import (
     FLAG_SPREAD,
     FLAG_TIE,
     ORGANIZER_DECIDED,
+    SPREAD_REASON,
     AgreementStats,
     ExpertStats,
     OutlierRow,
@@ -69,6 +72,11 @@ def check_method(method: str) -> None:
         raise PanelDeskError(f"未知的汇总方法“{method}”，可选：{'、'.join(METHODS)}")
 
 
+class NoValidMarks(PanelDeskError):
+    """The packet has no accepted marks yet: the sheets must be imported first (the
+    interface points to its own import page; the command line to `sheets import`)."""
+
+
 class ResultsEngine:
     """The results of one `Panel`, for any method; owned by its caller.
 
@@ -89,7 +97,7 @@ class ResultsEngine:
         check_method(method)
         panel = self.panel
         if not panel.marks:
-            raise PanelDeskError(f"评审包 {panel.packet_id} 还没有任何有效评分：请先导入并接受专家交回的评分表"
+            raise NoValidMarks(f"评审包 {panel.packet_id} 还没有任何有效评分：请先导入并接受专家交回的评分表"
                                  "（paneldesk sheets import）")
         shared = self._shared_parts()
         try:
@@ -296,7 +304,13 @@ def _expert_flags(panel: Panel) -> dict[str, list[str]]:
         base = label.split("→")[0]
         return (order.index(base) if base in order else len(order), label)
 
-    return {sub: [f"{label}（{n}人）" for label, n in sorted(by.items(), key=lambda x: key(x[0]))]
+    def text(label: str, n: int) -> str:
+        flag, arrow, category = label.partition("→")
+        if arrow:
+            return EXPERT_FLAG_CATEGORY.format(flag=flag, category=category, count=n)
+        return EXPERT_FLAG.format(flag=flag, count=n)
+
+    return {sub: [text(label, n) for label, n in sorted(by.items(), key=lambda x: key(x[0]))]
             for sub, by in counts.items()}
 
 
@@ -313,8 +327,8 @@ def _re_review_items(panel: Panel, spreads, outliers,
     items = []
     for s in spreads:
         sub = panel.submissions[s.submission]
-        reasons = [f"分差过大：最高 {format_score(s.max, 1)}，最低 {format_score(s.min, 1)}，"
-                   f"相差 {format_score(s.spread, 1)} 分（阈值 {threshold} 分）"]
+        reasons = [SPREAD_REASON.format(max=format_score(s.max, 1), min=format_score(s.min, 1),
+                                        spread=format_score(s.spread, 1), threshold=threshold)]
         reasons += [f"{panel.experts[o.expert].name}：{o.reason}" for o in by_sub[s.submission]]
         if s.submission in short:
             reasons.append(insufficient_reason(*short[s.submission]))

@@ -16,6 +16,7 @@ from __future__ import annotations
 
 from decimal import Decimal
 
+from app.i18n import QT_TRANSLATE_NOOP, Message
 from app.results.model import STATUS_LABELS, AgreementStats, Results, RowStatus
 from app.results.panel import Panel
 from scoring.aggregate import METHOD_REGISTRY
@@ -37,6 +38,39 @@ ALPHA_EXPLAIN = ("克里彭多夫 α（等距）：专家打分的整体一致�
                  "≥ 0.8 可靠，0.667–0.8 可作初步结论，更低则分歧较大")
 ICC_NOTE = ("组内相关系数 ICC（Shrout & Fleiss 1979 六种形式）：分数差异中有多少来自作品本身"
             "而非专家；仅用全部专家都评了分的作品计算")
+
+
+# The agreement sentence, in parts the interface translates (`Message`, context "Agreement").
+AGREEMENT = "Agreement"
+NO_MARKS = QT_TRANSLATE_NOOP("Agreement", "{category}：暂无有效评分。")
+SENTENCE = QT_TRANSLATE_NOOP("Agreement", "{head}；{icc}{kendall}{alpha}。")
+HEAD = QT_TRANSLATE_NOOP("Agreement", "{category}（{subs} 件作品、{experts} 位专家，"
+                         "{complete} 件由全部专家评分）")
+ICC_PART = QT_TRANSLATE_NOOP("Agreement", "专家平均分的可靠性 {reading}")
+ICC_TOO_FEW = QT_TRANSLATE_NOOP("Agreement", "{form} 样本过少，不作解释：仅 {complete} 件作品由全部 "
+                                "{experts} 位专家评分（至少需要 {minimum} 件）")
+ICC_NEGATIVE = QT_TRANSLATE_NOOP("Agreement", "{form} 不适用：估计值为负（{value}），说明专家之间的"
+                                 "差异不小于作品之间的差异，这个数值不表示一致程度")
+ICC_VALUE = QT_TRANSLATE_NOOP("Agreement", "{form} = {value}，属“{word}”{interval}")
+ICC_INTERVAL = QT_TRANSLATE_NOOP("Agreement", "（95% 置信区间 {low}～{high}）")
+ICC_WIDE = QT_TRANSLATE_NOOP("Agreement", "（95% 置信区间 {low}～{high}，区间很宽，结论不稳）")
+KENDALL_PART = QT_TRANSLATE_NOOP("Agreement", "；排序一致性 W = {w}（{word}，p = {p}，{significance}）")
+KENDALL_TOO_FEW = QT_TRANSLATE_NOOP("Agreement", "；排序一致性 W 样本过少，不作解释")
+ALPHA_PART = QT_TRANSLATE_NOOP("Agreement", "；整体一致程度 α = {alpha}（{word}）")
+SIGNIFICANT = QT_TRANSLATE_NOOP("Agreement", "一致性显著")
+NOT_SIGNIFICANT = QT_TRANSLATE_NOOP("Agreement", "一致性不显著")
+# The reading-guide words (icc_word, kendall_word, alpha_word), marked for the interface.
+WORDS = (QT_TRANSLATE_NOOP("Agreement", "无法计算"), QT_TRANSLATE_NOOP("Agreement", "较差"),
+         QT_TRANSLATE_NOOP("Agreement", "一般"), QT_TRANSLATE_NOOP("Agreement", "良好"),
+         QT_TRANSLATE_NOOP("Agreement", "优秀"), QT_TRANSLATE_NOOP("Agreement", "很强"),
+         QT_TRANSLATE_NOOP("Agreement", "较强"), QT_TRANSLATE_NOOP("Agreement", "中等"),
+         QT_TRANSLATE_NOOP("Agreement", "较弱"), QT_TRANSLATE_NOOP("Agreement", "很弱"),
+         QT_TRANSLATE_NOOP("Agreement", "可靠"), QT_TRANSLATE_NOOP("Agreement", "可作初步结论"),
+         QT_TRANSLATE_NOOP("Agreement", "分歧较大"),
+         QT_TRANSLATE_NOOP("Agreement", "分歧大于随机水平，不表示一致"))
+MIN_AGREEMENT_SUBMISSIONS = 5  # fewer fully scored submissions: 样本过少, no reading
+WIDE_INTERVAL = 0.5  # a 95 % interval wider than this is called too wide to conclude
+HEADLINE_ICC = "ICC(2,k)"  # the reliability of the experts' mean, the figure that ranks
 
 
 def fmt(value: float | None, places: int = 3) -> str:
@@ -72,49 +106,52 @@ def alpha_word(alpha: float) -> str:
     return "分歧较大"
 
 
-MIN_AGREEMENT_SUBMISSIONS = 5  # fewer fully scored submissions: 样本过少, no reading
-WIDE_INTERVAL = 0.5  # a 95 % interval wider than this is called too wide to conclude
-HEADLINE_ICC = "ICC(2,k)"  # the reliability of the experts' mean, the figure that ranks
-
-
 def too_few(stats: AgreementStats) -> bool:
     return stats.n_complete < MIN_AGREEMENT_SUBMISSIONS
 
 
-def icc_reading(stats: AgreementStats, form: str = HEADLINE_ICC) -> str:
+def icc_reading(stats: AgreementStats, form: str = HEADLINE_ICC) -> Message:
     """What the ICC of `form` says, in words: a value with its interval, or why none."""
+    def say(template: str, **args: object) -> Message:
+        return Message(AGREEMENT, template, **args)
+
     value = stats.icc.get(form) if stats.icc else None
     if value is None or too_few(stats):
-        return (f"{form} 样本过少，不作解释：仅 {stats.n_complete} 件作品由全部 "
-                f"{stats.n_experts} 位专家评分（至少需要 {MIN_AGREEMENT_SUBMISSIONS} 件）")
+        return say(ICC_TOO_FEW, form=form, complete=stats.n_complete, experts=stats.n_experts,
+                   minimum=MIN_AGREEMENT_SUBMISSIONS)
     if value < 0:
-        return (f"{form} 不适用：估计值为负（{fmt(value)}），说明专家之间的差异不小于作品之间的"
-                "差异，这个数值不表示一致程度")
-    interval = (stats.icc_ci or {}).get(form)
-    text = f"{form} = {fmt(value)}，属“{icc_word(value)}”"
-    if interval is not None:
-        low, high = interval
-        text += f"（95% 置信区间 {fmt(low)}～{fmt(high)}"
-        text += "，区间很宽，结论不稳）" if high - low > WIDE_INTERVAL else "）"
-    return text
+        return say(ICC_NEGATIVE, form=form, value=fmt(value))
+    interval: Message | str = ""
+    if (stats.icc_ci or {}).get(form) is not None:
+        low, high = stats.icc_ci[form]  # type: ignore[index]
+        interval = say(ICC_WIDE if high - low > WIDE_INTERVAL else ICC_INTERVAL,
+                       low=fmt(low), high=fmt(high))
+    return say(ICC_VALUE, form=form, value=fmt(value), word=say(icc_word(value)),
+               interval=interval)
 
 
-def agreement_sentence(stats: AgreementStats) -> str:
-    """One plain sentence about a category's agreement, for the report and the GUI."""
+def agreement_sentence(stats: AgreementStats) -> Message:
+    """One plain sentence about a category's agreement, for the report and the GUI
+    (a `Message`: the Chinese text, which the interface can translate)."""
+    def say(template: str, **args: object) -> Message:
+        return Message(AGREEMENT, template, **args)
+
     if stats.n_subs == 0:
-        return f"{stats.category}：暂无有效评分。"
-    parts = [f"{stats.category}（{stats.n_subs} 件作品、{stats.n_experts} 位专家，"
-             f"{stats.n_complete} 件由全部专家评分）"]
-    parts.append("专家平均分的可靠性 " + icc_reading(stats))
-    if stats.kendall is not None and not too_few(stats):
-        w, _chi2, _df, p = stats.kendall
-        sig = "一致性显著" if p < 0.05 else "一致性不显著"
-        parts.append(f"排序一致性 W = {fmt(w)}（{kendall_word(w)}，p = {fmt(p, 4)}，{sig}）")
+        return say(NO_MARKS, category=stats.category)
+    head = say(HEAD, category=stats.category, subs=stats.n_subs, experts=stats.n_experts,
+               complete=stats.n_complete)
+    icc = say(ICC_PART, reading=icc_reading(stats))
+    kendall: Message | str = ""
+    if stats.kendall is not None and too_few(stats):
+        kendall = say(KENDALL_TOO_FEW)
     elif stats.kendall is not None:
-        parts.append("排序一致性 W 样本过少，不作解释")
+        w, _chi2, _df, p = stats.kendall
+        kendall = say(KENDALL_PART, w=fmt(w), word=say(kendall_word(w)), p=fmt(p, 4),
+                      significance=say(SIGNIFICANT if p < 0.05 else NOT_SIGNIFICANT))
+    alpha: Message | str = ""
     if stats.alpha is not None:
-        parts.append(f"整体一致程度 α = {fmt(stats.alpha)}（{alpha_word(stats.alpha)}）")
-    return "；".join(parts) + "。"
+        alpha = say(ALPHA_PART, alpha=fmt(stats.alpha), word=say(alpha_word(stats.alpha)))
+    return say(SENTENCE, head=head, icc=icc, kendall=kendall, alpha=alpha)
 
 
 def method_reason(method: str, trim_min_scores: int) -> str:

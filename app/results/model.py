@@ -13,17 +13,26 @@ from enum import StrEnum
 
 from app.i18n import QT_TRANSLATE_NOOP
 
-# The row flags (提示) in the order they are listed.
-FLAG_SPREAD = "分差过大"
-FLAG_OUTLIER = "离群分"
-FLAG_QUOTA_TIE = "并列跨越奖项线"
-FLAG_TIE = "同分并列"
-FLAG_FEW = "有效评分不足"
+# The row flags (提示) in the order they are listed; the interface translates them
+# (context "ResultFlags").
+FLAG_SPREAD = QT_TRANSLATE_NOOP("ResultFlags", "分差过大")
+FLAG_OUTLIER = QT_TRANSLATE_NOOP("ResultFlags", "离群分")
+FLAG_QUOTA_TIE = QT_TRANSLATE_NOOP("ResultFlags", "并列跨越奖项线")
+FLAG_TIE = QT_TRANSLATE_NOOP("ResultFlags", "同分并列")
+FLAG_FEW = QT_TRANSLATE_NOOP("ResultFlags", "有效评分不足")
 # Awards are per category: a submission whose category is unknown gets a place, no award,
 # until the organizer settles its category.
-FLAG_NO_CATEGORY = "类别未确定，不评奖"
-FLAG_OVERRIDDEN = "评分不足，经组织方决定仍予排名"
-ORGANIZER_DECIDED = "组织方决定"  # how a tie the organizer ordered was decided
+FLAG_NO_CATEGORY = QT_TRANSLATE_NOOP("ResultFlags", "类别未确定，不评奖")
+FLAG_OVERRIDDEN = QT_TRANSLATE_NOOP("ResultFlags", "评分不足，经组织方决定仍予排名")
+ORGANIZER_DECIDED = QT_TRANSLATE_NOOP("ResultFlags", "组织方排定")  # an organizer-ordered tie
+# The experts' own flags on a row ("疑似不实（2人）"), and why a row is to be re-reviewed;
+# formatted by the engine, recognised and translated by the interface (`TEMPLATES`).
+EXPERT_FLAG = QT_TRANSLATE_NOOP("Flags", "{flag}（{count}人）")
+EXPERT_FLAG_CATEGORY = QT_TRANSLATE_NOOP("Flags", "{flag}→{category}（{count}人）")
+SPREAD_REASON = QT_TRANSLATE_NOOP(
+    "ResultFlags", "分差过大：最高 {max}，最低 {min}，相差 {spread} 分（阈值 {threshold} 分）")
+TEMPLATES = (("Flags", EXPERT_FLAG_CATEGORY), ("Flags", EXPERT_FLAG),
+             ("ResultFlags", SPREAD_REASON))
 
 
 class RowStatus(StrEnum):

@@ -21,7 +21,9 @@ from typing import TYPE_CHECKING, Any
 
 from app.atomic import save_atomic
 from app.errors import PanelDeskError
+from app.i18n import QT_TRANSLATE_NOOP, Message, recognise
 from app.keys import b64, fingerprint, format_fingerprint, public_key_bytes, sign
+from app.rubrics import COMMENT_RULES
 from app.sheets.payload import (
     PARTIAL_MARK,
     build_payload,
@@ -35,7 +37,7 @@ from app.sheets.payload import (
     signed_bytes,
 )
 from app.sheets.values import explain, sheet_problems
-from app.workspace.flags import FLAG_LABELS
+from app.workspace.flags import FLAG_CONTEXT, FLAG_LABELS
 from scoring.totals import canonical_decimal
 
 if TYPE_CHECKING:
@@ -51,6 +53,13 @@ TAIL_HEADERS = ("总分", "标记", "评语", "回避", "回避理由")
 CHUNK = 30000  # below Excel's 32 767-character cell limit
 SIG_FORMAT = "paneldesk-sheet-signature"
 PROP_PREFIX = "paneldesk."
+# What the pre-export check finds missing, one line each (the interface translates them).
+CHECK = "ExportCheck"
+NOT_SCORED = QT_TRANSLATE_NOOP("ExportCheck", "{sid} 尚未评分")
+MISSING_CRITERIA = QT_TRANSLATE_NOOP("ExportCheck", "{sid} 缺少评分项：{criteria}")
+COMMENT_MISSING = QT_TRANSLATE_NOOP("ExportCheck", "{sid} {reason}")
+NO_CATEGORY = QT_TRANSLATE_NOOP("ExportCheck", "{sid} 标记了“类别不符”但未写明建议类别")
+FLAG_UNEXPLAINED = QT_TRANSLATE_NOOP("ExportCheck", "{sid} 标记了“{flags}”但评语中未作说明")
 
 
 def headers(criteria: list[tuple[str, Any]]) -> list[str]:
@@ -82,18 +91,19 @@ def check_before_export(session: ReviewSession) -> list[str]:
         scores = all_scores.get(sid, {})
         missing = [c.name for c in session.rubric.criteria if c.id not in scores]
         if len(missing) == len(session.rubric.criteria):
-            problems.append(f"{sid} 尚未评分")
+            problems.append(Message(CHECK, NOT_SCORED, sid=sid))
         elif missing:
-            problems.append(f"{sid} 缺少评分项：{'、'.join(missing)}")
+            problems.append(Message(CHECK, MISSING_CRITERIA, sid=sid, criteria=missing))
         reason = session.comment_required(sid)
         if reason and not comments.get(sid):
-            problems.append(f"{sid} {reason}")
+            problems.append(Message(CHECK, COMMENT_MISSING, sid=sid,
+                                    reason=recognise(reason, COMMENT_RULES)))
         flags = all_flags.get(sid, {})
         if "wrong_category" in flags and not flags["wrong_category"]:
-            problems.append(f"{sid} 标记了“类别不符”但未写明建议类别")
+            problems.append(Message(CHECK, NO_CATEGORY, sid=sid))
         if flags and not comments.get(sid):
-            labels = "、".join(FLAG_LABELS[f] for f in flags)
-            problems.append(f"{sid} 标记了“{labels}”但评语中未作说明")
+            labels = [Message(FLAG_CONTEXT, FLAG_LABELS[f]) for f in flags]
+            problems.append(Message(CHECK, FLAG_UNEXPLAINED, sid=sid, flags=labels))
     return problems
 
 

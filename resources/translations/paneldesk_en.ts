@@ -3,31 +3,6 @@
 <context>
     <name />
     <message>
-        <location filename="../../ui/organizer/import_models.py" line="265" />
-        <source>未交</source>
-        <translation>Not returned</translation>
-    </message>
-    <message>
-        <location filename="../../ui/organizer/import_models.py" line="266" />
-        <source>第 {version} 版</source>
-        <translation>Version {version}</translation>
-    </message>
-    <message>
-        <location filename="../../ui/organizer/import_models.py" line="270" />
-        <source>是</source>
-        <translation>Yes</translation>
-    </message>
-    <message>
-        <location filename="../../ui/organizer/import_models.py" line="270" />
-        <source>否</source>
-        <translation>No</translation>
-    </message>
-    <message>
-        <location filename="../../ui/organizer/import_models.py" line="300" />
-        <source>已核对密钥并导入</source>
-        <translation>Key compared, imported</translation>
-    </message>
-    <message>
         <location filename="../../ui/organizer/decisions_tab.py" line="74" />
         <source>请填写一件作品的编号</source>
         <translation>Enter the id of one submission</translation>
@@ -54,6 +29,182 @@
     </message>
 </context>
 <context>
+    <name>AggregationMethod</name>
+    <message>
+        <location filename="../../scoring/aggregate.py" line="353" />
+        <source>去掉一个最高分和一个最低分后取平均</source>
+        <translation>Mean without the highest and the lowest score</translation>
+    </message>
+    <message>
+        <location filename="../../scoring/aggregate.py" line="358" />
+        <source>平均分</source>
+        <translation>Mean</translation>
+    </message>
+    <message>
+        <location filename="../../scoring/aggregate.py" line="362" />
+        <source>中位数</source>
+        <translation>Median</translation>
+    </message>
+    <message>
+        <location filename="../../scoring/aggregate.py" line="366" />
+        <source>按专家标准化（z 分数）后折算</source>
+        <translation>Standardised per expert (z-scores), rescaled</translation>
+    </message>
+    <message>
+        <location filename="../../scoring/aggregate.py" line="371" />
+        <source>专家宽严偏差校正（加性模型最小二乘）</source>
+        <translation>Corrected for each expert's leniency (additive least squares)</translation>
+    </message>
+    <message>
+        <location filename="../../scoring/aggregate.py" line="376" />
+        <source>波达计数（各专家排序积分）</source>
+        <translation>Borda count (points from each expert's order)</translation>
+    </message>
+</context>
+<context>
+    <name>Agreement</name>
+    <message>
+        <location filename="../../app/results/explain.py" line="45" />
+        <source>{category}：暂无有效评分。</source>
+        <translation>{category}: no valid scores yet.</translation>
+    </message>
+    <message>
+        <location filename="../../app/results/explain.py" line="46" />
+        <source>{head}；{icc}{kendall}{alpha}。</source>
+        <translation>{head}; {icc}{kendall}{alpha}.</translation>
+    </message>
+    <message>
+        <location filename="../../app/results/explain.py" line="47" />
+        <source>{category}（{subs} 件作品、{experts} 位专家，{complete} 件由全部专家评分）</source>
+        <translation>{category} ({subs} entries, {experts} experts, {complete} scored by every expert)</translation>
+    </message>
+    <message>
+        <location filename="../../app/results/explain.py" line="49" />
+        <source>专家平均分的可靠性 {reading}</source>
+        <translation>reliability of the experts' mean: {reading}</translation>
+    </message>
+    <message>
+        <location filename="../../app/results/explain.py" line="50" />
+        <source>{form} 样本过少，不作解释：仅 {complete} 件作品由全部 {experts} 位专家评分（至少需要 {minimum} 件）</source>
+        <translation>{form} not read: too few data — only {complete} submissions were scored by all {experts} experts (at least {minimum} needed)</translation>
+    </message>
+    <message>
+        <location filename="../../app/results/explain.py" line="52" />
+        <source>{form} 不适用：估计值为负（{value}），说明专家之间的差异不小于作品之间的差异，这个数值不表示一致程度</source>
+        <translation>{form} not applicable: the estimate is negative ({value}) — the experts differ at least as much as the submissions; the number does not measure agreement</translation>
+    </message>
+    <message>
+        <location filename="../../app/results/explain.py" line="54" />
+        <source>{form} = {value}，属“{word}”{interval}</source>
+        <translation>{form} = {value}, "{word}"{interval}</translation>
+    </message>
+    <message>
+        <location filename="../../app/results/explain.py" line="55" />
+        <source>（95% 置信区间 {low}～{high}）</source>
+        <translation> (95% confidence interval {low}–{high})</translation>
+    </message>
+    <message>
+        <location filename="../../app/results/explain.py" line="56" />
+        <source>（95% 置信区间 {low}～{high}，区间很宽，结论不稳）</source>
+        <translation> (95% confidence interval {low}–{high}; too wide to conclude)</translation>
+    </message>
+    <message>
+        <location filename="../../app/results/explain.py" line="57" />
+        <source>；排序一致性 W = {w}（{word}，p = {p}，{significance}）</source>
+        <translation>; agreement on the order W = {w} ({word}, p = {p}, {significance})</translation>
+    </message>
+    <message>
+        <location filename="../../app/results/explain.py" line="58" />
+        <source>；排序一致性 W 样本过少，不作解释</source>
+        <translation>; Kendall's W not read: too few data</translation>
+    </message>
+    <message>
+        <location filename="../../app/results/explain.py" line="59" />
+        <source>；整体一致程度 α = {alpha}（{word}）</source>
+        <translation>; overall agreement α = {alpha} ({word})</translation>
+    </message>
+    <message>
+        <location filename="../../app/results/explain.py" line="60" />
+        <source>一致性显著</source>
+        <translation>significant agreement</translation>
+    </message>
+    <message>
+        <location filename="../../app/results/explain.py" line="61" />
+        <source>一致性不显著</source>
+        <translation>agreement not significant</translation>
+    </message>
+    <message>
+        <location filename="../../app/results/explain.py" line="63" />
+        <source>无法计算</source>
+        <translation>cannot be computed</translation>
+    </message>
+    <message>
+        <location filename="../../app/results/explain.py" line="63" />
+        <source>较差</source>
+        <translation>poor</translation>
+    </message>
+    <message>
+        <location filename="../../app/results/explain.py" line="64" />
+        <source>一般</source>
+        <translation>moderate</translation>
+    </message>
+    <message>
+        <location filename="../../app/results/explain.py" line="64" />
+        <source>良好</source>
+        <translation>good</translation>
+    </message>
+    <message>
+        <location filename="../../app/results/explain.py" line="65" />
+        <source>优秀</source>
+        <translation>excellent</translation>
+    </message>
+    <message>
+        <location filename="../../app/results/explain.py" line="65" />
+        <source>很强</source>
+        <translation>very strong</translation>
+    </message>
+    <message>
+        <location filename="../../app/results/explain.py" line="66" />
+        <source>较强</source>
+        <translation>strong</translation>
+    </message>
+    <message>
+        <location filename="../../app/results/explain.py" line="66" />
+        <source>中等</source>
+        <translation>moderate</translation>
+    </message>
+    <message>
+        <location filename="../../app/results/explain.py" line="67" />
+        <source>较弱</source>
+        <translation>weak</translation>
+    </message>
+    <message>
+        <location filename="../../app/results/explain.py" line="67" />
+        <source>很弱</source>
+        <translation>very weak</translation>
+    </message>
+    <message>
+        <location filename="../../app/results/explain.py" line="68" />
+        <source>可靠</source>
+        <translation>reliable</translation>
+    </message>
+    <message>
+        <location filename="../../app/results/explain.py" line="68" />
+        <source>可作初步结论</source>
+        <translation>enough for tentative conclusions</translation>
+    </message>
+    <message>
+        <location filename="../../app/results/explain.py" line="69" />
+        <source>分歧较大</source>
+        <translation>large disagreement</translation>
+    </message>
+    <message>
+        <location filename="../../app/results/explain.py" line="70" />
+        <source>分歧大于随机水平，不表示一致</source>
+        <translation>disagreement beyond chance, not agreement</translation>
+    </message>
+</context>
+<context>
     <name>Application</name>
     <message>
         <location filename="../../ui/application.py" line="90" />
@@ -69,37 +220,37 @@
 <context>
     <name>ApplicationView</name>
     <message>
-        <location filename="../../ui/review/application_view.py" line="69" />
+        <location filename="../../ui/review/application_view.py" line="71" />
         <source>提醒</source>
         <translation>Warnings</translation>
     </message>
     <message>
-        <location filename="../../ui/review/application_view.py" line="70" />
+        <location filename="../../ui/review/application_view.py" line="72" />
         <source>未注明类别</source>
         <translation>Category not given</translation>
     </message>
     <message>
-        <location filename="../../ui/review/application_view.py" line="71" />
+        <location filename="../../ui/review/application_view.py" line="73" />
         <source>（无标题）</source>
         <translation>(no title)</translation>
     </message>
     <message>
-        <location filename="../../ui/review/application_view.py" line="72" />
+        <location filename="../../ui/review/application_view.py" line="74" />
         <source>核心亮点</source>
         <translation>Key highlights</translation>
     </message>
     <message>
-        <location filename="../../ui/review/application_view.py" line="73" />
+        <location filename="../../ui/review/application_view.py" line="75" />
         <source>（未填写核心亮点）</source>
         <translation>(no highlights given)</translation>
     </message>
     <message>
-        <location filename="../../ui/review/application_view.py" line="74" />
+        <location filename="../../ui/review/application_view.py" line="76" />
         <source>详细内容</source>
         <translation>Details</translation>
     </message>
     <message>
-        <location filename="../../ui/review/application_view.py" line="75" />
+        <location filename="../../ui/review/application_view.py" line="77" />
         <source>（未填写详细内容）</source>
         <translation>(no details given)</translation>
     </message>
@@ -123,41 +274,59 @@
     </message>
 </context>
 <context>
+    <name>CommentRule</name>
+    <message>
+        <location filename="../../app/rubrics.py" line="25" />
+        <source>总分低于{limit}分，须填写评语</source>
+        <translation>Total below {limit}: a comment is required</translation>
+    </message>
+    <message>
+        <location filename="../../app/rubrics.py" line="26" />
+        <source>总分高于{limit}分，须填写评语</source>
+        <translation>Total above {limit}: a comment is required</translation>
+    </message>
+</context>
+<context>
     <name>CommonMenus</name>
     <message>
-        <location filename="../../ui/common_menus.py" line="23" />
+        <location filename="../../ui/common_menus.py" line="52" />
+        <source>退出(&amp;Q)</source>
+        <translation>&amp;Quit</translation>
+    </message>
+    <message>
+        <location filename="../../ui/common_menus.py" line="64" />
         <source>设置(&amp;S)</source>
         <translation>&amp;Settings</translation>
     </message>
     <message>
-        <location filename="../../ui/common_menus.py" line="24" />
+        <location filename="../../ui/common_menus.py" line="65" />
         <source>界面语言(&amp;L)</source>
         <translation>&amp;Language</translation>
     </message>
     <message>
-        <location filename="../../ui/common_menus.py" line="44" />
+        <location filename="../../ui/common_menus.py" line="85" />
         <source>界面语言</source>
         <translation>Interface language</translation>
     </message>
     <message>
-        <location filename="../../ui/common_menus.py" line="45" />
+        <location filename="../../ui/common_menus.py" line="86" />
         <source>界面语言将在重新启动 PanelDesk 后生效。</source>
         <translation>The interface language changes the next time PanelDesk starts.</translation>
     </message>
     <message>
-        <location filename="../../ui/common_menus.py" line="50" />
+        <location filename="../../ui/common_menus.py" line="91" />
         <source>关于 PanelDesk 评审台(&amp;A)</source>
         <translation>&amp;About PanelDesk</translation>
     </message>
     <message>
-        <location filename="../../ui/common_menus.py" line="52" />
+        <location filename="../../ui/common_menus.py" line="93" />
         <source>PanelDesk 评审台 {version}
 离线专家评审工具：评审包、专家评分、签名评分表与结果汇总。</source>
         <translation>PanelDesk {version}
 Offline expert panel review: judging packets, expert scoring, signed score sheets and aggregated results.</translation>
     </message>
     <message>
-        <location filename="../../ui/common_menus.py" line="55" />
+        <location filename="../../ui/common_menus.py" line="96" />
         <source>关于 PanelDesk 评审台</source>
         <translation>About PanelDesk</translation>
     </message>
@@ -165,22 +334,22 @@ Offline expert panel review: judging packets, expert scoring, signed score sheet
 <context>
     <name>CriterionCard</name>
     <message>
-        <location filename="../../ui/review/rubric_widgets.py" line="236" />
+        <location filename="../../ui/review/rubric_widgets.py" line="270" />
         <source>满分 {max}</source>
         <translation>max {max}</translation>
     </message>
     <message>
-        <location filename="../../ui/review/rubric_widgets.py" line="244" />
+        <location filename="../../ui/review/rubric_widgets.py" line="278" />
         <source>输入 0 到 {max} 的分数（步长 {step}），上下键调整，清空表示未评</source>
         <translation>Enter a score from 0 to {max} (step {step}); Up/Down to adjust; clear it for "not scored"</translation>
     </message>
     <message>
-        <location filename="../../ui/review/rubric_widgets.py" line="281" />
+        <location filename="../../ui/review/rubric_widgets.py" line="319" />
         <source>&lt;b&gt;本类别（{category}）评审提示：&lt;/b&gt;{text}</source>
         <translation>&lt;b&gt;Guidance for this category ({category}):&lt;/b&gt; {text}</translation>
     </message>
     <message>
-        <location filename="../../ui/review/rubric_widgets.py" line="284" />
+        <location filename="../../ui/review/rubric_widgets.py" line="323" />
         <source>权重 ×{weight}</source>
         <translation>weight ×{weight}</translation>
     </message>
@@ -340,8 +509,8 @@ Offline expert panel review: judging packets, expert scoring, signed score sheet
 <context>
     <name>ErrorViewer</name>
     <message>
-        <location filename="../../ui/evidence/text_viewers.py" line="138" />
-        <location filename="../../ui/evidence/text_viewers.py" line="157" />
+        <location filename="../../ui/evidence/text_viewers.py" line="147" />
+        <location filename="../../ui/evidence/text_viewers.py" line="166" />
         <source>无法显示此文件</source>
         <translation>This file cannot be shown</translation>
     </message>
@@ -454,7 +623,7 @@ Offline expert panel review: judging packets, expert scoring, signed score sheet
     </message>
     <message>
         <location filename="../../ui/evidence/panel.py" line="107" />
-        <location filename="../../ui/evidence/panel.py" line="378" />
+        <location filename="../../ui/evidence/panel.py" line="391" />
         <source>全屏查看（F11）</source>
         <translation>Full screen (F11)</translation>
     </message>
@@ -465,7 +634,7 @@ Offline expert panel review: judging packets, expert scoring, signed score sheet
     </message>
     <message>
         <location filename="../../ui/evidence/panel.py" line="177" />
-        <source>本申报没有证明材料</source>
+        <source>本申报没有佐证材料</source>
         <translation>This submission has no evidence</translation>
     </message>
     <message>
@@ -474,94 +643,155 @@ Offline expert panel review: judging packets, expert scoring, signed score sheet
         <translation>No submission selected</translation>
     </message>
     <message>
-        <location filename="../../ui/evidence/panel.py" line="305" />
+        <location filename="../../ui/evidence/panel.py" line="306" />
         <source>无法显示 {0}：{1}</source>
         <translation>Cannot display {0}: {1}</translation>
     </message>
     <message>
-        <location filename="../../ui/evidence/panel.py" line="366" />
+        <location filename="../../ui/evidence/panel.py" line="379" />
         <source>退出全屏（Esc / F11）</source>
         <translation>Exit full screen (Esc / F11)</translation>
     </message>
     <message>
-        <location filename="../../ui/evidence/panel.py" line="370" />
+        <location filename="../../ui/evidence/panel.py" line="383" />
         <source>全屏查看：按 Esc 或 F11 返回</source>
         <translation>Full screen: press Esc or F11 to return</translation>
     </message>
 </context>
 <context>
+    <name>ExportCheck</name>
+    <message>
+        <location filename="../../app/sheets/export.py" line="58" />
+        <source>{sid} 尚未评分</source>
+        <translation>{sid} not scored yet</translation>
+    </message>
+    <message>
+        <location filename="../../app/sheets/export.py" line="59" />
+        <source>{sid} 缺少评分项：{criteria}</source>
+        <translation>{sid} missing criteria: {criteria}</translation>
+    </message>
+    <message>
+        <location filename="../../app/sheets/export.py" line="60" />
+        <source>{sid} {reason}</source>
+        <translation>{sid} {reason}</translation>
+    </message>
+    <message>
+        <location filename="../../app/sheets/export.py" line="61" />
+        <source>{sid} 标记了“类别不符”但未写明建议类别</source>
+        <translation>{sid} is flagged "wrong category" without a suggested category</translation>
+    </message>
+    <message>
+        <location filename="../../app/sheets/export.py" line="62" />
+        <source>{sid} 标记了“{flags}”但评语中未作说明</source>
+        <translation>{sid} is flagged "{flags}" but the comment does not explain it</translation>
+    </message>
+</context>
+<context>
     <name>ExportDialog</name>
     <message>
-        <location filename="../../ui/review/export_dialog.py" line="65" />
+        <location filename="../../ui/review/export_dialog.py" line="67" />
         <source>导出评分表</source>
         <translation>Export score sheet</translation>
     </message>
     <message>
-        <location filename="../../ui/review/export_dialog.py" line="73" />
+        <location filename="../../ui/review/export_dialog.py" line="75" />
         <source>评分尚未完成，还有 {count} 项：</source>
         <translation>Scoring is not finished; {count} items remain:</translation>
     </message>
     <message>
-        <location filename="../../ui/review/export_dialog.py" line="75" />
+        <location filename="../../ui/review/export_dialog.py" line="77" />
         <source>检查通过：全部申报已评分，评语和标记完整。</source>
         <translation>Check passed: every submission is scored, comments and flags are complete.</translation>
     </message>
     <message>
-        <location filename="../../ui/review/export_dialog.py" line="82" />
+        <location filename="../../ui/review/export_dialog.py" line="84" />
         <source>……另有 {count} 项</source>
         <translation>… and {count} more</translation>
     </message>
     <message>
-        <location filename="../../ui/review/export_dialog.py" line="87" />
+        <location filename="../../ui/review/export_dialog.py" line="89" />
         <source>仍然导出为“部分评分（未完成）”评分表，稍后可再导出完整版本</source>
         <translation>Export anyway as a "partial (unfinished)" sheet; a complete version can be exported later</translation>
     </message>
     <message>
-        <location filename="../../ui/review/export_dialog.py" line="93" />
+        <location filename="../../ui/review/export_dialog.py" line="95" />
         <source>签名密钥指纹：</source>
         <translation>Signing key fingerprint:</translation>
     </message>
     <message>
-        <location filename="../../ui/review/export_dialog.py" line="96" />
+        <location filename="../../ui/review/export_dialog.py" line="98" />
         <source>密钥口令(&amp;P)：</source>
         <translation>Key &amp;passphrase:</translation>
     </message>
     <message>
-        <location filename="../../ui/review/export_dialog.py" line="99" />
+        <location filename="../../ui/review/export_dialog.py" line="101" />
         <source>浏览(&amp;B)…</source>
         <translation>&amp;Browse…</translation>
     </message>
     <message>
-        <location filename="../../ui/review/export_dialog.py" line="103" />
+        <location filename="../../ui/review/export_dialog.py" line="105" />
         <source>保存到(&amp;S)：</source>
         <translation>&amp;Save to:</translation>
     </message>
     <message>
-        <location filename="../../ui/review/export_dialog.py" line="112" />
+        <location filename="../../ui/review/export_dialog.py" line="113" />
+        <source>请先勾选上面的“部分评分”选项，才能导出未完成的评分表。</source>
+        <translation>Tick the "partial" option above to export an unfinished sheet.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/review/export_dialog.py" line="120" />
         <source>导出(&amp;E)</source>
         <translation>&amp;Export</translation>
     </message>
     <message>
-        <location filename="../../ui/review/export_dialog.py" line="142" />
+        <location filename="../../ui/review/export_dialog.py" line="170" />
         <source>请选择评分表的保存位置。</source>
         <translation>Please choose where to save the score sheet.</translation>
     </message>
     <message>
-        <location filename="../../ui/review/export_dialog.py" line="148" />
+        <location filename="../../ui/review/export_dialog.py" line="176" />
         <source>文件夹不存在：{folder}</source>
         <translation>Folder does not exist: {folder}</translation>
     </message>
     <message>
-        <location filename="../../ui/review/export_dialog.py" line="152" />
+        <location filename="../../ui/review/export_dialog.py" line="180" />
         <source>请输入密钥口令。</source>
         <translation>Please enter the key passphrase.</translation>
+    </message>
+</context>
+<context>
+    <name>Flags</name>
+    <message>
+        <location filename="../../app/workspace/flags.py" line="11" />
+        <source>疑似不实</source>
+        <translation>Possibly untrue</translation>
+    </message>
+    <message>
+        <location filename="../../app/workspace/flags.py" line="12" />
+        <source>未脱敏</source>
+        <translation>Not anonymised</translation>
+    </message>
+    <message>
+        <location filename="../../app/workspace/flags.py" line="13" />
+        <source>类别不符</source>
+        <translation>Wrong category</translation>
+    </message>
+    <message>
+        <location filename="../../app/results/model.py" line="30" />
+        <source>{flag}（{count}人）</source>
+        <translation>{flag} ({count} experts)</translation>
+    </message>
+    <message>
+        <location filename="../../app/results/model.py" line="31" />
+        <source>{flag}→{category}（{count}人）</source>
+        <translation>{flag} → {category} ({count} experts)</translation>
     </message>
 </context>
 <context>
     <name>FullScreenHost</name>
     <message>
         <location filename="../../ui/evidence/fullscreen.py" line="18" />
-        <source>证明材料（按 Esc 返回）</source>
+        <source>佐证材料（按 Esc 返回）</source>
         <translation>Evidence (press Esc to return)</translation>
     </message>
 </context>
@@ -673,164 +903,189 @@ Choose yourself from the roster and {action} your signing key. Score sheets are 
 <context>
     <name>ImportModels</name>
     <message>
-        <location filename="../../ui/organizer/import_models.py" line="53" />
+        <location filename="../../ui/organizer/import_models.py" line="54" />
         <source>有效</source>
         <translation>Valid</translation>
     </message>
     <message>
-        <location filename="../../ui/organizer/import_models.py" line="54" />
+        <location filename="../../ui/organizer/import_models.py" line="55" />
         <source>已被改动</source>
         <translation>Tampered</translation>
     </message>
     <message>
-        <location filename="../../ui/organizer/import_models.py" line="55" />
+        <location filename="../../ui/organizer/import_models.py" line="56" />
         <source>未登记的密钥</source>
         <translation>Unknown key</translation>
     </message>
     <message>
-        <location filename="../../ui/organizer/import_models.py" line="56" />
+        <location filename="../../ui/organizer/import_models.py" line="57" />
         <source>密钥不符</source>
         <translation>Key mismatch</translation>
     </message>
     <message>
-        <location filename="../../ui/organizer/import_models.py" line="57" />
+        <location filename="../../ui/organizer/import_models.py" line="58" />
         <source>不属于本评审包</source>
         <translation>Wrong packet</translation>
     </message>
     <message>
-        <location filename="../../ui/organizer/import_models.py" line="58" />
+        <location filename="../../ui/organizer/import_models.py" line="59" />
         <source>数值无效</source>
         <translation>Invalid values</translation>
     </message>
     <message>
-        <location filename="../../ui/organizer/import_models.py" line="59" />
+        <location filename="../../ui/organizer/import_models.py" line="60" />
         <source>旧版本</source>
         <translation>Superseded</translation>
     </message>
     <message>
-        <location filename="../../ui/organizer/import_models.py" line="60" />
+        <location filename="../../ui/organizer/import_models.py" line="61" />
         <source>重复导入</source>
         <translation>Duplicate</translation>
     </message>
     <message>
-        <location filename="../../ui/organizer/import_models.py" line="61" />
+        <location filename="../../ui/organizer/import_models.py" line="62" />
         <source>版本冲突</source>
         <translation>Version conflict</translation>
     </message>
     <message>
-        <location filename="../../ui/organizer/import_models.py" line="62" />
+        <location filename="../../ui/organizer/import_models.py" line="63" />
         <source>未签名</source>
         <translation>Unsigned</translation>
     </message>
     <message>
-        <location filename="../../ui/organizer/import_models.py" line="63" />
+        <location filename="../../ui/organizer/import_models.py" line="64" />
         <source>文件无效</source>
         <translation>Malformed</translation>
     </message>
     <message>
-        <location filename="../../ui/organizer/import_models.py" line="64" />
+        <location filename="../../ui/organizer/import_models.py" line="65" />
         <source>导入出错</source>
         <translation>Import error</translation>
     </message>
     <message>
-        <location filename="../../ui/organizer/import_models.py" line="69" />
+        <location filename="../../ui/organizer/import_models.py" line="70" />
         <source>（空）</source>
         <translation>(empty)</translation>
     </message>
     <message>
-        <location filename="../../ui/organizer/import_models.py" line="163" />
-        <location filename="../../ui/organizer/import_models.py" line="280" />
+        <location filename="../../ui/organizer/import_models.py" line="164" />
+        <location filename="../../ui/organizer/import_models.py" line="282" />
         <source>文件</source>
         <translation>File</translation>
     </message>
     <message>
-        <location filename="../../ui/organizer/import_models.py" line="163" />
-        <location filename="../../ui/organizer/import_models.py" line="280" />
+        <location filename="../../ui/organizer/import_models.py" line="164" />
+        <location filename="../../ui/organizer/import_models.py" line="282" />
         <source>结果</source>
         <translation>Outcome</translation>
     </message>
     <message>
-        <location filename="../../ui/organizer/import_models.py" line="164" />
-        <location filename="../../ui/organizer/import_models.py" line="233" />
-        <location filename="../../ui/organizer/import_models.py" line="281" />
+        <location filename="../../ui/organizer/import_models.py" line="165" />
+        <location filename="../../ui/organizer/import_models.py" line="234" />
+        <location filename="../../ui/organizer/import_models.py" line="283" />
         <source>专家</source>
         <translation>Expert</translation>
     </message>
     <message>
-        <location filename="../../ui/organizer/import_models.py" line="164" />
-        <location filename="../../ui/organizer/import_models.py" line="281" />
+        <location filename="../../ui/organizer/import_models.py" line="165" />
+        <location filename="../../ui/organizer/import_models.py" line="283" />
         <source>版本</source>
         <translation>Version</translation>
     </message>
     <message>
-        <location filename="../../ui/organizer/import_models.py" line="165" />
+        <location filename="../../ui/organizer/import_models.py" line="166" />
         <source>说明</source>
         <translation>Explanation</translation>
     </message>
     <message>
-        <location filename="../../ui/organizer/import_models.py" line="214" />
+        <location filename="../../ui/organizer/import_models.py" line="215" />
         <source>申报</source>
         <translation>Submission</translation>
     </message>
     <message>
-        <location filename="../../ui/organizer/import_models.py" line="214" />
+        <location filename="../../ui/organizer/import_models.py" line="215" />
         <source>字段</source>
         <translation>Field</translation>
     </message>
     <message>
-        <location filename="../../ui/organizer/import_models.py" line="215" />
+        <location filename="../../ui/organizer/import_models.py" line="216" />
         <source>签名时的值</source>
         <translation>Signed value</translation>
     </message>
     <message>
-        <location filename="../../ui/organizer/import_models.py" line="216" />
+        <location filename="../../ui/organizer/import_models.py" line="217" />
         <source>现在的值</source>
         <translation>Value found</translation>
     </message>
     <message>
-        <location filename="../../ui/organizer/import_models.py" line="234" />
+        <location filename="../../ui/organizer/import_models.py" line="235" />
         <source>最新版本</source>
         <translation>Latest version</translation>
     </message>
     <message>
-        <location filename="../../ui/organizer/import_models.py" line="235" />
+        <location filename="../../ui/organizer/import_models.py" line="236" />
         <source>已评</source>
         <translation>Scored</translation>
     </message>
     <message>
-        <location filename="../../ui/organizer/import_models.py" line="235" />
+        <location filename="../../ui/organizer/import_models.py" line="236" />
         <source>回避</source>
         <translation>Recused</translation>
     </message>
     <message>
-        <location filename="../../ui/organizer/import_models.py" line="236" />
+        <location filename="../../ui/organizer/import_models.py" line="237" />
         <source>未评</source>
         <translation>Not scored</translation>
     </message>
     <message>
-        <location filename="../../ui/organizer/import_models.py" line="237" />
+        <location filename="../../ui/organizer/import_models.py" line="238" />
         <source>部分评分</source>
         <translation>Partial</translation>
     </message>
     <message>
-        <location filename="../../ui/organizer/import_models.py" line="238" />
+        <location filename="../../ui/organizer/import_models.py" line="239" />
         <source>被拒文件</source>
         <translation>Rejected files</translation>
     </message>
     <message>
-        <location filename="../../ui/organizer/import_models.py" line="282" />
+        <location filename="../../ui/organizer/import_models.py" line="266" />
+        <source>未交</source>
+        <translation>Not returned</translation>
+    </message>
+    <message>
+        <location filename="../../ui/organizer/import_models.py" line="267" />
+        <source>第 {version} 版</source>
+        <translation>Version {version}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/organizer/import_models.py" line="271" />
+        <source>是</source>
+        <translation>Yes</translation>
+    </message>
+    <message>
+        <location filename="../../ui/organizer/import_models.py" line="272" />
+        <source>否</source>
+        <translation>No</translation>
+    </message>
+    <message>
+        <location filename="../../ui/organizer/import_models.py" line="284" />
         <source>原因</source>
         <translation>Reason</translation>
     </message>
     <message>
-        <location filename="../../ui/organizer/import_models.py" line="283" />
+        <location filename="../../ui/organizer/import_models.py" line="285" />
         <source>记录时间</source>
         <translation>Logged at</translation>
     </message>
     <message>
-        <location filename="../../ui/organizer/import_models.py" line="284" />
+        <location filename="../../ui/organizer/import_models.py" line="286" />
         <source>后续</source>
         <translation>Follow-up</translation>
+    </message>
+    <message>
+        <location filename="../../ui/organizer/import_models.py" line="302" />
+        <source>已核对密钥并导入</source>
+        <translation>Key compared, imported</translation>
     </message>
 </context>
 <context>
@@ -891,19 +1146,147 @@ Choose yourself from the roster and {action} your signing key. Score sheets are 
         <translation>Verifying and importing {count} files…</translation>
     </message>
     <message>
-        <location filename="../../ui/organizer/import_page.py" line="286" />
+        <location filename="../../ui/organizer/import_page.py" line="285" />
+        <source>，</source>
+        <translation>, </translation>
+    </message>
+    <message>
+        <location filename="../../ui/organizer/import_page.py" line="287" />
         <source>已处理 {count} 个文件：{summary}</source>
         <translation>Processed {count} files: {summary}</translation>
     </message>
     <message>
-        <location filename="../../ui/organizer/import_page.py" line="302" />
+        <location filename="../../ui/organizer/import_page.py" line="303" />
         <source>导入失败：{error}</source>
         <translation>Import failed: {error}</translation>
     </message>
     <message>
-        <location filename="../../ui/organizer/import_page.py" line="341" />
+        <location filename="../../ui/organizer/import_page.py" line="342" />
         <source>签名密钥指纹：{fingerprint}</source>
         <translation>Signing key fingerprint: {fingerprint}</translation>
+    </message>
+</context>
+<context>
+    <name>IntakeWarning</name>
+    <message>
+        <location filename="../../app/intake/messages.py" line="19" />
+        <source>申报书缺少“{field}”</source>
+        <translation>The application form lacks "{field}"</translation>
+    </message>
+    <message>
+        <location filename="../../app/intake/messages.py" line="20" />
+        <source>详细内容约 {count} 字，{side}建议范围 {low}–{high} 字</source>
+        <translation>Details about {count} characters, {side} the suggested {low}–{high}</translation>
+    </message>
+    <message>
+        <location filename="../../app/intake/messages.py" line="21" />
+        <source>疑似未脱敏{kind}：{masked}</source>
+        <translation>Possibly unmasked {kind}: {masked}</translation>
+    </message>
+    <message>
+        <location filename="../../app/intake/messages.py" line="22" />
+        <source>附图 {count} 张，要求 {wanted} 张</source>
+        <translation>{count} pictures attached, {wanted} required</translation>
+    </message>
+    <message>
+        <location filename="../../app/intake/messages.py" line="23" />
+        <source>图片格式为 {found}，要求 {wanted}</source>
+        <translation>Picture format is {found}, {wanted} required</translation>
+    </message>
+    <message>
+        <location filename="../../app/intake/messages.py" line="24" />
+        <source>图片分辨率不足{side}P（{width}×{height}）</source>
+        <translation>Picture resolution below {side}p ({width}×{height})</translation>
+    </message>
+    <message>
+        <location filename="../../app/intake/messages.py" line="25" />
+        <source>附件“{name}”无法安全打开：{problem}</source>
+        <translation>Attachment "{name}" cannot be opened safely: {problem}</translation>
+    </message>
+    <message>
+        <location filename="../../app/intake/messages.py" line="26" />
+        <source>与 {ids} 单位和标题相同，疑似重复申报</source>
+        <translation>Same unit and title as {ids}: possibly submitted twice</translation>
+    </message>
+    <message>
+        <location filename="../../app/intake/messages.py" line="27" />
+        <source>未能确定实践类别：申报书未填写或未勾选类别（应为 {allowed} 之一）</source>
+        <translation>Category unclear: the form names or ticks none (one of {allowed} expected)</translation>
+    </message>
+    <message>
+        <location filename="../../app/intake/messages.py" line="29" />
+        <source>未能确定实践类别：填写或勾选了多个类别（{named}），请与申报单位确认</source>
+        <translation>Category unclear: several named or ticked ({named}); please check with the unit</translation>
+    </message>
+    <message>
+        <location filename="../../app/intake/messages.py" line="31" />
+        <source>未能确定实践类别：“{value}”，可能是“{guess}”，请核对</source>
+        <translation>Category unclear: "{value}", perhaps "{guess}"; please check</translation>
+    </message>
+    <message>
+        <location filename="../../app/intake/messages.py" line="33" />
+        <source>未能确定实践类别：“{value}”不是 {allowed} 之一</source>
+        <translation>Category unclear: "{value}" is not one of {allowed}</translation>
+    </message>
+    <message>
+        <location filename="../../app/intake/messages.py" line="41" />
+        <source>不足</source>
+        <translation>below</translation>
+    </message>
+    <message>
+        <location filename="../../app/intake/messages.py" line="42" />
+        <source>超出</source>
+        <translation>above</translation>
+    </message>
+    <message>
+        <location filename="../../app/intake/messages.py" line="43" />
+        <source>手机号</source>
+        <translation>mobile number</translation>
+    </message>
+    <message>
+        <location filename="../../app/intake/messages.py" line="44" />
+        <source>身份证号</source>
+        <translation>ID card number</translation>
+    </message>
+    <message>
+        <location filename="../../app/intake/messages.py" line="45" />
+        <source>银行卡号</source>
+        <translation>bank card number</translation>
+    </message>
+    <message>
+        <location filename="../../app/intake/messages.py" line="46" />
+        <source>申报单位</source>
+        <translation>Applicant</translation>
+    </message>
+    <message>
+        <location filename="../../app/intake/messages.py" line="47" />
+        <source>联系人</source>
+        <translation>Contact person</translation>
+    </message>
+    <message>
+        <location filename="../../app/intake/messages.py" line="48" />
+        <source>联系方式</source>
+        <translation>Contact details</translation>
+    </message>
+    <message>
+        <location filename="../../app/intake/messages.py" line="49" />
+        <source>实践类别</source>
+        <translation>Category</translation>
+    </message>
+    <message>
+        <location filename="../../app/intake/messages.py" line="50" />
+        <source>实践标题</source>
+        <translation>Title</translation>
+    </message>
+    <message>
+        <location filename="../../app/intake/messages.py" line="51" />
+        <source>核心亮点</source>
+        <translation>Key highlights</translation>
+    </message>
+    <message>
+        <location filename="../../app/intake/messages.py" line="52" />
+        <source>详细内容</source>
+        <translation>Details</translation>
     </message>
 </context>
 <context>
@@ -957,22 +1340,22 @@ Choose yourself from the roster and {action} your signing key. Score sheets are 
 <context>
     <name>LinksViewer</name>
     <message>
-        <location filename="../../ui/evidence/text_viewers.py" line="78" />
+        <location filename="../../ui/evidence/text_viewers.py" line="83" />
         <source>以下链接不会自动打开：评审台离线工作。如需查看，请复制到联网的浏览器中。</source>
         <translation>These links are not opened automatically: PanelDesk works offline. To view them, copy them into a browser on a connected computer.</translation>
     </message>
     <message>
-        <location filename="../../ui/evidence/text_viewers.py" line="85" />
+        <location filename="../../ui/evidence/text_viewers.py" line="90" />
         <source>复制链接</source>
         <translation>Copy links</translation>
     </message>
     <message>
-        <location filename="../../ui/evidence/text_viewers.py" line="86" />
+        <location filename="../../ui/evidence/text_viewers.py" line="91" />
         <source>复制选中的链接（未选中时复制全部）</source>
         <translation>Copy the selected links (all if none is selected)</translation>
     </message>
     <message>
-        <location filename="../../ui/evidence/text_viewers.py" line="100" />
+        <location filename="../../ui/evidence/text_viewers.py" line="105" />
         <source>含 {0} 个链接（不会自动打开）</source>
         <translation>{0} links (not opened automatically)</translation>
     </message>
@@ -983,6 +1366,15 @@ Choose yourself from the roster and {action} your signing key. Score sheets are 
         <location filename="../../ui/review/marks.py" line="63" />
         <source>保存失败（{kind}: {detail}）</source>
         <translation>Saving failed ({kind}: {detail})</translation>
+    </message>
+</context>
+<context>
+    <name>Message</name>
+    <message>
+        <location filename="../../ui/i18n.py" line="41" />
+        <location filename="../../ui/organizer/results_models.py" line="175" />
+        <source>、</source>
+        <translation>, </translation>
     </message>
 </context>
 <context>
@@ -1044,7 +1436,7 @@ Choose yourself from the roster and {action} your signing key. Score sheets are 
         <translation>Judging packets (*.panelpack);;All files (*)</translation>
     </message>
     <message>
-        <location filename="../../ui/organizer/launch.py" line="70" />
+        <location filename="../../ui/organizer/launch.py" line="69" />
         <source>结果</source>
         <translation>Outcome</translation>
     </message>
@@ -1062,22 +1454,27 @@ Choose yourself from the roster and {action} your signing key. Score sheets are 
 <context>
     <name>OrganizerWindow</name>
     <message>
-        <location filename="../../ui/organizer/window.py" line="34" />
+        <location filename="../../ui/organizer/window.py" line="35" />
         <source>组织方 — {title}</source>
         <translation>Organizer — {title}</translation>
     </message>
     <message>
-        <location filename="../../ui/organizer/window.py" line="41" />
+        <location filename="../../ui/organizer/window.py" line="42" />
         <source>评审包编号 {packet_id} · {submissions} 份申报 · {experts} 位专家 · 组织方密钥指纹 {fingerprint}</source>
         <translation>Packet {packet_id} · {submissions} submissions · {experts} experts · organizer key fingerprint {fingerprint}</translation>
     </message>
     <message>
-        <location filename="../../ui/organizer/window.py" line="53" />
+        <location filename="../../ui/organizer/window.py" line="54" />
         <source>导入评分表</source>
         <translation>Import score sheets</translation>
     </message>
     <message>
-        <location filename="../../ui/organizer/window.py" line="58" />
+        <location filename="../../ui/organizer/window.py" line="59" />
+        <source>文件(&amp;F)</source>
+        <translation>&amp;File</translation>
+    </message>
+    <message>
+        <location filename="../../ui/organizer/window.py" line="60" />
         <source>把专家交回的评分表拖到“导入评分表”页即可导入</source>
         <translation>Drop the returned score sheets onto the "Import score sheets" tab to import them</translation>
     </message>
@@ -1161,7 +1558,7 @@ Choose yourself from the roster and {action} your signing key. Score sheets are 
         <translation>Next page</translation>
     </message>
     <message>
-        <location filename="../../ui/evidence/pdf_viewer.py" line="263" />
+        <location filename="../../ui/evidence/pdf_viewer.py" line="267" />
         <source>第 {0} / {1} 页</source>
         <translation>Page {0} / {1}</translation>
     </message>
@@ -1169,49 +1566,97 @@ Choose yourself from the roster and {action} your signing key. Score sheets are 
 <context>
     <name>RecusalDialog</name>
     <message>
-        <location filename="../../ui/review/recusal_dialog.py" line="38" />
+        <location filename="../../ui/review/recusal_dialog.py" line="39" />
         <source>申报回避</source>
         <translation>Declare conflicts of interest</translation>
     </message>
     <message>
-        <location filename="../../ui/review/recusal_dialog.py" line="47" />
+        <location filename="../../ui/review/recusal_dialog.py" line="48" />
         <source>开始评分前，请确认是否与下列申报存在利益关系（如本人所在单位、近亲属任职、曾参与指导等）。勾选需要回避的申报并写明理由；回避的申报不能评分。</source>
         <translation>Before scoring, declare any conflict of interest with these submissions (your own unit, a close relative working there, having advised them…). Check each one and give a reason; recused submissions cannot be scored.</translation>
     </message>
     <message>
-        <location filename="../../ui/review/recusal_dialog.py" line="57" />
+        <location filename="../../ui/review/recusal_dialog.py" line="58" />
         <source>回避</source>
         <translation>Recused</translation>
     </message>
     <message>
-        <location filename="../../ui/review/recusal_dialog.py" line="57" />
+        <location filename="../../ui/review/recusal_dialog.py" line="58" />
         <source>申报单位 · 实践标题</source>
         <translation>Unit · Title</translation>
     </message>
     <message>
-        <location filename="../../ui/review/recusal_dialog.py" line="58" />
+        <location filename="../../ui/review/recusal_dialog.py" line="59" />
         <source>回避理由</source>
         <translation>Reason</translation>
     </message>
     <message>
-        <location filename="../../ui/review/recusal_dialog.py" line="69" />
+        <location filename="../../ui/review/recusal_dialog.py" line="70" />
         <source>勾选后必填，例如：本人曾在该单位任职</source>
         <translation>Required when checked, e.g. I used to work for this unit</translation>
     </message>
     <message>
-        <location filename="../../ui/review/recusal_dialog.py" line="90" />
+        <location filename="../../ui/review/recusal_dialog.py" line="91" />
         <source>无需回避</source>
         <translation>No conflicts</translation>
     </message>
     <message>
-        <location filename="../../ui/review/recusal_dialog.py" line="91" />
+        <location filename="../../ui/review/recusal_dialog.py" line="92" />
         <source>确认回避</source>
         <translation>Confirm recusals</translation>
     </message>
     <message>
-        <location filename="../../ui/review/recusal_dialog.py" line="129" />
+        <location filename="../../ui/review/recusal_dialog.py" line="130" />
         <source>请填写回避理由：{ids}</source>
         <translation>Please give a reason for: {ids}</translation>
+    </message>
+</context>
+<context>
+    <name>ResultFlags</name>
+    <message>
+        <location filename="../../app/results/model.py" line="18" />
+        <source>分差过大</source>
+        <translation>Large spread</translation>
+    </message>
+    <message>
+        <location filename="../../app/results/model.py" line="19" />
+        <source>离群分</source>
+        <translation>Outlying mark</translation>
+    </message>
+    <message>
+        <location filename="../../app/results/model.py" line="20" />
+        <source>并列跨越奖项线</source>
+        <translation>Tie across an award line</translation>
+    </message>
+    <message>
+        <location filename="../../app/results/model.py" line="21" />
+        <source>同分并列</source>
+        <translation>Tied</translation>
+    </message>
+    <message>
+        <location filename="../../app/results/model.py" line="22" />
+        <source>有效评分不足</source>
+        <translation>Too few valid marks</translation>
+    </message>
+    <message>
+        <location filename="../../app/results/model.py" line="25" />
+        <source>类别未确定，不评奖</source>
+        <translation>Category unsettled: no award</translation>
+    </message>
+    <message>
+        <location filename="../../app/results/model.py" line="26" />
+        <source>评分不足，经组织方决定仍予排名</source>
+        <translation>too few scores, ranked by the organizer's decision</translation>
+    </message>
+    <message>
+        <location filename="../../app/results/model.py" line="27" />
+        <source>组织方排定</source>
+        <translation>the organizer's order</translation>
+    </message>
+    <message>
+        <location filename="../../app/results/model.py" line="32" />
+        <source>分差过大：最高 {max}，最低 {min}，相差 {spread} 分（阈值 {threshold} 分）</source>
+        <translation>Large spread: highest {max}, lowest {min}, {spread} points apart (threshold {threshold})</translation>
     </message>
 </context>
 <context>
@@ -1230,157 +1675,162 @@ Choose yourself from the roster and {action} your signing key. Score sheets are 
 <context>
     <name>ResultsModels</name>
     <message>
-        <location filename="../../ui/organizer/results_models.py" line="126" />
+        <location filename="../../ui/organizer/results_models.py" line="137" />
         <source>名次</source>
         <translation>Rank</translation>
     </message>
     <message>
-        <location filename="../../ui/organizer/results_models.py" line="126" />
-        <location filename="../../ui/organizer/results_models.py" line="175" />
+        <location filename="../../ui/organizer/results_models.py" line="137" />
+        <location filename="../../ui/organizer/results_models.py" line="187" />
         <source>编号</source>
         <translation>ID</translation>
     </message>
     <message>
-        <location filename="../../ui/organizer/results_models.py" line="127" />
-        <location filename="../../ui/organizer/results_models.py" line="176" />
+        <location filename="../../ui/organizer/results_models.py" line="138" />
+        <location filename="../../ui/organizer/results_models.py" line="188" />
         <source>标题</source>
         <translation>Title</translation>
     </message>
     <message>
-        <location filename="../../ui/organizer/results_models.py" line="127" />
+        <location filename="../../ui/organizer/results_models.py" line="138" />
         <source>申报单位</source>
         <translation>Applicant</translation>
     </message>
     <message>
-        <location filename="../../ui/organizer/results_models.py" line="128" />
+        <location filename="../../ui/organizer/results_models.py" line="139" />
         <source>最终得分</source>
         <translation>Final score</translation>
     </message>
     <message>
-        <location filename="../../ui/organizer/results_models.py" line="128" />
+        <location filename="../../ui/organizer/results_models.py" line="139" />
         <source>评分数</source>
         <translation>Marks</translation>
     </message>
     <message>
-        <location filename="../../ui/organizer/results_models.py" line="129" />
+        <location filename="../../ui/organizer/results_models.py" line="140" />
         <source>奖项</source>
         <translation>Award</translation>
     </message>
     <message>
-        <location filename="../../ui/organizer/results_models.py" line="129" />
+        <location filename="../../ui/organizer/results_models.py" line="140" />
         <source>提示</source>
         <translation>Notes</translation>
     </message>
     <message>
-        <location filename="../../ui/organizer/results_models.py" line="146" />
+        <location filename="../../ui/organizer/results_models.py" line="157" />
         <source>较“{method}”</source>
         <translation>vs “{method}”</translation>
     </message>
     <message>
-        <location filename="../../ui/organizer/results_models.py" line="154" />
+        <location filename="../../ui/organizer/results_models.py" line="165" />
         <source>并列区分依据：{rule}</source>
         <translation>Tie broken by: {rule}</translation>
     </message>
     <message>
-        <location filename="../../ui/organizer/results_models.py" line="175" />
-        <location filename="../../ui/organizer/results_models.py" line="258" />
+        <location filename="../../ui/organizer/results_models.py" line="187" />
+        <location filename="../../ui/organizer/results_models.py" line="271" />
         <source>类别</source>
         <translation>Category</translation>
     </message>
     <message>
-        <location filename="../../ui/organizer/results_models.py" line="176" />
+        <location filename="../../ui/organizer/results_models.py" line="188" />
         <source>最高分</source>
         <translation>Highest</translation>
     </message>
     <message>
-        <location filename="../../ui/organizer/results_models.py" line="177" />
+        <location filename="../../ui/organizer/results_models.py" line="189" />
         <source>最低分</source>
         <translation>Lowest</translation>
     </message>
     <message>
-        <location filename="../../ui/organizer/results_models.py" line="177" />
+        <location filename="../../ui/organizer/results_models.py" line="189" />
         <source>分差</source>
         <translation>Spread</translation>
     </message>
     <message>
-        <location filename="../../ui/organizer/results_models.py" line="178" />
+        <location filename="../../ui/organizer/results_models.py" line="190" />
         <source>原因</source>
         <translation>Reason</translation>
     </message>
     <message>
-        <location filename="../../ui/organizer/results_models.py" line="191" />
-        <location filename="../../ui/organizer/results_models.py" line="230" />
+        <location filename="../../ui/organizer/results_models.py" line="195" />
+        <source>；</source>
+        <translation>; </translation>
+    </message>
+    <message>
+        <location filename="../../ui/organizer/results_models.py" line="204" />
+        <location filename="../../ui/organizer/results_models.py" line="243" />
         <source>专家</source>
         <translation>Expert</translation>
     </message>
     <message>
-        <location filename="../../ui/organizer/results_models.py" line="191" />
+        <location filename="../../ui/organizer/results_models.py" line="204" />
         <source>总分</source>
         <translation>Total</translation>
     </message>
     <message>
-        <location filename="../../ui/organizer/results_models.py" line="192" />
+        <location filename="../../ui/organizer/results_models.py" line="205" />
         <source>评语</source>
         <translation>Comment</translation>
     </message>
     <message>
-        <location filename="../../ui/organizer/results_models.py" line="210" />
+        <location filename="../../ui/organizer/results_models.py" line="223" />
         <source>未评</source>
         <translation>Not scored</translation>
     </message>
     <message>
-        <location filename="../../ui/organizer/results_models.py" line="230" />
+        <location filename="../../ui/organizer/results_models.py" line="243" />
         <source>评分表版本</source>
         <translation>Sheet version</translation>
     </message>
     <message>
-        <location filename="../../ui/organizer/results_models.py" line="231" />
+        <location filename="../../ui/organizer/results_models.py" line="244" />
         <source>有效评分</source>
         <translation>Valid marks</translation>
     </message>
     <message>
-        <location filename="../../ui/organizer/results_models.py" line="208" />
-        <location filename="../../ui/organizer/results_models.py" line="231" />
+        <location filename="../../ui/organizer/results_models.py" line="221" />
+        <location filename="../../ui/organizer/results_models.py" line="244" />
         <source>回避</source>
         <translation>Recused</translation>
     </message>
     <message>
-        <location filename="../../ui/organizer/results_models.py" line="232" />
+        <location filename="../../ui/organizer/results_models.py" line="245" />
         <source>平均分</source>
         <translation>Mean</translation>
     </message>
     <message>
-        <location filename="../../ui/organizer/results_models.py" line="232" />
+        <location filename="../../ui/organizer/results_models.py" line="245" />
         <source>标准差</source>
         <translation>Std. dev.</translation>
     </message>
     <message>
-        <location filename="../../ui/organizer/results_models.py" line="233" />
+        <location filename="../../ui/organizer/results_models.py" line="246" />
         <source>最低</source>
         <translation>Min</translation>
     </message>
     <message>
-        <location filename="../../ui/organizer/results_models.py" line="233" />
+        <location filename="../../ui/organizer/results_models.py" line="246" />
         <source>最高</source>
         <translation>Max</translation>
     </message>
     <message>
-        <location filename="../../ui/organizer/results_models.py" line="234" />
+        <location filename="../../ui/organizer/results_models.py" line="247" />
         <source>宽严偏移</source>
         <translation>Leniency offset</translation>
     </message>
     <message>
-        <location filename="../../ui/organizer/results_models.py" line="249" />
+        <location filename="../../ui/organizer/results_models.py" line="262" />
         <source>宽严偏移：加性模型拟合的该专家相对全体的平均宽严（正数偏宽）</source>
         <translation>Leniency offset: this expert's average leniency relative to the panel, fitted by the additive model (positive = more lenient)</translation>
     </message>
     <message>
-        <location filename="../../ui/organizer/results_models.py" line="259" />
+        <location filename="../../ui/organizer/results_models.py" line="272" />
         <source>作品数</source>
         <translation>Submissions</translation>
     </message>
     <message>
-        <location filename="../../ui/organizer/results_models.py" line="260" />
+        <location filename="../../ui/organizer/results_models.py" line="273" />
         <source>专家数</source>
         <translation>Experts</translation>
     </message>
@@ -1418,92 +1868,102 @@ Choose yourself from the roster and {action} your signing key. Score sheets are 
 <context>
     <name>ResultsPage</name>
     <message>
-        <location filename="../../ui/organizer/results_page.py" line="105" />
+        <location filename="../../ui/organizer/results_page.py" line="110" />
+        <source>前往“导入评分表”页(&amp;I)</source>
+        <translation>Go to &amp;Import score sheets</translation>
+    </message>
+    <message>
+        <location filename="../../ui/organizer/results_page.py" line="118" />
         <source>排名</source>
         <translation>Rankings</translation>
     </message>
     <message>
-        <location filename="../../ui/organizer/results_page.py" line="106" />
+        <location filename="../../ui/organizer/results_page.py" line="119" />
         <source>复核清单</source>
         <translation>Re-review list</translation>
     </message>
     <message>
-        <location filename="../../ui/organizer/results_page.py" line="107" />
+        <location filename="../../ui/organizer/results_page.py" line="120" />
         <source>专家分布</source>
         <translation>Experts</translation>
     </message>
     <message>
-        <location filename="../../ui/organizer/results_page.py" line="108" />
+        <location filename="../../ui/organizer/results_page.py" line="121" />
         <source>一致性</source>
         <translation>Agreement</translation>
     </message>
     <message>
-        <location filename="../../ui/organizer/results_page.py" line="115" />
+        <location filename="../../ui/organizer/results_page.py" line="128" />
         <source>组织方决定</source>
         <translation>Organizer decisions</translation>
     </message>
     <message>
-        <location filename="../../ui/organizer/results_page.py" line="131" />
+        <location filename="../../ui/organizer/results_page.py" line="144" />
         <source>刷新(&amp;R)</source>
         <translation>&amp;Refresh</translation>
     </message>
     <message>
-        <location filename="../../ui/organizer/results_page.py" line="133" />
+        <location filename="../../ui/organizer/results_page.py" line="146" />
         <source>导出结果(&amp;X)…</source>
         <translation>E&amp;xport results…</translation>
     </message>
     <message>
-        <location filename="../../ui/organizer/results_page.py" line="135" />
+        <location filename="../../ui/organizer/results_page.py" line="148" />
         <source>汇总方法：</source>
         <translation>Method:</translation>
     </message>
     <message>
-        <location filename="../../ui/organizer/results_page.py" line="137" />
+        <location filename="../../ui/organizer/results_page.py" line="150" />
         <source>对比方法：</source>
         <translation>Compare with:</translation>
     </message>
     <message>
-        <location filename="../../ui/organizer/results_page.py" line="148" />
+        <location filename="../../ui/organizer/results_page.py" line="161" />
         <source>类别：</source>
         <translation>Category:</translation>
     </message>
     <message>
-        <location filename="../../ui/organizer/results_page.py" line="217" />
+        <location filename="../../ui/organizer/results_page.py" line="230" />
         <source>正在计算…</source>
         <translation>Computing…</translation>
     </message>
     <message>
-        <location filename="../../ui/organizer/results_page.py" line="237" />
+        <location filename="../../ui/organizer/results_page.py" line="251" />
         <source>{method}：{experts} 位专家的 {marks} 条有效评分；复核清单 {review} 件，离群评分 {outliers} 条，跨越奖项线的并列 {ties} 处。</source>
         <translation>{method}: {marks} valid marks from {experts} experts; {review} on the re-review list, {outliers} outlying marks, {ties} ties across an award boundary.</translation>
     </message>
     <message>
-        <location filename="../../ui/organizer/results_page.py" line="271" />
+        <location filename="../../ui/organizer/results_page.py" line="286" />
+        <source>还没有任何有效评分：请先在“导入评分表”页导入并接受专家交回的评分表，结果会随之更新。</source>
+        <translation>No valid scores yet: import and accept the experts' sheets on the "Import score sheets" page first; the results then update.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/organizer/results_page.py" line="290" />
         <source>计算结果时发生内部错误（{kind}: {detail}）。</source>
         <translation>Internal error while computing the results ({kind}: {detail}).</translation>
     </message>
     <message>
-        <location filename="../../ui/organizer/results_page.py" line="289" />
+        <location filename="../../ui/organizer/results_page.py" line="308" />
         <source>{award}：第 {place} 名有 {count} 件并列（{ids}），名额只剩 {slots} 个，须由评审组决定。</source>
         <translation>{award}: {count} submissions tie for place {place} ({ids}) but only {slots} places are left; the panel must decide.</translation>
     </message>
     <message>
-        <location filename="../../ui/organizer/results_page.py" line="296" />
+        <location filename="../../ui/organizer/results_page.py" line="315" />
         <source>尚无有效评分、未排名：{ids}</source>
         <translation>No valid marks yet, not ranked: {ids}</translation>
     </message>
     <message>
-        <location filename="../../ui/organizer/results_page.py" line="326" />
+        <location filename="../../ui/organizer/results_page.py" line="345" />
         <source>正在导出结果…</source>
         <translation>Exporting the results…</translation>
     </message>
     <message>
-        <location filename="../../ui/organizer/results_page.py" line="336" />
+        <location filename="../../ui/organizer/results_page.py" line="355" />
         <source>已导出：{files}</source>
         <translation>Exported: {files}</translation>
     </message>
     <message>
-        <location filename="../../ui/organizer/results_page.py" line="342" />
+        <location filename="../../ui/organizer/results_page.py" line="361" />
         <source>导出结果时发生内部错误（{kind}: {detail}）。</source>
         <translation>Internal error while exporting the results ({kind}: {detail}).</translation>
     </message>
@@ -1534,7 +1994,7 @@ Choose yourself from the roster and {action} your signing key. Score sheets are 
 <context>
     <name>ReviewWindow</name>
     <message>
-        <location filename="../../ui/review/window.py" line="123" />
+        <location filename="../../ui/review/window.py" line="126" />
         <source>打开评审包并确认身份后在此评分</source>
         <translation>Open a packet and confirm your identity to score here</translation>
     </message>
@@ -1559,87 +2019,92 @@ Choose yourself from the roster and {action} your signing key. Score sheets are 
         <translation>&amp;Export score sheet…</translation>
     </message>
     <message>
-        <location filename="../../ui/review/menus.py" line="39" />
+        <location filename="../../ui/review/menus.py" line="41" />
         <source>组织方：导入评分表与结果(&amp;G)…</source>
         <translation>Or&amp;ganizer: import score sheets and results…</translation>
     </message>
     <message>
-        <location filename="../../ui/review/menus.py" line="42" />
-        <source>退出(&amp;Q)</source>
-        <translation>&amp;Quit</translation>
-    </message>
-    <message>
-        <location filename="../../ui/review/menus.py" line="47" />
+        <location filename="../../ui/review/menus.py" line="46" />
         <source>申报(&amp;S)</source>
         <translation>&amp;Submission</translation>
     </message>
     <message>
-        <location filename="../../ui/review/menus.py" line="48" />
+        <location filename="../../ui/review/menus.py" line="47" />
         <source>下一项(&amp;N)</source>
         <translation>&amp;Next</translation>
     </message>
     <message>
-        <location filename="../../ui/review/menus.py" line="49" />
+        <location filename="../../ui/review/menus.py" line="48" />
         <source>上一项(&amp;P)</source>
         <translation>&amp;Previous</translation>
     </message>
     <message>
-        <location filename="../../ui/review/menus.py" line="50" />
+        <location filename="../../ui/review/menus.py" line="49" />
         <source>搜索(&amp;F)</source>
         <translation>&amp;Find</translation>
     </message>
     <message>
-        <location filename="../../ui/review/menus.py" line="51" />
+        <location filename="../../ui/review/menus.py" line="50" />
         <source>申请回避(&amp;H)…</source>
         <translation>Recuse myself…</translation>
     </message>
     <message>
-        <location filename="../../ui/review/menus.py" line="52" />
+        <location filename="../../ui/review/menus.py" line="51" />
         <source>撤销回避(&amp;U)…</source>
         <translation>Withdraw recusal…</translation>
     </message>
     <message>
-        <location filename="../../ui/review/menus.py" line="59" />
+        <location filename="../../ui/review/menus.py" line="58" />
         <source>查看(&amp;V)</source>
         <translation>&amp;View</translation>
     </message>
     <message>
-        <location filename="../../ui/review/menus.py" line="60" />
-        <source>证明材料全屏(&amp;E)</source>
-        <translation>&amp;Evidence full screen</translation>
-    </message>
-    <message>
-        <location filename="../../ui/review/menus.py" line="62" />
+        <location filename="../../ui/review/menus.py" line="61" />
         <source>我的排序(&amp;R)…</source>
         <translation>My &amp;ranking…</translation>
     </message>
     <message>
-        <location filename="../../ui/review/menus.py" line="65" />
+        <location filename="../../ui/review/menus.py" line="64" />
         <source>跳到评分项(&amp;C)</source>
         <translation>Jump to &amp;criterion</translation>
     </message>
     <message>
-        <location filename="../../ui/review/menus.py" line="85" />
+        <location filename="../../ui/review/menus.py" line="78" />
+        <source>请先打开评审包并确认专家身份，才能导出评分表。</source>
+        <translation>Open a packet and confirm your identity first to export a score sheet.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/review/menus.py" line="80" />
+        <source>导出评分表（需先打开评审包）</source>
+        <translation>Export score sheet (open a packet first)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/review/menus.py" line="95" />
         <source>第 {n} 项：{name}</source>
         <translation>Criterion {n}: {name}</translation>
     </message>
     <message>
-        <location filename="../../ui/review/menus.py" line="70" />
+        <location filename="../../ui/review/menus.py" line="69" />
         <source>帮助(&amp;H)</source>
         <translation>&amp;Help</translation>
     </message>
     <message>
-        <location filename="../../ui/review/menus.py" line="71" />
+        <location filename="../../ui/review/menus.py" line="59" />
+        <source>佐证材料全屏(&amp;E)</source>
+        <translation>&amp;Evidence full screen</translation>
+    </message>
+    <message>
+        <location filename="../../ui/review/menus.py" line="70" />
         <source>快捷键(&amp;K)</source>
         <translation>&amp;Keyboard shortcuts</translation>
     </message>
     <message>
-        <location filename="../../ui/review/window.py" line="311" />
+        <location filename="../../ui/review/window.py" line="316" />
         <source>已保存 {time}</source>
         <translation>Saved {time}</translation>
     </message>
     <message>
-        <location filename="../../ui/review/window.py" line="324" />
+        <location filename="../../ui/review/window.py" line="329" />
         <source>未能保存</source>
         <translation>Not saved</translation>
     </message>
@@ -1674,32 +2139,32 @@ Choose yourself from the roster and {action} your signing key. Score sheets are 
         <translation>Please give a reason for withdrawing.</translation>
     </message>
     <message>
-        <location filename="../../ui/review/window.py" line="155" />
+        <location filename="../../ui/review/window.py" line="157" />
         <source>打开评审包</source>
         <translation>Open packet</translation>
     </message>
     <message>
-        <location filename="../../ui/review/window.py" line="156" />
+        <location filename="../../ui/review/window.py" line="158" />
         <source>评审包 (*{suffix});;所有文件 (*)</source>
         <translation>Packets (*{suffix});;All files (*)</translation>
     </message>
     <message>
-        <location filename="../../ui/review/window.py" line="170" />
+        <location filename="../../ui/review/window.py" line="173" />
         <source>已打开 {name}：校验通过。</source>
         <translation>Opened {name}: verified.</translation>
     </message>
     <message>
-        <location filename="../../ui/review/window.py" line="179" />
+        <location filename="../../ui/review/window.py" line="182" />
         <source>无法打开评审包</source>
         <translation>Cannot open packet</translation>
     </message>
     <message>
-        <location filename="../../ui/review/window.py" line="183" />
+        <location filename="../../ui/review/window.py" line="186" />
         <source>未确认专家身份，评审包未打开。</source>
         <translation>Identity not confirmed; the packet was not opened.</translation>
     </message>
     <message>
-        <location filename="../../ui/review/window.py" line="194" />
+        <location filename="../../ui/review/window.py" line="197" />
         <source>评审包已关闭</source>
         <translation>The packet is closed</translation>
     </message>
@@ -1707,22 +2172,22 @@ Choose yourself from the roster and {action} your signing key. Score sheets are 
 <context>
     <name>RowStatus</name>
     <message>
-        <location filename="../../app/results/model.py" line="39" />
+        <location filename="../../app/results/model.py" line="48" />
         <source>参与排名</source>
         <translation>Ranked</translation>
     </message>
     <message>
-        <location filename="../../app/results/model.py" line="40" />
+        <location filename="../../app/results/model.py" line="49" />
         <source>评分不足</source>
         <translation>Too few scores</translation>
     </message>
     <message>
-        <location filename="../../app/results/model.py" line="41" />
+        <location filename="../../app/results/model.py" line="50" />
         <source>取消资格</source>
         <translation>Disqualified</translation>
     </message>
     <message>
-        <location filename="../../app/results/model.py" line="42" />
+        <location filename="../../app/results/model.py" line="51" />
         <source>重复申报</source>
         <translation>Duplicate entry</translation>
     </message>
@@ -1730,82 +2195,115 @@ Choose yourself from the roster and {action} your signing key. Score sheets are 
 <context>
     <name>RubricPanel</name>
     <message>
-        <location filename="../../ui/review/rubric_panel.py" line="128" />
-        <location filename="../../ui/review/rubric_panel.py" line="217" />
+        <location filename="../../ui/review/rubric_panel.py" line="137" />
+        <source>评分标准</source>
+        <translation>Level descriptors</translation>
+    </message>
+    <message>
+        <location filename="../../ui/review/rubric_panel.py" line="138" />
+        <source>显示或收起各评分项的说明和各档标准（收起时只显示当前分数所在的一档）</source>
+        <translation>Show or collapse each criterion's description and levels (collapsed, only the level of the current score shows)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/review/rubric_panel.py" line="143" />
+        <location filename="../../ui/review/rubric_panel.py" line="242" />
         <source>已回避，不可评分</source>
         <translation>Recused — scoring disabled</translation>
     </message>
     <message>
-        <location filename="../../ui/review/rubric_panel.py" line="142" />
+        <location filename="../../ui/review/rubric_panel.py" line="162" />
         <source>标记</source>
         <translation>Flags</translation>
     </message>
     <message>
-        <location filename="../../ui/review/rubric_panel.py" line="155" />
+        <location filename="../../ui/review/rubric_panel.py" line="176" />
         <source>建议改投的类别</source>
         <translation>Suggested category</translation>
     </message>
     <message>
-        <location filename="../../ui/review/rubric_panel.py" line="169" />
+        <location filename="../../ui/review/rubric_panel.py" line="194" />
         <source>评语</source>
         <translation>Comment</translation>
     </message>
     <message>
-        <location filename="../../ui/review/rubric_panel.py" line="182" />
-        <location filename="../../ui/review/rubric_panel.py" line="274" />
+        <location filename="../../ui/review/rubric_panel.py" line="207" />
+        <location filename="../../ui/review/rubric_panel.py" line="305" />
         <source>对本申报的评价与建议（选填）</source>
         <translation>Your assessment and suggestions (optional)</translation>
     </message>
     <message>
-        <location filename="../../ui/review/rubric_panel.py" line="227" />
+        <location filename="../../ui/review/rubric_panel.py" line="252" />
         <source>（建议类别）</source>
         <translation>(suggested category)</translation>
     </message>
     <message>
-        <location filename="../../ui/review/rubric_panel.py" line="257" />
+        <location filename="../../ui/review/rubric_panel.py" line="282" />
         <source>总分 {total} / {max}</source>
         <translation>Total {total} / {max}</translation>
     </message>
     <message>
-        <location filename="../../ui/review/rubric_panel.py" line="258" />
+        <location filename="../../ui/review/rubric_panel.py" line="283" />
         <source>已评 {done}/{count} 项</source>
         <translation>{done}/{count} criteria scored</translation>
     </message>
     <message>
-        <location filename="../../ui/review/rubric_panel.py" line="273" />
+        <location filename="../../ui/review/rubric_panel.py" line="287" />
+        <source>，小计 {subtotal}</source>
+        <translation>, subtotal {subtotal}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/review/rubric_panel.py" line="304" />
         <source>此项必填：{reason}</source>
         <translation>Required: {reason}</translation>
     </message>
 </context>
 <context>
+    <name>ScoreEditor</name>
+    <message>
+        <location filename="../../ui/review/rubric_widgets.py" line="107" />
+        <source>“{typed}”不在 {step} 分的步长上，已记为 {value}</source>
+        <translation>"{typed}" is not on the {step}-point step: recorded as {value}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/review/rubric_widgets.py" line="115" />
+        <source>{refusal}；本项为 {value}</source>
+        <translation>{refusal}; this criterion is {value}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/review/rubric_widgets.py" line="129" />
+        <source>“{typed}”超过本项满分 {max}，未接受</source>
+        <translation>"{typed}" is above this criterion's maximum of {max}: not accepted</translation>
+    </message>
+</context>
+<context>
     <name>SheetExporter</name>
     <message>
-        <location filename="../../ui/review/export.py" line="80" />
+        <location filename="../../ui/review/export.py" line="81" />
         <source>正在导出评分表…</source>
         <translation>Exporting the score sheet…</translation>
     </message>
     <message>
-        <location filename="../../ui/review/export.py" line="90" />
+        <location filename="../../ui/review/export.py" line="92" />
         <source>部分评分（未完成）</source>
         <translation>partial (unfinished)</translation>
     </message>
     <message>
-        <location filename="../../ui/review/export.py" line="90" />
+        <location filename="../../ui/review/export.py" line="92" />
         <source>评分完成</source>
         <translation>complete</translation>
     </message>
     <message>
-        <location filename="../../ui/review/export.py" line="91" />
+        <location filename="../../ui/review/export.py" line="93" />
         <source>已导出评分表 {name}（第 {version} 版）</source>
         <translation>Exported score sheet {name} (version {version})</translation>
     </message>
     <message>
-        <location filename="../../ui/review/export.py" line="93" />
+        <location filename="../../ui/review/export.py" line="95" />
         <source>已导出评分表</source>
         <translation>Score sheet exported</translation>
     </message>
     <message>
-        <location filename="../../ui/review/export.py" line="94" />
+        <location filename="../../ui/review/export.py" line="96" />
         <source>评分表已保存：
 {path}
 
@@ -1822,12 +2320,12 @@ Key fingerprint: {fingerprint}
 Please send this file back to the organizers; after changing marks you can export again, and the new version replaces the old one.</translation>
     </message>
     <message>
-        <location filename="../../ui/review/export.py" line="103" />
+        <location filename="../../ui/review/export.py" line="105" />
         <source>导出时发生内部错误（{kind}: {detail}）。</source>
         <translation>Internal error while exporting ({kind}: {detail}).</translation>
     </message>
     <message>
-        <location filename="../../ui/review/export.py" line="105" />
+        <location filename="../../ui/review/export.py" line="107" />
         <source>无法导出评分表</source>
         <translation>Cannot export the score sheet</translation>
     </message>
@@ -1851,7 +2349,7 @@ Please send this file back to the organizers; after changing marks you can expor
     </message>
     <message>
         <location filename="../../ui/review/shortcuts.py" line="32" />
-        <source>证明材料全屏 / 退出全屏</source>
+        <source>佐证材料全屏 / 退出全屏</source>
         <translation>Evidence full screen / leave full screen</translation>
     </message>
     <message>
@@ -1951,27 +2449,27 @@ Please send this file back to the organizers; after changing marks you can expor
 <context>
     <name>SubmissionListPanel</name>
     <message>
-        <location filename="../../ui/review/list_panel.py" line="53" />
+        <location filename="../../ui/review/list_panel.py" line="55" />
         <source>搜索编号、标题、单位或正文（Ctrl+F）</source>
         <translation>Search id, title, unit or text (Ctrl+F)</translation>
     </message>
     <message>
-        <location filename="../../ui/review/list_panel.py" line="63" />
+        <location filename="../../ui/review/list_panel.py" line="65" />
         <source>全部状态</source>
         <translation>All statuses</translation>
     </message>
     <message>
-        <location filename="../../ui/review/list_panel.py" line="66" />
+        <location filename="../../ui/review/list_panel.py" line="68" />
         <source>已标记 ⚑</source>
         <translation>Flagged ⚑</translation>
     </message>
     <message>
-        <location filename="../../ui/review/list_panel.py" line="101" />
+        <location filename="../../ui/review/list_panel.py" line="107" />
         <source>全部类别</source>
         <translation>All categories</translation>
     </message>
     <message>
-        <location filename="../../ui/review/list_panel.py" line="109" />
+        <location filename="../../ui/review/list_panel.py" line="115" />
         <source>已评 {done} / {total}</source>
         <translation>Scored {done} / {total}</translation>
     </message>
@@ -1992,12 +2490,12 @@ Please send this file back to the organizers; after changing marks you can expor
 <context>
     <name>parent</name>
     <message>
-        <location filename="../../ui/review/export_dialog.py" line="51" />
+        <location filename="../../ui/review/export_dialog.py" line="53" />
         <source>导出评分表</source>
         <translation>Export score sheet</translation>
     </message>
     <message>
-        <location filename="../../ui/review/export_dialog.py" line="51" />
+        <location filename="../../ui/review/export_dialog.py" line="54" />
         <source>Excel 工作簿 (*.xlsx)</source>
         <translation>Excel workbook (*.xlsx)</translation>
     </message>
@@ -2012,7 +2510,7 @@ Please send this file back to the organizers; after changing marks you can expor
         <translation>Excel workbooks (*.xlsx);;All files (*)</translation>
     </message>
     <message>
-        <location filename="../../ui/organizer/results_page.py" line="79" />
+        <location filename="../../ui/organizer/results_page.py" line="85" />
         <source>选择结果文件的保存文件夹</source>
         <translation>Choose the folder for the results files</translation>
     </message>

@@ -117,7 +117,7 @@ def test_empty_states(panel: EvidencePanel) -> None:
     sub = make_submission()
     sub.files = []
     panel.set_submission(sub)
-    assert panel.empty.text() == "本申报没有证明材料"
+    assert panel.empty.text() == "本申报没有佐证材料"
     assert panel.model.rowCount() == 0
 
 

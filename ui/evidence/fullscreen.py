@@ -15,7 +15,7 @@ class FullScreenHost(QWidget):
     def __init__(self, on_leave: Callable[[], None]) -> None:
         super().__init__(None, Qt.WindowType.Window)
         self.setObjectName("evidenceFullScreen")
-        self.setWindowTitle(self.tr("证明材料（按 Esc 返回）"))
+        self.setWindowTitle(self.tr("佐证材料（按 Esc 返回）"))
         self._on_leave = on_leave
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)

@@ -74,6 +74,10 @@ class ImageViewer(QGraphicsView):
         return self.transform().m11()
 
     @property
+    def zoom_level(self) -> float:
+        return self.scale_factor
+
+    @property
     def fitted(self) -> bool:
         return self._fit
 

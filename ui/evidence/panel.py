@@ -44,7 +44,7 @@ from ui.evidence.model import THUMB_SIDE, EvidenceListModel
 from ui.evidence.pdf_viewer import PageCache
 from ui.evidence.strip import EvidenceStrip
 from ui.evidence.text_viewers import ErrorViewer
-from ui.evidence.viewers import VIEWERS, ViewerContext
+from ui.evidence.viewers import VIEWERS, ViewerContext, percent_text
 from ui.task_runner import LOOK_AHEAD, WANTED_NOW, TaskRunner
 
 log = logging.getLogger(__name__)
@@ -174,7 +174,7 @@ class EvidencePanel(QWidget):
         files = sub.evidence if sub is not None else []
         self.model.set_files(files)
         if not files:
-            self.empty.setText(self.tr("本申报没有证明材料") if sub is not None
+            self.empty.setText(self.tr("本申报没有佐证材料") if sub is not None
                                else self.tr("未选择申报"))
             self.file_label.setText("")
             self.stack.setCurrentWidget(self.empty)
@@ -244,6 +244,7 @@ class EvidencePanel(QWidget):
         self.stack.setCurrentWidget(widget)
         self._enable_zoom(True)
         widget.show_payload(loaded.content, pf)  # which says when it is on screen: shown()
+        self._show_zoom()
 
     def prefetch(self, sub: Submission | None, *, now: bool = False) -> None:
         """Load `sub`'s first evidence ahead (for a PDF, its first page rendered too):
@@ -296,7 +297,7 @@ class EvidencePanel(QWidget):
             return
         reason = error_text(err)
         if not isinstance(err, PanelDeskError):  # ours are expected; anything else is a bug
-            log.warning("证明材料 %s 无法显示：%r", pf.name, err)
+            log.warning("佐证材料 %s 无法显示：%r", pf.name, err)
         self.model.set_error(pf.name, reason)
         self._load_thumbnails()
         self.error_viewer.set_error(pf.original_name, reason)
@@ -314,18 +315,28 @@ class EvidencePanel(QWidget):
         for button in (self.zoom_out_button, self.zoom_reset_button, self.zoom_in_button,
                        self.fit_button):
             button.setEnabled(on)
+        if not on:
+            self.zoom_reset_button.setText(percent_text(1.0))
+
+    def _show_zoom(self) -> None:
+        """The zoom label shows the viewer's own zoom: one value, never a copy of it."""
+        level = getattr(self._zoomable(), "zoom_level", None)
+        self.zoom_reset_button.setText(percent_text(level if level is not None else 1.0))
 
     def zoom_in(self) -> None:
         if (viewer := self._zoomable()) is not None:
             viewer.zoom_in()
+        self._show_zoom()
 
     def zoom_out(self) -> None:
         if (viewer := self._zoomable()) is not None:
             viewer.zoom_out()
+        self._show_zoom()
 
     def reset_zoom(self) -> None:
         if (viewer := self._zoomable()) is not None:
             viewer.reset_zoom()
+        self._show_zoom()
 
     def fit_to_window(self) -> None:
         viewer = self._zoomable()
@@ -333,6 +344,7 @@ class EvidencePanel(QWidget):
             viewer.fit_to_window()
         elif viewer is not None:
             viewer.reset_zoom()
+        self._show_zoom()
 
     # --- what the viewers report ---------------------------------------------------------
     def _on_screen(self, widget: QWidget) -> bool:
@@ -342,6 +354,7 @@ class EvidencePanel(QWidget):
     def _viewer_status(self, widget: QWidget, text: str) -> None:
         if self._on_screen(widget):
             self.status_message.emit(f"{self._current.original_name} · {text}")
+            self._show_zoom()  # a fit after a resize changes the zoom too
 
     def _viewer_shown(self, widget: QWidget) -> None:
         if self._on_screen(widget):
@@ -376,6 +389,7 @@ class EvidencePanel(QWidget):
         self._layout.addWidget(self.viewer_area, 1)
         self.viewer_area.show()
         self.fullscreen_button.setToolTip(self.tr("全屏查看（F11）"))
+        self.status_message.emit("")  # the full-screen hint no longer applies
         host.hide()
         host.deleteLater()
         self.strip.setFocus()

@@ -171,6 +171,10 @@ class PdfViewer(QWidget):
     def zoom(self) -> float:
         return self._zoom
 
+    @property
+    def zoom_level(self) -> float:
+        return self._zoom
+
     def go_to_page(self, index: int) -> None:
         if self._count and 0 <= index < self._count and index != self._page:
             self._page = index

@@ -1,12 +1,21 @@
-"""The evidence strip: the files of one submission side by side, as thumbnails or badges."""
+"""The evidence strip: the files of one submission side by side, as thumbnails or badges.
+
+Its height follows the font: a CJK system font's lines are taller than the fallback's,
+and a fixed height clipped the names under the thumbnails.  A long name is elided in
+the middle (its extension stays visible); the full name is the item's tooltip.
+"""
 
 from __future__ import annotations
 
-from PySide6.QtCore import QSize, Qt
+from PySide6.QtCore import QEvent, QSize, Qt
 from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import QAbstractItemView, QListView, QWidget
 
 from ui.evidence.model import THUMB_SIDE
+
+NAME_LINES = 1
+ICON_SIZE = QSize(THUMB_SIDE, THUMB_SIDE - 24)
+SCROLL_BAR = 12  # the horizontal scroll bar's height (resources/styles/app.qss)
 
 
 class EvidenceStrip(QListView):
@@ -21,13 +30,24 @@ class EvidenceStrip(QListView):
         self.setMovement(QListView.Movement.Static)
         self.setResizeMode(QListView.ResizeMode.Adjust)
         self.setUniformItemSizes(True)
-        self.setIconSize(QSize(THUMB_SIDE, THUMB_SIDE - 24))
-        self.setGridSize(QSize(THUMB_SIDE + 20, THUMB_SIDE + 10))
+        self.setIconSize(ICON_SIZE)
         self.setTextElideMode(Qt.TextElideMode.ElideMiddle)
         self.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.setHorizontalScrollMode(QAbstractItemView.ScrollMode.ScrollPerPixel)
         self.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
-        self.setFixedHeight(THUMB_SIDE + 30)
+        self._fit_to_font()
+
+    def _fit_to_font(self) -> None:
+        """Grid and strip tall enough for the icon and `NAME_LINES` lines of its name."""
+        names = self.fontMetrics().lineSpacing() * NAME_LINES
+        grid = QSize(THUMB_SIDE + 20, ICON_SIZE.height() + names + 16)
+        self.setGridSize(grid)
+        self.setFixedHeight(grid.height() + 2 * self.frameWidth() + SCROLL_BAR + 2)
+
+    def changeEvent(self, event: QEvent) -> None:
+        super().changeEvent(event)
+        if event.type() in (QEvent.Type.FontChange, QEvent.Type.StyleChange):
+            self._fit_to_font()
 
     def step(self, delta: int) -> None:
         count = self.model().rowCount() if self.model() else 0

@@ -143,6 +143,11 @@ class TableViewer(QWidget):
     def reset_zoom(self) -> None:
         self._zoom(-self._font_delta)
 
+    @property
+    def zoom_level(self) -> float:
+        size = self.table.font().pointSizeF()
+        return size / max(1.0, size - self._font_delta)
+
     def _zoom(self, step: int) -> None:
         delta = max(-4, min(12, self._font_delta + step))
         font = self.table.font()

@@ -66,6 +66,11 @@ class TextViewer(QPlainTextEdit):
         self.zoomOut(self._steps)  # zoomOut with a negative range zooms in
         self._steps = 0
 
+    @property
+    def zoom_level(self) -> float:
+        # zoomIn(1) is one point larger than the reading size.
+        return (READING_POINT_SIZE + self._steps) / READING_POINT_SIZE
+
 
 class LinksViewer(QWidget):
     """The web addresses in a text file, never opened: PanelDesk works offline."""
@@ -127,6 +132,10 @@ class LinksViewer(QWidget):
 
     def reset_zoom(self) -> None:
         self.text.reset_zoom()
+
+    @property
+    def zoom_level(self) -> float:
+        return self.text.zoom_level
 
 
 class ErrorViewer(QWidget):

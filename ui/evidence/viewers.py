@@ -10,7 +10,8 @@ each loaded preview to the widget registered for its type.  A viewer widget
   the file's name in front), and that the file is on screen with `shown()` — for a PDF
   once its page is painted;
 - drops what it holds for the last file in `release()` (when the submission changes);
-- zooms: `zoom_in`, `zoom_out`, `reset_zoom`, and `fit_to_window` if it can fit.
+- zooms: `zoom_in`, `zoom_out`, `reset_zoom`, and `fit_to_window` if it can fit; its
+  `zoom_level` (1.0 = 100 %) is the one value the panel's zoom label shows.
 
 A viewer that renders a first page ahead (`first_page`) also answers `first_page_key`,
 the key the panel's page cache keeps that page under.  A new kind of preview is one
@@ -49,6 +50,11 @@ class ViewerContext:
     runner: TaskRunner
     page_cache: PageCache
     parent: QWidget
+
+
+def percent_text(level: float) -> str:
+    """A `zoom_level` as the zoom label shows it: 1.0 → "100%", 0.14 → "14%"."""
+    return f"{round(level * 100)}%"
 
 
 def _as_is(payload: Any) -> Any:

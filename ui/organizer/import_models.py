@@ -46,6 +46,7 @@ from ui.roles import ROW_ROLE
 ERROR = "ERROR"  # not an import outcome: importing the file failed (see the message)
 AnyIndex = QModelIndex | QPersistentModelIndex
 _CTX = "ImportModels"
+translate = QCoreApplication.translate  # with a literal context, so lupdate files it there
 
 # The same words as app.sheets.importer.OUTCOME_LABELS (a test keeps them equal), marked
 # here so lupdate finds them and the English interface can translate them.
@@ -262,12 +263,13 @@ class ExpertOverviewModel(_Table):
             return expert_label({row["expert"]: row["name"]}, row["expert"])
         if column == self.VERSION:
             if row["version"] is None:
-                return tr("未交")
-            return tr("第 {version} 版").format(version=row["version"])
+                return translate("ImportModels", "未交")
+            return translate("ImportModels", "第 {version} 版").format(version=row["version"])
         if column == self.PARTIAL:
             if row["partial"] is None:
                 return "—"
-            return tr("是") if row["partial"] else tr("否")
+            return (translate("ImportModels", "是") if row["partial"]
+                    else translate("ImportModels", "否"))
         if column == self.REJECTED:
             return str(len(row["rejected"]))
         key = {self.SCORED: "scored", self.RECUSED: "recused", self.MISSING: "missing"}[column]
@@ -297,7 +299,7 @@ class RejectedFilesModel(_Table):
                     "" if version is None else str(version),
                     str(row["reason"]).replace("\n", " "),
                     local_time(row.get("imported_at")),
-                    tr("已核对密钥并导入") if row.get("resolved") else "")[column]
+                    translate("ImportModels", "已核对密钥并导入") if row.get("resolved") else "")[column]
         if role == Qt.ItemDataRole.ToolTipRole:
             return str(row["reason"])
         if role == Qt.ItemDataRole.ForegroundRole:

@@ -18,7 +18,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QItemSelectionModel, Qt, Signal
+from PySide6.QtCore import QCoreApplication, QItemSelectionModel, Qt, Signal
 from PySide6.QtGui import QDragEnterEvent, QDropEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -282,7 +282,8 @@ class ImportPage(QWidget):
         counts: dict[str, int] = {}
         for row in run.rows:
             counts[row.outcome] = counts.get(row.outcome, 0) + 1
-        summary = "，".join(f"{outcome_text(o)} {n}" for o, n in counts.items())
+        summary = QCoreApplication.translate("ImportPage", "，").join(
+            f"{outcome_text(o)} {n}" for o, n in counts.items())
         self._show_message(self.tr("已处理 {count} 个文件：{summary}").format(
             count=len(run.rows), summary=summary), error=any(
                 r.outcome not in ("VALID", "DUPLICATE", "SUPERSEDED") for r in run.rows))

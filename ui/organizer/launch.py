@@ -14,13 +14,14 @@ from pathlib import Path
 from typing import Any
 
 from PySide6.QtCore import QCoreApplication, QSettings, Qt
-from PySide6.QtWidgets import QFileDialog, QMessageBox, QWidget
+from PySide6.QtWidgets import QMessageBox, QWidget
 
 from app.errors import PanelDeskError
 from app.packet import Packet, open_packet
 from app.results.decision_store import DecisionStore
 from app.results.panel import Panel, panel_from
 from app.sheets.orgdb import OrgDB, default_url
+from ui.file_dialogs import PACKET, open_file
 from ui.organizer.results_page import ResultsPage
 from ui.organizer.window import OrganizerWindow
 
@@ -28,10 +29,8 @@ translate = QCoreApplication.translate
 
 
 def choose_packet_file(parent: QWidget) -> Path | None:
-    name, _ = QFileDialog.getOpenFileName(
-        parent, translate("OrganizerLaunch", "选择评审包"), "",
-        translate("OrganizerLaunch", "评审包 (*.panelpack);;所有文件 (*)"))
-    return Path(name) if name else None
+    return open_file(parent, PACKET, translate("OrganizerLaunch", "选择评审包"),
+                     translate("OrganizerLaunch", "评审包 (*.panelpack);;所有文件 (*)"))
 
 
 class OrganizerLauncher:
@@ -69,6 +68,7 @@ class OrganizerLauncher:
         window = OrganizerWindow(self._runner, packet, open_db, settings=self._settings,
                                  pages_extra=[(translate("OrganizerLaunch", "结果"), results)])
         results.status_message.connect(window.statusBar().showMessage)
+        results.import_wanted.connect(lambda: window.tabs.setCurrentWidget(window.import_page))
         window.import_page.imported.connect(results.refresh)
         results.refresh()
         window.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)

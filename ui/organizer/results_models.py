@@ -28,11 +28,13 @@ from PySide6.QtCore import (
 from PySide6.QtGui import QBrush, QColor
 from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QTableView, QWidget
 
+from app.i18n import Message, recognise
 from app.results.explain import agreement_sentence, too_few
-from app.results.model import STATUS_LABELS, Results, RowStatus
+from app.results.model import STATUS_LABELS, TEMPLATES, Results, RowStatus
 from app.results.panel import Panel
 from scoring.agreement import ICC_FORMS
 from scoring.totals import format_score
+from ui.i18n import render
 from ui.roles import KEY_ROLE, SORT_ROLE
 
 AnyIndex = QModelIndex | QPersistentModelIndex
@@ -44,6 +46,15 @@ _QUIET = QColor("#7b8794")
 
 def tr(text: str) -> str:
     return QCoreApplication.translate(_CTX, text)
+
+
+def result_text(text: str) -> str:
+    """A row flag or re-review reason the engine wrote in Chinese, in the interface
+    language (recognised against its templates, else translated as a marked word)."""
+    message = recognise(text, TEMPLATES)
+    if isinstance(message, Message):
+        return render(message)
+    return QCoreApplication.translate("ResultFlags", text)
 
 
 def score_text(value: Decimal | None, places: int = 2) -> str:
@@ -161,7 +172,8 @@ def ranking_rows(results: Results, category: str,
         rows.append(Row(
             cells=("—" if r.place is None else str(r.place), r.id, r.title, r.unit,
                    score_text(r.score), str(r.n), r.award or "",
-                   "、".join(x for x in (status, *r.flags) if x), change),
+                   QCoreApplication.translate("Message", "、").join(
+                       x for x in (status, *(result_text(f) for f in r.flags)) if x), change),
             sort=(place, r.id, r.title, r.unit, r.score, r.n, r.award or "", len(r.flags),
                   moved),
             key=r.id, tooltip=tooltip, warn=bool(r.flags) or not ranked,
@@ -180,7 +192,8 @@ RE_REVIEW_HEADERS = (
 
 def re_review_rows(results: Results) -> list[Row]:
     return [Row(cells=(i.id, i.category, i.title, score_text(i.max, 1), score_text(i.min, 1),
-                       score_text(i.spread, 1), "；".join(i.reasons)),
+                       score_text(i.spread, 1), QCoreApplication.translate("ResultsModels", "；")
+                       .join(result_text(reason) for reason in i.reasons)),
                 sort=(i.id, i.category, i.title, i.max, i.min, i.spread, len(i.reasons)),
                 key=i.id, warn=True, numeric=frozenset({3, 4, 5}))
             for i in results.re_review]
@@ -276,7 +289,7 @@ def agreement_rows(results: Results) -> list[Row]:
                    _float_text(w), _float_text(p, 4), _float_text(a.alpha)),
             sort=(cat, a.n_subs, a.n_experts, *(icc.get(f) or -9.0 for f in ICC_FORMS),
                   w or -9.0, p or 9.0, a.alpha or -9.0),
-            key=cat, tooltip=agreement_sentence(a),
+            key=cat, tooltip=render(agreement_sentence(a)),
             numeric=frozenset(range(1, 4 + len(ICC_FORMS) + 2))))
     return rows
 

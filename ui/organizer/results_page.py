@@ -17,10 +17,9 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QCoreApplication, Qt, Signal
 from PySide6.QtWidgets import (
     QComboBox,
-    QFileDialog,
     QHBoxLayout,
     QLabel,
     QPushButton,
@@ -33,11 +32,13 @@ from PySide6.QtWidgets import (
 from app.errors import PanelDeskError
 from app.results.decision_store import DecisionStore
 from app.results.decisions import NO_DECISIONS
-from app.results.engine import ResultsEngine
+from app.results.engine import NoValidMarks, ResultsEngine
 from app.results.model import Results
 from app.results.outputs import write_outputs
 from app.results.panel import Panel
 from scoring.aggregate import METHOD_LABELS, METHODS
+from ui.file_dialogs import RESULTS, existing_folder
+from ui.i18n import join_list
 from ui.organizer.charts import DistributionView
 from ui.organizer.decisions_tab import DecisionsTab
 from ui.organizer.results_models import (
@@ -58,6 +59,11 @@ from ui.organizer.results_models import (
 DEFAULT_COMPARE = "mean"
 
 
+def method_text(method: str) -> str:
+    """A method's label (from the registry, marked there) in the interface language."""
+    return QCoreApplication.translate("AggregationMethod", METHOD_LABELS[method])
+
+
 @dataclass(frozen=True)
 class Computed:
     """What one background computation hands back."""
@@ -76,14 +82,14 @@ def compute(engine: ResultsEngine, method: str, compare: str) -> Computed:
 
 
 def choose_output_folder(parent: QWidget) -> Path | None:
-    name = QFileDialog.getExistingDirectory(parent, parent.tr("选择结果文件的保存文件夹"))
-    return Path(name) if name else None
+    return existing_folder(parent, RESULTS, parent.tr("选择结果文件的保存文件夹"))
 
 
 class ResultsPage(QWidget):
     """The organizer's 结果 tab."""
 
     status_message = Signal(str)
+    import_wanted = Signal()  # 前往导入评分表: the window shows its import page
 
     def __init__(self, runner: Any, load_panel: Callable[[], Panel], parent: QWidget | None = None,
                  *, choose_folder: Callable[[QWidget], Path | None] = choose_output_folder,
@@ -100,7 +106,14 @@ class ResultsPage(QWidget):
         layout.addLayout(self._build_bar())
         self.message = QLabel(self)
         self.message.setWordWrap(True)
-        layout.addWidget(self.message)
+        # With nothing imported yet the page points to the window's own import page.
+        self.import_button = QPushButton(self.tr("前往“导入评分表”页(&I)"), self)
+        self.import_button.clicked.connect(self.import_wanted)
+        self.import_button.hide()
+        message_row = QHBoxLayout()
+        message_row.addWidget(self.message, 1)
+        message_row.addWidget(self.import_button)
+        layout.addLayout(message_row)
         self.tabs = QTabWidget(self)
         self.tabs.addTab(self._build_rankings(), self.tr("排名"))
         self.tabs.addTab(self._build_re_review(), self.tr("复核清单"))
@@ -123,8 +136,8 @@ class ResultsPage(QWidget):
         self.method_combo = QComboBox(self)
         self.compare_combo = QComboBox(self)
         for method in METHODS:
-            self.method_combo.addItem(METHOD_LABELS[method], method)
-            self.compare_combo.addItem(METHOD_LABELS[method], method)
+            self.method_combo.addItem(method_text(method), method)
+            self.compare_combo.addItem(method_text(method), method)
         self.compare_combo.setCurrentIndex(METHODS.index(DEFAULT_COMPARE))
         self.method_combo.currentIndexChanged.connect(lambda _i: self.recompute())
         self.compare_combo.currentIndexChanged.connect(lambda _i: self.recompute())
@@ -232,11 +245,12 @@ class ResultsPage(QWidget):
             return  # the user asked for something else meanwhile
         self._engine, self.computed = computed.engine, computed
         self._set_busy(False)
+        self.import_button.hide()
         results = computed.results
         self.message.setText(self.tr(
             "{method}：{experts} 位专家的 {marks} 条有效评分；复核清单 {review} 件，"
             "离群评分 {outliers} 条，跨越奖项线的并列 {ties} 处。").format(
-                method=results.method_label, experts=len(computed.panel.accepted_experts),
+                method=method_text(results.method), experts=len(computed.panel.accepted_experts),
                 marks=len(computed.panel.marks), review=len(results.re_review),
                 outliers=len(results.outliers), ties=len(results.quota_ties)))
         current = self.category_combo.currentText()
@@ -267,6 +281,11 @@ class ResultsPage(QWidget):
                       self.expert_model, self.agreement_model):
             model.set_rows([])
         self.chart_view.show_panel(None)
+        self.import_button.setVisible(isinstance(err, NoValidMarks))
+        if isinstance(err, NoValidMarks):  # the GUI's own way, not the command line's
+            self.message.setText(self.tr("还没有任何有效评分：请先在“导入评分表”页导入并接受"
+                                         "专家交回的评分表，结果会随之更新。"))
+            return
         self.message.setText(str(err) if isinstance(err, PanelDeskError) else self.tr(
             "计算结果时发生内部错误（{kind}: {detail}）。").format(
                 kind=type(err).__name__, detail=err))
@@ -284,16 +303,16 @@ class ResultsPage(QWidget):
         results, category = self.computed.results, self.category_combo.currentText()
         other = self.computed.places.get(self.compare_method, {})
         self.ranking_model.set_rows(ranking_rows(results, category, other),
-                                    ranking_headers(METHOD_LABELS[self.compare_method]))
+                                    ranking_headers(method_text(self.compare_method)))
         self.ranking_view.sortByColumn(0, Qt.SortOrder.AscendingOrder)
         notes = [self.tr("{award}：第 {place} 名有 {count} 件并列（{ids}），名额只剩 {slots} 个，"
                          "须由评审组决定。").format(award=t.award, place=t.place,
                                                  count=len(t.submissions),
-                                                 ids="、".join(t.submissions), slots=t.slots)
+                                                 ids=join_list(t.submissions), slots=t.slots)
                  for t in results.quota_ties if t.category == category]
         unscored = results.unscored.get(category, [])
         if unscored:
-            notes.append(self.tr("尚无有效评分、未排名：{ids}").format(ids="、".join(unscored)))
+            notes.append(self.tr("尚无有效评分、未排名：{ids}").format(ids=join_list(unscored)))
         self.ranking_note.setText("\n".join(notes))
 
     def _submission_ids(self) -> list[str]:
@@ -333,7 +352,7 @@ class ResultsPage(QWidget):
         self._runner.run(work, on_done=self._exported, on_error=self._export_failed)
 
     def _exported(self, paths: list[Path]) -> None:
-        text = self.tr("已导出：{files}").format(files="、".join(str(p) for p in paths))
+        text = self.tr("已导出：{files}").format(files=join_list(paths))
         self.message.setText(text)
         self.status_message.emit(text)
 

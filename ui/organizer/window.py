@@ -17,6 +17,7 @@ from PySide6.QtWidgets import QLabel, QMainWindow, QTabWidget, QVBoxLayout, QWid
 
 from app.keys import format_fingerprint
 from app.sheets.orgdb import OrgDB
+from ui.common_menus import add_quit_action
 from ui.organizer.import_page import ImportPage
 
 GEOMETRY_KEY = "organizer/geometry"
@@ -55,6 +56,7 @@ class OrganizerWindow(QMainWindow):
             self.tabs.addTab(page, title)
         layout.addWidget(self.tabs, 1)
         self.setCentralWidget(central)
+        self.quit = add_quit_action(self, self.menuBar().addMenu(self.tr("文件(&F)")))
         self.statusBar().showMessage(self.tr("把专家交回的评分表拖到“导入评分表”页即可导入"))
         geometry = settings.value(GEOMETRY_KEY) if settings is not None else None
         if geometry is None or not self.restoreGeometry(geometry):

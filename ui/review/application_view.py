@@ -17,7 +17,9 @@ from PySide6.QtCore import QCoreApplication, QTimer
 from PySide6.QtGui import QTextDocument
 from PySide6.QtWidgets import QTextBrowser, QWidget
 
+from app.intake.messages import recognise_warning
 from app.model import Submission
+from ui.i18n import render
 
 MARK_STYLE = "background-color:#ffe08a; color:#5c3b00;"
 _BODY_PT = 11.5
@@ -76,7 +78,8 @@ def application_html(sub: Submission) -> str:
     esc = html.escape
     parts: list[str] = []
     if sub.warnings:
-        items = "".join(f"<li>{esc(w.message)}</li>" for w in sub.warnings)
+        items = "".join(f"<li>{esc(render(recognise_warning(w.message)))}</li>"
+                        for w in sub.warnings)
         parts.append(
             '<table width="100%" cellpadding="8" style="background-color:#fff4e0;'
             'border:1px solid #f0c27b;"><tr><td>'

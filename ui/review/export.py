@@ -14,12 +14,13 @@ from functools import partial
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QObject, QStandardPaths
+from PySide6.QtCore import QObject
 from PySide6.QtWidgets import QMessageBox, QWidget
 
 from app.errors import PanelDeskError
 from app.keys import KeyStore, fingerprint, format_fingerprint, public_key_bytes
 from app.workspace.locate import safe_component
+from ui.file_dialogs import SHEET, remember, start_folder
 from ui.review.export_dialog import ExportChoice, ExportDialog
 from ui.task_runner import TaskRunner
 
@@ -30,9 +31,9 @@ Decide = Callable[[QWidget, list[str], Path], ExportChoice | None]
 
 
 def suggested_sheet_path(packet_id: str, expert_id: str) -> Path:
-    """~/Documents/评分表_<expert>_<packet>.xlsx (home when there is no documents folder)."""
-    folder = QStandardPaths.writableLocation(QStandardPaths.StandardLocation.DocumentsLocation)
-    base = Path(folder) if folder and Path(folder).is_dir() else Path.home()
+    """评分表_<expert>_<packet>.xlsx in the folder a sheet was last saved to (at first
+    ~/Documents, or home when there is no documents folder)."""
+    base = start_folder(SHEET)
     return base / f"评分表_{safe_component(expert_id)}_{safe_component(packet_id)}.xlsx"
 
 
@@ -87,6 +88,7 @@ class SheetExporter(QObject):
                          on_error=self._failed)
 
     def _exported(self, result: ExportResult, fp: str) -> None:
+        remember(SHEET, result.path)  # the next sheet is suggested in the same folder
         state = self.tr("部分评分（未完成）") if result.partial else self.tr("评分完成")
         self._show_status(self.tr("已导出评分表 {name}（第 {version} 版）").format(
             name=result.path.name, version=result.version))

@@ -15,11 +15,12 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import (
     QCheckBox,
     QDialog,
     QDialogButtonBox,
-    QFileDialog,
     QFormLayout,
     QHBoxLayout,
     QLabel,
@@ -32,6 +33,8 @@ from PySide6.QtWidgets import (
 
 from app.errors import PanelDeskError
 from app.keys import KeyStore, format_fingerprint
+from ui.file_dialogs import SHEET, save_file
+from ui.i18n import render
 
 MAX_LISTED = 200  # the list is for reading, not a log: beyond this a count is shown
 
@@ -46,12 +49,11 @@ class ExportChoice:
 
 
 def choose_save_path(parent: QWidget, suggested: Path) -> Path | None:
-    """The platform's save dialog; None when cancelled."""
-    name, _ = QFileDialog.getSaveFileName(
-        parent, parent.tr("导出评分表"), str(suggested), parent.tr("Excel 工作簿 (*.xlsx)"))
-    if not name:
+    """The save dialog, in the folder a sheet was last saved to; None when cancelled."""
+    path = save_file(parent, SHEET, parent.tr("导出评分表"), suggested,
+                     parent.tr("Excel 工作簿 (*.xlsx)"))
+    if path is None:
         return None
-    path = Path(name)
     return path if path.suffix.lower() == ".xlsx" else path.with_suffix(".xlsx")
 
 
@@ -77,7 +79,7 @@ class ExportDialog(QDialog):
         self.summary_label.setWordWrap(True)
         layout.addWidget(self.summary_label)
         self.missing_list = QListWidget(self)
-        self.missing_list.addItems(list(missing[:MAX_LISTED]))
+        self.missing_list.addItems([render(line) for line in missing[:MAX_LISTED]])
         if len(missing) > MAX_LISTED:
             self.missing_list.addItem(self.tr("……另有 {count} 项").format(
                 count=len(missing) - MAX_LISTED))
@@ -93,20 +95,26 @@ class ExportDialog(QDialog):
         form.addRow(self.tr("签名密钥指纹："), self.fingerprint_label)
         self.passphrase = QLineEdit(self)
         self.passphrase.setEchoMode(QLineEdit.EchoMode.Password)
-        form.addRow(self.tr("密钥口令(&P)："), self.passphrase)
+        self._buddy_row(form, self.tr("密钥口令(&P)："), self.passphrase, self.passphrase)
         path_row = QHBoxLayout()
         self.path_edit = QLineEdit(str(suggested), self)
         browse = QPushButton(self.tr("浏览(&B)…"), self)
         browse.clicked.connect(self._browse)
         path_row.addWidget(self.path_edit, 1)
         path_row.addWidget(browse)
-        form.addRow(self.tr("保存到(&S)："), path_row)
+        self._buddy_row(form, self.tr("保存到(&S)："), path_row, self.path_edit)
         layout.addLayout(form)
         self.error_label = QLabel(self)
         self.error_label.setObjectName("errorText")
         self.error_label.setWordWrap(True)
         layout.addWidget(self.error_label)
 
+        # Why 导出 is unavailable, said next to it (a disabled button alone says nothing).
+        self.export_hint = QLabel(self.tr("请先勾选上面的“部分评分”选项，才能导出未完成的评分表。"),
+                                  self)
+        self.export_hint.setObjectName("hintText")
+        self.export_hint.setWordWrap(True)
+        layout.addWidget(self.export_hint)
         self.buttons = QDialogButtonBox(self)
         self.export_button = self.buttons.addButton(
             self.tr("导出(&E)"), QDialogButtonBox.ButtonRole.AcceptRole)
@@ -125,8 +133,26 @@ class ExportDialog(QDialog):
         except PanelDeskError as err:
             return str(err)
 
+    def _buddy_row(self, form: QFormLayout, text: str, field: object, buddy: QWidget) -> None:
+        # A QLabel shows "&S" as a mnemonic only when it has a buddy; QFormLayout's
+        # own labels for a layout (the path row) have none and showed the "&" literally.
+        label = QLabel(text, self)
+        label.setBuddy(buddy)
+        form.addRow(label, field)
+
     def _update_button(self) -> None:
-        self.export_button.setEnabled(not self._missing or self.partial_box.isChecked())
+        allowed = not self._missing or self.partial_box.isChecked()
+        self.export_button.setEnabled(allowed)
+        self.export_hint.setVisible(not allowed)
+        self.export_button.setToolTip("" if allowed else self.export_hint.text())
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:
+        # Enter on a disabled 导出 would do nothing at all: say why instead.
+        if (event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter)
+                and not self.export_button.isEnabled()):
+            self.submit()
+            return
+        super().keyPressEvent(event)
 
     def _browse(self) -> None:
         path = self._choose_path(self, Path(self.path_edit.text()))
@@ -136,6 +162,8 @@ class ExportDialog(QDialog):
     def submit(self) -> None:
         """Unlock the key and accept; otherwise say why and stay open."""
         if self._missing and not self.partial_box.isChecked():
+            self.error_label.setText(self.export_hint.text())  # Enter says why, too
+            self.partial_box.setFocus()
             return
         text = self.path_edit.text().strip()
         if not text:

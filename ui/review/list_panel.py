@@ -33,6 +33,8 @@ from ui.review.list_model import (
 from ui.roles import ID_ROLE
 
 CONTEXT_ROWS = 2
+TITLE_MIN_TEXT = "标题标题标题"  # the title column keeps room for about six characters
+COMBO_MIN_CHARS = 4  # the filters may shrink to this many characters: the list narrows
 
 
 class SubmissionListPanel(QWidget):
@@ -66,6 +68,10 @@ class SubmissionListPanel(QWidget):
         self.status_combo.addItem(self.tr("已标记 ⚑"), FLAGGED)
         self.status_combo.currentIndexChanged.connect(
             lambda _i: self.proxy.set_status(self.status_combo.currentData()))
+        for combo in (self.category_combo, self.status_combo):
+            combo.setSizeAdjustPolicy(
+                QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
+            combo.setMinimumContentsLength(COMBO_MIN_CHARS)
         filters.addWidget(self.category_combo, 1)
         filters.addWidget(self.status_combo, 1)
         layout.addLayout(filters)
@@ -154,6 +160,12 @@ class SubmissionListPanel(QWidget):
         for column in Column:
             if column != Column.TITLE:
                 self.table.resizeColumnToContents(column)
+        # The list may be narrowed (the splitter), but never so far that the stretched
+        # title column is squeezed to a character or two — English labels are wider.
+        others = sum(self.table.columnWidth(c) for c in Column if c != Column.TITLE)
+        title = self.table.fontMetrics().horizontalAdvance(TITLE_MIN_TEXT) + 12
+        self.table.setMinimumWidth(others + title + self.table.verticalScrollBar().sizeHint()
+                                   .width() + 2 * self.table.frameWidth())
 
     def neighbour(self, delta: int) -> str | None:
         """The id `delta` visible rows from the current one, without moving (or None)."""

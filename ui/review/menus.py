@@ -14,7 +14,7 @@ from typing import Any
 from PySide6.QtCore import QCoreApplication, QSettings, Qt
 from PySide6.QtGui import QAction, QKeySequence
 
-from ui.common_menus import add_about_action, add_language_menu
+from ui.common_menus import add_about_action, add_language_menu, add_quit_action
 from ui.review.shortcuts import criterion_keys, key_sequences
 
 # The window's strings: its menus keep the window's translation context.
@@ -33,16 +33,15 @@ class ReviewMenus:
         file_menu.addAction(self.open)
         self.recent = file_menu.addMenu(translate("ReviewWindow", "最近打开(&R)"))
         file_menu.addSeparator()
-        self.export = self._action(translate("ReviewWindow", "导出评分表(&E)…"), window.export_sheet, "export")
+        self._export_text = translate("ReviewWindow", "导出评分表(&E)…")
+        self.export = self._action(self._export_text, window.export_sheet, "export")
         file_menu.addAction(self.export)
+        file_menu.setToolTipsVisible(True)  # a greyed-out entry says why on hover
         file_menu.addSeparator()
         self.organizer = self._action(translate("ReviewWindow", "组织方：导入评分表与结果(&G)…"), window.open_organizer)
         file_menu.addAction(self.organizer)
         file_menu.addSeparator()
-        quit_action = QAction(translate("ReviewWindow", "退出(&Q)"), window)
-        quit_action.setMenuRole(QAction.MenuRole.QuitRole)
-        quit_action.triggered.connect(window.close)
-        file_menu.addAction(quit_action)
+        self.quit = add_quit_action(window, file_menu)
 
         sub_menu = bar.addMenu(translate("ReviewWindow", "申报(&S)"))
         self.next = self._action(translate("ReviewWindow", "下一项(&N)"), lambda: window.step(1), "next")
@@ -57,7 +56,7 @@ class ReviewMenus:
         sub_menu.addAction(self.unrecuse)
 
         view_menu = bar.addMenu(translate("ReviewWindow", "查看(&V)"))
-        self.fullscreen = self._action(translate("ReviewWindow", "证明材料全屏(&E)"),
+        self.fullscreen = self._action(translate("ReviewWindow", "佐证材料全屏(&E)"),
                                        lambda: window.evidence.toggle_fullscreen(), "fullscreen")
         self.ranking = self._action(translate("ReviewWindow", "我的排序(&R)…"), window.show_ranking, "ranking")
         view_menu.addAction(self.fullscreen)
@@ -71,6 +70,17 @@ class ReviewMenus:
         self.shortcuts = self._action(translate("ReviewWindow", "快捷键(&K)"), window.show_shortcuts, "shortcuts")
         help_menu.addAction(self.shortcuts)
         add_about_action(window, help_menu)
+
+    def set_export_available(self, available: bool) -> None:
+        """Enable 导出评分表, or grey it out saying why in the entry itself (a menu shows
+        no tooltip or status tip for a disabled entry), its tip and its status tip."""
+        self.export.setEnabled(available)
+        why = "" if available else translate(
+            "ReviewWindow", "请先打开评审包并确认专家身份，才能导出评分表。")
+        self.export.setText(self._export_text if available else translate(
+            "ReviewWindow", "导出评分表（需先打开评审包）"))
+        self.export.setToolTip(why or self._export_text.replace("&", ""))
+        self.export.setStatusTip(why)
 
     def set_criteria(self, names: Sequence[str]) -> None:
         """One action per criterion of the open rubric, the first nine with Ctrl+n."""

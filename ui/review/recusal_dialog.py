@@ -26,6 +26,7 @@ from PySide6.QtWidgets import (
 )
 
 from app.model import Submission
+from ui.i18n import join_list
 
 
 class RecusalDialog(QDialog):
@@ -127,7 +128,7 @@ class RecusalDialog(QDialog):
         missing = self.missing_reasons()
         if missing:
             self.error_label.setText(self.tr("请填写回避理由：{ids}").format(
-                ids="、".join(missing)))
+                ids=join_list(missing)))
             self.reasons[missing[0]].setFocus()
             return
         self.accept()

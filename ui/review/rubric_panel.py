@@ -13,7 +13,7 @@ from __future__ import annotations
 from collections.abc import Mapping
 from decimal import Decimal
 
-from PySide6.QtCore import QEvent, QObject, Qt, QTimer, Signal
+from PySide6.QtCore import QCoreApplication, QEvent, QObject, Qt, QTimer, Signal
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -23,21 +23,24 @@ from PySide6.QtWidgets import (
     QPlainTextEdit,
     QScrollArea,
     QSizePolicy,
+    QToolButton,
     QVBoxLayout,
     QWidget,
 )
 
+from app.i18n import recognise
 from app.model import Submission
+from app.rubrics import COMMENT_RULES
 from app.workspace import FLAGS
+from app.workspace.flags import FLAG_CONTEXT, FLAG_LABELS
 from scoring.rubric import Rubric
 from scoring.totals import canonical_decimal
+from ui.i18n import render
 from ui.review.rubric_widgets import CriterionCard, ScoreEditor, step_places
 
 COMMENT_DEBOUNCE_MS = 400
 WRONG_CATEGORY = "wrong_category"
 
-# The flag labels' source strings (as in app.workspace.FLAG_LABELS), translated by tr().
-_FLAG_TEXT = {"suspect_untrue": "疑似不实", "pii_unmasked": "未脱敏", "wrong_category": "类别不符"}
 
 PANEL_STYLE = """
 QFrame#totalBar { background: #ffffff; border-bottom: 1px solid #d5d9de; }
@@ -56,6 +59,7 @@ QLabel#guidanceLabel { background: #fdf6e3; color: #5c4813; padding: 5px 6px;
                        border-radius: 4px; }
 QLabel#sectionTitle { font-weight: 600; color: #12355b; padding-top: 6px; }
 QLabel#commentReason { color: #b3261e; font-weight: 600; }
+QLabel#scoreRefused { color: #b3261e; }
 QPlainTextEdit#commentBox[required="true"] { border: 2px solid #d64545; }
 """
 
@@ -66,6 +70,7 @@ class RubricPanel(QWidget):
     score_changed = Signal(str, object)  # criterion id, Decimal | None
     comment_changed = Signal(str)
     flag_changed = Signal(str, bool, object)  # flag, on, suggested category | None
+    details_toggled = Signal(bool)  # the expert showed or collapsed the level descriptors
 
     def __init__(self, rubric: Rubric, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -125,14 +130,29 @@ class RubricPanel(QWidget):
         self.total_label.setObjectName("totalLabel")
         self.progress_label = QLabel(bar)
         self.progress_label.setObjectName("progressLabel")
+        # The running subtotal beside the progress: "已评 4/6 项" + "，小计 52".
+        self.subtotal_label = QLabel(bar)
+        self.subtotal_label.setObjectName("progressLabel")
+        self.details_button = QToolButton(bar)
+        self.details_button.setText(self.tr("评分标准"))
+        self.details_button.setToolTip(self.tr("显示或收起各评分项的说明和各档标准"
+                                               "（收起时只显示当前分数所在的一档）"))
+        self.details_button.setCheckable(True)
+        self.details_button.setChecked(True)
+        self.details_button.toggled.connect(self._details_clicked)
         self.recused_note = QLabel(self.tr("已回避，不可评分"), bar)
         self.recused_note.setObjectName("recusedNote")
         self.recused_note.hide()
         layout.addWidget(self.total_label)
         layout.addSpacing(12)
-        layout.addWidget(self.progress_label)
+        progress = QHBoxLayout()
+        progress.setSpacing(0)  # the two read as one phrase: "已评 4/6 项，小计 52"
+        progress.addWidget(self.progress_label)
+        progress.addWidget(self.subtotal_label)
+        layout.addLayout(progress)
         layout.addStretch(1)
         layout.addWidget(self.recused_note)
+        layout.addWidget(self.details_button)
         return bar
 
     def _build_flags(self, parent: QWidget) -> QWidget:
@@ -145,7 +165,8 @@ class RubricPanel(QWidget):
         row = QHBoxLayout()
         self.flag_boxes: dict[str, QCheckBox] = {}
         for flag in FLAGS:
-            check = QCheckBox(self.tr(_FLAG_TEXT.get(flag, flag)), box)
+            check = QCheckBox(QCoreApplication.translate(FLAG_CONTEXT,
+                                                         FLAG_LABELS.get(flag, flag)), box)
             check.setObjectName(f"flag_{flag}")
             check.toggled.connect(lambda on, f=flag: self._flag_toggled(f, on))
             row.addWidget(check)
@@ -156,9 +177,13 @@ class RubricPanel(QWidget):
         self.category_combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
         self.category_combo.setEnabled(False)
         self.category_combo.currentIndexChanged.connect(self._category_chosen)
-        row.addWidget(self.category_combo)
         row.addStretch(1)
         layout.addLayout(row)
+        # Its own line: beside the flags it made the panel wider than a laptop's column.
+        suggestion = QHBoxLayout()
+        suggestion.addWidget(self.category_combo)
+        suggestion.addStretch(1)
+        layout.addLayout(suggestion)
         return box
 
     def _build_comment(self, parent: QWidget) -> QWidget:
@@ -257,20 +282,26 @@ class RubricPanel(QWidget):
         self.total_label.setText(self.tr("总分 {total} / {max}").format(total=shown, max=maximum))
         self.progress_label.setText(self.tr("已评 {done}/{count} 项").format(
             done=len(scores), count=len(self.cards)))
+        partial = total is None and bool(scores)
+        self.subtotal_label.setVisible(partial)
+        self.subtotal_label.setText(self.tr("，小计 {subtotal}").format(
+            subtotal=canonical_decimal(self.rubric.total(scores, self._category())))
+            if partial else "")
         for card in self.cards:
             value = card.editor.value()
             card.highlight(None if value is None
                            else self.rubric.level_for(card.criterion.id, value))
         reason = None if total is None else self.rubric.comment_required(total)
+        reason = render(recognise(reason, COMMENT_RULES)) if reason else None
         self.comment_reason.setVisible(reason is not None)
-        self.comment_reason.setText(self.tr(reason) if reason else "")
+        self.comment_reason.setText(reason or "")
         required = reason is not None
         if self.comment.property("required") != required:
             self.comment.setProperty("required", required)
             self.comment.style().unpolish(self.comment)
             self.comment.style().polish(self.comment)
         self.comment.setPlaceholderText(
-            self.tr("此项必填：{reason}").format(reason=self.tr(reason)) if reason
+            self.tr("此项必填：{reason}").format(reason=reason) if reason
             else self.tr("对本申报的评价与建议（选填）"))
 
     # -- user changes ------------------------------------------------------------------
@@ -315,6 +346,24 @@ class RubricPanel(QWidget):
         if watched is self.comment and event.type() == QEvent.Type.FocusOut:
             self._emit_comment()
         return super().eventFilter(watched, event)
+
+    # -- descriptors -------------------------------------------------------------------
+
+    @property
+    def details_shown(self) -> bool:
+        return self.details_button.isChecked()
+
+    def set_details_shown(self, shown: bool) -> None:
+        """Show or collapse every card's descriptors (emits nothing)."""
+        self.details_button.blockSignals(True)
+        self.details_button.setChecked(shown)
+        self.details_button.blockSignals(False)
+        for card in self.cards:
+            card.set_details_shown(shown)
+
+    def _details_clicked(self, shown: bool) -> None:
+        self.set_details_shown(shown)
+        self.details_toggled.emit(shown)
 
     # -- keyboard ----------------------------------------------------------------------
 

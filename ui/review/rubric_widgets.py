@@ -4,7 +4,11 @@
 `QDoubleSpinBox`: a float spin box would turn "27.5" into a binary fraction and round it
 back for display, and it has no honest "not yet scored" state.  Here the value is a
 Decimal on the rubric's step grid or None (shown as "—"); the validator refuses text
-that can never become a valid score, so an out-of-range number cannot even be typed.
+that can never become a valid score, so an out-of-range number cannot even be typed —
+and says so (`refused`), so typing "12" into a 10-point field never quietly leaves "1":
+the card shows why the key was refused, and the leftover is saved only when the expert
+confirms it (Enter, leaving the field), not by the pause after typing.  A number off the
+step grid is snapped when committed, and that is said too.
 """
 
 from __future__ import annotations
@@ -53,6 +57,7 @@ class ScoreEditor(QAbstractSpinBox):
 
     committed = Signal(object)  # Decimal | None
     tentative = Signal(object)  # the value as typed so far (for the live total)
+    refused = Signal(str)  # why typed input was refused or changed; "" when that is over
 
     def __init__(self, maximum: Decimal, step: Decimal, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -61,6 +66,7 @@ class ScoreEditor(QAbstractSpinBox):
         self._places = step_places(self._step)
         self._value: Decimal | None = None
         self._committed_value: Decimal | None = None
+        self._refusal = ""  # the message of a refused key, until the next edit or commit
         frac = rf"(\.\d{{0,{self._places}}})?" if self._places else ""
         self._pattern = re.compile(rf"\d{{0,4}}{frac}")
         self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)  # wheel only after a click or Tab
@@ -88,17 +94,27 @@ class ScoreEditor(QAbstractSpinBox):
         self._value = self._snap(value) if value is not None else None
         self._committed_value = self._value
         self.lineEdit().setText(score_text(self._value, self._places))
+        self._say("")
 
     def commit_pending(self) -> None:
         """Emit `committed` if the shown value differs from the last emitted or loaded one."""
         self._timer.stop()
         if not self.lineEdit().hasAcceptableInput():
+            typed = self.lineEdit().text().strip()
             self.lineEdit().setText(self.fixup(self.lineEdit().text()))
             self._value = self._parse(self.lineEdit().text())
+            if self._value is not None and typed.rstrip(".") != self.lineEdit().text():
+                self._say(self.tr("“{typed}”不在 {step} 分的步长上，已记为 {value}").format(
+                    typed=typed, step=canonical_decimal(self._step),
+                    value=self.lineEdit().text()))
         elif self._value is None and self.lineEdit().text() != EMPTY_TEXT:
             self.lineEdit().setText(EMPTY_TEXT)
         elif self._value is not None:
             self.lineEdit().setText(score_text(self._value, self._places))
+        if self._refusal:  # say what was kept instead of what was refused
+            self._say(self.tr("{refusal}；本项为 {value}").format(
+                refusal=self._refusal, value=score_text(self._value, self._places)))
+            self._refusal = ""
         if self._value != self._committed_value:
             self._committed_value = self._value
             self.committed.emit(self._value)
@@ -107,6 +123,12 @@ class ScoreEditor(QAbstractSpinBox):
 
     def validate(self, text: str, pos: int) -> object:
         state = self._state(text)
+        if state == QValidator.State.Invalid and self._over_maximum(text):
+            # The key is refused; the leftover waits for the expert to confirm it.
+            self._timer.stop()
+            self._refusal = self.tr("“{typed}”超过本项满分 {max}，未接受").format(
+                typed=text.strip(), max=canonical_decimal(self._max))
+            self.refused.emit(self._refusal)
         return state, text, pos
 
     def fixup(self, text: str) -> str:
@@ -176,6 +198,7 @@ class ScoreEditor(QAbstractSpinBox):
     # -- helpers -------------------------------------------------------------------------
 
     def _typed(self, text: str) -> None:
+        self._say("")  # a new edit: whatever was said about the last one is over
         if self._state(text) == QValidator.State.Acceptable:
             self._value = self._parse(text)
             self.tentative.emit(self._value)
@@ -205,6 +228,16 @@ class ScoreEditor(QAbstractSpinBox):
         except InvalidOperation:
             return self._value
 
+    def _over_maximum(self, text: str) -> bool:
+        stripped = text.strip()
+        if not self._pattern.fullmatch(stripped) or stripped in ("", "."):
+            return False
+        return Decimal(stripped.rstrip(".")) > self._max
+
+    def _say(self, message: str) -> None:
+        self._refusal = ""
+        self.refused.emit(message)
+
     def _on_grid(self, number: Decimal) -> bool:
         return (number / self._step) == (number / self._step).to_integral_value()
 
@@ -225,6 +258,7 @@ class CriterionCard(QFrame):
                  parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.criterion = criterion
+        self._details = True  # description and every level shown (see set_details_shown)
         self.setObjectName("criterionCard")
         layout = QVBoxLayout(self)
         layout.setContentsMargins(10, 8, 10, 8)
@@ -251,6 +285,12 @@ class CriterionCard(QFrame):
         head.addStretch(1)
         head.addWidget(self.editor)
         layout.addLayout(head)
+        self.refusal = QLabel(self)  # why typed input was refused (ScoreEditor.refused)
+        self.refusal.setObjectName("scoreRefused")
+        self.refusal.setWordWrap(True)
+        self.refusal.hide()
+        self.editor.refused.connect(self._show_refusal)
+        layout.addWidget(self.refusal)
 
         self.description = QLabel(criterion.description, self)
         self.description.setObjectName("criterionDescription")
@@ -276,13 +316,34 @@ class CriterionCard(QFrame):
 
     def set_category(self, category: str | None, weight: Decimal) -> None:
         text = self.criterion.guidance.get(category) if category else None
-        self.guidance.setVisible(bool(text))
-        if text:
-            self.guidance.setText(self.tr("<b>本类别（{category}）评审提示：</b>{text}").format(
-                category=_escape(category or ""), text=_escape(text)))
+        self.guidance.setText(self.tr("<b>本类别（{category}）评审提示：</b>{text}").format(
+            category=_escape(category or ""), text=_escape(text)) if text else "")
+        self._show_details()
         self.weight_label.setVisible(weight != 1)
         self.weight_label.setText(self.tr("权重 ×{weight}").format(
             weight=canonical_decimal(weight)))
+
+    def _show_refusal(self, message: str) -> None:
+        self.refusal.setText(message)
+        self.refusal.setVisible(bool(message))
+
+    def set_details_shown(self, shown: bool) -> None:
+        """Show the description, every level and the category's guidance, or (collapsed)
+        only the level holding the score: on a laptop screen the criteria then fit
+        without scrolling."""
+        self._details = shown
+        self._show_details()
+
+    def _show_details(self) -> None:
+        shown = self._details
+        self.description.setVisible(shown)
+        self.guidance.setVisible(shown and bool(self.guidance.text()))
+        # Collapsed, the name's tooltip still holds what the card no longer shows.
+        self.name_label.setToolTip("" if shown else "<p>" + "</p><p>".join(
+            text for text in (_escape(self.criterion.description), self.guidance.text())
+            if text) + "</p>")
+        for label in self.level_labels.values():
+            label.setVisible(shown or bool(label.property("current")))
 
     def highlight(self, level: Level | None) -> None:
         """Mark the level holding the current score (none when unscored)."""
@@ -292,6 +353,8 @@ class CriterionCard(QFrame):
                 label.setProperty("current", current)
                 label.style().unpolish(label)
                 label.style().polish(label)
+            if not self._details:
+                label.setVisible(current)
 
     def current_level(self) -> str | None:
         for name, label in self.level_labels.items():

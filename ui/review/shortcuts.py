@@ -29,7 +29,7 @@ MAX_CRITERION_KEYS = 9  # Ctrl+1 … Ctrl+9
 SHORTCUTS: dict[str, tuple[tuple[str, ...], str]] = {
     "next": (("Ctrl+Down", "Alt+N"), QT_TRANSLATE_NOOP("ShortcutsDialog", "下一项申报")),
     "previous": (("Ctrl+Up", "Alt+P"), QT_TRANSLATE_NOOP("ShortcutsDialog", "上一项申报")),
-    "fullscreen": (("F11",), QT_TRANSLATE_NOOP("ShortcutsDialog", "证明材料全屏 / 退出全屏")),
+    "fullscreen": (("F11",), QT_TRANSLATE_NOOP("ShortcutsDialog", "佐证材料全屏 / 退出全屏")),
     "search": (("Ctrl+F",), QT_TRANSLATE_NOOP("ShortcutsDialog", "搜索申报")),
     "ranking": (("Ctrl+R",), QT_TRANSLATE_NOOP("ShortcutsDialog", "我的排序")),
     "open": (("Ctrl+O",), QT_TRANSLATE_NOOP("ShortcutsDialog", "打开评审包")),

@@ -25,8 +25,7 @@ from typing import TYPE_CHECKING, Any
 from PySide6.QtCore import QSettings, Qt
 from PySide6.QtGui import QCloseEvent, QDragEnterEvent, QDropEvent
 from PySide6.QtWidgets import (
-    QFileDialog,
-        QLabel,
+    QLabel,
     QMainWindow,
     QMessageBox,
     QSplitter,
@@ -39,6 +38,7 @@ from app.model import Submission
 from app.packet import Packet
 from app.workspace.status import ReviewStatus, SubmissionState
 from ui.evidence import EvidencePanel
+from ui.file_dialogs import PACKET, open_file
 from ui.review.application_view import ApplicationView
 from ui.review.check_in import CheckIn, Declare, Identify
 from ui.review.export import SheetExporter
@@ -51,6 +51,7 @@ from ui.review.recent import RecentPackets
 from ui.review.recusal import RecusalActions
 from ui.review.rubric_panel import RubricPanel
 from ui.review.shortcuts import ShortcutsDialog
+from ui.review.window_keys import WindowKeysFirst
 from ui.review.window_state import WindowState
 from ui.task_runner import LOOK_AHEAD, TaskRunner
 
@@ -94,6 +95,8 @@ class ReviewWindow(QMainWindow):
         self.exporter = SheetExporter(self, self._writer, home, lambda: self.session,
                                       self.statusBar().showMessage)
         self.menus = ReviewMenus(self, settings)
+        self.keys_first = WindowKeysFirst(self.actions, self)
+        self.keys_first.watch(self.list_panel)
         self.opener.busy_changed.connect(lambda busy: self.menus.open.setEnabled(not busy))
         self.recent = RecentPackets(settings, self.menus.recent, self.open_path)
         self.window_state = WindowState(self, settings, (self.splitter, self.right_splitter))
@@ -151,11 +154,11 @@ class ReviewWindow(QMainWindow):
         return self.opener.busy
 
     def choose_packet(self) -> None:
-        path, _filter = QFileDialog.getOpenFileName(
-            self, self.tr("打开评审包"), self.recent.last_folder(),
-            self.tr("评审包 (*{suffix});;所有文件 (*)").format(suffix=PACKET_SUFFIX))
-        if path:
-            self.open_path(Path(path))
+        path = open_file(self, PACKET, self.tr("打开评审包"),
+                         self.tr("评审包 (*{suffix});;所有文件 (*)").format(suffix=PACKET_SUFFIX),
+                         self._settings)
+        if path is not None:
+            self.open_path(path)
 
     def open_path(self, path: Path | str) -> None:
         """Open and verify `path` on the runner; then check in and show it."""
@@ -214,6 +217,8 @@ class ReviewWindow(QMainWindow):
         self.right_splitter.replaceWidget(self.right_splitter.indexOf(old), panel)
         old.deleteLater()
         self.rubric_panel = panel
+        self.window_state.follow_rubric(panel)
+        self.keys_first.watch(panel)
         panel.score_changed.connect(lambda crit, value: self._change(session.set_score, crit,
                                                                      value))
         panel.comment_changed.connect(lambda text: self._change(session.set_comment,
@@ -281,7 +286,7 @@ class ReviewWindow(QMainWindow):
                    and self.list_panel.model.state(self._current).status == ReviewStatus.RECUSED)
         self.menus.recuse.setEnabled(self._current is not None and not recused)
         self.menus.unrecuse.setEnabled(recused)
-        self.menus.export.setEnabled(self.session is not None)
+        self.menus.set_export_available(self.session is not None)
 
     def step(self, delta: int) -> None:
         self.list_panel.step(delta)

@@ -152,7 +152,7 @@ def test_organizer_orders_a_tie_across_an_award_line(tmp_path, db) -> None:
     results = ResultsEngine(panel, order).results()
     assert ranked(results)[:4] == [(1, "S1", "一等奖", "ranked"), (2, "S4", "二等奖", "ranked"),
                                    (3, "S2", "二等奖", "ranked"), (4, "S3", "优秀案例", "ranked")]
-    assert results.quota_ties == [] and results.rankings["感动瞬间"][1].decided_by == "组织方决定"
+    assert results.quota_ties == [] and results.rankings["感动瞬间"][1].decided_by == "组织方排定"
     assert results.decisions[0].effect == "已生效：名次依次为 S4、S2、S3"
     # The same decision once the tie is gone takes no effect, and says so.
     untied = fresh_panel(tmp_path, "untied", marks())

@@ -226,7 +226,7 @@ def test_shortcuts_dialog_lists_the_keys(make_window, packet_path, qtbot, monkey
     window.menus.shortcuts.trigger()
     before, after = ({shown[i].table.item(r, 1).text() for r in range(shown[i].table.rowCount())}
                      for i in (0, 1))
-    assert {"下一项申报", "证明材料全屏 / 退出全屏", "我的排序"} <= before
+    assert {"下一项申报", "佐证材料全屏 / 退出全屏", "我的排序"} <= before
     assert not any(text.startswith("跳到第") for text in before)
     assert {"跳到第 1 个评分项（温度）", "跳到第 6 个评分项（合规性）"} <= after
     assert not any(text.startswith("跳到第 7") for text in after)
