@@ -34,6 +34,7 @@ def run_results(args: argparse.Namespace) -> int:
     from app.results.engine import ResultsEngine, check_method
     from app.results.outputs import write_outputs
     from app.results.panel import load_panel
+    from app.terminal import terminal_safe
     from scoring.totals import format_score
 
     if args.method is not None:
@@ -44,17 +45,17 @@ def run_results(args: argparse.Namespace) -> int:
     results = engine.results(method)
     written = write_outputs(panel, results, args.output, comparison=engine.compare())
     experts = len({m.expert for m in panel.marks})
-    print(f"评审结果：{panel.title}（{panel.packet_id}）")
+    print(terminal_safe(f"评审结果：{panel.title}（{panel.packet_id}）"))
     print(f"汇总方法：{results.method_label}（{results.method}）；"
           f"有效评分 {len(panel.marks)} 条，来自 {experts} 位专家")
     for cat, rows in results.rankings.items():
         if not rows:
-            print(f"【{cat}】暂无有效评分")
+            print(terminal_safe(f"【{cat}】暂无有效评分"))
             continue
         top = [f"{r.place}. {r.id} {r.title} {format_score(r.score, 2)}"
                + (f" {r.award}" if r.award else "") for r in rows if r.place <= TOP]
-        print(f"【{cat}】" + "；".join(top))
+        print(terminal_safe(f"【{cat}】" + "；".join(top)))
     print(f"复核清单：{len(results.re_review)} 件（分差过大）；离群评分 {len(results.outliers)} 条；"
           f"跨越奖项线的并列 {len(results.quota_ties)} 处（须评审组决定）")
-    print("已写入：" + "、".join(str(p) for p in written))
+    print("已写入：" + "、".join(terminal_safe(p) for p in written))
     return 0

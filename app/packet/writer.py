@@ -185,9 +185,11 @@ class PacketWriter:
             manifest_bytes = canonical_json(manifest.to_dict())
         except (TypeError, ValueError) as err:
             raise PanelDeskError(f"评审包清单无法序列化：{err}") from err
-        if len(manifest_bytes) > self.limits.max_manifest:
-            raise PanelDeskError(f"评审包清单过大（{len(manifest_bytes)} 字节）")
-        self._write(MANIFEST_NAME, manifest_bytes, zipfile.ZIP_DEFLATED)
+        values = sum(manifest_bytes.count(c) for c in (b",", b"{", b"["))
+        if len(manifest_bytes) > self.limits.max_manifest or values > self.limits.max_manifest_values:
+            raise PanelDeskError(f"评审包清单过大（{len(manifest_bytes)} 字节，约 {values} 个条目）")
+        self._write(MANIFEST_NAME, manifest_bytes,
+                    self._compression_for(MANIFEST_NAME, manifest_bytes))
         self._write(SIGNATURE_NAME, sign(key, manifest_bytes), zipfile.ZIP_STORED)
         try:
             self._zip.close()

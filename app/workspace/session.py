@@ -54,7 +54,8 @@ class ReviewSession:
         path = workspace_path(manifest.packet_id, expert_id, home)
         self.workspace = Workspace.open(path, packet_id=manifest.packet_id,
                                         manifest_hash=packet.manifest_hash,
-                                        rubric_hash=manifest.rubric_hash, expert_id=expert_id)
+                                        rubric_hash=manifest.rubric_hash, expert_id=expert_id,
+                                        organizer_fingerprint=packet.organizer_fingerprint)
 
     # -------------------------------------------------------------- lifecycle
 
