@@ -161,14 +161,10 @@ def _score_sheet(ws: Any, session: ReviewSession, rows: list[dict[str, Any]],
 
     criteria = list(session.rubric.criteria)
     head = headers([(c.name, c.max) for c in criteria])
-    expert = session.expert
-    _text(ws.cell(1, 1), f"{session.manifest.title} · 专家评分表")
+    for row, line in enumerate(title_lines(session.manifest, session.expert, payload), 1):
+        _text(ws.cell(row, 1), line)
     ws.cell(1, 1).font = Font(size=16, bold=True)
-    _text(ws.cell(2, 1), f"评审专家：{expert.name}（{expert.organization}） 专家编号：{expert.id}")
-    _text(ws.cell(3, 1), f"评审包：{session.manifest.title}（编号 {session.packet_id}）")
-    _text(ws.cell(4, 1), f"导出时间：{payload['exported_at']}  版本：第 {payload['version']} 版")
     if payload["partial"]:
-        _text(ws.cell(5, 1), PARTIAL_MARK)
         ws.cell(5, 1).font = Font(bold=True, color="C00000")
     thin = Side(style="thin", color="808080")
     border = Border(left=thin, right=thin, top=thin, bottom=thin)
@@ -208,10 +204,40 @@ def _score_sheet(ws: Any, session: ReviewSession, rows: list[dict[str, Any]],
 def _notes_sheet(ws: Any, session: ReviewSession, payload: dict[str, Any]) -> None:
     from openpyxl.styles import Alignment, Font
 
-    rubric = session.rubric
-    expert = session.expert
+    lines = notes_lines(session.manifest, session.expert, session.rubric, payload)
+    ws.column_dimensions["A"].width = 14
+    ws.column_dimensions["B"].width = 90
+    _text(ws.cell(1, 1), NOTES_TITLE)
+    ws.cell(1, 1).font = Font(size=14, bold=True)
+    for r, (label, text) in enumerate(lines, 3):
+        _text(ws.cell(r, 1), label or None)
+        _text(ws.cell(r, 2), text or None)
+        ws.cell(r, 1).font = Font(bold=True)
+        ws.cell(r, 2).alignment = Alignment(wrap_text=True, vertical="top")
+
+
+# ------------------------------------------------------------------ printed, not signed
+# What the title block and the 说明 sheet say follows from the packet and the signed
+# payload; the importer compares a returned sheet with these, so an edit there is
+# noticed although those cells are not signed (docs/formats.md §5).
+
+NOTES_TITLE = "评分说明"
+
+
+def title_lines(manifest: Any, expert: Any, payload: dict[str, Any]) -> list[str]:
+    """Rows 1–5 of the 评分表 (column A)."""
+    lines = [f"{manifest.title} · 专家评分表",
+             f"评审专家：{expert.name}（{expert.organization}） 专家编号：{expert.id}",
+             f"评审包：{manifest.title}（编号 {manifest.packet_id}）",
+             f"导出时间：{payload['exported_at']}  版本：第 {payload['version']} 版"]
+    return lines + ([PARTIAL_MARK] if payload["partial"] else [])
+
+
+def notes_lines(manifest: Any, expert: Any, rubric: Any,
+                payload: dict[str, Any]) -> list[tuple[str, str]]:
+    """The 说明 sheet from row 3: (label in A, text in B)."""
     lines: list[tuple[str, str]] = [
-        ("评审包", f"{session.manifest.title}（编号 {session.packet_id}）"),
+        ("评审包", f"{manifest.title}（编号 {manifest.packet_id}）"),
         ("评审专家", f"{expert.name}（{expert.organization}），编号 {expert.id}"),
         ("导出时间", payload["exported_at"]),
         ("版本", f"第 {payload['version']} 版"),
@@ -227,15 +253,26 @@ def _notes_sheet(ws: Any, session: ReviewSession, payload: dict[str, Any]) -> No
         ("", ""),
         ("专家签字", "________________________    日期：____________"),
     ]
-    ws.column_dimensions["A"].width = 14
-    ws.column_dimensions["B"].width = 90
-    _text(ws.cell(1, 1), "评分说明")
-    ws.cell(1, 1).font = Font(size=14, bold=True)
-    for r, (label, text) in enumerate(lines, 3):
-        _text(ws.cell(r, 1), label or None)
-        _text(ws.cell(r, 2), text or None)
-        ws.cell(r, 1).font = Font(bold=True)
-        ws.cell(r, 2).alignment = Alignment(wrap_text=True, vertical="top")
+    return lines
+
+
+def expected_printed(manifest: Any, expert: Any, rubric: Any,
+                     payload: dict[str, Any]) -> dict[str, str]:
+    """Every printed, unsigned cell an export writes: "评分表!A2" / "说明!B8" → text."""
+    from openpyxl.utils import get_column_letter
+
+    out = {f"{SCORE_SHEET}!A{row}": line
+           for row, line in enumerate(title_lines(manifest, expert, payload), 1)}
+    head = headers([(c.name, c.max) for c in rubric.criteria])
+    out.update({f"{SCORE_SHEET}!{get_column_letter(col)}{HEADER_ROW}": text
+                for col, text in enumerate(head, 1)})
+    out[f"{NOTES_SHEET}!A1"] = NOTES_TITLE
+    for row, (label, text) in enumerate(notes_lines(manifest, expert, rubric, payload), 3):
+        if label:
+            out[f"{NOTES_SHEET}!A{row}"] = label
+        if text:
+            out[f"{NOTES_SHEET}!B{row}"] = text
+    return out
 
 
 def _signature_sheet(wb: Any, data: bytes, signature: bytes, public: bytes,
