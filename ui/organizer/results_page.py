@@ -51,6 +51,7 @@ from ui.organizer.results_models import (
     ranking_rows,
     re_review_rows,
 )
+from ui.plain_text import plain_labels
 from ui.roles import SORT_ROLE
 
 DEFAULT_COMPARE = "mean"
@@ -117,6 +118,7 @@ class ResultsPage(QWidget):
         layout.addLayout(self._build_bar())
         self.message = QLabel(self)
         self.message.setWordWrap(True)
+        plain_labels(self.message)
         layout.addWidget(self.message)
         self.tabs = QTabWidget(self)
         self.tabs.addTab(self._build_rankings(), self.tr("排名"))
@@ -166,6 +168,7 @@ class ResultsPage(QWidget):
         layout.addWidget(self.ranking_view, 1)
         self.ranking_note = QLabel(page)
         self.ranking_note.setWordWrap(True)
+        plain_labels(self.ranking_note)  # titles and ids from the packet
         layout.addWidget(self.ranking_note)
         return page
 
@@ -200,6 +203,7 @@ class ResultsPage(QWidget):
         layout.addWidget(self.agreement_view, 1)
         self.agreement_text = QLabel(page)
         self.agreement_text.setWordWrap(True)
+        plain_labels(self.agreement_text)
         self.agreement_text.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         layout.addWidget(self.agreement_text)
         return page

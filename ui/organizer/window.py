@@ -18,6 +18,7 @@ from PySide6.QtWidgets import QLabel, QMainWindow, QTabWidget, QVBoxLayout, QWid
 from app.keys import format_fingerprint
 from app.sheets.orgdb import OrgDB
 from ui.organizer.import_page import ImportPage
+from ui.plain_text import plain_labels
 
 GEOMETRY_KEY = "organizer/geometry"
 
@@ -37,6 +38,7 @@ class OrganizerWindow(QMainWindow):
         layout.setContentsMargins(10, 8, 10, 6)
         self.header_label = QLabel(manifest.title, central)
         self.header_label.setObjectName("packetTitle")
+        plain_labels(self.header_label)
         self.meta_label = QLabel(self.tr(
             "评审包编号 {packet_id} · {submissions} 份申报 · {experts} 位专家 · "
             "组织方密钥指纹 {fingerprint}").format(

@@ -32,6 +32,7 @@ from PySide6.QtWidgets import (
 
 from app.errors import PanelDeskError
 from app.keys import KeyStore, format_fingerprint
+from ui.plain_text import plain_labels
 
 MAX_LISTED = 200  # the list is for reading, not a log: beyond this a count is shown
 
@@ -105,6 +106,7 @@ class ExportDialog(QDialog):
         self.error_label = QLabel(self)
         self.error_label.setObjectName("errorText")
         self.error_label.setWordWrap(True)
+        plain_labels(self.error_label)  # errors name files and ids
         layout.addWidget(self.error_label)
 
         self.buttons = QDialogButtonBox(self)
