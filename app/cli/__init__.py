@@ -21,6 +21,7 @@ import signal
 import sys
 from collections.abc import Iterator
 
+from app.atomic import remove_pending
 from app.errors import PanelDeskError
 from app.i18n import QT_TRANSLATE_NOOP
 from app.terminal import terminal_safe
@@ -75,6 +76,7 @@ def main(argv: list[str] | None = None) -> int:
         _error(QT_TRANSLATE_NOOP("cli", "已取消"))
         return 130
     except Terminated:
+        remove_pending()  # a temporary file the unwinding could not reach
         _error(QT_TRANSLATE_NOOP("cli", "已终止"))
         return EXIT_TERMINATED
     except OSError as err:  # a folder we cannot write (PANELDESK_HOME), a full disk, …

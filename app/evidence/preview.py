@@ -84,7 +84,7 @@ def _decimals(number_format: str) -> int:
 # Bounds of a spreadsheet preview, applied while reading (docs/formats.md, "Limits").
 PREVIEW_BOUNDS = XlsxBounds(max_part=512 * 1024 * 1024, max_strings=200_000,
                             max_string_chars=20_000_000, cut_strings=True)
-MAX_PREVIEW_CELLS = 100_000  # per sheet, cells read (also those right of the column cap)
+MAX_PREVIEW_CELLS = 60_000  # per sheet, cells read (also those right of the column cap)
 MAX_DOC_LINES = 20_000  # paragraphs and table rows of a Word preview
 
 

@@ -26,6 +26,7 @@ from typing import BinaryIO
 
 from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
 
+from app.atomic import pending
 from app.canonical import canonical_json, sha256_hex
 from app.errors import PanelDeskError
 from app.keys import b64, fingerprint, public_key_bytes, sign
@@ -99,6 +100,7 @@ class PacketWriter:
         try:
             self.path.parent.mkdir(parents=True, exist_ok=True)
             self._tmp = self.path.with_name(f".{self.path.name}.{secrets.token_hex(4)}.tmp")
+            pending(self._tmp)  # noted first: a signal may come before abort() could run
             self._fh = open(self._tmp, "xb")  # noqa: SIM115 — closed in finish()/abort()
         except OSError as err:
             raise PanelDeskError(f"无法创建评审包 {self.path}：{err.strerror or err}") from err
@@ -197,6 +199,7 @@ class PacketWriter:
             os.fsync(self._fh.fileno())
             self._fh.close()
             os.replace(self._tmp, self.path)
+            pending(self._tmp, live=False)
             _fsync_dir(self.path.parent)
         except OSError as err:
             self.abort()
@@ -215,6 +218,7 @@ class PacketWriter:
             self._fh.close()
         with contextlib.suppress(OSError):
             self._tmp.unlink(missing_ok=True)
+        pending(self._tmp, live=False)
 
     def _check_open(self) -> None:
         if self._done:

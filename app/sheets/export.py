@@ -49,6 +49,8 @@ FIRST_ROW = HEADER_ROW + 1
 LEAD_HEADERS = ("编号", "类别", "标题")
 TAIL_HEADERS = ("总分", "标记", "评语", "回避", "回避理由")
 CHUNK = 30000  # below Excel's 32 767-character cell limit
+CELL_LIMIT = 32767
+FIELD_TEXT = {"title": "标题", "comment": "评语", "recusal_reason": "回避理由"}
 SIG_FORMAT = "paneldesk-sheet-signature"
 PROP_PREFIX = "paneldesk."
 
@@ -115,6 +117,7 @@ def export_sheet(session: ReviewSession, key: Ed25519PrivateKey, out_path: Path 
             f"登记的指纹（{format_fingerprint(session.expert.fingerprint)}）不一致，"
             "组织方将无法认可此评分表；请使用登记的密钥，或联系组织方重新登记")
     rows = session_rows(session)
+    _refuse_overlong_cells(rows)
     canonical = canonical_rows(rows)
     _refuse_impossible_values(session, canonical)
     version = reserve_version(session)
@@ -306,3 +309,14 @@ def _refuse_impossible_values(session: ReviewSession, canonical: list[dict[str, 
     if problems:
         raise PanelDeskError(f"工作区 {session.workspace.path} 中有 {len(problems)} 处数值不符合"
                              f"评审细则，不能导出评分表：{explain(problems)}")
+
+
+def _refuse_overlong_cells(rows: list[dict[str, Any]]) -> None:
+    """A text longer than a cell holds would be cut when written and the sheet would not
+    verify: say so instead (a workspace of an older version may hold such a comment)."""
+    for row in rows:
+        for key in ("title", "comment", "recusal_reason"):
+            value = row.get(key)
+            if isinstance(value, str) and len(value) > CELL_LIMIT:
+                raise PanelDeskError(f"申报 {row['id']} 的{FIELD_TEXT[key]}过长（{len(value)} 字），"
+                                     f"评分表单元格最多容纳 {CELL_LIMIT} 字，不能导出；请精简后再导出")

@@ -34,9 +34,11 @@ def safe_component(value: str) -> str:
     """`value` as one portable path component; distinct ids give distinct components."""
     cleaned = _UNSAFE.sub("_", value).strip("._")[:_MAX_LEN]
     # Windows reads "CON.txt" and "COM1.tar.gz" as the device too: the stem decides.
-    if cleaned != value or not cleaned or cleaned.split(".", 1)[0].upper() in _RESERVED:
+    reserved = cleaned.split(".", 1)[0].upper() in _RESERVED
+    if cleaned != value or not cleaned or reserved:
         digest = hashlib.sha256(value.encode("utf-8", "surrogatepass")).hexdigest()[:10]
-        cleaned = f"{cleaned or 'id'}-{digest}"
+        # A dot would keep the device name as the stem ("con.x-…" is still CON).
+        cleaned = f"{cleaned.replace('.', '_') if reserved else cleaned or 'id'}-{digest}"
     return cleaned
 
 
