@@ -126,7 +126,7 @@ def export_sheet(session: ReviewSession, key: Ed25519PrivateKey, out_path: Path 
                             partial=partial, exported_at=exported_at)
     data = signed_bytes(payload)
     signature = sign(key, data)
-    wb = _workbook(session, rows, payload, data, signature, public)
+    wb = _workbook_or_refuse(session, rows, payload, data, signature, public)
     save_atomic(wb.save, out_path, "评分表")
     digest = payload_hash(payload)
     record_export(session, version, digest, out_path.name)
@@ -148,6 +148,21 @@ def _workbook(session: ReviewSession, rows: list[dict[str, Any]], payload: dict[
     wb.properties.title = f"评分表 {session.packet_id} {session.expert_id} v{payload['version']}"
     wb.properties.creator = "PanelDesk 评审台"
     return wb
+
+
+def _workbook_or_refuse(session: ReviewSession, rows: list[dict[str, Any]],
+                        payload: dict[str, Any], data: bytes, signature: bytes,
+                        public: bytes) -> Any:
+    """The workbook; a packet whose texts hold control characters no cell may contain
+    (ESC, NUL …) cannot be exported: say so rather than fail inside openpyxl."""
+    from openpyxl.utils.exceptions import IllegalCharacterError
+
+    try:
+        return _workbook(session, rows, payload, data, signature, public)
+    except IllegalCharacterError as err:
+        shown = repr(str(err).split(" cannot be used")[0])[:80]
+        raise PanelDeskError(f"评审包“{session.packet_id}”中的文字含有评分表无法保存的控制字符"
+                             f"（{shown}），不能导出评分表；请联系组织方") from None
 
 
 def _text(cell: Any, value: Any) -> None:

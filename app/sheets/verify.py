@@ -7,6 +7,11 @@ failure at all while reading), UNSIGNED (no 签名 sheet or no signature in it),
 signed payload: `diff` lists submission, field, signed value, found value) or OK.
 Who signed, and whether that key and packet are acceptable, is `importer.py`'s job.
 
+The workbook is read by our bounded reader (`app.ooxml`, regions in `workbook.py`), in
+order of trust: the small 签名 sheet first and its signature checked; only then the
+评分表, no further than the signed rows explain (so 400 000 extra rows or a cell in
+column XFD cost nothing), with every cell outside the signed ones reported.
+
 The 签名 sheet is authoritative; the custom document properties are a copy that only
 helps explain an UNSIGNED file (Excel users may delete a hidden sheet, not a property).
 """

@@ -172,3 +172,18 @@ def test_a_packet_resigned_by_another_key_does_not_reuse_the_workspace(
     # The genuine packet still opens its workspace, with the marks.
     with open_packet(path) as packet, ReviewSession(packet, "E1", home=home) as session:
         assert session.workspace.all_scores()["S001"]
+
+
+def test_a_packet_text_no_cell_can_hold_refuses_the_export_clearly(tmp_path: Path,
+                                                                  home: Path) -> None:
+    from app.packet import open_packet
+    from app.sheets.export import export_sheet
+    from app.workspace import ReviewSession
+    from tests.app.sheets.conftest import fill
+
+    path = helpers.build_packet(tmp_path / "p.panelpack", packet_id=FORGED)
+    with open_packet(path) as packet, ReviewSession(packet, "E1", home=home) as session:
+        fill(session)
+        with pytest.raises(PanelDeskError, match="控制字符"):
+            export_sheet(session, Ed25519PrivateKey.generate(), tmp_path / "s.xlsx")
+    assert not (tmp_path / "s.xlsx").exists()
