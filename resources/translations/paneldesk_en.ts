@@ -1762,17 +1762,17 @@ Please send this file back to the organizers; after changing marks you can expor
 <context>
     <name>cli</name>
     <message>
-        <location filename="../../app/cli/__init__.py" line="75" />
+        <location filename="../../app/cli/__init__.py" line="76" />
         <source>已取消</source>
         <translation>Cancelled</translation>
     </message>
     <message>
-        <location filename="../../app/cli/__init__.py" line="78" />
+        <location filename="../../app/cli/__init__.py" line="80" />
         <source>已终止</source>
         <translation>Terminated</translation>
     </message>
     <message>
-        <location filename="../../app/cli/__init__.py" line="84" />
+        <location filename="../../app/cli/__init__.py" line="86" />
         <source>无法访问 {0}：{1}</source>
         <translation>Cannot access {0}: {1}</translation>
     </message>
