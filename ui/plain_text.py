@@ -2,9 +2,10 @@
 
 A QLabel guesses whether its text is HTML; an applicant's file named
 `<h1 style='color:green'>已核验 ✔…` would be drawn as a big green banner.  Labels that
-show file-derived text are switched to plain text (`plain_labels`).  Tooltips have no
-such switch — Qt makes the same guess (`Qt.mightBeRichText`) — so `plain_tooltip`
-escapes exactly the texts Qt would take for markup and leaves all others unchanged.
+show file-derived text are switched to plain text (`plain_labels`).  Tooltips and the
+static message boxes have no such switch — Qt makes the same guess
+(`Qt.mightBeRichText`) — so `plain_tooltip` (also for message texts) escapes exactly
+the texts Qt would take for markup and leaves all others unchanged.
 """
 
 from __future__ import annotations

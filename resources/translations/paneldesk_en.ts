@@ -82,17 +82,17 @@
 <context>
     <name>CheckIn</name>
     <message>
-        <location filename="../../ui/review/check_in.py" line="107" />
+        <location filename="../../ui/review/check_in.py" line="108" />
         <source>公钥指纹不一致</source>
         <translation>Fingerprint mismatch</translation>
     </message>
     <message>
-        <location filename="../../ui/review/check_in.py" line="107" />
+        <location filename="../../ui/review/check_in.py" line="108" />
         <source>组织方登记的公钥指纹（{pinned}）与本机密钥（{mine}）不同，请联系组织方核对。</source>
         <translation>The registered fingerprint ({pinned}) differs from this computer's key ({mine}); please check with the organizer.</translation>
     </message>
     <message>
-        <location filename="../../ui/review/check_in.py" line="127" />
+        <location filename="../../ui/review/check_in.py" line="128" />
         <source>未能保存</source>
         <translation>Not saved</translation>
     </message>
@@ -857,27 +857,27 @@ Choose yourself from the roster and {action} your signing key. Score sheets are 
 <context>
     <name>OrganizerLaunch</name>
     <message>
-        <location filename="../../ui/organizer/launch.py" line="31" />
+        <location filename="../../ui/organizer/launch.py" line="32" />
         <source>选择评审包</source>
         <translation>Choose a packet</translation>
     </message>
     <message>
-        <location filename="../../ui/organizer/launch.py" line="32" />
+        <location filename="../../ui/organizer/launch.py" line="33" />
         <source>评审包 (*.panelpack);;所有文件 (*)</source>
         <translation>Judging packets (*.panelpack);;All files (*)</translation>
     </message>
     <message>
-        <location filename="../../ui/organizer/launch.py" line="68" />
+        <location filename="../../ui/organizer/launch.py" line="69" />
         <source>结果</source>
         <translation>Outcome</translation>
     </message>
     <message>
-        <location filename="../../ui/organizer/launch.py" line="83" />
+        <location filename="../../ui/organizer/launch.py" line="84" />
         <source>打开评审包时发生内部错误（{kind}: {detail}）。</source>
         <translation>Internal error while opening the packet ({kind}: {detail}).</translation>
     </message>
     <message>
-        <location filename="../../ui/organizer/launch.py" line="86" />
+        <location filename="../../ui/organizer/launch.py" line="87" />
         <source>无法打开评审包</source>
         <translation>Cannot open packet</translation>
     </message>
@@ -946,27 +946,27 @@ Choose yourself from the roster and {action} your signing key. Score sheets are 
 <context>
     <name>PacketOpener</name>
     <message>
-        <location filename="../../ui/review/opening.py" line="76" />
+        <location filename="../../ui/review/opening.py" line="77" />
         <source>取消</source>
         <translation>Cancel</translation>
     </message>
     <message>
-        <location filename="../../ui/review/opening.py" line="97" />
+        <location filename="../../ui/review/opening.py" line="98" />
         <source>正在打开并校验评审包：{name}…</source>
         <translation>Opening and verifying {name}…</translation>
     </message>
     <message>
-        <location filename="../../ui/review/opening.py" line="137" />
+        <location filename="../../ui/review/opening.py" line="138" />
         <source>已取消打开评审包。</source>
         <translation>Opening the packet was cancelled.</translation>
     </message>
     <message>
-        <location filename="../../ui/review/opening.py" line="140" />
+        <location filename="../../ui/review/opening.py" line="141" />
         <source>打开评审包时发生内部错误（{kind}: {detail}）。</source>
         <translation>Internal error while opening the packet ({kind}: {detail}).</translation>
     </message>
     <message>
-        <location filename="../../ui/review/opening.py" line="142" />
+        <location filename="../../ui/review/opening.py" line="143" />
         <source>无法打开评审包</source>
         <translation>Cannot open packet</translation>
     </message>
@@ -1322,7 +1322,7 @@ Choose yourself from the roster and {action} your signing key. Score sheets are 
 <context>
     <name>ReviewWindow</name>
     <message>
-        <location filename="../../ui/review/window.py" line="123" />
+        <location filename="../../ui/review/window.py" line="124" />
         <source>打开评审包并确认身份后在此评分</source>
         <translation>Open a packet and confirm your identity to score here</translation>
     </message>
@@ -1422,12 +1422,12 @@ Choose yourself from the roster and {action} your signing key. Score sheets are 
         <translation>&amp;Keyboard shortcuts</translation>
     </message>
     <message>
-        <location filename="../../ui/review/window.py" line="311" />
+        <location filename="../../ui/review/window.py" line="312" />
         <source>已保存 {time}</source>
         <translation>Saved {time}</translation>
     </message>
     <message>
-        <location filename="../../ui/review/window.py" line="324" />
+        <location filename="../../ui/review/window.py" line="325" />
         <source>未能保存</source>
         <translation>Not saved</translation>
     </message>
@@ -1462,32 +1462,32 @@ Choose yourself from the roster and {action} your signing key. Score sheets are 
         <translation>Please give a reason for withdrawing.</translation>
     </message>
     <message>
-        <location filename="../../ui/review/window.py" line="155" />
+        <location filename="../../ui/review/window.py" line="156" />
         <source>打开评审包</source>
         <translation>Open packet</translation>
     </message>
     <message>
-        <location filename="../../ui/review/window.py" line="156" />
+        <location filename="../../ui/review/window.py" line="157" />
         <source>评审包 (*{suffix});;所有文件 (*)</source>
         <translation>Packets (*{suffix});;All files (*)</translation>
     </message>
     <message>
-        <location filename="../../ui/review/window.py" line="170" />
+        <location filename="../../ui/review/window.py" line="171" />
         <source>已打开 {name}：校验通过。</source>
         <translation>Opened {name}: verified.</translation>
     </message>
     <message>
-        <location filename="../../ui/review/window.py" line="179" />
+        <location filename="../../ui/review/window.py" line="180" />
         <source>无法打开评审包</source>
         <translation>Cannot open packet</translation>
     </message>
     <message>
-        <location filename="../../ui/review/window.py" line="183" />
+        <location filename="../../ui/review/window.py" line="184" />
         <source>未确认专家身份，评审包未打开。</source>
         <translation>Identity not confirmed; the packet was not opened.</translation>
     </message>
     <message>
-        <location filename="../../ui/review/window.py" line="194" />
+        <location filename="../../ui/review/window.py" line="195" />
         <source>评审包已关闭</source>
         <translation>The packet is closed</translation>
     </message>
@@ -1545,32 +1545,32 @@ Choose yourself from the roster and {action} your signing key. Score sheets are 
 <context>
     <name>SheetExporter</name>
     <message>
-        <location filename="../../ui/review/export.py" line="80" />
+        <location filename="../../ui/review/export.py" line="81" />
         <source>正在导出评分表…</source>
         <translation>Exporting the score sheet…</translation>
     </message>
     <message>
-        <location filename="../../ui/review/export.py" line="90" />
+        <location filename="../../ui/review/export.py" line="91" />
         <source>部分评分（未完成）</source>
         <translation>partial (unfinished)</translation>
     </message>
     <message>
-        <location filename="../../ui/review/export.py" line="90" />
+        <location filename="../../ui/review/export.py" line="91" />
         <source>评分完成</source>
         <translation>complete</translation>
     </message>
     <message>
-        <location filename="../../ui/review/export.py" line="91" />
+        <location filename="../../ui/review/export.py" line="92" />
         <source>已导出评分表 {name}（第 {version} 版）</source>
         <translation>Exported score sheet {name} (version {version})</translation>
     </message>
     <message>
-        <location filename="../../ui/review/export.py" line="93" />
+        <location filename="../../ui/review/export.py" line="94" />
         <source>已导出评分表</source>
         <translation>Score sheet exported</translation>
     </message>
     <message>
-        <location filename="../../ui/review/export.py" line="94" />
+        <location filename="../../ui/review/export.py" line="95" />
         <source>评分表已保存：
 {path}
 
@@ -1587,12 +1587,12 @@ Key fingerprint: {fingerprint}
 Please send this file back to the organizers; after changing marks you can export again, and the new version replaces the old one.</translation>
     </message>
     <message>
-        <location filename="../../ui/review/export.py" line="103" />
+        <location filename="../../ui/review/export.py" line="104" />
         <source>导出时发生内部错误（{kind}: {detail}）。</source>
         <translation>Internal error while exporting ({kind}: {detail}).</translation>
     </message>
     <message>
-        <location filename="../../ui/review/export.py" line="105" />
+        <location filename="../../ui/review/export.py" line="106" />
         <source>无法导出评分表</source>
         <translation>Cannot export the score sheet</translation>
     </message>

@@ -94,3 +94,15 @@ def test_import_page_shows_hostile_file_names_as_text(make_page, sheets,  # noqa
     drop(page, hostile)
     page.results_view.selectRow(0)
     assert page.results.rows() and markup_shown(page) == []
+
+
+def test_message_boxes_quoting_a_hostile_file_show_it_as_text(make_window, tmp_path: Path,
+                                                              dialogs) -> None:
+    bad = tmp_path / "<h1 style='color:green'>已核验 ✔<br>.panelpack"
+    bad.write_bytes(b"not a packet")
+    window = make_window()
+    window.open_path(bad)
+    assert dialogs, "opening a broken packet says why"
+    for _kind, _title, text in dialogs:
+        assert "已核验" in text
+        assert not GuiQt.mightBeRichText(text) or "&lt;h1" in text
