@@ -3,6 +3,10 @@
 Each file is written to a temporary name in the output folder and renamed into place,
 so an interrupted run (disk full, power cut) leaves the previous file or none, never a
 truncated one; an OSError becomes a PanelDeskError naming the file.
+
+Temporary files being written are noted (`pending`), so that a run ended by a signal
+can remove them even when the signal arrived between creating the file and the code
+that would clean it up (`remove_pending`, called by the command line on SIGTERM).
 """
 
 from __future__ import annotations
@@ -15,6 +19,26 @@ from typing import IO, Any
 
 from app.errors import PanelDeskError
 
+_PENDING: set[Path] = set()
+
+
+def pending(path: Path, live: bool = True) -> None:
+    """Note (or forget) a temporary file that must not outlive an interrupted run."""
+    if live:
+        _PENDING.add(Path(path))
+    else:
+        _PENDING.discard(Path(path))
+
+
+def remove_pending() -> None:
+    """Remove every noted temporary file that still exists (best effort)."""
+    for path in list(_PENDING):
+        try:
+            path.unlink(missing_ok=True)
+        except OSError:
+            pass
+        _PENDING.discard(path)
+
 
 def save_atomic(write: Callable[[IO[bytes]], Any], path: Path, what: str) -> Path:
     """Call `write(fh)` on a temp file beside `path`, then rename it to `path`."""
@@ -26,6 +50,7 @@ def save_atomic(write: Callable[[IO[bytes]], Any], path: Path, what: str) -> Pat
         fd, tmp = tempfile.mkstemp(prefix=".paneldesk-", suffix=".tmp", dir=parent)
     except OSError as err:
         raise PanelDeskError(f"无法写入{what} {path}：{err.strerror or err}") from None
+    pending(Path(tmp))
     try:
         with os.fdopen(fd, "wb") as fh:
             write(fh)
@@ -37,4 +62,5 @@ def save_atomic(write: Callable[[IO[bytes]], Any], path: Path, what: str) -> Pat
     finally:
         if os.path.exists(tmp):
             os.unlink(tmp)
+        pending(Path(tmp), live=False)
     return path

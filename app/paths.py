@@ -12,6 +12,8 @@ import os
 import sys
 from pathlib import Path
 
+from app.errors import PanelDeskError
+
 APP_DIR_NAME = "PanelDesk"
 
 
@@ -34,5 +36,15 @@ def user_data_dir() -> Path:
     else:
         xdg = os.environ.get("XDG_DATA_HOME")
         path = (Path(xdg) if xdg else Path.home() / ".local" / "share") / "paneldesk"
-    path.mkdir(parents=True, exist_ok=True)
+    problem = ""
+    try:
+        path.mkdir(parents=True, exist_ok=True)
+    except OSError as err:
+        problem = err.strerror or str(err)
+    if not problem and not os.access(path, os.W_OK | os.X_OK):
+        problem = "没有写入权限"
+    if problem:
+        source = "（由环境变量 PANELDESK_HOME 指定）" if override else ""
+        raise PanelDeskError(f"无法使用数据文件夹 {path}{source}：{problem}。"
+                             "请确认该文件夹存在且可写，或改用其他文件夹")
     return path

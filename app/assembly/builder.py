@@ -61,6 +61,14 @@ class BuildCancelled(PanelDeskError):
     """The organizer cancelled the build; no packet was written."""
 
 
+class NothingIncluded(PanelDeskError):
+    """Every entry was rejected, so no packet was written; `report` says why, entry by entry."""
+
+    def __init__(self, message: str, report: BuildReport) -> None:
+        super().__init__(message)
+        self.report = report
+
+
 @dataclass
 class EntryResult:
     """What happened to one intake entry."""
@@ -150,7 +158,8 @@ def build_packet(intake_dir: Path, out_path: Path, key: Ed25519PrivateKey,
             results.append(_build_entry(path, sid, writer, options, categories))
         submissions = [r.submission for r in results if r.submission is not None]
         if not submissions:
-            raise PanelDeskError("没有任何申报材料可以纳入评审包（全部被拒收），请查看各条目的原因")
+            raise NothingIncluded("没有任何申报材料可以纳入评审包（全部被拒收），请查看各条目的原因",
+                                  BuildReport(out_path, packet_id, options.title, "", results))
         _mark_duplicates(submissions)
         manifest = Manifest(
             packet_id=packet_id, title=options.title, created=created,

@@ -14,6 +14,8 @@ import sys
 from pathlib import Path
 from typing import Any
 
+from app.terminal import json_text, terminal_safe
+
 
 def register(sub: argparse._SubParsersAction) -> None:
     from app.cli import packet_build
@@ -45,7 +47,8 @@ def run_info(args: argparse.Namespace) -> int:
         if args.json:
             _print_manifest(packet.manifest_bytes)
         else:
-            sys.stdout.write("\n".join(summary_lines(packet)) + "\n")
+            # Every line holds text from the packet: escape controls and bidi marks.
+            sys.stdout.write("\n".join(map(terminal_safe, summary_lines(packet))) + "\n")
     return 0
 
 
@@ -57,8 +60,7 @@ def _print_manifest(manifest_bytes: bytes) -> None:
     submissions.
     """
     if sys.stdout.isatty():
-        text = json.dumps(json.loads(manifest_bytes), ensure_ascii=False, indent=2)
-        sys.stdout.write(text + "\n")
+        sys.stdout.write(json_text(json.loads(manifest_bytes)) + "\n")
         return
     sys.stdout.flush()
     buffer = getattr(sys.stdout, "buffer", None)
@@ -108,9 +110,22 @@ def run_verify(args: argparse.Namespace) -> int:
 
     with open_packet(args.packet) as packet:
         packet.verify_all()
+        _check_rubric(args.packet, packet.manifest.rubric)
         files = len(packet.manifest.files())
         total = sum(f.size for f in packet.manifest.files().values())
-        print(f"评审包校验通过：{args.packet}（签名有效，{len(packet.manifest.submissions)} 份申报，"
+        print(f"评审包校验通过：{terminal_safe(args.packet)}（签名有效，{len(packet.manifest.submissions)} 份申报，"
               f"{files} 个文件共 {total} 字节；组织方公钥指纹 "
               f"{format_fingerprint(packet.organizer_fingerprint)}）")
     return 0
+
+
+def _check_rubric(path: Path, rubric: dict[str, Any]) -> None:
+    """A signed packet whose rubric cannot drive a review is no good packet either."""
+    from app.errors import PanelDeskError
+    from scoring.rubric import RubricError
+    from scoring.rubric_schema import parse_rubric
+
+    try:
+        parse_rubric(rubric)
+    except RubricError as err:
+        raise PanelDeskError(f"评审包 {path} 中的评审细则无效：{err}") from None

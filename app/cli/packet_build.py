@@ -13,8 +13,10 @@ import argparse
 import json
 import sys
 from pathlib import Path
+from typing import Any
 
 from app.errors import PanelDeskError
+from app.terminal import terminal_safe
 
 
 def register(packet_sub: argparse._SubParsersAction) -> None:
@@ -33,7 +35,7 @@ def register(packet_sub: argparse._SubParsersAction) -> None:
 
 
 def run_build(args: argparse.Namespace) -> int:
-    from app.assembly.builder import BuildOptions, build_packet
+    from app.assembly.builder import BuildOptions, NothingIncluded, build_packet
     from app.intake.roster import default_roster, read_roster
     from app.keys import KeyStore, resolve_passphrase
     from app.rubrics import load_default_rubric, load_rubric_file
@@ -52,16 +54,28 @@ def run_build(args: argparse.Namespace) -> int:
 
     def progress(done: int, total: int, source: str) -> None:
         if source:
-            print(f"[{done + 1}/{total}] {source}", file=sys.stderr, flush=True)
+            print(f"[{done + 1}/{total}] {terminal_safe(source)}", file=sys.stderr, flush=True)
 
-    report = build_packet(args.intake, args.output, key, options, progress=progress)
-    for entry in report.rejected:
-        print(f"拒收：{entry.source}：{entry.reason}", file=sys.stderr)
+    try:
+        report = build_packet(args.intake, args.output, key, options, progress=progress)
+    except NothingIncluded as err:
+        # No packet, but the organizer still needs every reason (and the report file).
+        _print_rejections(err.report)
+        if args.report:
+            write_report(args.report, err.report.to_dict())
+        raise
+    _print_rejections(report)
     if args.report:
         write_report(args.report, report.to_dict())
-    print(f"已生成评审包 {args.output}：纳入 {len(report.included)} 份，"
-          f"拒收 {len(report.rejected)} 份；包编号 {report.packet_id}")
+    print(f"已生成评审包 {terminal_safe(args.output)}：纳入 {len(report.included)} 份，"
+          f"拒收 {len(report.rejected)} 份；包编号 {terminal_safe(report.packet_id)}")
     return 1 if args.strict and report.rejected else 0
+
+
+def _print_rejections(report: Any) -> None:
+    for entry in report.rejected:
+        print(f"拒收：{terminal_safe(entry.source)}：{terminal_safe(entry.reason)}",
+              file=sys.stderr)
 
 
 def write_report(path: Path, data: dict) -> None:

@@ -40,6 +40,7 @@ def run_results(args: argparse.Namespace) -> int:
     from app.results.model import STATUS_LABELS, RowStatus
     from app.results.outputs import write_outputs
     from app.results.panel import load_panel
+    from app.terminal import terminal_safe
     from scoring.totals import format_score
 
     if args.method is not None:
@@ -51,23 +52,25 @@ def run_results(args: argparse.Namespace) -> int:
     results = engine.results(method)
     written = write_outputs(panel, results, args.output, comparison=engine.compare())
     experts = len({m.expert for m in panel.marks})
-    print(f"评审结果：{panel.title}（{panel.packet_id}）")
+    print(terminal_safe(f"评审结果：{panel.title}（{panel.packet_id}）"))
     print(f"汇总方法：{results.method_label}（{results.method}）；"
           f"有效评分 {len(panel.marks)} 条，来自 {experts} 位专家")
     for cat, rows in results.rankings.items():
         if not rows:
-            print(f"【{cat}】暂无有效评分")
+            print(terminal_safe(f"【{cat}】暂无有效评分"))
             continue
         top = [f"{r.place}. {r.id} {r.title} {format_score(r.score, 2)}"
                + (f" {r.award}" if r.award else "") for r in rows
                if r.place is not None and r.place <= TOP]
-        print(f"【{cat}】" + ("；".join(top) or "无参与排名的作品"))
+        print(terminal_safe(f"【{cat}】" + ("；".join(top) or "无参与排名的作品")))
         for r in rows:
             if r.status != RowStatus.RANKED:
-                print(f"  {STATUS_LABELS[r.status]}（不参与评奖）：{r.id} {r.title}：{r.status_reason}")
+                print(terminal_safe(f"  {STATUS_LABELS[r.status]}（不参与评奖）：{r.id} {r.title}："
+                                    f"{r.status_reason}"))
     print(f"复核清单：{len(results.re_review)} 件（分差过大或评分不足）；离群评分 {len(results.outliers)} 条；"
           f"跨越奖项线的并列 {len(results.quota_ties)} 处（须评审组决定）")
     for note in results.decisions:
-        print(f"组织方决定：{note.label}（{'、'.join(note.subjects)}）：{note.reason}——{note.effect}")
-    print("已写入：" + "、".join(str(p) for p in written))
+        print(terminal_safe(f"组织方决定：{note.label}（{'、'.join(note.subjects)}）：{note.reason}"
+                            f"——{note.effect}"))
+    print("已写入：" + "、".join(terminal_safe(p) for p in written))
     return 0

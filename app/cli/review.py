@@ -16,7 +16,6 @@ value does not leave half of the command saved.  `CRIT=` with no value clears a 
 from __future__ import annotations
 
 import argparse
-import json
 import unicodedata
 from decimal import Decimal
 from pathlib import Path
@@ -24,6 +23,7 @@ from typing import Any
 
 from app.cli import review_export
 from app.errors import PanelDeskError
+from app.terminal import json_text, terminal_safe
 
 
 def register(sub: argparse._SubParsersAction) -> None:
@@ -141,14 +141,14 @@ def run_set(args: argparse.Namespace) -> int:
             session.recuse(sub, args.recuse)
             lines.append(f"回避：{args.recuse.strip()}")
 
-        print(f"已保存 {sub}（专家 {session.expert_id}）：")
+        print(terminal_safe(f"已保存 {sub}（专家 {session.expert_id}）："))
         for line in lines:
-            print(f"  {line}")
+            print(f"  {terminal_safe(line)}")
         total = session.total(sub)
         print(f"  状态：{session.status(sub)}；总分：{'—' if total is None else decimal_text(total)}")
         reason = session.comment_required(sub)
         if reason and not session.comment(sub):
-            print(f"  注意：{reason}")
+            print(f"  注意：{terminal_safe(reason)}")
         return 0
     finally:
         session.close()
@@ -166,9 +166,10 @@ def run_show(args: argparse.Namespace) -> int:
         session.close()
         packet.close()
     if args.json:
-        print(json.dumps(summary, ensure_ascii=False, indent=2))
+        print(json_text(summary))
         return 0
-    print(f"评审包 {summary['packet_id']} · 专家 {summary['expert_id']} {summary['expert_name']}")
+    print(terminal_safe(f"评审包 {summary['packet_id']} · 专家 {summary['expert_id']} "
+                        f"{summary['expert_name']}"))
     print(f"身份确认：{summary['identity_confirmed'] or '尚未确认'}；"
           f"利益冲突声明：{summary['recusals_declared'] or '尚未声明'}")
     header = ["编号", "类别", "状态", "总分"] + [name for _, name in criteria] + ["标记", "评语"]
@@ -182,7 +183,7 @@ def run_show(args: argparse.Namespace) -> int:
                     + [flags or "—", _clip(comment, 24) or "—"])
     widths = [max(_width(r[i]) for r in rows) for i in range(len(header))]
     for row in rows:
-        print("  ".join(_pad(cell, w) for cell, w in zip(row, widths)).rstrip())
+        print(terminal_safe("  ".join(_pad(cell, w) for cell, w in zip(row, widths)).rstrip()))
     p = summary["progress"]
     print(f"已评 {p['done']} / {p['assigned']}（进行中 {p['in_progress']}，未评 {p['todo']}，"
           f"回避 {p['recused']}）")

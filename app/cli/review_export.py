@@ -13,6 +13,8 @@ from __future__ import annotations
 import argparse
 from pathlib import Path
 
+from app.terminal import terminal_safe
+
 
 def register(review_sub: argparse._SubParsersAction) -> None:
     p = review_sub.add_parser("export", help="导出签名评分表（.xlsx），交回组织方")
@@ -47,7 +49,7 @@ def run_export(args: argparse.Namespace) -> int:
             if missing:
                 print(f"尚未完成的项目（{len(missing)} 项）：")
                 for line in missing:
-                    print(f"  - {line}")
+                    print(f"  - {terminal_safe(line)}")
                 if not args.partial:
                     raise PanelDeskError(f"评分尚未完成（{len(missing)} 项），未导出。补全后再导出，"
                                          "或加 --partial 导出部分评分表")
@@ -58,6 +60,6 @@ def run_export(args: argparse.Namespace) -> int:
     finally:
         packet.close()
     state = "部分评分（未完成）" if result.partial else "评分完成"
-    print(f"已导出评分表 {result.path}（第 {result.version} 版，{result.rows} 份申报，{state}）")
+    print(f"已导出评分表 {terminal_safe(result.path)}（第 {result.version} 版，{result.rows} 份申报，{state}）")
     print(f"密钥指纹：{format_fingerprint(store.fingerprint())}")
     return 0

@@ -10,7 +10,6 @@ TAMPERED).  Exit code 0 when every file is VALID or DUPLICATE, else 3.
 from __future__ import annotations
 
 import argparse
-import json
 from pathlib import Path
 
 FINE = ("VALID", "DUPLICATE")
@@ -34,6 +33,7 @@ def run_import(args: argparse.Namespace) -> int:
     from app.packet import open_packet
     from app.sheets.importer import OUTCOME_LABELS, UNKNOWN_KEY, expand_paths, import_sheets
     from app.sheets.orgdb import OrgDB
+    from app.terminal import json_line, terminal_safe
 
     packet = open_packet(args.packet)
     try:
@@ -44,15 +44,16 @@ def run_import(args: argparse.Namespace) -> int:
         packet.close()
     for r in results:
         if args.json:
-            print(json.dumps(r.to_dict(), ensure_ascii=False))
+            print(json_line(r.to_dict()))
             continue
-        print(f"[{r.outcome} {OUTCOME_LABELS[r.outcome]}] {r.explanation}")
+        # Ids, names and cells come from the (possibly self-signed) file: escape them.
+        print(f"[{r.outcome} {OUTCOME_LABELS[r.outcome]}] {terminal_safe(r.explanation)}")
         if r.outcome == UNKNOWN_KEY:
-            print(f"    核对无误后重新导入并加 --accept-key {r.expert}")
+            print(f"    核对无误后重新导入并加 --accept-key {terminal_safe(r.expert)}")
         for d in r.diff[:50]:
             signed = "（空）" if d.signed is None else d.signed
             found = "（空）" if d.found is None else d.found
-            print(f"    {d.submission} · {d.field}：签名时“{signed}” → 现在“{found}”")
+            print(terminal_safe(f"    {d.submission} · {d.field}：签名时“{signed}” → 现在“{found}”"))
         if len(r.diff) > 50:
             print(f"    ……另有 {len(r.diff) - 50} 处差异")
     return 0 if all(r.outcome in FINE for r in results) else 3

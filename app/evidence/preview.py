@@ -6,8 +6,9 @@ spreadsheets as rows of display strings, Word files and text files as text (PDF 
 `app.render`).
 Evidence comes from applicants and may be broken or hostile, so every function either
 returns a result or raises `PanelDeskError` with a Chinese reason the viewer shows as is —
-never any other exception.  Limits (rows, zip sizes) keep a single file from
-exhausting the expert's laptop.
+never any other exception.  Limits (rows, columns, cells, strings, paragraphs,
+characters, zip sizes), applied while reading, keep a single file from exhausting the
+expert's laptop; a preview that was cut says so.
 """
 
 from __future__ import annotations
@@ -20,7 +21,10 @@ from decimal import Decimal
 from typing import Any
 
 from app.errors import PanelDeskError
-from app.evidence.probe import decode_text, find_links, zip_bomb_reason
+from app.evidence.probe import ZIP_MAX_TOTAL, decode_text, find_links, zip_bomb_reason
+from app.ooxml import OoxmlError, open_zip
+from app.ooxml.docx import read_docx_text
+from app.ooxml.xlsx import Xlsx, XlsxBounds
 
 MAX_TEXT_CHARS = 2_000_000  # a text viewer with more than this is unusable anyway
 
@@ -32,6 +36,8 @@ class SheetPreview:
     name: str
     rows: list[list[str]]
     truncated: bool  # rows or columns beyond the preview limits were left out
+    total_rows: int | None = None  # what the sheet says it holds, when it says
+    total_cols: int | None = None
 
 
 # --- Office files ---------------------------------------------------------------------------
@@ -75,79 +81,82 @@ def _decimals(number_format: str) -> int:
     return len(head.split(".", 1)[1]) if "." in head else 0
 
 
+# Bounds of a spreadsheet preview, applied while reading (docs/formats.md, "Limits").
+PREVIEW_BOUNDS = XlsxBounds(max_part=512 * 1024 * 1024, max_strings=200_000,
+                            max_string_chars=20_000_000, cut_strings=True)
+MAX_PREVIEW_CELLS = 60_000  # per sheet, cells read (also those right of the column cap)
+MAX_DOC_LINES = 20_000  # paragraphs and table rows of a Word preview
+
+
+def _open(data: bytes, what: str) -> zipfile.ZipFile:
+    _check_zip(data, what)
+    try:
+        return open_zip(data, max_total=ZIP_MAX_TOTAL)
+    except OoxmlError as err:
+        raise PanelDeskError(f"{what}已损坏，无法打开（{err}）") from None
+
+
 def xlsx_preview(data: bytes, max_sheets: int = 3, max_rows: int = 500,
                  max_cols: int = 50) -> list[SheetPreview]:
-    """The first `max_sheets` worksheets, each capped at `max_rows` × `max_cols` cells."""
-    _check_zip(data, "表格文件")
-    import openpyxl  # imported lazily: only spreadsheets need it
+    """The first `max_sheets` worksheets, each capped at `max_rows` × `max_cols` cells.
 
-    try:
-        book = openpyxl.load_workbook(io.BytesIO(data), read_only=True, data_only=True)
-    except Exception as err:  # openpyxl raises many kinds on bad files
-        raise PanelDeskError("表格文件已损坏，无法打开") from err
-    try:
-        sheets = []
-        for ws in book.worksheets[:max_sheets]:
-            sheets.append(_sheet(ws, max_rows, max_cols))
-    except PanelDeskError:
-        raise
-    except Exception as err:
-        raise PanelDeskError("表格文件内容损坏，无法读取") from err
-    finally:
-        book.close()
+    Read with our bounded reader (`app.ooxml.xlsx`): a row of ten million cells or a
+    sheet of a million rows stops the reading at the cap instead of being loaded whole.
+    """
+    with _open(data, "表格文件") as zf:
+        try:
+            book = Xlsx(zf, PREVIEW_BOUNDS)
+            sheets = [_sheet(book, name, max_rows, max_cols) for name in book.sheetnames[:max_sheets]]
+        except OoxmlError as err:
+            raise PanelDeskError(f"表格文件内容损坏，无法读取（{err}）") from None
     if not sheets:
         raise PanelDeskError("表格文件中没有工作表")
     return sheets
 
 
-def _sheet(ws: Any, max_rows: int, max_cols: int) -> SheetPreview:
-    rows: list[list[str]] = []
-    truncated = False
-    # One row beyond the cap tells us whether anything was cut off.
-    for row in ws.iter_rows(max_row=max_rows + 1):
-        if len(rows) == max_rows:
-            truncated = True
-            break
-        cells = [format_cell(getattr(c, "value", None), getattr(c, "number_format", "General"))
-                 for c in row[:max_cols + 1]]
-        if len(cells) > max_cols:
-            truncated = truncated or any(cells[max_cols:])
-            cells = cells[:max_cols]
-        rows.append(cells)
-    # read_only rows can be ragged; pad to rectangular and drop trailing empty columns.
+def _sheet(book: Xlsx, name: str, max_rows: int, max_cols: int) -> SheetPreview:
+    # One row and column beyond the caps tell us whether anything was cut off.
+    read = book.read_rows(name, max_rows=max_rows + 1, max_col=max_cols,
+                          max_cells=MAX_PREVIEW_CELLS, styles=True)
+    truncated = read.truncated or bool(read.beyond) or book.strings_cut
+    by_index = {index: cells for index, cells in read.rows if index >= 1}
+    last = max(by_index, default=0)
+    if last > max_rows:
+        truncated, last = True, max_rows
+    rows = []
+    for index in range(1, last + 1):
+        cells = by_index.get(index, {})
+        width = max(cells, default=0)
+        rows.append([format_cell(*cells[c]) if c in cells else "" for c in range(1, width + 1)])
+    # Rows can be ragged; pad to rectangular and drop trailing empty columns.
     width = max((len(r) for r in rows), default=0)
     while width and not any(len(r) >= width and r[width - 1] for r in rows):
         width -= 1
     rows = [(r + [""] * width)[:width] for r in rows]
     while rows and not any(rows[-1]):
         rows.pop()
-    return SheetPreview(str(ws.title), rows, truncated)
+    total_cols, total_rows = read.dimension
+    return SheetPreview(name, rows, truncated, total_rows or None, total_cols or None)
 
 
 def docx_text(data: bytes) -> str:
-    """The paragraphs and tables of a .docx in document order, tables as tab-separated rows."""
-    _check_zip(data, "Word 文件")
-    import docx  # python-docx; imported lazily
-    from docx.table import Table
-    from docx.text.paragraph import Paragraph
+    """The paragraphs and tables of a .docx in document order, tables as tab-separated rows.
 
-    try:
-        document = docx.Document(io.BytesIO(data))
-        lines: list[str] = []
-        for child in document.element.body.iterchildren():
-            tag = child.tag.rsplit("}", 1)[-1]
-            if tag == "p":
-                lines.append(Paragraph(child, document).text)
-            elif tag == "tbl":
-                for row in Table(child, document).rows:
-                    lines.append("\t".join(cell.text.replace("\n", " ") for cell in row.cells))
-                lines.append("")
-    except Exception as err:  # python-docx/lxml raise many kinds
-        raise PanelDeskError("Word 文件已损坏，无法读取") from err
-    text = "\n".join(lines).strip()
+    Read with our bounded reader (`app.ooxml.docx`): it stops after `MAX_DOC_LINES`
+    lines or `MAX_TEXT_CHARS` characters and the text says it was cut.
+    """
+    with _open(data, "Word 文件") as zf:
+        try:
+            read = read_docx_text(zf, max_lines=MAX_DOC_LINES, max_chars=MAX_TEXT_CHARS,
+                                  max_part=512 * 1024 * 1024, max_elements=3_000_000)
+        except OoxmlError as err:
+            raise PanelDeskError(f"Word 文件已损坏，无法读取（{err}）") from None
+    text = "\n".join(read.lines).strip()
     if not text:
         raise PanelDeskError("Word 文件中没有文字内容")
-    return _cap(text)
+    if read.truncated:
+        return text + f"\n……（内容过长，仅显示前 {len(read.lines)} 段）"
+    return text
 
 
 # --- text -----------------------------------------------------------------------------------

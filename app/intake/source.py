@@ -17,6 +17,7 @@ import zipfile
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path, PurePosixPath
+from typing import BinaryIO
 
 from app.errors import PanelDeskError
 
@@ -78,21 +79,37 @@ def read_entry(path: Path) -> IntakeEntry:
         raise EntryError(f"“{path.name}”是符号链接，出于安全考虑不予读取")
     if stat.S_ISDIR(st.st_mode):
         _read_folder(path, entry)
+    elif not stat.S_ISREG(st.st_mode):
+        # A FIFO, socket or device: opening a FIFO would wait for a writer forever.
+        raise EntryError(f"“{path.name}”不是普通文件或文件夹（管道、设备等），已跳过")
     elif path.suffix.lower() == ".zip" or _has_zip_magic(path):
         _read_zip(path, entry)
-    elif stat.S_ISREG(st.st_mode):
-        entry.files.append(EntryFile(path.name, _read_bounded(path, st.st_size)))
     else:
-        raise EntryError(f"“{path.name}”不是普通文件或文件夹")
+        entry.files.append(EntryFile(path.name, _read_bounded(path, st.st_size)))
     if not entry.files:
         why = "：" + "；".join(entry.skipped) if entry.skipped else ""
         raise EntryError(f"“{path.name}”中没有可读取的文件{why}")
     return entry
 
 
+def open_regular(path: Path) -> BinaryIO:
+    """Open `path` for reading only if it is a regular file, never blocking or following
+    a link: it may have been swapped for a FIFO or a symlink since it was listed."""
+    flags = os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_NOFOLLOW", 0) \
+        | getattr(os, "O_BINARY", 0)
+    fd = os.open(path, flags)
+    try:
+        if not stat.S_ISREG(os.fstat(fd).st_mode):
+            raise EntryError(f"“{path.name}”不是普通文件（管道、设备等），已跳过")
+        return os.fdopen(fd, "rb")
+    except BaseException:
+        os.close(fd)
+        raise
+
+
 def _has_zip_magic(path: Path) -> bool:
     try:
-        with path.open("rb") as fh:
+        with open_regular(path) as fh:
             return fh.read(4) == b"PK\x03\x04"
     except OSError:
         return False
@@ -102,7 +119,7 @@ def _read_bounded(path: Path, size: int) -> bytes:
     if size > MAX_FILE_BYTES:
         raise EntryError(f"“{path.name}”过大（{size // 1048576} MB），超过单个文件上限")
     try:
-        with path.open("rb") as fh:
+        with open_regular(path) as fh:
             return fh.read(MAX_FILE_BYTES + 1)[:MAX_FILE_BYTES]
     except OSError as err:
         raise EntryError(f"无法读取“{path.name}”：{err.strerror or err}") from err
@@ -177,54 +194,63 @@ def _safe_label(name: str) -> str | None:
 
 def _read_zip(path: Path, entry: IntakeEntry) -> None:
     try:
-        archive = zipfile.ZipFile(path)
-    except (zipfile.BadZipFile, OSError, ValueError) as err:
-        raise EntryError(f"“{path.name}”不是有效的 zip 压缩包（{err}）") from err
-    with archive:
-        infos = archive.infolist()
-        if len(infos) > MAX_FILES_PER_ENTRY * 2:
-            raise EntryError(f"“{path.name}”包含的文件过多（{len(infos)} 个）")
-        declared = sum(i.file_size for i in infos)
-        if declared > MAX_ENTRY_BYTES:
-            raise EntryError(f"“{path.name}”解压后超过 {MAX_ENTRY_BYTES // 1048576} MB，疑似压缩炸弹")
-        seen: set[str] = set()
-        members: list[tuple[str, zipfile.ZipInfo]] = []
-        for info in infos:
-            if info.is_dir():
-                continue
-            raw_name = _member_name(info)
-            label = _safe_label(raw_name)
-            mode = info.external_attr >> 16
-            if label is None:
-                entry.skipped.append(f"压缩包中的“{raw_name}”路径不安全，已跳过")
-            elif stat.S_ISLNK(mode):
-                entry.skipped.append(f"压缩包中的“{label}”是符号链接，已跳过")
-            elif info.flag_bits & 0x1:
-                entry.skipped.append(f"压缩包中的“{label}”已加密，无法读取")
-            elif is_junk(label):
-                continue
-            elif label in seen:
-                entry.skipped.append(f"压缩包中“{label}”重复出现，仅保留第一个")
-            elif info.file_size > MAX_FILE_BYTES:
-                entry.skipped.append(f"压缩包中的“{label}”过大，已跳过")
-            elif (info.file_size > 1024 * 1024
-                  and info.file_size > MAX_RATIO * max(info.compress_size, 1)):
-                entry.skipped.append(f"压缩包中的“{label}”压缩比异常，疑似压缩炸弹，已跳过")
-            else:
-                seen.add(label)
-                members.append((label, info))
-        for label, info in _strip_common_folder(members):
-            try:
-                with archive.open(info) as fh:
-                    data = fh.read(info.file_size + 1)
-            except (zipfile.BadZipFile, OSError, EOFError, ValueError,
-                    NotImplementedError, RuntimeError) as err:
-                entry.skipped.append(f"压缩包中的“{label}”已损坏，无法读取（{err}）")
-                continue
-            if len(data) != info.file_size:
-                entry.skipped.append(f"压缩包中的“{label}”大小与声明不符，已跳过")
-                continue
-            entry.files.append(EntryFile(label, data))
+        fh = open_regular(path)
+    except OSError as err:
+        raise EntryError(f"无法读取“{path.name}”：{err.strerror or err}") from err
+    with fh:
+        try:
+            archive = zipfile.ZipFile(fh)
+        except (zipfile.BadZipFile, OSError, ValueError) as err:
+            raise EntryError(f"“{path.name}”不是有效的 zip 压缩包（{err}）") from err
+        with archive:
+            _read_archive(path, archive, entry)
+
+
+def _read_archive(path: Path, archive: zipfile.ZipFile, entry: IntakeEntry) -> None:
+    infos = archive.infolist()
+    if len(infos) > MAX_FILES_PER_ENTRY * 2:
+        raise EntryError(f"“{path.name}”包含的文件过多（{len(infos)} 个）")
+    declared = sum(i.file_size for i in infos)
+    if declared > MAX_ENTRY_BYTES:
+        raise EntryError(f"“{path.name}”解压后超过 {MAX_ENTRY_BYTES // 1048576} MB，疑似压缩炸弹")
+    seen: set[str] = set()
+    members: list[tuple[str, zipfile.ZipInfo]] = []
+    for info in infos:
+        if info.is_dir():
+            continue
+        raw_name = _member_name(info)
+        label = _safe_label(raw_name)
+        mode = info.external_attr >> 16
+        if label is None:
+            entry.skipped.append(f"压缩包中的“{raw_name}”路径不安全，已跳过")
+        elif stat.S_ISLNK(mode):
+            entry.skipped.append(f"压缩包中的“{label}”是符号链接，已跳过")
+        elif info.flag_bits & 0x1:
+            entry.skipped.append(f"压缩包中的“{label}”已加密，无法读取")
+        elif is_junk(label):
+            continue
+        elif label in seen:
+            entry.skipped.append(f"压缩包中“{label}”重复出现，仅保留第一个")
+        elif info.file_size > MAX_FILE_BYTES:
+            entry.skipped.append(f"压缩包中的“{label}”过大，已跳过")
+        elif (info.file_size > 1024 * 1024
+              and info.file_size > MAX_RATIO * max(info.compress_size, 1)):
+            entry.skipped.append(f"压缩包中的“{label}”压缩比异常，疑似压缩炸弹，已跳过")
+        else:
+            seen.add(label)
+            members.append((label, info))
+    for label, info in _strip_common_folder(members):
+        try:
+            with archive.open(info) as fh:
+                data = fh.read(info.file_size + 1)
+        except (zipfile.BadZipFile, OSError, EOFError, ValueError,
+                NotImplementedError, RuntimeError) as err:
+            entry.skipped.append(f"压缩包中的“{label}”已损坏，无法读取（{err}）")
+            continue
+        if len(data) != info.file_size:
+            entry.skipped.append(f"压缩包中的“{label}”大小与声明不符，已跳过")
+            continue
+        entry.files.append(EntryFile(label, data))
 
 
 def _strip_common_folder(members: list[tuple[str, zipfile.ZipInfo]]):

@@ -22,6 +22,7 @@ from __future__ import annotations
 import hashlib
 import json
 import os
+import re
 import threading
 import zipfile
 from collections.abc import Callable, Iterator
@@ -30,7 +31,7 @@ from types import TracebackType
 from typing import Any
 
 from app.errors import PanelDeskError
-from app.keys import fingerprint, unb64, verify_signature
+from app.keys import b64, fingerprint, unb64, verify_signature
 from app.packet.limits import (
     MANIFEST_NAME,
     SIGNATURE_NAME,
@@ -61,7 +62,7 @@ def open_packet(path: Path | str, limits: Limits | None = None) -> Packet:
     for required in (MANIFEST_NAME, SIGNATURE_NAME):
         if required not in by_name:
             raise PanelDeskError(f"{path} 不是有效的评审包：缺少 {required}")
-        check_member(path, by_name[required], limits, ratio_rule=required != MANIFEST_NAME)
+        check_member(path, by_name[required], limits)
     if by_name[MANIFEST_NAME].file_size > limits.max_manifest:
         raise PanelDeskError(f"评审包 {path} 的清单过大（{by_name[MANIFEST_NAME].file_size} 字节，"
                              f"上限 {limits.max_manifest}）")
@@ -70,7 +71,7 @@ def open_packet(path: Path | str, limits: Limits | None = None) -> Packet:
     check_layout_bounds(path, infos, start_dir)
     manifest_bytes = _read_plain(path, by_name[MANIFEST_NAME])
     signature = _read_plain(path, by_name[SIGNATURE_NAME])
-    data, public_key = _verified_public_key(path, manifest_bytes, signature)
+    data, public_key = _verified_public_key(path, manifest_bytes, signature, limits)
     try:
         manifest = Manifest.from_dict(data)
     except PanelDeskError as err:
@@ -210,24 +211,35 @@ def _read_plain(path: Path, info: zipfile.ZipInfo) -> bytes:
         raise PanelDeskError(f"无法读取评审包 {path}：{err.strerror or err}") from None
 
 
-def _verified_public_key(path: Path, manifest_bytes: bytes,
-                         signature: bytes) -> tuple[Any, bytes]:
-    """Find the organizer key in the manifest and check the signature on the raw bytes.
+# The organizer key as canonical JSON writes it.  Inside a JSON string every quote is
+# escaped, so this only ever matches a real key followed by a real string value.
+_KEY_FIELD = re.compile(rb'"organizer_public_key":"([A-Za-z0-9+/]{43}=)"')
 
-    Returns the parsed JSON (not yet validated) and the key; nothing in the JSON but
-    the key is looked at before the signature has been verified.
+
+def _verified_public_key(path: Path, manifest_bytes: bytes, signature: bytes,
+                         limits: Limits) -> tuple[Any, bytes]:
+    """Check the signature on the raw bytes, then parse them (bounded).
+
+    The key is found in the bytes without parsing: JSON of a few MB can take
+    gigabytes once parsed, and nothing unsigned may cost that much.  After the
+    signature holds, the parsed manifest must name the very key that was used.
     """
-    try:
-        data: Any = json.loads(manifest_bytes)
-    except (ValueError, RecursionError):
-        raise PanelDeskError(f"评审包 {path} 的清单不是有效的 JSON") from None
-    raw_key = data.get("organizer_public_key") if isinstance(data, dict) else None
-    try:
-        public_key = unb64(raw_key) if isinstance(raw_key, str) else b""
-    except ValueError:
-        public_key = b""
+    match = _KEY_FIELD.search(manifest_bytes)
+    public_key = unb64(match.group(1).decode("ascii")) if match else b""
     if len(public_key) != 32:
         raise PanelDeskError(f"评审包 {path} 的清单缺少有效的组织方公钥")
     if not verify_signature(public_key, signature, manifest_bytes):
         raise PanelDeskError(f"评审包 {path} 的签名无效：清单（{MANIFEST_NAME}）已被改动或签名不匹配")
+    # Every JSON value but the first in a container follows a comma: together with the
+    # brackets this bounds the number of values, and so the memory parsing takes.
+    values = sum(manifest_bytes.count(c) for c in (b",", b"{", b"["))
+    if values > limits.max_manifest_values:
+        raise PanelDeskError(f"评审包 {path} 的清单含有过多条目（约 {values} 个，上限 "
+                             f"{limits.max_manifest_values}），已拒绝")
+    try:
+        data: Any = json.loads(manifest_bytes)
+    except (ValueError, RecursionError):
+        raise PanelDeskError(f"评审包 {path} 的清单不是有效的 JSON") from None
+    if not isinstance(data, dict) or data.get("organizer_public_key") != b64(public_key):
+        raise PanelDeskError(f"评审包 {path} 的清单中的组织方公钥与签名所用的公钥不一致")
     return data, public_key

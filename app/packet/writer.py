@@ -26,6 +26,7 @@ from typing import BinaryIO
 
 from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
 
+from app.atomic import pending
 from app.canonical import canonical_json, sha256_hex
 from app.errors import PanelDeskError
 from app.keys import b64, fingerprint, public_key_bytes, sign
@@ -99,6 +100,7 @@ class PacketWriter:
         try:
             self.path.parent.mkdir(parents=True, exist_ok=True)
             self._tmp = self.path.with_name(f".{self.path.name}.{secrets.token_hex(4)}.tmp")
+            pending(self._tmp)  # noted first: a signal may come before abort() could run
             self._fh = open(self._tmp, "xb")  # noqa: SIM115 — closed in finish()/abort()
         except OSError as err:
             raise PanelDeskError(f"无法创建评审包 {self.path}：{err.strerror or err}") from err
@@ -185,9 +187,11 @@ class PacketWriter:
             manifest_bytes = canonical_json(manifest.to_dict())
         except (TypeError, ValueError) as err:
             raise PanelDeskError(f"评审包清单无法序列化：{err}") from err
-        if len(manifest_bytes) > self.limits.max_manifest:
-            raise PanelDeskError(f"评审包清单过大（{len(manifest_bytes)} 字节）")
-        self._write(MANIFEST_NAME, manifest_bytes, zipfile.ZIP_DEFLATED)
+        values = sum(manifest_bytes.count(c) for c in (b",", b"{", b"["))
+        if len(manifest_bytes) > self.limits.max_manifest or values > self.limits.max_manifest_values:
+            raise PanelDeskError(f"评审包清单过大（{len(manifest_bytes)} 字节，约 {values} 个条目）")
+        self._write(MANIFEST_NAME, manifest_bytes,
+                    self._compression_for(MANIFEST_NAME, manifest_bytes))
         self._write(SIGNATURE_NAME, sign(key, manifest_bytes), zipfile.ZIP_STORED)
         try:
             self._zip.close()
@@ -195,6 +199,7 @@ class PacketWriter:
             os.fsync(self._fh.fileno())
             self._fh.close()
             os.replace(self._tmp, self.path)
+            pending(self._tmp, live=False)
             _fsync_dir(self.path.parent)
         except OSError as err:
             self.abort()
@@ -213,6 +218,7 @@ class PacketWriter:
             self._fh.close()
         with contextlib.suppress(OSError):
             self._tmp.unlink(missing_ok=True)
+        pending(self._tmp, live=False)
 
     def _check_open(self) -> None:
         if self._done:

@@ -51,6 +51,8 @@ FIRST_ROW = HEADER_ROW + 1
 LEAD_HEADERS = ("编号", "类别", "标题")
 TAIL_HEADERS = ("总分", "标记", "评语", "回避", "回避理由")
 CHUNK = 30000  # below Excel's 32 767-character cell limit
+CELL_LIMIT = 32767
+FIELD_TEXT = {"title": "标题", "comment": "评语", "recusal_reason": "回避理由"}
 SIG_FORMAT = "paneldesk-sheet-signature"
 PROP_PREFIX = "paneldesk."
 # What the pre-export check finds missing, one line each (the interface translates them).
@@ -125,6 +127,7 @@ def export_sheet(session: ReviewSession, key: Ed25519PrivateKey, out_path: Path 
             f"登记的指纹（{format_fingerprint(session.expert.fingerprint)}）不一致，"
             "组织方将无法认可此评分表；请使用登记的密钥，或联系组织方重新登记")
     rows = session_rows(session)
+    _refuse_overlong_cells(rows)
     canonical = canonical_rows(rows)
     _refuse_impossible_values(session, canonical)
     version = reserve_version(session)
@@ -133,7 +136,7 @@ def export_sheet(session: ReviewSession, key: Ed25519PrivateKey, out_path: Path 
                             partial=partial, exported_at=exported_at)
     data = signed_bytes(payload)
     signature = sign(key, data)
-    wb = _workbook(session, rows, payload, data, signature, public)
+    wb = _workbook_or_refuse(session, rows, payload, data, signature, public)
     save_atomic(wb.save, out_path, "评分表")
     digest = payload_hash(payload)
     record_export(session, version, digest, out_path.name)
@@ -157,6 +160,21 @@ def _workbook(session: ReviewSession, rows: list[dict[str, Any]], payload: dict[
     return wb
 
 
+def _workbook_or_refuse(session: ReviewSession, rows: list[dict[str, Any]],
+                        payload: dict[str, Any], data: bytes, signature: bytes,
+                        public: bytes) -> Any:
+    """The workbook; a packet whose texts hold control characters no cell may contain
+    (ESC, NUL …) cannot be exported: say so rather than fail inside openpyxl."""
+    from openpyxl.utils.exceptions import IllegalCharacterError
+
+    try:
+        return _workbook(session, rows, payload, data, signature, public)
+    except IllegalCharacterError as err:
+        shown = repr(str(err).split(" cannot be used")[0])[:80]
+        raise PanelDeskError(f"评审包“{session.packet_id}”中的文字含有评分表无法保存的控制字符"
+                             f"（{shown}），不能导出评分表；请联系组织方") from None
+
+
 def _text(cell: Any, value: Any) -> None:
     # Force a string cell: a title such as "=HYPERLINK(…)" must never become a formula.
     cell.value = value
@@ -171,14 +189,10 @@ def _score_sheet(ws: Any, session: ReviewSession, rows: list[dict[str, Any]],
 
     criteria = list(session.rubric.criteria)
     head = headers([(c.name, c.max) for c in criteria])
-    expert = session.expert
-    _text(ws.cell(1, 1), f"{session.manifest.title} · 专家评分表")
+    for row, line in enumerate(title_lines(session.manifest, session.expert, payload), 1):
+        _text(ws.cell(row, 1), line)
     ws.cell(1, 1).font = Font(size=16, bold=True)
-    _text(ws.cell(2, 1), f"评审专家：{expert.name}（{expert.organization}） 专家编号：{expert.id}")
-    _text(ws.cell(3, 1), f"评审包：{session.manifest.title}（编号 {session.packet_id}）")
-    _text(ws.cell(4, 1), f"导出时间：{payload['exported_at']}  版本：第 {payload['version']} 版")
     if payload["partial"]:
-        _text(ws.cell(5, 1), PARTIAL_MARK)
         ws.cell(5, 1).font = Font(bold=True, color="C00000")
     thin = Side(style="thin", color="808080")
     border = Border(left=thin, right=thin, top=thin, bottom=thin)
@@ -218,10 +232,40 @@ def _score_sheet(ws: Any, session: ReviewSession, rows: list[dict[str, Any]],
 def _notes_sheet(ws: Any, session: ReviewSession, payload: dict[str, Any]) -> None:
     from openpyxl.styles import Alignment, Font
 
-    rubric = session.rubric
-    expert = session.expert
+    lines = notes_lines(session.manifest, session.expert, session.rubric, payload)
+    ws.column_dimensions["A"].width = 14
+    ws.column_dimensions["B"].width = 90
+    _text(ws.cell(1, 1), NOTES_TITLE)
+    ws.cell(1, 1).font = Font(size=14, bold=True)
+    for r, (label, text) in enumerate(lines, 3):
+        _text(ws.cell(r, 1), label or None)
+        _text(ws.cell(r, 2), text or None)
+        ws.cell(r, 1).font = Font(bold=True)
+        ws.cell(r, 2).alignment = Alignment(wrap_text=True, vertical="top")
+
+
+# ------------------------------------------------------------------ printed, not signed
+# What the title block and the 说明 sheet say follows from the packet and the signed
+# payload; the importer compares a returned sheet with these, so an edit there is
+# noticed although those cells are not signed (docs/formats.md §5).
+
+NOTES_TITLE = "评分说明"
+
+
+def title_lines(manifest: Any, expert: Any, payload: dict[str, Any]) -> list[str]:
+    """Rows 1–5 of the 评分表 (column A)."""
+    lines = [f"{manifest.title} · 专家评分表",
+             f"评审专家：{expert.name}（{expert.organization}） 专家编号：{expert.id}",
+             f"评审包：{manifest.title}（编号 {manifest.packet_id}）",
+             f"导出时间：{payload['exported_at']}  版本：第 {payload['version']} 版"]
+    return lines + ([PARTIAL_MARK] if payload["partial"] else [])
+
+
+def notes_lines(manifest: Any, expert: Any, rubric: Any,
+                payload: dict[str, Any]) -> list[tuple[str, str]]:
+    """The 说明 sheet from row 3: (label in A, text in B)."""
     lines: list[tuple[str, str]] = [
-        ("评审包", f"{session.manifest.title}（编号 {session.packet_id}）"),
+        ("评审包", f"{manifest.title}（编号 {manifest.packet_id}）"),
         ("评审专家", f"{expert.name}（{expert.organization}），编号 {expert.id}"),
         ("导出时间", payload["exported_at"]),
         ("版本", f"第 {payload['version']} 版"),
@@ -237,15 +281,26 @@ def _notes_sheet(ws: Any, session: ReviewSession, payload: dict[str, Any]) -> No
         ("", ""),
         ("专家签字", "________________________    日期：____________"),
     ]
-    ws.column_dimensions["A"].width = 14
-    ws.column_dimensions["B"].width = 90
-    _text(ws.cell(1, 1), "评分说明")
-    ws.cell(1, 1).font = Font(size=14, bold=True)
-    for r, (label, text) in enumerate(lines, 3):
-        _text(ws.cell(r, 1), label or None)
-        _text(ws.cell(r, 2), text or None)
-        ws.cell(r, 1).font = Font(bold=True)
-        ws.cell(r, 2).alignment = Alignment(wrap_text=True, vertical="top")
+    return lines
+
+
+def expected_printed(manifest: Any, expert: Any, rubric: Any,
+                     payload: dict[str, Any]) -> dict[str, str]:
+    """Every printed, unsigned cell an export writes: "评分表!A2" / "说明!B8" → text."""
+    from openpyxl.utils import get_column_letter
+
+    out = {f"{SCORE_SHEET}!A{row}": line
+           for row, line in enumerate(title_lines(manifest, expert, payload), 1)}
+    head = headers([(c.name, c.max) for c in rubric.criteria])
+    out.update({f"{SCORE_SHEET}!{get_column_letter(col)}{HEADER_ROW}": text
+                for col, text in enumerate(head, 1)})
+    out[f"{NOTES_SHEET}!A1"] = NOTES_TITLE
+    for row, (label, text) in enumerate(notes_lines(manifest, expert, rubric, payload), 3):
+        if label:
+            out[f"{NOTES_SHEET}!A{row}"] = label
+        if text:
+            out[f"{NOTES_SHEET}!B{row}"] = text
+    return out
 
 
 def _signature_sheet(wb: Any, data: bytes, signature: bytes, public: bytes,
@@ -279,3 +334,14 @@ def _refuse_impossible_values(session: ReviewSession, canonical: list[dict[str, 
     if problems:
         raise PanelDeskError(f"工作区 {session.workspace.path} 中有 {len(problems)} 处数值不符合"
                              f"评审细则，不能导出评分表：{explain(problems)}")
+
+
+def _refuse_overlong_cells(rows: list[dict[str, Any]]) -> None:
+    """A text longer than a cell holds would be cut when written and the sheet would not
+    verify: say so instead (a workspace of an older version may hold such a comment)."""
+    for row in rows:
+        for key in ("title", "comment", "recusal_reason"):
+            value = row.get(key)
+            if isinstance(value, str) and len(value) > CELL_LIMIT:
+                raise PanelDeskError(f"申报 {row['id']} 的{FIELD_TEXT[key]}过长（{len(value)} 字），"
+                                     f"评分表单元格最多容纳 {CELL_LIMIT} 字，不能导出；请精简后再导出")

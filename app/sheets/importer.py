@@ -16,6 +16,7 @@ from pathlib import Path
 from typing import Any
 
 from app.keys import b64, format_fingerprint
+from app.sheets.export import expected_printed
 from app.sheets.orgdb import OrgDB
 from app.sheets.payload import payload_hash
 from app.sheets.values import ValueProblem, explain, sheet_problems
@@ -121,6 +122,11 @@ def import_sheet(path: Path, packet: Any, db: OrgDB, accept: set[str] | None = N
     if stray:
         return reject(WRONG_PACKET, f"{name}：评分表含有未分配给专家 {expert} 的申报："
                                     f"{'、'.join(map(str, stray[:5]))}", fp=fp)
+    rubric = parse_rubric(manifest.rubric)
+    printed = printed_diff(check.printed, expected_printed(manifest, roster[expert], rubric,
+                                                           payload))
+    if printed:
+        return reject(TAMPERED, tamper_reason(name, printed), printed, fp=fp)
     pinned = roster[expert].fingerprint or db.pinned(manifest.packet_id, expert)
     who = f"{roster[expert].name}（{expert}）"
     if pinned and pinned != fp:
@@ -133,7 +139,7 @@ def import_sheet(path: Path, packet: Any, db: OrgDB, accept: set[str] | None = N
                                        f"当面或电话核对指纹 {format_fingerprint(fp)}，确认无误后"
                                        "接受该密钥", fp=fp)
         db.pin(manifest.packet_id, expert, fp, b64(check.public_key))
-    problems = sheet_problems(payload, parse_rubric(manifest.rubric),
+    problems = sheet_problems(payload, rubric,
                               {s.id: s.category for s in manifest.submissions})
     if problems:
         outcome = reject(INVALID, f"{name}：专家 {who} 的第 {version} 版评分表签名有效，但有 "
@@ -182,6 +188,17 @@ def expert_overview(packet: Any, db: OrgDB) -> list[dict[str, Any]]:
                     "rejected": [{"file": r["file_name"], "outcome": r["outcome"],
                                   "reason": r["reason"]}
                                  for r in rejected if r["expert_id"] == e.id]})
+    return out
+
+
+def printed_diff(found: dict[str, str], expected: dict[str, str]) -> list[DiffItem]:
+    """Printed but unsigned cells (title block, header, 说明) that differ from what the
+    export prints for this packet, expert and payload; named "说明 · B8"."""
+    out = []
+    for ref in sorted(set(found) | set(expected)):
+        if found.get(ref) != expected.get(ref):
+            sheet, _, cell = ref.partition("!")
+            out.append(DiffItem(sheet, cell, expected.get(ref), found.get(ref)))
     return out
 
 

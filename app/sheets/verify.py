@@ -7,6 +7,11 @@ failure at all while reading), UNSIGNED (no 签名 sheet or no signature in it),
 signed payload: `diff` lists submission, field, signed value, found value) or OK.
 Who signed, and whether that key and packet are acceptable, is `importer.py`'s job.
 
+The workbook is read by our bounded reader (`app.ooxml`, regions in `workbook.py`), in
+order of trust: the small 签名 sheet first and its signature checked; only then the
+评分表, no further than the signed rows explain (so 400 000 extra rows or a cell in
+column XFD cost nothing), with every cell outside the signed ones reported.
+
 The 签名 sheet is authoritative; the custom document properties are a copy that only
 helps explain an UNSIGNED file (Excel users may delete a hidden sheet, not a property).
 """
@@ -21,22 +26,33 @@ from typing import Any
 
 from app.canonical import canonical_json, sha256_hex
 from app.keys import fingerprint, unb64, verify_signature
+from app.ooxml import OoxmlError, open_zip
+from app.ooxml.xlsx import Xlsx, XlsxBounds
 from app.sheets.export import (
-    HEADER_ROW,
     LEAD_HEADERS,
     PROP_PREFIX,
     SCORE_SHEET,
     SIG_FORMAT,
     SIGNATURE_SHEET,
-    TAIL_HEADERS,
 )
 from app.sheets.payload import FORMAT, FORMAT_VERSION, make_row
+from app.sheets.workbook import (
+    ScoreRegion,
+    TooLarge,
+    custom_properties,
+    extra_sheets,
+    notes_printed,
+    score_region,
+    signature_items,
+)
 
 MAX_FILE_BYTES = 20 * 1024 * 1024
 MAX_UNPACKED_BYTES = 200 * 1024 * 1024
+MAX_PART_BYTES = 64 * 1024 * 1024  # any one part, uncompressed
 MAX_MEMBERS = 2000
-MAX_RATIO = 200  # a compressed member may expand at most this much (zip bombs)
 MAX_ROWS = 20000
+BOUNDS = XlsxBounds(max_part=MAX_PART_BYTES, max_elements=2_000_000, max_strings=300_000,
+                    max_string_chars=60_000_000)
 MALFORMED, UNSIGNED, TAMPERED, OK = "MALFORMED", "UNSIGNED", "TAMPERED", "OK"
 FIELD_NAMES = {"id": "编号", "category": "类别", "title": "标题", "total": "总分",
                "flags": "标记", "comment": "评语", "recused": "回避",
@@ -66,6 +82,9 @@ class SheetCheck:
     public_key: bytes = b""
     diff: list[DiffItem] = field(default_factory=list)
     props: dict[str, str] = field(default_factory=dict)
+    # Cells PanelDesk prints but does not sign (title block, header, 说明), "评分表!A2" →
+    # text: the importer compares them with what the export prints for this packet.
+    printed: dict[str, str] = field(default_factory=dict)
 
 
 class _Bad(Exception):
@@ -80,13 +99,12 @@ def verify_sheet(path: Path | str) -> SheetCheck:
         data = _read_file(path)
         check.file_sha256 = "sha256:" + sha256_hex(data)
         _check_zip(path)
-        wb = _load(path)
-        try:
-            return _verify(wb, check)
-        finally:
-            wb.close()
+        with open_zip(data, max_total=MAX_UNPACKED_BYTES, max_members=MAX_MEMBERS) as zf:
+            return _verify(Xlsx(zf, BOUNDS), check)
     except _Bad as err:
         check.status, check.reason = MALFORMED, f"{path.name}：{err}"
+    except (OoxmlError, TooLarge) as err:
+        check.status, check.reason = MALFORMED, f"{path.name}：无法读取该工作簿：{err}"
     except Exception as err:  # noqa: BLE001 — any failure inside a hostile file is MALFORMED
         check.status = MALFORMED
         check.reason = f"{path.name}：无法读取该工作簿（{type(err).__name__}），文件可能已损坏"
@@ -120,9 +138,13 @@ def _check_zip(path: Path) -> None:
                 total += info.file_size
                 if total > MAX_UNPACKED_BYTES:
                     raise _Bad("工作簿解压后过大，疑似压缩炸弹")
-                if info.file_size > 1024 * 1024 and info.file_size > MAX_RATIO * max(
-                        info.compress_size, 1):
-                    raise _Bad(f"工作簿内部文件 {info.filename[:80]} 压缩比异常，疑似压缩炸弹")
+                # An absolute bound, not a ratio: an honest sheet of long, repetitive
+                # comments deflates far beyond any ratio, and what it costs to read a
+                # part depends on its size alone (docs/formats.md, "Limits").
+                if info.file_size > MAX_PART_BYTES:
+                    raise _Bad(f"工作簿内部文件 {info.filename[:80]} 解压后过大"
+                               f"（{info.file_size // 1048576} MB，上限 "
+                               f"{MAX_PART_BYTES // 1048576} MB），疑似压缩炸弹")
                 if info.filename.endswith((".xml", ".rels", ".vml")):
                     _scan_xml(zf, info)
     except (zipfile.BadZipFile, zipfile.LargeZipFile, EOFError, NotImplementedError) as err:
@@ -146,32 +168,17 @@ def _scan_xml(zf: zipfile.ZipFile, info: zipfile.ZipInfo) -> None:
             tail = chunk[-16:]
 
 
-def _load(path: Path) -> Any:
-    from openpyxl import load_workbook
-
-    # Read-only streams the sheets; openpyxl parses through defusedxml when installed.
-    return load_workbook(path, read_only=True, data_only=True, keep_links=False)
-
-
-def _props(wb: Any) -> dict[str, str]:
-    out = {}
-    for prop in getattr(wb, "custom_doc_props", None) or []:
-        name = str(getattr(prop, "name", ""))
-        if name.startswith(PROP_PREFIX):
-            out[name[len(PROP_PREFIX):]] = str(getattr(prop, "value", ""))
-    return out
-
-
-def _verify(wb: Any, check: SheetCheck) -> SheetCheck:
-    check.props = _props(wb)
-    if SIGNATURE_SHEET not in wb.sheetnames:
+def _verify(book: Xlsx, check: SheetCheck) -> SheetCheck:
+    check.props = custom_properties(book, PROP_PREFIX)
+    if SIGNATURE_SHEET not in book.sheetnames:
         check.status = UNSIGNED
         extra = ("（文档属性中仍有签名副本，但签名工作表已被删除）"
                  if check.props.get("signature") else "")
         check.reason = (f"{check.path.name}：没有电子签名（缺少“{SIGNATURE_SHEET}”工作表）{extra}；"
                         "请让专家用评审台重新导出评分表")
         return check
-    sig = _signature_items(wb[SIGNATURE_SHEET])
+    # The signature first: its sheet is small and bounded; nothing else is read before.
+    sig, extra = signature_items(book)
     try:
         if sig.get("format") != SIG_FORMAT:
             raise ValueError("format")
@@ -193,9 +200,17 @@ def _verify(wb: Any, check: SheetCheck) -> SheetCheck:
         check.status = TAMPERED
         check.reason = f"{check.path.name}：签名内容中的密钥指纹与所附公钥不一致"
         return check
-    if SCORE_SHEET not in wb.sheetnames:
+    if SCORE_SHEET not in book.sheetnames:
         raise _Bad(f"缺少“{SCORE_SHEET}”工作表")
-    check.diff = compare(payload, read_rows(wb[SCORE_SHEET], payload["criteria"]))
+    if len(payload["rows"]) > MAX_ROWS:
+        raise _Bad("评分表行数过多")
+    region = score_region(book, payload["criteria"], len(payload["rows"]))
+    notes, notes_extra = notes_printed(book)
+    check.printed = {**region.printed, **notes}
+    extra += region.extra + notes_extra + extra_sheets(book)
+    check.diff = [DiffItem(ref.partition("!")[0], ref.partition("!")[2], None,
+                           _cell(value)) for ref, value in extra]
+    check.diff += compare(payload, read_rows(region, payload["criteria"]))
     if check.diff:
         check.status = TAMPERED
         check.reason = tamper_reason(check.path.name, check.diff)
@@ -213,21 +228,6 @@ def tamper_reason(file_name: str, diff: list[DiffItem]) -> str:
 
 def _show(value: str | None) -> str:
     return "（空）" if value is None else value
-
-
-def _signature_items(ws: Any) -> dict[str, Any]:
-    items: dict[str, Any] = {}
-    for i, row in enumerate(ws.iter_rows(min_row=1, max_col=2, values_only=True)):
-        if i > 10000:
-            break
-        if not row or row[0] is None:
-            continue
-        name, value = str(row[0]), "" if len(row) < 2 or row[1] is None else str(row[1])
-        if name == "payload":
-            items.setdefault("payload", []).append(value)
-        else:
-            items[name] = value
-    return items
 
 
 def _parse_payload(data: bytes) -> dict[str, Any]:
@@ -263,27 +263,15 @@ def _parse_payload(data: bytes) -> dict[str, Any]:
     return payload
 
 
-def read_rows(ws: Any, criteria: list[str]) -> tuple[list[Any], list[dict[str, Any]]]:
+def read_rows(region: ScoreRegion, criteria: list[str]
+              ) -> tuple[list[Any], list[dict[str, Any]]]:
     """(header cells, canonical rows) of the visible 评分表, in sheet order."""
     n = len(criteria)
-    width = len(LEAD_HEADERS) + n + len(TAIL_HEADERS)
-    header: list[Any] = []
-    rows: list[dict[str, Any]] = []
-    for r, cells in enumerate(ws.iter_rows(min_row=HEADER_ROW, values_only=True), HEADER_ROW):
-        cells = list(cells[:width]) + [None] * max(0, width - len(cells))
-        extra = [c for c in cells[width:] if c not in (None, "")]
-        if r == HEADER_ROW:
-            header = cells
-            continue
-        if all(c is None or (isinstance(c, str) and not c.strip()) for c in cells) \
-                and not extra:
-            continue  # blank rows (LibreOffice may keep formatted empty ones)
-        if len(rows) >= MAX_ROWS:
-            raise _Bad("评分表行数过多")
-        lead, scores = cells[:3], cells[3:3 + n]
-        tail = cells[3 + n:]
+    rows = []
+    for cells in region.rows:
+        lead, scores, tail = cells[:3], cells[3:3 + n], cells[3 + n:]
         rows.append(make_row(lead[0], lead[1], lead[2], dict(zip(criteria, scores)), *tail))
-    return header, rows
+    return region.header, rows
 
 
 def compare(payload: dict[str, Any], found: tuple[list[Any], list[dict[str, Any]]]

@@ -24,7 +24,7 @@ from pathlib import Path
 from app.paths import user_data_dir
 
 _UNSAFE = re.compile(r"[^A-Za-z0-9._-]+")
-# Names Windows refuses as files whatever the extension.
+# Names Windows refuses as files whatever the extension (`CON`, `con.x`, `COM1.tar.gz`).
 _RESERVED = {"CON", "PRN", "AUX", "NUL"} | {f"COM{i}" for i in range(1, 10)} \
     | {f"LPT{i}" for i in range(1, 10)}
 _MAX_LEN = 64
@@ -33,9 +33,12 @@ _MAX_LEN = 64
 def safe_component(value: str) -> str:
     """`value` as one portable path component; distinct ids give distinct components."""
     cleaned = _UNSAFE.sub("_", value).strip("._")[:_MAX_LEN]
-    if cleaned != value or not cleaned or cleaned.upper() in _RESERVED:
+    # Windows reads "CON.txt" and "COM1.tar.gz" as the device too: the stem decides.
+    reserved = cleaned.split(".", 1)[0].upper() in _RESERVED
+    if cleaned != value or not cleaned or reserved:
         digest = hashlib.sha256(value.encode("utf-8", "surrogatepass")).hexdigest()[:10]
-        cleaned = f"{cleaned or 'id'}-{digest}"
+        # A dot would keep the device name as the stem ("con.x-…" is still CON).
+        cleaned = f"{cleaned.replace('.', '_') if reserved else cleaned or 'id'}-{digest}"
     return cleaned
 
 

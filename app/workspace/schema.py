@@ -30,6 +30,7 @@ from sqlalchemy import (
 )
 
 from app.errors import PanelDeskError
+from app.keys import format_fingerprint
 
 SCHEMA_VERSION = 1
 
@@ -136,6 +137,7 @@ def initialise_or_check(conn: Connection, path: Path, wanted: dict[str, str]) ->
     if have.get("expert_id") != wanted["expert_id"]:
         raise PanelDeskError(f"工作区 {path} 属于专家“{have.get('expert_id')}”，"
                              f"不是“{wanted['expert_id']}”")
+    _check_organizer(conn, path, have, wanted)
     if have.get("rubric_hash") != wanted["rubric_hash"]:
         raise PanelDeskError(f"工作区 {path} 的评分细则与当前评审包不一致（评分细则已更换），"
                              "已有评分不能沿用；请联系组织方")
@@ -148,3 +150,21 @@ def initialise_or_check(conn: Connection, path: Path, wanted: dict[str, str]) ->
             at=now_iso(), expert_id=wanted["expert_id"], submission_id=None,
             field="packet:manifest_hash", old=have.get("manifest_hash"),
             new=wanted["manifest_hash"], note=None))
+
+
+def _check_organizer(conn: Connection, path: Path, have: dict[str, str],
+                     wanted: dict[str, str]) -> None:
+    """A packet with this id signed by another organizer key must not inherit the marks:
+    anyone can sign a packet reusing a known id.  A workspace of an older version, which
+    did not note the key, takes the key of the first packet opened with it now."""
+    fp = wanted.get("organizer_fingerprint")
+    if not fp:
+        return
+    stored = have.get("organizer_fingerprint")
+    if stored is None:
+        conn.execute(insert(meta).values(key="organizer_fingerprint", value=fp))
+    elif stored != fp:
+        raise PanelDeskError(
+            f"评审包“{wanted['packet_id']}”由另一组织方密钥签发（指纹 {format_fingerprint(fp)}），"
+            f"而本机工作区 {path} 中的评分属于指纹为 {format_fingerprint(stored)} 的组织方签发的同编号评审包；"
+            "为防止冒用，已拒绝沿用这些评分。请向组织方核实评审包来源")

@@ -22,6 +22,8 @@ if TYPE_CHECKING:
 
 ScoreInput = str | Decimal | None
 
+MAX_COMMENT_CHARS = 32767  # what one spreadsheet cell can hold (Excel, openpyxl)
+
 
 class ReviewSession:
     """An expert's marks on one packet, validated against its rubric and assignments.
@@ -54,7 +56,8 @@ class ReviewSession:
         path = workspace_path(manifest.packet_id, expert_id, home)
         self.workspace = Workspace.open(path, packet_id=manifest.packet_id,
                                         manifest_hash=packet.manifest_hash,
-                                        rubric_hash=manifest.rubric_hash, expert_id=expert_id)
+                                        rubric_hash=manifest.rubric_hash, expert_id=expert_id,
+                                        organizer_fingerprint=packet.organizer_fingerprint)
 
     # -------------------------------------------------------------- lifecycle
 
@@ -121,6 +124,11 @@ class ReviewSession:
 
     def set_comment(self, sub: str, text: str | None) -> bool:
         self.submission(sub)
+        if text is not None and len(text) > MAX_COMMENT_CHARS:
+            # A score-sheet cell holds at most this much; a longer comment could never
+            # be exported as signed.
+            raise PanelDeskError(f"申报 {sub} 的评语过长（{len(text)} 字），评分表的单元格最多容纳 "
+                                 f"{MAX_COMMENT_CHARS} 字，请精简后再保存")
         return self.workspace.set_comment(sub, text)
 
     def set_flag(self, sub: str, flag: str, on: bool = True,

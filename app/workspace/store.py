@@ -73,10 +73,11 @@ class Workspace:
 
     @classmethod
     def open(cls, path: Path, *, packet_id: str, manifest_hash: str, rubric_hash: str,
-             expert_id: str) -> Workspace:
+             expert_id: str, organizer_fingerprint: str = "") -> Workspace:
         """Create the workspace at `path`, or open it if it exists and is ours.
 
-        Refuses (PanelDeskError) a database of another packet, expert or rubric, one
+        Refuses (PanelDeskError) a database of another packet, expert or rubric (or of a
+        packet with this id signed by another organizer key), one
         written by a newer PanelDesk, and a file that is not a workspace at all.  A
         re-issued packet (same id and rubric, new manifest hash) keeps its marks; the
         new hash is recorded.
@@ -85,6 +86,8 @@ class Workspace:
         wanted = {"packet_id": packet_id, "manifest_hash": manifest_hash,
                   "rubric_hash": rubric_hash, "expert_id": expert_id,
                   "schema_version": str(s.SCHEMA_VERSION)}
+        if organizer_fingerprint:
+            wanted["organizer_fingerprint"] = organizer_fingerprint
         return cls(open_checked(path, wanted), path, wanted)
 
     def close(self) -> None:

@@ -258,17 +258,17 @@
 <context>
     <name>CheckIn</name>
     <message>
-        <location filename="../../ui/review/check_in.py" line="107" />
+        <location filename="../../ui/review/check_in.py" line="108" />
         <source>公钥指纹不一致</source>
         <translation>Fingerprint mismatch</translation>
     </message>
     <message>
-        <location filename="../../ui/review/check_in.py" line="107" />
+        <location filename="../../ui/review/check_in.py" line="108" />
         <source>组织方登记的公钥指纹（{pinned}）与本机密钥（{mine}）不同，请联系组织方核对。</source>
         <translation>The registered fingerprint ({pinned}) differs from this computer's key ({mine}); please check with the organizer.</translation>
     </message>
     <message>
-        <location filename="../../ui/review/check_in.py" line="127" />
+        <location filename="../../ui/review/check_in.py" line="128" />
         <source>未能保存</source>
         <translation>Not saved</translation>
     </message>
@@ -334,22 +334,22 @@ Offline expert panel review: judging packets, expert scoring, signed score sheet
 <context>
     <name>CriterionCard</name>
     <message>
-        <location filename="../../ui/review/rubric_widgets.py" line="270" />
+        <location filename="../../ui/review/rubric_widgets.py" line="271" />
         <source>满分 {max}</source>
         <translation>max {max}</translation>
     </message>
     <message>
-        <location filename="../../ui/review/rubric_widgets.py" line="278" />
+        <location filename="../../ui/review/rubric_widgets.py" line="279" />
         <source>输入 0 到 {max} 的分数（步长 {step}），上下键调整，清空表示未评</source>
         <translation>Enter a score from 0 to {max} (step {step}); Up/Down to adjust; clear it for "not scored"</translation>
     </message>
     <message>
-        <location filename="../../ui/review/rubric_widgets.py" line="319" />
+        <location filename="../../ui/review/rubric_widgets.py" line="321" />
         <source>&lt;b&gt;本类别（{category}）评审提示：&lt;/b&gt;{text}</source>
         <translation>&lt;b&gt;Guidance for this category ({category}):&lt;/b&gt; {text}</translation>
     </message>
     <message>
-        <location filename="../../ui/review/rubric_widgets.py" line="323" />
+        <location filename="../../ui/review/rubric_widgets.py" line="325" />
         <source>权重 ×{weight}</source>
         <translation>weight ×{weight}</translation>
     </message>
@@ -509,8 +509,8 @@ Offline expert panel review: judging packets, expert scoring, signed score sheet
 <context>
     <name>ErrorViewer</name>
     <message>
-        <location filename="../../ui/evidence/text_viewers.py" line="147" />
-        <location filename="../../ui/evidence/text_viewers.py" line="166" />
+        <location filename="../../ui/evidence/text_viewers.py" line="148" />
+        <location filename="../../ui/evidence/text_viewers.py" line="168" />
         <source>无法显示此文件</source>
         <translation>This file cannot be shown</translation>
     </message>
@@ -556,7 +556,7 @@ Offline expert panel review: judging packets, expert scoring, signed score sheet
 <context>
     <name>EvidenceListModel</name>
     <message>
-        <location filename="../../ui/evidence/model.py" line="144" />
+        <location filename="../../ui/evidence/model.py" line="145" />
         <source>无法显示：</source>
         <translation>Cannot display: </translation>
     </message>
@@ -592,68 +592,68 @@ Offline expert panel review: judging packets, expert scoring, signed score sheet
 <context>
     <name>EvidencePanel</name>
     <message>
-        <location filename="../../ui/evidence/panel.py" line="103" />
+        <location filename="../../ui/evidence/panel.py" line="104" />
         <source>缩小（-）</source>
         <translation>Zoom out (-)</translation>
     </message>
     <message>
-        <location filename="../../ui/evidence/panel.py" line="104" />
+        <location filename="../../ui/evidence/panel.py" line="105" />
         <source>原始大小（0）</source>
         <translation>Actual size (0)</translation>
     </message>
     <message>
-        <location filename="../../ui/evidence/panel.py" line="105" />
+        <location filename="../../ui/evidence/panel.py" line="106" />
         <source>放大（+）</source>
         <translation>Zoom in (+)</translation>
     </message>
     <message>
-        <location filename="../../ui/evidence/panel.py" line="106" />
+        <location filename="../../ui/evidence/panel.py" line="107" />
         <source>适合</source>
         <translation>Fit</translation>
     </message>
     <message>
-        <location filename="../../ui/evidence/panel.py" line="106" />
+        <location filename="../../ui/evidence/panel.py" line="107" />
         <source>适合窗口</source>
         <translation>Fit to window</translation>
     </message>
     <message>
-        <location filename="../../ui/evidence/panel.py" line="107" />
+        <location filename="../../ui/evidence/panel.py" line="108" />
         <source>全屏</source>
         <translation>Full screen</translation>
     </message>
     <message>
-        <location filename="../../ui/evidence/panel.py" line="107" />
-        <location filename="../../ui/evidence/panel.py" line="391" />
+        <location filename="../../ui/evidence/panel.py" line="108" />
+        <location filename="../../ui/evidence/panel.py" line="393" />
         <source>全屏查看（F11）</source>
         <translation>Full screen (F11)</translation>
     </message>
     <message>
-        <location filename="../../ui/evidence/panel.py" line="116" />
+        <location filename="../../ui/evidence/panel.py" line="118" />
         <source>正在读取……</source>
         <translation>Loading…</translation>
     </message>
     <message>
-        <location filename="../../ui/evidence/panel.py" line="177" />
+        <location filename="../../ui/evidence/panel.py" line="179" />
         <source>本申报没有佐证材料</source>
         <translation>This submission has no evidence</translation>
     </message>
     <message>
-        <location filename="../../ui/evidence/panel.py" line="178" />
+        <location filename="../../ui/evidence/panel.py" line="180" />
         <source>未选择申报</source>
         <translation>No submission selected</translation>
     </message>
     <message>
-        <location filename="../../ui/evidence/panel.py" line="306" />
+        <location filename="../../ui/evidence/panel.py" line="308" />
         <source>无法显示 {0}：{1}</source>
         <translation>Cannot display {0}: {1}</translation>
     </message>
     <message>
-        <location filename="../../ui/evidence/panel.py" line="379" />
+        <location filename="../../ui/evidence/panel.py" line="381" />
         <source>退出全屏（Esc / F11）</source>
         <translation>Exit full screen (Esc / F11)</translation>
     </message>
     <message>
-        <location filename="../../ui/evidence/panel.py" line="383" />
+        <location filename="../../ui/evidence/panel.py" line="385" />
         <source>全屏查看：按 Esc 或 F11 返回</source>
         <translation>Full screen: press Esc or F11 to return</translation>
     </message>
@@ -661,27 +661,27 @@ Offline expert panel review: judging packets, expert scoring, signed score sheet
 <context>
     <name>ExportCheck</name>
     <message>
-        <location filename="../../app/sheets/export.py" line="58" />
+        <location filename="../../app/sheets/export.py" line="60" />
         <source>{sid} 尚未评分</source>
         <translation>{sid} not scored yet</translation>
     </message>
     <message>
-        <location filename="../../app/sheets/export.py" line="59" />
+        <location filename="../../app/sheets/export.py" line="61" />
         <source>{sid} 缺少评分项：{criteria}</source>
         <translation>{sid} missing criteria: {criteria}</translation>
     </message>
     <message>
-        <location filename="../../app/sheets/export.py" line="60" />
+        <location filename="../../app/sheets/export.py" line="62" />
         <source>{sid} {reason}</source>
         <translation>{sid} {reason}</translation>
     </message>
     <message>
-        <location filename="../../app/sheets/export.py" line="61" />
+        <location filename="../../app/sheets/export.py" line="63" />
         <source>{sid} 标记了“类别不符”但未写明建议类别</source>
         <translation>{sid} is flagged "wrong category" without a suggested category</translation>
     </message>
     <message>
-        <location filename="../../app/sheets/export.py" line="62" />
+        <location filename="../../app/sheets/export.py" line="64" />
         <source>{sid} 标记了“{flags}”但评语中未作说明</source>
         <translation>{sid} is flagged "{flags}" but the comment does not explain it</translation>
     </message>
@@ -689,72 +689,72 @@ Offline expert panel review: judging packets, expert scoring, signed score sheet
 <context>
     <name>ExportDialog</name>
     <message>
-        <location filename="../../ui/review/export_dialog.py" line="67" />
+        <location filename="../../ui/review/export_dialog.py" line="68" />
         <source>导出评分表</source>
         <translation>Export score sheet</translation>
     </message>
     <message>
-        <location filename="../../ui/review/export_dialog.py" line="75" />
+        <location filename="../../ui/review/export_dialog.py" line="76" />
         <source>评分尚未完成，还有 {count} 项：</source>
         <translation>Scoring is not finished; {count} items remain:</translation>
     </message>
     <message>
-        <location filename="../../ui/review/export_dialog.py" line="77" />
+        <location filename="../../ui/review/export_dialog.py" line="78" />
         <source>检查通过：全部申报已评分，评语和标记完整。</source>
         <translation>Check passed: every submission is scored, comments and flags are complete.</translation>
     </message>
     <message>
-        <location filename="../../ui/review/export_dialog.py" line="84" />
+        <location filename="../../ui/review/export_dialog.py" line="85" />
         <source>……另有 {count} 项</source>
         <translation>… and {count} more</translation>
     </message>
     <message>
-        <location filename="../../ui/review/export_dialog.py" line="89" />
+        <location filename="../../ui/review/export_dialog.py" line="90" />
         <source>仍然导出为“部分评分（未完成）”评分表，稍后可再导出完整版本</source>
         <translation>Export anyway as a "partial (unfinished)" sheet; a complete version can be exported later</translation>
     </message>
     <message>
-        <location filename="../../ui/review/export_dialog.py" line="95" />
+        <location filename="../../ui/review/export_dialog.py" line="96" />
         <source>签名密钥指纹：</source>
         <translation>Signing key fingerprint:</translation>
     </message>
     <message>
-        <location filename="../../ui/review/export_dialog.py" line="98" />
+        <location filename="../../ui/review/export_dialog.py" line="99" />
         <source>密钥口令(&amp;P)：</source>
         <translation>Key &amp;passphrase:</translation>
     </message>
     <message>
-        <location filename="../../ui/review/export_dialog.py" line="101" />
+        <location filename="../../ui/review/export_dialog.py" line="102" />
         <source>浏览(&amp;B)…</source>
         <translation>&amp;Browse…</translation>
     </message>
     <message>
-        <location filename="../../ui/review/export_dialog.py" line="105" />
+        <location filename="../../ui/review/export_dialog.py" line="106" />
         <source>保存到(&amp;S)：</source>
         <translation>&amp;Save to:</translation>
     </message>
     <message>
-        <location filename="../../ui/review/export_dialog.py" line="113" />
+        <location filename="../../ui/review/export_dialog.py" line="115" />
         <source>请先勾选上面的“部分评分”选项，才能导出未完成的评分表。</source>
         <translation>Tick the "partial" option above to export an unfinished sheet.</translation>
     </message>
     <message>
-        <location filename="../../ui/review/export_dialog.py" line="120" />
+        <location filename="../../ui/review/export_dialog.py" line="122" />
         <source>导出(&amp;E)</source>
         <translation>&amp;Export</translation>
     </message>
     <message>
-        <location filename="../../ui/review/export_dialog.py" line="170" />
+        <location filename="../../ui/review/export_dialog.py" line="172" />
         <source>请选择评分表的保存位置。</source>
         <translation>Please choose where to save the score sheet.</translation>
     </message>
     <message>
-        <location filename="../../ui/review/export_dialog.py" line="176" />
+        <location filename="../../ui/review/export_dialog.py" line="178" />
         <source>文件夹不存在：{folder}</source>
         <translation>Folder does not exist: {folder}</translation>
     </message>
     <message>
-        <location filename="../../ui/review/export_dialog.py" line="180" />
+        <location filename="../../ui/review/export_dialog.py" line="182" />
         <source>请输入密钥口令。</source>
         <translation>Please enter the key passphrase.</translation>
     </message>
@@ -798,104 +798,104 @@ Offline expert panel review: judging packets, expert scoring, signed score sheet
 <context>
     <name>IdentityDialog</name>
     <message>
-        <location filename="../../ui/review/identity_dialog.py" line="58" />
+        <location filename="../../ui/review/identity_dialog.py" line="59" />
         <source>确认评审专家身份</source>
         <translation>Confirm your identity</translation>
     </message>
     <message>
-        <location filename="../../ui/review/identity_dialog.py" line="67" />
+        <location filename="../../ui/review/identity_dialog.py" line="68" />
         <source>评审包：{title}
 请从专家名单中选择您本人，并{action}您的签名密钥。评分表导出时将用此密钥签名。</source>
         <translation>Packet: {title}
 Choose yourself from the roster and {action} your signing key. Score sheets are signed with it when exported.</translation>
     </message>
     <message>
-        <location filename="../../ui/review/identity_dialog.py" line="70" />
+        <location filename="../../ui/review/identity_dialog.py" line="71" />
         <source>创建</source>
         <translation>create</translation>
     </message>
     <message>
-        <location filename="../../ui/review/identity_dialog.py" line="70" />
+        <location filename="../../ui/review/identity_dialog.py" line="71" />
         <source>解锁</source>
         <translation>unlock</translation>
     </message>
     <message>
-        <location filename="../../ui/review/identity_dialog.py" line="82" />
+        <location filename="../../ui/review/identity_dialog.py" line="84" />
         <source>我是(&amp;E)：</source>
         <translation>I am(&amp;E):</translation>
     </message>
     <message>
-        <location filename="../../ui/review/identity_dialog.py" line="85" />
+        <location filename="../../ui/review/identity_dialog.py" line="87" />
         <source>（无）</source>
         <translation>(none)</translation>
     </message>
     <message>
-        <location filename="../../ui/review/identity_dialog.py" line="88" />
+        <location filename="../../ui/review/identity_dialog.py" line="90" />
         <source>组织方公钥指纹：</source>
         <translation>Organizer key fingerprint:</translation>
     </message>
     <message>
-        <location filename="../../ui/review/identity_dialog.py" line="95" />
+        <location filename="../../ui/review/identity_dialog.py" line="97" />
         <source>设置口令（请牢记，遗失后无法找回）</source>
         <translation>Choose a passphrase (it cannot be recovered if lost)</translation>
     </message>
     <message>
-        <location filename="../../ui/review/identity_dialog.py" line="96" />
+        <location filename="../../ui/review/identity_dialog.py" line="98" />
         <source>新口令(&amp;P)：</source>
         <translation>New passphrase(&amp;P):</translation>
     </message>
     <message>
-        <location filename="../../ui/review/identity_dialog.py" line="97" />
+        <location filename="../../ui/review/identity_dialog.py" line="99" />
         <source>再次输入(&amp;C)：</source>
         <translation>Repeat(&amp;C):</translation>
     </message>
     <message>
-        <location filename="../../ui/review/identity_dialog.py" line="100" />
+        <location filename="../../ui/review/identity_dialog.py" line="102" />
         <source>密钥口令(&amp;P)：</source>
         <translation>Key passphrase(&amp;P):</translation>
     </message>
     <message>
-        <location filename="../../ui/review/identity_dialog.py" line="104" />
+        <location filename="../../ui/review/identity_dialog.py" line="106" />
         <source>我的公钥指纹：</source>
         <translation>My key fingerprint:</translation>
     </message>
     <message>
-        <location filename="../../ui/review/identity_dialog.py" line="119" />
+        <location filename="../../ui/review/identity_dialog.py" line="121" />
         <source>创建密钥并继续</source>
         <translation>Create key and continue</translation>
     </message>
     <message>
-        <location filename="../../ui/review/identity_dialog.py" line="119" />
+        <location filename="../../ui/review/identity_dialog.py" line="121" />
         <source>解锁并继续</source>
         <translation>Unlock and continue</translation>
     </message>
     <message>
-        <location filename="../../ui/review/identity_dialog.py" line="120" />
+        <location filename="../../ui/review/identity_dialog.py" line="122" />
         <source>取消</source>
         <translation>Cancel</translation>
     </message>
     <message>
-        <location filename="../../ui/review/identity_dialog.py" line="139" />
+        <location filename="../../ui/review/identity_dialog.py" line="141" />
         <source>（创建后显示）</source>
         <translation>(shown once created)</translation>
     </message>
     <message>
-        <location filename="../../ui/review/identity_dialog.py" line="150" />
+        <location filename="../../ui/review/identity_dialog.py" line="152" />
         <source>注意：组织方为“{name}”登记的公钥指纹（{pinned}）与本机密钥不同。导出的评分表将无法被直接认可，请联系组织方核对。</source>
         <translation>Note: the fingerprint the organizer registered for “{name}” ({pinned}) differs from this computer's key. Exported score sheets will not be accepted as is; please check with the organizer.</translation>
     </message>
     <message>
-        <location filename="../../ui/review/identity_dialog.py" line="166" />
+        <location filename="../../ui/review/identity_dialog.py" line="168" />
         <source>专家名单为空，无法继续。</source>
         <translation>The roster is empty; cannot continue.</translation>
     </message>
     <message>
-        <location filename="../../ui/review/identity_dialog.py" line="170" />
+        <location filename="../../ui/review/identity_dialog.py" line="172" />
         <source>请输入口令。</source>
         <translation>Please enter the passphrase.</translation>
     </message>
     <message>
-        <location filename="../../ui/review/identity_dialog.py" line="175" />
+        <location filename="../../ui/review/identity_dialog.py" line="177" />
         <source>两次输入的口令不一致。</source>
         <translation>The passphrases do not match.</translation>
     </message>
@@ -903,187 +903,187 @@ Choose yourself from the roster and {action} your signing key. Score sheets are 
 <context>
     <name>ImportModels</name>
     <message>
-        <location filename="../../ui/organizer/import_models.py" line="54" />
+        <location filename="../../ui/organizer/import_models.py" line="55" />
         <source>有效</source>
         <translation>Valid</translation>
     </message>
     <message>
-        <location filename="../../ui/organizer/import_models.py" line="55" />
+        <location filename="../../ui/organizer/import_models.py" line="56" />
         <source>已被改动</source>
         <translation>Tampered</translation>
     </message>
     <message>
-        <location filename="../../ui/organizer/import_models.py" line="56" />
+        <location filename="../../ui/organizer/import_models.py" line="57" />
         <source>未登记的密钥</source>
         <translation>Unknown key</translation>
     </message>
     <message>
-        <location filename="../../ui/organizer/import_models.py" line="57" />
+        <location filename="../../ui/organizer/import_models.py" line="58" />
         <source>密钥不符</source>
         <translation>Key mismatch</translation>
     </message>
     <message>
-        <location filename="../../ui/organizer/import_models.py" line="58" />
+        <location filename="../../ui/organizer/import_models.py" line="59" />
         <source>不属于本评审包</source>
         <translation>Wrong packet</translation>
     </message>
     <message>
-        <location filename="../../ui/organizer/import_models.py" line="59" />
+        <location filename="../../ui/organizer/import_models.py" line="60" />
         <source>数值无效</source>
         <translation>Invalid values</translation>
     </message>
     <message>
-        <location filename="../../ui/organizer/import_models.py" line="60" />
+        <location filename="../../ui/organizer/import_models.py" line="61" />
         <source>旧版本</source>
         <translation>Superseded</translation>
     </message>
     <message>
-        <location filename="../../ui/organizer/import_models.py" line="61" />
+        <location filename="../../ui/organizer/import_models.py" line="62" />
         <source>重复导入</source>
         <translation>Duplicate</translation>
     </message>
     <message>
-        <location filename="../../ui/organizer/import_models.py" line="62" />
+        <location filename="../../ui/organizer/import_models.py" line="63" />
         <source>版本冲突</source>
         <translation>Version conflict</translation>
     </message>
     <message>
-        <location filename="../../ui/organizer/import_models.py" line="63" />
+        <location filename="../../ui/organizer/import_models.py" line="64" />
         <source>未签名</source>
         <translation>Unsigned</translation>
     </message>
     <message>
-        <location filename="../../ui/organizer/import_models.py" line="64" />
+        <location filename="../../ui/organizer/import_models.py" line="65" />
         <source>文件无效</source>
         <translation>Malformed</translation>
     </message>
     <message>
-        <location filename="../../ui/organizer/import_models.py" line="65" />
+        <location filename="../../ui/organizer/import_models.py" line="66" />
         <source>导入出错</source>
         <translation>Import error</translation>
     </message>
     <message>
-        <location filename="../../ui/organizer/import_models.py" line="70" />
+        <location filename="../../ui/organizer/import_models.py" line="71" />
         <source>（空）</source>
         <translation>(empty)</translation>
     </message>
     <message>
-        <location filename="../../ui/organizer/import_models.py" line="164" />
-        <location filename="../../ui/organizer/import_models.py" line="282" />
+        <location filename="../../ui/organizer/import_models.py" line="165" />
+        <location filename="../../ui/organizer/import_models.py" line="285" />
         <source>文件</source>
         <translation>File</translation>
     </message>
     <message>
-        <location filename="../../ui/organizer/import_models.py" line="164" />
-        <location filename="../../ui/organizer/import_models.py" line="282" />
+        <location filename="../../ui/organizer/import_models.py" line="165" />
+        <location filename="../../ui/organizer/import_models.py" line="285" />
         <source>结果</source>
         <translation>Outcome</translation>
     </message>
     <message>
-        <location filename="../../ui/organizer/import_models.py" line="165" />
-        <location filename="../../ui/organizer/import_models.py" line="234" />
-        <location filename="../../ui/organizer/import_models.py" line="283" />
+        <location filename="../../ui/organizer/import_models.py" line="166" />
+        <location filename="../../ui/organizer/import_models.py" line="237" />
+        <location filename="../../ui/organizer/import_models.py" line="286" />
         <source>专家</source>
         <translation>Expert</translation>
     </message>
     <message>
-        <location filename="../../ui/organizer/import_models.py" line="165" />
-        <location filename="../../ui/organizer/import_models.py" line="283" />
+        <location filename="../../ui/organizer/import_models.py" line="166" />
+        <location filename="../../ui/organizer/import_models.py" line="286" />
         <source>版本</source>
         <translation>Version</translation>
     </message>
     <message>
-        <location filename="../../ui/organizer/import_models.py" line="166" />
+        <location filename="../../ui/organizer/import_models.py" line="167" />
         <source>说明</source>
         <translation>Explanation</translation>
     </message>
     <message>
-        <location filename="../../ui/organizer/import_models.py" line="215" />
+        <location filename="../../ui/organizer/import_models.py" line="216" />
         <source>申报</source>
         <translation>Submission</translation>
     </message>
     <message>
-        <location filename="../../ui/organizer/import_models.py" line="215" />
+        <location filename="../../ui/organizer/import_models.py" line="216" />
         <source>字段</source>
         <translation>Field</translation>
     </message>
     <message>
-        <location filename="../../ui/organizer/import_models.py" line="216" />
+        <location filename="../../ui/organizer/import_models.py" line="217" />
         <source>签名时的值</source>
         <translation>Signed value</translation>
     </message>
     <message>
-        <location filename="../../ui/organizer/import_models.py" line="217" />
+        <location filename="../../ui/organizer/import_models.py" line="218" />
         <source>现在的值</source>
         <translation>Value found</translation>
     </message>
     <message>
-        <location filename="../../ui/organizer/import_models.py" line="235" />
+        <location filename="../../ui/organizer/import_models.py" line="238" />
         <source>最新版本</source>
         <translation>Latest version</translation>
     </message>
     <message>
-        <location filename="../../ui/organizer/import_models.py" line="236" />
+        <location filename="../../ui/organizer/import_models.py" line="239" />
         <source>已评</source>
         <translation>Scored</translation>
     </message>
     <message>
-        <location filename="../../ui/organizer/import_models.py" line="236" />
+        <location filename="../../ui/organizer/import_models.py" line="239" />
         <source>回避</source>
         <translation>Recused</translation>
     </message>
     <message>
-        <location filename="../../ui/organizer/import_models.py" line="237" />
+        <location filename="../../ui/organizer/import_models.py" line="240" />
         <source>未评</source>
         <translation>Not scored</translation>
     </message>
     <message>
-        <location filename="../../ui/organizer/import_models.py" line="238" />
+        <location filename="../../ui/organizer/import_models.py" line="241" />
         <source>部分评分</source>
         <translation>Partial</translation>
     </message>
     <message>
-        <location filename="../../ui/organizer/import_models.py" line="239" />
+        <location filename="../../ui/organizer/import_models.py" line="242" />
         <source>被拒文件</source>
         <translation>Rejected files</translation>
     </message>
     <message>
-        <location filename="../../ui/organizer/import_models.py" line="266" />
+        <location filename="../../ui/organizer/import_models.py" line="269" />
         <source>未交</source>
         <translation>Not returned</translation>
     </message>
     <message>
-        <location filename="../../ui/organizer/import_models.py" line="267" />
+        <location filename="../../ui/organizer/import_models.py" line="270" />
         <source>第 {version} 版</source>
         <translation>Version {version}</translation>
     </message>
     <message>
-        <location filename="../../ui/organizer/import_models.py" line="271" />
+        <location filename="../../ui/organizer/import_models.py" line="274" />
         <source>是</source>
         <translation>Yes</translation>
     </message>
     <message>
-        <location filename="../../ui/organizer/import_models.py" line="272" />
+        <location filename="../../ui/organizer/import_models.py" line="275" />
         <source>否</source>
         <translation>No</translation>
     </message>
     <message>
-        <location filename="../../ui/organizer/import_models.py" line="284" />
+        <location filename="../../ui/organizer/import_models.py" line="287" />
         <source>原因</source>
         <translation>Reason</translation>
     </message>
     <message>
-        <location filename="../../ui/organizer/import_models.py" line="285" />
+        <location filename="../../ui/organizer/import_models.py" line="288" />
         <source>记录时间</source>
         <translation>Logged at</translation>
     </message>
     <message>
-        <location filename="../../ui/organizer/import_models.py" line="286" />
+        <location filename="../../ui/organizer/import_models.py" line="289" />
         <source>后续</source>
         <translation>Follow-up</translation>
     </message>
     <message>
-        <location filename="../../ui/organizer/import_models.py" line="302" />
+        <location filename="../../ui/organizer/import_models.py" line="305" />
         <source>已核对密钥并导入</source>
         <translation>Key compared, imported</translation>
     </message>
@@ -1091,77 +1091,77 @@ Choose yourself from the roster and {action} your signing key. Score sheets are 
 <context>
     <name>ImportPage</name>
     <message>
-        <location filename="../../ui/organizer/import_page.py" line="115" />
+        <location filename="../../ui/organizer/import_page.py" line="116" />
         <source>把专家交回的评分表（.xlsx 文件或整个文件夹）拖到这里，逐个核验签名后导入。</source>
         <translation>Drop the score sheets returned by the experts here (.xlsx files or a whole folder); each signature is verified before import.</translation>
     </message>
     <message>
-        <location filename="../../ui/organizer/import_page.py" line="118" />
+        <location filename="../../ui/organizer/import_page.py" line="119" />
         <source>添加评分表…</source>
         <translation>Add score sheets…</translation>
     </message>
     <message>
-        <location filename="../../ui/organizer/import_page.py" line="136" />
+        <location filename="../../ui/organizer/import_page.py" line="138" />
         <source>本次导入的文件</source>
         <translation>Imported files</translation>
     </message>
     <message>
-        <location filename="../../ui/organizer/import_page.py" line="142" />
+        <location filename="../../ui/organizer/import_page.py" line="144" />
         <source>各专家评分情况</source>
         <translation>Per expert</translation>
     </message>
     <message>
-        <location filename="../../ui/organizer/import_page.py" line="143" />
+        <location filename="../../ui/organizer/import_page.py" line="145" />
         <source>被拒收的文件</source>
         <translation>Rejected files</translation>
     </message>
     <message>
-        <location filename="../../ui/organizer/import_page.py" line="151" />
+        <location filename="../../ui/organizer/import_page.py" line="153" />
         <source>详情</source>
         <translation>Details</translation>
     </message>
     <message>
-        <location filename="../../ui/organizer/import_page.py" line="153" />
+        <location filename="../../ui/organizer/import_page.py" line="155" />
         <source>选择一个文件查看核验结果。</source>
         <translation>Select a file to see its verification result.</translation>
     </message>
     <message>
-        <location filename="../../ui/organizer/import_page.py" line="160" />
+        <location filename="../../ui/organizer/import_page.py" line="163" />
         <source>核对指纹并接受…</source>
         <translation>Compare fingerprint and accept…</translation>
     </message>
     <message>
-        <location filename="../../ui/organizer/import_page.py" line="214" />
+        <location filename="../../ui/organizer/import_page.py" line="217" />
         <source>无法读取文件夹：{error}</source>
         <translation>Cannot read the folder: {error}</translation>
     </message>
     <message>
-        <location filename="../../ui/organizer/import_page.py" line="217" />
+        <location filename="../../ui/organizer/import_page.py" line="220" />
         <source>没有找到 .xlsx 评分表。</source>
         <translation>No .xlsx score sheets found.</translation>
     </message>
     <message>
-        <location filename="../../ui/organizer/import_page.py" line="232" />
+        <location filename="../../ui/organizer/import_page.py" line="235" />
         <source>正在核验并导入 {count} 个文件…</source>
         <translation>Verifying and importing {count} files…</translation>
     </message>
     <message>
-        <location filename="../../ui/organizer/import_page.py" line="285" />
+        <location filename="../../ui/organizer/import_page.py" line="288" />
         <source>，</source>
         <translation>, </translation>
     </message>
     <message>
-        <location filename="../../ui/organizer/import_page.py" line="287" />
+        <location filename="../../ui/organizer/import_page.py" line="290" />
         <source>已处理 {count} 个文件：{summary}</source>
         <translation>Processed {count} files: {summary}</translation>
     </message>
     <message>
-        <location filename="../../ui/organizer/import_page.py" line="303" />
+        <location filename="../../ui/organizer/import_page.py" line="306" />
         <source>导入失败：{error}</source>
         <translation>Import failed: {error}</translation>
     </message>
     <message>
-        <location filename="../../ui/organizer/import_page.py" line="342" />
+        <location filename="../../ui/organizer/import_page.py" line="345" />
         <source>签名密钥指纹：{fingerprint}</source>
         <translation>Signing key fingerprint: {fingerprint}</translation>
     </message>
@@ -1340,22 +1340,22 @@ Choose yourself from the roster and {action} your signing key. Score sheets are 
 <context>
     <name>LinksViewer</name>
     <message>
-        <location filename="../../ui/evidence/text_viewers.py" line="83" />
+        <location filename="../../ui/evidence/text_viewers.py" line="84" />
         <source>以下链接不会自动打开：评审台离线工作。如需查看，请复制到联网的浏览器中。</source>
         <translation>These links are not opened automatically: PanelDesk works offline. To view them, copy them into a browser on a connected computer.</translation>
     </message>
     <message>
-        <location filename="../../ui/evidence/text_viewers.py" line="90" />
+        <location filename="../../ui/evidence/text_viewers.py" line="91" />
         <source>复制链接</source>
         <translation>Copy links</translation>
     </message>
     <message>
-        <location filename="../../ui/evidence/text_viewers.py" line="91" />
+        <location filename="../../ui/evidence/text_viewers.py" line="92" />
         <source>复制选中的链接（未选中时复制全部）</source>
         <translation>Copy the selected links (all if none is selected)</translation>
     </message>
     <message>
-        <location filename="../../ui/evidence/text_viewers.py" line="105" />
+        <location filename="../../ui/evidence/text_viewers.py" line="106" />
         <source>含 {0} 个链接（不会自动打开）</source>
         <translation>{0} links (not opened automatically)</translation>
     </message>
@@ -1372,7 +1372,7 @@ Choose yourself from the roster and {action} your signing key. Score sheets are 
     <name>Message</name>
     <message>
         <location filename="../../ui/i18n.py" line="41" />
-        <location filename="../../ui/organizer/results_models.py" line="175" />
+        <location filename="../../ui/organizer/results_models.py" line="176" />
         <source>、</source>
         <translation>, </translation>
     </message>
@@ -1380,22 +1380,22 @@ Choose yourself from the roster and {action} your signing key. Score sheets are 
 <context>
     <name>MyRankingDialog</name>
     <message>
-        <location filename="../../ui/review/my_ranking.py" line="187" />
+        <location filename="../../ui/review/my_ranking.py" line="188" />
         <source>我的排序</source>
         <translation>My ranking</translation>
     </message>
     <message>
-        <location filename="../../ui/review/my_ranking.py" line="196" />
+        <location filename="../../ui/review/my_ranking.py" line="197" />
         <source>类别</source>
         <translation>Category</translation>
     </message>
     <message>
-        <location filename="../../ui/review/my_ranking.py" line="219" />
+        <location filename="../../ui/review/my_ranking.py" line="220" />
         <source>仅列出已评完且未回避的申报；点击表头排序，双击一行跳到该申报。</source>
         <translation>Only fully scored, non-recused submissions are listed. Click a header to sort; double-click a row to open that submission.</translation>
     </message>
     <message>
-        <location filename="../../ui/review/my_ranking.py" line="247" />
+        <location filename="../../ui/review/my_ranking.py" line="248" />
         <source>本类别已评完 {done} / {count} 件</source>
         <translation>{done} of {count} fully scored in this category</translation>
     </message>
@@ -1403,22 +1403,22 @@ Choose yourself from the roster and {action} your signing key. Score sheets are 
 <context>
     <name>MyRankingModel</name>
     <message>
-        <location filename="../../ui/review/my_ranking.py" line="122" />
+        <location filename="../../ui/review/my_ranking.py" line="123" />
         <source>名次</source>
         <translation>Rank</translation>
     </message>
     <message>
-        <location filename="../../ui/review/my_ranking.py" line="122" />
+        <location filename="../../ui/review/my_ranking.py" line="123" />
         <source>编号</source>
         <translation>ID</translation>
     </message>
     <message>
-        <location filename="../../ui/review/my_ranking.py" line="122" />
+        <location filename="../../ui/review/my_ranking.py" line="123" />
         <source>标题</source>
         <translation>Title</translation>
     </message>
     <message>
-        <location filename="../../ui/review/my_ranking.py" line="122" />
+        <location filename="../../ui/review/my_ranking.py" line="123" />
         <source>总分</source>
         <translation>Total</translation>
     </message>
@@ -1426,27 +1426,27 @@ Choose yourself from the roster and {action} your signing key. Score sheets are 
 <context>
     <name>OrganizerLaunch</name>
     <message>
-        <location filename="../../ui/organizer/launch.py" line="32" />
+        <location filename="../../ui/organizer/launch.py" line="33" />
         <source>选择评审包</source>
         <translation>Choose a packet</translation>
     </message>
     <message>
-        <location filename="../../ui/organizer/launch.py" line="33" />
+        <location filename="../../ui/organizer/launch.py" line="34" />
         <source>评审包 (*.panelpack);;所有文件 (*)</source>
         <translation>Judging packets (*.panelpack);;All files (*)</translation>
     </message>
     <message>
-        <location filename="../../ui/organizer/launch.py" line="69" />
+        <location filename="../../ui/organizer/launch.py" line="70" />
         <source>结果</source>
         <translation>Outcome</translation>
     </message>
     <message>
-        <location filename="../../ui/organizer/launch.py" line="85" />
+        <location filename="../../ui/organizer/launch.py" line="86" />
         <source>打开评审包时发生内部错误（{kind}: {detail}）。</source>
         <translation>Internal error while opening the packet ({kind}: {detail}).</translation>
     </message>
     <message>
-        <location filename="../../ui/organizer/launch.py" line="88" />
+        <location filename="../../ui/organizer/launch.py" line="89" />
         <source>无法打开评审包</source>
         <translation>Cannot open packet</translation>
     </message>
@@ -1454,27 +1454,27 @@ Choose yourself from the roster and {action} your signing key. Score sheets are 
 <context>
     <name>OrganizerWindow</name>
     <message>
-        <location filename="../../ui/organizer/window.py" line="35" />
+        <location filename="../../ui/organizer/window.py" line="36" />
         <source>组织方 — {title}</source>
         <translation>Organizer — {title}</translation>
     </message>
     <message>
-        <location filename="../../ui/organizer/window.py" line="42" />
+        <location filename="../../ui/organizer/window.py" line="44" />
         <source>评审包编号 {packet_id} · {submissions} 份申报 · {experts} 位专家 · 组织方密钥指纹 {fingerprint}</source>
         <translation>Packet {packet_id} · {submissions} submissions · {experts} experts · organizer key fingerprint {fingerprint}</translation>
     </message>
     <message>
-        <location filename="../../ui/organizer/window.py" line="54" />
+        <location filename="../../ui/organizer/window.py" line="56" />
         <source>导入评分表</source>
         <translation>Import score sheets</translation>
     </message>
     <message>
-        <location filename="../../ui/organizer/window.py" line="59" />
+        <location filename="../../ui/organizer/window.py" line="61" />
         <source>文件(&amp;F)</source>
         <translation>&amp;File</translation>
     </message>
     <message>
-        <location filename="../../ui/organizer/window.py" line="60" />
+        <location filename="../../ui/organizer/window.py" line="62" />
         <source>把专家交回的评分表拖到“导入评分表”页即可导入</source>
         <translation>Drop the returned score sheets onto the "Import score sheets" tab to import them</translation>
     </message>
@@ -1482,37 +1482,37 @@ Choose yourself from the roster and {action} your signing key. Score sheets are 
 <context>
     <name>PacketHeader</name>
     <message>
-        <location filename="../../ui/review/header.py" line="35" />
+        <location filename="../../ui/review/header.py" line="37" />
         <source>尚未打开评审包</source>
         <translation>No packet open</translation>
     </message>
     <message>
-        <location filename="../../ui/review/header.py" line="36" />
+        <location filename="../../ui/review/header.py" line="38" />
         <source>请从“文件 ▸ 打开评审包…”选择组织方发来的 .panelpack 文件，或将文件拖到此窗口。</source>
         <translation>Choose the .panelpack file from the organizer with File ▸ Open packet…, or drop it onto this window.</translation>
     </message>
     <message>
-        <location filename="../../ui/review/header.py" line="38" />
+        <location filename="../../ui/review/header.py" line="40" />
         <source>PanelDesk 评审台</source>
         <translation>PanelDesk</translation>
     </message>
     <message>
-        <location filename="../../ui/review/header.py" line="42" />
+        <location filename="../../ui/review/header.py" line="44" />
         <source>（未确认）</source>
         <translation>(not confirmed)</translation>
     </message>
     <message>
-        <location filename="../../ui/review/header.py" line="43" />
+        <location filename="../../ui/review/header.py" line="45" />
         <source>组织方公钥指纹：{fp}　　评审专家：{who}</source>
         <translation>Organizer fingerprint: {fp}    Expert: {who}</translation>
     </message>
     <message>
-        <location filename="../../ui/review/header.py" line="44" />
+        <location filename="../../ui/review/header.py" line="46" />
         <source>（无）</source>
         <translation>(none)</translation>
     </message>
     <message>
-        <location filename="../../ui/review/header.py" line="45" />
+        <location filename="../../ui/review/header.py" line="47" />
         <source>{title} — PanelDesk 评审台</source>
         <translation>{title} — PanelDesk</translation>
     </message>
@@ -1520,27 +1520,27 @@ Choose yourself from the roster and {action} your signing key. Score sheets are 
 <context>
     <name>PacketOpener</name>
     <message>
-        <location filename="../../ui/review/opening.py" line="76" />
+        <location filename="../../ui/review/opening.py" line="77" />
         <source>取消</source>
         <translation>Cancel</translation>
     </message>
     <message>
-        <location filename="../../ui/review/opening.py" line="97" />
+        <location filename="../../ui/review/opening.py" line="98" />
         <source>正在打开并校验评审包：{name}…</source>
         <translation>Opening and verifying {name}…</translation>
     </message>
     <message>
-        <location filename="../../ui/review/opening.py" line="137" />
+        <location filename="../../ui/review/opening.py" line="138" />
         <source>已取消打开评审包。</source>
         <translation>Opening the packet was cancelled.</translation>
     </message>
     <message>
-        <location filename="../../ui/review/opening.py" line="140" />
+        <location filename="../../ui/review/opening.py" line="141" />
         <source>打开评审包时发生内部错误（{kind}: {detail}）。</source>
         <translation>Internal error while opening the packet ({kind}: {detail}).</translation>
     </message>
     <message>
-        <location filename="../../ui/review/opening.py" line="142" />
+        <location filename="../../ui/review/opening.py" line="143" />
         <source>无法打开评审包</source>
         <translation>Cannot open packet</translation>
     </message>
@@ -1548,17 +1548,17 @@ Choose yourself from the roster and {action} your signing key. Score sheets are 
 <context>
     <name>PdfViewer</name>
     <message>
-        <location filename="../../ui/evidence/pdf_viewer.py" line="101" />
+        <location filename="../../ui/evidence/pdf_viewer.py" line="102" />
         <source>上一页</source>
         <translation>Previous page</translation>
     </message>
     <message>
-        <location filename="../../ui/evidence/pdf_viewer.py" line="102" />
+        <location filename="../../ui/evidence/pdf_viewer.py" line="103" />
         <source>下一页</source>
         <translation>Next page</translation>
     </message>
     <message>
-        <location filename="../../ui/evidence/pdf_viewer.py" line="267" />
+        <location filename="../../ui/evidence/pdf_viewer.py" line="269" />
         <source>第 {0} / {1} 页</source>
         <translation>Page {0} / {1}</translation>
     </message>
@@ -1675,162 +1675,162 @@ Choose yourself from the roster and {action} your signing key. Score sheets are 
 <context>
     <name>ResultsModels</name>
     <message>
-        <location filename="../../ui/organizer/results_models.py" line="137" />
+        <location filename="../../ui/organizer/results_models.py" line="138" />
         <source>名次</source>
         <translation>Rank</translation>
     </message>
     <message>
-        <location filename="../../ui/organizer/results_models.py" line="137" />
-        <location filename="../../ui/organizer/results_models.py" line="187" />
+        <location filename="../../ui/organizer/results_models.py" line="138" />
+        <location filename="../../ui/organizer/results_models.py" line="188" />
         <source>编号</source>
         <translation>ID</translation>
     </message>
     <message>
-        <location filename="../../ui/organizer/results_models.py" line="138" />
-        <location filename="../../ui/organizer/results_models.py" line="188" />
+        <location filename="../../ui/organizer/results_models.py" line="139" />
+        <location filename="../../ui/organizer/results_models.py" line="189" />
         <source>标题</source>
         <translation>Title</translation>
     </message>
     <message>
-        <location filename="../../ui/organizer/results_models.py" line="138" />
+        <location filename="../../ui/organizer/results_models.py" line="139" />
         <source>申报单位</source>
         <translation>Applicant</translation>
     </message>
     <message>
-        <location filename="../../ui/organizer/results_models.py" line="139" />
+        <location filename="../../ui/organizer/results_models.py" line="140" />
         <source>最终得分</source>
         <translation>Final score</translation>
     </message>
     <message>
-        <location filename="../../ui/organizer/results_models.py" line="139" />
+        <location filename="../../ui/organizer/results_models.py" line="140" />
         <source>评分数</source>
         <translation>Marks</translation>
     </message>
     <message>
-        <location filename="../../ui/organizer/results_models.py" line="140" />
+        <location filename="../../ui/organizer/results_models.py" line="141" />
         <source>奖项</source>
         <translation>Award</translation>
     </message>
     <message>
-        <location filename="../../ui/organizer/results_models.py" line="140" />
+        <location filename="../../ui/organizer/results_models.py" line="141" />
         <source>提示</source>
         <translation>Notes</translation>
     </message>
     <message>
-        <location filename="../../ui/organizer/results_models.py" line="157" />
+        <location filename="../../ui/organizer/results_models.py" line="158" />
         <source>较“{method}”</source>
         <translation>vs “{method}”</translation>
     </message>
     <message>
-        <location filename="../../ui/organizer/results_models.py" line="165" />
+        <location filename="../../ui/organizer/results_models.py" line="166" />
         <source>并列区分依据：{rule}</source>
         <translation>Tie broken by: {rule}</translation>
     </message>
     <message>
-        <location filename="../../ui/organizer/results_models.py" line="187" />
-        <location filename="../../ui/organizer/results_models.py" line="271" />
+        <location filename="../../ui/organizer/results_models.py" line="188" />
+        <location filename="../../ui/organizer/results_models.py" line="272" />
         <source>类别</source>
         <translation>Category</translation>
     </message>
     <message>
-        <location filename="../../ui/organizer/results_models.py" line="188" />
+        <location filename="../../ui/organizer/results_models.py" line="189" />
         <source>最高分</source>
         <translation>Highest</translation>
     </message>
     <message>
-        <location filename="../../ui/organizer/results_models.py" line="189" />
+        <location filename="../../ui/organizer/results_models.py" line="190" />
         <source>最低分</source>
         <translation>Lowest</translation>
     </message>
     <message>
-        <location filename="../../ui/organizer/results_models.py" line="189" />
+        <location filename="../../ui/organizer/results_models.py" line="190" />
         <source>分差</source>
         <translation>Spread</translation>
     </message>
     <message>
-        <location filename="../../ui/organizer/results_models.py" line="190" />
+        <location filename="../../ui/organizer/results_models.py" line="191" />
         <source>原因</source>
         <translation>Reason</translation>
     </message>
     <message>
-        <location filename="../../ui/organizer/results_models.py" line="195" />
+        <location filename="../../ui/organizer/results_models.py" line="196" />
         <source>；</source>
         <translation>; </translation>
     </message>
     <message>
-        <location filename="../../ui/organizer/results_models.py" line="204" />
-        <location filename="../../ui/organizer/results_models.py" line="243" />
+        <location filename="../../ui/organizer/results_models.py" line="205" />
+        <location filename="../../ui/organizer/results_models.py" line="244" />
         <source>专家</source>
         <translation>Expert</translation>
     </message>
     <message>
-        <location filename="../../ui/organizer/results_models.py" line="204" />
+        <location filename="../../ui/organizer/results_models.py" line="205" />
         <source>总分</source>
         <translation>Total</translation>
     </message>
     <message>
-        <location filename="../../ui/organizer/results_models.py" line="205" />
+        <location filename="../../ui/organizer/results_models.py" line="206" />
         <source>评语</source>
         <translation>Comment</translation>
     </message>
     <message>
-        <location filename="../../ui/organizer/results_models.py" line="223" />
+        <location filename="../../ui/organizer/results_models.py" line="224" />
         <source>未评</source>
         <translation>Not scored</translation>
     </message>
     <message>
-        <location filename="../../ui/organizer/results_models.py" line="243" />
+        <location filename="../../ui/organizer/results_models.py" line="244" />
         <source>评分表版本</source>
         <translation>Sheet version</translation>
     </message>
     <message>
-        <location filename="../../ui/organizer/results_models.py" line="244" />
+        <location filename="../../ui/organizer/results_models.py" line="245" />
         <source>有效评分</source>
         <translation>Valid marks</translation>
     </message>
     <message>
-        <location filename="../../ui/organizer/results_models.py" line="221" />
-        <location filename="../../ui/organizer/results_models.py" line="244" />
+        <location filename="../../ui/organizer/results_models.py" line="222" />
+        <location filename="../../ui/organizer/results_models.py" line="245" />
         <source>回避</source>
         <translation>Recused</translation>
     </message>
     <message>
-        <location filename="../../ui/organizer/results_models.py" line="245" />
+        <location filename="../../ui/organizer/results_models.py" line="246" />
         <source>平均分</source>
         <translation>Mean</translation>
     </message>
     <message>
-        <location filename="../../ui/organizer/results_models.py" line="245" />
+        <location filename="../../ui/organizer/results_models.py" line="246" />
         <source>标准差</source>
         <translation>Std. dev.</translation>
     </message>
     <message>
-        <location filename="../../ui/organizer/results_models.py" line="246" />
+        <location filename="../../ui/organizer/results_models.py" line="247" />
         <source>最低</source>
         <translation>Min</translation>
     </message>
     <message>
-        <location filename="../../ui/organizer/results_models.py" line="246" />
+        <location filename="../../ui/organizer/results_models.py" line="247" />
         <source>最高</source>
         <translation>Max</translation>
     </message>
     <message>
-        <location filename="../../ui/organizer/results_models.py" line="247" />
+        <location filename="../../ui/organizer/results_models.py" line="248" />
         <source>宽严偏移</source>
         <translation>Leniency offset</translation>
     </message>
     <message>
-        <location filename="../../ui/organizer/results_models.py" line="262" />
+        <location filename="../../ui/organizer/results_models.py" line="263" />
         <source>宽严偏移：加性模型拟合的该专家相对全体的平均宽严（正数偏宽）</source>
         <translation>Leniency offset: this expert's average leniency relative to the panel, fitted by the additive model (positive = more lenient)</translation>
     </message>
     <message>
-        <location filename="../../ui/organizer/results_models.py" line="272" />
+        <location filename="../../ui/organizer/results_models.py" line="273" />
         <source>作品数</source>
         <translation>Submissions</translation>
     </message>
     <message>
-        <location filename="../../ui/organizer/results_models.py" line="273" />
+        <location filename="../../ui/organizer/results_models.py" line="274" />
         <source>专家数</source>
         <translation>Experts</translation>
     </message>
@@ -1868,102 +1868,102 @@ Choose yourself from the roster and {action} your signing key. Score sheets are 
 <context>
     <name>ResultsPage</name>
     <message>
-        <location filename="../../ui/organizer/results_page.py" line="110" />
+        <location filename="../../ui/organizer/results_page.py" line="112" />
         <source>前往“导入评分表”页(&amp;I)</source>
         <translation>Go to &amp;Import score sheets</translation>
     </message>
     <message>
-        <location filename="../../ui/organizer/results_page.py" line="118" />
+        <location filename="../../ui/organizer/results_page.py" line="120" />
         <source>排名</source>
         <translation>Rankings</translation>
     </message>
     <message>
-        <location filename="../../ui/organizer/results_page.py" line="119" />
+        <location filename="../../ui/organizer/results_page.py" line="121" />
         <source>复核清单</source>
         <translation>Re-review list</translation>
     </message>
     <message>
-        <location filename="../../ui/organizer/results_page.py" line="120" />
+        <location filename="../../ui/organizer/results_page.py" line="122" />
         <source>专家分布</source>
         <translation>Experts</translation>
     </message>
     <message>
-        <location filename="../../ui/organizer/results_page.py" line="121" />
+        <location filename="../../ui/organizer/results_page.py" line="123" />
         <source>一致性</source>
         <translation>Agreement</translation>
     </message>
     <message>
-        <location filename="../../ui/organizer/results_page.py" line="128" />
+        <location filename="../../ui/organizer/results_page.py" line="130" />
         <source>组织方决定</source>
         <translation>Organizer decisions</translation>
     </message>
     <message>
-        <location filename="../../ui/organizer/results_page.py" line="144" />
+        <location filename="../../ui/organizer/results_page.py" line="146" />
         <source>刷新(&amp;R)</source>
         <translation>&amp;Refresh</translation>
     </message>
     <message>
-        <location filename="../../ui/organizer/results_page.py" line="146" />
+        <location filename="../../ui/organizer/results_page.py" line="148" />
         <source>导出结果(&amp;X)…</source>
         <translation>E&amp;xport results…</translation>
     </message>
     <message>
-        <location filename="../../ui/organizer/results_page.py" line="148" />
+        <location filename="../../ui/organizer/results_page.py" line="150" />
         <source>汇总方法：</source>
         <translation>Method:</translation>
     </message>
     <message>
-        <location filename="../../ui/organizer/results_page.py" line="150" />
+        <location filename="../../ui/organizer/results_page.py" line="152" />
         <source>对比方法：</source>
         <translation>Compare with:</translation>
     </message>
     <message>
-        <location filename="../../ui/organizer/results_page.py" line="161" />
+        <location filename="../../ui/organizer/results_page.py" line="163" />
         <source>类别：</source>
         <translation>Category:</translation>
     </message>
     <message>
-        <location filename="../../ui/organizer/results_page.py" line="230" />
+        <location filename="../../ui/organizer/results_page.py" line="234" />
         <source>正在计算…</source>
         <translation>Computing…</translation>
     </message>
     <message>
-        <location filename="../../ui/organizer/results_page.py" line="251" />
+        <location filename="../../ui/organizer/results_page.py" line="255" />
         <source>{method}：{experts} 位专家的 {marks} 条有效评分；复核清单 {review} 件，离群评分 {outliers} 条，跨越奖项线的并列 {ties} 处。</source>
         <translation>{method}: {marks} valid marks from {experts} experts; {review} on the re-review list, {outliers} outlying marks, {ties} ties across an award boundary.</translation>
     </message>
     <message>
-        <location filename="../../ui/organizer/results_page.py" line="286" />
+        <location filename="../../ui/organizer/results_page.py" line="290" />
         <source>还没有任何有效评分：请先在“导入评分表”页导入并接受专家交回的评分表，结果会随之更新。</source>
         <translation>No valid scores yet: import and accept the experts' sheets on the "Import score sheets" page first; the results then update.</translation>
     </message>
     <message>
-        <location filename="../../ui/organizer/results_page.py" line="290" />
+        <location filename="../../ui/organizer/results_page.py" line="294" />
         <source>计算结果时发生内部错误（{kind}: {detail}）。</source>
         <translation>Internal error while computing the results ({kind}: {detail}).</translation>
     </message>
     <message>
-        <location filename="../../ui/organizer/results_page.py" line="308" />
+        <location filename="../../ui/organizer/results_page.py" line="312" />
         <source>{award}：第 {place} 名有 {count} 件并列（{ids}），名额只剩 {slots} 个，须由评审组决定。</source>
         <translation>{award}: {count} submissions tie for place {place} ({ids}) but only {slots} places are left; the panel must decide.</translation>
     </message>
     <message>
-        <location filename="../../ui/organizer/results_page.py" line="315" />
+        <location filename="../../ui/organizer/results_page.py" line="319" />
         <source>尚无有效评分、未排名：{ids}</source>
         <translation>No valid marks yet, not ranked: {ids}</translation>
     </message>
     <message>
-        <location filename="../../ui/organizer/results_page.py" line="345" />
+        <location filename="../../ui/organizer/results_page.py" line="349" />
         <source>正在导出结果…</source>
         <translation>Exporting the results…</translation>
     </message>
     <message>
-        <location filename="../../ui/organizer/results_page.py" line="355" />
+        <location filename="../../ui/organizer/results_page.py" line="359" />
         <source>已导出：{files}</source>
         <translation>Exported: {files}</translation>
     </message>
     <message>
-        <location filename="../../ui/organizer/results_page.py" line="361" />
+        <location filename="../../ui/organizer/results_page.py" line="365" />
         <source>导出结果时发生内部错误（{kind}: {detail}）。</source>
         <translation>Internal error while exporting the results ({kind}: {detail}).</translation>
     </message>
@@ -1994,7 +1994,7 @@ Choose yourself from the roster and {action} your signing key. Score sheets are 
 <context>
     <name>ReviewWindow</name>
     <message>
-        <location filename="../../ui/review/window.py" line="126" />
+        <location filename="../../ui/review/window.py" line="127" />
         <source>打开评审包并确认身份后在此评分</source>
         <translation>Open a packet and confirm your identity to score here</translation>
     </message>
@@ -2099,12 +2099,12 @@ Choose yourself from the roster and {action} your signing key. Score sheets are 
         <translation>&amp;Keyboard shortcuts</translation>
     </message>
     <message>
-        <location filename="../../ui/review/window.py" line="316" />
+        <location filename="../../ui/review/window.py" line="317" />
         <source>已保存 {time}</source>
         <translation>Saved {time}</translation>
     </message>
     <message>
-        <location filename="../../ui/review/window.py" line="329" />
+        <location filename="../../ui/review/window.py" line="330" />
         <source>未能保存</source>
         <translation>Not saved</translation>
     </message>
@@ -2139,32 +2139,32 @@ Choose yourself from the roster and {action} your signing key. Score sheets are 
         <translation>Please give a reason for withdrawing.</translation>
     </message>
     <message>
-        <location filename="../../ui/review/window.py" line="157" />
+        <location filename="../../ui/review/window.py" line="158" />
         <source>打开评审包</source>
         <translation>Open packet</translation>
     </message>
     <message>
-        <location filename="../../ui/review/window.py" line="158" />
+        <location filename="../../ui/review/window.py" line="159" />
         <source>评审包 (*{suffix});;所有文件 (*)</source>
         <translation>Packets (*{suffix});;All files (*)</translation>
     </message>
     <message>
-        <location filename="../../ui/review/window.py" line="173" />
+        <location filename="../../ui/review/window.py" line="174" />
         <source>已打开 {name}：校验通过。</source>
         <translation>Opened {name}: verified.</translation>
     </message>
     <message>
-        <location filename="../../ui/review/window.py" line="182" />
+        <location filename="../../ui/review/window.py" line="183" />
         <source>无法打开评审包</source>
         <translation>Cannot open packet</translation>
     </message>
     <message>
-        <location filename="../../ui/review/window.py" line="186" />
+        <location filename="../../ui/review/window.py" line="187" />
         <source>未确认专家身份，评审包未打开。</source>
         <translation>Identity not confirmed; the packet was not opened.</translation>
     </message>
     <message>
-        <location filename="../../ui/review/window.py" line="197" />
+        <location filename="../../ui/review/window.py" line="198" />
         <source>评审包已关闭</source>
         <translation>The packet is closed</translation>
     </message>
@@ -2260,17 +2260,17 @@ Choose yourself from the roster and {action} your signing key. Score sheets are 
 <context>
     <name>ScoreEditor</name>
     <message>
-        <location filename="../../ui/review/rubric_widgets.py" line="107" />
+        <location filename="../../ui/review/rubric_widgets.py" line="108" />
         <source>“{typed}”不在 {step} 分的步长上，已记为 {value}</source>
         <translation>"{typed}" is not on the {step}-point step: recorded as {value}</translation>
     </message>
     <message>
-        <location filename="../../ui/review/rubric_widgets.py" line="115" />
+        <location filename="../../ui/review/rubric_widgets.py" line="116" />
         <source>{refusal}；本项为 {value}</source>
         <translation>{refusal}; this criterion is {value}</translation>
     </message>
     <message>
-        <location filename="../../ui/review/rubric_widgets.py" line="129" />
+        <location filename="../../ui/review/rubric_widgets.py" line="130" />
         <source>“{typed}”超过本项满分 {max}，未接受</source>
         <translation>"{typed}" is above this criterion's maximum of {max}: not accepted</translation>
     </message>
@@ -2278,32 +2278,32 @@ Choose yourself from the roster and {action} your signing key. Score sheets are 
 <context>
     <name>SheetExporter</name>
     <message>
-        <location filename="../../ui/review/export.py" line="81" />
+        <location filename="../../ui/review/export.py" line="82" />
         <source>正在导出评分表…</source>
         <translation>Exporting the score sheet…</translation>
     </message>
     <message>
-        <location filename="../../ui/review/export.py" line="92" />
+        <location filename="../../ui/review/export.py" line="93" />
         <source>部分评分（未完成）</source>
         <translation>partial (unfinished)</translation>
     </message>
     <message>
-        <location filename="../../ui/review/export.py" line="92" />
+        <location filename="../../ui/review/export.py" line="93" />
         <source>评分完成</source>
         <translation>complete</translation>
     </message>
     <message>
-        <location filename="../../ui/review/export.py" line="93" />
+        <location filename="../../ui/review/export.py" line="94" />
         <source>已导出评分表 {name}（第 {version} 版）</source>
         <translation>Exported score sheet {name} (version {version})</translation>
     </message>
     <message>
-        <location filename="../../ui/review/export.py" line="95" />
+        <location filename="../../ui/review/export.py" line="96" />
         <source>已导出评分表</source>
         <translation>Score sheet exported</translation>
     </message>
     <message>
-        <location filename="../../ui/review/export.py" line="96" />
+        <location filename="../../ui/review/export.py" line="97" />
         <source>评分表已保存：
 {path}
 
@@ -2320,12 +2320,12 @@ Key fingerprint: {fingerprint}
 Please send this file back to the organizers; after changing marks you can export again, and the new version replaces the old one.</translation>
     </message>
     <message>
-        <location filename="../../ui/review/export.py" line="105" />
+        <location filename="../../ui/review/export.py" line="106" />
         <source>导出时发生内部错误（{kind}: {detail}）。</source>
         <translation>Internal error while exporting ({kind}: {detail}).</translation>
     </message>
     <message>
-        <location filename="../../ui/review/export.py" line="107" />
+        <location filename="../../ui/review/export.py" line="108" />
         <source>无法导出评分表</source>
         <translation>Cannot export the score sheet</translation>
     </message>
@@ -2411,37 +2411,37 @@ Please send this file back to the organizers; after changing marks you can expor
 <context>
     <name>SubmissionListModel</name>
     <message>
-        <location filename="../../ui/review/list_model.py" line="54" />
+        <location filename="../../ui/review/list_model.py" line="55" />
         <source>编号</source>
         <translation>ID</translation>
     </message>
     <message>
-        <location filename="../../ui/review/list_model.py" line="55" />
+        <location filename="../../ui/review/list_model.py" line="56" />
         <source>类别</source>
         <translation>Category</translation>
     </message>
     <message>
-        <location filename="../../ui/review/list_model.py" line="56" />
+        <location filename="../../ui/review/list_model.py" line="57" />
         <source>标题</source>
         <translation>Title</translation>
     </message>
     <message>
-        <location filename="../../ui/review/list_model.py" line="57" />
+        <location filename="../../ui/review/list_model.py" line="58" />
         <source>我的总分</source>
         <translation>My total</translation>
     </message>
     <message>
-        <location filename="../../ui/review/list_model.py" line="58" />
+        <location filename="../../ui/review/list_model.py" line="59" />
         <source>状态</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../../ui/review/list_model.py" line="190" />
+        <location filename="../../ui/review/list_model.py" line="191" />
         <source>已标记（疑似不实、未脱敏或类别不符）</source>
         <translation>Flagged (possibly untrue, unmasked personal data or wrong category)</translation>
     </message>
     <message>
-        <location filename="../../ui/review/list_model.py" line="197" />
+        <location filename="../../ui/review/list_model.py" line="198" />
         <source>未注明</source>
         <translation>Not stated</translation>
     </message>
@@ -2477,40 +2477,63 @@ Please send this file back to the organizers; after changing marks you can expor
 <context>
     <name>TableViewer</name>
     <message>
-        <location filename="../../ui/evidence/table_viewer.py" line="120" />
+        <location filename="../../ui/evidence/table_viewer.py" line="122" />
         <source>工作表</source>
         <translation>Sheet</translation>
     </message>
     <message>
-        <location filename="../../ui/evidence/table_viewer.py" line="131" />
+        <location filename="../../ui/evidence/table_viewer.py" line="138" />
         <source>仅显示前 {0} 行、前 {1} 列</source>
         <translation>Showing only the first {0} rows and {1} columns</translation>
+    </message>
+    <message>
+        <location filename="../../ui/evidence/table_viewer.py" line="141" />
+        <source>（表格共 {0} 行、{1} 列）</source>
+        <translation> (the sheet has {0} rows and {1} columns)</translation>
+    </message>
+</context>
+<context>
+    <name>cli</name>
+    <message>
+        <location filename="../../app/cli/__init__.py" line="76" />
+        <source>已取消</source>
+        <translation>Cancelled</translation>
+    </message>
+    <message>
+        <location filename="../../app/cli/__init__.py" line="80" />
+        <source>已终止</source>
+        <translation>Terminated</translation>
+    </message>
+    <message>
+        <location filename="../../app/cli/__init__.py" line="86" />
+        <source>无法访问 {0}：{1}</source>
+        <translation>Cannot access {0}: {1}</translation>
     </message>
 </context>
 <context>
     <name>parent</name>
     <message>
-        <location filename="../../ui/review/export_dialog.py" line="53" />
+        <location filename="../../ui/review/export_dialog.py" line="54" />
         <source>导出评分表</source>
         <translation>Export score sheet</translation>
     </message>
     <message>
-        <location filename="../../ui/review/export_dialog.py" line="54" />
+        <location filename="../../ui/review/export_dialog.py" line="55" />
         <source>Excel 工作簿 (*.xlsx)</source>
         <translation>Excel workbook (*.xlsx)</translation>
     </message>
     <message>
-        <location filename="../../ui/organizer/import_page.py" line="72" />
+        <location filename="../../ui/organizer/import_page.py" line="73" />
         <source>添加评分表</source>
         <translation>Add score sheets</translation>
     </message>
     <message>
-        <location filename="../../ui/organizer/import_page.py" line="72" />
+        <location filename="../../ui/organizer/import_page.py" line="73" />
         <source>Excel 工作簿 (*.xlsx);;所有文件 (*)</source>
         <translation>Excel workbooks (*.xlsx);;All files (*)</translation>
     </message>
     <message>
-        <location filename="../../ui/organizer/results_page.py" line="85" />
+        <location filename="../../ui/organizer/results_page.py" line="86" />
         <source>选择结果文件的保存文件夹</source>
         <translation>Choose the folder for the results files</translation>
     </message>

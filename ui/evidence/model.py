@@ -22,6 +22,7 @@ from PySide6.QtGui import QColor, QFont, QIcon, QImage, QPainter, QPixmap
 
 from app.evidence.kinds import LABEL_CONTEXT, kind_named
 from app.model import PacketFile
+from ui.plain_text import plain_tooltip
 
 THUMB_SIDE = 96  # logical pixels of the square a thumbnail is fitted into
 FILE_ROLE = Qt.ItemDataRole.UserRole + 1
@@ -128,7 +129,7 @@ class EvidenceListModel(QAbstractListModel):
         if role == Qt.ItemDataRole.DecorationRole:
             return self._thumbs.get(pf.name) or kind_icon(pf.kind, pf.name in self._errors)
         if role == Qt.ItemDataRole.ToolTipRole:
-            return self._tooltip(pf)
+            return plain_tooltip(self._tooltip(pf))  # the applicant's file name
         if role == FILE_ROLE:
             return pf
         if role == ERROR_ROLE:

@@ -45,6 +45,7 @@ from ui.evidence.pdf_viewer import PageCache
 from ui.evidence.strip import EvidenceStrip
 from ui.evidence.text_viewers import ErrorViewer
 from ui.evidence.viewers import VIEWERS, ViewerContext, percent_text
+from ui.plain_text import plain_labels, plain_tooltip
 from ui.task_runner import LOOK_AHEAD, WANTED_NOW, TaskRunner
 
 log = logging.getLogger(__name__)
@@ -109,6 +110,7 @@ class EvidencePanel(QWidget):
         for button in (self.zoom_out_button, self.zoom_reset_button, self.zoom_in_button,
                        self.fit_button, self.fullscreen_button):
             bar.addWidget(button)
+        plain_labels(self.file_label)  # the applicant's own file name
         self.stack = QStackedWidget(self.viewer_area)
         self.empty = QLabel(self.stack)
         self.empty.setAlignment(Qt.AlignmentFlag.AlignCenter)
@@ -221,8 +223,8 @@ class EvidencePanel(QWidget):
         self._load_token += 1
         token = self._load_token
         self.file_label.setText(pf.original_name)
-        self.file_label.setToolTip(self.model.data(self.model.index(row, 0),
-                                                   Qt.ItemDataRole.ToolTipRole))
+        self.file_label.setToolTip(plain_tooltip(self.model.data(
+            self.model.index(row, 0), Qt.ItemDataRole.ToolTipRole)))
         self.stack.setCurrentWidget(self.loading)
         self._enable_zoom(False)
         ready = self._ready.pop(pf.name, None)

@@ -28,6 +28,7 @@ from PySide6.QtWidgets import (
 from app.evidence.kinds import PdfPayload
 from app.model import PacketFile
 from ui.evidence.decoding import error_text, page_image
+from ui.plain_text import plain_labels
 from ui.task_runner import LOOK_AHEAD, WANTED_NOW, TaskRunner
 
 ZOOM_LEVELS = (0.5, 0.75, 1.0, 1.25, 1.5, 2.0, 3.0, 4.0)
@@ -123,6 +124,7 @@ class PdfViewer(QWidget):
         self.message.setWordWrap(True)
         self.message.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.message.hide()
+        plain_labels(self.message)  # errors may quote the file
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.setSpacing(0)

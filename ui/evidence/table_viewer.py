@@ -11,6 +11,7 @@ from app.evidence.kinds import SheetsPayload
 from app.evidence.preview import SheetPreview
 from app.model import PacketFile
 from ui.evidence.model import kind_label
+from ui.plain_text import plain_tooltip
 
 Index = QModelIndex | QPersistentModelIndex
 
@@ -56,7 +57,8 @@ class SheetTableModel(QAbstractTableModel):
         row = self._sheet.rows[index.row()]
         value = row[index.column()] if index.column() < len(row) else ""
         if role == Qt.ItemDataRole.ToolTipRole:
-            return value if len(value) > 20 else None  # long cells are elided in the view
+            # Long cells are elided in the view; a cell may hold markup: show it as text.
+            return plain_tooltip(value) if len(value) > 20 else None
         return value
 
     def headerData(self, section: int, orientation: Qt.Orientation,
@@ -128,10 +130,17 @@ class TableViewer(QWidget):
             return
         sheet = self._sheets[index]
         self.model.set_sheet(sheet)
-        self.note.setText(self.tr("仅显示前 {0} 行、前 {1} 列").replace(
-            "{0}", str(len(sheet.rows))).replace("{1}", str(self.model.columnCount()))
-            if sheet.truncated else "")
+        self.note.setText(self._truncation_note(sheet) if sheet.truncated else "")
         self.note.setVisible(sheet.truncated)
+
+    def _truncation_note(self, sheet: SheetPreview) -> str:
+        """"Showing the first N rows and M columns", and of how many when the file says."""
+        shown = self.tr("仅显示前 {0} 行、前 {1} 列").replace(
+            "{0}", str(len(sheet.rows))).replace("{1}", str(self.model.columnCount()))
+        if sheet.total_rows and sheet.total_cols:
+            shown += self.tr("（表格共 {0} 行、{1} 列）").replace(
+                "{0}", str(sheet.total_rows)).replace("{1}", str(sheet.total_cols))
+        return shown
 
     # Zoom for tables changes the font: row heights follow.
     def zoom_in(self) -> None:

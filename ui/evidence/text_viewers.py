@@ -17,6 +17,7 @@ from PySide6.QtWidgets import (
 from app.evidence.kinds import LinksPayload, TextPayload
 from app.model import PacketFile
 from ui.evidence.model import kind_label
+from ui.plain_text import plain_labels
 
 READING_POINT_SIZE = 12.0  # larger than the UI font: experts read long statements here
 
@@ -155,6 +156,7 @@ class ErrorViewer(QWidget):
         self.reason.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.reason.setWordWrap(True)
         self.reason.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        plain_labels(self.file_label, self.reason)  # a file name, a reason quoting the file
         layout = QVBoxLayout(self)
         layout.addStretch(1)
         layout.addWidget(self.title)

@@ -41,6 +41,7 @@ from app.sheets.importer import (
     ImportOutcome,
 )
 from app.sheets.verify import MALFORMED, TAMPERED, UNSIGNED, DiffItem
+from ui.plain_text import plain_tooltip
 from ui.roles import ROW_ROLE
 
 ERROR = "ERROR"  # not an import outcome: importing the file failed (see the message)
@@ -201,7 +202,7 @@ class ImportResultsModel(_Table):
                     "" if row.version is None else str(row.version),
                     row.explanation.replace("\n", " "))[column]
         if role == Qt.ItemDataRole.ToolTipRole:
-            return str(row.file) if column == self.FILE else row.explanation
+            return plain_tooltip(str(row.file) if column == self.FILE else row.explanation)
         if role == Qt.ItemDataRole.ForegroundRole and column == self.OUTCOME:
             return outcome_brush(row.outcome)
         if role == Qt.ItemDataRole.TextAlignmentRole and column == self.VERSION:
@@ -219,7 +220,9 @@ class DiffModel(_Table):
     def cell(self, row: DiffItem, column: int, role: int) -> Any:
         value = (row.submission, row.field, row.signed, row.found)[column]
         if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole):
-            return tr(_EMPTY) if value is None else value
+            if value is None:
+                return tr(_EMPTY)
+            return plain_tooltip(value) if role == Qt.ItemDataRole.ToolTipRole else value
         if role == Qt.ItemDataRole.ForegroundRole:
             if value is None:
                 return QBrush(_QUIET)
@@ -254,8 +257,8 @@ class ExpertOverviewModel(_Table):
             if column == self.REJECTED and row["rejected"]:
                 return QBrush(_BAD)
         if role == Qt.ItemDataRole.ToolTipRole and column == self.REJECTED:
-            return "\n".join(f"{r['file']}：{outcome_text(r['outcome'])}"
-                             for r in row["rejected"]) or None
+            return plain_tooltip("\n".join(f"{r['file']}：{outcome_text(r['outcome'])}"
+                                            for r in row["rejected"])) or None
         return None
 
     def _text(self, row: dict[str, Any], column: int) -> str:
@@ -301,7 +304,7 @@ class RejectedFilesModel(_Table):
                     local_time(row.get("imported_at")),
                     translate("ImportModels", "已核对密钥并导入") if row.get("resolved") else "")[column]
         if role == Qt.ItemDataRole.ToolTipRole:
-            return str(row["reason"])
+            return plain_tooltip(str(row["reason"]))
         if role == Qt.ItemDataRole.ForegroundRole:
             if row.get("resolved"):
                 return QBrush(_QUIET)  # settled: shown for the record, not as a problem

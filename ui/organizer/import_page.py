@@ -55,6 +55,7 @@ from ui.organizer.import_models import (
     outcome_text,
 )
 from ui.organizer.key_check import KeyCheck, confirm_key_dialog
+from ui.plain_text import plain_labels
 
 
 @dataclass
@@ -123,6 +124,7 @@ class ImportPage(QWidget):
         self.message = QLabel(self)
         self.message.setWordWrap(True)
         self.message.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        plain_labels(self.message)  # names the files
         layout.addWidget(self.message)
 
         self.results = ImportResultsModel(self._names, self)
@@ -154,6 +156,7 @@ class ImportPage(QWidget):
         self.detail_label.setWordWrap(True)
         self.detail_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.detail_label.setAlignment(Qt.AlignmentFlag.AlignTop)
+        plain_labels(self.detail_label)  # explanations quote ids and cells from the file
         layout.addWidget(self.detail_label)
         self.diff_view = self._table(self.diff, stretch=3)
         layout.addWidget(self.diff_view, 1)

@@ -24,6 +24,7 @@ from app.sheets.orgdb import OrgDB, default_url
 from ui.file_dialogs import PACKET, open_file
 from ui.organizer.results_page import ResultsPage
 from ui.organizer.window import OrganizerWindow
+from ui.plain_text import plain_tooltip
 
 translate = QCoreApplication.translate
 
@@ -85,4 +86,5 @@ class OrganizerLauncher:
         text = str(err) if isinstance(err, PanelDeskError) else translate(
             "OrganizerLaunch", "打开评审包时发生内部错误（{kind}: {detail}）。").format(
                 kind=type(err).__name__, detail=err)
-        QMessageBox.warning(self._parent, translate("OrganizerLaunch", "无法打开评审包"), text)
+        QMessageBox.warning(self._parent, translate("OrganizerLaunch", "无法打开评审包"),
+                            plain_tooltip(text))

@@ -35,6 +35,7 @@ from app.results.panel import Panel
 from scoring.agreement import ICC_FORMS
 from scoring.totals import format_score
 from ui.i18n import render
+from ui.plain_text import plain_tooltip
 from ui.roles import KEY_ROLE, SORT_ROLE
 
 AnyIndex = QModelIndex | QPersistentModelIndex
@@ -120,7 +121,7 @@ class RowsModel(QAbstractTableModel):
         if role == KEY_ROLE:
             return row.key
         if role == Qt.ItemDataRole.ToolTipRole:
-            return row.tooltip or None
+            return plain_tooltip(row.tooltip) or None
         if role == Qt.ItemDataRole.TextAlignmentRole and column in row.numeric:
             return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
         if role == Qt.ItemDataRole.ForegroundRole:

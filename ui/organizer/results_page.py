@@ -55,6 +55,7 @@ from ui.organizer.results_models import (
     ranking_rows,
     re_review_rows,
 )
+from ui.plain_text import plain_labels
 
 DEFAULT_COMPARE = "mean"
 
@@ -106,6 +107,7 @@ class ResultsPage(QWidget):
         layout.addLayout(self._build_bar())
         self.message = QLabel(self)
         self.message.setWordWrap(True)
+        plain_labels(self.message)
         # With nothing imported yet the page points to the window's own import page.
         self.import_button = QPushButton(self.tr("前往“导入评分表”页(&I)"), self)
         self.import_button.clicked.connect(self.import_wanted)
@@ -169,6 +171,7 @@ class ResultsPage(QWidget):
         layout.addWidget(self.ranking_view, 1)
         self.ranking_note = QLabel(page)
         self.ranking_note.setWordWrap(True)
+        plain_labels(self.ranking_note)  # titles and ids from the packet
         layout.addWidget(self.ranking_note)
         return page
 
@@ -203,6 +206,7 @@ class ResultsPage(QWidget):
         layout.addWidget(self.agreement_view, 1)
         self.agreement_text = QLabel(page)
         self.agreement_text.setWordWrap(True)
+        plain_labels(self.agreement_text)
         self.agreement_text.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         layout.addWidget(self.agreement_text)
         return page

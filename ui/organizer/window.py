@@ -19,6 +19,7 @@ from app.keys import format_fingerprint
 from app.sheets.orgdb import OrgDB
 from ui.common_menus import add_quit_action
 from ui.organizer.import_page import ImportPage
+from ui.plain_text import plain_labels
 
 GEOMETRY_KEY = "organizer/geometry"
 
@@ -38,6 +39,7 @@ class OrganizerWindow(QMainWindow):
         layout.setContentsMargins(10, 8, 10, 6)
         self.header_label = QLabel(manifest.title, central)
         self.header_label.setObjectName("packetTitle")
+        plain_labels(self.header_label)
         self.meta_label = QLabel(self.tr(
             "评审包编号 {packet_id} · {submissions} 份申报 · {experts} 位专家 · "
             "组织方密钥指纹 {fingerprint}").format(

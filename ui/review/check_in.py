@@ -22,6 +22,7 @@ from app.errors import PanelDeskError
 from app.keys import KeyStore, format_fingerprint
 from app.packet import Packet
 from app.workspace.locate import confirmed_expert
+from ui.plain_text import plain_tooltip
 from ui.review.identity_dialog import Identity, IdentityDialog, fingerprints_differ
 from ui.review.recusal_dialog import RecusalDialog
 
@@ -124,4 +125,5 @@ class CheckIn:
         try:
             session.declare_recusals(declared)
         except PanelDeskError as err:  # nothing was saved: asked again next time
-            QMessageBox.warning(self._parent, translate("CheckIn", "未能保存"), str(err))
+            QMessageBox.warning(self._parent, translate("CheckIn", "未能保存"),
+                                plain_tooltip(str(err)))

@@ -35,6 +35,7 @@ from app.errors import PanelDeskError
 from app.keys import KeyStore, format_fingerprint
 from ui.file_dialogs import SHEET, save_file
 from ui.i18n import render
+from ui.plain_text import plain_labels
 
 MAX_LISTED = 200  # the list is for reading, not a log: beyond this a count is shown
 
@@ -107,6 +108,7 @@ class ExportDialog(QDialog):
         self.error_label = QLabel(self)
         self.error_label.setObjectName("errorText")
         self.error_label.setWordWrap(True)
+        plain_labels(self.error_label)  # errors name files and ids
         layout.addWidget(self.error_label)
 
         # Why 导出 is unavailable, said next to it (a disabled button alone says nothing).

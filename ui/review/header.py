@@ -12,6 +12,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QLabel, QVBoxLayout, QWidget
 
 from app.keys import format_fingerprint
+from ui.plain_text import plain_labels
 
 
 class PacketHeader(QWidget):
@@ -26,6 +27,7 @@ class PacketHeader(QWidget):
         self.meta_label = QLabel(self)
         self.meta_label.setObjectName("packetMeta")
         self.meta_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        plain_labels(self.title_label, self.meta_label)  # the packet's title, expert names
         layout.addWidget(self.title_label)
         layout.addWidget(self.meta_label)
 

@@ -30,6 +30,7 @@ from PySide6.QtWidgets import (
 from app.errors import PanelDeskError
 from app.keys import KeyStore, format_fingerprint
 from app.model import Expert
+from ui.plain_text import plain_labels
 
 
 @dataclass(frozen=True)
@@ -69,6 +70,7 @@ class IdentityDialog(QDialog):
             title=packet_title or "—",
             action=self.tr("创建") if self._creating else self.tr("解锁")), self)
         intro.setWordWrap(True)
+        plain_labels(intro)  # the packet's title
         layout.addWidget(intro)
 
         form = QFormLayout()

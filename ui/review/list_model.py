@@ -28,6 +28,7 @@ from PySide6.QtGui import QBrush, QColor, QStandardItem, QStandardItemModel
 
 from app.model import Submission
 from app.workspace.status import ReviewStatus, SubmissionState
+from ui.plain_text import plain_tooltip
 from ui.roles import ID_ROLE, SORT_ROLE
 
 FLAGGED = "flagged"  # the list's own extra filter, beside the review statuses
@@ -171,7 +172,7 @@ class SubmissionListModel(QStandardItemModel):
               column: Column) -> None:
         item.setData(self._display(sub, state, column), Qt.ItemDataRole.DisplayRole)
         item.setData(self._sort_value(sub, state, column), SORT_ROLE)
-        item.setData(self._tooltip(sub, state, column), Qt.ItemDataRole.ToolTipRole)
+        item.setData(plain_tooltip(self._tooltip(sub, state, column)), Qt.ItemDataRole.ToolTipRole)
         foreground = None
         if state.status == ReviewStatus.RECUSED:
             foreground = QBrush(_GREY)

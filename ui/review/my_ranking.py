@@ -40,6 +40,7 @@ from PySide6.QtWidgets import (
 from app.model import Submission
 from scoring.rubric import Rubric
 from scoring.totals import canonical_decimal
+from ui.plain_text import plain_tooltip
 from ui.roles import ID_ROLE, SORT_ROLE
 
 COL_RANK, COL_ID, COL_TITLE, COL_TOTAL = range(4)
@@ -138,7 +139,7 @@ class MyRankingModel(QAbstractTableModel):
             value = self._key(row, col)
             return canonical_decimal(value) if isinstance(value, Decimal) else str(value)
         if role == Qt.ItemDataRole.ToolTipRole and col == COL_TITLE:
-            return row.title
+            return plain_tooltip(row.title)
         if role == Qt.ItemDataRole.TextAlignmentRole and col not in (COL_ID, COL_TITLE):
             return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
         return None

@@ -20,6 +20,7 @@ from app.errors import PanelDeskError
 from app.packet import Packet, open_packet
 from app.packet.verified import is_known_good, remember_good
 from app.render.pool import default_pool
+from ui.plain_text import plain_tooltip
 from ui.task_runner import ProgressRelay, TaskRunner
 
 PACKET_SUFFIX = ".panelpack"
@@ -139,4 +140,5 @@ class PacketOpener(QObject):
         message = str(err) if isinstance(err, PanelDeskError) else self.tr(
             "打开评审包时发生内部错误（{kind}: {detail}）。").format(
             kind=type(err).__name__, detail=err)
-        QMessageBox.critical(self._status_bar.window(), self.tr("无法打开评审包"), message)
+        QMessageBox.critical(self._status_bar.window(), self.tr("无法打开评审包"),
+                             plain_tooltip(message))

@@ -29,6 +29,7 @@ from PySide6.QtWidgets import (
 
 from scoring.rubric import Criterion, Level
 from scoring.totals import canonical_decimal
+from ui.plain_text import plain_labels
 
 EMPTY_TEXT = "—"
 TYPING_COMMIT_MS = 700  # a typed score is saved this long after the last key press
@@ -295,11 +296,12 @@ class CriterionCard(QFrame):
         self.description = QLabel(criterion.description, self)
         self.description.setObjectName("criterionDescription")
         self.description.setWordWrap(True)
+        plain_labels(self.name_label, self.description)  # the packet's rubric: text only
         layout.addWidget(self.description)
 
         self.level_labels: dict[str, QLabel] = {}
         for level in criterion.levels:
-            label = QLabel(f"<b>{level.name} {level_range_text(level)}</b>："
+            label = QLabel(f"<b>{_escape(level.name)} {level_range_text(level)}</b>："
                            f"{_escape(level.descriptor)}", self)
             label.setObjectName("levelLabel")
             label.setWordWrap(True)

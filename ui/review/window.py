@@ -39,6 +39,7 @@ from app.packet import Packet
 from app.workspace.status import ReviewStatus, SubmissionState
 from ui.evidence import EvidencePanel
 from ui.file_dialogs import PACKET, open_file
+from ui.plain_text import plain_tooltip
 from ui.review.application_view import ApplicationView
 from ui.review.check_in import CheckIn, Declare, Identify
 from ui.review.export import SheetExporter
@@ -179,7 +180,7 @@ class ReviewWindow(QMainWindow):
             session = self.check_in.session_for(packet)
         except PanelDeskError as err:
             packet.close()
-            QMessageBox.critical(self, self.tr("无法打开评审包"), str(err))
+            QMessageBox.critical(self, self.tr("无法打开评审包"), plain_tooltip(str(err)))
             return False
         if session is None:
             packet.close()
@@ -326,7 +327,7 @@ class ReviewWindow(QMainWindow):
     def _write_failed(self, sid: str, message: str) -> None:
         if self._closed:
             return
-        QMessageBox.warning(self, self.tr("未能保存"), message)
+        QMessageBox.warning(self, self.tr("未能保存"), plain_tooltip(message))
         if self.session is not None and sid == self._current:
             self._show_in_rubric(self.session.submission(sid))
 

@@ -56,7 +56,15 @@ def test_info_summary_is_readable_chinese(packet: Path,
     assert "S003  [坚守故事]" in out
 
 
-def test_verify_passes_on_a_good_packet(packet: Path, capsys: pytest.CaptureFixture[str]) -> None:
+def test_verify_passes_on_a_good_packet(tmp_path: Path,
+                                        capsys: pytest.CaptureFixture[str]) -> None:
+    from app.canonical import canonical_hash
+    from app.rubrics import load_default_rubric
+
+    # A good packet embeds a rubric that can drive a review (verify checks that too).
+    rubric = load_default_rubric().to_dict()
+    packet = tmp_path / "评审包.panelpack"
+    write_packet(packet, rubric=rubric, rubric_hash=canonical_hash(rubric))
     assert cli.main(["packet", "verify", str(packet)]) == 0
     assert capsys.readouterr().out.startswith("评审包校验通过：")
 

@@ -1,0 +1,143 @@
+"""One part of an Office zip, read with bounds: size, elements, no DTD.
+
+`open_zip` checks the central directory (member count, declared total); `parse_part`
+streams one member through expat in chunks, refusing a part whose declared size is
+above its cap, a document type declaration (the way to entity bombs and external
+entities) and more elements than the budget allows.  Handlers see local names (the
+namespace prefix dropped) and may raise `Stop` to end the part early (a preview that
+has enough).  Problems are `OoxmlError` with a Chinese reason.
+"""
+
+from __future__ import annotations
+
+import io
+import zipfile
+import zlib
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+from xml.parsers import expat
+
+CHUNK = 64 * 1024
+MAX_MEMBERS = 5000
+
+
+class OoxmlError(Exception):
+    """The file cannot be read within its bounds; `str(err)` is the Chinese reason."""
+
+
+class Stop(Exception):
+    """Raised by a handler: enough has been read from this part."""
+
+
+Start = Callable[[str, dict[str, str]], None]
+End = Callable[[str], None]
+Chars = Callable[[str], None]
+
+
+def open_zip(source: Path | bytes, *, max_total: int,
+             max_members: int = MAX_MEMBERS) -> zipfile.ZipFile:
+    """The zip's directory, checked; the caller closes it."""
+    try:
+        zf = zipfile.ZipFile(io.BytesIO(source) if isinstance(source, bytes | bytearray)
+                             else source)
+    except (zipfile.BadZipFile, zipfile.LargeZipFile, OSError, ValueError, EOFError) as err:
+        raise OoxmlError(f"不是有效的 zip 文件（{type(err).__name__}），可能已截断或是其他类型的文件"
+                         ) from None
+    infos = zf.infolist()
+    if len(infos) > max_members:
+        zf.close()
+        raise OoxmlError(f"内部文件过多（{len(infos)} 个）")
+    total = sum(i.file_size for i in infos)
+    if total > max_total:
+        zf.close()
+        raise OoxmlError(f"解压后过大（{total // (1024 * 1024)} MB，上限 "
+                         f"{max_total // (1024 * 1024)} MB），疑似压缩炸弹")
+    return zf
+
+
+def has_part(zf: zipfile.ZipFile, name: str) -> bool:
+    try:
+        zf.getinfo(name)
+    except KeyError:
+        return False
+    return True
+
+
+def _local(name: str) -> str:
+    return name.rpartition(":")[2]
+
+
+def parse_part(zf: zipfile.ZipFile, name: str, start: Start, end: End | None = None,
+               chars: Chars | None = None, *, max_bytes: int, max_elements: int) -> None:
+    """Stream part `name` through the handlers; returns early when one raises `Stop`."""
+    try:
+        info = zf.getinfo(name)
+    except KeyError:
+        raise OoxmlError(f"缺少内部文件 {name[:80]}") from None
+    if info.file_size > max_bytes:
+        raise OoxmlError(f"内部文件 {name[:80]} 过大（{info.file_size // 1024} KB，上限 "
+                         f"{max_bytes // 1024} KB）")
+    parser = expat.ParserCreate()
+    parser.buffer_text = True
+    count = 0
+
+    def on_start(tag: str, attrs: dict[str, str]) -> None:
+        nonlocal count
+        count += 1
+        if count > max_elements:
+            raise OoxmlError(f"内部文件 {name[:80]} 含有过多元素（超过 {max_elements} 个）")
+        start(_local(tag), attrs)
+
+    def no_dtd(*_args: Any) -> None:
+        raise OoxmlError(f"内部文件 {name[:80]} 含有 XML 实体定义（DTD），正常文件不会有，疑似恶意文件")
+
+    parser.StartElementHandler = on_start
+    if end is not None:
+        parser.EndElementHandler = lambda tag: end(_local(tag))
+    if chars is not None:
+        parser.CharacterDataHandler = chars
+    parser.StartDoctypeDeclHandler = no_dtd
+    parser.EntityDeclHandler = no_dtd
+    try:
+        with zf.open(info) as fh:
+            read = 0
+            while chunk := fh.read(CHUNK):
+                read += len(chunk)
+                if read > info.file_size:
+                    raise OoxmlError(f"内部文件 {name[:80]} 的大小与目录不符")
+                parser.Parse(chunk, False)
+            parser.Parse(b"", True)
+    except Stop:
+        return
+    except expat.ExpatError as err:
+        raise OoxmlError(f"内部文件 {name[:80]} 的 XML 格式错误（{expat.ErrorString(err.code)}）"
+                         ) from None
+    except (zipfile.BadZipFile, zlib.error, EOFError, OSError, NotImplementedError,
+            RuntimeError, ValueError) as err:
+        raise OoxmlError(f"内部文件 {name[:80]} 已损坏（{type(err).__name__}）") from None
+
+
+class TextCollector:
+    """Collects character data while `active` is set, up to `limit` characters."""
+
+    def __init__(self, limit: int) -> None:
+        self.parts: list[str] = []
+        self.active = False
+        self.size = 0
+        self.limit = limit
+        self.cut = False
+
+    def __call__(self, text: str) -> None:
+        if not self.active:
+            return
+        room = self.limit - self.size
+        if len(text) > room:
+            text, self.cut = text[:max(room, 0)], True
+        self.parts.append(text)
+        self.size += len(text)
+
+    def take(self) -> str:
+        text = "".join(self.parts)
+        self.parts.clear()
+        return text
