@@ -14,6 +14,8 @@ from __future__ import annotations
 import argparse
 from pathlib import Path
 
+from app.cli import packet_access
+
 TOP = 3  # places per category in the printed summary
 
 
@@ -27,6 +29,7 @@ def register(sub: argparse._SubParsersAction) -> None:
     p.add_argument("--method", help=f"汇总方法（默认按评审细则，通常为 trimmed）：{methods}")
     p.add_argument("-o", "--output", required=True, type=Path, metavar="OUT_DIR",
                    help="输出文件夹（写入 results.xlsx、report.docx、results.json）")
+    packet_access.add_argument(p)
     p.set_defaults(handler=run_results)
 
 
@@ -38,7 +41,8 @@ def run_results(args: argparse.Namespace) -> int:
 
     if args.method is not None:
         check_method(args.method)  # before any file is opened: a typo fails at once
-    panel = load_panel(args.packet, args.db)
+    panel = load_panel(args.packet, args.db,
+                       passphrase=packet_access.passphrase(args, args.packet))
     method = args.method or panel.rubric.aggregation.method
     engine = ResultsEngine(panel)
     results = engine.results(method)
