@@ -189,6 +189,7 @@ def hostile(tmp_path: Path, **fields: int) -> Path:
 @pytest.mark.parametrize("fields", [
     {"log2_n": 40}, {"log2_n": 21}, {"r": 2**31}, {"r": 17}, {"p": 2**32 - 1}, {"p": 5},
     {"log2_n": 20, "r": 8}, {"log2_n": 19, "r": 16, "p": 4}, {"log2_n": 0},
+    {"log2_n": 18, "r": 8, "p": 2}, {"log2_n": 17, "r": 8, "p": 3},  # work over 2× the default
     {"chunk": 3}, {"chunk": 2**31}, {"chunk": 65535}, {"size": 0}, {"size": 2**63},
     {"version": 2}, {"cipher": 9}, {"kdf": 2},
 ])
@@ -210,6 +211,8 @@ def test_hostile_headers_are_refused_before_the_kdf(tmp_path: Path, fields: dict
 def test_the_biggest_allowed_cost_is_bounded() -> None:
     assert 128 * 2**sealed.MAX_LOG2_N * sealed.MAX_R > sealed.MAX_KDF_MEMORY  # the cap bites
     assert sealed.MAX_KDF_MEMORY <= 256 * 2**20
+    default = sealed.DEFAULT_KDF
+    assert 2 * (1 << default.log2_n) * default.r * default.p == sealed.MAX_KDF_WORK
 
 
 def test_default_cost_is_recorded_in_the_public_header(tmp_path: Path) -> None:
