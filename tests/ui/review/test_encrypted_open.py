@@ -126,3 +126,14 @@ def test_no_keyring_package_means_no_remembering(monkeypatch: pytest.MonkeyPatch
     assert remembered.available() is False
     assert remembered.recall("x") is None and remembered.remember("x", "y") is False
     remembered.forget("x")
+
+
+def test_the_organizer_window_reuses_the_sessions_passphrase(make_window, sealed_path: Path,
+                                                             qtbot, dialogs) -> None:
+    asker = Asker(PassphraseAnswer(PASS, False))
+    window = window_with(make_window, asker, Keyring())
+    window.open_path(sealed_path)
+    window.menus.organizer.trigger()
+    [organizer] = window.organizer.windows
+    qtbot.addWidget(organizer)
+    assert organizer.isVisible() and dialogs == [] and len(asker.asked) == 1
