@@ -48,10 +48,10 @@ PASSPHRASE = "基准测试 口令 2026"
 EXPERT = "E1"
 
 
-def sealed_copy(plain: Path) -> tuple[Path, float]:
+def sealed_copy(plain: Path, workdir: Path) -> tuple[Path, float]:
     from app.packet.sealed import seal_file
 
-    target = plain.with_name("sealed-" + plain.name)
+    target = workdir / f"sealed-{plain.name}"
     if target.is_file():
         return target, float("nan")
     start = time.perf_counter()
@@ -180,14 +180,17 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--workdir", type=Path, default=Path("/tmp/paneldesk-bench-encrypted"))
     parser.add_argument("--rounds", type=int, default=2)
     parser.add_argument("--settled", type=int, default=60)
+    parser.add_argument("--plain", type=Path,
+                        help="an existing plain packet (e.g. /tmp/paneldesk-bench-review/"
+                             "review-300.panelpack); default: generated into the work folder")
     parser.add_argument("--child", type=Path)
     parser.add_argument("--secret")
     args = parser.parse_args(argv)
     if args.child:
         return child(args.child, args.secret, args.settled)
     args.workdir.mkdir(parents=True, exist_ok=True)
-    plain = ensure_packet(args.workdir, args.n)
-    sealed, seal_s = sealed_copy(plain)
+    plain = args.plain or ensure_packet(args.workdir, args.n)
+    sealed, seal_s = sealed_copy(plain, args.workdir)
     print(f"plain {plain.stat().st_size / 1e9:.3f} GB, encrypted {sealed.stat().st_size / 1e9:.3f}"
           f" GB; encrypting took {seal_s:.1f} s (scrypt included)", flush=True)
     kinds = {"plain": (plain, None), "encrypted": (sealed, PASSPHRASE)}
