@@ -15,6 +15,7 @@ import sys
 from pathlib import Path
 from typing import Any
 
+from app.cli import packet_access
 from app.errors import PanelDeskError
 from app.terminal import terminal_safe
 
@@ -31,6 +32,9 @@ def register(packet_sub: argparse._SubParsersAction) -> None:
     p.add_argument("--report", type=Path, help="把逐条处理结果写入 JSON 文件")
     p.add_argument("--strict", action="store_true", help="有任何条目被拒收时以非零状态退出")
     p.add_argument("--passphrase-file", help="读取私钥口令的文件（也可用 PANELDESK_PASSPHRASE）")
+    p.add_argument("--encrypt", action="store_true",
+                   help="用口令加密评审包（先签名后加密；口令见 --packet-passphrase-file）")
+    packet_access.add_argument(p)
     p.set_defaults(handler=run_build)
 
 
@@ -42,6 +46,7 @@ def run_build(args: argparse.Namespace) -> int:
 
     if args.output.suffix.lower() != ".panelpack":
         raise PanelDeskError(f"输出文件应以 .panelpack 结尾：{args.output}")
+    packet_secret = _packet_passphrase(args)  # refused before any work is done
     rubric = load_rubric_file(args.rubric) if args.rubric else load_default_rubric()
     roster = read_roster(args.roster) if args.roster else default_roster()
     store = KeyStore()
@@ -57,7 +62,10 @@ def run_build(args: argparse.Namespace) -> int:
             print(f"[{done + 1}/{total}] {terminal_safe(source)}", file=sys.stderr, flush=True)
 
     try:
-        report = build_packet(args.intake, args.output, key, options, progress=progress)
+        if packet_secret is None:
+            report = build_packet(args.intake, args.output, key, options, progress=progress)
+        else:
+            report = _build_sealed(args, key, options, progress, packet_secret)
     except NothingIncluded as err:
         # No packet, but the organizer still needs every reason (and the report file).
         _print_rejections(err.report)
@@ -67,7 +75,8 @@ def run_build(args: argparse.Namespace) -> int:
     _print_rejections(report)
     if args.report:
         write_report(args.report, report.to_dict())
-    print(f"已生成评审包 {terminal_safe(args.output)}：纳入 {len(report.included)} 份，"
+    sealed = "加密" if packet_secret is not None else ""
+    print(f"已生成{sealed}评审包 {terminal_safe(args.output)}：纳入 {len(report.included)} 份，"
           f"拒收 {len(report.rejected)} 份；包编号 {terminal_safe(report.packet_id)}")
     return 1 if args.strict and report.rejected else 0
 
@@ -76,6 +85,36 @@ def _print_rejections(report: Any) -> None:
     for entry in report.rejected:
         print(f"拒收：{terminal_safe(entry.source)}：{terminal_safe(entry.reason)}",
               file=sys.stderr)
+
+
+def _packet_passphrase(args: argparse.Namespace) -> str | None:
+    from app.packet.sealed import PASSPHRASE_ENV, passphrase_from
+
+    secret = passphrase_from(args.packet_passphrase_file)
+    if secret is not None and not args.encrypt:
+        secret = None  # a passphrase in the environment alone never encrypts a build
+    if args.encrypt and secret is None:
+        raise PanelDeskError(f"--encrypt 需要评审包口令：请用 {packet_access.OPTION} 指定口令文件"
+                             f"（第一行为口令），或设置环境变量 {PASSPHRASE_ENV}")
+    return secret
+
+
+def _build_sealed(args: argparse.Namespace, key, options, progress, secret: str):
+    """Build the signed packet beside the output, encrypt it into the output, drop the plain.
+
+    The plain file lives only while it is encrypted (the organizer's intake folder holds
+    the same content in the clear anyway); the expert only ever receives the sealed one.
+    """
+    from app.assembly.builder import build_packet
+    from app.packet.sealed import seal_file
+
+    plain = args.output.with_name(f".{args.output.name}.plain.tmp")
+    try:
+        report = build_packet(args.intake, plain, key, options, progress=progress)
+        seal_file(plain, args.output, secret)
+    finally:
+        plain.unlink(missing_ok=True)
+    return report
 
 
 def write_report(path: Path, data: dict) -> None:

@@ -16,6 +16,8 @@ from __future__ import annotations
 import argparse
 from pathlib import Path
 
+from app.cli import packet_access
+
 TOP = 3  # places per category in the printed summary
 
 
@@ -31,6 +33,7 @@ def register(sub: argparse._SubParsersAction) -> None:
                    help="组织方对结果的决定（取消资格、评分不足仍予排名、并列排序、重复申报），见 docs/formats.md")
     p.add_argument("-o", "--output", required=True, type=Path, metavar="OUT_DIR",
                    help="输出文件夹（写入 results.xlsx、report.docx、results.json）")
+    packet_access.add_argument(p)
     p.set_defaults(handler=run_results)
 
 
@@ -46,7 +49,8 @@ def run_results(args: argparse.Namespace) -> int:
     if args.method is not None:
         check_method(args.method)  # before any file is opened: a typo fails at once
     decisions = load_decisions(args.decisions) if args.decisions else NO_DECISIONS
-    panel = load_panel(args.packet, args.db)
+    panel = load_panel(args.packet, args.db,
+                       passphrase=packet_access.passphrase(args, args.packet))
     method = args.method or panel.rubric.aggregation.method
     engine = ResultsEngine(panel, decisions)
     results = engine.results(method)

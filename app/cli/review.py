@@ -21,7 +21,7 @@ from decimal import Decimal
 from pathlib import Path
 from typing import Any
 
-from app.cli import review_export
+from app.cli import packet_access, review_export
 from app.errors import PanelDeskError
 from app.terminal import json_text, terminal_safe
 
@@ -57,13 +57,13 @@ def register(sub: argparse._SubParsersAction) -> None:
 def _common(p: argparse.ArgumentParser) -> None:
     p.add_argument("--packet", required=True, type=Path, help="评审包文件（.panelpack）")
     p.add_argument("--expert", required=True, help="专家编号（见评审包的专家名单）")
+    packet_access.add_argument(p)
 
 
 def _open(args: argparse.Namespace) -> tuple[Any, Any]:
-    from app.packet import open_packet
     from app.workspace import ReviewSession
 
-    packet = open_packet(args.packet)
+    packet = packet_access.open_from_args(args)
     try:
         return packet, ReviewSession(packet, args.expert)
     except BaseException:

@@ -1,7 +1,7 @@
 """`paneldesk review export`: check the expert's marks, then write the signed sheet.
 
     paneldesk review export --packet P --expert E -o F.xlsx [--partial]
-        [--passphrase-file F]
+        [--passphrase-file F] [--packet-passphrase-file F]
 
 Lists what is missing first; an incomplete sheet is written only with --partial, and is
 then marked 部分评分（未完成）.  `register(review_sub)` is called by `app/cli/review.py`
@@ -13,6 +13,7 @@ from __future__ import annotations
 import argparse
 from pathlib import Path
 
+from app.cli import packet_access
 from app.terminal import terminal_safe
 
 
@@ -24,6 +25,7 @@ def register(review_sub: argparse._SubParsersAction) -> None:
     p.add_argument("--partial", action="store_true",
                    help="评分未完成时仍导出，评分表标明“部分评分（未完成）”")
     p.add_argument("--passphrase-file", help="口令文件（第一行为密钥口令）")
+    packet_access.add_argument(p)
     p.set_defaults(handler=run_export)
 
 
@@ -31,12 +33,11 @@ def run_export(args: argparse.Namespace) -> int:
     # Imported here: SQLAlchemy and openpyxl must not slow down other sub-commands.
     from app.errors import PanelDeskError
     from app.keys import KeyStore, format_fingerprint, resolve_passphrase
-    from app.packet import open_packet
     from app.sheets.export import check_before_export, export_sheet
     from app.workspace import ReviewSession
 
     store = KeyStore()
-    packet = open_packet(args.packet)
+    packet = packet_access.open_from_args(args)
     try:
         # The expert first: an unknown id is "no such expert" (with the roster's ids),
         # whatever the state of the key.

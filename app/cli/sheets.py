@@ -12,6 +12,8 @@ from __future__ import annotations
 import argparse
 from pathlib import Path
 
+from app.cli import packet_access
+
 FINE = ("VALID", "DUPLICATE")
 
 
@@ -26,16 +28,16 @@ def register(sub: argparse._SubParsersAction) -> None:
     p.add_argument("--json", action="store_true", help="每个文件输出一行 JSON")
     p.add_argument("--accept-key", action="append", default=[], metavar="EXPERT",
                    help="已当面核对指纹，接受并登记该专家的密钥；可重复")
+    packet_access.add_argument(p)
     p.set_defaults(handler=run_import)
 
 
 def run_import(args: argparse.Namespace) -> int:
-    from app.packet import open_packet
     from app.sheets.importer import OUTCOME_LABELS, UNKNOWN_KEY, expand_paths, import_sheets
     from app.sheets.orgdb import OrgDB
     from app.terminal import json_line, terminal_safe
 
-    packet = open_packet(args.packet)
+    packet = packet_access.open_from_args(args)
     try:
         with OrgDB(args.db) as db:
             results = import_sheets(expand_paths(args.files), packet, db,

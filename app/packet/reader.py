@@ -45,18 +45,25 @@ from app.packet.limits import (
 from app.packet.manifest import Manifest
 from app.packet.members import CHUNK, Corrupt, stream_member, verified_member
 from app.packet.scan import Scan, split_runs
+from app.packet.source import PacketSource, PlainSource, open_source
 from app.packet.writer import NotCanonical, check_container
 
 ProgressFn = Callable[[int, int], None]
 
 
-def open_packet(path: Path | str, limits: Limits | None = None) -> Packet:
-    """Open and check a packet (signature, member list, limits); data is read on demand."""
+def open_packet(path: Path | str, limits: Limits | None = None,
+                passphrase: str | None = None) -> Packet:
+    """Open and check a packet (signature, member list, limits); data is read on demand.
+
+    A packet encrypted at rest needs `passphrase` (`app.packet.source`); every check
+    below then runs on its decrypted bytes, read chunk by chunk as they are needed.
+    """
     limits = limits or Limits()
     path = Path(path)
     if not path.is_file():
         raise PanelDeskError(f"找不到评审包文件：{path}")
-    infos, start_dir = _central_directory(path)
+    source = open_source(path, passphrase)
+    infos, start_dir = _central_directory(source)
     check_names(path, infos, limits)
     by_name = {info.orig_filename: info for info in infos}
     for required in (MANIFEST_NAME, SIGNATURE_NAME):
@@ -69,8 +76,8 @@ def open_packet(path: Path | str, limits: Limits | None = None) -> Packet:
     if by_name[SIGNATURE_NAME].file_size != 64:
         raise PanelDeskError(f"评审包 {path} 的签名文件 {SIGNATURE_NAME} 格式错误")
     check_layout_bounds(path, infos, start_dir)
-    manifest_bytes = _read_plain(path, by_name[MANIFEST_NAME])
-    signature = _read_plain(path, by_name[SIGNATURE_NAME])
+    manifest_bytes = _read_plain(source, by_name[MANIFEST_NAME])
+    signature = _read_plain(source, by_name[SIGNATURE_NAME])
     data, public_key = _verified_public_key(path, manifest_bytes, signature, limits)
     try:
         manifest = Manifest.from_dict(data)
@@ -79,15 +86,18 @@ def open_packet(path: Path | str, limits: Limits | None = None) -> Packet:
     if manifest.organizer_fingerprint != fingerprint(public_key):
         raise PanelDeskError(f"评审包 {path} 的组织方指纹与公钥不符")
     check_members_against_manifest(path, infos, manifest.files(), limits)
-    return Packet(path, manifest, manifest_bytes, public_key, by_name)
+    return Packet(path, manifest, manifest_bytes, public_key, by_name, source)
 
 
 class Packet:
     """An opened, signature-checked packet.  Member data is read (and hash-checked) on demand."""
 
     def __init__(self, path: Path, manifest: Manifest, manifest_bytes: bytes,
-                 public_key: bytes, infos: dict[str, zipfile.ZipInfo]) -> None:
+                 public_key: bytes, infos: dict[str, zipfile.ZipInfo],
+                 source: PacketSource | None = None) -> None:
         self.path = path
+        self.source = source or PlainSource(path)
+        self.encrypted = self.source.encrypted
         self.manifest = manifest
         self.manifest_bytes = manifest_bytes
         self.manifest_hash = "sha256:" + hashlib.sha256(manifest_bytes).hexdigest()
@@ -114,7 +124,7 @@ class Packet:
         """
         entry = self._entry(name)
         try:
-            with open(self.path, "rb") as fh:
+            with self.source.open() as fh:
                 yield from verified_member(fh, self._infos[name], entry.size, entry.sha256,
                                            chunk_size)
         except Corrupt as err:
@@ -139,7 +149,7 @@ class Packet:
         if progress is not None:
             progress(0, total)
         try:
-            with open(self.path, "rb") as fh:
+            with self.source.open() as fh:
                 check_container(fh, infos, local_headers=False)  # the scan checks those
         except NotCanonical as err:
             raise PanelDeskError(f"评审包 {self.path} 的结构被改动：{err}") from None
@@ -150,7 +160,7 @@ class Packet:
         jobs = [(info, self._files.get(info.orig_filename))
                 for info in sorted(infos, key=lambda i: i.header_offset)]
         count = max(1, min(workers or min(2, os.cpu_count() or 1), len(jobs)))
-        run = Scan(self.path, split_runs(jobs, count))
+        run = Scan(self.source, split_runs(jobs, count))
         while not run.wait(0.1):
             if cancelled is not None and cancelled():
                 run.stop()
@@ -189,21 +199,26 @@ class Packet:
 
 # --- opening: structure and signature ----------------------------------------------------
 
-def _central_directory(path: Path) -> tuple[list[zipfile.ZipInfo], int]:
+def _central_directory(source: PacketSource) -> tuple[list[zipfile.ZipInfo], int]:
+    path = source.path
     try:
-        with zipfile.ZipFile(path) as zf:
+        with source.open() as fh, zipfile.ZipFile(fh) as zf:
             return zf.infolist(), int(getattr(zf, "start_dir", 0))
     except OSError as err:
         raise PanelDeskError(f"无法读取评审包 {path}：{err.strerror or err}") from None
-    except Exception:  # noqa: BLE001 — zipfile raises many kinds on hostile input
+    except Exception as err:  # noqa: BLE001 — zipfile raises many kinds on hostile input
+        cause = err.__context__  # zipfile turns a read error (a broken chunk) into BadZipFile
+        if isinstance(cause, OSError):
+            raise PanelDeskError(f"无法读取评审包 {path}：{cause.strerror or cause}") from None
         # Said for the user, who never needs the exception's name ("BadZipFile").
         raise PanelDeskError(f"{path.name} 不是有效的评审包：文件已损坏或不完整（可能在下载或"
                              "复制时中断）。请向组织方重新索取评审包。") from None
 
 
-def _read_plain(path: Path, info: zipfile.ZipInfo) -> bytes:
+def _read_plain(source: PacketSource, info: zipfile.ZipInfo) -> bytes:
+    path = source.path
     try:
-        with open(path, "rb") as fh:
+        with source.open() as fh:
             return b"".join(bytes(c) for c in stream_member(fh, info, info.file_size, CHUNK))
     except Corrupt as err:
         raise PanelDeskError(f"评审包 {path} 中的 {info.orig_filename} 已损坏：{err}") from None

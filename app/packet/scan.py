@@ -11,11 +11,11 @@ from __future__ import annotations
 import os
 import threading
 import zipfile
-from pathlib import Path
 
 from app.errors import PanelDeskError
 from app.model import PacketFile
 from app.packet.members import CHUNK, Corrupt, verified_member
+from app.packet.source import PacketSource
 from app.packet.writer import NotCanonical, local_header_bytes
 
 Job = tuple[zipfile.ZipInfo, PacketFile | None]  # None: manifest.json / manifest.sig
@@ -36,8 +36,9 @@ class Scan:
     """Worker threads, each reading one contiguous run of members front to back:
     local header compared with the canonical bytes, data streamed and hashed."""
 
-    def __init__(self, path: Path, groups: list[list[Job]]) -> None:
-        self.path = path
+    def __init__(self, source: PacketSource, groups: list[list[Job]]) -> None:
+        self.source = source
+        self.path = source.path
         self.error: PanelDeskError | None = None
         self._done = [0] * len(groups)  # one counter per worker: no lock needed
         self._lock = threading.Lock()
@@ -73,7 +74,7 @@ class Scan:
     def _work(self, index: int, group: list[Job]) -> None:
         name = ""
         try:
-            with open(self.path, "rb", buffering=0) as fh:
+            with self.source.open() as fh:
                 fh.seek(group[0][0].header_offset)
                 for info, entry in group:
                     name = info.orig_filename

@@ -261,7 +261,7 @@ def check_container(fh: BinaryIO, infos: list[zipfile.ZipInfo], *,
     `local_headers=False` the local headers are left to the caller (who compares
     `local_header_bytes(info)` while streaming the members in one sequential pass).
     """
-    file_size = os.fstat(fh.fileno()).st_size
+    file_size = fh.seek(0, os.SEEK_END)  # not fstat: an encrypted packet's view has no fd
     position = 0
     for info in sorted(infos, key=lambda i: i.header_offset):
         if info.header_offset != position:

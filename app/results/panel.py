@@ -86,13 +86,14 @@ class Panel:
         return [e.id for e in self.experts.values() if e.version is not None]
 
 
-def load_panel(packet_path: Path | str, db_url: str | None = None) -> Panel:
+def load_panel(packet_path: Path | str, db_url: str | None = None,
+               passphrase: str | None = None) -> Panel:
     """Open and verify the packet, read the organizer database, build the `Panel`."""
     from app.packet import open_packet
     from app.sheets.orgdb import OrgDB
 
     _check_sqlite_exists(db_url)
-    packet = open_packet(packet_path)
+    packet = open_packet(packet_path, passphrase=passphrase)
     try:
         with OrgDB(db_url) as db:
             return panel_from(packet, db)

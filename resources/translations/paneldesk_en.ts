@@ -1426,27 +1426,27 @@ Choose yourself from the roster and {action} your signing key. Score sheets are 
 <context>
     <name>OrganizerLaunch</name>
     <message>
-        <location filename="../../ui/organizer/launch.py" line="33" />
+        <location filename="../../ui/organizer/launch.py" line="37" />
         <source>选择评审包</source>
         <translation>Choose a packet</translation>
     </message>
     <message>
-        <location filename="../../ui/organizer/launch.py" line="34" />
+        <location filename="../../ui/organizer/launch.py" line="38" />
         <source>评审包 (*.panelpack);;所有文件 (*)</source>
         <translation>Judging packets (*.panelpack);;All files (*)</translation>
     </message>
     <message>
-        <location filename="../../ui/organizer/launch.py" line="70" />
+        <location filename="../../ui/organizer/launch.py" line="98" />
         <source>结果</source>
         <translation>Outcome</translation>
     </message>
     <message>
-        <location filename="../../ui/organizer/launch.py" line="86" />
+        <location filename="../../ui/organizer/launch.py" line="114" />
         <source>打开评审包时发生内部错误（{kind}: {detail}）。</source>
         <translation>Internal error while opening the packet ({kind}: {detail}).</translation>
     </message>
     <message>
-        <location filename="../../ui/organizer/launch.py" line="89" />
+        <location filename="../../ui/organizer/launch.py" line="117" />
         <source>无法打开评审包</source>
         <translation>Cannot open packet</translation>
     </message>
@@ -1520,29 +1520,87 @@ Choose yourself from the roster and {action} your signing key. Score sheets are 
 <context>
     <name>PacketOpener</name>
     <message>
-        <location filename="../../ui/review/opening.py" line="77" />
+        <location filename="../../ui/review/opening.py" line="85" />
         <source>取消</source>
         <translation>Cancel</translation>
     </message>
     <message>
-        <location filename="../../ui/review/opening.py" line="98" />
+        <location filename="../../ui/review/opening.py" line="120" />
         <source>正在打开并校验评审包：{name}…</source>
         <translation>Opening and verifying {name}…</translation>
     </message>
     <message>
-        <location filename="../../ui/review/opening.py" line="138" />
+        <location filename="../../ui/review/opening.py" line="111" />
+        <location filename="../../ui/review/opening.py" line="168" />
         <source>已取消打开评审包。</source>
         <translation>Opening the packet was cancelled.</translation>
     </message>
     <message>
-        <location filename="../../ui/review/opening.py" line="141" />
+        <location filename="../../ui/review/opening.py" line="151" />
+        <source>无法在系统钥匙串中保存口令，下次打开时需要重新输入。</source>
+        <translation>Could not save the passphrase in the system keyring; you will need to enter it again next time.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/review/opening.py" line="171" />
         <source>打开评审包时发生内部错误（{kind}: {detail}）。</source>
         <translation>Internal error while opening the packet ({kind}: {detail}).</translation>
     </message>
     <message>
-        <location filename="../../ui/review/opening.py" line="143" />
+        <location filename="../../ui/review/opening.py" line="108" />
+        <location filename="../../ui/review/opening.py" line="173" />
         <source>无法打开评审包</source>
         <translation>Cannot open packet</translation>
+    </message>
+</context>
+<context>
+    <name>PacketSeal</name>
+    <message>
+        <location filename="../../app/packet/sealed.py" line="60" />
+        <source>口令错误：无法解开加密评审包 {name}（口令不对，或文件头已被改动）</source>
+        <translation>Wrong passphrase: cannot unlock the encrypted packet {name} (the passphrase is wrong, or its header was changed)</translation>
+    </message>
+    <message>
+        <location filename="../../app/packet/sealed.py" line="62" />
+        <source>评审包 {name} 已加密：请提供评审包口令（--packet-passphrase-file 或环境变量 {env}）</source>
+        <translation>The packet {name} is encrypted: give its passphrase (--packet-passphrase-file or the environment variable {env})</translation>
+    </message>
+</context>
+<context>
+    <name>PassphraseDialog</name>
+    <message>
+        <location filename="../../ui/review/passphrase_dialog.py" line="38" />
+        <source>打开加密评审包</source>
+        <translation>Open encrypted packet</translation>
+    </message>
+    <message>
+        <location filename="../../ui/review/passphrase_dialog.py" line="40" />
+        <source>评审包“{name}”已加密。请输入组织方告知的评审包口令：</source>
+        <translation>The packet “{name}” is encrypted. Enter the packet passphrase the organizer gave you:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/review/passphrase_dialog.py" line="53" />
+        <source>评审包口令</source>
+        <translation>Packet passphrase</translation>
+    </message>
+    <message>
+        <location filename="../../ui/review/passphrase_dialog.py" line="55" />
+        <source>在这台电脑上记住口令（保存在系统钥匙串中）</source>
+        <translation>Remember the passphrase on this computer (in the system keyring)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/review/passphrase_dialog.py" line="61" />
+        <source>打开</source>
+        <translation>Open</translation>
+    </message>
+    <message>
+        <location filename="../../ui/review/passphrase_dialog.py" line="62" />
+        <source>取消</source>
+        <translation>Cancel</translation>
+    </message>
+    <message>
+        <location filename="../../ui/review/passphrase_dialog.py" line="70" />
+        <source>口令不能为空。</source>
+        <translation>The passphrase must not be empty.</translation>
     </message>
 </context>
 <context>

@@ -4,7 +4,9 @@ The organizer window gets its own `Packet` (opened and verified on the task runn
 closing or switching the review window's packet never pulls it from under an import.
 The packet is the one open in the review window, or one the user picks; the organizer
 database is the SQLite file in the user data folder (`paneldesk sheets import --db`
-reaches other databases from the command line).
+reaches other databases from the command line).  An encrypted packet's passphrase comes
+from the `passphrases` the review window hands over (the same session memory and dialog
+as its own opener: a packet unlocked there is not asked for again).
 """
 
 from __future__ import annotations
@@ -18,6 +20,8 @@ from PySide6.QtWidgets import QMessageBox, QWidget
 
 from app.errors import PanelDeskError
 from app.packet import Packet, open_packet
+from app.packet.sealed import WrongPassphrase
+from app.packet.source import is_encrypted
 from app.results.decision_store import DecisionStore
 from app.results.panel import Panel, panel_from
 from app.sheets.orgdb import OrgDB, default_url
@@ -39,8 +43,10 @@ class OrganizerLauncher:
 
     def __init__(self, parent: QWidget, runner: Any, settings: QSettings | None,
                  open_db: Callable[[], OrgDB] | None = None,
-                 choose: Callable[[QWidget], Path | None] = choose_packet_file) -> None:
+                 choose: Callable[[QWidget], Path | None] = choose_packet_file,
+                 passphrases: Any = None) -> None:
         self._parent = parent
+        self._passphrases = passphrases  # ui.review's PacketPassphrases (not imported: layers)
         self._runner = runner
         self._settings = settings
         self._open_db = open_db
@@ -52,7 +58,29 @@ class OrganizerLauncher:
         path = packet_path or self._choose(self._parent)
         if path is None:
             return
-        self._runner.run(open_packet, path, on_done=self._show, on_error=self._failed)
+        secret = None
+        if self._passphrases is not None and is_encrypted(path):
+            try:
+                secret = self._passphrases.get(self._parent, path)
+            except PanelDeskError as err:
+                self._failed(err)
+                return
+            if secret is None:
+                return
+        self._runner.run(open_packet, path, None, secret,
+                         on_done=lambda packet: self._opened(path, packet),
+                         on_error=lambda err: self._open_failed(path, err))
+
+    def _opened(self, path: Path, packet: Packet) -> None:
+        if self._passphrases is not None:
+            self._passphrases.succeeded(path)
+        self._show(packet)
+
+    def _open_failed(self, path: Path, err: BaseException) -> None:
+        wrong = isinstance(err, WrongPassphrase)
+        if self._passphrases is not None:
+            self._passphrases.failed(path, wrong)
+        self._failed(err)
 
     def _show(self, packet: Packet) -> None:
         if self._open_db is None:

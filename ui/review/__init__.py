@@ -3,7 +3,9 @@
 `window.ReviewWindow` lays out and routes; its collaborators get what they need through
 their constructors (docs/architecture.md):
 
-- `opening.PacketOpener` opens and verifies a packet on the task runner;
+- `opening.PacketOpener` opens and verifies a packet on the task runner; an encrypted
+  one's passphrase comes from `packet_passphrases` (this session, the keyring, or
+  `passphrase_dialog`);
 - `check_in.CheckIn` settles who reviews it and their conflicts of interest (kept in the
   workspace) with `identity_dialog` and `recusal_dialog`;
 - `marks.MarkWriter` sends every change through the one writer and hands back the row

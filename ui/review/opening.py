@@ -4,7 +4,9 @@
 shows a progress bar and a cancel button in the status bar it is given.  A packet that
 opened is handed on with `opened(path, packet)` — who reviews it is `CheckIn`'s question;
 a failure is shown at once (the message names the file and the problem) and leaves the
-packet already open as it was.
+packet already open as it was.  A packet encrypted at rest needs its passphrase first
+(`PacketPassphrases`: this session's, the keyring's, or the dialog's); a wrong one is
+said in the dialog, which asks again.
 """
 
 from __future__ import annotations
@@ -13,20 +15,24 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QMimeData, QObject, Signal
+from PySide6.QtCore import QCoreApplication, QMimeData, QObject, Signal
 from PySide6.QtWidgets import QMessageBox, QProgressBar, QPushButton, QStatusBar
 
 from app.errors import PanelDeskError
 from app.packet import Packet, open_packet
+from app.packet.sealed import WrongPassphrase
+from app.packet.source import is_encrypted
 from app.packet.verified import is_known_good, remember_good
 from app.render.pool import default_pool
 from ui.plain_text import plain_tooltip
+from ui.review.packet_passphrases import PacketPassphrases
 from ui.task_runner import ProgressRelay, TaskRunner
 
 PACKET_SUFFIX = ".panelpack"
 
 
-def open_and_verify(path: Path, progress: Any = None, cancelled: Any = None) -> Packet:
+def open_and_verify(path: Path, progress: Any = None, cancelled: Any = None,
+                    passphrase: str | None = None) -> Packet:
     """Open a packet and hash every member (worker thread); a bad byte refuses it now.
 
     An unchanged file verified fully before is not hashed again (`app.packet.verified`);
@@ -35,7 +41,7 @@ def open_and_verify(path: Path, progress: Any = None, cancelled: Any = None) -> 
     """
     default_pool().warm()
     import app.workspace.session  # noqa: F401 — SQLAlchemy loads here, off the GUI thread
-    packet = open_packet(path)
+    packet = open_packet(path, passphrase=passphrase)  # scrypt runs here, off the GUI thread
     try:
         if not is_known_good(path, packet.manifest_hash):
             packet.verify_all(progress=progress, cancelled=cancelled)
@@ -64,8 +70,10 @@ class PacketOpener(QObject):
 
     def __init__(self, runner: TaskRunner, status_bar: QStatusBar,
                  opener: Callable[..., Packet] = open_and_verify,
-                 parent: QObject | None = None) -> None:
+                 parent: QObject | None = None,
+                 passphrases: PacketPassphrases | None = None) -> None:
         super().__init__(parent)
+        self.passphrases = passphrases or PacketPassphrases()
         self._runner = runner
         self._status_bar = status_bar
         self._opener = opener
@@ -84,11 +92,25 @@ class PacketOpener(QObject):
     def busy(self) -> bool:
         return self._relay is not None
 
-    def open_path(self, path: Path | str) -> None:
-        """Open and verify `path` on the runner (ignored while another is opening)."""
+    def open_path(self, path: Path | str, problem: str | None = None) -> None:
+        """Open and verify `path` on the runner (ignored while another is opening).
+
+        An encrypted packet asks for its passphrase first (`problem`: why it asks again).
+        """
         if self._relay is not None:
             return
         path = Path(path)
+        secret: tuple[str, ...] = ()
+        if is_encrypted(path):
+            try:
+                passphrase = self.passphrases.get(self._status_bar.window(), path, problem)
+            except PanelDeskError as err:
+                QMessageBox.critical(self._status_bar.window(), self.tr("无法打开评审包"), str(err))
+                return
+            if passphrase is None:
+                self._status_bar.showMessage(self.tr("已取消打开评审包。"))
+                return
+            secret = (passphrase,)
         relay = ProgressRelay(self._show_progress, self)
         self._relay = relay
         self.busy_changed.emit(True)
@@ -96,9 +118,9 @@ class PacketOpener(QObject):
         self.progress_bar.show()
         self.cancel_button.show()
         self._status_bar.showMessage(self.tr("正在打开并校验评审包：{name}…").format(name=path.name))
-        self._runner.run(self._opener, path, relay, relay.cancelled,
+        self._runner.run(self._opener, path, relay, relay.cancelled, *secret,
                          on_done=lambda packet: self._done(path, packet),
-                         on_error=self._failed)
+                         on_error=lambda err: self._failed(path, err))
 
     def cancel(self) -> None:
         if self._relay is not None:
@@ -125,14 +147,22 @@ class PacketOpener(QObject):
 
     def _done(self, path: Path, packet: Packet) -> None:
         self._finish()
+        if not self.passphrases.succeeded(path):
+            self._status_bar.showMessage(self.tr("无法在系统钥匙串中保存口令，下次打开时需要重新输入。"))
         if self._closed:
             packet.close()
             return
         self.opened.emit(path, packet)
 
-    def _failed(self, err: BaseException) -> None:
+    def _failed(self, path: Path, err: BaseException) -> None:
         cancelled = self._finish()
+        wrong = isinstance(err, WrongPassphrase)
+        self.passphrases.failed(path, wrong)
         if self._closed:
+            return
+        if wrong and not cancelled:
+            self.open_path(path, QCoreApplication.translate("PacketSeal", err.template).format(
+                **err.fields))
             return
         if cancelled:
             self._status_bar.showMessage(self.tr("已取消打开评审包。"))

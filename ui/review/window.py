@@ -369,7 +369,8 @@ class ReviewWindow(QMainWindow):
         if self._organizer is None:
             from ui.organizer.launch import OrganizerLauncher
 
-            self._organizer = OrganizerLauncher(self, self._runner, self._settings)
+            self._organizer = OrganizerLauncher(self, self._runner, self._settings,
+                                                passphrases=self.opener.passphrases)
         return self._organizer
 
     # -- drag and drop, closing ----------------------------------------------------------
