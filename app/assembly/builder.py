@@ -26,6 +26,7 @@ from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
 from app import __version__
 from app.assembly import apply
 from app.assembly.apply import CONTACT_MASK, Decisions
+from app.assembly.assignments import AssignmentRules, Candidate, check_rules, resolve
 from app.errors import PanelDeskError
 from app.evidence.classify import classify
 from app.evidence.probe import EvidenceInfo
@@ -137,6 +138,8 @@ class BuildOptions:
     soffice: str | None = None
     # The organizer's intake decisions (app.organizer.decisions.IntakeDecisions), or None.
     decisions: Decisions | None = None
+    # Who reviews what (app.assembly.assignments); None: every expert, every submission.
+    assignment_rules: AssignmentRules | None = None
 
 
 ProgressFn = Callable[[int, int, str], None]
@@ -154,6 +157,8 @@ def build_packet(intake_dir: Path, out_path: Path, key: Ed25519PrivateKey,
     if decisions is not None:
         apply.check_against_rubric(decisions, options.rubric)
         warnings += apply.unknown_sources(decisions, [p.name for p in entries])
+    if options.assignment_rules is not None:
+        check_rules(options.assignment_rules, options.roster, options.rubric)
     results: list[EntryResult] = []
     created = options.created or datetime.now(UTC).strftime("%Y-%m-%dT%H:%M:%SZ")
     packet_id = options.packet_id or f"PD-{created[:10].replace('-', '')}-{secrets.token_hex(4)}"
@@ -177,12 +182,17 @@ def build_packet(intake_dir: Path, out_path: Path, key: Ed25519PrivateKey,
             raise PanelDeskError("没有任何申报材料可以纳入评审包（全部被拒收或排除），请查看各条目的原因")
         flagged = _mark_duplicates(submissions)
         excluded = apply.settle(results, decisions, flagged, warnings)
+        plan = resolve(options.assignment_rules, options.roster,
+                       [Candidate(r.submission.id, r.source, r.submission.category,
+                                  r.submission.unit) for r in results if r.submission],
+                       options.rubric, {p.name for p in entries})
+        warnings += plan.warnings
         manifest = Manifest(
             packet_id=packet_id, title=options.title, created=created,
             generator=f"PanelDesk {__version__}",
             rubric=options.rubric.to_dict(), rubric_hash=rubric_hash(options.rubric),
             roster=list(options.roster),
-            assignments={e.id: [s.id for s in submissions] for e in options.roster},
+            assignments=plan.assignments,
             submissions=submissions, excluded=excluded,
         )
         manifest_hash = writer.finish(manifest, key)

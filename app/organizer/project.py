@@ -23,10 +23,12 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from app.assembly.assignments import AssignmentRules, read_assignments, read_conflicts
 from app.atomic import save_atomic
 from app.errors import PanelDeskError
 from app.model import Expert
 from app.organizer.decisions import EntryDecision, IntakeDecisions
+from app.organizer.panel import roster_problem
 from app.sheets.orgdb import OrgDB
 from scoring.rubric import Rubric
 
@@ -180,6 +182,20 @@ class Project:
         from app.intake.roster import read_roster
 
         return read_roster(self.settings.roster) if self.settings.roster else None
+
+    def assignment_rules(self) -> AssignmentRules | None:
+        """The project's assignments and conflicts files, read; None when it has neither."""
+        if self.settings.assignments is None and self.settings.conflicts is None:
+            return None
+        return AssignmentRules(
+            assign=read_assignments(self.settings.assignments) if self.settings.assignments
+            else [],
+            conflicts=read_conflicts(self.settings.conflicts) if self.settings.conflicts
+            else [])
+
+    def build_problem(self) -> str | None:
+        """Why the organizer's window must not build yet (no roster), or None."""
+        return roster_problem(self.roster())
 
     def audit(self) -> list[dict[str, Any]]:
         """Every intake decision of this project, oldest first."""

@@ -972,6 +972,14 @@ Choose yourself from the roster and {action} your signing key. Score sheets are 
     </message>
 </context>
 <context>
+    <name>Panel</name>
+    <message>
+        <location filename="../../app/organizer/panel.py" line="17" />
+        <source>尚未建立专家名单：请先添加专家或导入名单，再生成评审包</source>
+        <translation>No expert roster yet: add experts or import a roster before building the packet</translation>
+    </message>
+</context>
+<context>
     <name>PdfViewer</name>
     <message>
         <location filename="../../ui/evidence/pdf_viewer.py" line="101" />

@@ -93,3 +93,26 @@ def test_create_refuses_an_existing_project_and_a_missing_intake(tmp_path: Path,
         Project.create(tmp_path / "other", tmp_path / "nope")
     with pytest.raises(PanelDeskError, match="不是评审项目"):
         Project.open(tmp_path / "nothing")
+
+
+def test_no_roster_no_build_and_files_come_back(tmp_path: Path, intake: Path) -> None:
+    from app.organizer.panel import placeholder_roster, placeholder_warning, roster_problem
+
+    roster = tmp_path / "round" / "roster.csv"
+    with Project.create(tmp_path / "round", intake) as project:
+        assert project.build_problem() is not None and project.assignment_rules() is None
+        roster.write_text("编号,姓名\nE1,甲\n", encoding="utf-8")
+        (tmp_path / "round" / "conflicts.csv").write_text("expert,unit\nE1,某单位\n",
+                                                          encoding="utf-8")
+        project.settings.roster = roster
+        project.settings.conflicts = tmp_path / "round" / "conflicts.csv"
+        project.save_settings()
+    stored = json.loads((tmp_path / "round" / "project.json").read_text(encoding="utf-8"))
+    assert stored["roster"] == "roster.csv"  # relative: the folder can move
+    with Project.open(tmp_path / "round") as project:
+        assert project.build_problem() is None
+        assert [e.id for e in project.roster()] == ["E1"]
+        assert project.assignment_rules().conflicts[0].value == "某单位"
+    placeholders = placeholder_roster(load_default_rubric())
+    assert roster_problem([]) and roster_problem(None) and roster_problem(placeholders) is None
+    assert "专家1" in placeholder_warning(placeholders)
