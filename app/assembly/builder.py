@@ -255,6 +255,7 @@ def _build_entry(path: Path, sid: str, writer: PacketWriter, options: BuildOptio
         files.append(_add(writer, name, item.name, item.data, "evidence", info.kind,
                           info.media_type, info.width, info.height))
     warnings += checks.check_evidence(evidence, options.rubric.intake)
+    warnings += checks.check_archive(entry.unsafe)
     category = fields.get("category") or None
     if category not in options.rubric.categories:
         category = None
