@@ -1,4 +1,4 @@
-"""The organizer's intake decisions applied while a packet is built (docs/formats.md §9).
+"""The organizer's intake decisions applied while a packet is built (docs/formats.md §10).
 
 The decisions file itself (`app.organizer.decisions`) sits above this package; here the
 builder only needs what the `Decisions` protocol describes, so the CLI and the GUI hand

@@ -1,4 +1,4 @@
-"""Who reviews what: the assignment plan of a packet (docs/formats.md §10).
+"""Who reviews what: the assignment plan of a packet (docs/formats.md §11).
 
 By default every expert reviews every submission.  An assignments file narrows that:
 rows `expert,submission` (a submission named by its intake source or its packet id) or

@@ -1,4 +1,4 @@
-"""The organizer's intake decisions file (`decisions.json`, docs/formats.md §9).
+"""The organizer's intake decisions file (`decisions.json`, docs/formats.md §10).
 
 One entry per intake source (the entry's file or folder name in the intake folder, as in
 the build report).  An entry may combine:
