@@ -24,20 +24,22 @@ from typing import Any
 from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
 
 from app import __version__
+from app.assembly import apply
+from app.assembly.apply import CONTACT_MASK, Decisions
+from app.assembly.assignments import AssignmentRules, Candidate, check_rules, resolve
+from app.assembly.scan import FORM_MEDIA, field_warnings, find_form
 from app.errors import PanelDeskError
 from app.evidence.classify import classify
 from app.evidence.probe import EvidenceInfo
 from app.intake import checks
 from app.intake.contacts import contact_strings
-from app.intake.forms import CategorySet, ParsedForm, looks_like_form, parse_form
-from app.intake.source import EntryError, IntakeEntry, list_entries, read_entry
+from app.intake.forms import CategorySet
+from app.intake.source import list_entries, read_entry
 from app.model import CONTACT_FIELDS, Expert, PacketFile, Submission
 from app.packet import Manifest, PacketWriter
 from app.rubrics import rubric_hash
 from scoring.rubric import Rubric
 
-CONTACT_MASK = "〔联系方式已隐去〕"
-FORM_NAME_HINTS = ("申报书", "申报表", "申报", "表")
 EXTENSIONS = {
     "image/jpeg": ".jpg", "image/png": ".png", "image/gif": ".gif", "image/bmp": ".bmp",
     "image/webp": ".webp", "application/pdf": ".pdf", "text/plain": ".txt",
@@ -47,13 +49,6 @@ EXTENSIONS = {
     "application/vnd.ms-excel": ".xls", "application/vnd.ms-powerpoint": ".ppt",
     "application/vnd.openxmlformats-officedocument.presentationml.presentation": ".pptx",
     "image/tiff": ".tif", "image/heic": ".heic", "image/avif": ".avif",
-}
-FORM_MEDIA = {
-    ".docx": "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
-    ".pdf": "application/pdf",
-    ".doc": "application/msword",
-    ".rtf": "application/rtf",
-    ".wps": "application/vnd.ms-works",
 }
 
 
@@ -74,9 +69,10 @@ class EntryResult:
     """What happened to one intake entry."""
 
     source: str
-    status: str  # "included" | "rejected"
+    status: str  # "included" | "rejected" | "excluded" (by the organizer's decision)
     submission: Submission | None = None
     reason: str = ""
+    duplicate_of: str | None = None  # excluded as a duplicate of this source
     notes: list[str] = field(default_factory=list)
     contacts: dict[str, str] = field(default_factory=dict)
 
@@ -90,6 +86,8 @@ class EntryResult:
                         files=len(sub.files), contacts=self.contacts)
         else:
             data["reason"] = self.reason
+        if self.duplicate_of is not None:
+            data["duplicate_of"] = self.duplicate_of
         if self.notes:
             data["notes"] = self.notes
         return data
@@ -102,6 +100,8 @@ class BuildReport:
     title: str
     manifest_hash: str
     entries: list[EntryResult]
+    # Problems with the decisions that did not stop the build (an unknown source …).
+    warnings: list[str] = field(default_factory=list)
 
     @property
     def rejected(self) -> list[EntryResult]:
@@ -111,6 +111,10 @@ class BuildReport:
     def included(self) -> list[EntryResult]:
         return [e for e in self.entries if e.status == "included"]
 
+    @property
+    def excluded(self) -> list[EntryResult]:
+        return [e for e in self.entries if e.status == "excluded"]
+
     def to_dict(self) -> dict[str, Any]:
         return {
             "packet": str(self.packet_path),
@@ -118,8 +122,9 @@ class BuildReport:
             "title": self.title,
             "manifest_hash": self.manifest_hash,
             "counts": {"entries": len(self.entries), "included": len(self.included),
-                       "rejected": len(self.rejected)},
+                       "rejected": len(self.rejected), "excluded": len(self.excluded)},
             "entries": [e.to_dict() for e in self.entries],
+            "warnings": list(self.warnings),
         }
 
 
@@ -132,6 +137,10 @@ class BuildOptions:
     packet_id: str | None = None
     created: str | None = None  # ISO-8601 UTC; fixed only for reproducible demos/tests
     soffice: str | None = None
+    # The organizer's intake decisions (app.organizer.decisions.IntakeDecisions), or None.
+    decisions: Decisions | None = None
+    # Who reviews what (app.assembly.assignments); None: every expert, every submission.
+    assignment_rules: AssignmentRules | None = None
 
 
 ProgressFn = Callable[[int, int, str], None]
@@ -144,6 +153,13 @@ def build_packet(intake_dir: Path, out_path: Path, key: Ed25519PrivateKey,
     entries = list_entries(intake_dir)
     if not entries:
         raise PanelDeskError(f"申报材料文件夹为空：{intake_dir}")
+    decisions = options.decisions
+    warnings: list[str] = []
+    if decisions is not None:
+        apply.check_against_rubric(decisions, options.rubric)
+        warnings += apply.unknown_sources(decisions, [p.name for p in entries])
+    if options.assignment_rules is not None:
+        check_rules(options.assignment_rules, options.roster, options.rubric)
     results: list[EntryResult] = []
     created = options.created or datetime.now(UTC).strftime("%Y-%m-%dT%H:%M:%SZ")
     packet_id = options.packet_id or f"PD-{created[:10].replace('-', '')}-{secrets.token_hex(4)}"
@@ -154,25 +170,38 @@ def build_packet(intake_dir: Path, out_path: Path, key: Ed25519PrivateKey,
                 raise BuildCancelled("已取消生成评审包，未写入任何文件")
             if progress is not None:
                 progress(index, len(entries), path.name)
+            reason = None if decisions is None else apply.exclusion_reason(decisions, path.name)
+            if reason is not None:
+                # Left out before reading: nothing of it reaches the packet.
+                results.append(EntryResult(path.name, "excluded", reason=reason,
+                                           duplicate_of=decisions.kept_for(path.name)))
+                continue
             sid = f"S{len([r for r in results if r.status == 'included']) + 1:03d}"
             results.append(_build_entry(path, sid, writer, options, categories))
         submissions = [r.submission for r in results if r.submission is not None]
         if not submissions:
-            raise NothingIncluded("没有任何申报材料可以纳入评审包（全部被拒收），请查看各条目的原因",
-                                  BuildReport(out_path, packet_id, options.title, "", results))
-        _mark_duplicates(submissions)
+            raise NothingIncluded("没有任何申报材料可以纳入评审包（全部被拒收或排除），请查看各条目的原因",
+                                  BuildReport(out_path, packet_id, options.title, "", results,
+                                              warnings))
+        flagged = _mark_duplicates(submissions)
+        excluded = apply.settle(results, decisions, flagged, warnings)
+        plan = resolve(options.assignment_rules, options.roster,
+                       [Candidate(r.submission.id, r.source, r.submission.category,
+                                  r.submission.unit) for r in results if r.submission],
+                       options.rubric, {p.name for p in entries})
+        warnings += plan.warnings
         manifest = Manifest(
             packet_id=packet_id, title=options.title, created=created,
             generator=f"PanelDesk {__version__}",
             rubric=options.rubric.to_dict(), rubric_hash=rubric_hash(options.rubric),
             roster=list(options.roster),
-            assignments={e.id: [s.id for s in submissions] for e in options.roster},
-            submissions=submissions,
+            assignments=plan.assignments,
+            submissions=submissions, excluded=excluded,
         )
         manifest_hash = writer.finish(manifest, key)
     if progress is not None:
         progress(len(entries), len(entries), "")
-    return BuildReport(out_path, packet_id, options.title, manifest_hash, results)
+    return BuildReport(out_path, packet_id, options.title, manifest_hash, results, warnings)
 
 
 def _build_entry(path: Path, sid: str, writer: PacketWriter, options: BuildOptions,
@@ -182,27 +211,31 @@ def _build_entry(path: Path, sid: str, writer: PacketWriter, options: BuildOptio
     except PanelDeskError as err:
         return EntryResult(path.name, "rejected", reason=str(err))
     try:
-        form_file, parsed = _find_form(entry, options.soffice, categories)
+        form_file, parsed = find_form(entry, options.soffice, categories)
     except PanelDeskError as err:
         # Files skipped as hostile often explain why no form was found (e.g. a bomb).
         reason = "；".join([str(err), *entry.skipped])
         return EntryResult(path.name, "rejected", reason=reason, notes=list(entry.skipped))
     result = EntryResult(path.name, "included", notes=list(entry.skipped) + parsed.notes)
     fields = {k: v for k, v in parsed.fields.items() if v}
+    extracted_contacts = contact_strings(fields)
+    decided: dict[str, Any] | None = None
+    decision = None if options.decisions is None else options.decisions.get(path.name)
+    if decision is not None and not decision.is_empty():
+        changes = apply.override_fields(fields, decision, options.keep_contacts, CONTACT_FIELDS)
+        decided = {"source": path.name, **({"fields": changes} if changes else {})}
     result.contacts = {k: fields.get(k, "") for k in CONTACT_FIELDS}
-    checked = dict(fields)
-    if not checked.get("category") and len(parsed.category_candidates) > 1:
-        # Several boxes ticked: the warning should name them, not say "none ticked".
-        checked["category"] = "、".join(parsed.category_candidates)
-    warnings = checks.check_fields(checked, options.rubric.intake, categories)
+    # The same checks as the organizer's review of the entry (app.assembly.scan).
+    warnings = field_warnings(fields, parsed.category_candidates, options.rubric, categories)
     text = parsed.text
     if not options.keep_contacts:
         # Contact parts may come from separate cells: mask every piece, longest first.
-        for piece in contact_strings(fields):
+        pieces = sorted(set(contact_strings(fields)) | set(extracted_contacts), key=len,
+                        reverse=True)
+        for piece in pieces:
             text = text.replace(piece, CONTACT_MASK)
         for key in CONTACT_FIELDS:
             fields.pop(key, None)
-    warnings += checks.check_pii(fields)
     files: list[PacketFile] = []
     if options.keep_contacts:
         ext = PurePosixPath(form_file.name).suffix.lower()
@@ -221,12 +254,13 @@ def _build_entry(path: Path, sid: str, writer: PacketWriter, options: BuildOptio
         files.append(_add(writer, name, item.name, item.data, "evidence", info.kind,
                           info.media_type, info.width, info.height))
     warnings += checks.check_evidence(evidence, options.rubric.intake)
+    warnings += checks.check_archive(entry.unsafe)
     category = fields.get("category") or None
     if category not in options.rubric.categories:
         category = None
     result.submission = Submission(
         id=sid, category=category, title=fields.get("title", ""), unit=fields.get("unit", ""),
-        fields=fields, text=text, warnings=warnings, files=files)
+        fields=fields, text=text, warnings=warnings, files=files, decisions=decided)
     return result
 
 
@@ -237,37 +271,13 @@ def _add(writer: PacketWriter, name: str, original: str, data: bytes, role: str,
                       media_type=media_type, size=size, sha256=digest, width=width, height=height)
 
 
-def _find_form(entry: IntakeEntry, soffice: str | None, categories: CategorySet):
-    """Pick the 申报书 among the entry's files and parse it.
-
-    Candidates are Word/PDF files whose text carries the form's labels; a file named
-    like a form (申报书/申报表) wins over others.  When no file looks like a form but one
-    is named like one, its parse error is the rejection reason.
-    """
-    named = [f for f in entry.files
-             if PurePosixPath(f.name).suffix.lower() in FORM_MEDIA
-             and any(h in f.basename for h in FORM_NAME_HINTS[:3])]
-    office = [f for f in entry.files if PurePosixPath(f.name).suffix.lower() in FORM_MEDIA]
-    ordered = named + [f for f in office if f not in named]
-    first_error: PanelDeskError | None = None
-    for candidate in ordered:
-        try:
-            if candidate not in named and not looks_like_form(candidate.name, candidate.data):
-                continue
-            parsed: ParsedForm = parse_form(candidate.name, candidate.data, categories,
-                                            soffice=soffice)
-        except PanelDeskError as err:
-            first_error = first_error or err
-            continue
-        return candidate, parsed
-    if first_error is not None:
-        raise EntryError(f"申报书无法读取：{first_error}")
-    raise EntryError("未找到申报书（应为含“申报单位”“实践标题”等栏目的 Word 或 PDF 文件）")
+_find_form = find_form  # its earlier name, still used by callers outside this package
 
 
-def _mark_duplicates(submissions: list[Submission]) -> None:
+def _mark_duplicates(submissions: list[Submission]) -> dict[str, list[str]]:
     by_id = {s.id: s for s in submissions}
     duplicates = checks.find_duplicates([(s.id, s.unit, s.title) for s in submissions])
     for sid, others in duplicates.items():
         by_id[sid].warnings.append(checks.duplicate_warning(others))
+    return duplicates
 

@@ -518,37 +518,37 @@ Offline expert panel review: judging packets, expert scoring, signed score sheet
 <context>
     <name>EvidenceKind</name>
     <message>
-        <location filename="../../app/evidence/kinds.py" line="197" />
+        <location filename="../../app/evidence/kinds.py" line="203" />
         <source>图片</source>
         <translation>Image</translation>
     </message>
     <message>
-        <location filename="../../app/evidence/kinds.py" line="199" />
+        <location filename="../../app/evidence/kinds.py" line="205" />
         <source>PDF 文档</source>
         <translation>PDF document</translation>
     </message>
     <message>
-        <location filename="../../app/evidence/kinds.py" line="201" />
+        <location filename="../../app/evidence/kinds.py" line="207" />
         <source>表格</source>
         <translation>Spreadsheet</translation>
     </message>
     <message>
-        <location filename="../../app/evidence/kinds.py" line="203" />
+        <location filename="../../app/evidence/kinds.py" line="209" />
         <source>Word 文档</source>
         <translation>Word document</translation>
     </message>
     <message>
-        <location filename="../../app/evidence/kinds.py" line="206" />
+        <location filename="../../app/evidence/kinds.py" line="212" />
         <source>链接</source>
         <translation>Links</translation>
     </message>
     <message>
-        <location filename="../../app/evidence/kinds.py" line="208" />
+        <location filename="../../app/evidence/kinds.py" line="214" />
         <source>文本</source>
         <translation>Text</translation>
     </message>
     <message>
-        <location filename="../../app/evidence/kinds.py" line="211" />
+        <location filename="../../app/evidence/kinds.py" line="217" />
         <source>其他文件</source>
         <translation>Other file</translation>
     </message>
@@ -1563,6 +1563,14 @@ Choose yourself from the roster and {action} your signing key. Score sheets are 
         <location filename="../../app/packet/sealed.py" line="62" />
         <source>评审包 {name} 已加密：请提供评审包口令（--packet-passphrase-file 或环境变量 {env}）</source>
         <translation>The packet {name} is encrypted: give its passphrase (--packet-passphrase-file or the environment variable {env})</translation>
+    </message>
+</context>
+<context>
+    <name>Panel</name>
+    <message>
+        <location filename="../../app/organizer/panel.py" line="17" />
+        <source>尚未建立专家名单：请先添加专家或导入名单，再生成评审包</source>
+        <translation>No expert roster yet: add experts or import a roster before building the packet</translation>
     </message>
 </context>
 <context>

@@ -148,10 +148,10 @@ def test_every_entry_rejected_still_prints_reasons_and_writes_the_report(organiz
     status = cli.main(["packet", "build", str(intake), "-o", str(organizer / "p.panelpack"),
                        "--report", str(report)])
     err = capsys.readouterr().err
-    assert status == 1 and "全部被拒收" in err
+    assert status == 1 and "全部被拒收或排除" in err
     assert "拒收：a.zip：" in err and "拒收：empty：" in err
     data = json.loads(report.read_text(encoding="utf-8"))
-    assert data["counts"] == {"entries": 2, "included": 0, "rejected": 2}
+    assert data["counts"] == {"entries": 2, "included": 0, "rejected": 2, "excluded": 0}
     assert not (organizer / "p.panelpack").exists()
     assert not list(organizer.glob(".p.panelpack.*.tmp"))
 
