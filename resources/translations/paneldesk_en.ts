@@ -80,6 +80,82 @@
     </message>
 </context>
 <context>
+    <name>AuditDialog</name>
+    <message>
+        <location filename="../../ui/organizer/audit_view.py" line="94" />
+        <source>操作记录</source>
+        <translation>Decision log</translation>
+    </message>
+</context>
+<context>
+    <name>AuditModel</name>
+    <message>
+        <location filename="../../ui/organizer/audit_view.py" line="28" />
+        <source>排除</source>
+        <translation>Exclude</translation>
+    </message>
+    <message>
+        <location filename="../../ui/organizer/audit_view.py" line="29" />
+        <source>标记为重复</source>
+        <translation>Mark as duplicate</translation>
+    </message>
+    <message>
+        <location filename="../../ui/organizer/audit_view.py" line="30" />
+        <source>恢复纳入</source>
+        <translation>Include again</translation>
+    </message>
+    <message>
+        <location filename="../../ui/organizer/audit_view.py" line="31" />
+        <source>修改字段</source>
+        <translation>Edit field</translation>
+    </message>
+    <message>
+        <location filename="../../ui/organizer/audit_view.py" line="32" />
+        <source>确认提示</source>
+        <translation>Acknowledge warning</translation>
+    </message>
+    <message>
+        <location filename="../../ui/organizer/audit_view.py" line="33" />
+        <source>修改专家名单</source>
+        <translation>Edit roster</translation>
+    </message>
+    <message>
+        <location filename="../../ui/organizer/audit_view.py" line="50" />
+        <source>时间</source>
+        <translation>Time</translation>
+    </message>
+    <message>
+        <location filename="../../ui/organizer/audit_view.py" line="50" />
+        <source>操作人</source>
+        <translation>By</translation>
+    </message>
+    <message>
+        <location filename="../../ui/organizer/audit_view.py" line="51" />
+        <source>操作</source>
+        <translation>Action</translation>
+    </message>
+    <message>
+        <location filename="../../ui/organizer/audit_view.py" line="51" />
+        <source>对象</source>
+        <translation>Subject</translation>
+    </message>
+    <message>
+        <location filename="../../ui/organizer/audit_view.py" line="52" />
+        <source>原值</source>
+        <translation>Old value</translation>
+    </message>
+    <message>
+        <location filename="../../ui/organizer/audit_view.py" line="52" />
+        <source>新值</source>
+        <translation>New value</translation>
+    </message>
+    <message>
+        <location filename="../../ui/organizer/audit_view.py" line="53" />
+        <source>理由</source>
+        <translation>Reason</translation>
+    </message>
+</context>
+<context>
     <name>CheckIn</name>
     <message>
         <location filename="../../ui/review/check_in.py" line="107" />
@@ -730,6 +806,484 @@ Choose yourself from the roster and {action} your signing key. Score sheets are 
     </message>
 </context>
 <context>
+    <name>IntakeDetail</name>
+    <message>
+        <location filename="../../ui/organizer/intake_detail.py" line="105" />
+        <location filename="../../ui/organizer/intake_detail.py" line="184" />
+        <source>选择左侧的一份申报查看详情。</source>
+        <translation>Select an application on the left to see its details.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/organizer/intake_detail.py" line="134" />
+        <source>提取的字段 | 原始申报书</source>
+        <translation>Extracted fields | original form</translation>
+    </message>
+    <message>
+        <location filename="../../ui/organizer/intake_detail.py" line="141" />
+        <source>佐证材料</source>
+        <translation>Evidence</translation>
+    </message>
+    <message>
+        <location filename="../../ui/organizer/intake_detail.py" line="148" />
+        <source>修改字段…</source>
+        <translation>Edit field…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/organizer/intake_detail.py" line="149" />
+        <source>补填类别…</source>
+        <translation>Set category…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/organizer/intake_detail.py" line="150" />
+        <source>确认提示…</source>
+        <translation>Acknowledge warning…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/organizer/intake_detail.py" line="151" />
+        <source>标记为重复…</source>
+        <translation>Mark as duplicate…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/organizer/intake_detail.py" line="152" />
+        <source>排除…</source>
+        <translation>Exclude…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/organizer/intake_detail.py" line="153" />
+        <source>恢复纳入</source>
+        <translation>Include again</translation>
+    </message>
+    <message>
+        <location filename="../../ui/organizer/intake_detail.py" line="191" />
+        <source>{status} · {id} · 来源：{source}</source>
+        <translation>{status} · {id} · source: {source}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/organizer/intake_detail.py" line="195" />
+        <source>重复，保留：{kept}</source>
+        <translation>Duplicate; kept: {kept}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/organizer/intake_detail.py" line="196" />
+        <source>排除理由：{reason}</source>
+        <translation>Excluded because: {reason}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/organizer/intake_detail.py" line="206" />
+        <source>无法读取：{reason}</source>
+        <translation>Cannot be read: {reason}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/organizer/intake_detail.py" line="215" />
+        <source>✓ 已确认（向专家显示）：{note}</source>
+        <translation>✓ Acknowledged (shown to experts): {note}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/organizer/intake_detail.py" line="216" />
+        <source>✓ 已确认（不向专家显示）：{note}</source>
+        <translation>✓ Acknowledged (hidden from experts): {note}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/organizer/intake_detail.py" line="219" />
+        <source>说明：{note}</source>
+        <translation>Note: {note}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/organizer/intake_detail.py" line="221" />
+        <source>没有提示。</source>
+        <translation>No warnings.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/organizer/intake_detail.py" line="225" />
+        <source>  （无）</source>
+        <translation>  (none)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/organizer/intake_detail.py" line="226" />
+        <source>无法读取的原因：
+{reason}
+
+涉及的文件：
+{files}</source>
+        <translation>Why it cannot be read:
+{reason}
+
+Files involved:
+{files}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/organizer/intake_detail.py" line="234" />
+        <source>（已修改）</source>
+        <translation>(edited)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/organizer/intake_detail.py" line="237" />
+        <source>原始申报书：{name}</source>
+        <translation>Original form: {name}</translation>
+    </message>
+</context>
+<context>
+    <name>IntakeModel</name>
+    <message>
+        <location filename="../../ui/organizer/intake_model.py" line="34" />
+        <source>纳入</source>
+        <translation>Included</translation>
+    </message>
+    <message>
+        <location filename="../../ui/organizer/intake_model.py" line="35" />
+        <source>需处理</source>
+        <translation>Needs attention</translation>
+    </message>
+    <message>
+        <location filename="../../ui/organizer/intake_model.py" line="36" />
+        <source>已排除</source>
+        <translation>Excluded</translation>
+    </message>
+    <message>
+        <location filename="../../ui/organizer/intake_model.py" line="37" />
+        <source>无法读取</source>
+        <translation>Rejected</translation>
+    </message>
+    <message>
+        <location filename="../../ui/organizer/intake_model.py" line="45" />
+        <source>缺栏目</source>
+        <translation>Missing field</translation>
+    </message>
+    <message>
+        <location filename="../../ui/organizer/intake_model.py" line="45" />
+        <source>申报书中有栏目为空或没有找到。可在右侧补填该栏目，或确认后保留。</source>
+        <translation>A field of the form is empty or was not found. Fill it in on the right, or acknowledge and keep it.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/organizer/intake_model.py" line="47" />
+        <source>缺类别</source>
+        <translation>No category</translation>
+    </message>
+    <message>
+        <location filename="../../ui/organizer/intake_model.py" line="47" />
+        <source>没有读到评审细则中的实践类别（未勾选、勾选多个或写法不认识）。没有类别的申报不参加分类排名，请用“补填类别”选定。</source>
+        <translation>No category of the rubric was read (none ticked, several ticked, or an unknown spelling). An application without a category is not ranked; choose one with "Set category".</translation>
+    </message>
+    <message>
+        <location filename="../../ui/organizer/intake_model.py" line="50" />
+        <source>字数</source>
+        <translation>Length</translation>
+    </message>
+    <message>
+        <location filename="../../ui/organizer/intake_model.py" line="50" />
+        <source>详细内容的字数不在评审细则建议的范围内。一般只需确认并告知专家。</source>
+        <translation>The length of the detailed description is outside the rubric's recommended range. Usually acknowledging it and telling the experts is enough.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/organizer/intake_model.py" line="52" />
+        <source>图片数</source>
+        <translation>Image count</translation>
+    </message>
+    <message>
+        <location filename="../../ui/organizer/intake_model.py" line="52" />
+        <source>附图数量不符合征集要求。可确认后保留，或联系申报单位补交。</source>
+        <translation>The number of images does not meet the call's requirement. Acknowledge and keep it, or ask the applicant for more.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/organizer/intake_model.py" line="54" />
+        <source>图片格式</source>
+        <translation>Image format</translation>
+    </message>
+    <message>
+        <location filename="../../ui/organizer/intake_model.py" line="54" />
+        <source>附图不是要求的格式。专家仍可查看，一般确认即可。</source>
+        <translation>An image is not in the required format. Experts can still view it; usually acknowledging it is enough.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/organizer/intake_model.py" line="56" />
+        <source>分辨率</source>
+        <translation>Resolution</translation>
+    </message>
+    <message>
+        <location filename="../../ui/organizer/intake_model.py" line="56" />
+        <source>附图分辨率低于要求。专家仍可查看，一般确认即可。</source>
+        <translation>An image's resolution is below the requirement. Experts can still view it; usually acknowledging it is enough.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/organizer/intake_model.py" line="58" />
+        <source>附件损坏</source>
+        <translation>Damaged file</translation>
+    </message>
+    <message>
+        <location filename="../../ui/organizer/intake_model.py" line="58" />
+        <source>有附件无法安全打开，不会放入评审包。可联系申报单位重发。</source>
+        <translation>An attachment cannot be opened safely and is left out of the packet. You may ask the applicant to resend it.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/organizer/intake_model.py" line="60" />
+        <source>压缩包不安全</source>
+        <translation>Unsafe archive</translation>
+    </message>
+    <message>
+        <location filename="../../ui/organizer/intake_model.py" line="60" />
+        <source>压缩包中有路径不安全的文件，已跳过。请核对是否缺少材料。</source>
+        <translation>The archive holds files with unsafe paths; they were skipped. Check whether material is missing.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/organizer/intake_model.py" line="62" />
+        <source>手机号</source>
+        <translation>Mobile number</translation>
+    </message>
+    <message>
+        <location filename="../../ui/organizer/intake_model.py" line="62" />
+        <source>专家可见的文字中有未脱敏的手机号。请在对应栏目中改为脱敏写法。</source>
+        <translation>Text experts see contains an unmasked mobile number. Edit the field to mask it.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/organizer/intake_model.py" line="64" />
+        <source>身份证号</source>
+        <translation>ID number</translation>
+    </message>
+    <message>
+        <location filename="../../ui/organizer/intake_model.py" line="64" />
+        <source>专家可见的文字中有未脱敏的身份证号。请在对应栏目中改为脱敏写法。</source>
+        <translation>Text experts see contains an unmasked ID number. Edit the field to mask it.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/organizer/intake_model.py" line="66" />
+        <source>银行卡号</source>
+        <translation>Bank card</translation>
+    </message>
+    <message>
+        <location filename="../../ui/organizer/intake_model.py" line="66" />
+        <source>专家可见的文字中有未脱敏的银行卡号。请在对应栏目中改为脱敏写法。</source>
+        <translation>Text experts see contains an unmasked bank card number. Edit the field to mask it.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/organizer/intake_model.py" line="68" />
+        <source>疑似重复</source>
+        <translation>Possible duplicate</translation>
+    </message>
+    <message>
+        <location filename="../../ui/organizer/intake_model.py" line="68" />
+        <source>与另一份申报的单位和标题相同。请用“标记为重复”保留其中一份。</source>
+        <translation>Same unit and title as another application. Use "Mark as duplicate" to keep one of them.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/organizer/intake_model.py" line="93" />
+        <source>状态</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <location filename="../../ui/organizer/intake_model.py" line="93" />
+        <source>编号</source>
+        <translation>ID</translation>
+    </message>
+    <message>
+        <location filename="../../ui/organizer/intake_model.py" line="94" />
+        <source>申报单位</source>
+        <translation>Applicant</translation>
+    </message>
+    <message>
+        <location filename="../../ui/organizer/intake_model.py" line="94" />
+        <source>类别</source>
+        <translation>Category</translation>
+    </message>
+    <message>
+        <location filename="../../ui/organizer/intake_model.py" line="95" />
+        <source>实践标题</source>
+        <translation>Title</translation>
+    </message>
+    <message>
+        <location filename="../../ui/organizer/intake_model.py" line="95" />
+        <source>正文字数</source>
+        <translation>Length</translation>
+    </message>
+    <message>
+        <location filename="../../ui/organizer/intake_model.py" line="96" />
+        <source>图片</source>
+        <translation>Image</translation>
+    </message>
+    <message>
+        <location filename="../../ui/organizer/intake_model.py" line="96" />
+        <source>提示</source>
+        <translation>Notes</translation>
+    </message>
+    <message>
+        <location filename="../../ui/organizer/intake_model.py" line="97" />
+        <source>来源</source>
+        <translation>Source</translation>
+    </message>
+</context>
+<context>
+    <name>IntakePage</name>
+    <message>
+        <location filename="../../ui/organizer/intake_page.py" line="102" />
+        <source>选择文件夹…</source>
+        <translation>Choose folder…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/organizer/intake_page.py" line="104" />
+        <source>重新扫描</source>
+        <translation>Scan again</translation>
+    </message>
+    <message>
+        <location filename="../../ui/organizer/intake_page.py" line="106" />
+        <source>操作记录…</source>
+        <translation>Decision log…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/organizer/intake_page.py" line="116" />
+        <source>取消</source>
+        <translation>Cancel</translation>
+    </message>
+    <message>
+        <location filename="../../ui/organizer/intake_page.py" line="125" />
+        <source>全部状态</source>
+        <translation>All statuses</translation>
+    </message>
+    <message>
+        <location filename="../../ui/organizer/intake_page.py" line="129" />
+        <source>全部提示</source>
+        <translation>All warnings</translation>
+    </message>
+    <message>
+        <location filename="../../ui/organizer/intake_page.py" line="133" />
+        <source>筛选：</source>
+        <translation>Filter:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/organizer/intake_page.py" line="187" />
+        <source>申报材料文件夹：{folder}</source>
+        <translation>Intake folder: {folder}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/organizer/intake_page.py" line="188" />
+        <source>尚未选择申报材料文件夹</source>
+        <translation>No intake folder chosen yet</translation>
+    </message>
+    <message>
+        <location filename="../../ui/organizer/intake_page.py" line="212" />
+        <source>正在查找申报材料…</source>
+        <translation>Looking for applications…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/organizer/intake_page.py" line="227" />
+        <source>正在读取 {done}/{total}：{name}</source>
+        <translation>Reading {done}/{total}: {name}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/organizer/intake_page.py" line="251" />
+        <source>已取消读取；已读取的申报保留在表中。</source>
+        <translation>Reading cancelled; the applications read so far stay in the table.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/organizer/intake_page.py" line="252" />
+        <source>已读取申报材料：{counts}</source>
+        <translation>Intake read: {counts}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/organizer/intake_page.py" line="257" />
+        <source>读取申报材料时发生内部错误（{kind}: {detail}）</source>
+        <translation>Internal error while reading the intake ({kind}: {detail})</translation>
+    </message>
+    <message>
+        <location filename="../../ui/organizer/intake_page.py" line="276" />
+        <source>共 {total} 份</source>
+        <translation>{total} in all</translation>
+    </message>
+    <message>
+        <location filename="../../ui/organizer/intake_page.py" line="313" />
+        <source>无法保存决定：{error}</source>
+        <translation>Cannot save the decision: {error}</translation>
+    </message>
+</context>
+<context>
+    <name>IntakeQuestions</name>
+    <message>
+        <location filename="../../ui/organizer/intake_dialogs.py" line="81" />
+        <source>修改字段</source>
+        <translation>Edit field</translation>
+    </message>
+    <message>
+        <location filename="../../ui/organizer/intake_dialogs.py" line="81" />
+        <source>修改后的值写入决定文件，生成评审包时替换从申报书中读出的值。</source>
+        <translation>The new value is written to the decisions file and replaces the value read from the form when the packet is built.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/organizer/intake_dialogs.py" line="92" />
+        <source>字段：</source>
+        <translation>Field:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/organizer/intake_dialogs.py" line="93" />
+        <source>类别：</source>
+        <translation>Category:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/organizer/intake_dialogs.py" line="94" />
+        <source>新值：</source>
+        <translation>New value:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/organizer/intake_dialogs.py" line="95" />
+        <location filename="../../ui/organizer/intake_dialogs.py" line="123" />
+        <location filename="../../ui/organizer/intake_dialogs.py" line="142" />
+        <source>理由：</source>
+        <translation>Reason:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/organizer/intake_dialogs.py" line="119" />
+        <source>排除申报</source>
+        <translation>Exclude application</translation>
+    </message>
+    <message>
+        <location filename="../../ui/organizer/intake_dialogs.py" line="119" />
+        <source>“{title}”将不放入评审包。请写明理由，理由记入操作记录。</source>
+        <translation>"{title}" will be left out of the packet. Give a reason; it is kept in the decision log.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/organizer/intake_dialogs.py" line="132" />
+        <source>标记为重复</source>
+        <translation>Mark as duplicate</translation>
+    </message>
+    <message>
+        <location filename="../../ui/organizer/intake_dialogs.py" line="132" />
+        <source>“{title}”是另一份申报的重复：选择保留的那一份。本份将不放入评审包，两份的关系都记入决定文件。</source>
+        <translation>"{title}" duplicates another application: choose the one to keep. This one is left out of the packet; both are named in the decisions file.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/organizer/intake_dialogs.py" line="140" />
+        <source>重复申报</source>
+        <translation>Submitted twice</translation>
+    </message>
+    <message>
+        <location filename="../../ui/organizer/intake_dialogs.py" line="141" />
+        <source>保留：</source>
+        <translation>Keep:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/organizer/intake_dialogs.py" line="150" />
+        <source>确认提示</source>
+        <translation>Acknowledge warning</translation>
+    </message>
+    <message>
+        <location filename="../../ui/organizer/intake_dialogs.py" line="150" />
+        <source>确认已看过该提示。可以写一句说明；选择是否仍让专家看到这条提示。</source>
+        <translation>Confirm that you have seen this warning. Add a note if you like, and choose whether experts still see it.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/organizer/intake_dialogs.py" line="157" />
+        <source>评审包中仍向专家显示此提示</source>
+        <translation>Still show this warning to experts in the packet</translation>
+    </message>
+    <message>
+        <location filename="../../ui/organizer/intake_dialogs.py" line="158" />
+        <source>提示：</source>
+        <translation>Warning:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/organizer/intake_dialogs.py" line="159" />
+        <source>说明：</source>
+        <translation>Note:</translation>
+    </message>
+</context>
+<context>
     <name>KeyCheckDialog</name>
     <message>
         <location filename="../../ui/organizer/key_check.py" line="51" />
@@ -903,6 +1457,99 @@ Choose yourself from the roster and {action} your signing key. Score sheets are 
         <location filename="../../ui/organizer/window.py" line="58" />
         <source>把专家交回的评分表拖到“导入评分表”页即可导入</source>
         <translation>Drop the returned score sheets onto the "Import score sheets" tab to import them</translation>
+    </message>
+</context>
+<context>
+    <name>OrganizerWorkbench</name>
+    <message>
+        <location filename="../../ui/organizer/workbench.py" line="69" />
+        <source>组织方工作台 — {name}</source>
+        <translation>Organizer workbench — {name}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/organizer/workbench.py" line="77" />
+        <source>项目文件夹：{folder}</source>
+        <translation>Project folder: {folder}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/organizer/workbench.py" line="114" />
+        <source>申报材料</source>
+        <translation>Intake</translation>
+    </message>
+    <message>
+        <location filename="../../ui/organizer/workbench.py" line="114" />
+        <source>专家与分配</source>
+        <translation>Panel</translation>
+    </message>
+    <message>
+        <location filename="../../ui/organizer/workbench.py" line="114" />
+        <source>评审包</source>
+        <translation>Packet</translation>
+    </message>
+    <message>
+        <location filename="../../ui/organizer/workbench.py" line="115" />
+        <source>导入评分表</source>
+        <translation>Import score sheets</translation>
+    </message>
+    <message>
+        <location filename="../../ui/organizer/workbench.py" line="115" />
+        <source>结果</source>
+        <translation>Outcome</translation>
+    </message>
+    <message>
+        <location filename="../../ui/organizer/workbench.py" line="121" />
+        <source>专家名单与分配在此编辑。</source>
+        <translation>Edit the roster and assignments here.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/organizer/workbench.py" line="122" />
+        <source>在此生成评审包。</source>
+        <translation>Build the packet here.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/organizer/workbench.py" line="123" />
+        <source>本轮还没有评审包：先在“评审包”一步生成，或打开已有的评审包。</source>
+        <translation>This round has no packet yet: build one in the "Packet" step, or open an existing packet.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/organizer/workbench.py" line="124" />
+        <source>导入评分表后在此查看结果。</source>
+        <translation>Results appear here after score sheets are imported.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/organizer/workbench.py" line="131" />
+        <source>文件(&amp;F)</source>
+        <translation>&amp;File</translation>
+    </message>
+    <message>
+        <location filename="../../ui/organizer/workbench.py" line="132" />
+        <source>新建组织方项目(&amp;N)…</source>
+        <translation>&amp;New organizer project…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/organizer/workbench.py" line="134" />
+        <source>打开组织方项目(&amp;O)…</source>
+        <translation>&amp;Open organizer project…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/organizer/workbench.py" line="138" />
+        <source>关闭窗口(&amp;C)</source>
+        <translation>&amp;Close window</translation>
+    </message>
+    <message>
+        <location filename="../../ui/organizer/workbench.py" line="142" />
+        <source>帮助(&amp;H)</source>
+        <translation>&amp;Help</translation>
+    </message>
+    <message>
+        <location filename="../../ui/organizer/workbench.py" line="152" />
+        <source>无法打开评审包（{kind}）</source>
+        <translation>Cannot open the packet ({kind})</translation>
+    </message>
+    <message>
+        <location filename="../../ui/organizer/workbench.py" line="173" />
+        <source>项目文件夹：{folder} · 评审包：{packet}</source>
+        <translation>Project folder: {folder} · packet: {packet}</translation>
     </message>
 </context>
 <context>
@@ -1322,7 +1969,7 @@ Choose yourself from the roster and {action} your signing key. Score sheets are 
 <context>
     <name>ReviewWindow</name>
     <message>
-        <location filename="../../ui/review/window.py" line="123" />
+        <location filename="../../ui/review/window.py" line="124" />
         <source>打开评审包并确认身份后在此评分</source>
         <translation>Open a packet and confirm your identity to score here</translation>
     </message>
@@ -1352,82 +1999,87 @@ Choose yourself from the roster and {action} your signing key. Score sheets are 
         <translation>Or&amp;ganizer: import score sheets and results…</translation>
     </message>
     <message>
-        <location filename="../../ui/review/menus.py" line="42" />
+        <location filename="../../ui/review/menus.py" line="41" />
+        <source>组织方工作台(&amp;W)…</source>
+        <translation>Organizer &amp;workbench…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/review/menus.py" line="44" />
         <source>退出(&amp;Q)</source>
         <translation>&amp;Quit</translation>
     </message>
     <message>
-        <location filename="../../ui/review/menus.py" line="47" />
+        <location filename="../../ui/review/menus.py" line="49" />
         <source>申报(&amp;S)</source>
         <translation>&amp;Submission</translation>
     </message>
     <message>
-        <location filename="../../ui/review/menus.py" line="48" />
+        <location filename="../../ui/review/menus.py" line="50" />
         <source>下一项(&amp;N)</source>
         <translation>&amp;Next</translation>
     </message>
     <message>
-        <location filename="../../ui/review/menus.py" line="49" />
+        <location filename="../../ui/review/menus.py" line="51" />
         <source>上一项(&amp;P)</source>
         <translation>&amp;Previous</translation>
     </message>
     <message>
-        <location filename="../../ui/review/menus.py" line="50" />
+        <location filename="../../ui/review/menus.py" line="52" />
         <source>搜索(&amp;F)</source>
         <translation>&amp;Find</translation>
     </message>
     <message>
-        <location filename="../../ui/review/menus.py" line="51" />
+        <location filename="../../ui/review/menus.py" line="53" />
         <source>申请回避(&amp;H)…</source>
         <translation>Recuse myself…</translation>
     </message>
     <message>
-        <location filename="../../ui/review/menus.py" line="52" />
+        <location filename="../../ui/review/menus.py" line="54" />
         <source>撤销回避(&amp;U)…</source>
         <translation>Withdraw recusal…</translation>
     </message>
     <message>
-        <location filename="../../ui/review/menus.py" line="59" />
+        <location filename="../../ui/review/menus.py" line="61" />
         <source>查看(&amp;V)</source>
         <translation>&amp;View</translation>
     </message>
     <message>
-        <location filename="../../ui/review/menus.py" line="60" />
+        <location filename="../../ui/review/menus.py" line="62" />
         <source>证明材料全屏(&amp;E)</source>
         <translation>&amp;Evidence full screen</translation>
     </message>
     <message>
-        <location filename="../../ui/review/menus.py" line="62" />
+        <location filename="../../ui/review/menus.py" line="64" />
         <source>我的排序(&amp;R)…</source>
         <translation>My &amp;ranking…</translation>
     </message>
     <message>
-        <location filename="../../ui/review/menus.py" line="65" />
+        <location filename="../../ui/review/menus.py" line="67" />
         <source>跳到评分项(&amp;C)</source>
         <translation>Jump to &amp;criterion</translation>
     </message>
     <message>
-        <location filename="../../ui/review/menus.py" line="85" />
+        <location filename="../../ui/review/menus.py" line="87" />
         <source>第 {n} 项：{name}</source>
         <translation>Criterion {n}: {name}</translation>
     </message>
     <message>
-        <location filename="../../ui/review/menus.py" line="70" />
+        <location filename="../../ui/review/menus.py" line="72" />
         <source>帮助(&amp;H)</source>
         <translation>&amp;Help</translation>
     </message>
     <message>
-        <location filename="../../ui/review/menus.py" line="71" />
+        <location filename="../../ui/review/menus.py" line="73" />
         <source>快捷键(&amp;K)</source>
         <translation>&amp;Keyboard shortcuts</translation>
     </message>
     <message>
-        <location filename="../../ui/review/window.py" line="311" />
+        <location filename="../../ui/review/window.py" line="312" />
         <source>已保存 {time}</source>
         <translation>Saved {time}</translation>
     </message>
     <message>
-        <location filename="../../ui/review/window.py" line="324" />
+        <location filename="../../ui/review/window.py" line="325" />
         <source>未能保存</source>
         <translation>Not saved</translation>
     </message>
@@ -1462,32 +2114,32 @@ Choose yourself from the roster and {action} your signing key. Score sheets are 
         <translation>Please give a reason for withdrawing.</translation>
     </message>
     <message>
-        <location filename="../../ui/review/window.py" line="155" />
+        <location filename="../../ui/review/window.py" line="156" />
         <source>打开评审包</source>
         <translation>Open packet</translation>
     </message>
     <message>
-        <location filename="../../ui/review/window.py" line="156" />
+        <location filename="../../ui/review/window.py" line="157" />
         <source>评审包 (*{suffix});;所有文件 (*)</source>
         <translation>Packets (*{suffix});;All files (*)</translation>
     </message>
     <message>
-        <location filename="../../ui/review/window.py" line="170" />
+        <location filename="../../ui/review/window.py" line="171" />
         <source>已打开 {name}：校验通过。</source>
         <translation>Opened {name}: verified.</translation>
     </message>
     <message>
-        <location filename="../../ui/review/window.py" line="179" />
+        <location filename="../../ui/review/window.py" line="180" />
         <source>无法打开评审包</source>
         <translation>Cannot open packet</translation>
     </message>
     <message>
-        <location filename="../../ui/review/window.py" line="183" />
+        <location filename="../../ui/review/window.py" line="184" />
         <source>未确认专家身份，评审包未打开。</source>
         <translation>Identity not confirmed; the packet was not opened.</translation>
     </message>
     <message>
-        <location filename="../../ui/review/window.py" line="194" />
+        <location filename="../../ui/review/window.py" line="195" />
         <source>评审包已关闭</source>
         <translation>The packet is closed</translation>
     </message>
@@ -1755,6 +2407,19 @@ Please send this file back to the organizers; after changing marks you can expor
     </message>
 </context>
 <context>
+    <name>WorkbenchLauncher</name>
+    <message>
+        <location filename="../../ui/organizer/home_launch.py" line="26" />
+        <source>选择组织方项目文件夹（新项目请选择一个空文件夹）</source>
+        <translation>Choose the organizer project folder (for a new project, choose an empty folder)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/organizer/home_launch.py" line="53" />
+        <source>无法打开组织方项目</source>
+        <translation>Cannot open the organizer project</translation>
+    </message>
+</context>
+<context>
     <name>parent</name>
     <message>
         <location filename="../../ui/review/export_dialog.py" line="51" />
@@ -1780,6 +2445,11 @@ Please send this file back to the organizers; after changing marks you can expor
         <location filename="../../ui/organizer/results_page.py" line="77" />
         <source>选择结果文件的保存文件夹</source>
         <translation>Choose the folder for the results files</translation>
+    </message>
+    <message>
+        <location filename="../../ui/organizer/intake_page.py" line="56" />
+        <source>选择申报材料文件夹</source>
+        <translation>Choose the intake folder</translation>
     </message>
 </context>
 </TS>

@@ -79,6 +79,7 @@ class ReviewWindow(QMainWindow):
         self._current: str | None = None
         self._closed = False
         self._organizer: Any = None  # built on first use: its imports are heavy
+        self._workbench: Any = None
         self.setAcceptDrops(True)
         self._build_ui(evidence_factory)
         self.opener = PacketOpener(runner, self.statusBar(), opener, self)
@@ -356,6 +357,14 @@ class ReviewWindow(QMainWindow):
     def open_organizer(self) -> None:
         """The organizer's window for the open packet (or one the user picks)."""
         self.organizer.open(self.packet.path if self.packet is not None else None)
+
+    def open_workbench(self) -> None:
+        """组织方工作台: the organizer's round, on a project folder the user picks."""
+        if self._workbench is None:
+            from ui.organizer.home_launch import WorkbenchLauncher
+
+            self._workbench = WorkbenchLauncher(self, self._runner, self._writer, self._settings)
+        self._workbench.open(None)
 
     @property
     def organizer(self) -> Any:

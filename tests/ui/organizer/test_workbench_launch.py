@@ -1,0 +1,47 @@
+"""Opening the organizer's workbench: `paneldesk organizer [PROJECT]` and 文件 ▸ 组织方工作台…"""
+
+from __future__ import annotations
+
+from ui.entry import _wants_workbench
+from ui.organizer.home_launch import WorkbenchLauncher
+from ui.organizer.round import Round
+from ui.organizer.workbench import OrganizerWorkbench
+from ui.task_runner import SyncTaskRunner
+
+
+def test_the_command_line_names_the_workbench():
+    assert _wants_workbench(["organizer"]) and _wants_workbench(["organizer", "第一轮"])
+    assert not _wants_workbench(["organizer", "--help"])
+    assert not _wants_workbench(["organizer", "status", "第一轮"])
+    assert not _wants_workbench(["packet", "build"])
+
+
+def test_a_new_folder_becomes_a_project_and_opens_again(qtbot, tmp_path):
+    runner = SyncTaskRunner()
+    launcher = WorkbenchLauncher(None, runner, runner, None, choose=lambda _p: tmp_path / "轮次")
+    window = launcher.open()
+    qtbot.addWidget(window)
+    assert isinstance(window, OrganizerWorkbench) and window.isVisible()
+    assert Round.is_project(tmp_path / "轮次") and window.windowTitle() == "组织方工作台 — 轮次"
+    window.close()
+    again = launcher.open(tmp_path / "轮次")
+    qtbot.addWidget(again)
+    assert again.project.folder == tmp_path / "轮次"
+
+
+def test_a_cancelled_choice_opens_nothing(qtbot):
+    runner = SyncTaskRunner()
+    launcher = WorkbenchLauncher(None, runner, runner, None, choose=lambda _p: None)
+    assert launcher.open() is None and launcher.windows == []
+
+
+def test_the_review_window_menu_opens_the_workbench(make_window, qtbot, tmp_path, monkeypatch):
+    from PySide6.QtWidgets import QFileDialog
+
+    monkeypatch.setattr(QFileDialog, "getExistingDirectory",
+                        lambda *_a, **_k: str(tmp_path / "r"))
+    window = make_window()
+    window.menus.workbench.trigger()
+    [bench] = window._workbench.windows
+    qtbot.addWidget(bench)
+    assert bench.project.folder == tmp_path / "r"
