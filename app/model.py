@@ -9,6 +9,7 @@ can be canonicalised with `app.canonical`.
 
 from __future__ import annotations
 
+import copy
 import dataclasses
 from dataclasses import asdict, dataclass
 from typing import Any
@@ -88,6 +89,26 @@ class PacketFile:
 
 
 @dataclass
+class DuplicateInfo:
+    """What is known of a submission's duplicates (docs/formats.md §2, `duplicates`).
+
+    `flagged`: ids of other submissions in this packet with the same unit and title (the
+    intake check); `excluded`: intake sources the organizer left out as duplicates of this
+    one; `decided`: the organizer settled it — kept this one and excluded the others, or
+    acknowledged the duplicate warning (they are distinct).  Undecided flagged pairs are
+    what results should treat with care.
+    """
+
+    flagged: list[str] = dataclasses.field(default_factory=list)
+    excluded: list[str] = dataclasses.field(default_factory=list)
+    decided: bool = False
+
+    def to_dict(self) -> dict[str, Any]:
+        return {"flagged": list(self.flagged), "excluded": list(self.excluded),
+                "decided": self.decided}
+
+
+@dataclass
 class Submission:
     """One application as the experts will see it."""
 
@@ -101,6 +122,11 @@ class Submission:
     # All files in the packet: the form (role "form", at most one) and the evidence.  The
     # manifest stores them as "form" (object or null) and "evidence" (list).
     files: list[PacketFile] = dataclasses.field(default_factory=list)
+    # Optional (left out of the manifest when None, so older packets hash the same):
+    # duplicates known at intake, and the organizer's decisions about this entry (its
+    # intake source, changed fields with old and new values, acknowledged warnings).
+    duplicates: DuplicateInfo | None = None
+    decisions: dict[str, Any] | None = None
 
     @property
     def evidence(self) -> list[PacketFile]:
@@ -112,7 +138,7 @@ class Submission:
         return next((f for f in self.files if f.role == "form"), None)
 
     def to_dict(self) -> dict[str, Any]:
-        return {
+        data = {
             "id": self.id,
             "category": self.category,
             "title": self.title,
@@ -123,6 +149,11 @@ class Submission:
             "form": None if self.form is None else self.form.to_dict(),
             "evidence": [f.to_dict() for f in self.evidence],
         }
+        if self.duplicates is not None:
+            data["duplicates"] = self.duplicates.to_dict()
+        if self.decisions is not None:
+            data["decisions"] = copy.deepcopy(self.decisions)
+        return data
 
     @classmethod
     def from_dict(cls, data: dict[str, Any]) -> Submission:
@@ -132,7 +163,10 @@ class Submission:
                    text=str(data.get("text", "")),
                    warnings=[IntakeWarning.from_dict(w) for w in data.get("warnings", [])],
                    files=([PacketFile.from_dict(data["form"])] if data.get("form") else [])
-                   + [PacketFile.from_dict(f) for f in data.get("evidence", [])])
+                   + [PacketFile.from_dict(f) for f in data.get("evidence", [])],
+                   duplicates=(DuplicateInfo(**data["duplicates"]) if data.get("duplicates")
+                               else None),
+                   decisions=data.get("decisions"))
 
 
 @dataclass

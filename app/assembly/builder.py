@@ -24,6 +24,9 @@ from typing import Any
 from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
 
 from app import __version__
+from app.assembly import apply
+from app.assembly.apply import CONTACT_MASK, Decisions
+from app.assembly.assignments import AssignmentRules, Candidate, check_rules, resolve
 from app.errors import PanelDeskError
 from app.evidence.classify import classify
 from app.evidence.probe import EvidenceInfo
@@ -36,7 +39,6 @@ from app.packet import Manifest, PacketWriter
 from app.rubrics import rubric_hash
 from scoring.rubric import Rubric
 
-CONTACT_MASK = "〔联系方式已隐去〕"
 FORM_NAME_HINTS = ("申报书", "申报表", "申报", "表")
 EXTENSIONS = {
     "image/jpeg": ".jpg", "image/png": ".png", "image/gif": ".gif", "image/bmp": ".bmp",
@@ -66,9 +68,10 @@ class EntryResult:
     """What happened to one intake entry."""
 
     source: str
-    status: str  # "included" | "rejected"
+    status: str  # "included" | "rejected" | "excluded" (by the organizer's decision)
     submission: Submission | None = None
     reason: str = ""
+    duplicate_of: str | None = None  # excluded as a duplicate of this source
     notes: list[str] = field(default_factory=list)
     contacts: dict[str, str] = field(default_factory=dict)
 
@@ -82,6 +85,8 @@ class EntryResult:
                         files=len(sub.files), contacts=self.contacts)
         else:
             data["reason"] = self.reason
+        if self.duplicate_of is not None:
+            data["duplicate_of"] = self.duplicate_of
         if self.notes:
             data["notes"] = self.notes
         return data
@@ -94,6 +99,8 @@ class BuildReport:
     title: str
     manifest_hash: str
     entries: list[EntryResult]
+    # Problems with the decisions that did not stop the build (an unknown source …).
+    warnings: list[str] = field(default_factory=list)
 
     @property
     def rejected(self) -> list[EntryResult]:
@@ -103,6 +110,10 @@ class BuildReport:
     def included(self) -> list[EntryResult]:
         return [e for e in self.entries if e.status == "included"]
 
+    @property
+    def excluded(self) -> list[EntryResult]:
+        return [e for e in self.entries if e.status == "excluded"]
+
     def to_dict(self) -> dict[str, Any]:
         return {
             "packet": str(self.packet_path),
@@ -110,8 +121,9 @@ class BuildReport:
             "title": self.title,
             "manifest_hash": self.manifest_hash,
             "counts": {"entries": len(self.entries), "included": len(self.included),
-                       "rejected": len(self.rejected)},
+                       "rejected": len(self.rejected), "excluded": len(self.excluded)},
             "entries": [e.to_dict() for e in self.entries],
+            "warnings": list(self.warnings),
         }
 
 
@@ -124,6 +136,10 @@ class BuildOptions:
     packet_id: str | None = None
     created: str | None = None  # ISO-8601 UTC; fixed only for reproducible demos/tests
     soffice: str | None = None
+    # The organizer's intake decisions (app.organizer.decisions.IntakeDecisions), or None.
+    decisions: Decisions | None = None
+    # Who reviews what (app.assembly.assignments); None: every expert, every submission.
+    assignment_rules: AssignmentRules | None = None
 
 
 ProgressFn = Callable[[int, int, str], None]
@@ -136,6 +152,13 @@ def build_packet(intake_dir: Path, out_path: Path, key: Ed25519PrivateKey,
     entries = list_entries(intake_dir)
     if not entries:
         raise PanelDeskError(f"申报材料文件夹为空：{intake_dir}")
+    decisions = options.decisions
+    warnings: list[str] = []
+    if decisions is not None:
+        apply.check_against_rubric(decisions, options.rubric)
+        warnings += apply.unknown_sources(decisions, [p.name for p in entries])
+    if options.assignment_rules is not None:
+        check_rules(options.assignment_rules, options.roster, options.rubric)
     results: list[EntryResult] = []
     created = options.created or datetime.now(UTC).strftime("%Y-%m-%dT%H:%M:%SZ")
     packet_id = options.packet_id or f"PD-{created[:10].replace('-', '')}-{secrets.token_hex(4)}"
@@ -146,24 +169,36 @@ def build_packet(intake_dir: Path, out_path: Path, key: Ed25519PrivateKey,
                 raise BuildCancelled("已取消生成评审包，未写入任何文件")
             if progress is not None:
                 progress(index, len(entries), path.name)
+            reason = None if decisions is None else apply.exclusion_reason(decisions, path.name)
+            if reason is not None:
+                # Left out before reading: nothing of it reaches the packet.
+                results.append(EntryResult(path.name, "excluded", reason=reason,
+                                           duplicate_of=decisions.kept_for(path.name)))
+                continue
             sid = f"S{len([r for r in results if r.status == 'included']) + 1:03d}"
             results.append(_build_entry(path, sid, writer, options, categories))
         submissions = [r.submission for r in results if r.submission is not None]
         if not submissions:
-            raise PanelDeskError("没有任何申报材料可以纳入评审包（全部被拒收），请查看各条目的原因")
-        _mark_duplicates(submissions)
+            raise PanelDeskError("没有任何申报材料可以纳入评审包（全部被拒收或排除），请查看各条目的原因")
+        flagged = _mark_duplicates(submissions)
+        excluded = apply.settle(results, decisions, flagged, warnings)
+        plan = resolve(options.assignment_rules, options.roster,
+                       [Candidate(r.submission.id, r.source, r.submission.category,
+                                  r.submission.unit) for r in results if r.submission],
+                       options.rubric, {p.name for p in entries})
+        warnings += plan.warnings
         manifest = Manifest(
             packet_id=packet_id, title=options.title, created=created,
             generator=f"PanelDesk {__version__}",
             rubric=options.rubric.to_dict(), rubric_hash=rubric_hash(options.rubric),
             roster=list(options.roster),
-            assignments={e.id: [s.id for s in submissions] for e in options.roster},
-            submissions=submissions,
+            assignments=plan.assignments,
+            submissions=submissions, excluded=excluded,
         )
         manifest_hash = writer.finish(manifest, key)
     if progress is not None:
         progress(len(entries), len(entries), "")
-    return BuildReport(out_path, packet_id, options.title, manifest_hash, results)
+    return BuildReport(out_path, packet_id, options.title, manifest_hash, results, warnings)
 
 
 def _build_entry(path: Path, sid: str, writer: PacketWriter, options: BuildOptions,
@@ -180,6 +215,12 @@ def _build_entry(path: Path, sid: str, writer: PacketWriter, options: BuildOptio
         return EntryResult(path.name, "rejected", reason=reason, notes=list(entry.skipped))
     result = EntryResult(path.name, "included", notes=list(entry.skipped) + parsed.notes)
     fields = {k: v for k, v in parsed.fields.items() if v}
+    extracted_contacts = contact_strings(fields)
+    decided: dict[str, Any] | None = None
+    if options.decisions is not None and path.name in options.decisions.entries:
+        changes = apply.override_fields(fields, options.decisions.get(path.name),
+                                        options.keep_contacts, CONTACT_FIELDS)
+        decided = {"source": path.name, **({"fields": changes} if changes else {})}
     result.contacts = {k: fields.get(k, "") for k in CONTACT_FIELDS}
     checked = dict(fields)
     if not checked.get("category") and len(parsed.category_candidates) > 1:
@@ -189,7 +230,9 @@ def _build_entry(path: Path, sid: str, writer: PacketWriter, options: BuildOptio
     text = parsed.text
     if not options.keep_contacts:
         # Contact parts may come from separate cells: mask every piece, longest first.
-        for piece in contact_strings(fields):
+        pieces = sorted(set(contact_strings(fields)) | set(extracted_contacts), key=len,
+                        reverse=True)
+        for piece in pieces:
             text = text.replace(piece, CONTACT_MASK)
         for key in CONTACT_FIELDS:
             fields.pop(key, None)
@@ -217,7 +260,7 @@ def _build_entry(path: Path, sid: str, writer: PacketWriter, options: BuildOptio
         category = None
     result.submission = Submission(
         id=sid, category=category, title=fields.get("title", ""), unit=fields.get("unit", ""),
-        fields=fields, text=text, warnings=warnings, files=files)
+        fields=fields, text=text, warnings=warnings, files=files, decisions=decided)
     return result
 
 
@@ -256,9 +299,10 @@ def _find_form(entry: IntakeEntry, soffice: str | None, categories: CategorySet)
     raise EntryError("未找到申报书（应为含“申报单位”“实践标题”等栏目的 Word 或 PDF 文件）")
 
 
-def _mark_duplicates(submissions: list[Submission]) -> None:
+def _mark_duplicates(submissions: list[Submission]) -> dict[str, list[str]]:
     by_id = {s.id: s for s in submissions}
     duplicates = checks.find_duplicates([(s.id, s.unit, s.title) for s in submissions])
     for sid, others in duplicates.items():
         by_id[sid].warnings.append(checks.duplicate_warning(others))
+    return duplicates
 

@@ -5,6 +5,9 @@ Signs with the user's own key (`paneldesk key init`); the passphrase comes from
 rejected entry with its reason; `--report` writes the full JSON report (which also
 keeps the contact details left out of the expert packet).  `--strict` turns any
 rejection into exit status 1 — the packet is still written so the rest is not lost.
+The organizer's decisions (`--decisions`), assignments and conflicts (`--assignments`,
+`--conflicts`) are files documented in docs/formats.md §9–10; without `--roster` the
+packet gets placeholder experts and a warning on stderr names them.
 """
 
 from __future__ import annotations
@@ -26,6 +29,12 @@ def register(packet_sub: argparse._SubParsersAction) -> None:
     p.add_argument("--title", help="评审包标题（默认取评审细则中的 packet_title，否则为细则名称）")
     p.add_argument("--keep-contacts", action="store_true",
                    help="在专家评审包中保留联系人及联系方式（默认隐去）")
+    p.add_argument("--decisions", type=Path,
+                   help="组织方对申报材料的决定（JSON：排除、修改字段、标记重复，见 docs/formats.md）")
+    p.add_argument("--assignments", type=Path,
+                   help="分配文件（.csv：expert,submission 或 expert,category），默认每位专家评全部申报")
+    p.add_argument("--conflicts", type=Path,
+                   help="已知回避关系（.csv：expert,unit），这些专家不评该单位的申报")
     p.add_argument("--report", type=Path, help="把逐条处理结果写入 JSON 文件")
     p.add_argument("--strict", action="store_true", help="有任何条目被拒收时以非零状态退出")
     p.add_argument("--passphrase-file", help="读取私钥口令的文件（也可用 PANELDESK_PASSPHRASE）")
@@ -33,22 +42,40 @@ def register(packet_sub: argparse._SubParsersAction) -> None:
 
 
 def run_build(args: argparse.Namespace) -> int:
+    from app.assembly.assignments import AssignmentRules, read_assignments, read_conflicts
     from app.assembly.builder import BuildOptions, build_packet
-    from app.intake.roster import default_roster, read_roster
+    from app.intake.roster import read_roster
     from app.keys import KeyStore, resolve_passphrase
+    from app.organizer.decisions import IntakeDecisions
+    from app.organizer.panel import placeholder_roster, placeholder_warning
     from app.rubrics import load_default_rubric, load_rubric_file
 
     if args.output.suffix.lower() != ".panelpack":
         raise PanelDeskError(f"输出文件应以 .panelpack 结尾：{args.output}")
     rubric = load_rubric_file(args.rubric) if args.rubric else load_default_rubric()
-    roster = read_roster(args.roster) if args.roster else default_roster()
+    if args.roster:
+        roster = read_roster(args.roster)
+    else:
+        roster = placeholder_roster(rubric)
+        print(placeholder_warning(roster), file=sys.stderr, flush=True)
+    rules = None
+    if args.assignments or args.conflicts:
+        rules = AssignmentRules(
+            assign=read_assignments(args.assignments) if args.assignments else [],
+            conflicts=read_conflicts(args.conflicts) if args.conflicts else [])
+    decisions = None
+    if args.decisions:
+        if not args.decisions.is_file():
+            raise PanelDeskError(f"找不到决定文件：{args.decisions}")
+        decisions = IntakeDecisions.load(args.decisions)
     store = KeyStore()
     if not store.exists():
         raise PanelDeskError("尚未创建组织方密钥，请先运行 paneldesk key init")
     key = store.unlock(resolve_passphrase(args.passphrase_file))
     title = args.title or rubric.packet_title or rubric.name
     options = BuildOptions(rubric=rubric, roster=roster, title=title,
-                           keep_contacts=args.keep_contacts)
+                           keep_contacts=args.keep_contacts, decisions=decisions,
+                           assignment_rules=rules)
 
     def progress(done: int, total: int, source: str) -> None:
         if source:
@@ -57,10 +84,14 @@ def run_build(args: argparse.Namespace) -> int:
     report = build_packet(args.intake, args.output, key, options, progress=progress)
     for entry in report.rejected:
         print(f"拒收：{entry.source}：{entry.reason}", file=sys.stderr)
+    for entry in report.excluded:
+        print(f"排除：{entry.source}：{entry.reason}", file=sys.stderr)
+    for warning in report.warnings:
+        print(f"注意：{warning}", file=sys.stderr)
     if args.report:
         write_report(args.report, report.to_dict())
     print(f"已生成评审包 {args.output}：纳入 {len(report.included)} 份，"
-          f"拒收 {len(report.rejected)} 份；包编号 {report.packet_id}")
+          f"拒收 {len(report.rejected)} 份，排除 {len(report.excluded)} 份；包编号 {report.packet_id}")
     return 1 if args.strict and report.rejected else 0
 
 

@@ -57,11 +57,11 @@ def read_roster(path: Path) -> list[Expert]:
         data = path.read_bytes()
     except OSError as err:
         raise PanelDeskError(f"{label} 无法读取：{err.strerror or err}") from None
-    rows = _csv_rows(data, label) if suffix == ".csv" else _xlsx_rows(data, label)
+    rows = csv_rows(data, label) if suffix == ".csv" else _xlsx_rows(data, label)
     return _parse(rows, label)
 
 
-def _csv_rows(data: bytes, label: str) -> Iterator[tuple[int, list[str]]]:
+def csv_rows(data: bytes, label: str) -> Iterator[tuple[int, list[str]]]:
     for encoding in ("utf-8-sig", "gb18030"):
         try:
             text = data.decode(encoding)

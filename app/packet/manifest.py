@@ -18,7 +18,7 @@ from typing import Any
 
 from app.canonical import canonical_hash
 from app.errors import PanelDeskError
-from app.model import Expert, IntakeWarning, PacketFile, Submission
+from app.model import DuplicateInfo, Expert, IntakeWarning, PacketFile, Submission
 from app.packet.limits import RESERVED_NAMES, name_problem
 
 FORMAT = "paneldesk-packet"
@@ -47,10 +47,19 @@ class Manifest:
     organizer_public_key: str = ""  # base64 of the raw 32-byte Ed25519 key
     organizer_fingerprint: str = ""
     format_version: int = FORMAT_VERSION
+    # Intake entries the organizer left out: {"source", "reason"} and, for a duplicate,
+    # "duplicate_of" (the kept submission's id).  Written only when there are any.
+    excluded: list[dict[str, str]] = field(default_factory=list)
     _by_id: dict[str, Submission] = field(default_factory=dict, init=False, repr=False,
                                           compare=False)
 
     def to_dict(self) -> dict[str, Any]:
+        data = self._base_dict()
+        if self.excluded:
+            data["excluded"] = [dict(e) for e in self.excluded]
+        return data
+
+    def _base_dict(self) -> dict[str, Any]:
         return {
             "format": FORMAT,
             "format_version": self.format_version,
@@ -102,6 +111,8 @@ class Manifest:
             organizer_public_key=_get(data, "organizer_public_key", str),
             organizer_fingerprint=_get(data, "organizer_fingerprint", str),
             format_version=version,
+            excluded=[_string_map(e, f"excluded[{i}]") for i, e in
+                      enumerate(_opt(data, "excluded", list, "") or [])],
         )
         manifest.check()
         return manifest
@@ -310,11 +321,30 @@ def _submission(value: Any, index: int) -> Submission:
                 and type(fields) is dict and all(type(v) is str for v in fields.values())
                 and type(warnings) is list and type(evidence) is list
                 and (form is None or type(form) is dict)):
-            return Submission(
+            return _organizer_parts(Submission(
                 value["id"], value.get("category"), value["title"], value["unit"], dict(fields),
                 value["text"], [_warning(w, path, i) for i, w in enumerate(warnings)],
-                _files(form, evidence, path))
-    return _submission_checked(value, path)
+                _files(form, evidence, path)), value, path)
+    return _organizer_parts(_submission_checked(value, path), value, path)
+
+
+def _organizer_parts(sub: Submission, data: dict[str, Any], path: str) -> Submission:
+    """The optional `duplicates` and `decisions` records (docs/formats.md §2)."""
+    duplicates = data.get("duplicates")
+    if duplicates is not None:
+        where = f"{path}.duplicates"
+        record = _obj(duplicates, where)
+        lists = [_get(record, key, list, where) for key in ("flagged", "excluded")]
+        if not all(type(item) is str for items in lists for item in items):
+            raise ManifestError(_where(f"{where} 的列表应为文本"))
+        decided = record.get("decided")
+        if type(decided) is not bool:
+            raise ManifestError(_where(f"{where}.decided 应为 true 或 false"))
+        sub.duplicates = DuplicateInfo(list(lists[0]), list(lists[1]), decided)
+    decisions = data.get("decisions")
+    if decisions is not None:
+        sub.decisions = copy.deepcopy(_obj(decisions, f"{path}.decisions"))
+    return sub
 
 
 def _files(form: Any, evidence: list[Any], path: str) -> list[PacketFile]:

@@ -1619,6 +1619,14 @@ Files involved:
     </message>
 </context>
 <context>
+    <name>Panel</name>
+    <message>
+        <location filename="../../app/organizer/panel.py" line="17" />
+        <source>尚未建立专家名单：请先添加专家或导入名单，再生成评审包</source>
+        <translation>No expert roster yet: add experts or import a roster before building the packet</translation>
+    </message>
+</context>
+<context>
     <name>PdfViewer</name>
     <message>
         <location filename="../../ui/evidence/pdf_viewer.py" line="101" />

@@ -1,0 +1,229 @@
+"""Who reviews what: the assignment plan of a packet (docs/formats.md §10).
+
+By default every expert reviews every submission.  An assignments file narrows that:
+rows `expert,submission` (a submission named by its intake source or its packet id) or
+`expert,category` (a per-category panel: every submission of that category).  A
+conflicts file lists pairs known in advance, `expert,unit` (e.g. the same city): those
+pairs stay unassigned.  `resolve` turns the rules into the manifest's `assignments`
+and the warnings the organizer should read — a submission with fewer assigned experts
+than the rubric's minimum of valid scores.  `matrix_counts` gives the counts per expert
+and per submission for the organizer's matrix view.
+
+Both files are hostile input: bounded in size and rows, every unknown expert, submission
+or category is an error naming the file and the row (as Excel numbers it, header = 1).
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from app.errors import PanelDeskError
+from app.intake.roster import csv_rows
+from app.model import Expert
+from scoring.rubric import Rubric
+
+MAX_FILE_BYTES = 5 * 1024 * 1024
+MAX_ROWS = 200_000
+# Until the rubric says how many valid scores a submission needs, this many are asked for.
+DEFAULT_MINIMUM_SCORES = 5
+HEADERS = {
+    "expert": ("expert", "专家", "专家编号", "编号", "expertid"),
+    "submission": ("submission", "申报", "申报编号", "来源", "source", "申报材料"),
+    "category": ("category", "类别", "实践类别"),
+    "unit": ("unit", "单位", "申报单位", "回避单位"),
+}
+
+
+@dataclass(frozen=True)
+class Rule:
+    """One row of a file: `expert` with a `submission`, `category` or `unit` value."""
+
+    where: str  # "分配文件 a.csv 第 3 行", for messages
+    expert: str
+    kind: str  # "submission" | "category" | "unit"
+    value: str
+
+
+@dataclass
+class AssignmentRules:
+    """The rows of the assignments file (`assign`) and of the conflicts file."""
+
+    assign: list[Rule] = field(default_factory=list)
+    conflicts: list[Rule] = field(default_factory=list)
+
+
+@dataclass(frozen=True)
+class Candidate:
+    """A submission as the plan sees it: its id (packet id, or the source before a
+    build), intake source, category (None if unknown) and unit."""
+
+    id: str
+    source: str
+    category: str | None
+    unit: str
+
+
+@dataclass
+class Assignment:
+    """Expert id → assigned candidate ids (in candidate order), with the warnings."""
+
+    assignments: dict[str, list[str]]
+    warnings: list[str] = field(default_factory=list)
+
+
+@dataclass
+class MatrixCounts:
+    per_expert: dict[str, int]
+    per_submission: dict[str, int]
+
+
+def read_assignments(path: Path) -> list[Rule]:
+    """`expert,submission` or `expert,category` rows (one of the two per row)."""
+    return _read(Path(path), "分配文件", ("submission", "category"))
+
+
+def read_conflicts(path: Path) -> list[Rule]:
+    """`expert,unit` rows: pairs to leave unassigned."""
+    return _read(Path(path), "回避文件", ("unit",))
+
+
+def minimum_scores(rubric: Rubric, panel_size: int) -> int:
+    """Experts a submission needs: the rubric's `aggregation.min_valid_scores` when it has
+    one; otherwise DEFAULT_MINIMUM_SCORES, or the whole panel when it is smaller."""
+    declared = getattr(rubric.aggregation, "min_valid_scores", None)
+    if declared is not None:
+        return int(declared)
+    return min(DEFAULT_MINIMUM_SCORES, panel_size)
+
+
+def resolve(rules: AssignmentRules | None, roster: list[Expert], candidates: list[Candidate],
+            rubric: Rubric, all_sources: set[str] | None = None) -> Assignment:
+    """The assignment for `candidates`; `all_sources` (every intake source, also excluded
+    and rejected ones) lets a row about an entry not in the packet warn instead of fail."""
+    rules = rules or AssignmentRules()
+    check_rules(rules, roster, rubric)
+    warnings: list[str] = []
+    if rules.assign:
+        chosen: dict[str, set[str]] = {e.id: set() for e in roster}
+        by_key = {c.source: c.id for c in candidates} | {c.id: c.id for c in candidates}
+        for rule in rules.assign:
+            if rule.kind == "category":
+                chosen[rule.expert].update(c.id for c in candidates if c.category == rule.value)
+            elif rule.value in by_key:
+                chosen[rule.expert].add(by_key[rule.value])
+            elif all_sources is not None and rule.value in all_sources:
+                warnings.append(f"{rule.where}：“{rule.value}”未纳入评审包，已忽略")
+            else:
+                raise PanelDeskError(f"{rule.where}：没有申报“{rule.value}”"
+                                     "（应为申报材料的文件或文件夹名，或评审包中的申报编号）")
+    else:
+        chosen = {e.id: {c.id for c in candidates} for e in roster}
+    units = {c.id: _unit_key(c.unit) for c in candidates}
+    for rule in rules.conflicts:
+        unit = _unit_key(rule.value)
+        chosen[rule.expert] -= {cid for cid, u in units.items() if u and u == unit}
+    order = [c.id for c in candidates]
+    assignments = {e.id: [cid for cid in order if cid in chosen[e.id]] for e in roster}
+    counts = matrix_counts(assignments, [e.id for e in roster], order)
+    needed = minimum_scores(rubric, len(roster))
+    for cid, count in counts.per_submission.items():
+        if count < needed:
+            warnings.append(f"申报 {cid} 只分配给 {count} 位专家，少于有效评分所需的 {needed} 位")
+    return Assignment(assignments, warnings)
+
+
+def check_rules(rules: AssignmentRules, roster: list[Expert], rubric: Rubric) -> None:
+    """What can be checked before the entries are read: experts and categories exist."""
+    expert_ids = {e.id for e in roster}
+    for rule in rules.assign + rules.conflicts:
+        if rule.expert not in expert_ids:
+            raise PanelDeskError(f"{rule.where}：专家“{rule.expert}”不在专家名单中")
+        if rule.kind == "category" and rule.value not in rubric.categories:
+            raise PanelDeskError(f"{rule.where}：类别“{rule.value}”不是评审细则的类别"
+                                 f"（可用：{'、'.join(rubric.categories)}）")
+
+
+def matrix_counts(assignments: dict[str, list[str]], experts: list[str],
+                  submissions: list[str]) -> MatrixCounts:
+    """Assigned submissions per expert and assigned experts per submission (zeros kept)."""
+    per_submission = dict.fromkeys(submissions, 0)
+    for assigned in assignments.values():
+        for sid in assigned:
+            if sid in per_submission:
+                per_submission[sid] += 1
+    return MatrixCounts({e: len(assignments.get(e, [])) for e in experts}, per_submission)
+
+
+def _unit_key(unit: str) -> str:
+    # As the duplicate check compares units: full-width folded, punctuation and spaces dropped.
+    text = unicodedata.normalize("NFKC", unit or "")
+    return "".join(ch for ch in text if unicodedata.category(ch)[0] not in "PSZC").casefold()
+
+
+def _read(path: Path, what: str, kinds: tuple[str, ...]) -> list[Rule]:
+    label = f"{what} {path.name}"
+    if path.suffix.lower() != ".csv":
+        raise PanelDeskError(f"{label} 格式不支持：请使用 .csv（在 Excel 中另存为 CSV UTF-8）")
+    try:
+        if path.stat().st_size > MAX_FILE_BYTES:
+            raise PanelDeskError(f"{label} 过大（超过 {MAX_FILE_BYTES // (1024 * 1024)} MB）")
+        data = path.read_bytes()
+    except OSError as err:
+        raise PanelDeskError(f"{label} 无法读取：{err.strerror or err}") from None
+    return list(_rules(csv_rows(data, label), label, kinds))
+
+
+def _header_key(cell: str) -> str:
+    text = unicodedata.normalize("NFKC", cell)
+    return re.sub(r"[\s_*:()-]", "", text).casefold()
+
+
+def _rules(rows: Iterator[tuple[int, list[str]]], label: str,
+           kinds: tuple[str, ...]) -> Iterator[Rule]:
+    columns: dict[str, int] | None = None
+    for number, raw in rows:
+        if number > MAX_ROWS:
+            raise PanelDeskError(f"{label} 超过 {MAX_ROWS} 行")
+        row = [unicodedata.normalize("NFC", c).strip() for c in raw]
+        if not any(row):
+            continue
+        if columns is None:
+            columns = _columns(row, label, number, kinds)
+            continue
+        where = f"{label} 第 {number} 行"
+        expert = _cell(row, columns.get("expert"))
+        values = {k: _cell(row, columns.get(k)) for k in kinds if k in columns}
+        filled = [(k, v) for k, v in values.items() if v]
+        if not expert:
+            raise PanelDeskError(f"{where}：缺少专家编号")
+        if len(filled) != 1:
+            wanted = "或".join(f"“{HEADERS[k][1]}”" for k in kinds)
+            raise PanelDeskError(f"{where}：应填写且只填写{wanted}之一")
+        if len(expert) > 64 or len(filled[0][1]) > 255:
+            raise PanelDeskError(f"{where}：内容过长")
+        yield Rule(where, expert, filled[0][0], filled[0][1])
+    if columns is None:
+        raise PanelDeskError(f"{label} 是空的：需要表头行")
+
+
+def _columns(header: list[str], label: str, number: int,
+             kinds: tuple[str, ...]) -> dict[str, int]:
+    wanted = {alias.casefold(): key for key in ("expert", *kinds) for alias in HEADERS[key]}
+    columns: dict[str, int] = {}
+    for index, cell in enumerate(header):
+        key = wanted.get(_header_key(cell))
+        if key and key not in columns:
+            columns[key] = index
+    if "expert" not in columns or not any(k in columns for k in kinds):
+        names = ",".join(["expert", "|".join(kinds)])
+        raise PanelDeskError(f"{label} 第 {number} 行：表头应为 {names}"
+                             f"（实际为：{'、'.join(c for c in header if c) or '空'}）")
+    return columns
+
+
+def _cell(row: list[str], index: int | None) -> str:
+    return row[index] if index is not None and index < len(row) else ""
