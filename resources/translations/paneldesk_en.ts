@@ -27,6 +27,69 @@
         <source>已核对密钥并导入</source>
         <translation>Key compared, imported</translation>
     </message>
+    <message>
+        <location filename="../../ui/organizer/build_summary.py" line="43" />
+        <source>{name}（版本 {version}）</source>
+        <translation>{name} (version {version})</translation>
+    </message>
+    <message>
+        <location filename="../../ui/organizer/build_summary.py" line="44" />
+        <source>评分项（满分 · 权重）：</source>
+        <translation>Criteria (maximum · weight):</translation>
+    </message>
+    <message>
+        <location filename="../../ui/organizer/build_summary.py" line="47" />
+        <source>类别：</source>
+        <translation>Category:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/organizer/build_summary.py" line="47" />
+        <source>奖项：</source>
+        <translation>Awards:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/organizer/build_summary.py" line="49" />
+        <source>{count} 名</source>
+        <translation>{count}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/organizer/build_summary.py" line="50" />
+        <source>{percent}%</source>
+        <translation>{percent}%</translation>
+    </message>
+    <message>
+        <location filename="../../ui/organizer/build_summary.py" line="53" />
+        <source>  （未设奖项）</source>
+        <translation>  (no awards)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/organizer/build_summary.py" line="60" />
+        <source>各位评审专家：
+
+附件“{file}”是本次评审的评审包（{title}，共 {count} 份申报）。
+1. 安装并打开 PanelDesk 评审台，选择“文件 ▸ 打开评审包…”，打开该文件；
+2. 核对组织方密钥指纹，应为：
+   {fingerprint}
+   如不一致，请勿评审，并与我们联系；
+3. 选择您的姓名，声明回避后开始评分；完成后“导出评分表”，把 .xlsx 文件发回给我们。
+
+评审包编号：{packet_id}</source>
+        <translation>Dear experts,
+
+The attached "{file}" is the judging packet of this round ({title}, {count} applications).
+1. Install and start PanelDesk, choose "File ▸ Open packet…" and open the file;
+2. Compare the organizer's key fingerprint; it must be:
+   {fingerprint}
+   If it differs, do not review, and contact us;
+3. Choose your name, declare conflicts of interest, then score; when done, "Export score sheet" and send the .xlsx file back to us.
+
+Packet id: {packet_id}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/organizer/build_summary.py" line="113" />
+        <source>重复，保留：{kept}</source>
+        <translation>Duplicate; kept: {kept}</translation>
+    </message>
 </context>
 <context>
     <name>Application</name>
@@ -95,27 +158,32 @@
         <translation>Exclude</translation>
     </message>
     <message>
-        <location filename="../../ui/organizer/audit_view.py" line="29" />
+        <location filename="../../ui/organizer/audit_view.py" line="30" />
         <source>标记为重复</source>
         <translation>Mark as duplicate</translation>
     </message>
     <message>
-        <location filename="../../ui/organizer/audit_view.py" line="30" />
+        <location filename="../../ui/organizer/audit_view.py" line="29" />
         <source>恢复纳入</source>
         <translation>Include again</translation>
     </message>
     <message>
         <location filename="../../ui/organizer/audit_view.py" line="31" />
+        <source>取消重复标记</source>
+        <translation>Not a duplicate</translation>
+    </message>
+    <message>
+        <location filename="../../ui/organizer/audit_view.py" line="32" />
         <source>修改字段</source>
         <translation>Edit field</translation>
     </message>
     <message>
-        <location filename="../../ui/organizer/audit_view.py" line="32" />
+        <location filename="../../ui/organizer/audit_view.py" line="33" />
         <source>确认提示</source>
         <translation>Acknowledge warning</translation>
     </message>
     <message>
-        <location filename="../../ui/organizer/audit_view.py" line="33" />
+        <location filename="../../ui/organizer/audit_view.py" line="34" />
         <source>修改专家名单</source>
         <translation>Edit roster</translation>
     </message>
@@ -153,6 +221,181 @@
         <location filename="../../ui/organizer/audit_view.py" line="53" />
         <source>理由</source>
         <translation>Reason</translation>
+    </message>
+</context>
+<context>
+    <name>BuildPage</name>
+    <message>
+        <location filename="../../ui/organizer/build_page.py" line="52" />
+        <source>解锁组织方密钥</source>
+        <translation>Unlock the organizer key</translation>
+    </message>
+    <message>
+        <location filename="../../ui/organizer/build_page.py" line="53" />
+        <source>请输入组织方密钥的口令（用于给评审包签名）：</source>
+        <translation>Passphrase of the organizer key (to sign the packet):</translation>
+    </message>
+    <message>
+        <location filename="../../ui/organizer/build_page.py" line="60" />
+        <source>选择评审细则文件</source>
+        <translation>Choose a rubric file</translation>
+    </message>
+    <message>
+        <location filename="../../ui/organizer/build_page.py" line="61" />
+        <source>评审细则 (*.toml *.json);;所有文件 (*)</source>
+        <translation>Rubrics (*.toml *.json);;All files (*)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/organizer/build_page.py" line="117" />
+        <source>选择评审细则…</source>
+        <translation>Choose rubric…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/organizer/build_page.py" line="119" />
+        <source>用内置细则</source>
+        <translation>Use the built-in rubric</translation>
+    </message>
+    <message>
+        <location filename="../../ui/organizer/build_page.py" line="123" />
+        <source>评审细则：</source>
+        <translation>Rubric:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/organizer/build_page.py" line="125" />
+        <source>评审包标题：</source>
+        <translation>Packet title:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/organizer/build_page.py" line="128" />
+        <source>组织方密钥：</source>
+        <translation>Organizer key:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/organizer/build_page.py" line="141" />
+        <source>生成评审包</source>
+        <translation>Build packet</translation>
+    </message>
+    <message>
+        <location filename="../../ui/organizer/build_page.py" line="144" />
+        <source>取消</source>
+        <translation>Cancel</translation>
+    </message>
+    <message>
+        <location filename="../../ui/organizer/build_page.py" line="173" />
+        <source>复制给专家的说明</source>
+        <translation>Copy the note for experts</translation>
+    </message>
+    <message>
+        <location filename="../../ui/organizer/build_page.py" line="175" />
+        <source>打开所在文件夹</source>
+        <translation>Open containing folder</translation>
+    </message>
+    <message>
+        <location filename="../../ui/organizer/build_page.py" line="192" />
+        <source>内置评审细则</source>
+        <translation>Built-in rubric</translation>
+    </message>
+    <message>
+        <location filename="../../ui/organizer/build_page.py" line="201" />
+        <source>评审细则有误：{error}</source>
+        <translation>The rubric has an error: {error}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/organizer/build_page.py" line="204" />
+        <source>尚未创建（在“专家与分配”一步创建）</source>
+        <translation>Not created yet (create it in the "Panel" step)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/organizer/build_page.py" line="213" />
+        <source>尚未创建组织方密钥：请先在“专家与分配”一步创建。</source>
+        <translation>No organizer key yet: create one in the "Panel" step first.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/organizer/build_page.py" line="215" />
+        <source>评审细则有误，无法生成评审包。</source>
+        <translation>The rubric has an error; no packet can be built.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/organizer/build_page.py" line="252" />
+        <source>正在解锁密钥…</source>
+        <translation>Unlocking the key…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/organizer/build_page.py" line="260" />
+        <source>正在生成 {done}/{total}：{name}</source>
+        <translation>Building {done}/{total}: {name}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/organizer/build_page.py" line="277" />
+        <source>已取消，未写入评审包。</source>
+        <translation>Cancelled; no packet was written.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/organizer/build_page.py" line="279" />
+        <source>未能生成评审包：{error}</source>
+        <translation>The packet could not be built: {error}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/organizer/build_page.py" line="281" />
+        <source>生成评审包时发生内部错误（{kind}: {detail}）</source>
+        <translation>Internal error while building the packet ({kind}: {detail})</translation>
+    </message>
+    <message>
+        <location filename="../../ui/organizer/build_page.py" line="288" />
+        <source>已生成 {file}
+纳入 {included} 份 · 排除 {excluded} 份 · 无法读取 {rejected} 份
+组织方密钥指纹：{fingerprint}</source>
+        <translation>Built {file}
+{included} included · {excluded} excluded · {rejected} rejected
+Organizer key fingerprint: {fingerprint}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/organizer/build_page.py" line="296" />
+        <source>评审包已生成：{name}</source>
+        <translation>Packet built: {name}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/organizer/build_page.py" line="306" />
+        <source>给专家的说明已复制到剪贴板。</source>
+        <translation>The note for experts is on the clipboard.</translation>
+    </message>
+</context>
+<context>
+    <name>BuildSummary</name>
+    <message>
+        <location filename="../../ui/organizer/build_summary.py" line="31" />
+        <source>纳入</source>
+        <translation>Included</translation>
+    </message>
+    <message>
+        <location filename="../../ui/organizer/build_summary.py" line="32" />
+        <source>已排除</source>
+        <translation>Excluded</translation>
+    </message>
+    <message>
+        <location filename="../../ui/organizer/build_summary.py" line="33" />
+        <source>无法读取</source>
+        <translation>Rejected</translation>
+    </message>
+    <message>
+        <location filename="../../ui/organizer/build_summary.py" line="75" />
+        <source>状态</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <location filename="../../ui/organizer/build_summary.py" line="75" />
+        <source>来源</source>
+        <translation>Source</translation>
+    </message>
+    <message>
+        <location filename="../../ui/organizer/build_summary.py" line="76" />
+        <source>编号</source>
+        <translation>ID</translation>
+    </message>
+    <message>
+        <location filename="../../ui/organizer/build_summary.py" line="76" />
+        <source>说明</source>
+        <translation>Explanation</translation>
     </message>
 </context>
 <context>
@@ -1113,82 +1356,82 @@ Files involved:
 <context>
     <name>IntakePage</name>
     <message>
-        <location filename="../../ui/organizer/intake_page.py" line="102" />
+        <location filename="../../ui/organizer/intake_page.py" line="57" />
+        <source>选择申报材料文件夹</source>
+        <translation>Choose the intake folder</translation>
+    </message>
+    <message>
+        <location filename="../../ui/organizer/intake_page.py" line="103" />
         <source>选择文件夹…</source>
         <translation>Choose folder…</translation>
     </message>
     <message>
-        <location filename="../../ui/organizer/intake_page.py" line="104" />
+        <location filename="../../ui/organizer/intake_page.py" line="105" />
         <source>重新扫描</source>
         <translation>Scan again</translation>
     </message>
     <message>
-        <location filename="../../ui/organizer/intake_page.py" line="106" />
+        <location filename="../../ui/organizer/intake_page.py" line="107" />
         <source>操作记录…</source>
         <translation>Decision log…</translation>
     </message>
     <message>
-        <location filename="../../ui/organizer/intake_page.py" line="116" />
+        <location filename="../../ui/organizer/intake_page.py" line="117" />
         <source>取消</source>
         <translation>Cancel</translation>
     </message>
     <message>
-        <location filename="../../ui/organizer/intake_page.py" line="125" />
+        <location filename="../../ui/organizer/intake_page.py" line="126" />
         <source>全部状态</source>
         <translation>All statuses</translation>
     </message>
     <message>
-        <location filename="../../ui/organizer/intake_page.py" line="129" />
+        <location filename="../../ui/organizer/intake_page.py" line="130" />
         <source>全部提示</source>
         <translation>All warnings</translation>
     </message>
     <message>
-        <location filename="../../ui/organizer/intake_page.py" line="133" />
+        <location filename="../../ui/organizer/intake_page.py" line="134" />
         <source>筛选：</source>
         <translation>Filter:</translation>
     </message>
     <message>
-        <location filename="../../ui/organizer/intake_page.py" line="187" />
+        <location filename="../../ui/organizer/intake_page.py" line="188" />
         <source>申报材料文件夹：{folder}</source>
         <translation>Intake folder: {folder}</translation>
     </message>
     <message>
-        <location filename="../../ui/organizer/intake_page.py" line="188" />
-        <source>尚未选择申报材料文件夹</source>
-        <translation>No intake folder chosen yet</translation>
-    </message>
-    <message>
-        <location filename="../../ui/organizer/intake_page.py" line="212" />
+        <location filename="../../ui/organizer/intake_page.py" line="211" />
         <source>正在查找申报材料…</source>
         <translation>Looking for applications…</translation>
     </message>
     <message>
-        <location filename="../../ui/organizer/intake_page.py" line="227" />
+        <location filename="../../ui/organizer/intake_page.py" line="226" />
         <source>正在读取 {done}/{total}：{name}</source>
         <translation>Reading {done}/{total}: {name}</translation>
     </message>
     <message>
-        <location filename="../../ui/organizer/intake_page.py" line="251" />
+        <location filename="../../ui/organizer/intake_page.py" line="250" />
         <source>已取消读取；已读取的申报保留在表中。</source>
         <translation>Reading cancelled; the applications read so far stay in the table.</translation>
     </message>
     <message>
-        <location filename="../../ui/organizer/intake_page.py" line="252" />
+        <location filename="../../ui/organizer/intake_page.py" line="251" />
         <source>已读取申报材料：{counts}</source>
         <translation>Intake read: {counts}</translation>
     </message>
     <message>
-        <location filename="../../ui/organizer/intake_page.py" line="257" />
+        <location filename="../../ui/organizer/intake_page.py" line="256" />
         <source>读取申报材料时发生内部错误（{kind}: {detail}）</source>
         <translation>Internal error while reading the intake ({kind}: {detail})</translation>
     </message>
     <message>
-        <location filename="../../ui/organizer/intake_page.py" line="276" />
+        <location filename="../../ui/organizer/intake_page.py" line="275" />
         <source>共 {total} 份</source>
         <translation>{total} in all</translation>
     </message>
     <message>
-        <location filename="../../ui/organizer/intake_page.py" line="313" />
+        <location filename="../../ui/organizer/intake_page.py" line="311" />
         <source>无法保存决定：{error}</source>
         <translation>Cannot save the decision: {error}</translation>
     </message>
@@ -1462,92 +1705,92 @@ Files involved:
 <context>
     <name>OrganizerWorkbench</name>
     <message>
-        <location filename="../../ui/organizer/workbench.py" line="69" />
+        <location filename="../../ui/organizer/workbench.py" line="62" />
         <source>组织方工作台 — {name}</source>
         <translation>Organizer workbench — {name}</translation>
     </message>
     <message>
-        <location filename="../../ui/organizer/workbench.py" line="77" />
+        <location filename="../../ui/organizer/workbench.py" line="70" />
         <source>项目文件夹：{folder}</source>
         <translation>Project folder: {folder}</translation>
     </message>
     <message>
-        <location filename="../../ui/organizer/workbench.py" line="114" />
+        <location filename="../../ui/organizer/workbench.py" line="110" />
         <source>申报材料</source>
         <translation>Intake</translation>
     </message>
     <message>
-        <location filename="../../ui/organizer/workbench.py" line="114" />
+        <location filename="../../ui/organizer/workbench.py" line="110" />
         <source>专家与分配</source>
         <translation>Panel</translation>
     </message>
     <message>
-        <location filename="../../ui/organizer/workbench.py" line="114" />
+        <location filename="../../ui/organizer/workbench.py" line="110" />
         <source>评审包</source>
         <translation>Packet</translation>
     </message>
     <message>
-        <location filename="../../ui/organizer/workbench.py" line="115" />
+        <location filename="../../ui/organizer/workbench.py" line="111" />
         <source>导入评分表</source>
         <translation>Import score sheets</translation>
     </message>
     <message>
-        <location filename="../../ui/organizer/workbench.py" line="115" />
+        <location filename="../../ui/organizer/workbench.py" line="111" />
         <source>结果</source>
         <translation>Outcome</translation>
     </message>
     <message>
-        <location filename="../../ui/organizer/workbench.py" line="121" />
+        <location filename="../../ui/organizer/workbench.py" line="122" />
         <source>专家名单与分配在此编辑。</source>
         <translation>Edit the roster and assignments here.</translation>
     </message>
     <message>
-        <location filename="../../ui/organizer/workbench.py" line="122" />
+        <location filename="../../ui/organizer/workbench.py" line="123" />
         <source>在此生成评审包。</source>
         <translation>Build the packet here.</translation>
     </message>
     <message>
-        <location filename="../../ui/organizer/workbench.py" line="123" />
+        <location filename="../../ui/organizer/workbench.py" line="124" />
         <source>本轮还没有评审包：先在“评审包”一步生成，或打开已有的评审包。</source>
         <translation>This round has no packet yet: build one in the "Packet" step, or open an existing packet.</translation>
     </message>
     <message>
-        <location filename="../../ui/organizer/workbench.py" line="124" />
+        <location filename="../../ui/organizer/workbench.py" line="125" />
         <source>导入评分表后在此查看结果。</source>
         <translation>Results appear here after score sheets are imported.</translation>
     </message>
     <message>
-        <location filename="../../ui/organizer/workbench.py" line="131" />
+        <location filename="../../ui/organizer/workbench.py" line="132" />
         <source>文件(&amp;F)</source>
         <translation>&amp;File</translation>
     </message>
     <message>
-        <location filename="../../ui/organizer/workbench.py" line="132" />
+        <location filename="../../ui/organizer/workbench.py" line="133" />
         <source>新建组织方项目(&amp;N)…</source>
         <translation>&amp;New organizer project…</translation>
     </message>
     <message>
-        <location filename="../../ui/organizer/workbench.py" line="134" />
+        <location filename="../../ui/organizer/workbench.py" line="135" />
         <source>打开组织方项目(&amp;O)…</source>
         <translation>&amp;Open organizer project…</translation>
     </message>
     <message>
-        <location filename="../../ui/organizer/workbench.py" line="138" />
+        <location filename="../../ui/organizer/workbench.py" line="139" />
         <source>关闭窗口(&amp;C)</source>
         <translation>&amp;Close window</translation>
     </message>
     <message>
-        <location filename="../../ui/organizer/workbench.py" line="142" />
+        <location filename="../../ui/organizer/workbench.py" line="143" />
         <source>帮助(&amp;H)</source>
         <translation>&amp;Help</translation>
     </message>
     <message>
-        <location filename="../../ui/organizer/workbench.py" line="152" />
+        <location filename="../../ui/organizer/workbench.py" line="153" />
         <source>无法打开评审包（{kind}）</source>
         <translation>Cannot open the packet ({kind})</translation>
     </message>
     <message>
-        <location filename="../../ui/organizer/workbench.py" line="173" />
+        <location filename="../../ui/organizer/workbench.py" line="174" />
         <source>项目文件夹：{folder} · 评审包：{packet}</source>
         <translation>Project folder: {folder} · packet: {packet}</translation>
     </message>
@@ -2417,12 +2660,12 @@ Please send this file back to the organizers; after changing marks you can expor
 <context>
     <name>WorkbenchLauncher</name>
     <message>
-        <location filename="../../ui/organizer/home_launch.py" line="26" />
+        <location filename="../../ui/organizer/home_launch.py" line="27" />
         <source>选择组织方项目文件夹（新项目请选择一个空文件夹）</source>
         <translation>Choose the organizer project folder (for a new project, choose an empty folder)</translation>
     </message>
     <message>
-        <location filename="../../ui/organizer/home_launch.py" line="53" />
+        <location filename="../../ui/organizer/home_launch.py" line="62" />
         <source>无法打开组织方项目</source>
         <translation>Cannot open the organizer project</translation>
     </message>
@@ -2453,11 +2696,6 @@ Please send this file back to the organizers; after changing marks you can expor
         <location filename="../../ui/organizer/results_page.py" line="77" />
         <source>选择结果文件的保存文件夹</source>
         <translation>Choose the folder for the results files</translation>
-    </message>
-    <message>
-        <location filename="../../ui/organizer/intake_page.py" line="56" />
-        <source>选择申报材料文件夹</source>
-        <translation>Choose the intake folder</translation>
     </message>
 </context>
 </TS>

@@ -24,11 +24,12 @@ from PySide6.QtWidgets import QDialog, QHeaderView, QTableView, QVBoxLayout, QWi
 from ui.roles import ROW_ROLE, SORT_ROLE
 
 AnyIndex = QModelIndex | QPersistentModelIndex
-ACTION_TEXT = {
+ACTION_TEXT = {  # the action names app.organizer.project records (joined by "+")
     "exclude": QT_TRANSLATE_NOOP("AuditModel", "排除"),
+    "include": QT_TRANSLATE_NOOP("AuditModel", "恢复纳入"),
     "duplicate": QT_TRANSLATE_NOOP("AuditModel", "标记为重复"),
-    "restore": QT_TRANSLATE_NOOP("AuditModel", "恢复纳入"),
-    "edit_field": QT_TRANSLATE_NOOP("AuditModel", "修改字段"),
+    "not_duplicate": QT_TRANSLATE_NOOP("AuditModel", "取消重复标记"),
+    "edit": QT_TRANSLATE_NOOP("AuditModel", "修改字段"),
     "acknowledge": QT_TRANSLATE_NOOP("AuditModel", "确认提示"),
     "roster": QT_TRANSLATE_NOOP("AuditModel", "修改专家名单"),
 }
@@ -39,10 +40,9 @@ def tr(text: str) -> str:
 
 
 def action_text(action: str) -> str:
-    """"edit_field:category" → "修改字段 category" (the part after ':' names what)."""
-    kind, _, what = action.partition(":")
-    label = tr(ACTION_TEXT[kind]) if kind in ACTION_TEXT else kind
-    return f"{label} {what}".strip()
+    """"edit+acknowledge" → "修改字段、确认提示"."""
+    return "、".join(tr(ACTION_TEXT[part]) if part in ACTION_TEXT else part
+                    for part in action.split("+"))
 
 
 class AuditModel(QAbstractTableModel):

@@ -1,7 +1,7 @@
 """Opening the organizer's workbench: from `paneldesk organizer [PROJECT]` or a menu.
 
-A project is a folder; choosing a folder that is not a project yet creates one there
-(an empty folder, or one the organizer names).  The launcher keeps its windows alive and
+A project is a folder; choosing a folder that is not a project yet creates one there,
+after the organizer has chosen the intake folder the round reads.  The launcher keeps its windows alive and
 hands each the shared task runner and the single writer for decisions.
 """
 
@@ -15,6 +15,7 @@ from PySide6.QtCore import QCoreApplication, QSettings, Qt
 from PySide6.QtWidgets import QFileDialog, QMessageBox, QWidget
 
 from app.errors import PanelDeskError
+from ui.organizer.intake_page import choose_intake_folder
 from ui.organizer.round import Round
 from ui.organizer.workbench import OrganizerWorkbench
 
@@ -33,12 +34,14 @@ class WorkbenchLauncher:
     def __init__(self, parent: QWidget | None, runner: Any, writer: Any,
                  settings: QSettings | None,
                  choose: Callable[[QWidget | None], Path | None] = choose_project_folder,
+                 choose_intake: Callable[[QWidget | None], Path | None] = choose_intake_folder,
                  **window_options: Any) -> None:
         self._parent = parent
         self._runner = runner
         self._writer = writer
         self._settings = settings
         self._choose = choose
+        self._choose_intake = choose_intake
         self._options = window_options
         self.windows: list[OrganizerWorkbench] = []
 
@@ -48,7 +51,13 @@ class WorkbenchLauncher:
         if folder is None:
             return None
         try:
-            project = Round.open(folder) if Round.is_project(folder) else Round.create(folder)
+            if Round.is_project(folder):
+                project = Round.open(folder)
+            else:
+                intake = self._choose_intake(self._parent)
+                if intake is None:
+                    return None
+                project = Round.create(folder, intake)
         except PanelDeskError as err:
             QMessageBox.warning(self._parent, translate("WorkbenchLauncher", "无法打开组织方项目"),
                                 str(err))

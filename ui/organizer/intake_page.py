@@ -15,7 +15,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QItemSelectionModel, QObject, Qt, QTimer, Signal
+from PySide6.QtCore import QCoreApplication, QItemSelectionModel, QObject, Qt, QTimer, Signal
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
@@ -52,8 +52,9 @@ from ui.task_runner import ProgressRelay
 FLUSH_MS = 80  # rows arriving during a scan are shown in batches, not one repaint each
 
 
-def choose_intake_folder(parent: QWidget) -> Path | None:
-    name = QFileDialog.getExistingDirectory(parent, parent.tr("选择申报材料文件夹"))
+def choose_intake_folder(parent: QWidget | None) -> Path | None:
+    name = QFileDialog.getExistingDirectory(
+        parent, QCoreApplication.translate("IntakePage", "选择申报材料文件夹"))
     return Path(name) if name else None
 
 
@@ -71,7 +72,7 @@ class IntakePage(QWidget):
 
     def __init__(self, runner: Any, writer: Any, project: Round, rubric: Rubric,
                  parent: QWidget | None = None, *, questions: Any = None,
-                 choose_folder: Callable[[QWidget], Path | None] = choose_intake_folder
+                 choose_folder: Callable[[QWidget | None], Path | None] = choose_intake_folder
                  ) -> None:
         super().__init__(parent)
         self._runner = runner
@@ -184,9 +185,7 @@ class IntakePage(QWidget):
 
     def _show_folder(self) -> None:
         folder = self._project.intake_dir
-        self.folder_label.setText(self.tr("申报材料文件夹：{folder}").format(folder=folder)
-                                  if folder else self.tr("尚未选择申报材料文件夹"))
-        self.scan_button.setEnabled(folder is not None)
+        self.folder_label.setText(self.tr("申报材料文件夹：{folder}").format(folder=folder))
 
     # -- scanning --------------------------------------------------------------------
 
@@ -203,7 +202,7 @@ class IntakePage(QWidget):
     def scan(self) -> None:
         """Read new or changed entries of the intake folder on the runner."""
         folder = self._project.intake_dir
-        if folder is None or self.scanning:
+        if self.scanning:
             return
         self.scanning = True
         self._relay = ProgressRelay(self._progressed, self)
@@ -296,19 +295,18 @@ class IntakePage(QWidget):
     def _show_selected(self) -> None:
         row = self.selected()
         folder = self._project.intake_dir
-        self.detail.show_row(row, folder / row.source if row and folder else None)
+        self.detail.show_row(row, folder / row.source if row else None)
 
     # -- decisions -------------------------------------------------------------------
 
-    def decide(self, source: str, decision: dict[str, Any], action: str,
-               reason: str = "") -> None:
+    def decide(self, source: str, decision: dict[str, Any], reason: str = "") -> None:
         """Record `decision` for `source` (on the writer), then show the rows again."""
         def done(_result: object) -> None:
-            self.rows.set_decision(source, decision)
+            self.rows.set_decision(source, self._project.decisions.get(source, {}))
             self._refresh()
             self.changed.emit()
 
-        self._writer.run(self._project.decide, source, decision, action, reason,
+        self._writer.run(self._project.decide, source, decision, reason,
                          on_done=done, on_error=lambda err: self.status_message.emit(
                              self.tr("无法保存决定：{error}").format(error=err)))
 
@@ -321,7 +319,7 @@ class IntakePage(QWidget):
             return
         decision = self.rows.decision(row.source)
         decision["fields"] = {**decision.get("fields", {}), answer.field: answer.value}
-        self.decide(row.source, decision, "edit_field:" + answer.field, answer.reason)
+        self.decide(row.source, decision, answer.reason)
 
     def exclude_selected(self) -> None:
         row = self.selected()
@@ -331,7 +329,7 @@ class IntakePage(QWidget):
         decision = self.rows.decision(row.source)
         decision.pop("duplicate_of", None)
         decision["exclude"] = reason
-        self.decide(row.source, decision, "exclude", reason)
+        self.decide(row.source, decision, reason)
 
     def mark_duplicate_selected(self) -> None:
         row = self.selected()
@@ -349,7 +347,7 @@ class IntakePage(QWidget):
         decision = self.rows.decision(row.source)
         decision.pop("exclude", None)
         decision["duplicate_of"] = answer.kept
-        self.decide(row.source, decision, "duplicate", answer.reason)
+        self.decide(row.source, decision, answer.reason)
 
     def acknowledge_selected(self) -> None:
         row = self.selected()
@@ -363,7 +361,7 @@ class IntakePage(QWidget):
         decision["acknowledge"] = {**decision.get("acknowledge", {}), answer.code: answer.note}
         keep = [c for c in decision.get("keep_warnings", []) if c != answer.code]
         decision["keep_warnings"] = keep + ([answer.code] if answer.keep_visible else [])
-        self.decide(row.source, decision, "acknowledge:" + answer.code, answer.note)
+        self.decide(row.source, decision, answer.note)
 
     def restore_selected(self) -> None:
         row = self.selected()
@@ -372,7 +370,7 @@ class IntakePage(QWidget):
         decision = self.rows.decision(row.source)
         decision.pop("exclude", None)
         decision.pop("duplicate_of", None)
-        self.decide(row.source, decision, "restore", "")
+        self.decide(row.source, decision)
 
     def show_audit(self) -> None:
         show_audit(self, self._runner, self._project)

@@ -1,28 +1,35 @@
-"""The organizer's round as the workbench sees it: one project folder (Qt-free).
+"""The organizer's round as the workbench sees it: a thin adapter over `app.organizer.Project`.
 
-A thin adapter over the engine's organizer project: the pages speak only to `Round`, so
-the engine's storage can change without touching a widget.  A decision travels as the
-decisions file's own shape for one entry (`{"exclude": …, "duplicate_of": …, "fields":
-{…}, "acknowledge": {code: note}, "keep_warnings": [code]}`, docs/formats.md), and every
-change goes through `decide`, which records it in the audit log.
+The pages speak only to `Round`.  Decisions travel in the decisions file's own shape for
+one entry (`{"exclude": …, "duplicate_of": …, "fields": {…}, "acknowledge": {code: note},
+"keep_warnings": [code]}`) and go through `Project.decide`, which saves decisions.json and
+appends to the audit log.  What the engine's project has no place for yet is kept here:
+the roster edited in the window is written as `roster.csv` in the project folder (the
+project points at it, as the CLI's `--roster`), roster changes are audited under the
+project's `panel:` scope, and the window's own state (the round's last packet) lives in
+`workbench.json`.
 """
 
 from __future__ import annotations
 
+import csv
 import getpass
+import io
 import json
-from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+from app.atomic import save_atomic
 from app.errors import PanelDeskError
 from app.model import Expert
+from app.organizer.decisions import EntryDecision
+from app.organizer.project import DATABASE_FILE, PROJECT_FILE, Project
 from app.sheets.orgdb import OrgDB
+from scoring.rubric import Rubric
 
-PROJECT_FILE = "project.json"
-DATABASE_FILE = "organizer.db"
-DECISIONS_FILE = "decisions.json"
-INTAKE_SCOPE = "intake"
+ROSTER_FILE = "roster.csv"
+STATE_FILE = "workbench.json"
+ROSTER_HEADER = ("编号", "姓名", "单位", "公钥指纹")  # what app.intake.roster reads
 
 
 def who_am_i() -> str:
@@ -33,148 +40,134 @@ def who_am_i() -> str:
         return "organizer"
 
 
-@dataclass
 class Round:
-    """An open organizer project: settings in project.json, decisions, the database."""
+    """An open organizer project."""
 
-    folder: Path
-    settings: dict[str, Any]
-    decisions: dict[str, dict[str, Any]]
+    def __init__(self, project: Project) -> None:
+        self.project = project
+        self._state = _read_json(project.folder / STATE_FILE)
 
     # -- opening -------------------------------------------------------------------
 
-    @classmethod
-    def is_project(cls, folder: Path) -> bool:
+    @staticmethod
+    def is_project(folder: Path) -> bool:
         return (Path(folder) / PROJECT_FILE).is_file()
 
     @classmethod
-    def create(cls, folder: Path, intake_dir: Path | None = None) -> Round:
-        folder = Path(folder)
-        if cls.is_project(folder):
-            return cls.open(folder)
-        try:
-            folder.mkdir(parents=True, exist_ok=True)
-        except OSError as err:
-            raise PanelDeskError(f"无法创建项目文件夹 {folder}：{err.strerror or err}") from err
-        project = cls(folder, {"version": 1}, {})
-        if intake_dir is not None:
-            project.settings["intake"] = str(intake_dir)
-        project._save_settings()
-        with project.open_db():
-            pass  # the database exists from the start, so reopening finds it
-        return project
+    def create(cls, folder: Path, intake_dir: Path) -> Round:
+        return cls(Project.create(folder, intake_dir))
 
     @classmethod
     def open(cls, folder: Path) -> Round:
-        folder = Path(folder)
-        path = folder / PROJECT_FILE
-        try:
-            settings = json.loads(path.read_text(encoding="utf-8"))
-        except FileNotFoundError:
-            raise PanelDeskError(f"{folder} 不是组织方项目文件夹（缺少 {PROJECT_FILE}）") from None
-        except (OSError, ValueError) as err:
-            raise PanelDeskError(f"无法读取项目文件 {path}：{err}") from err
-        if not isinstance(settings, dict):
-            raise PanelDeskError(f"项目文件 {path} 格式不正确")
-        decisions = _load_decisions(folder / DECISIONS_FILE)
-        return cls(folder, settings, decisions)
+        return cls(Project.open(folder))
+
+    def close(self) -> None:
+        self.project.close()
 
     # -- settings ------------------------------------------------------------------
 
     @property
-    def name(self) -> str:
-        return self.folder.name
+    def folder(self) -> Path:
+        return self.project.folder
 
     @property
-    def intake_dir(self) -> Path | None:
-        text = self.settings.get("intake")
-        return Path(text) if text else None
+    def name(self) -> str:
+        return self.project.settings.title or self.folder.name
+
+    @property
+    def intake_dir(self) -> Path:
+        return self.project.settings.intake
 
     def set_intake_dir(self, path: Path) -> None:
-        self.settings["intake"] = str(path)
-        self._save_settings()
+        self.project.settings.intake = Path(path).absolute()
+        self.project.save_settings()
 
-    def setting(self, key: str, default: Any = None) -> Any:
-        return self.settings.get(key, default)
+    def rubric(self) -> Rubric:
+        return self.project.rubric()
 
-    def set_setting(self, key: str, value: Any) -> None:
-        self.settings[key] = value
-        self._save_settings()
+    def set_rubric(self, path: Path | None) -> None:
+        self.project.settings.rubric = Path(path).absolute() if path else None
+        self.project.save_settings()
 
-    @property
-    def roster(self) -> list[Expert]:
-        return [Expert.from_dict(e) for e in self.settings.get("roster", [])]
+    def state(self, key: str, default: Any = None) -> Any:
+        """The window's own remembered value (e.g. the round's last packet)."""
+        return self._state.get(key, default)
 
-    def set_roster(self, experts: list[Expert], reason: str = "") -> None:
-        old = self.settings.get("roster", [])
-        new = [e.to_dict() for e in experts]
-        if new == old:
-            return
-        self.settings["roster"] = new
-        self._save_settings()
-        self._record("panel", "roster", "roster", reason, old, new)
-
-    def _save_settings(self) -> None:
-        _write_json(self.folder / PROJECT_FILE, self.settings)
+    def set_state(self, key: str, value: Any) -> None:
+        self._state[key] = value
+        _write(self.folder / STATE_FILE, json.dumps(self._state, ensure_ascii=False,
+                                                     indent=2, sort_keys=True) + "\n")
 
     # -- decisions -----------------------------------------------------------------
 
-    def decision(self, source: str) -> dict[str, Any]:
-        return dict(self.decisions.get(source, {}))
+    @property
+    def decisions(self) -> dict[str, dict[str, Any]]:
+        return {s: d.to_dict() for s, d in self.project.decisions.entries.items()}
 
-    def decide(self, source: str, decision: dict[str, Any], action: str,
-               reason: str = "") -> None:
-        """Replace the decision on `source`, save the file, append to the audit log."""
-        old = self.decisions.get(source, {})
-        new = {k: v for k, v in decision.items() if v not in (None, {}, [])}
-        if new == old:
-            return
-        if new:
-            self.decisions[source] = new
-        else:
-            self.decisions.pop(source, None)
-        _write_json(self.folder / DECISIONS_FILE,
-                    {"version": 1, "entries": dict(sorted(self.decisions.items()))})
-        self._record(INTAKE_SCOPE, action, source, reason, old, new)
+    def decide(self, source: str, decision: dict[str, Any], reason: str = "") -> None:
+        """Replace the decision on `source`; saved and recorded by the project."""
+        whole = EntryDecision.from_dict(
+            {k: v for k, v in decision.items() if v not in (None, {}, [])}, source)
+        self.project.decide(source, whole, who_am_i(), reason)
 
     def audit(self) -> list[dict[str, Any]]:
-        with self.open_db() as db:
-            return db.audit(INTAKE_SCOPE) + db.audit("panel")
+        return self.project.audit() + self.project.db.audit(self.panel_scope)
 
-    def _record(self, scope: str, action: str, subject: str, reason: str,
-                old: Any, new: Any) -> None:
-        with self.open_db() as db:
-            db.record(scope, who_am_i(), action, subject, reason,
-                      json.dumps(old, ensure_ascii=False, sort_keys=True) if old else None,
-                      json.dumps(new, ensure_ascii=False, sort_keys=True) if new else None)
+    # -- the panel -----------------------------------------------------------------
+
+    @property
+    def panel_scope(self) -> str:
+        return f"panel:{self.project.settings.id}"
+
+    def roster(self) -> list[Expert]:
+        return self.project.roster() or []
+
+    def set_roster(self, experts: list[Expert], reason: str = "") -> None:
+        """Write the roster file, point the project at it, record the change."""
+        old = [e.to_dict() for e in self.roster()]
+        new = [e.to_dict() for e in experts]
+        if old == new and self.project.settings.roster is not None:
+            return
+        out = io.StringIO()
+        writer = csv.writer(out, lineterminator="\n")
+        writer.writerow(ROSTER_HEADER)
+        for expert in experts:
+            writer.writerow([expert.id, expert.name, expert.organization, expert.fingerprint or ""])
+        path = self.folder / ROSTER_FILE
+        _write(path, out.getvalue())
+        self.project.settings.roster = path
+        self.project.save_settings()
+        self.project.db.record(self.panel_scope, who_am_i(), "roster", ROSTER_FILE, reason,
+                               json.dumps(old, ensure_ascii=False),
+                               json.dumps(new, ensure_ascii=False))
+
+    def build_problem(self) -> str | None:
+        return self.project.build_problem()
 
     # -- the database --------------------------------------------------------------
 
     @property
     def database_url(self) -> str:
-        return f"sqlite:///{(self.folder / DATABASE_FILE).as_posix()}"
+        return self.project.settings.database or \
+            f"sqlite:///{(self.folder / DATABASE_FILE).as_posix()}"
 
     def open_db(self) -> OrgDB:
+        """A connection of its own, for work on another thread (the import page)."""
         return OrgDB(self.database_url)
 
-    @property
-    def decisions_path(self) -> Path:
-        return self.folder / DECISIONS_FILE
 
-
-def _load_decisions(path: Path) -> dict[str, dict[str, Any]]:
+def _read_json(path: Path) -> dict[str, Any]:
     try:
         data = json.loads(path.read_text(encoding="utf-8"))
     except FileNotFoundError:
         return {}
-    except (OSError, ValueError) as err:
-        raise PanelDeskError(f"无法读取决定文件 {path}：{err}") from err
-    entries = data.get("entries", {}) if isinstance(data, dict) else {}
-    return {str(k): dict(v) for k, v in entries.items() if isinstance(v, dict)}
+    except (OSError, ValueError):
+        return {}  # only the window's convenience state: start afresh rather than fail
+    return data if isinstance(data, dict) else {}
 
 
-def _write_json(path: Path, data: Any) -> None:
-    from app.atomic import save_atomic
-
-    text = json.dumps(data, ensure_ascii=False, indent=2, sort_keys=True) + "\n"
-    save_atomic(lambda fh: fh.write(text.encode("utf-8")), path, path.name)
+def _write(path: Path, text: str) -> None:
+    try:
+        save_atomic(lambda fh: fh.write(text.encode("utf-8")), path, path.name)
+    except OSError as err:
+        raise PanelDeskError(f"无法写入 {path}：{err}") from err

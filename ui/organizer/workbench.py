@@ -30,9 +30,8 @@ from PySide6.QtWidgets import (
 from app.errors import PanelDeskError
 from app.packet import Packet, open_packet
 from app.results.panel import Panel, panel_from
-from app.rubrics import load_default_rubric, load_rubric_file
-from scoring.rubric import Rubric
 from ui.common_menus import add_about_action, add_language_menu
+from ui.organizer.build_page import BuildPage
 from ui.organizer.import_page import ImportPage
 from ui.organizer.intake_page import IntakePage
 from ui.organizer.results_page import ResultsPage
@@ -40,12 +39,6 @@ from ui.organizer.round import Round
 
 GEOMETRY_KEY = "organizer/workbench_geometry"
 INTAKE, PANEL, BUILD, IMPORT, RESULTS = range(5)
-
-
-def project_rubric(project: Round) -> Rubric:
-    """The rubric the round uses: the project's file, else the built-in one."""
-    path = project.setting("rubric")
-    return load_rubric_file(path) if path else load_default_rubric()
 
 
 class OrganizerWorkbench(QMainWindow):
@@ -67,7 +60,7 @@ class OrganizerWorkbench(QMainWindow):
         self.packet: Packet | None = None
         options = page_options or {}
         self.setWindowTitle(self.tr("组织方工作台 — {name}").format(name=project.name))
-        self.rubric = project_rubric(project)
+        self.rubric = project.rubric()
         central = QWidget(self)
         outer = QVBoxLayout(central)
         outer.setContentsMargins(10, 8, 10, 6)
@@ -93,20 +86,23 @@ class OrganizerWorkbench(QMainWindow):
         self.intake_page = IntakePage(runner, writer, project, self.rubric, self.stack,
                                       **options.get("intake", {}))
         self.intake_page.status_message.connect(self.statusBar().showMessage)
-        self.pages: dict[int, QWidget] = {INTAKE: self.intake_page}
+        self.build_page = BuildPage(runner, project, self.stack, **options.get("build", {}))
+        self.build_page.status_message.connect(self.statusBar().showMessage)
+        self.build_page.built.connect(self.open_packet)
+        self.pages: dict[int, QWidget] = {INTAKE: self.intake_page, BUILD: self.build_page}
         self.pages.update(extra_pages(self) if extra_pages else {})
         for step, title in enumerate(self.step_titles()):
             page = self.pages.get(step) or self._waiting(step)
             self.pages[step] = page
             self.stack.addWidget(page)
             QListWidgetItem(f"{step + 1}  {title}", self.steps)
-        self.steps.currentRowChanged.connect(self.stack.setCurrentIndex)
+        self.steps.currentRowChanged.connect(self._step_changed)
         self.steps.setCurrentRow(INTAKE)
         self._menus()
         geometry = settings.value(GEOMETRY_KEY) if settings is not None else None
         if geometry is None or not self.restoreGeometry(geometry):
             self.resize(1440, 900)
-        packet = project.setting("packet")
+        packet = project.state("packet")
         if packet and Path(packet).is_file():
             self.open_packet(Path(packet))
 
@@ -116,6 +112,11 @@ class OrganizerWorkbench(QMainWindow):
 
     def go_to(self, step: int) -> None:
         self.steps.setCurrentRow(step)
+
+    def _step_changed(self, step: int) -> None:
+        self.stack.setCurrentIndex(step)
+        if step == BUILD:
+            self.build_page.refresh()  # the roster or key may have changed meanwhile
 
     def _waiting(self, step: int) -> QWidget:
         text = {PANEL: self.tr("专家名单与分配在此编辑。"),
@@ -155,7 +156,7 @@ class OrganizerWorkbench(QMainWindow):
         if self.packet is not None:
             self.packet.close()
         self.packet = packet
-        self.project.set_setting("packet", str(packet.path))
+        self.project.set_state("packet", str(packet.path))
         open_db = self.project.open_db
 
         def load_panel() -> Panel:
@@ -189,4 +190,5 @@ class OrganizerWorkbench(QMainWindow):
         if self.packet is not None:
             self.packet.close()
             self.packet = None
+        self.project.close()
         super().closeEvent(event)

@@ -43,8 +43,7 @@ def answers() -> Answers:
     return Answers()
 
 
-def open_workbench(qtbot, folder: Path, answers: Answers, intake: Path | None = None
-                   ) -> OrganizerWorkbench:
+def open_workbench(qtbot, folder: Path, answers: Answers, intake: Path) -> OrganizerWorkbench:
     project = Round.open(folder) if Round.is_project(folder) else Round.create(folder, intake)
     runner = SyncTaskRunner()
     window = OrganizerWorkbench(runner, runner, project,
@@ -57,8 +56,8 @@ def statuses(page) -> dict[str, str]:
     return {r.source: r.status for r in page.model.rows()}
 
 
-def test_the_steps_of_a_round(qtbot, tmp_path, answers):
-    window = open_workbench(qtbot, tmp_path / "round", answers)
+def test_the_steps_of_a_round(qtbot, tmp_path, answers, demo_intake):
+    window = open_workbench(qtbot, tmp_path / "round", answers, demo_intake)
     assert window.step_titles() == ["申报材料", "专家与分配", "评审包", "导入评分表", "结果"]
     assert window.steps.count() == 5 and window.stack.currentWidget() is window.pages[INTAKE]
     assert (tmp_path / "round" / "project.json").is_file()
@@ -109,8 +108,7 @@ def test_scan_review_and_decide_then_reopen(qtbot, tmp_path, demo_intake, answer
     assert decisions["entries"][CLEAN] == {"exclude": "申报单位撤回"}
     assert decisions["entries"][PII] == {"acknowledge": {"pii_phone": "为公开的服务热线号码"}}
     audit = window.project.audit()
-    assert [a["action"] for a in audit] == ["edit_field:category", "duplicate", "exclude",
-                                            "acknowledge:pii_phone"]
+    assert [a["action"] for a in audit] == ["edit", "duplicate", "exclude", "acknowledge"]
     assert audit[0]["reason"] == "申报单位电话确认" and audit[0]["subject"] == MISSING
 
     # Filters: by status and by warning.
@@ -122,7 +120,7 @@ def test_scan_review_and_decide_then_reopen(qtbot, tmp_path, demo_intake, answer
 
     # Reopening the project brings every decision back.
     window.close()
-    again = open_workbench(qtbot, folder, answers)
+    again = open_workbench(qtbot, folder, answers, demo_intake)
     again.intake_page.scan()
     assert statuses(again.intake_page) == statuses(page)
 

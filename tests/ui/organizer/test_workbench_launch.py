@@ -18,7 +18,9 @@ def test_the_command_line_names_the_workbench():
 
 def test_a_new_folder_becomes_a_project_and_opens_again(qtbot, tmp_path):
     runner = SyncTaskRunner()
-    launcher = WorkbenchLauncher(None, runner, runner, None, choose=lambda _p: tmp_path / "轮次")
+    (tmp_path / "intake").mkdir()
+    launcher = WorkbenchLauncher(None, runner, runner, None, choose=lambda _p: tmp_path / "轮次",
+                                 choose_intake=lambda _p: tmp_path / "intake")
     window = launcher.open()
     qtbot.addWidget(window)
     assert isinstance(window, OrganizerWorkbench) and window.isVisible()
@@ -38,8 +40,9 @@ def test_a_cancelled_choice_opens_nothing(qtbot):
 def test_the_review_window_menu_opens_the_workbench(make_window, qtbot, tmp_path, monkeypatch):
     from PySide6.QtWidgets import QFileDialog
 
-    monkeypatch.setattr(QFileDialog, "getExistingDirectory",
-                        lambda *_a, **_k: str(tmp_path / "r"))
+    (tmp_path / "intake").mkdir()
+    chosen = [str(tmp_path / "r"), str(tmp_path / "intake")]  # the project, then its intake
+    monkeypatch.setattr(QFileDialog, "getExistingDirectory", lambda *_a, **_k: chosen.pop(0))
     window = make_window()
     window.menus.workbench.trigger()
     [bench] = window._workbench.windows
