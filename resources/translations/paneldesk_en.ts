@@ -90,6 +90,22 @@ Packet id: {packet_id}</translation>
         <source>重复，保留：{kept}</source>
         <translation>Duplicate; kept: {kept}</translation>
     </message>
+    <message>
+        <location filename="../../ui/organizer/panel_models.py" line="89" />
+        <source>已登记</source>
+        <translation>Enrolled</translation>
+    </message>
+    <message>
+        <location filename="../../ui/organizer/panel_models.py" line="89" />
+        <source>未登记</source>
+        <translation>Not enrolled</translation>
+    </message>
+    <message>
+        <location filename="../../ui/organizer/panel_models.py" line="197" />
+        <location filename="../../ui/organizer/panel_models.py" line="205" />
+        <source>合计</source>
+        <translation>Total</translation>
+    </message>
 </context>
 <context>
     <name>Application</name>
@@ -1705,92 +1721,82 @@ Files involved:
 <context>
     <name>OrganizerWorkbench</name>
     <message>
-        <location filename="../../ui/organizer/workbench.py" line="62" />
+        <location filename="../../ui/organizer/workbench.py" line="60" />
         <source>组织方工作台 — {name}</source>
         <translation>Organizer workbench — {name}</translation>
     </message>
     <message>
-        <location filename="../../ui/organizer/workbench.py" line="70" />
+        <location filename="../../ui/organizer/workbench.py" line="68" />
         <source>项目文件夹：{folder}</source>
         <translation>Project folder: {folder}</translation>
     </message>
     <message>
-        <location filename="../../ui/organizer/workbench.py" line="110" />
+        <location filename="../../ui/organizer/workbench.py" line="115" />
         <source>申报材料</source>
         <translation>Intake</translation>
     </message>
     <message>
-        <location filename="../../ui/organizer/workbench.py" line="110" />
+        <location filename="../../ui/organizer/workbench.py" line="115" />
         <source>专家与分配</source>
         <translation>Panel</translation>
     </message>
     <message>
-        <location filename="../../ui/organizer/workbench.py" line="110" />
+        <location filename="../../ui/organizer/workbench.py" line="115" />
         <source>评审包</source>
         <translation>Packet</translation>
     </message>
     <message>
-        <location filename="../../ui/organizer/workbench.py" line="111" />
+        <location filename="../../ui/organizer/workbench.py" line="116" />
         <source>导入评分表</source>
         <translation>Import score sheets</translation>
     </message>
     <message>
-        <location filename="../../ui/organizer/workbench.py" line="111" />
+        <location filename="../../ui/organizer/workbench.py" line="116" />
         <source>结果</source>
         <translation>Outcome</translation>
     </message>
     <message>
-        <location filename="../../ui/organizer/workbench.py" line="122" />
-        <source>专家名单与分配在此编辑。</source>
-        <translation>Edit the roster and assignments here.</translation>
-    </message>
-    <message>
-        <location filename="../../ui/organizer/workbench.py" line="123" />
-        <source>在此生成评审包。</source>
-        <translation>Build the packet here.</translation>
-    </message>
-    <message>
-        <location filename="../../ui/organizer/workbench.py" line="124" />
+        <location filename="../../ui/organizer/workbench.py" line="127" />
         <source>本轮还没有评审包：先在“评审包”一步生成，或打开已有的评审包。</source>
         <translation>This round has no packet yet: build one in the "Packet" step, or open an existing packet.</translation>
     </message>
     <message>
-        <location filename="../../ui/organizer/workbench.py" line="125" />
+        <location filename="../../ui/organizer/workbench.py" line="128" />
         <source>导入评分表后在此查看结果。</source>
         <translation>Results appear here after score sheets are imported.</translation>
     </message>
     <message>
-        <location filename="../../ui/organizer/workbench.py" line="132" />
+        <location filename="../../ui/organizer/workbench.py" line="135" />
         <source>文件(&amp;F)</source>
         <translation>&amp;File</translation>
     </message>
     <message>
-        <location filename="../../ui/organizer/workbench.py" line="133" />
+        <location filename="../../ui/organizer/workbench.py" line="136" />
         <source>新建组织方项目(&amp;N)…</source>
         <translation>&amp;New organizer project…</translation>
     </message>
     <message>
-        <location filename="../../ui/organizer/workbench.py" line="135" />
+        <location filename="../../ui/organizer/workbench.py" line="138" />
         <source>打开组织方项目(&amp;O)…</source>
         <translation>&amp;Open organizer project…</translation>
     </message>
     <message>
-        <location filename="../../ui/organizer/workbench.py" line="139" />
+        <location filename="../../ui/organizer/workbench.py" line="142" />
         <source>关闭窗口(&amp;C)</source>
         <translation>&amp;Close window</translation>
     </message>
     <message>
-        <location filename="../../ui/organizer/workbench.py" line="143" />
+        <location filename="../../ui/organizer/workbench.py" line="146" />
         <source>帮助(&amp;H)</source>
         <translation>&amp;Help</translation>
     </message>
     <message>
-        <location filename="../../ui/organizer/workbench.py" line="153" />
+        <location filename="../../ui/organizer/workbench.py" line="156" />
         <source>无法打开评审包（{kind}）</source>
         <translation>Cannot open the packet ({kind})</translation>
     </message>
     <message>
-        <location filename="../../ui/organizer/workbench.py" line="174" />
+        <location filename="../../ui/organizer/workbench.py" line="177" />
         <source>项目文件夹：{folder} · 评审包：{packet}</source>
         <translation>Project folder: {folder} · packet: {packet}</translation>
     </message>
@@ -1867,6 +1873,246 @@ Files involved:
         <location filename="../../app/organizer/panel.py" line="17" />
         <source>尚未建立专家名单：请先添加专家或导入名单，再生成评审包</source>
         <translation>No expert roster yet: add experts or import a roster before building the packet</translation>
+    </message>
+</context>
+<context>
+    <name>PanelModels</name>
+    <message>
+        <location filename="../../ui/organizer/panel_models.py" line="65" />
+        <source>编号</source>
+        <translation>ID</translation>
+    </message>
+    <message>
+        <location filename="../../ui/organizer/panel_models.py" line="65" />
+        <source>姓名</source>
+        <translation>Name</translation>
+    </message>
+    <message>
+        <location filename="../../ui/organizer/panel_models.py" line="66" />
+        <source>单位</source>
+        <translation>Organisation</translation>
+    </message>
+    <message>
+        <location filename="../../ui/organizer/panel_models.py" line="66" />
+        <source>公钥指纹</source>
+        <translation>Key fingerprint</translation>
+    </message>
+    <message>
+        <location filename="../../ui/organizer/panel_models.py" line="67" />
+        <source>指纹</source>
+        <translation>Fingerprint</translation>
+    </message>
+</context>
+<context>
+    <name>PanelPage</name>
+    <message>
+        <location filename="../../ui/organizer/panel_page.py" line="72" />
+        <source>创建组织方密钥…</source>
+        <translation>Create organizer key…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/organizer/panel_page.py" line="81" />
+        <source>专家名单</source>
+        <translation>Roster</translation>
+    </message>
+    <message>
+        <location filename="../../ui/organizer/panel_page.py" line="90" />
+        <source>添加…</source>
+        <translation>Add…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/organizer/panel_page.py" line="91" />
+        <source>编辑…</source>
+        <translation>Edit…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/organizer/panel_page.py" line="92" />
+        <source>删除</source>
+        <translation>Remove</translation>
+    </message>
+    <message>
+        <location filename="../../ui/organizer/panel_page.py" line="93" />
+        <source>登记指纹…</source>
+        <translation>Enrol fingerprint…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/organizer/panel_page.py" line="94" />
+        <source>导入名单…</source>
+        <translation>Import roster…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/organizer/panel_page.py" line="108" />
+        <source>勾选即把专家编入该类别的评审组；全部不勾选时，每位专家评审全部申报。</source>
+        <translation>Tick to put an expert on that category's panel; with nothing ticked, every expert reviews every application.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/organizer/panel_page.py" line="114" />
+        <source>分类评审组</source>
+        <translation>Category panels</translation>
+    </message>
+    <message>
+        <location filename="../../ui/organizer/panel_page.py" line="120" />
+        <source>添加回避…</source>
+        <translation>Add conflict…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/organizer/panel_page.py" line="122" />
+        <source>删除回避</source>
+        <translation>Remove conflict</translation>
+    </message>
+    <message>
+        <location filename="../../ui/organizer/panel_page.py" line="128" />
+        <source>回避</source>
+        <translation>Recused</translation>
+    </message>
+    <message>
+        <location filename="../../ui/organizer/panel_page.py" line="141" />
+        <source>分配矩阵</source>
+        <translation>Assignment matrix</translation>
+    </message>
+    <message>
+        <location filename="../../ui/organizer/panel_page.py" line="161" />
+        <source>组织方密钥指纹：{fp}</source>
+        <translation>Organizer key fingerprint: {fp}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/organizer/panel_page.py" line="164" />
+        <source>尚未创建组织方密钥：生成评审包前需要创建。</source>
+        <translation>No organizer key yet: one is needed before building the packet.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/organizer/panel_page.py" line="189" />
+        <source>{n} 份申报分配的专家少于 {needed} 位：{ids}</source>
+        <translation>{n} applications have fewer than {needed} experts: {ids}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/organizer/panel_page.py" line="201" />
+        <source>正在创建组织方密钥…</source>
+        <translation>Creating the organizer key…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/organizer/panel_page.py" line="207" />
+        <source>已创建组织方密钥，指纹 {fp}</source>
+        <translation>Organizer key created, fingerprint {fp}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/organizer/panel_page.py" line="225" />
+        <source>专家编号不能重复。</source>
+        <translation>Expert ids must be unique.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/organizer/panel_page.py" line="236" />
+        <source>无法保存专家名单：{error}</source>
+        <translation>Cannot save the roster: {error}</translation>
+    </message>
+</context>
+<context>
+    <name>PanelQuestions</name>
+    <message>
+        <location filename="../../ui/organizer/panel_dialogs.py" line="41" />
+        <source>含有不是十六进制数字的字符“{ch}”</source>
+        <translation>Contains "{ch}", which is not a hexadecimal digit</translation>
+    </message>
+    <message>
+        <location filename="../../ui/organizer/panel_dialogs.py" line="44" />
+        <source>已输入 {n} 位，指纹应为 40 位十六进制数字</source>
+        <translation>{n} digits so far; a fingerprint has 40 hexadecimal digits</translation>
+    </message>
+    <message>
+        <location filename="../../ui/organizer/panel_dialogs.py" line="46" />
+        <source>✓ {fp}</source>
+        <translation>✓ {fp}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/organizer/panel_dialogs.py" line="71" />
+        <source>登记专家密钥指纹</source>
+        <translation>Enrol the expert's key fingerprint</translation>
+    </message>
+    <message>
+        <location filename="../../ui/organizer/panel_dialogs.py" line="72" />
+        <source>请专家读出自己的密钥指纹（导出评分表时显示，也可在命令行用 paneldesk key show 查看），当面或电话逐组核对后输入或粘贴。</source>
+        <translation>Ask the expert to read out their key fingerprint (shown when exporting a score sheet, or with paneldesk key show), compare it group by group in person or by phone, then type or paste it.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/organizer/panel_dialogs.py" line="77" />
+        <location filename="../../ui/organizer/panel_dialogs.py" line="158" />
+        <source>专家：</source>
+        <translation>Expert:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/organizer/panel_dialogs.py" line="82" />
+        <source>指纹：</source>
+        <translation>Fingerprint:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/organizer/panel_dialogs.py" line="103" />
+        <source>专家</source>
+        <translation>Expert</translation>
+    </message>
+    <message>
+        <location filename="../../ui/organizer/panel_dialogs.py" line="109" />
+        <source>编号：</source>
+        <translation>Id:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/organizer/panel_dialogs.py" line="110" />
+        <source>姓名：</source>
+        <translation>Name:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/organizer/panel_dialogs.py" line="111" />
+        <source>单位：</source>
+        <translation>Organisation:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/organizer/panel_dialogs.py" line="129" />
+        <source>创建组织方密钥</source>
+        <translation>Create the organizer key</translation>
+    </message>
+    <message>
+        <location filename="../../ui/organizer/panel_dialogs.py" line="130" />
+        <source>组织方密钥用于给评审包签名，专家据其指纹确认评审包来自您。请设置口令并妥善保管；忘记口令将无法再签名。</source>
+        <translation>The organizer key signs the packet; experts check its fingerprint to know the packet comes from you. Choose a passphrase and keep it safe: without it nothing can be signed again.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/organizer/panel_dialogs.py" line="138" />
+        <source>口令：</source>
+        <translation>Passphrase:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/organizer/panel_dialogs.py" line="139" />
+        <source>再输一次：</source>
+        <translation>Repeat:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/organizer/panel_dialogs.py" line="151" />
+        <source>添加回避</source>
+        <translation>Add conflict</translation>
+    </message>
+    <message>
+        <location filename="../../ui/organizer/panel_dialogs.py" line="159" />
+        <source>回避单位：</source>
+        <translation>Unit to avoid:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/organizer/panel_dialogs.py" line="166" />
+        <source>导入专家名单</source>
+        <translation>Import roster</translation>
+    </message>
+    <message>
+        <location filename="../../ui/organizer/panel_dialogs.py" line="167" />
+        <source>专家名单 (*.csv *.xlsx);;所有文件 (*)</source>
+        <translation>Rosters (*.csv *.xlsx);;All files (*)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/organizer/panel_dialogs.py" line="172" />
+        <source>删除专家</source>
+        <translation>Remove expert</translation>
+    </message>
+    <message>
+        <location filename="../../ui/organizer/panel_dialogs.py" line="173" />
+        <source>从名单中删除 {id} {name}？</source>
+        <translation>Remove {id} {name} from the roster?</translation>
     </message>
 </context>
 <context>

@@ -14,6 +14,7 @@ from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from typing import Any
 
+from app.assembly.assignments import Candidate
 from app.intake.forms import CategorySet
 from app.model import IntakeWarning
 from scoring.rubric import Rubric
@@ -128,6 +129,11 @@ class IntakeRows:
 
     def row(self, source: str) -> IntakeRow | None:
         return next((r for r in self.rows if r.source == source), None)
+
+    def candidates(self) -> list[Candidate]:
+        """The entries still in the round, as the assignment plan sees them."""
+        return [Candidate(r.submission_id, r.source, r.fields.get("category") or None,
+                          r.fields.get("unit", "")) for r in self.rows if r.submission_id]
 
     def category_names(self) -> tuple[str, ...]:
         return tuple(self.rubric.categories)

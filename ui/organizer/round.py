@@ -28,6 +28,8 @@ from app.sheets.orgdb import OrgDB
 from scoring.rubric import Rubric
 
 ROSTER_FILE = "roster.csv"
+ASSIGNMENTS_FILE = "assignments.csv"
+CONFLICTS_FILE = "conflicts.csv"
 STATE_FILE = "workbench.json"
 ROSTER_HEADER = ("编号", "姓名", "单位", "公钥指纹")  # what app.intake.roster reads
 
@@ -140,6 +142,39 @@ class Round:
         self.project.db.record(self.panel_scope, who_am_i(), "roster", ROSTER_FILE, reason,
                                json.dumps(old, ensure_ascii=False),
                                json.dumps(new, ensure_ascii=False))
+
+    def panels(self) -> tuple[list[tuple[str, str]], list[tuple[str, str]]]:
+        """(expert, category) rows of the per-category panels and (expert, unit) conflicts."""
+        rules = self.project.assignment_rules()
+        if rules is None:
+            return [], []
+        return ([(r.expert, r.value) for r in rules.assign if r.kind == "category"],
+                [(r.expert, r.value) for r in rules.conflicts])
+
+    def set_panels(self, panels: list[tuple[str, str]], conflicts: list[tuple[str, str]],
+                   reason: str = "") -> None:
+        """Write the assignments (expert,category) and conflicts (expert,unit) files."""
+        old = self.panels()
+        if (panels, conflicts) == old:
+            return
+        settings = self.project.settings
+        settings.assignments = self._write_rows(ASSIGNMENTS_FILE, ("expert", "category"), panels)
+        settings.conflicts = self._write_rows(CONFLICTS_FILE, ("expert", "unit"), conflicts)
+        self.project.save_settings()
+        self.project.db.record(self.panel_scope, who_am_i(), "assignments", ASSIGNMENTS_FILE,
+                               reason, json.dumps(old, ensure_ascii=False),
+                               json.dumps([panels, conflicts], ensure_ascii=False))
+
+    def _write_rows(self, name: str, header: tuple[str, str],
+                    rows: list[tuple[str, str]]) -> Path | None:
+        if not rows:
+            return None  # no file: every expert reviews every submission
+        out = io.StringIO()
+        writer = csv.writer(out, lineterminator="\n")
+        writer.writerow(header)
+        writer.writerows(rows)
+        _write(self.folder / name, out.getvalue())
+        return self.folder / name
 
     def build_problem(self) -> str | None:
         return self.project.build_problem()

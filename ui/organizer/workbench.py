@@ -10,7 +10,6 @@ everything back: the intake folder, decisions, roster, assignments and the last 
 
 from __future__ import annotations
 
-from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
@@ -34,6 +33,7 @@ from ui.common_menus import add_about_action, add_language_menu
 from ui.organizer.build_page import BuildPage
 from ui.organizer.import_page import ImportPage
 from ui.organizer.intake_page import IntakePage
+from ui.organizer.panel_page import PanelPage
 from ui.organizer.results_page import ResultsPage
 from ui.organizer.round import Round
 
@@ -49,9 +49,7 @@ class OrganizerWorkbench(QMainWindow):
 
     def __init__(self, runner: Any, writer: Any, project: Round,
                  settings: QSettings | None = None, parent: QWidget | None = None, *,
-                 page_options: dict[str, Any] | None = None,
-                 extra_pages: Callable[[OrganizerWorkbench], dict[int, QWidget]] | None = None
-                 ) -> None:
+                 page_options: dict[str, Any] | None = None) -> None:
         super().__init__(parent)
         self._runner = runner
         self._writer = writer
@@ -89,8 +87,13 @@ class OrganizerWorkbench(QMainWindow):
         self.build_page = BuildPage(runner, project, self.stack, **options.get("build", {}))
         self.build_page.status_message.connect(self.statusBar().showMessage)
         self.build_page.built.connect(self.open_packet)
-        self.pages: dict[int, QWidget] = {INTAKE: self.intake_page, BUILD: self.build_page}
-        self.pages.update(extra_pages(self) if extra_pages else {})
+        self.panel_page = PanelPage(runner, writer, project, self.intake_page.rows.candidates,
+                                    self.stack, **options.get("panel", {}))
+        self.panel_page.status_message.connect(self.statusBar().showMessage)
+        self.panel_page.changed.connect(self.build_page.refresh)
+        self.intake_page.changed.connect(self.panel_page.refresh_matrix)
+        self.pages: dict[int, QWidget] = {INTAKE: self.intake_page, PANEL: self.panel_page,
+                                          BUILD: self.build_page}
         for step, title in enumerate(self.step_titles()):
             page = self.pages.get(step) or self._waiting(step)
             self.pages[step] = page
@@ -102,6 +105,8 @@ class OrganizerWorkbench(QMainWindow):
         geometry = settings.value(GEOMETRY_KEY) if settings is not None else None
         if geometry is None or not self.restoreGeometry(geometry):
             self.resize(1440, 900)
+        if project.intake_dir.is_dir():
+            self.intake_page.scan()  # reopening shows the round as it was left
         packet = project.state("packet")
         if packet and Path(packet).is_file():
             self.open_packet(Path(packet))
@@ -119,9 +124,7 @@ class OrganizerWorkbench(QMainWindow):
             self.build_page.refresh()  # the roster or key may have changed meanwhile
 
     def _waiting(self, step: int) -> QWidget:
-        text = {PANEL: self.tr("专家名单与分配在此编辑。"),
-                BUILD: self.tr("在此生成评审包。"),
-                IMPORT: self.tr("本轮还没有评审包：先在“评审包”一步生成，或打开已有的评审包。"),
+        text = {IMPORT: self.tr("本轮还没有评审包：先在“评审包”一步生成，或打开已有的评审包。"),
                 RESULTS: self.tr("导入评分表后在此查看结果。")}[step]
         label = QLabel(text, self.stack)
         label.setAlignment(Qt.AlignmentFlag.AlignCenter)
