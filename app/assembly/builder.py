@@ -27,19 +27,19 @@ from app import __version__
 from app.assembly import apply
 from app.assembly.apply import CONTACT_MASK, Decisions
 from app.assembly.assignments import AssignmentRules, Candidate, check_rules, resolve
+from app.assembly.scan import FORM_MEDIA, field_warnings, find_form
 from app.errors import PanelDeskError
 from app.evidence.classify import classify
 from app.evidence.probe import EvidenceInfo
 from app.intake import checks
 from app.intake.contacts import contact_strings
-from app.intake.forms import CategorySet, ParsedForm, looks_like_form, parse_form
-from app.intake.source import EntryError, IntakeEntry, list_entries, read_entry
+from app.intake.forms import CategorySet
+from app.intake.source import list_entries, read_entry
 from app.model import CONTACT_FIELDS, Expert, PacketFile, Submission
 from app.packet import Manifest, PacketWriter
 from app.rubrics import rubric_hash
 from scoring.rubric import Rubric
 
-FORM_NAME_HINTS = ("申报书", "申报表", "申报", "表")
 EXTENSIONS = {
     "image/jpeg": ".jpg", "image/png": ".png", "image/gif": ".gif", "image/bmp": ".bmp",
     "image/webp": ".webp", "application/pdf": ".pdf", "text/plain": ".txt",
@@ -49,13 +49,6 @@ EXTENSIONS = {
     "application/vnd.ms-excel": ".xls", "application/vnd.ms-powerpoint": ".ppt",
     "application/vnd.openxmlformats-officedocument.presentationml.presentation": ".pptx",
     "image/tiff": ".tif", "image/heic": ".heic", "image/avif": ".avif",
-}
-FORM_MEDIA = {
-    ".docx": "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
-    ".pdf": "application/pdf",
-    ".doc": "application/msword",
-    ".rtf": "application/rtf",
-    ".wps": "application/vnd.ms-works",
 }
 
 
@@ -208,7 +201,7 @@ def _build_entry(path: Path, sid: str, writer: PacketWriter, options: BuildOptio
     except PanelDeskError as err:
         return EntryResult(path.name, "rejected", reason=str(err))
     try:
-        form_file, parsed = _find_form(entry, options.soffice, categories)
+        form_file, parsed = find_form(entry, options.soffice, categories)
     except PanelDeskError as err:
         # Files skipped as hostile often explain why no form was found (e.g. a bomb).
         reason = "；".join([str(err), *entry.skipped])
@@ -222,11 +215,8 @@ def _build_entry(path: Path, sid: str, writer: PacketWriter, options: BuildOptio
                                         options.keep_contacts, CONTACT_FIELDS)
         decided = {"source": path.name, **({"fields": changes} if changes else {})}
     result.contacts = {k: fields.get(k, "") for k in CONTACT_FIELDS}
-    checked = dict(fields)
-    if not checked.get("category") and len(parsed.category_candidates) > 1:
-        # Several boxes ticked: the warning should name them, not say "none ticked".
-        checked["category"] = "、".join(parsed.category_candidates)
-    warnings = checks.check_fields(checked, options.rubric.intake, categories)
+    # The same checks as the organizer's review of the entry (app.assembly.scan).
+    warnings = field_warnings(fields, parsed.category_candidates, options.rubric, categories)
     text = parsed.text
     if not options.keep_contacts:
         # Contact parts may come from separate cells: mask every piece, longest first.
@@ -236,7 +226,6 @@ def _build_entry(path: Path, sid: str, writer: PacketWriter, options: BuildOptio
             text = text.replace(piece, CONTACT_MASK)
         for key in CONTACT_FIELDS:
             fields.pop(key, None)
-    warnings += checks.check_pii(fields)
     files: list[PacketFile] = []
     if options.keep_contacts:
         ext = PurePosixPath(form_file.name).suffix.lower()
@@ -255,6 +244,7 @@ def _build_entry(path: Path, sid: str, writer: PacketWriter, options: BuildOptio
         files.append(_add(writer, name, item.name, item.data, "evidence", info.kind,
                           info.media_type, info.width, info.height))
     warnings += checks.check_evidence(evidence, options.rubric.intake)
+    warnings += checks.check_archive(entry.unsafe)
     category = fields.get("category") or None
     if category not in options.rubric.categories:
         category = None
@@ -271,32 +261,7 @@ def _add(writer: PacketWriter, name: str, original: str, data: bytes, role: str,
                       media_type=media_type, size=size, sha256=digest, width=width, height=height)
 
 
-def _find_form(entry: IntakeEntry, soffice: str | None, categories: CategorySet):
-    """Pick the 申报书 among the entry's files and parse it.
-
-    Candidates are Word/PDF files whose text carries the form's labels; a file named
-    like a form (申报书/申报表) wins over others.  When no file looks like a form but one
-    is named like one, its parse error is the rejection reason.
-    """
-    named = [f for f in entry.files
-             if PurePosixPath(f.name).suffix.lower() in FORM_MEDIA
-             and any(h in f.basename for h in FORM_NAME_HINTS[:3])]
-    office = [f for f in entry.files if PurePosixPath(f.name).suffix.lower() in FORM_MEDIA]
-    ordered = named + [f for f in office if f not in named]
-    first_error: PanelDeskError | None = None
-    for candidate in ordered:
-        try:
-            if candidate not in named and not looks_like_form(candidate.name, candidate.data):
-                continue
-            parsed: ParsedForm = parse_form(candidate.name, candidate.data, categories,
-                                            soffice=soffice)
-        except PanelDeskError as err:
-            first_error = first_error or err
-            continue
-        return candidate, parsed
-    if first_error is not None:
-        raise EntryError(f"申报书无法读取：{first_error}")
-    raise EntryError("未找到申报书（应为含“申报单位”“实践标题”等栏目的 Word 或 PDF 文件）")
+_find_form = find_form  # its earlier name, still used by callers outside this package
 
 
 def _mark_duplicates(submissions: list[Submission]) -> dict[str, list[str]]:

@@ -42,6 +42,7 @@ from app.rubrics import load_default_rubric
 WARNING_CODES = frozenset({
     "word_count", "image_count", "image_format", "image_resolution", "pii_phone",
     "pii_id_number", "duplicate", "unreadable_file", "category_missing", "field_missing",
+    "unsafe_archive",
 })
 STYLES = ("table", "table_split", "paragraph", "pdf")
 PACKINGS = ("folder", "zip", "zip_wrapped")

@@ -1,4 +1,5 @@
-"""The intake checks of the call's rules; each finding is an `IntakeWarning`.
+"""The intake checks of the call's rules (and of hostile archives); each finding is an
+`IntakeWarning`.
 
 Codes are stable (the UI, the build report and tests key on them); messages are
 Chinese and say what was found and what the call asks for.  The numeric limits come
@@ -106,6 +107,24 @@ def check_evidence(files: list[tuple[str, EvidenceInfo]], rules: Any) -> list[In
                 "unreadable_file", f"附件“{_basename(name)}”无法安全打开：{info.problem}",
                 file=name))
     return warnings
+
+
+def check_archive(unsafe_names: list[str]) -> list[IntakeWarning]:
+    """unsafe_archive: the entry's zip holds members named to escape (`../`, absolute
+    paths, drive letters) or links.  They were never read; the organizer should know."""
+    if not unsafe_names:
+        return []
+    shown = "、".join(f"“{_printable(n)}”" for n in unsafe_names[:3])
+    more = f" 等 {len(unsafe_names)} 个" if len(unsafe_names) > 3 else ""
+    return [IntakeWarning(
+        "unsafe_archive",
+        f"压缩包含有路径不安全的文件 {shown}{more}（可能试图写到文件夹之外），已跳过未读取；"
+        "请向申报单位核实压缩包")]
+
+
+def _printable(name: str) -> str:
+    name = "".join(ch if ch.isprintable() else "?" for ch in name)
+    return name if len(name) <= 60 else name[:57] + "…"
 
 
 def _format_name(fmt: str | None) -> str:

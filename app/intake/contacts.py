@@ -3,7 +3,8 @@
 `split_contact` divides a combined 联系人及联系方式 value into the name and the contact
 part; `contact_strings` lists every piece of the contact fields so the builder can mask
 them in the text experts read (docs/decisions.md: contact details are minimised).
-Phone numbers follow the mainland formats (mobiles, grouped landlines, 400/800 lines).
+Phone numbers follow the mainland formats (mobiles, grouped landlines, 400/800 lines),
+also as applicants mask them themselves ("138****5678").
 """
 
 from __future__ import annotations
@@ -17,7 +18,13 @@ _LANDLINE = (r"(?<!\d)(?:(?:[（(]0\d{2,3}[）)]\s*|0\d{2,3}\s*[-－—]?\s*)\d{
              r"(?:\s*(?:-|转|分机)\s*\d{1,6})?(?!\d)")
 _SERVICE = r"(?<!\d)[48]00[-\s]?\d{3}[-\s]?\d{4}(?!\d)"
 _EMAIL = r"[A-Za-z0-9._%+-]+@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)+"
-_CONTACT_RE = re.compile(f"{_EMAIL}|{_MOBILE}|{_SERVICE}|{_LANDLINE}")
+# A number the applicant masked themselves ("138****5678", "138-xxxx-5678"): still the
+# contact part of a combined cell, not part of the name.  Needs at least one mask mark.
+_MASK = "*＊×xX●•"
+_MASKED = (rf"(?<![\d{_MASK}])(?=[\d\s-]*[{_MASK}])"
+           rf"(?:1[3-9]\d(?:[-\s]?[\d{_MASK}]{{4}}){{2}}"
+           rf"|0\d{{2,3}}[-\s]?[\d{_MASK}]{{3,4}}[-\s]?[\d{_MASK}]{{4}})(?![\d{_MASK}])")
+_CONTACT_RE = re.compile(f"{_EMAIL}|{_MOBILE}|{_SERVICE}|{_MASKED}|{_LANDLINE}")
 _INFO_LABEL_RE = re.compile(
     r"(?:联系方式|联系电话|办公电话|固定电话|移动电话|手机号码|手机号|手机|电话|座机|电子邮箱"
     r"|电子邮件|邮箱|e-?mail|tel|微信)[ \t\u3000]*[:：]?[ \t\u3000]*$", re.IGNORECASE)

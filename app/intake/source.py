@@ -50,6 +50,9 @@ class IntakeEntry:
     source: str  # the entry's file or folder name inside the intake folder
     files: list[EntryFile] = field(default_factory=list)
     skipped: list[str] = field(default_factory=list)  # Chinese notes on files left out
+    # Zip members with a hostile name (`../…`, absolute, a drive letter) or a link: never
+    # read, and a sign the archive was made to escape — the `unsafe_archive` warning.
+    unsafe: list[str] = field(default_factory=list)
 
 
 def is_junk(name: str) -> bool:
@@ -197,8 +200,10 @@ def _read_zip(path: Path, entry: IntakeEntry) -> None:
             mode = info.external_attr >> 16
             if label is None:
                 entry.skipped.append(f"压缩包中的“{raw_name}”路径不安全，已跳过")
+                entry.unsafe.append(raw_name)
             elif stat.S_ISLNK(mode):
                 entry.skipped.append(f"压缩包中的“{label}”是符号链接，已跳过")
+                entry.unsafe.append(label)
             elif info.flag_bits & 0x1:
                 entry.skipped.append(f"压缩包中的“{label}”已加密，无法读取")
             elif is_junk(label):

@@ -94,6 +94,9 @@ def test_build_includes_good_entries_and_rejects_broken_ones(intake: Path, tmp_p
     zipped = by_source["05 某县热线.zip"].submission
     assert zipped.category == "治理成效" and zipped.unit == "某县热线"
     assert any("路径不安全" in n for n in by_source["05 某县热线.zip"].notes)
+    # The organizer sees it as a warning too, not only as a note in the JSON report.
+    unsafe = [w for w in zipped.warnings if w.code == "unsafe_archive"]
+    assert len(unsafe) == 1 and "../../escape.txt" in unsafe[0].message
     # Nothing written anywhere but the output file.
     assert sorted(p.name for p in tmp_path.iterdir()) == before
     assert [p.name for p in out.parent.iterdir()] == ["p.panelpack"]

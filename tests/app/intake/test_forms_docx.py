@@ -64,6 +64,23 @@ def test_combined_contact_cell_is_split(cell: str, name: str, info: str) -> None
     assert (form.fields["contact_name"], form.fields["contact_info"]) == (name, info)
 
 
+def test_combined_cell_with_a_masked_number_is_not_missing() -> None:
+    """Found on the held-out mailbox: the whole "label：value" in one cell, number masked."""
+    from app.intake.checks import check_fields
+    from app.rubrics import load_default_rubric
+
+    for rows in (
+        ff.standard_rows(contact="张某某 138****5678"),
+        [r if "联系" not in r[0] else ("联系人及联系方式：张某某 138****5678", "")
+         for r in ff.standard_rows()],
+    ):
+        form = ff.parse("申报书.docx", ff.table_form(rows))
+        assert (form.fields["contact_name"], form.fields["contact_info"]) == (
+            "张某某", "138****5678")
+        warnings = check_fields(form.fields, load_default_rubric().intake, ff.CATEGORIES)
+        assert "field_missing" not in [w.code for w in warnings]
+
+
 def test_four_column_rows_hold_two_pairs() -> None:
     rows = [["申报单位", ff.UNIT, None, None], ["联系人", ff.NAME, "手机", ff.PHONE],
             ["实践标题", ff.TITLE, None, None]]

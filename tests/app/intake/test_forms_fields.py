@@ -43,6 +43,12 @@ def test_labels_are_normalised_and_mapped(raw: str, normal: str, key: str | None
     ("（010）87654321 王芳", "王芳", "（010）87654321"),
     ("王芳 13800000000，李明 13900000000", "王芳", "13800000000，李明 13900000000"),
     ("王芳", "王芳", ""),
+    # Numbers the applicant masked: still the contact part, not part of the name.
+    ("张某某 138****5678", "张某某", "138****5678"),
+    ("张某某，138-****-5678", "张某某", "138-****-5678"),
+    ("张某某 1381234****", "张某某", "1381234****"),
+    ("张某某 138xxxx5678", "张某某", "138xxxx5678"),
+    ("王芳 010-****5678", "王芳", "010-****5678"),
 ])
 def test_split_contact(value: str, name: str, info: str) -> None:
     assert split_contact(value) == (name, info)

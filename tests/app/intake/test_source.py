@@ -79,6 +79,23 @@ def test_hostile_zip_members_are_skipped(tmp_path: Path) -> None:
     assert not (tmp_path / "etc").exists()
 
 
+def test_unsafe_member_names_are_listed_for_the_warning(tmp_path: Path) -> None:
+    from app.intake.checks import check_archive
+
+    path = tmp_path / "escape.zip"
+    with zipfile.ZipFile(path, "w") as zf:
+        zf.writestr("申报书.docx", b"form")
+        for name in ("../up.txt", "/abs.txt", "C:/win.txt", "a/../../b.txt"):
+            zf.writestr(zipfile.ZipInfo(name), b"x")
+        zf.writestr(zipfile.ZipInfo("..\\..\\back.txt"), b"x")
+    result = read_entry(path)
+    assert [f.name for f in result.files] == ["申报书.docx"]
+    assert len(result.unsafe) == 5 and "../up.txt" in result.unsafe
+    [warning] = check_archive(result.unsafe)
+    assert warning.code == "unsafe_archive" and "等 5 个" in warning.message
+    assert check_archive([]) == []
+
+
 def test_broken_zip_is_an_entry_error(tmp_path: Path) -> None:
     path = tmp_path / "broken.zip"
     path.write_bytes(b"PK\x03\x04 this is not really a zip")

@@ -1,0 +1,209 @@
+"""Reading intake entries for the organizer's review, exactly as the builder reads them.
+
+The organizer's window shows every entry before a packet exists: its fields, form,
+evidence and warnings.  This module is the one reading of an entry both use — the same
+choice of the 申报书 (`find_form`), parser, evidence classifier and checks
+(`field_warnings`) — so what the review shows is what the packet gets.
+
+`scan_folder` hands back each entry as soon as it is read (first rows appear while the
+rest are read) and skips entries whose stamp (size, newest modification time) is
+unchanged since the last scan.  `effective` applies the organizer's field edits to a
+scanned entry and re-runs the checks, so a category chosen by hand clears
+`category_missing` at once.  Nothing here writes a file.
+"""
+
+from __future__ import annotations
+
+import os
+import stat
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass, field
+from pathlib import Path, PurePosixPath
+
+from app.errors import PanelDeskError
+from app.evidence.classify import classify
+from app.evidence.probe import EvidenceInfo
+from app.intake import checks
+from app.intake.forms import CategorySet, ParsedForm, looks_like_form, parse_form, sniff
+from app.intake.source import EntryError, EntryFile, IntakeEntry, list_entries, read_entry
+from app.model import CONTACT_FIELDS, IntakeWarning
+from scoring.rubric import Rubric
+
+FORM_NAME_HINTS = ("申报书", "申报表", "申报", "表")
+FORM_MEDIA = {
+    ".docx": "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
+    ".pdf": "application/pdf",
+    ".doc": "application/msword",
+    ".rtf": "application/rtf",
+    ".wps": "application/vnd.ms-works",
+}
+Stamp = tuple[int, int]  # total bytes, newest mtime in ns
+
+
+def find_form(entry: IntakeEntry, soffice: str | None,
+              categories: CategorySet) -> tuple[EntryFile, ParsedForm]:
+    """Pick the 申报书 among the entry's files and parse it.
+
+    Candidates are Word/PDF files whose text carries the form's labels; a file named
+    like a form (申报书/申报表) wins over others.  When no file looks like a form but one
+    is named like one, its parse error is the rejection reason.
+    """
+    named = [f for f in entry.files
+             if PurePosixPath(f.name).suffix.lower() in FORM_MEDIA
+             and any(h in f.basename for h in FORM_NAME_HINTS[:3])]
+    office = [f for f in entry.files if PurePosixPath(f.name).suffix.lower() in FORM_MEDIA]
+    ordered = named + [f for f in office if f not in named]
+    first_error: PanelDeskError | None = None
+    for candidate in ordered:
+        try:
+            if candidate not in named and not looks_like_form(candidate.name, candidate.data):
+                continue
+            parsed = parse_form(candidate.name, candidate.data, categories, soffice=soffice)
+        except PanelDeskError as err:
+            first_error = first_error or err
+            continue
+        return candidate, parsed
+    if first_error is not None:
+        raise EntryError(f"申报书无法读取：{first_error}")
+    raise EntryError("未找到申报书（应为含“申报单位”“实践标题”等栏目的 Word 或 PDF 文件）")
+
+
+def field_warnings(fields: Mapping[str, str], category_candidates: tuple[str, ...] | list[str],
+                   rubric: Rubric, categories: CategorySet) -> list[IntakeWarning]:
+    """field_missing, category_missing, word_count and unmasked personal data in the
+    fields experts read — for the fields as they are after the organizer's edits."""
+    checked = {k: v for k, v in fields.items() if v}
+    if not checked.get("category") and len(category_candidates) > 1:
+        # Several boxes ticked: the warning should name them, not say "none ticked".
+        checked["category"] = "、".join(category_candidates)
+    warnings = checks.check_fields(checked, rubric.intake, categories)
+    shown = {k: v for k, v in fields.items() if v and k not in CONTACT_FIELDS}
+    return warnings + checks.check_pii(shown)
+
+
+@dataclass(frozen=True)
+class EvidenceItem:
+    """One evidence file of an entry, as the classifier saw it."""
+
+    name: str  # path inside the entry
+    info: EvidenceInfo
+
+    @property
+    def kind(self) -> str:
+        return self.info.kind
+
+    @property
+    def problem(self) -> str:
+        return self.info.problem or ""
+
+
+@dataclass(frozen=True)
+class ScannedEntry:
+    """What one intake entry yielded before any decision of the organizer."""
+
+    source: str
+    stamp: Stamp
+    files: tuple[str, ...] = ()
+    rejected: str = ""  # why the entry cannot be used at all ("" when it was read)
+    form_name: str = ""
+    form_kind: str = ""  # "docx", "pdf", "doc"
+    fields: Mapping[str, str] = field(default_factory=dict)  # contacts included
+    text: str = ""
+    evidence: tuple[EvidenceItem, ...] = ()
+    # Evidence and archive warnings (file = the path inside the entry; the packet names
+    # its members S003/E01.jpg instead).
+    evidence_warnings: tuple[IntakeWarning, ...] = ()
+    notes: tuple[str, ...] = ()
+    category_candidates: tuple[str, ...] = ()
+
+    @property
+    def image_count(self) -> int:
+        return sum(1 for e in self.evidence if e.kind == "image" and not e.problem)
+
+
+def entry_stamp(path: Path) -> Stamp:
+    """Size and newest mtime of an entry (a folder: over all its files, links not followed)."""
+    try:
+        st = path.lstat()
+    except OSError:
+        return (-1, -1)
+    if not stat.S_ISDIR(st.st_mode):
+        return (st.st_size, st.st_mtime_ns)
+    size, newest = 0, st.st_mtime_ns
+    for root, dirs, files in os.walk(path, followlinks=False):
+        for name in files + dirs:
+            try:
+                child = os.lstat(os.path.join(root, name))
+            except OSError:
+                continue
+            size += child.st_size if stat.S_ISREG(child.st_mode) else 0
+            newest = max(newest, child.st_mtime_ns)
+    return (size, newest)
+
+
+def scan_entry(path: Path, rubric: Rubric, categories: CategorySet | None = None,
+               soffice: str | None = None) -> ScannedEntry:
+    """Read one entry as the builder does; an unreadable one comes back `rejected`."""
+    categories = categories or CategorySet.of(rubric)
+    stamp = entry_stamp(path)
+    try:
+        entry = read_entry(path)
+    except PanelDeskError as err:
+        return ScannedEntry(path.name, stamp, rejected=str(err))
+    names = tuple(f.name for f in entry.files)
+    try:
+        form_file, parsed = find_form(entry, soffice, categories)
+    except PanelDeskError as err:
+        reason = "；".join([str(err), *entry.skipped])
+        return ScannedEntry(path.name, stamp, files=names, rejected=reason,
+                            notes=tuple(entry.skipped))
+    evidence = [EvidenceItem(f.name, classify(f.basename, f.data))
+                for f in entry.files if f is not form_file]
+    warnings = checks.check_evidence([(e.name, e.info) for e in evidence], rubric.intake)
+    warnings += checks.check_archive(entry.unsafe)
+    return ScannedEntry(
+        path.name, stamp, files=names, form_name=form_file.name,
+        form_kind=sniff(form_file.data) or "", fields=dict(parsed.fields), text=parsed.text,
+        evidence=tuple(evidence), evidence_warnings=tuple(warnings),
+        notes=tuple(entry.skipped) + tuple(parsed.notes),
+        category_candidates=tuple(parsed.category_candidates))
+
+
+def scan_folder(folder: Path, rubric: Rubric, known: Mapping[str, Stamp],
+                on_entry: Callable[[ScannedEntry], None],
+                progress: Callable[[int, int, str], None] | None = None,
+                cancelled: Callable[[], bool] | None = None) -> list[str]:
+    """Read every new or changed entry of `folder`; returns the names present now.
+
+    `known` maps entry names to the stamps of the previous scan: those entries are not
+    read again.  `on_entry` gets each entry read (on the calling thread).
+    """
+    paths = list_entries(folder)
+    categories = CategorySet.of(rubric)
+    todo = [p for p in paths if known.get(p.name) != entry_stamp(p)]
+    for done, path in enumerate(todo):
+        if cancelled is not None and cancelled():
+            break
+        if progress is not None:
+            progress(done, len(todo), path.name)
+        on_entry(scan_entry(path, rubric, categories))
+    if progress is not None:
+        progress(len(todo), len(todo), "")
+    return [p.name for p in paths]
+
+
+def effective(entry: ScannedEntry, edits: Mapping[str, str | None], rubric: Rubric,
+              categories: CategorySet | None = None) -> tuple[dict[str, str],
+                                                               list[IntakeWarning]]:
+    """The entry's fields with the organizer's edits (a decision's `fields`; "" clears
+    one), and its warnings for them — the packet's, but for the duplicate check, which
+    needs every entry (`app.intake.checks.find_duplicates`)."""
+    categories = categories or CategorySet.of(rubric)
+    fields = {k: v for k, v in entry.fields.items() if v}
+    for key, value in edits.items():
+        if value:
+            fields[key] = value
+        elif value is not None:
+            fields.pop(key, None)
+    warnings = field_warnings(fields, entry.category_candidates, rubric, categories)
+    return fields, warnings + list(entry.evidence_warnings)
