@@ -1,8 +1,8 @@
 """申报材料: the organizer reads the intake folder, reviews every entry and decides.
 
-The folder is read on the task runner (`intake_scan.scan_folder`) with a progress bar, the
-count, the current entry and a cancel button; each entry is handed over as soon as it is
-read, so the first rows show while the rest are read.  A re-scan reads only new or changed
+The folder is read on the task runner (`app.assembly.scan.scan_folder`, the builder's own
+reading) with a progress bar, the count, the current entry and a cancel button; each entry
+is handed over as soon as it is read, so the first rows show while the rest are read.  A re-scan reads only new or changed
 entries; decisions are kept in the project and never touched by a scan.  Every decision
 (edit a field, add the missing category, exclude, mark a duplicate, acknowledge a warning,
 restore) goes through `Round.decide` on the single writer, which records it in the audit
@@ -31,6 +31,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from app.assembly.scan import ScannedEntry, scan_folder
 from app.errors import PanelDeskError
 from scoring.rubric import Rubric
 from ui.organizer.audit_view import show_audit
@@ -45,7 +46,6 @@ from ui.organizer.intake_model import (
     warning_label,
 )
 from ui.organizer.intake_rows import STATUSES, IntakeRow, IntakeRows
-from ui.organizer.intake_scan import ScannedEntry, scan_folder
 from ui.organizer.round import Round
 from ui.task_runner import ProgressRelay
 

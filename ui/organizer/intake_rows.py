@@ -15,10 +15,11 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from app.assembly.assignments import Candidate
+from app.assembly.scan import ScannedEntry, effective
+from app.intake import checks
 from app.intake.forms import CategorySet
 from app.model import IntakeWarning
 from scoring.rubric import Rubric
-from ui.organizer.intake_scan import ScannedEntry, duplicate_groups, effective, with_duplicate
 
 INCLUDED, ATTENTION, EXCLUDED, REJECTED = "included", "attention", "excluded", "rejected"
 STATUSES = (ATTENTION, INCLUDED, EXCLUDED, REJECTED)
@@ -119,10 +120,12 @@ class IntakeRows:
             fields, warnings = self._effective[source]
             rows.append(IntakeRow(source, scanned, decision, fields, list(warnings)))
         kept = [r for r in rows if r.status != REJECTED and r.status != EXCLUDED]
-        duplicates = duplicate_groups(
-            (r.source, r.fields.get("unit", ""), r.fields.get("title", "")) for r in kept)
+        # The packet's duplicate check, over the entries still in the round, by source.
+        duplicates = checks.find_duplicates(
+            [(r.source, r.fields.get("unit", ""), r.fields.get("title", "")) for r in kept])
         for number, row in enumerate(kept, start=1):
-            row.warnings = with_duplicate(row.warnings, duplicates.get(row.source, []))
+            if row.source in duplicates:
+                row.warnings.append(checks.duplicate_warning(duplicates[row.source]))
             row.submission_id = f"S{number:03d}"
         self.rows = rows
         return rows

@@ -135,10 +135,10 @@ def test_a_rescan_reads_only_new_or_changed_entries(qtbot, tmp_path, demo_intake
     page = window.intake_page
     page.scan()
     read: list[str] = []
-    from ui.organizer import intake_scan
+    from app.assembly import scan
 
-    real = intake_scan.scan_entry
-    monkeypatch.setattr(intake_scan, "scan_entry",
+    real = scan.scan_entry
+    monkeypatch.setattr(scan, "scan_entry",
                         lambda path, *a, **k: read.append(path.name) or real(path, *a, **k))
     page.scan()
     assert read == []
