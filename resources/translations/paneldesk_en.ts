@@ -161,7 +161,7 @@ Packet id: {packet_id}</translation>
 <context>
     <name>AuditDialog</name>
     <message>
-        <location filename="../../ui/organizer/audit_view.py" line="94" />
+        <location filename="../../ui/organizer/audit_view.py" line="96" />
         <source>操作记录</source>
         <translation>Decision log</translation>
     </message>
@@ -242,122 +242,122 @@ Packet id: {packet_id}</translation>
 <context>
     <name>BuildPage</name>
     <message>
-        <location filename="../../ui/organizer/build_page.py" line="52" />
+        <location filename="../../ui/organizer/build_page.py" line="53" />
         <source>解锁组织方密钥</source>
         <translation>Unlock the organizer key</translation>
     </message>
     <message>
-        <location filename="../../ui/organizer/build_page.py" line="53" />
+        <location filename="../../ui/organizer/build_page.py" line="54" />
         <source>请输入组织方密钥的口令（用于给评审包签名）：</source>
         <translation>Passphrase of the organizer key (to sign the packet):</translation>
     </message>
     <message>
-        <location filename="../../ui/organizer/build_page.py" line="60" />
+        <location filename="../../ui/organizer/build_page.py" line="61" />
         <source>选择评审细则文件</source>
         <translation>Choose a rubric file</translation>
     </message>
     <message>
-        <location filename="../../ui/organizer/build_page.py" line="61" />
+        <location filename="../../ui/organizer/build_page.py" line="62" />
         <source>评审细则 (*.toml *.json);;所有文件 (*)</source>
         <translation>Rubrics (*.toml *.json);;All files (*)</translation>
     </message>
     <message>
-        <location filename="../../ui/organizer/build_page.py" line="117" />
+        <location filename="../../ui/organizer/build_page.py" line="118" />
         <source>选择评审细则…</source>
         <translation>Choose rubric…</translation>
     </message>
     <message>
-        <location filename="../../ui/organizer/build_page.py" line="119" />
+        <location filename="../../ui/organizer/build_page.py" line="120" />
         <source>用内置细则</source>
         <translation>Use the built-in rubric</translation>
     </message>
     <message>
-        <location filename="../../ui/organizer/build_page.py" line="123" />
+        <location filename="../../ui/organizer/build_page.py" line="124" />
         <source>评审细则：</source>
         <translation>Rubric:</translation>
     </message>
     <message>
-        <location filename="../../ui/organizer/build_page.py" line="125" />
+        <location filename="../../ui/organizer/build_page.py" line="126" />
         <source>评审包标题：</source>
         <translation>Packet title:</translation>
     </message>
     <message>
-        <location filename="../../ui/organizer/build_page.py" line="128" />
+        <location filename="../../ui/organizer/build_page.py" line="129" />
         <source>组织方密钥：</source>
         <translation>Organizer key:</translation>
     </message>
     <message>
-        <location filename="../../ui/organizer/build_page.py" line="141" />
+        <location filename="../../ui/organizer/build_page.py" line="142" />
         <source>生成评审包</source>
         <translation>Build packet</translation>
     </message>
     <message>
-        <location filename="../../ui/organizer/build_page.py" line="144" />
+        <location filename="../../ui/organizer/build_page.py" line="145" />
         <source>取消</source>
         <translation>Cancel</translation>
     </message>
     <message>
-        <location filename="../../ui/organizer/build_page.py" line="173" />
+        <location filename="../../ui/organizer/build_page.py" line="175" />
         <source>复制给专家的说明</source>
         <translation>Copy the note for experts</translation>
     </message>
     <message>
-        <location filename="../../ui/organizer/build_page.py" line="175" />
+        <location filename="../../ui/organizer/build_page.py" line="177" />
         <source>打开所在文件夹</source>
         <translation>Open containing folder</translation>
     </message>
     <message>
-        <location filename="../../ui/organizer/build_page.py" line="192" />
+        <location filename="../../ui/organizer/build_page.py" line="194" />
         <source>内置评审细则</source>
         <translation>Built-in rubric</translation>
     </message>
     <message>
-        <location filename="../../ui/organizer/build_page.py" line="201" />
+        <location filename="../../ui/organizer/build_page.py" line="203" />
         <source>评审细则有误：{error}</source>
         <translation>The rubric has an error: {error}</translation>
     </message>
     <message>
-        <location filename="../../ui/organizer/build_page.py" line="204" />
+        <location filename="../../ui/organizer/build_page.py" line="206" />
         <source>尚未创建（在“专家与分配”一步创建）</source>
         <translation>Not created yet (create it in the "Panel" step)</translation>
     </message>
     <message>
-        <location filename="../../ui/organizer/build_page.py" line="213" />
+        <location filename="../../ui/organizer/build_page.py" line="215" />
         <source>尚未创建组织方密钥：请先在“专家与分配”一步创建。</source>
         <translation>No organizer key yet: create one in the "Panel" step first.</translation>
     </message>
     <message>
-        <location filename="../../ui/organizer/build_page.py" line="215" />
+        <location filename="../../ui/organizer/build_page.py" line="217" />
         <source>评审细则有误，无法生成评审包。</source>
         <translation>The rubric has an error; no packet can be built.</translation>
     </message>
     <message>
-        <location filename="../../ui/organizer/build_page.py" line="252" />
+        <location filename="../../ui/organizer/build_page.py" line="254" />
         <source>正在解锁密钥…</source>
         <translation>Unlocking the key…</translation>
     </message>
     <message>
-        <location filename="../../ui/organizer/build_page.py" line="260" />
+        <location filename="../../ui/organizer/build_page.py" line="262" />
         <source>正在生成 {done}/{total}：{name}</source>
         <translation>Building {done}/{total}: {name}</translation>
     </message>
     <message>
-        <location filename="../../ui/organizer/build_page.py" line="277" />
+        <location filename="../../ui/organizer/build_page.py" line="279" />
         <source>已取消，未写入评审包。</source>
         <translation>Cancelled; no packet was written.</translation>
     </message>
     <message>
-        <location filename="../../ui/organizer/build_page.py" line="279" />
+        <location filename="../../ui/organizer/build_page.py" line="281" />
         <source>未能生成评审包：{error}</source>
         <translation>The packet could not be built: {error}</translation>
     </message>
     <message>
-        <location filename="../../ui/organizer/build_page.py" line="281" />
+        <location filename="../../ui/organizer/build_page.py" line="283" />
         <source>生成评审包时发生内部错误（{kind}: {detail}）</source>
         <translation>Internal error while building the packet ({kind}: {detail})</translation>
     </message>
     <message>
-        <location filename="../../ui/organizer/build_page.py" line="288" />
+        <location filename="../../ui/organizer/build_page.py" line="290" />
         <source>已生成 {file}
 纳入 {included} 份 · 排除 {excluded} 份 · 无法读取 {rejected} 份
 组织方密钥指纹：{fingerprint}</source>
@@ -367,11 +367,16 @@ Organizer key fingerprint: {fingerprint}</translation>
     </message>
     <message>
         <location filename="../../ui/organizer/build_page.py" line="296" />
+        <source>…另有 {n} 条提示</source>
+        <translation>…and {n} more</translation>
+    </message>
+    <message>
+        <location filename="../../ui/organizer/build_page.py" line="301" />
         <source>评审包已生成：{name}</source>
         <translation>Packet built: {name}</translation>
     </message>
     <message>
-        <location filename="../../ui/organizer/build_page.py" line="306" />
+        <location filename="../../ui/organizer/build_page.py" line="311" />
         <source>给专家的说明已复制到剪贴板。</source>
         <translation>The note for experts is on the clipboard.</translation>
     </message>
@@ -1447,7 +1452,12 @@ Files involved:
         <translation>{total} in all</translation>
     </message>
     <message>
-        <location filename="../../ui/organizer/intake_page.py" line="311" />
+        <location filename="../../ui/organizer/intake_page.py" line="307" />
+        <source>已记录决定：{source}</source>
+        <translation>Decision recorded: {source}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/organizer/intake_page.py" line="312" />
         <source>无法保存决定：{error}</source>
         <translation>Cannot save the decision: {error}</translation>
     </message>
@@ -1455,89 +1465,89 @@ Files involved:
 <context>
     <name>IntakeQuestions</name>
     <message>
-        <location filename="../../ui/organizer/intake_dialogs.py" line="81" />
+        <location filename="../../ui/organizer/intake_dialogs.py" line="93" />
         <source>修改字段</source>
         <translation>Edit field</translation>
     </message>
     <message>
-        <location filename="../../ui/organizer/intake_dialogs.py" line="81" />
+        <location filename="../../ui/organizer/intake_dialogs.py" line="93" />
         <source>修改后的值写入决定文件，生成评审包时替换从申报书中读出的值。</source>
         <translation>The new value is written to the decisions file and replaces the value read from the form when the packet is built.</translation>
     </message>
     <message>
-        <location filename="../../ui/organizer/intake_dialogs.py" line="92" />
+        <location filename="../../ui/organizer/intake_dialogs.py" line="104" />
         <source>字段：</source>
         <translation>Field:</translation>
     </message>
     <message>
-        <location filename="../../ui/organizer/intake_dialogs.py" line="93" />
+        <location filename="../../ui/organizer/intake_dialogs.py" line="105" />
         <source>类别：</source>
         <translation>Category:</translation>
     </message>
     <message>
-        <location filename="../../ui/organizer/intake_dialogs.py" line="94" />
+        <location filename="../../ui/organizer/intake_dialogs.py" line="106" />
         <source>新值：</source>
         <translation>New value:</translation>
     </message>
     <message>
-        <location filename="../../ui/organizer/intake_dialogs.py" line="95" />
-        <location filename="../../ui/organizer/intake_dialogs.py" line="123" />
-        <location filename="../../ui/organizer/intake_dialogs.py" line="142" />
+        <location filename="../../ui/organizer/intake_dialogs.py" line="107" />
+        <location filename="../../ui/organizer/intake_dialogs.py" line="135" />
+        <location filename="../../ui/organizer/intake_dialogs.py" line="154" />
         <source>理由：</source>
         <translation>Reason:</translation>
     </message>
     <message>
-        <location filename="../../ui/organizer/intake_dialogs.py" line="119" />
+        <location filename="../../ui/organizer/intake_dialogs.py" line="131" />
         <source>排除申报</source>
         <translation>Exclude application</translation>
     </message>
     <message>
-        <location filename="../../ui/organizer/intake_dialogs.py" line="119" />
+        <location filename="../../ui/organizer/intake_dialogs.py" line="131" />
         <source>“{title}”将不放入评审包。请写明理由，理由记入操作记录。</source>
         <translation>"{title}" will be left out of the packet. Give a reason; it is kept in the decision log.</translation>
     </message>
     <message>
-        <location filename="../../ui/organizer/intake_dialogs.py" line="132" />
+        <location filename="../../ui/organizer/intake_dialogs.py" line="144" />
         <source>标记为重复</source>
         <translation>Mark as duplicate</translation>
     </message>
     <message>
-        <location filename="../../ui/organizer/intake_dialogs.py" line="132" />
+        <location filename="../../ui/organizer/intake_dialogs.py" line="144" />
         <source>“{title}”是另一份申报的重复：选择保留的那一份。本份将不放入评审包，两份的关系都记入决定文件。</source>
         <translation>"{title}" duplicates another application: choose the one to keep. This one is left out of the packet; both are named in the decisions file.</translation>
     </message>
     <message>
-        <location filename="../../ui/organizer/intake_dialogs.py" line="140" />
+        <location filename="../../ui/organizer/intake_dialogs.py" line="152" />
         <source>重复申报</source>
         <translation>Submitted twice</translation>
     </message>
     <message>
-        <location filename="../../ui/organizer/intake_dialogs.py" line="141" />
+        <location filename="../../ui/organizer/intake_dialogs.py" line="153" />
         <source>保留：</source>
         <translation>Keep:</translation>
     </message>
     <message>
-        <location filename="../../ui/organizer/intake_dialogs.py" line="150" />
+        <location filename="../../ui/organizer/intake_dialogs.py" line="162" />
         <source>确认提示</source>
         <translation>Acknowledge warning</translation>
     </message>
     <message>
-        <location filename="../../ui/organizer/intake_dialogs.py" line="150" />
+        <location filename="../../ui/organizer/intake_dialogs.py" line="162" />
         <source>确认已看过该提示。可以写一句说明；选择是否仍让专家看到这条提示。</source>
         <translation>Confirm that you have seen this warning. Add a note if you like, and choose whether experts still see it.</translation>
     </message>
     <message>
-        <location filename="../../ui/organizer/intake_dialogs.py" line="157" />
+        <location filename="../../ui/organizer/intake_dialogs.py" line="169" />
         <source>评审包中仍向专家显示此提示</source>
         <translation>Still show this warning to experts in the packet</translation>
     </message>
     <message>
-        <location filename="../../ui/organizer/intake_dialogs.py" line="158" />
+        <location filename="../../ui/organizer/intake_dialogs.py" line="170" />
         <source>提示：</source>
         <translation>Warning:</translation>
     </message>
     <message>
-        <location filename="../../ui/organizer/intake_dialogs.py" line="159" />
+        <location filename="../../ui/organizer/intake_dialogs.py" line="171" />
         <source>说明：</source>
         <translation>Note:</translation>
     </message>
@@ -1916,92 +1926,92 @@ Files involved:
         <translation>Roster</translation>
     </message>
     <message>
-        <location filename="../../ui/organizer/panel_page.py" line="90" />
+        <location filename="../../ui/organizer/panel_page.py" line="92" />
         <source>添加…</source>
         <translation>Add…</translation>
     </message>
     <message>
-        <location filename="../../ui/organizer/panel_page.py" line="91" />
+        <location filename="../../ui/organizer/panel_page.py" line="93" />
         <source>编辑…</source>
         <translation>Edit…</translation>
     </message>
     <message>
-        <location filename="../../ui/organizer/panel_page.py" line="92" />
+        <location filename="../../ui/organizer/panel_page.py" line="94" />
         <source>删除</source>
         <translation>Remove</translation>
     </message>
     <message>
-        <location filename="../../ui/organizer/panel_page.py" line="93" />
+        <location filename="../../ui/organizer/panel_page.py" line="95" />
         <source>登记指纹…</source>
         <translation>Enrol fingerprint…</translation>
     </message>
     <message>
-        <location filename="../../ui/organizer/panel_page.py" line="94" />
+        <location filename="../../ui/organizer/panel_page.py" line="96" />
         <source>导入名单…</source>
         <translation>Import roster…</translation>
     </message>
     <message>
-        <location filename="../../ui/organizer/panel_page.py" line="108" />
+        <location filename="../../ui/organizer/panel_page.py" line="110" />
         <source>勾选即把专家编入该类别的评审组；全部不勾选时，每位专家评审全部申报。</source>
         <translation>Tick to put an expert on that category's panel; with nothing ticked, every expert reviews every application.</translation>
     </message>
     <message>
-        <location filename="../../ui/organizer/panel_page.py" line="114" />
+        <location filename="../../ui/organizer/panel_page.py" line="116" />
         <source>分类评审组</source>
         <translation>Category panels</translation>
     </message>
     <message>
-        <location filename="../../ui/organizer/panel_page.py" line="120" />
+        <location filename="../../ui/organizer/panel_page.py" line="122" />
         <source>添加回避…</source>
         <translation>Add conflict…</translation>
     </message>
     <message>
-        <location filename="../../ui/organizer/panel_page.py" line="122" />
+        <location filename="../../ui/organizer/panel_page.py" line="124" />
         <source>删除回避</source>
         <translation>Remove conflict</translation>
     </message>
     <message>
-        <location filename="../../ui/organizer/panel_page.py" line="128" />
+        <location filename="../../ui/organizer/panel_page.py" line="130" />
         <source>回避</source>
         <translation>Recused</translation>
     </message>
     <message>
-        <location filename="../../ui/organizer/panel_page.py" line="141" />
+        <location filename="../../ui/organizer/panel_page.py" line="143" />
         <source>分配矩阵</source>
         <translation>Assignment matrix</translation>
     </message>
     <message>
-        <location filename="../../ui/organizer/panel_page.py" line="161" />
+        <location filename="../../ui/organizer/panel_page.py" line="163" />
         <source>组织方密钥指纹：{fp}</source>
         <translation>Organizer key fingerprint: {fp}</translation>
     </message>
     <message>
-        <location filename="../../ui/organizer/panel_page.py" line="164" />
+        <location filename="../../ui/organizer/panel_page.py" line="166" />
         <source>尚未创建组织方密钥：生成评审包前需要创建。</source>
         <translation>No organizer key yet: one is needed before building the packet.</translation>
     </message>
     <message>
-        <location filename="../../ui/organizer/panel_page.py" line="189" />
+        <location filename="../../ui/organizer/panel_page.py" line="191" />
         <source>{n} 份申报分配的专家少于 {needed} 位：{ids}</source>
         <translation>{n} applications have fewer than {needed} experts: {ids}</translation>
     </message>
     <message>
-        <location filename="../../ui/organizer/panel_page.py" line="201" />
+        <location filename="../../ui/organizer/panel_page.py" line="203" />
         <source>正在创建组织方密钥…</source>
         <translation>Creating the organizer key…</translation>
     </message>
     <message>
-        <location filename="../../ui/organizer/panel_page.py" line="207" />
+        <location filename="../../ui/organizer/panel_page.py" line="209" />
         <source>已创建组织方密钥，指纹 {fp}</source>
         <translation>Organizer key created, fingerprint {fp}</translation>
     </message>
     <message>
-        <location filename="../../ui/organizer/panel_page.py" line="225" />
+        <location filename="../../ui/organizer/panel_page.py" line="227" />
         <source>专家编号不能重复。</source>
         <translation>Expert ids must be unique.</translation>
     </message>
     <message>
-        <location filename="../../ui/organizer/panel_page.py" line="236" />
+        <location filename="../../ui/organizer/panel_page.py" line="238" />
         <source>无法保存专家名单：{error}</source>
         <translation>Cannot save the roster: {error}</translation>
     </message>
@@ -2009,108 +2019,108 @@ Files involved:
 <context>
     <name>PanelQuestions</name>
     <message>
-        <location filename="../../ui/organizer/panel_dialogs.py" line="41" />
+        <location filename="../../ui/organizer/panel_dialogs.py" line="43" />
         <source>含有不是十六进制数字的字符“{ch}”</source>
         <translation>Contains "{ch}", which is not a hexadecimal digit</translation>
     </message>
     <message>
-        <location filename="../../ui/organizer/panel_dialogs.py" line="44" />
+        <location filename="../../ui/organizer/panel_dialogs.py" line="46" />
         <source>已输入 {n} 位，指纹应为 40 位十六进制数字</source>
         <translation>{n} digits so far; a fingerprint has 40 hexadecimal digits</translation>
     </message>
     <message>
-        <location filename="../../ui/organizer/panel_dialogs.py" line="46" />
+        <location filename="../../ui/organizer/panel_dialogs.py" line="48" />
         <source>✓ {fp}</source>
         <translation>✓ {fp}</translation>
     </message>
     <message>
-        <location filename="../../ui/organizer/panel_dialogs.py" line="71" />
+        <location filename="../../ui/organizer/panel_dialogs.py" line="84" />
         <source>登记专家密钥指纹</source>
         <translation>Enrol the expert's key fingerprint</translation>
     </message>
     <message>
-        <location filename="../../ui/organizer/panel_dialogs.py" line="72" />
+        <location filename="../../ui/organizer/panel_dialogs.py" line="85" />
         <source>请专家读出自己的密钥指纹（导出评分表时显示，也可在命令行用 paneldesk key show 查看），当面或电话逐组核对后输入或粘贴。</source>
         <translation>Ask the expert to read out their key fingerprint (shown when exporting a score sheet, or with paneldesk key show), compare it group by group in person or by phone, then type or paste it.</translation>
     </message>
     <message>
-        <location filename="../../ui/organizer/panel_dialogs.py" line="77" />
-        <location filename="../../ui/organizer/panel_dialogs.py" line="158" />
+        <location filename="../../ui/organizer/panel_dialogs.py" line="90" />
+        <location filename="../../ui/organizer/panel_dialogs.py" line="171" />
         <source>专家：</source>
         <translation>Expert:</translation>
     </message>
     <message>
-        <location filename="../../ui/organizer/panel_dialogs.py" line="82" />
+        <location filename="../../ui/organizer/panel_dialogs.py" line="95" />
         <source>指纹：</source>
         <translation>Fingerprint:</translation>
     </message>
     <message>
-        <location filename="../../ui/organizer/panel_dialogs.py" line="103" />
+        <location filename="../../ui/organizer/panel_dialogs.py" line="116" />
         <source>专家</source>
         <translation>Expert</translation>
     </message>
     <message>
-        <location filename="../../ui/organizer/panel_dialogs.py" line="109" />
+        <location filename="../../ui/organizer/panel_dialogs.py" line="122" />
         <source>编号：</source>
         <translation>Id:</translation>
     </message>
     <message>
-        <location filename="../../ui/organizer/panel_dialogs.py" line="110" />
+        <location filename="../../ui/organizer/panel_dialogs.py" line="123" />
         <source>姓名：</source>
         <translation>Name:</translation>
     </message>
     <message>
-        <location filename="../../ui/organizer/panel_dialogs.py" line="111" />
+        <location filename="../../ui/organizer/panel_dialogs.py" line="124" />
         <source>单位：</source>
         <translation>Organisation:</translation>
     </message>
     <message>
-        <location filename="../../ui/organizer/panel_dialogs.py" line="129" />
+        <location filename="../../ui/organizer/panel_dialogs.py" line="142" />
         <source>创建组织方密钥</source>
         <translation>Create the organizer key</translation>
     </message>
     <message>
-        <location filename="../../ui/organizer/panel_dialogs.py" line="130" />
+        <location filename="../../ui/organizer/panel_dialogs.py" line="143" />
         <source>组织方密钥用于给评审包签名，专家据其指纹确认评审包来自您。请设置口令并妥善保管；忘记口令将无法再签名。</source>
         <translation>The organizer key signs the packet; experts check its fingerprint to know the packet comes from you. Choose a passphrase and keep it safe: without it nothing can be signed again.</translation>
     </message>
     <message>
-        <location filename="../../ui/organizer/panel_dialogs.py" line="138" />
+        <location filename="../../ui/organizer/panel_dialogs.py" line="151" />
         <source>口令：</source>
         <translation>Passphrase:</translation>
     </message>
     <message>
-        <location filename="../../ui/organizer/panel_dialogs.py" line="139" />
+        <location filename="../../ui/organizer/panel_dialogs.py" line="152" />
         <source>再输一次：</source>
         <translation>Repeat:</translation>
     </message>
     <message>
-        <location filename="../../ui/organizer/panel_dialogs.py" line="151" />
+        <location filename="../../ui/organizer/panel_dialogs.py" line="164" />
         <source>添加回避</source>
         <translation>Add conflict</translation>
     </message>
     <message>
-        <location filename="../../ui/organizer/panel_dialogs.py" line="159" />
+        <location filename="../../ui/organizer/panel_dialogs.py" line="172" />
         <source>回避单位：</source>
         <translation>Unit to avoid:</translation>
     </message>
     <message>
-        <location filename="../../ui/organizer/panel_dialogs.py" line="166" />
+        <location filename="../../ui/organizer/panel_dialogs.py" line="179" />
         <source>导入专家名单</source>
         <translation>Import roster</translation>
     </message>
     <message>
-        <location filename="../../ui/organizer/panel_dialogs.py" line="167" />
+        <location filename="../../ui/organizer/panel_dialogs.py" line="180" />
         <source>专家名单 (*.csv *.xlsx);;所有文件 (*)</source>
         <translation>Rosters (*.csv *.xlsx);;All files (*)</translation>
     </message>
     <message>
-        <location filename="../../ui/organizer/panel_dialogs.py" line="172" />
+        <location filename="../../ui/organizer/panel_dialogs.py" line="185" />
         <source>删除专家</source>
         <translation>Remove expert</translation>
     </message>
     <message>
-        <location filename="../../ui/organizer/panel_dialogs.py" line="173" />
+        <location filename="../../ui/organizer/panel_dialogs.py" line="186" />
         <source>从名单中删除 {id} {name}？</source>
         <translation>Remove {id} {name} from the roster?</translation>
     </message>

@@ -81,6 +81,8 @@ class AuditModel(QAbstractTableModel):
         row = self._rows[index.row()]
         value = row.get(self.KEYS[index.column()])
         text = action_text(str(value)) if index.column() == self.ACTION else str(value or "")
+        if index.column() == self.AT:
+            text = text.replace("T", " ")[:19]  # ISO time as people read it
         if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole, SORT_ROLE):
             return text
         if role == ROW_ROLE:
@@ -92,7 +94,7 @@ class AuditDialog(QDialog):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setWindowTitle(self.tr("操作记录"))
-        self.resize(1000, 480)
+        self.resize(1300, 520)
         layout = QVBoxLayout(self)
         self.model = AuditModel(self)
         view = QTableView(self)
@@ -101,6 +103,10 @@ class AuditDialog(QDialog):
         view.setWordWrap(False)
         view.horizontalHeader().setSectionResizeMode(AuditModel.REASON,
                                                      QHeaderView.ResizeMode.Stretch)
+        for column, width in ((AuditModel.AT, 150), (AuditModel.WHO, 80),
+                              (AuditModel.ACTION, 100), (AuditModel.SUBJECT, 260),
+                              (AuditModel.OLD, 200), (AuditModel.NEW, 260)):
+            view.setColumnWidth(column, width)
         self.view = view
         layout.addWidget(view)
 

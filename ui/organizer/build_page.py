@@ -45,6 +45,7 @@ from ui.organizer.round import Round
 from ui.task_runner import ProgressRelay
 
 translate = QCoreApplication.translate
+SHOWN_WARNINGS = 3  # the summary stays readable; the report keeps them all
 
 
 def ask_passphrase(parent: QWidget) -> str | None:
@@ -168,6 +169,7 @@ class BuildPage(QWidget):
         self.summary_view.setModel(self.summary)
         self.summary_view.verticalHeader().hide()
         self.summary_view.horizontalHeader().setStretchLastSection(True)
+        self.summary_view.setColumnWidth(BuildSummaryModel.SOURCE, 300)
         right_layout.addWidget(self.summary_view, 1)
         after = QHBoxLayout()
         self.copy_button = QPushButton(self.tr("复制给专家的说明"), right)
@@ -290,7 +292,10 @@ class BuildPage(QWidget):
                 file=report.packet_path, included=len(report.included),
                 excluded=len(report.excluded), rejected=len(report.rejected),
                 fingerprint=format_fingerprint(self._keys.fingerprint()))
-            + "".join("\n⚠ " + w for w in report.warnings))
+            + "".join("\n⚠ " + w for w in report.warnings[:SHOWN_WARNINGS])
+            + ("\n" + self.tr("…另有 {n} 条提示").format(
+                n=len(report.warnings) - SHOWN_WARNINGS)
+               if len(report.warnings) > SHOWN_WARNINGS else ""))
         for button in (self.copy_button, self.reveal_button):
             button.setEnabled(True)
         self._finish(self.tr("评审包已生成：{name}").format(name=report.packet_path.name))

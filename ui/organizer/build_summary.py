@@ -1,7 +1,7 @@
 """What the 评审包 step shows in words: the rubric's preview, the build's summary, the note
 to experts.
 
-`rubric_preview` lists criteria (group, maximum, weight), categories and awards of any
+`rubric_preview` lists criteria (maximum, weight), categories and awards of any
 rubric; `BuildSummaryModel` has one row per intake entry of a build (状态, 来源, 编号, 说明);
 `expert_message` is the short text the organizer sends with the packet: how to open it
 and the fingerprint to compare.
@@ -43,7 +43,7 @@ def rubric_preview(rubric: Rubric) -> str:
     lines = [tr("{name}（版本 {version}）").format(name=rubric.name, version=rubric.version), "",
              tr("评分项（满分 · 权重）：")]
     for crit in rubric.criteria:
-        lines.append(f"  · {crit.group} / {crit.name}：{crit.max} · ×{crit.weight}")
+        lines.append(f"  · {crit.name}：{crit.max} · ×{crit.weight}")
     lines += ["", tr("类别：") + "、".join(rubric.categories), "", tr("奖项：")]
     for award in rubric.awards:
         quota = (tr("{count} 名").format(count=award.count) if award.count is not None

@@ -165,13 +165,13 @@ class IntakeDetail(QWidget):
     def _enable(self, row: IntakeRow | None) -> None:
         usable = row is not None and row.status != REJECTED
         excluded = row is not None and row.status == EXCLUDED
-        for button in (self.edit_button, self.category_button, self.duplicate_button,
-                       self.exclude_button):
-            button.setEnabled(usable and not excluded)
-        self.acknowledge_button.setEnabled(usable and not excluded and bool(row.open_warnings))
+        # Only what can be done to this entry is offered (a disabled button looks alike).
+        for button in (self.edit_button, self.duplicate_button, self.exclude_button):
+            button.setVisible(usable and not excluded)
+        self.acknowledge_button.setVisible(usable and not excluded and bool(row.open_warnings))
         self.restore_button.setVisible(excluded)
-        self.category_button.setVisible(
-            row is None or any(w.code == "category_missing" for w in row.warnings))
+        self.category_button.setVisible(usable and not excluded and any(
+            w.code == "category_missing" for w in row.warnings))
 
     # -- showing a row -------------------------------------------------------------
 

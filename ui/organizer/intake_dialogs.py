@@ -11,6 +11,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from PySide6.QtCore import QCoreApplication, Qt
+from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -68,6 +69,17 @@ class _Form(QDialog):
         self.buttons.accepted.connect(self.accept)
         self.buttons.rejected.connect(self.reject)
         layout.addWidget(self.buttons)
+
+    def showEvent(self, event: QShowEvent) -> None:
+        super().showEvent(event)
+        # The buttons were made first, so Qt would focus one of them and a typed space
+        # would press it: put the cursor in the first field instead.
+        for row in range(self.form.rowCount()):
+            item = self.form.itemAt(row, QFormLayout.ItemRole.FieldRole)
+            widget = item.widget() if item is not None else None
+            if isinstance(widget, QLineEdit | QComboBox | QPlainTextEdit) and widget.isVisible():
+                widget.setFocus()
+                break
 
     def update_ok(self, valid: bool) -> None:
         self.buttons.button(QDialogButtonBox.StandardButton.Ok).setEnabled(valid)

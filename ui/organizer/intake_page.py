@@ -161,7 +161,7 @@ class IntakePage(QWidget):
         view = QTableView(parent)
         view.setModel(self.proxy)
         view.setSortingEnabled(True)
-        view.sortByColumn(IntakeModel.SOURCE, Qt.SortOrder.AscendingOrder)
+        view.sortByColumn(IntakeModel.ID, Qt.SortOrder.AscendingOrder)  # the packet's order
         view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
@@ -304,6 +304,7 @@ class IntakePage(QWidget):
         def done(_result: object) -> None:
             self.rows.set_decision(source, self._project.decisions.get(source, {}))
             self._refresh()
+            self.status_message.emit(self.tr("已记录决定：{source}").format(source=source))
             self.changed.emit()
 
         self._writer.run(self._project.decide, source, decision, reason,

@@ -85,6 +85,8 @@ class PanelPage(QWidget):
         self.roster_view = self._table(left, self.roster)
         self.roster_view.horizontalHeader().setSectionResizeMode(
             RosterModel.FINGERPRINT, QHeaderView.ResizeMode.Stretch)
+        self.roster_view.horizontalHeader().setSectionResizeMode(
+            RosterModel.ORGANIZATION, QHeaderView.ResizeMode.ResizeToContents)
         left_layout.addWidget(self.roster_view, 1)
         buttons = QHBoxLayout()
         self.add_button = QPushButton(self.tr("添加…"), left)
