@@ -1,4 +1,4 @@
-"""The organizer's intake decisions applied while a packet is built (docs/formats.md §9).
+"""The organizer's intake decisions applied while a packet is built (docs/formats.md §10).
 
 The decisions file itself (`app.organizer.decisions`) sits above this package; here the
 builder only needs what the `Decisions` protocol describes, so the CLI and the GUI hand
@@ -13,6 +13,7 @@ the same object to the same code and get the same packet.
 
 from __future__ import annotations
 
+import unicodedata
 from typing import Any, Protocol
 
 from app.errors import PanelDeskError
@@ -31,6 +32,8 @@ class EntryDecisionLike(Protocol):
 
     @property
     def excluded(self) -> bool: ...
+
+    def is_empty(self) -> bool: ...
 
 
 class Decisions(Protocol):
@@ -116,7 +119,7 @@ def finish_duplicates(sub: Submission, flagged: list[str], excluded: list[str],
 
 def unknown_sources(decisions: Decisions, sources: list[str]) -> list[str]:
     """Warnings for decisions about entries the intake folder does not have."""
-    present = set(sources)
+    present = {unicodedata.normalize("NFC", s) for s in sources}
     return [f"决定中的“{source}”不在申报材料文件夹中，已忽略"
             for source in sorted(decisions.entries) if source not in present]
 
@@ -129,7 +132,7 @@ def settle(results: list[Any], decisions: Decisions | None, flagged: dict[str, l
     submission id → ids with the same unit and title.  Returns the manifest's `excluded`
     records; problems that do not stop the build are appended to `warnings`.
     """
-    by_source = {r.source: r for r in results}
+    by_source = {unicodedata.normalize("NFC", r.source): r for r in results}
     excluded: list[dict[str, str]] = []
     duplicates_of: dict[str, list[str]] = {}  # kept source → sources excluded as its duplicates
     for result in results:

@@ -1,4 +1,4 @@
-"""Who reviews what: the assignment plan of a packet (docs/formats.md §10).
+"""Who reviews what: the assignment plan of a packet (docs/formats.md §11).
 
 By default every expert reviews every submission.  An assignments file narrows that:
 rows `expert,submission` (a submission named by its intake source or its packet id) or
@@ -92,12 +92,12 @@ def read_conflicts(path: Path) -> list[Rule]:
 
 
 def minimum_scores(rubric: Rubric, panel_size: int) -> int:
-    """Experts a submission needs: the rubric's `aggregation.min_valid_scores` when it has
-    one; otherwise DEFAULT_MINIMUM_SCORES, or the whole panel when it is smaller."""
+    """Experts a submission should be assigned: the rubric's `aggregation.min_valid_scores`
+    (DEFAULT_MINIMUM_SCORES until every rubric has it), or the whole panel when it is
+    smaller — as results count it (`AggregationRules.required_scores`), a submission
+    scored by every expert of a small panel may still be ranked."""
     declared = getattr(rubric.aggregation, "min_valid_scores", None)
-    if declared is not None:
-        return int(declared)
-    return min(DEFAULT_MINIMUM_SCORES, panel_size)
+    return min(int(declared or DEFAULT_MINIMUM_SCORES), panel_size)
 
 
 def resolve(rules: AssignmentRules | None, roster: list[Expert], candidates: list[Candidate],

@@ -210,9 +210,9 @@ def _build_entry(path: Path, sid: str, writer: PacketWriter, options: BuildOptio
     fields = {k: v for k, v in parsed.fields.items() if v}
     extracted_contacts = contact_strings(fields)
     decided: dict[str, Any] | None = None
-    if options.decisions is not None and path.name in options.decisions.entries:
-        changes = apply.override_fields(fields, options.decisions.get(path.name),
-                                        options.keep_contacts, CONTACT_FIELDS)
+    decision = None if options.decisions is None else options.decisions.get(path.name)
+    if decision is not None and not decision.is_empty():
+        changes = apply.override_fields(fields, decision, options.keep_contacts, CONTACT_FIELDS)
         decided = {"source": path.name, **({"fields": changes} if changes else {})}
     result.contacts = {k: fields.get(k, "") for k in CONTACT_FIELDS}
     # The same checks as the organizer's review of the entry (app.assembly.scan).

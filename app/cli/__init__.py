@@ -20,7 +20,7 @@ from scoring.rubric import RubricError
 # The registry of commands: modules that add sub-commands, imported when the parser is built
 # (each defers its heavy imports to its handler, so `paneldesk packet info` stays fast).
 COMMAND_MODULES = ("app.cli.key", "app.cli.packet", "app.cli.demo", "app.cli.review",
-                   "app.cli.sheets", "app.cli.results")
+                   "app.cli.sheets", "app.cli.results", "app.cli.organizer")
 
 
 def build_parser() -> argparse.ArgumentParser:

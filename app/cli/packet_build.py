@@ -6,7 +6,7 @@ rejected entry with its reason; `--report` writes the full JSON report (which al
 keeps the contact details left out of the expert packet).  `--strict` turns any
 rejection into exit status 1 — the packet is still written so the rest is not lost.
 The organizer's decisions (`--decisions`), assignments and conflicts (`--assignments`,
-`--conflicts`) are files documented in docs/formats.md §9–10; without `--roster` the
+`--conflicts`) are files documented in docs/formats.md §10–11; without `--roster` the
 packet gets placeholder experts and a warning on stderr names them.
 """
 

@@ -1,4 +1,4 @@
-"""The organizer's intake decisions file (`decisions.json`, docs/formats.md §9).
+"""The organizer's intake decisions file (`decisions.json`, docs/formats.md §10).
 
 One entry per intake source (the entry's file or folder name in the intake folder, as in
 the build report).  An entry may combine:
@@ -21,6 +21,7 @@ from __future__ import annotations
 
 import json
 import re
+import unicodedata
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -105,10 +106,13 @@ class IntakeDecisions:
 
     def get(self, source: str) -> EntryDecision:
         """The decision for `source` (an empty one when there is none)."""
-        return self.entries.get(source) or EntryDecision()
+        return self.entries.get(source_key(source)) or EntryDecision()
 
     def set(self, source: str, decision: EntryDecision) -> None:
         """Replace the decision for `source`; an empty decision removes the entry."""
+        source = source_key(source)
+        if decision.duplicate_of is not None:
+            decision.duplicate_of = source_key(decision.duplicate_of)
         if decision.is_empty():
             self.entries.pop(source, None)
         else:
@@ -151,7 +155,10 @@ class IntakeDecisions:
         for source, raw in entries.items():
             where = f"{label} 的 entries.{_short(source)}"
             _check_source(source, where)
-            decisions.entries[source] = EntryDecision.from_dict(raw, where)
+            decision = EntryDecision.from_dict(raw, where)
+            if source_key(source) in decisions.entries:
+                raise PanelDeskError(f"{where}：与另一个条目是同一来源（写法不同）")
+            decisions.set(source, decision)
         decisions.check_duplicates(label)
         return decisions
 
@@ -201,6 +208,12 @@ class IntakeDecisions:
         """Write atomically: a crash leaves the previous file or the new one."""
         data = self.to_json().encode("utf-8")
         return save_atomic(lambda fh: fh.write(data), Path(path), "决定文件")
+
+
+def source_key(source: str) -> str:
+    """Sources compare in NFC: a decisions file written on a Mac (whose file names are
+    decomposed) still matches the same intake folder copied to Windows or Linux."""
+    return unicodedata.normalize("NFC", source)
 
 
 def _short(value: Any) -> str:

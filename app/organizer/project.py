@@ -1,4 +1,4 @@
-"""An organizer project: one folder that holds a judging round (docs/formats.md §11).
+"""An organizer project: one folder that holds a judging round (docs/formats.md §12).
 
 ```
 <project>/

@@ -196,7 +196,7 @@ def _opt(data: dict[str, Any], key: str, kind: type, path: str) -> Any:
         return None
     ok = _is_int(value) if kind is int else isinstance(value, kind)
     if not ok:
-        raise ManifestError(_where(f"{path}.{key} 类型错误"))
+        raise ManifestError(_where(f"{path + '.' if path else ''}{key} 类型错误"))
     return value
 
 

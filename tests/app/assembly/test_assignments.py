@@ -75,7 +75,8 @@ def test_minimum_follows_the_rubric_or_the_panel() -> None:
     class Declaring:
         aggregation = Aggregation()
 
-    assert minimum_scores(Declaring(), 3) == 4  # type: ignore[arg-type]
+    assert minimum_scores(Declaring(), 7) == 4  # type: ignore[arg-type]
+    assert minimum_scores(Declaring(), 3) == 3  # type: ignore[arg-type]
 
 
 @pytest.mark.parametrize(("text", "message"), [

@@ -89,3 +89,16 @@ def test_huge_and_broken_files_are_refused(tmp_path: Path) -> None:
     path.write_bytes(b"\xff\xfe{}")
     with pytest.raises(PanelDeskError, match="UTF-8"):
         IntakeDecisions.load(path)
+
+
+def test_sources_compare_in_nfc() -> None:
+    import unicodedata
+
+    decomposed = unicodedata.normalize("NFD", "申报-café")
+    decisions = parse({"version": 1, "entries": {decomposed: {"exclude": "x"},
+                                                 "b": {"duplicate_of": decomposed}}})
+    assert decisions.get("申报-café").exclude == "x"
+    assert decisions.kept_for("b") == unicodedata.normalize("NFC", decomposed)
+    with pytest.raises(PanelDeskError, match="同一来源"):
+        parse({"version": 1, "entries": {decomposed: {"exclude": "x"},
+                                         "申报-café": {"exclude": "y"}}})
