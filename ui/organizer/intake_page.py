@@ -31,8 +31,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from app.assembly.scan import ScannedEntry, scan_folder
+from app.assembly.scan import ScannedEntry, effective, scan_folder
 from app.errors import PanelDeskError
+from app.intake.forms import CategorySet
 from scoring.rubric import Rubric
 from ui.organizer.audit_view import show_audit
 from ui.organizer.intake_detail import IntakeDetail
@@ -49,7 +50,7 @@ from ui.organizer.intake_rows import STATUSES, IntakeRow, IntakeRows
 from ui.organizer.round import Round
 from ui.task_runner import ProgressRelay
 
-FLUSH_MS = 80  # rows arriving during a scan are shown in batches, not one repaint each
+FLUSH_MS = 150  # rows arriving during a scan are shown in batches, not one repaint each
 
 
 def choose_intake_folder(parent: QWidget | None) -> Path | None:
@@ -81,7 +82,7 @@ class IntakePage(QWidget):
         self._questions = questions or IntakeQuestions()
         self._choose_folder = choose_folder
         self.rows = IntakeRows(rubric, project.decisions)
-        self._pending: list[ScannedEntry] = []
+        self._pending: list[tuple[ScannedEntry, Any, dict[str, Any]]] = []
         self._relay: ProgressRelay | None = None
         self._entries = _EntryRelay(self)
         self._entries.arrived.connect(self._arrived)
@@ -216,9 +217,17 @@ class IntakePage(QWidget):
             self._current = name  # a plain attribute, read when the relay reports
             relay(done, total)
 
-        self._runner.run(scan_folder, folder, self.rows.rubric, self.rows.stamps(),
-                         entries.arrived.emit, progress, relay.cancelled,
-                         on_done=self._scanned, on_error=self._scan_failed)
+        rubric, edits = self.rows.rubric, self.rows.edits()
+        categories = CategorySet.of(rubric)
+
+        def arrived(entry: ScannedEntry) -> None:  # worker thread
+            # The checks of the edited fields run here too, not on the GUI thread.
+            used = edits.get(entry.source, {})
+            computed = None if entry.rejected else effective(entry, used, rubric, categories)
+            entries.arrived.emit((entry, computed, used))
+
+        self._runner.run(scan_folder, folder, rubric, self.rows.stamps(), arrived, progress,
+                         relay.cancelled, on_done=self._scanned, on_error=self._scan_failed)
 
     def _progressed(self, done: int, total: int) -> None:
         self.progress.setRange(0, max(total, 1))
@@ -230,14 +239,14 @@ class IntakePage(QWidget):
         if self._relay is not None:
             self._relay.cancel()
 
-    def _arrived(self, entry: ScannedEntry) -> None:
-        self._pending.append(entry)
+    def _arrived(self, arrival: tuple[ScannedEntry, Any, dict[str, Any]]) -> None:
+        self._pending.append(arrival)
         if not self._flush_timer.isActive():
             self._flush_timer.start()
 
     def _flush(self) -> None:
-        for entry in self._pending:
-            self.rows.add(entry)
+        for entry, computed, edits in self._pending:
+            self.rows.add(entry, computed, edits)
         self._pending.clear()
         self._refresh()
 

@@ -5,7 +5,8 @@ shows: the effective fields (corrections applied), the warnings (checks re-run o
 corrected fields, duplicates found among the entries still in the round), the status and
 the submission id the packet will give it.  Effective fields are cached per entry and
 recomputed only when that entry is read again or its decision changes, so 300 entries
-arriving one by one cost 300 checks, not 300².
+arriving one by one cost 300 checks, not 300² — and a scan works them out on its worker
+(`add(entry, computed, edits)`), so the GUI thread only checks edits it has just made.
 """
 
 from __future__ import annotations
@@ -21,6 +22,7 @@ from app.intake.forms import CategorySet
 from app.model import IntakeWarning
 from scoring.rubric import Rubric
 
+Effective = tuple[dict[str, str], list[IntakeWarning]]
 INCLUDED, ATTENTION, EXCLUDED, REJECTED = "included", "attention", "excluded", "rejected"
 STATUSES = (ATTENTION, INCLUDED, EXCLUDED, REJECTED)
 
@@ -78,15 +80,25 @@ class IntakeRows:
         self._categories = CategorySet.of(rubric)
         self._decisions = {k: dict(v) for k, v in decisions.items()}
         self._scanned: dict[str, ScannedEntry] = {}
-        self._effective: dict[str, tuple[dict[str, str], list[IntakeWarning]]] = {}
+        self._effective: dict[str, Effective] = {}
         self.rows: list[IntakeRow] = []
 
     def stamps(self) -> dict[str, tuple[int, int]]:
         return {s: e.stamp for s, e in self._scanned.items()}
 
-    def add(self, entry: ScannedEntry) -> None:
+    def add(self, entry: ScannedEntry, computed: Effective | None = None,
+            edits: Mapping[str, Any] | None = None) -> None:
+        """Keep `entry`; `computed` is its `effective()` for the field `edits` it was
+        worked out with (on the scan's worker), used while the decision still has them."""
         self._scanned[entry.source] = entry
         self._effective.pop(entry.source, None)
+        current = self._decisions.get(entry.source, {}).get("fields", {})
+        if computed is not None and dict(edits or {}) == dict(current):
+            self._effective[entry.source] = computed
+
+    def edits(self) -> dict[str, dict[str, Any]]:
+        """Every entry's field edits, for a worker to apply while it reads."""
+        return {s: dict(d.get("fields", {})) for s, d in self._decisions.items()}
 
     def keep_only(self, sources: Iterable[str]) -> None:
         """Forget entries no longer in the folder (their decisions stay in the file)."""
