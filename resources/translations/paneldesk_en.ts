@@ -1377,87 +1377,87 @@ Files involved:
 <context>
     <name>IntakePage</name>
     <message>
-        <location filename="../../ui/organizer/intake_page.py" line="57" />
+        <location filename="../../ui/organizer/intake_page.py" line="58" />
         <source>选择申报材料文件夹</source>
         <translation>Choose the intake folder</translation>
     </message>
     <message>
-        <location filename="../../ui/organizer/intake_page.py" line="103" />
+        <location filename="../../ui/organizer/intake_page.py" line="104" />
         <source>选择文件夹…</source>
         <translation>Choose folder…</translation>
     </message>
     <message>
-        <location filename="../../ui/organizer/intake_page.py" line="105" />
+        <location filename="../../ui/organizer/intake_page.py" line="106" />
         <source>重新扫描</source>
         <translation>Scan again</translation>
     </message>
     <message>
-        <location filename="../../ui/organizer/intake_page.py" line="107" />
+        <location filename="../../ui/organizer/intake_page.py" line="108" />
         <source>操作记录…</source>
         <translation>Decision log…</translation>
     </message>
     <message>
-        <location filename="../../ui/organizer/intake_page.py" line="117" />
+        <location filename="../../ui/organizer/intake_page.py" line="118" />
         <source>取消</source>
         <translation>Cancel</translation>
     </message>
     <message>
-        <location filename="../../ui/organizer/intake_page.py" line="126" />
+        <location filename="../../ui/organizer/intake_page.py" line="127" />
         <source>全部状态</source>
         <translation>All statuses</translation>
     </message>
     <message>
-        <location filename="../../ui/organizer/intake_page.py" line="130" />
+        <location filename="../../ui/organizer/intake_page.py" line="131" />
         <source>全部提示</source>
         <translation>All warnings</translation>
     </message>
     <message>
-        <location filename="../../ui/organizer/intake_page.py" line="134" />
+        <location filename="../../ui/organizer/intake_page.py" line="135" />
         <source>筛选：</source>
         <translation>Filter:</translation>
     </message>
     <message>
-        <location filename="../../ui/organizer/intake_page.py" line="188" />
+        <location filename="../../ui/organizer/intake_page.py" line="189" />
         <source>申报材料文件夹：{folder}</source>
         <translation>Intake folder: {folder}</translation>
     </message>
     <message>
-        <location filename="../../ui/organizer/intake_page.py" line="211" />
+        <location filename="../../ui/organizer/intake_page.py" line="212" />
         <source>正在查找申报材料…</source>
         <translation>Looking for applications…</translation>
     </message>
     <message>
-        <location filename="../../ui/organizer/intake_page.py" line="226" />
+        <location filename="../../ui/organizer/intake_page.py" line="235" />
         <source>正在读取 {done}/{total}：{name}</source>
         <translation>Reading {done}/{total}: {name}</translation>
     </message>
     <message>
-        <location filename="../../ui/organizer/intake_page.py" line="250" />
+        <location filename="../../ui/organizer/intake_page.py" line="259" />
         <source>已取消读取；已读取的申报保留在表中。</source>
         <translation>Reading cancelled; the applications read so far stay in the table.</translation>
     </message>
     <message>
-        <location filename="../../ui/organizer/intake_page.py" line="251" />
+        <location filename="../../ui/organizer/intake_page.py" line="260" />
         <source>已读取申报材料：{counts}</source>
         <translation>Intake read: {counts}</translation>
     </message>
     <message>
-        <location filename="../../ui/organizer/intake_page.py" line="256" />
+        <location filename="../../ui/organizer/intake_page.py" line="265" />
         <source>读取申报材料时发生内部错误（{kind}: {detail}）</source>
         <translation>Internal error while reading the intake ({kind}: {detail})</translation>
     </message>
     <message>
-        <location filename="../../ui/organizer/intake_page.py" line="275" />
+        <location filename="../../ui/organizer/intake_page.py" line="284" />
         <source>共 {total} 份</source>
         <translation>{total} in all</translation>
     </message>
     <message>
-        <location filename="../../ui/organizer/intake_page.py" line="307" />
+        <location filename="../../ui/organizer/intake_page.py" line="316" />
         <source>已记录决定：{source}</source>
         <translation>Decision recorded: {source}</translation>
     </message>
     <message>
-        <location filename="../../ui/organizer/intake_page.py" line="312" />
+        <location filename="../../ui/organizer/intake_page.py" line="321" />
         <source>无法保存决定：{error}</source>
         <translation>Cannot save the decision: {error}</translation>
     </message>

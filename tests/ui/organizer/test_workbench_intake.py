@@ -145,3 +145,36 @@ def test_a_rescan_reads_only_new_or_changed_entries(qtbot, tmp_path, demo_intake
     shutil.copytree(intake / CLEAN, intake / "新来的邮件")
     page.scan()
     assert read == ["新来的邮件"] and page.model.rowCount() == len(DEMO_EXPECTATIONS) + 1
+
+
+def test_a_rejected_entry_shows_its_reason_and_files(qtbot, tmp_path, answers):
+    intake = tmp_path / "intake"
+    (intake / "只有照片").mkdir(parents=True)
+    (intake / "只有照片" / "现场.txt").write_text("没有申报书", encoding="utf-8")
+    (intake / "坏的压缩包.zip").write_bytes(b"PK\x03\x04 broken")
+    window = open_workbench(qtbot, tmp_path / "round", answers, intake)
+    page = window.intake_page
+    assert set(statuses(page).values()) == {"rejected"}
+    page.select("只有照片")
+    shown = page.detail.fields.toPlainText()
+    assert "未找到申报书" in shown and "现场.txt" in shown
+    assert not page.detail.exclude_button.isVisibleTo(page.detail)
+
+
+def test_rows_arrive_from_the_worker_thread(qtbot, tmp_path, demo_intake, answers):
+    from ui.task_runner import TaskRunner
+
+    project = Round.create(tmp_path / "round", demo_intake)
+    runner, writer = TaskRunner(), TaskRunner(max_threads=1)
+    from ui.organizer.intake_page import IntakePage
+
+    page = IntakePage(runner, writer, project, project.rubric(), questions=answers)
+    qtbot.addWidget(page)
+    page.scan()
+    assert page.progress.isVisibleTo(page) and page.cancel_button.isVisibleTo(page)
+    qtbot.waitUntil(lambda: not page.scanning, timeout=60_000)
+    assert page.model.rowCount() == len(DEMO_EXPECTATIONS)
+    assert not page.progress.isVisibleTo(page)
+    runner.wait_for_done()
+    writer.wait_for_done()
+    project.close()
