@@ -242,122 +242,122 @@ Packet id: {packet_id}</translation>
 <context>
     <name>BuildPage</name>
     <message>
-        <location filename="../../ui/organizer/build_page.py" line="53" />
+        <location filename="../../ui/organizer/build_page.py" line="54" />
         <source>解锁组织方密钥</source>
         <translation>Unlock the organizer key</translation>
     </message>
     <message>
-        <location filename="../../ui/organizer/build_page.py" line="54" />
+        <location filename="../../ui/organizer/build_page.py" line="55" />
         <source>请输入组织方密钥的口令（用于给评审包签名）：</source>
         <translation>Passphrase of the organizer key (to sign the packet):</translation>
     </message>
     <message>
-        <location filename="../../ui/organizer/build_page.py" line="61" />
+        <location filename="../../ui/organizer/build_page.py" line="62" />
         <source>选择评审细则文件</source>
         <translation>Choose a rubric file</translation>
     </message>
     <message>
-        <location filename="../../ui/organizer/build_page.py" line="62" />
+        <location filename="../../ui/organizer/build_page.py" line="63" />
         <source>评审细则 (*.toml *.json);;所有文件 (*)</source>
         <translation>Rubrics (*.toml *.json);;All files (*)</translation>
     </message>
     <message>
-        <location filename="../../ui/organizer/build_page.py" line="118" />
+        <location filename="../../ui/organizer/build_page.py" line="119" />
         <source>选择评审细则…</source>
         <translation>Choose rubric…</translation>
     </message>
     <message>
-        <location filename="../../ui/organizer/build_page.py" line="120" />
+        <location filename="../../ui/organizer/build_page.py" line="121" />
         <source>用内置细则</source>
         <translation>Use the built-in rubric</translation>
     </message>
     <message>
-        <location filename="../../ui/organizer/build_page.py" line="124" />
+        <location filename="../../ui/organizer/build_page.py" line="125" />
         <source>评审细则：</source>
         <translation>Rubric:</translation>
     </message>
     <message>
-        <location filename="../../ui/organizer/build_page.py" line="126" />
+        <location filename="../../ui/organizer/build_page.py" line="127" />
         <source>评审包标题：</source>
         <translation>Packet title:</translation>
     </message>
     <message>
-        <location filename="../../ui/organizer/build_page.py" line="129" />
+        <location filename="../../ui/organizer/build_page.py" line="130" />
         <source>组织方密钥：</source>
         <translation>Organizer key:</translation>
     </message>
     <message>
-        <location filename="../../ui/organizer/build_page.py" line="142" />
+        <location filename="../../ui/organizer/build_page.py" line="143" />
         <source>生成评审包</source>
         <translation>Build packet</translation>
     </message>
     <message>
-        <location filename="../../ui/organizer/build_page.py" line="145" />
+        <location filename="../../ui/organizer/build_page.py" line="146" />
         <source>取消</source>
         <translation>Cancel</translation>
     </message>
     <message>
-        <location filename="../../ui/organizer/build_page.py" line="175" />
+        <location filename="../../ui/organizer/build_page.py" line="176" />
         <source>复制给专家的说明</source>
         <translation>Copy the note for experts</translation>
     </message>
     <message>
-        <location filename="../../ui/organizer/build_page.py" line="177" />
+        <location filename="../../ui/organizer/build_page.py" line="178" />
         <source>打开所在文件夹</source>
         <translation>Open containing folder</translation>
     </message>
     <message>
-        <location filename="../../ui/organizer/build_page.py" line="194" />
+        <location filename="../../ui/organizer/build_page.py" line="195" />
         <source>内置评审细则</source>
         <translation>Built-in rubric</translation>
     </message>
     <message>
-        <location filename="../../ui/organizer/build_page.py" line="203" />
+        <location filename="../../ui/organizer/build_page.py" line="204" />
         <source>评审细则有误：{error}</source>
         <translation>The rubric has an error: {error}</translation>
     </message>
     <message>
-        <location filename="../../ui/organizer/build_page.py" line="206" />
+        <location filename="../../ui/organizer/build_page.py" line="207" />
         <source>尚未创建（在“专家与分配”一步创建）</source>
         <translation>Not created yet (create it in the "Panel" step)</translation>
     </message>
     <message>
-        <location filename="../../ui/organizer/build_page.py" line="215" />
+        <location filename="../../ui/organizer/build_page.py" line="216" />
         <source>尚未创建组织方密钥：请先在“专家与分配”一步创建。</source>
         <translation>No organizer key yet: create one in the "Panel" step first.</translation>
     </message>
     <message>
-        <location filename="../../ui/organizer/build_page.py" line="217" />
+        <location filename="../../ui/organizer/build_page.py" line="218" />
         <source>评审细则有误，无法生成评审包。</source>
         <translation>The rubric has an error; no packet can be built.</translation>
     </message>
     <message>
-        <location filename="../../ui/organizer/build_page.py" line="254" />
+        <location filename="../../ui/organizer/build_page.py" line="255" />
         <source>正在解锁密钥…</source>
         <translation>Unlocking the key…</translation>
     </message>
     <message>
-        <location filename="../../ui/organizer/build_page.py" line="262" />
+        <location filename="../../ui/organizer/build_page.py" line="264" />
         <source>正在生成 {done}/{total}：{name}</source>
         <translation>Building {done}/{total}: {name}</translation>
     </message>
     <message>
-        <location filename="../../ui/organizer/build_page.py" line="279" />
+        <location filename="../../ui/organizer/build_page.py" line="281" />
         <source>已取消，未写入评审包。</source>
         <translation>Cancelled; no packet was written.</translation>
     </message>
     <message>
-        <location filename="../../ui/organizer/build_page.py" line="281" />
+        <location filename="../../ui/organizer/build_page.py" line="283" />
         <source>未能生成评审包：{error}</source>
         <translation>The packet could not be built: {error}</translation>
     </message>
     <message>
-        <location filename="../../ui/organizer/build_page.py" line="283" />
+        <location filename="../../ui/organizer/build_page.py" line="285" />
         <source>生成评审包时发生内部错误（{kind}: {detail}）</source>
         <translation>Internal error while building the packet ({kind}: {detail})</translation>
     </message>
     <message>
-        <location filename="../../ui/organizer/build_page.py" line="290" />
+        <location filename="../../ui/organizer/build_page.py" line="292" />
         <source>已生成 {file}
 纳入 {included} 份 · 排除 {excluded} 份 · 无法读取 {rejected} 份
 组织方密钥指纹：{fingerprint}</source>
@@ -366,17 +366,17 @@ Packet id: {packet_id}</translation>
 Organizer key fingerprint: {fingerprint}</translation>
     </message>
     <message>
-        <location filename="../../ui/organizer/build_page.py" line="296" />
+        <location filename="../../ui/organizer/build_page.py" line="298" />
         <source>…另有 {n} 条提示</source>
         <translation>…and {n} more</translation>
     </message>
     <message>
-        <location filename="../../ui/organizer/build_page.py" line="301" />
+        <location filename="../../ui/organizer/build_page.py" line="303" />
         <source>评审包已生成：{name}</source>
         <translation>Packet built: {name}</translation>
     </message>
     <message>
-        <location filename="../../ui/organizer/build_page.py" line="311" />
+        <location filename="../../ui/organizer/build_page.py" line="313" />
         <source>给专家的说明已复制到剪贴板。</source>
         <translation>The note for experts is on the clipboard.</translation>
     </message>
@@ -1072,98 +1072,98 @@ Choose yourself from the roster and {action} your signing key. Score sheets are 
 <context>
     <name>IntakeDetail</name>
     <message>
-        <location filename="../../ui/organizer/intake_detail.py" line="105" />
-        <location filename="../../ui/organizer/intake_detail.py" line="184" />
+        <location filename="../../ui/organizer/intake_detail.py" line="106" />
+        <location filename="../../ui/organizer/intake_detail.py" line="185" />
         <source>选择左侧的一份申报查看详情。</source>
         <translation>Select an application on the left to see its details.</translation>
     </message>
     <message>
-        <location filename="../../ui/organizer/intake_detail.py" line="134" />
+        <location filename="../../ui/organizer/intake_detail.py" line="135" />
         <source>提取的字段 | 原始申报书</source>
         <translation>Extracted fields | original form</translation>
     </message>
     <message>
-        <location filename="../../ui/organizer/intake_detail.py" line="141" />
+        <location filename="../../ui/organizer/intake_detail.py" line="142" />
         <source>佐证材料</source>
         <translation>Evidence</translation>
     </message>
     <message>
-        <location filename="../../ui/organizer/intake_detail.py" line="148" />
+        <location filename="../../ui/organizer/intake_detail.py" line="149" />
         <source>修改字段…</source>
         <translation>Edit field…</translation>
     </message>
     <message>
-        <location filename="../../ui/organizer/intake_detail.py" line="149" />
+        <location filename="../../ui/organizer/intake_detail.py" line="150" />
         <source>补填类别…</source>
         <translation>Set category…</translation>
     </message>
     <message>
-        <location filename="../../ui/organizer/intake_detail.py" line="150" />
+        <location filename="../../ui/organizer/intake_detail.py" line="151" />
         <source>确认提示…</source>
         <translation>Acknowledge warning…</translation>
     </message>
     <message>
-        <location filename="../../ui/organizer/intake_detail.py" line="151" />
+        <location filename="../../ui/organizer/intake_detail.py" line="152" />
         <source>标记为重复…</source>
         <translation>Mark as duplicate…</translation>
     </message>
     <message>
-        <location filename="../../ui/organizer/intake_detail.py" line="152" />
+        <location filename="../../ui/organizer/intake_detail.py" line="153" />
         <source>排除…</source>
         <translation>Exclude…</translation>
     </message>
     <message>
-        <location filename="../../ui/organizer/intake_detail.py" line="153" />
+        <location filename="../../ui/organizer/intake_detail.py" line="154" />
         <source>恢复纳入</source>
         <translation>Include again</translation>
     </message>
     <message>
-        <location filename="../../ui/organizer/intake_detail.py" line="191" />
+        <location filename="../../ui/organizer/intake_detail.py" line="192" />
         <source>{status} · {id} · 来源：{source}</source>
         <translation>{status} · {id} · source: {source}</translation>
     </message>
     <message>
-        <location filename="../../ui/organizer/intake_detail.py" line="195" />
+        <location filename="../../ui/organizer/intake_detail.py" line="196" />
         <source>重复，保留：{kept}</source>
         <translation>Duplicate; kept: {kept}</translation>
     </message>
     <message>
-        <location filename="../../ui/organizer/intake_detail.py" line="196" />
+        <location filename="../../ui/organizer/intake_detail.py" line="197" />
         <source>排除理由：{reason}</source>
         <translation>Excluded because: {reason}</translation>
     </message>
     <message>
-        <location filename="../../ui/organizer/intake_detail.py" line="206" />
+        <location filename="../../ui/organizer/intake_detail.py" line="207" />
         <source>无法读取：{reason}</source>
         <translation>Cannot be read: {reason}</translation>
     </message>
     <message>
-        <location filename="../../ui/organizer/intake_detail.py" line="215" />
+        <location filename="../../ui/organizer/intake_detail.py" line="216" />
         <source>✓ 已确认（向专家显示）：{note}</source>
         <translation>✓ Acknowledged (shown to experts): {note}</translation>
     </message>
     <message>
-        <location filename="../../ui/organizer/intake_detail.py" line="216" />
+        <location filename="../../ui/organizer/intake_detail.py" line="217" />
         <source>✓ 已确认（不向专家显示）：{note}</source>
         <translation>✓ Acknowledged (hidden from experts): {note}</translation>
     </message>
     <message>
-        <location filename="../../ui/organizer/intake_detail.py" line="219" />
+        <location filename="../../ui/organizer/intake_detail.py" line="220" />
         <source>说明：{note}</source>
         <translation>Note: {note}</translation>
     </message>
     <message>
-        <location filename="../../ui/organizer/intake_detail.py" line="221" />
+        <location filename="../../ui/organizer/intake_detail.py" line="222" />
         <source>没有提示。</source>
         <translation>No warnings.</translation>
     </message>
     <message>
-        <location filename="../../ui/organizer/intake_detail.py" line="225" />
+        <location filename="../../ui/organizer/intake_detail.py" line="226" />
         <source>  （无）</source>
         <translation>  (none)</translation>
     </message>
     <message>
-        <location filename="../../ui/organizer/intake_detail.py" line="226" />
+        <location filename="../../ui/organizer/intake_detail.py" line="227" />
         <source>无法读取的原因：
 {reason}
 
@@ -1176,12 +1176,12 @@ Files involved:
 {files}</translation>
     </message>
     <message>
-        <location filename="../../ui/organizer/intake_detail.py" line="234" />
+        <location filename="../../ui/organizer/intake_detail.py" line="235" />
         <source>（已修改）</source>
         <translation>(edited)</translation>
     </message>
     <message>
-        <location filename="../../ui/organizer/intake_detail.py" line="237" />
+        <location filename="../../ui/organizer/intake_detail.py" line="238" />
         <source>原始申报书：{name}</source>
         <translation>Original form: {name}</translation>
     </message>
@@ -1377,87 +1377,87 @@ Files involved:
 <context>
     <name>IntakePage</name>
     <message>
-        <location filename="../../ui/organizer/intake_page.py" line="58" />
+        <location filename="../../ui/organizer/intake_page.py" line="59" />
         <source>选择申报材料文件夹</source>
         <translation>Choose the intake folder</translation>
     </message>
     <message>
-        <location filename="../../ui/organizer/intake_page.py" line="104" />
+        <location filename="../../ui/organizer/intake_page.py" line="105" />
         <source>选择文件夹…</source>
         <translation>Choose folder…</translation>
     </message>
     <message>
-        <location filename="../../ui/organizer/intake_page.py" line="106" />
+        <location filename="../../ui/organizer/intake_page.py" line="107" />
         <source>重新扫描</source>
         <translation>Scan again</translation>
     </message>
     <message>
-        <location filename="../../ui/organizer/intake_page.py" line="108" />
+        <location filename="../../ui/organizer/intake_page.py" line="109" />
         <source>操作记录…</source>
         <translation>Decision log…</translation>
     </message>
     <message>
-        <location filename="../../ui/organizer/intake_page.py" line="118" />
+        <location filename="../../ui/organizer/intake_page.py" line="119" />
         <source>取消</source>
         <translation>Cancel</translation>
     </message>
     <message>
-        <location filename="../../ui/organizer/intake_page.py" line="127" />
+        <location filename="../../ui/organizer/intake_page.py" line="128" />
         <source>全部状态</source>
         <translation>All statuses</translation>
     </message>
     <message>
-        <location filename="../../ui/organizer/intake_page.py" line="131" />
+        <location filename="../../ui/organizer/intake_page.py" line="132" />
         <source>全部提示</source>
         <translation>All warnings</translation>
     </message>
     <message>
-        <location filename="../../ui/organizer/intake_page.py" line="135" />
+        <location filename="../../ui/organizer/intake_page.py" line="136" />
         <source>筛选：</source>
         <translation>Filter:</translation>
     </message>
     <message>
-        <location filename="../../ui/organizer/intake_page.py" line="189" />
+        <location filename="../../ui/organizer/intake_page.py" line="190" />
         <source>申报材料文件夹：{folder}</source>
         <translation>Intake folder: {folder}</translation>
     </message>
     <message>
-        <location filename="../../ui/organizer/intake_page.py" line="212" />
+        <location filename="../../ui/organizer/intake_page.py" line="213" />
         <source>正在查找申报材料…</source>
         <translation>Looking for applications…</translation>
     </message>
     <message>
-        <location filename="../../ui/organizer/intake_page.py" line="235" />
+        <location filename="../../ui/organizer/intake_page.py" line="237" />
         <source>正在读取 {done}/{total}：{name}</source>
         <translation>Reading {done}/{total}: {name}</translation>
     </message>
     <message>
-        <location filename="../../ui/organizer/intake_page.py" line="259" />
+        <location filename="../../ui/organizer/intake_page.py" line="261" />
         <source>已取消读取；已读取的申报保留在表中。</source>
         <translation>Reading cancelled; the applications read so far stay in the table.</translation>
     </message>
     <message>
-        <location filename="../../ui/organizer/intake_page.py" line="260" />
+        <location filename="../../ui/organizer/intake_page.py" line="262" />
         <source>已读取申报材料：{counts}</source>
         <translation>Intake read: {counts}</translation>
     </message>
     <message>
-        <location filename="../../ui/organizer/intake_page.py" line="265" />
+        <location filename="../../ui/organizer/intake_page.py" line="267" />
         <source>读取申报材料时发生内部错误（{kind}: {detail}）</source>
         <translation>Internal error while reading the intake ({kind}: {detail})</translation>
     </message>
     <message>
-        <location filename="../../ui/organizer/intake_page.py" line="284" />
+        <location filename="../../ui/organizer/intake_page.py" line="286" />
         <source>共 {total} 份</source>
         <translation>{total} in all</translation>
     </message>
     <message>
-        <location filename="../../ui/organizer/intake_page.py" line="316" />
+        <location filename="../../ui/organizer/intake_page.py" line="318" />
         <source>已记录决定：{source}</source>
         <translation>Decision recorded: {source}</translation>
     </message>
     <message>
-        <location filename="../../ui/organizer/intake_page.py" line="321" />
+        <location filename="../../ui/organizer/intake_page.py" line="322" />
         <source>无法保存决定：{error}</source>
         <translation>Cannot save the decision: {error}</translation>
     </message>
@@ -1731,82 +1731,82 @@ Files involved:
 <context>
     <name>OrganizerWorkbench</name>
     <message>
-        <location filename="../../ui/organizer/workbench.py" line="60" />
+        <location filename="../../ui/organizer/workbench.py" line="61" />
         <source>组织方工作台 — {name}</source>
         <translation>Organizer workbench — {name}</translation>
     </message>
     <message>
-        <location filename="../../ui/organizer/workbench.py" line="68" />
+        <location filename="../../ui/organizer/workbench.py" line="69" />
         <source>项目文件夹：{folder}</source>
         <translation>Project folder: {folder}</translation>
     </message>
     <message>
-        <location filename="../../ui/organizer/workbench.py" line="115" />
+        <location filename="../../ui/organizer/workbench.py" line="116" />
         <source>申报材料</source>
         <translation>Intake</translation>
     </message>
     <message>
-        <location filename="../../ui/organizer/workbench.py" line="115" />
+        <location filename="../../ui/organizer/workbench.py" line="116" />
         <source>专家与分配</source>
         <translation>Panel</translation>
     </message>
     <message>
-        <location filename="../../ui/organizer/workbench.py" line="115" />
+        <location filename="../../ui/organizer/workbench.py" line="116" />
         <source>评审包</source>
         <translation>Packet</translation>
     </message>
     <message>
-        <location filename="../../ui/organizer/workbench.py" line="116" />
+        <location filename="../../ui/organizer/workbench.py" line="117" />
         <source>导入评分表</source>
         <translation>Import score sheets</translation>
     </message>
     <message>
-        <location filename="../../ui/organizer/workbench.py" line="116" />
+        <location filename="../../ui/organizer/workbench.py" line="117" />
         <source>结果</source>
         <translation>Outcome</translation>
     </message>
     <message>
-        <location filename="../../ui/organizer/workbench.py" line="127" />
+        <location filename="../../ui/organizer/workbench.py" line="128" />
         <source>本轮还没有评审包：先在“评审包”一步生成，或打开已有的评审包。</source>
         <translation>This round has no packet yet: build one in the "Packet" step, or open an existing packet.</translation>
     </message>
     <message>
-        <location filename="../../ui/organizer/workbench.py" line="128" />
+        <location filename="../../ui/organizer/workbench.py" line="129" />
         <source>导入评分表后在此查看结果。</source>
         <translation>Results appear here after score sheets are imported.</translation>
     </message>
     <message>
-        <location filename="../../ui/organizer/workbench.py" line="135" />
+        <location filename="../../ui/organizer/workbench.py" line="136" />
         <source>文件(&amp;F)</source>
         <translation>&amp;File</translation>
     </message>
     <message>
-        <location filename="../../ui/organizer/workbench.py" line="136" />
+        <location filename="../../ui/organizer/workbench.py" line="137" />
         <source>新建组织方项目(&amp;N)…</source>
         <translation>&amp;New organizer project…</translation>
     </message>
     <message>
-        <location filename="../../ui/organizer/workbench.py" line="138" />
+        <location filename="../../ui/organizer/workbench.py" line="139" />
         <source>打开组织方项目(&amp;O)…</source>
         <translation>&amp;Open organizer project…</translation>
     </message>
     <message>
-        <location filename="../../ui/organizer/workbench.py" line="142" />
+        <location filename="../../ui/organizer/workbench.py" line="143" />
         <source>关闭窗口(&amp;C)</source>
         <translation>&amp;Close window</translation>
     </message>
     <message>
-        <location filename="../../ui/organizer/workbench.py" line="146" />
+        <location filename="../../ui/organizer/workbench.py" line="147" />
         <source>帮助(&amp;H)</source>
         <translation>&amp;Help</translation>
     </message>
     <message>
-        <location filename="../../ui/organizer/workbench.py" line="156" />
+        <location filename="../../ui/organizer/workbench.py" line="157" />
         <source>无法打开评审包（{kind}）</source>
         <translation>Cannot open the packet ({kind})</translation>
     </message>
     <message>
-        <location filename="../../ui/organizer/workbench.py" line="177" />
+        <location filename="../../ui/organizer/workbench.py" line="178" />
         <source>项目文件夹：{folder} · 评审包：{packet}</source>
         <translation>Project folder: {folder} · packet: {packet}</translation>
     </message>
@@ -1916,102 +1916,102 @@ Files involved:
 <context>
     <name>PanelPage</name>
     <message>
-        <location filename="../../ui/organizer/panel_page.py" line="72" />
+        <location filename="../../ui/organizer/panel_page.py" line="73" />
         <source>创建组织方密钥…</source>
         <translation>Create organizer key…</translation>
     </message>
     <message>
-        <location filename="../../ui/organizer/panel_page.py" line="81" />
+        <location filename="../../ui/organizer/panel_page.py" line="82" />
         <source>专家名单</source>
         <translation>Roster</translation>
     </message>
     <message>
-        <location filename="../../ui/organizer/panel_page.py" line="92" />
+        <location filename="../../ui/organizer/panel_page.py" line="93" />
         <source>添加…</source>
         <translation>Add…</translation>
     </message>
     <message>
-        <location filename="../../ui/organizer/panel_page.py" line="93" />
+        <location filename="../../ui/organizer/panel_page.py" line="94" />
         <source>编辑…</source>
         <translation>Edit…</translation>
     </message>
     <message>
-        <location filename="../../ui/organizer/panel_page.py" line="94" />
+        <location filename="../../ui/organizer/panel_page.py" line="95" />
         <source>删除</source>
         <translation>Remove</translation>
     </message>
     <message>
-        <location filename="../../ui/organizer/panel_page.py" line="95" />
+        <location filename="../../ui/organizer/panel_page.py" line="96" />
         <source>登记指纹…</source>
         <translation>Enrol fingerprint…</translation>
     </message>
     <message>
-        <location filename="../../ui/organizer/panel_page.py" line="96" />
+        <location filename="../../ui/organizer/panel_page.py" line="97" />
         <source>导入名单…</source>
         <translation>Import roster…</translation>
     </message>
     <message>
-        <location filename="../../ui/organizer/panel_page.py" line="110" />
+        <location filename="../../ui/organizer/panel_page.py" line="111" />
         <source>勾选即把专家编入该类别的评审组；全部不勾选时，每位专家评审全部申报。</source>
         <translation>Tick to put an expert on that category's panel; with nothing ticked, every expert reviews every application.</translation>
     </message>
     <message>
-        <location filename="../../ui/organizer/panel_page.py" line="116" />
+        <location filename="../../ui/organizer/panel_page.py" line="117" />
         <source>分类评审组</source>
         <translation>Category panels</translation>
     </message>
     <message>
-        <location filename="../../ui/organizer/panel_page.py" line="122" />
+        <location filename="../../ui/organizer/panel_page.py" line="123" />
         <source>添加回避…</source>
         <translation>Add conflict…</translation>
     </message>
     <message>
-        <location filename="../../ui/organizer/panel_page.py" line="124" />
+        <location filename="../../ui/organizer/panel_page.py" line="125" />
         <source>删除回避</source>
         <translation>Remove conflict</translation>
     </message>
     <message>
-        <location filename="../../ui/organizer/panel_page.py" line="130" />
+        <location filename="../../ui/organizer/panel_page.py" line="131" />
         <source>回避</source>
         <translation>Recused</translation>
     </message>
     <message>
-        <location filename="../../ui/organizer/panel_page.py" line="143" />
+        <location filename="../../ui/organizer/panel_page.py" line="144" />
         <source>分配矩阵</source>
         <translation>Assignment matrix</translation>
     </message>
     <message>
-        <location filename="../../ui/organizer/panel_page.py" line="163" />
+        <location filename="../../ui/organizer/panel_page.py" line="164" />
         <source>组织方密钥指纹：{fp}</source>
         <translation>Organizer key fingerprint: {fp}</translation>
     </message>
     <message>
-        <location filename="../../ui/organizer/panel_page.py" line="166" />
+        <location filename="../../ui/organizer/panel_page.py" line="167" />
         <source>尚未创建组织方密钥：生成评审包前需要创建。</source>
         <translation>No organizer key yet: one is needed before building the packet.</translation>
     </message>
     <message>
-        <location filename="../../ui/organizer/panel_page.py" line="191" />
+        <location filename="../../ui/organizer/panel_page.py" line="192" />
         <source>{n} 份申报分配的专家少于 {needed} 位：{ids}</source>
         <translation>{n} applications have fewer than {needed} experts: {ids}</translation>
     </message>
     <message>
-        <location filename="../../ui/organizer/panel_page.py" line="203" />
+        <location filename="../../ui/organizer/panel_page.py" line="204" />
         <source>正在创建组织方密钥…</source>
         <translation>Creating the organizer key…</translation>
     </message>
     <message>
-        <location filename="../../ui/organizer/panel_page.py" line="209" />
+        <location filename="../../ui/organizer/panel_page.py" line="210" />
         <source>已创建组织方密钥，指纹 {fp}</source>
         <translation>Organizer key created, fingerprint {fp}</translation>
     </message>
     <message>
-        <location filename="../../ui/organizer/panel_page.py" line="227" />
+        <location filename="../../ui/organizer/panel_page.py" line="228" />
         <source>专家编号不能重复。</source>
         <translation>Expert ids must be unique.</translation>
     </message>
     <message>
-        <location filename="../../ui/organizer/panel_page.py" line="238" />
+        <location filename="../../ui/organizer/panel_page.py" line="239" />
         <source>无法保存专家名单：{error}</source>
         <translation>Cannot save the roster: {error}</translation>
     </message>

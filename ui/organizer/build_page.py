@@ -40,6 +40,7 @@ from app.errors import PanelDeskError
 from app.keys import KeyStore, format_fingerprint
 from app.rubrics import load_rubric_file
 from scoring.rubric import Rubric
+from ui.organizer.alive import while_alive
 from ui.organizer.build_summary import BuildSummaryModel, expert_message, rubric_preview
 from ui.organizer.round import Round
 from ui.task_runner import ProgressRelay
@@ -254,7 +255,8 @@ class BuildPage(QWidget):
         self.progress_label.setText(self.tr("正在解锁密钥…"))
         self._runner.run(run_build, self._project, self.rubric, out, passphrase,
                          self.title_edit.text().strip() or self.rubric.name, self._keys,
-                         progress, relay.cancelled, on_done=self._built, on_error=self._failed)
+                         progress, relay.cancelled, on_done=while_alive(self, self._built),
+                         on_error=while_alive(self, self._failed))
 
     def _progressed(self, done: int, total: int) -> None:
         self.progress.setRange(0, max(total, 1))

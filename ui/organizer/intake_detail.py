@@ -36,6 +36,7 @@ from app.intake.source import read_entry
 from app.model import FIELD_LABELS
 from app.render.pool import default_pool
 from ui.evidence.decoding import decode_image, page_image, pdf_thumbnail
+from ui.organizer.alive import while_alive
 from ui.organizer.intake_model import status_text, warning_explanation, warning_label
 from ui.organizer.intake_rows import EXCLUDED, REJECTED, IntakeRow
 
@@ -243,7 +244,7 @@ class IntakeDetail(QWidget):
         generation = self._generation
         self.thumbs.clear()
         self._runner.run(load_preview, path, row,
-                         on_done=lambda p, g=generation: self._loaded(g, p),
+                         on_done=while_alive(self, lambda p, g=generation: self._loaded(g, p)),
                          on_error=lambda _err: None)
 
     def _loaded(self, generation: int, preview: Preview) -> None:

@@ -35,6 +35,7 @@ from app.assembly.scan import ScannedEntry, effective, scan_folder
 from app.errors import PanelDeskError
 from app.intake.forms import CategorySet
 from scoring.rubric import Rubric
+from ui.organizer.alive import while_alive
 from ui.organizer.audit_view import show_audit
 from ui.organizer.intake_detail import IntakeDetail
 from ui.organizer.intake_dialogs import IntakeQuestions
@@ -227,7 +228,8 @@ class IntakePage(QWidget):
             entries.arrived.emit((entry, computed, used))
 
         self._runner.run(scan_folder, folder, rubric, self.rows.stamps(), arrived, progress,
-                         relay.cancelled, on_done=self._scanned, on_error=self._scan_failed)
+                         relay.cancelled, on_done=while_alive(self, self._scanned),
+                         on_error=while_alive(self, self._scan_failed))
 
     def _progressed(self, done: int, total: int) -> None:
         self.progress.setRange(0, max(total, 1))
@@ -316,9 +318,11 @@ class IntakePage(QWidget):
             self.status_message.emit(self.tr("已记录决定：{source}").format(source=source))
             self.changed.emit()
 
+        def failed(err: BaseException) -> None:
+            self.status_message.emit(self.tr("无法保存决定：{error}").format(error=err))
+
         self._writer.run(self._project.decide, source, decision, reason,
-                         on_done=done, on_error=lambda err: self.status_message.emit(
-                             self.tr("无法保存决定：{error}").format(error=err)))
+                         on_done=while_alive(self, done), on_error=while_alive(self, failed))
 
     def edit_field(self, field: str = "") -> None:
         row = self.selected()

@@ -35,6 +35,7 @@ from app.errors import PanelDeskError
 from app.intake.roster import read_roster
 from app.keys import KeyStore, format_fingerprint
 from app.model import Expert
+from ui.organizer.alive import while_alive
 from ui.organizer.panel_dialogs import PanelQuestions
 from ui.organizer.panel_models import MatrixModel, PanelsModel, RosterModel
 from ui.organizer.round import Round
@@ -201,7 +202,7 @@ class PanelPage(QWidget):
         if passphrase is None:
             return
         self.status_message.emit(self.tr("正在创建组织方密钥…"))
-        self._runner.run(self._keys.create, passphrase, on_done=self._key_created,
+        self._runner.run(self._keys.create, passphrase, on_done=while_alive(self, self._key_created),
                          on_error=lambda err: self.status_message.emit(str(err)))
 
     def _key_created(self, fingerprint: str) -> None:
@@ -233,7 +234,7 @@ class PanelPage(QWidget):
             self._show()
             self.changed.emit()
 
-        self._writer.run(self._project.set_roster, experts, reason, on_done=saved,
+        self._writer.run(self._project.set_roster, experts, reason, on_done=while_alive(self, saved),
                          on_error=lambda err: self.status_message.emit(
                              self.tr("无法保存专家名单：{error}").format(error=err)))
 
@@ -264,15 +265,17 @@ class PanelPage(QWidget):
         path = self._questions.roster_file(self)
         if path is None:
             return
-        self._runner.run(read_roster, path, on_done=lambda experts: self._save_roster(
-            experts, f"import {path.name}"), on_error=lambda err: self.status_message.emit(
-                str(err)))
+        def read(experts: list[Expert]) -> None:
+            self._save_roster(experts, f"import {path.name}")
+
+        self._runner.run(read_roster, path, on_done=while_alive(self, read),
+                         on_error=while_alive(self, lambda err: self.status_message.emit(str(err))))
 
     # -- panels and conflicts ----------------------------------------------------------
 
     def _save_panels(self) -> None:
         self._writer.run(self._project.set_panels, self.panels.rows(), list(self.conflicts),
-                         on_done=lambda _r: (self.refresh_matrix(), self.changed.emit()),
+                         on_done=while_alive(self, lambda _r: (self.refresh_matrix(), self.changed.emit())),
                          on_error=lambda err: self.status_message.emit(str(err)))
 
     def add_conflict(self) -> None:

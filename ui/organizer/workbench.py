@@ -30,6 +30,7 @@ from app.errors import PanelDeskError
 from app.packet import Packet, open_packet
 from app.results.panel import Panel, panel_from
 from ui.common_menus import add_about_action, add_language_menu
+from ui.organizer.alive import while_alive
 from ui.organizer.build_page import BuildPage
 from ui.organizer.import_page import ImportPage
 from ui.organizer.intake_page import IntakePage
@@ -150,7 +151,7 @@ class OrganizerWorkbench(QMainWindow):
 
     def open_packet(self, path: Path) -> None:
         """Verify `path` on the runner, then show 导入评分表 and 结果 for it."""
-        self._runner.run(open_packet, path, on_done=self._packet_opened,
+        self._runner.run(open_packet, path, on_done=while_alive(self, self._packet_opened),
                          on_error=lambda err: self.statusBar().showMessage(
                              str(err) if isinstance(err, PanelDeskError) else
                              self.tr("无法打开评审包（{kind}）").format(kind=type(err).__name__)))

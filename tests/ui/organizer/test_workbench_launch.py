@@ -48,3 +48,29 @@ def test_the_review_window_menu_opens_the_workbench(make_window, qtbot, tmp_path
     [bench] = window._workbench.windows
     qtbot.addWidget(bench)
     assert bench.project.folder == tmp_path / "r"
+
+
+def test_closing_the_window_while_the_intake_is_read(qtbot, tmp_path):
+    """The scan finishes after its window is gone: nothing touches the deleted page."""
+    import shutil
+
+    from PySide6.QtCore import Qt
+    from PySide6.QtWidgets import QApplication
+
+    from app.demo.intake import write_demo_intake
+    from ui.task_runner import TaskRunner
+
+    intake = write_demo_intake(tmp_path / "demo")
+    for extra in range(6):  # enough entries that the scan is still running at the close
+        shutil.copytree(next(p for p in intake.iterdir() if p.is_dir()), intake / f"副本{extra}")
+    runner, writer = TaskRunner(), TaskRunner(max_threads=1)
+    window = OrganizerWorkbench(runner, writer, Round.create(tmp_path / "轮次", intake))
+    window.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+    window.show()
+    assert window.intake_page.scanning
+    window.close()
+    runner.wait_for_done()
+    writer.wait_for_done()
+    for _ in range(5):
+        QApplication.processEvents()
+        qtbot.wait(20)
