@@ -151,6 +151,10 @@ def settle(results: list[Any], decisions: Decisions | None, flagged: dict[str, l
                 record["duplicate_of"] = kept.submission.id
                 duplicates_of.setdefault(kept.source, []).append(result.source)
         excluded.append(record)
+    if decisions is not None:
+        warnings.extend(f"“{r.source}”已被拒收（{r.reason[:80]}），对它的修改未生效"
+                        for r in results if r.status == "rejected"
+                        and not decisions.get(r.source).is_empty())
     included = [r for r in results if r.submission is not None]
     distinct = {r.submission.id for r in included if decisions is not None
                 and "duplicate" in decisions.get(r.source).acknowledge}

@@ -7,7 +7,8 @@ keeps the contact details left out of the expert packet).  `--strict` turns any
 rejection into exit status 1 — the packet is still written so the rest is not lost.
 The organizer's decisions (`--decisions`), assignments and conflicts (`--assignments`,
 `--conflicts`) are files documented in docs/formats.md §10–11; without `--roster` the
-packet gets placeholder experts and a warning on stderr names them.
+packet gets placeholder experts and a warning on stderr names them.  `--project FOLDER`
+takes all of these from an organizer project (§12), as the organizer's window does.
 """
 
 from __future__ import annotations
@@ -22,7 +23,10 @@ from app.errors import PanelDeskError
 
 def register(packet_sub: argparse._SubParsersAction) -> None:
     p = packet_sub.add_parser("build", help="从申报材料文件夹生成签名评审包")
-    p.add_argument("intake", type=Path, help="申报材料文件夹（每份申报一个子文件夹或 .zip）")
+    p.add_argument("intake", type=Path, nargs="?",
+                   help="申报材料文件夹（每份申报一个子文件夹或 .zip；用 --project 时可省略）")
+    p.add_argument("--project", type=Path,
+                   help="组织方项目文件夹：申报材料、细则、名单、决定、分配均取自项目（命令行给出的优先）")
     p.add_argument("-o", "--output", type=Path, required=True, help="输出的 .panelpack 文件")
     p.add_argument("--rubric", type=Path, help="评审细则文件（.toml/.json），默认为内置评审细则")
     p.add_argument("--roster", type=Path, help="专家名单（.csv/.xlsx：编号,姓名,单位,公钥指纹）")
@@ -52,6 +56,10 @@ def run_build(args: argparse.Namespace) -> int:
 
     if args.output.suffix.lower() != ".panelpack":
         raise PanelDeskError(f"输出文件应以 .panelpack 结尾：{args.output}")
+    if args.project:
+        _take_from_project(args)
+    if args.intake is None:
+        raise PanelDeskError("请给出申报材料文件夹，或用 --project 指定组织方项目")
     rubric = load_rubric_file(args.rubric) if args.rubric else load_default_rubric()
     if args.roster:
         roster = read_roster(args.roster)
@@ -93,6 +101,23 @@ def run_build(args: argparse.Namespace) -> int:
     print(f"已生成评审包 {args.output}：纳入 {len(report.included)} 份，"
           f"拒收 {len(report.rejected)} 份，排除 {len(report.excluded)} 份；包编号 {report.packet_id}")
     return 1 if args.strict and report.rejected else 0
+
+
+def _take_from_project(args: argparse.Namespace) -> None:
+    """Fill what the command line left out from the project folder — the files the
+    organizer's window keeps — so both build the same packet."""
+    from app.organizer.project import Project
+
+    with Project.open(args.project) as project:
+        settings = project.settings
+        args.intake = args.intake or settings.intake
+        args.rubric = args.rubric or settings.rubric
+        args.roster = args.roster or settings.roster
+        args.assignments = args.assignments or settings.assignments
+        args.conflicts = args.conflicts or settings.conflicts
+        args.title = args.title or settings.title or None
+        if args.decisions is None and project.decisions_path.is_file():
+            args.decisions = project.decisions_path
 
 
 def write_report(path: Path, data: dict) -> None:

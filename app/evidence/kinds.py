@@ -41,11 +41,13 @@ from app.evidence.probe import (
     PLAIN_TEXT,
     PPTX,
     UNRECOGNISED,
+    UNSAFE_ARCHIVE,
     XLSX,
     ZIP,
     EvidenceInfo,
     Probe,
     pdf_problem,
+    unsafe_member_name,
 )
 from app.i18n import QT_TRANSLATE_NOOP
 from app.render.pool import default_pool
@@ -183,6 +185,10 @@ def recognise_other(probe: Probe) -> EvidenceInfo:
         names, problem = probe.zip_directory
         if problem:
             return EvidenceInfo("other", ZIP, problem=problem)
+        unsafe = sorted(n for n in names if unsafe_member_name(n))
+        if unsafe:
+            # Experts would save and unpack it with whatever tool they have: not shipped.
+            return EvidenceInfo("other", ZIP, problem=f"{UNSAFE_ARCHIVE}（{unsafe[0][:60]}）")
         return EvidenceInfo("other", PPTX if "ppt/presentation.xml" in names else ZIP)
     if probe.is_ole2:
         return EvidenceInfo("other", OLE2_BY_EXTENSION.get(probe.ext, MSWORD),

@@ -28,6 +28,7 @@ EMPTY = "文件为空"
 UNRECOGNISED = "无法识别的文件内容"
 ZIP_BOMB = "疑似压缩炸弹"
 BROKEN_ZIP = "压缩文件已损坏，无法打开"
+UNSAFE_ARCHIVE = "压缩包中有路径不安全的文件，可能试图写到解压文件夹之外"
 ENCRYPTED_OFFICE = "Office 文件已加密，无法查看"
 
 ZIP_MAGIC = (b"PK\x03\x04", b"PK\x05\x06")
@@ -151,6 +152,14 @@ def zip_bomb_reason(zf: zipfile.ZipFile) -> str | None:
     if total > 1024 * 1024 and total > ZIP_MAX_RATIO * max(packed, 1):
         return f"{ZIP_BOMB}（压缩比超过 {ZIP_MAX_RATIO}:1）"
     return None
+
+
+def unsafe_member_name(name: str) -> bool:
+    """A zip member named to escape the folder it is extracted into: `../…`, an absolute
+    path or a drive letter (backslashes count as separators, as Windows tools read them)."""
+    name = name.replace("\\", "/")
+    return (name.startswith("/") or (len(name) > 1 and name[1] == ":")
+            or ".." in name.split("/"))
 
 
 def decode_text(data: bytes) -> str | None:

@@ -112,9 +112,11 @@ def test_unknown_sources_warn_and_unknown_categories_fail(intake: Path,  # noqa:
                                                           tmp_path: Path) -> None:
     report = build(intake, tmp_path / "p.panelpack", {
         "不存在的条目": {"exclude": "x"}, "02 重复发送": {"duplicate_of": "也不存在"},
-        "01 某市热线-感动瞬间": {"acknowledge": {"word_count": "x"}}})
+        "01 某市热线-感动瞬间": {"acknowledge": {"word_count": "x"}},
+        "04 坏申报书": {"fields": {"title": "补标题"}}})
     text = "\n".join(report.warnings)
     assert "不存在的条目" in text and "也不存在" in text and "word_count" in text
+    assert "“04 坏申报书”已被拒收" in text
     with pytest.raises(PanelDeskError, match="没有这个类别"):
         build(intake, tmp_path / "q.panelpack",
               {"01 某市热线-感动瞬间": {"fields": {"category": "没有这个类别"}}})

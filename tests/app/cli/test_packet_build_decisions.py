@@ -94,3 +94,27 @@ def test_hostile_decisions_stop_the_build(tmp_path: Path, organizer: Path, capsy
     err = capsys.readouterr().err
     assert code == 1 and message in err and "Traceback" not in err
     assert not (tmp_path / "p.panelpack").exists()
+
+
+def test_a_project_folder_supplies_everything(tmp_path: Path, organizer: Path, capsys) -> None:
+    from app.organizer.project import Project
+
+    rubric = load_rubric(RUBRIC)
+    roster = tmp_path / "round" / "roster.csv"
+    with Project.create(tmp_path / "round", organizer, title="第二轮", rubric=RUBRIC) as project:
+        roster.write_text("编号,姓名\nE1,甲\nE2,乙\n", encoding="utf-8")
+        project.settings.roster = roster
+        project.save_settings()
+        project.decide("06-共享工具屋", {"exclude": "撤回"}, "秘书", "来函")
+        project.decide("02-老年助浴", {"fields": {"category": rubric.categories[1]}}, "秘书", "")
+    out = tmp_path / "p.panelpack"
+    assert main(["packet", "build", "--project", str(tmp_path / "round"), "-o", str(out)]) == 0
+    assert "专家1" not in capsys.readouterr().err  # the project's roster, no placeholders
+    assert main(["packet", "info", str(out), "--json"]) == 0
+    manifest = json.loads(capsys.readouterr().out)
+    assert manifest["title"] == "第二轮" and [e["id"] for e in manifest["roster"]] == ["E1", "E2"]
+    assert [e["source"] for e in manifest["excluded"]] == ["06-共享工具屋"]
+    bath = next(s for s in manifest["submissions"] if "老年助浴" in s["title"])
+    assert bath["category"] == rubric.categories[1]
+    assert main(["packet", "build", "-o", str(out)]) == 1
+    assert "--project" in capsys.readouterr().err

@@ -280,3 +280,21 @@ def test_mutated_files_never_raise(jpeg_1080: bytes, png_small: bytes) -> None:
                     data[at:at] = rng.randbytes(rng.randint(1, 8))
             info = classify("x.jpg", bytes(data))
             assert info.kind in {kind.name for kind in KINDS} and isinstance(info.media_type, str)
+
+
+@pytest.mark.parametrize("name", ["../../evil.bat", "/etc/cron.d/x", "C:/Windows/x.dll",
+                                  "a/../../b", "..\\..\\back.txt"])
+def test_a_zip_evidence_with_an_escaping_member_is_not_shipped(name: str) -> None:
+    buf = io.BytesIO()
+    with zipfile.ZipFile(buf, "w") as zf:
+        zf.writestr("说明.txt", "fine")
+        zf.writestr(zipfile.ZipInfo(name), b"x")
+    info = classify("附件.zip", buf.getvalue())
+    assert info.problem and "路径不安全" in info.problem
+
+
+def test_a_plain_zip_evidence_is_fine() -> None:
+    buf = io.BytesIO()
+    with zipfile.ZipFile(buf, "w") as zf:
+        zf.writestr("照片/说明.txt", "fine")
+    assert classify("附件.zip", buf.getvalue()).problem is None
