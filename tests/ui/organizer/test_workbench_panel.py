@@ -105,6 +105,19 @@ def test_key_roster_panels_conflicts_and_build(qtbot, tmp_path, demo_intake):
         assert [e.fingerprint for e in manifest.roster] == [None, FP, None]
     finally:
         packet.close()
+    # The command line builds the same round from the project folder.
+    from app.cli import main as cli_main
+
+    (tmp_path / "pass.txt").write_text(PASSPHRASE, encoding="utf-8")
+    cli_out = tmp_path / "cli.panelpack"
+    assert cli_main(["packet", "build", "--project", str(folder), "-o", str(cli_out),
+                     "--title", manifest.title,
+                     "--passphrase-file", str(tmp_path / "pass.txt")]) == 0
+    with open_packet(cli_out) as again:
+        cli = again.manifest
+        assert [(s.id, s.category, s.title) for s in cli.submissions] == \
+            [(s.id, s.category, s.title) for s in manifest.submissions]
+        assert cli.assignments == manifest.assignments and cli.roster == manifest.roster
     audit_actions = [a["action"] for a in window.project.audit()]
     assert audit_actions.count("roster") == 4 and "assignments" in audit_actions
 
