@@ -6,7 +6,8 @@ PASSPHRASE`, default "demo"), identifies and recuses without dialogs, scores a f
 submissions through the review session, and grabs: the review screen (1600×1000) on a
 submission whose intake warnings are highlighted, the evidence viewer on an image and
 on a PDF page, the identity dialog, the recusal dialog and 我的排序; then the organizer's
-import and results pages (`screenshots_organizer`, beside this script).  A developer tool:
+import and results pages (`screenshots_organizer`, beside this script) and the steps of
+the organizer workbench (`screenshots_workbench`).  A developer tool:
 it is not part of the product.
 """
 
@@ -171,6 +172,9 @@ def main(argv: list[str] | None = None) -> int:
     from screenshots_organizer import organizer_shots  # this script's folder is on the path
 
     organizer_shots(packet_path, out, work, lambda: _settle(app, 5), _grab)
+    from screenshots_workbench import workbench_shots
+
+    workbench_shots(out, work, lambda: _settle(app, 8), _grab, _RUNNERS)
     return 0
 
 

@@ -2,6 +2,7 @@
 
     paneldesk                 open the GUI on the built-in demo packet
     paneldesk PACKET          open the GUI on PACKET
+    paneldesk organizer [PROJECT]  the organizer's workbench on a project folder
     paneldesk COMMAND ...     the headless command line (`app.cli`), e.g. `paneldesk key show`
     paneldesk --self-test     check an installed copy end to end (`ui.selftest`), offscreen,
                               in a temporary data folder
@@ -25,6 +26,7 @@ HELP_FLAGS = ("-h", "--help")
 STARTUP_PROBE_ENV = "PANELDESK_STARTUP_PROBE"
 SELF_TEST_FLAG = "--self-test"
 PACKET_SUFFIX = ".panelpack"
+ORGANIZER = "organizer"
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -45,6 +47,8 @@ def main(argv: list[str] | None = None) -> int:
         from ui.selftest import main as self_test
 
         return self_test()
+    if _wants_workbench(args):
+        return run_workbench(args[1:])
     if args and _wants_cli(args[0]):
         from app.cli import main as cli_main
 
@@ -60,6 +64,15 @@ def _utf8_output() -> None:
         encoding = (getattr(stream, "encoding", None) or "").lower().replace("-", "")
         if stream is not None and encoding != "utf8" and hasattr(stream, "reconfigure"):
             stream.reconfigure(encoding="utf-8")
+
+
+def _wants_workbench(args: list[str]) -> bool:
+    """`paneldesk organizer` or `paneldesk organizer FOLDER`: the workbench window.
+
+    Anything else after `organizer` (options, several words) is left to the command line.
+    """
+    return args[:1] == [ORGANIZER] and len(args) <= 2 and not any(
+        a.startswith("-") for a in args[1:])
 
 
 def _wants_cli(first: str) -> bool:
@@ -149,6 +162,33 @@ def _quit_when_shown(app: object, window: object) -> None:
         app.quit()
 
     window.evidence.evidence_shown.connect(shown)
+
+
+def run_workbench(args: list[str]) -> int:
+    """The organizer's workbench on the project folder in `args` (or one the user picks)."""
+    try:
+        from ui.application import create_application, open_settings, show_unexpected_error
+        from ui.organizer.home_launch import WorkbenchLauncher
+        from ui.task_runner import TaskRunner
+    except ImportError as err:
+        print(f"paneldesk: 无法启动图形界面（{err}）。命令行功能仍可使用，见 paneldesk --help",
+              file=sys.stderr)
+        return 1
+    program = sys.argv[0] if sys.argv and sys.argv[0] else "paneldesk"
+    app = create_application([program])
+    sys.excepthook = show_unexpected_error
+    runner = TaskRunner()
+    writer = TaskRunner(max_threads=1)  # decisions are saved in the order they were taken
+    settings = open_settings()
+    launcher = WorkbenchLauncher(None, runner, writer, settings)
+    last = settings.value("organizer/last_project")
+    folder = Path(args[0]) if args else (Path(last) if last and Path(last).is_dir() else None)
+    if launcher.open(folder) is None:
+        return 0
+    code = app.exec()
+    runner.wait_for_done()
+    writer.wait_for_done()
+    return int(code)
 
 
 def start_packet(window: object) -> Path:

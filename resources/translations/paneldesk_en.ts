@@ -27,6 +27,85 @@
         <source>理由（写入审计日志）：</source>
         <translation>Reason (kept in the audit log):</translation>
     </message>
+    <message>
+        <location filename="../../ui/organizer/build_summary.py" line="43" />
+        <source>{name}（版本 {version}）</source>
+        <translation>{name} (version {version})</translation>
+    </message>
+    <message>
+        <location filename="../../ui/organizer/build_summary.py" line="44" />
+        <source>评分项（满分 · 权重）：</source>
+        <translation>Criteria (maximum · weight):</translation>
+    </message>
+    <message>
+        <location filename="../../ui/organizer/build_summary.py" line="47" />
+        <source>类别：</source>
+        <translation>Category:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/organizer/build_summary.py" line="47" />
+        <source>奖项：</source>
+        <translation>Awards:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/organizer/build_summary.py" line="49" />
+        <source>{count} 名</source>
+        <translation>{count}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/organizer/build_summary.py" line="50" />
+        <source>{percent}%</source>
+        <translation>{percent}%</translation>
+    </message>
+    <message>
+        <location filename="../../ui/organizer/build_summary.py" line="53" />
+        <source>  （未设奖项）</source>
+        <translation>  (no awards)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/organizer/build_summary.py" line="60" />
+        <source>各位评审专家：
+
+附件“{file}”是本次评审的评审包（{title}，共 {count} 份申报）。
+1. 安装并打开 PanelDesk 评审台，选择“文件 ▸ 打开评审包…”，打开该文件；
+2. 核对组织方密钥指纹，应为：
+   {fingerprint}
+   如不一致，请勿评审，并与我们联系；
+3. 选择您的姓名，声明回避后开始评分；完成后“导出评分表”，把 .xlsx 文件发回给我们。
+
+评审包编号：{packet_id}</source>
+        <translation>Dear experts,
+
+The attached "{file}" is the judging packet of this round ({title}, {count} applications).
+1. Install and start PanelDesk, choose "File ▸ Open packet…" and open the file;
+2. Compare the organizer's key fingerprint; it must be:
+   {fingerprint}
+   If it differs, do not review, and contact us;
+3. Choose your name, declare conflicts of interest, then score; when done, "Export score sheet" and send the .xlsx file back to us.
+
+Packet id: {packet_id}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/organizer/build_summary.py" line="113" />
+        <source>重复，保留：{kept}</source>
+        <translation>Duplicate; kept: {kept}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/organizer/panel_models.py" line="89" />
+        <source>已登记</source>
+        <translation>Enrolled</translation>
+    </message>
+    <message>
+        <location filename="../../ui/organizer/panel_models.py" line="89" />
+        <source>未登记</source>
+        <translation>Not enrolled</translation>
+    </message>
+    <message>
+        <location filename="../../ui/organizer/panel_models.py" line="197" />
+        <location filename="../../ui/organizer/panel_models.py" line="205" />
+        <source>合计</source>
+        <translation>Total</translation>
+    </message>
 </context>
 <context>
     <name>AggregationMethod</name>
@@ -253,6 +332,267 @@
         <location filename="../../ui/review/application_view.py" line="77" />
         <source>（未填写详细内容）</source>
         <translation>(no details given)</translation>
+    </message>
+</context>
+<context>
+    <name>AuditDialog</name>
+    <message>
+        <location filename="../../ui/organizer/audit_view.py" line="96" />
+        <source>操作记录</source>
+        <translation>Decision log</translation>
+    </message>
+</context>
+<context>
+    <name>AuditModel</name>
+    <message>
+        <location filename="../../ui/organizer/audit_view.py" line="28" />
+        <source>排除</source>
+        <translation>Exclude</translation>
+    </message>
+    <message>
+        <location filename="../../ui/organizer/audit_view.py" line="29" />
+        <source>恢复纳入</source>
+        <translation>Include again</translation>
+    </message>
+    <message>
+        <location filename="../../ui/organizer/audit_view.py" line="30" />
+        <source>标记为重复</source>
+        <translation>Mark as duplicate</translation>
+    </message>
+    <message>
+        <location filename="../../ui/organizer/audit_view.py" line="31" />
+        <source>取消重复标记</source>
+        <translation>Not a duplicate</translation>
+    </message>
+    <message>
+        <location filename="../../ui/organizer/audit_view.py" line="32" />
+        <source>修改字段</source>
+        <translation>Edit field</translation>
+    </message>
+    <message>
+        <location filename="../../ui/organizer/audit_view.py" line="33" />
+        <source>确认提示</source>
+        <translation>Acknowledge warning</translation>
+    </message>
+    <message>
+        <location filename="../../ui/organizer/audit_view.py" line="34" />
+        <source>修改专家名单</source>
+        <translation>Edit roster</translation>
+    </message>
+    <message>
+        <location filename="../../ui/organizer/audit_view.py" line="50" />
+        <source>时间</source>
+        <translation>Time</translation>
+    </message>
+    <message>
+        <location filename="../../ui/organizer/audit_view.py" line="50" />
+        <source>操作人</source>
+        <translation>By</translation>
+    </message>
+    <message>
+        <location filename="../../ui/organizer/audit_view.py" line="51" />
+        <source>操作</source>
+        <translation>Action</translation>
+    </message>
+    <message>
+        <location filename="../../ui/organizer/audit_view.py" line="51" />
+        <source>对象</source>
+        <translation>Subject</translation>
+    </message>
+    <message>
+        <location filename="../../ui/organizer/audit_view.py" line="52" />
+        <source>原值</source>
+        <translation>Old value</translation>
+    </message>
+    <message>
+        <location filename="../../ui/organizer/audit_view.py" line="52" />
+        <source>新值</source>
+        <translation>New value</translation>
+    </message>
+    <message>
+        <location filename="../../ui/organizer/audit_view.py" line="53" />
+        <source>理由</source>
+        <translation>Reason</translation>
+    </message>
+</context>
+<context>
+    <name>BuildPage</name>
+    <message>
+        <location filename="../../ui/organizer/build_page.py" line="54" />
+        <source>解锁组织方密钥</source>
+        <translation>Unlock the organizer key</translation>
+    </message>
+    <message>
+        <location filename="../../ui/organizer/build_page.py" line="55" />
+        <source>请输入组织方密钥的口令（用于给评审包签名）：</source>
+        <translation>Passphrase of the organizer key (to sign the packet):</translation>
+    </message>
+    <message>
+        <location filename="../../ui/organizer/build_page.py" line="62" />
+        <source>选择评审细则文件</source>
+        <translation>Choose a rubric file</translation>
+    </message>
+    <message>
+        <location filename="../../ui/organizer/build_page.py" line="63" />
+        <source>评审细则 (*.toml *.json);;所有文件 (*)</source>
+        <translation>Rubrics (*.toml *.json);;All files (*)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/organizer/build_page.py" line="119" />
+        <source>选择评审细则…</source>
+        <translation>Choose rubric…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/organizer/build_page.py" line="121" />
+        <source>用内置细则</source>
+        <translation>Use the built-in rubric</translation>
+    </message>
+    <message>
+        <location filename="../../ui/organizer/build_page.py" line="125" />
+        <source>评审细则：</source>
+        <translation>Rubric:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/organizer/build_page.py" line="127" />
+        <source>评审包标题：</source>
+        <translation>Packet title:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/organizer/build_page.py" line="130" />
+        <source>组织方密钥：</source>
+        <translation>Organizer key:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/organizer/build_page.py" line="143" />
+        <source>生成评审包</source>
+        <translation>Build packet</translation>
+    </message>
+    <message>
+        <location filename="../../ui/organizer/build_page.py" line="146" />
+        <source>取消</source>
+        <translation>Cancel</translation>
+    </message>
+    <message>
+        <location filename="../../ui/organizer/build_page.py" line="176" />
+        <source>复制给专家的说明</source>
+        <translation>Copy the note for experts</translation>
+    </message>
+    <message>
+        <location filename="../../ui/organizer/build_page.py" line="178" />
+        <source>打开所在文件夹</source>
+        <translation>Open containing folder</translation>
+    </message>
+    <message>
+        <location filename="../../ui/organizer/build_page.py" line="195" />
+        <source>内置评审细则</source>
+        <translation>Built-in rubric</translation>
+    </message>
+    <message>
+        <location filename="../../ui/organizer/build_page.py" line="204" />
+        <source>评审细则有误：{error}</source>
+        <translation>The rubric has an error: {error}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/organizer/build_page.py" line="207" />
+        <source>尚未创建（在“专家与分配”一步创建）</source>
+        <translation>Not created yet (create it in the "Panel" step)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/organizer/build_page.py" line="216" />
+        <source>尚未创建组织方密钥：请先在“专家与分配”一步创建。</source>
+        <translation>No organizer key yet: create one in the "Panel" step first.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/organizer/build_page.py" line="218" />
+        <source>评审细则有误，无法生成评审包。</source>
+        <translation>The rubric has an error; no packet can be built.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/organizer/build_page.py" line="255" />
+        <source>正在解锁密钥…</source>
+        <translation>Unlocking the key…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/organizer/build_page.py" line="264" />
+        <source>正在生成 {done}/{total}：{name}</source>
+        <translation>Building {done}/{total}: {name}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/organizer/build_page.py" line="281" />
+        <source>已取消，未写入评审包。</source>
+        <translation>Cancelled; no packet was written.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/organizer/build_page.py" line="283" />
+        <source>未能生成评审包：{error}</source>
+        <translation>The packet could not be built: {error}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/organizer/build_page.py" line="285" />
+        <source>生成评审包时发生内部错误（{kind}: {detail}）</source>
+        <translation>Internal error while building the packet ({kind}: {detail})</translation>
+    </message>
+    <message>
+        <location filename="../../ui/organizer/build_page.py" line="292" />
+        <source>已生成 {file}
+纳入 {included} 份 · 排除 {excluded} 份 · 无法读取 {rejected} 份
+组织方密钥指纹：{fingerprint}</source>
+        <translation>Built {file}
+{included} included · {excluded} excluded · {rejected} rejected
+Organizer key fingerprint: {fingerprint}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/organizer/build_page.py" line="298" />
+        <source>…另有 {n} 条提示</source>
+        <translation>…and {n} more</translation>
+    </message>
+    <message>
+        <location filename="../../ui/organizer/build_page.py" line="303" />
+        <source>评审包已生成：{name}</source>
+        <translation>Packet built: {name}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/organizer/build_page.py" line="313" />
+        <source>给专家的说明已复制到剪贴板。</source>
+        <translation>The note for experts is on the clipboard.</translation>
+    </message>
+</context>
+<context>
+    <name>BuildSummary</name>
+    <message>
+        <location filename="../../ui/organizer/build_summary.py" line="31" />
+        <source>纳入</source>
+        <translation>Included</translation>
+    </message>
+    <message>
+        <location filename="../../ui/organizer/build_summary.py" line="32" />
+        <source>已排除</source>
+        <translation>Excluded</translation>
+    </message>
+    <message>
+        <location filename="../../ui/organizer/build_summary.py" line="33" />
+        <source>无法读取</source>
+        <translation>Rejected</translation>
+    </message>
+    <message>
+        <location filename="../../ui/organizer/build_summary.py" line="75" />
+        <source>状态</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <location filename="../../ui/organizer/build_summary.py" line="75" />
+        <source>来源</source>
+        <translation>Source</translation>
+    </message>
+    <message>
+        <location filename="../../ui/organizer/build_summary.py" line="76" />
+        <source>编号</source>
+        <translation>ID</translation>
+    </message>
+    <message>
+        <location filename="../../ui/organizer/build_summary.py" line="76" />
+        <source>说明</source>
+        <translation>Explanation</translation>
     </message>
 </context>
 <context>
@@ -1167,6 +1507,489 @@ Choose yourself from the roster and {action} your signing key. Score sheets are 
     </message>
 </context>
 <context>
+    <name>IntakeDetail</name>
+    <message>
+        <location filename="../../ui/organizer/intake_detail.py" line="106" />
+        <location filename="../../ui/organizer/intake_detail.py" line="185" />
+        <source>选择左侧的一份申报查看详情。</source>
+        <translation>Select an application on the left to see its details.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/organizer/intake_detail.py" line="135" />
+        <source>提取的字段 | 原始申报书</source>
+        <translation>Extracted fields | original form</translation>
+    </message>
+    <message>
+        <location filename="../../ui/organizer/intake_detail.py" line="142" />
+        <source>佐证材料</source>
+        <translation>Evidence</translation>
+    </message>
+    <message>
+        <location filename="../../ui/organizer/intake_detail.py" line="149" />
+        <source>修改字段…</source>
+        <translation>Edit field…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/organizer/intake_detail.py" line="150" />
+        <source>补填类别…</source>
+        <translation>Set category…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/organizer/intake_detail.py" line="151" />
+        <source>确认提示…</source>
+        <translation>Acknowledge warning…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/organizer/intake_detail.py" line="152" />
+        <source>标记为重复…</source>
+        <translation>Mark as duplicate…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/organizer/intake_detail.py" line="153" />
+        <source>排除…</source>
+        <translation>Exclude…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/organizer/intake_detail.py" line="154" />
+        <source>恢复纳入</source>
+        <translation>Include again</translation>
+    </message>
+    <message>
+        <location filename="../../ui/organizer/intake_detail.py" line="192" />
+        <source>{status} · {id} · 来源：{source}</source>
+        <translation>{status} · {id} · source: {source}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/organizer/intake_detail.py" line="196" />
+        <source>重复，保留：{kept}</source>
+        <translation>Duplicate; kept: {kept}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/organizer/intake_detail.py" line="197" />
+        <source>排除理由：{reason}</source>
+        <translation>Excluded because: {reason}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/organizer/intake_detail.py" line="207" />
+        <source>无法读取：{reason}</source>
+        <translation>Cannot be read: {reason}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/organizer/intake_detail.py" line="216" />
+        <source>✓ 已确认（向专家显示）：{note}</source>
+        <translation>✓ Acknowledged (shown to experts): {note}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/organizer/intake_detail.py" line="217" />
+        <source>✓ 已确认（不向专家显示）：{note}</source>
+        <translation>✓ Acknowledged (hidden from experts): {note}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/organizer/intake_detail.py" line="220" />
+        <source>说明：{note}</source>
+        <translation>Note: {note}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/organizer/intake_detail.py" line="222" />
+        <source>没有提示。</source>
+        <translation>No warnings.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/organizer/intake_detail.py" line="226" />
+        <source>  （无）</source>
+        <translation>  (none)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/organizer/intake_detail.py" line="227" />
+        <source>无法读取的原因：
+{reason}
+
+涉及的文件：
+{files}</source>
+        <translation>Why it cannot be read:
+{reason}
+
+Files involved:
+{files}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/organizer/intake_detail.py" line="235" />
+        <source>（已修改）</source>
+        <translation>(edited)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/organizer/intake_detail.py" line="238" />
+        <source>原始申报书：{name}</source>
+        <translation>Original form: {name}</translation>
+    </message>
+</context>
+<context>
+    <name>IntakeModel</name>
+    <message>
+        <location filename="../../ui/organizer/intake_model.py" line="34" />
+        <source>纳入</source>
+        <translation>Included</translation>
+    </message>
+    <message>
+        <location filename="../../ui/organizer/intake_model.py" line="35" />
+        <source>需处理</source>
+        <translation>Needs attention</translation>
+    </message>
+    <message>
+        <location filename="../../ui/organizer/intake_model.py" line="36" />
+        <source>已排除</source>
+        <translation>Excluded</translation>
+    </message>
+    <message>
+        <location filename="../../ui/organizer/intake_model.py" line="37" />
+        <source>无法读取</source>
+        <translation>Rejected</translation>
+    </message>
+    <message>
+        <location filename="../../ui/organizer/intake_model.py" line="45" />
+        <source>缺栏目</source>
+        <translation>Missing field</translation>
+    </message>
+    <message>
+        <location filename="../../ui/organizer/intake_model.py" line="45" />
+        <source>申报书中有栏目为空或没有找到。可在右侧补填该栏目，或确认后保留。</source>
+        <translation>A field of the form is empty or was not found. Fill it in on the right, or acknowledge and keep it.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/organizer/intake_model.py" line="47" />
+        <source>缺类别</source>
+        <translation>No category</translation>
+    </message>
+    <message>
+        <location filename="../../ui/organizer/intake_model.py" line="47" />
+        <source>没有读到评审细则中的实践类别（未勾选、勾选多个或写法不认识）。没有类别的申报不参加分类排名，请用“补填类别”选定。</source>
+        <translation>No category of the rubric was read (none ticked, several ticked, or an unknown spelling). An application without a category is not ranked; choose one with "Set category".</translation>
+    </message>
+    <message>
+        <location filename="../../ui/organizer/intake_model.py" line="50" />
+        <source>字数</source>
+        <translation>Length</translation>
+    </message>
+    <message>
+        <location filename="../../ui/organizer/intake_model.py" line="50" />
+        <source>详细内容的字数不在评审细则建议的范围内。一般只需确认并告知专家。</source>
+        <translation>The length of the detailed description is outside the rubric's recommended range. Usually acknowledging it and telling the experts is enough.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/organizer/intake_model.py" line="52" />
+        <source>图片数</source>
+        <translation>Image count</translation>
+    </message>
+    <message>
+        <location filename="../../ui/organizer/intake_model.py" line="52" />
+        <source>附图数量不符合征集要求。可确认后保留，或联系申报单位补交。</source>
+        <translation>The number of images does not meet the call's requirement. Acknowledge and keep it, or ask the applicant for more.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/organizer/intake_model.py" line="54" />
+        <source>图片格式</source>
+        <translation>Image format</translation>
+    </message>
+    <message>
+        <location filename="../../ui/organizer/intake_model.py" line="54" />
+        <source>附图不是要求的格式。专家仍可查看，一般确认即可。</source>
+        <translation>An image is not in the required format. Experts can still view it; usually acknowledging it is enough.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/organizer/intake_model.py" line="56" />
+        <source>分辨率</source>
+        <translation>Resolution</translation>
+    </message>
+    <message>
+        <location filename="../../ui/organizer/intake_model.py" line="56" />
+        <source>附图分辨率低于要求。专家仍可查看，一般确认即可。</source>
+        <translation>An image's resolution is below the requirement. Experts can still view it; usually acknowledging it is enough.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/organizer/intake_model.py" line="58" />
+        <source>附件损坏</source>
+        <translation>Damaged file</translation>
+    </message>
+    <message>
+        <location filename="../../ui/organizer/intake_model.py" line="58" />
+        <source>有附件无法安全打开，不会放入评审包。可联系申报单位重发。</source>
+        <translation>An attachment cannot be opened safely and is left out of the packet. You may ask the applicant to resend it.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/organizer/intake_model.py" line="60" />
+        <source>压缩包不安全</source>
+        <translation>Unsafe archive</translation>
+    </message>
+    <message>
+        <location filename="../../ui/organizer/intake_model.py" line="60" />
+        <source>压缩包中有路径不安全的文件，已跳过。请核对是否缺少材料。</source>
+        <translation>The archive holds files with unsafe paths; they were skipped. Check whether material is missing.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/organizer/intake_model.py" line="62" />
+        <source>手机号</source>
+        <translation>Mobile number</translation>
+    </message>
+    <message>
+        <location filename="../../ui/organizer/intake_model.py" line="62" />
+        <source>专家可见的文字中有未脱敏的手机号。请在对应栏目中改为脱敏写法。</source>
+        <translation>Text experts see contains an unmasked mobile number. Edit the field to mask it.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/organizer/intake_model.py" line="64" />
+        <source>身份证号</source>
+        <translation>ID number</translation>
+    </message>
+    <message>
+        <location filename="../../ui/organizer/intake_model.py" line="64" />
+        <source>专家可见的文字中有未脱敏的身份证号。请在对应栏目中改为脱敏写法。</source>
+        <translation>Text experts see contains an unmasked ID number. Edit the field to mask it.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/organizer/intake_model.py" line="66" />
+        <source>银行卡号</source>
+        <translation>Bank card</translation>
+    </message>
+    <message>
+        <location filename="../../ui/organizer/intake_model.py" line="66" />
+        <source>专家可见的文字中有未脱敏的银行卡号。请在对应栏目中改为脱敏写法。</source>
+        <translation>Text experts see contains an unmasked bank card number. Edit the field to mask it.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/organizer/intake_model.py" line="68" />
+        <source>疑似重复</source>
+        <translation>Possible duplicate</translation>
+    </message>
+    <message>
+        <location filename="../../ui/organizer/intake_model.py" line="68" />
+        <source>与另一份申报的单位和标题相同。请用“标记为重复”保留其中一份。</source>
+        <translation>Same unit and title as another application. Use "Mark as duplicate" to keep one of them.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/organizer/intake_model.py" line="93" />
+        <source>状态</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <location filename="../../ui/organizer/intake_model.py" line="93" />
+        <source>编号</source>
+        <translation>ID</translation>
+    </message>
+    <message>
+        <location filename="../../ui/organizer/intake_model.py" line="94" />
+        <source>申报单位</source>
+        <translation>Unit</translation>
+    </message>
+    <message>
+        <location filename="../../ui/organizer/intake_model.py" line="94" />
+        <source>类别</source>
+        <translation>Category</translation>
+    </message>
+    <message>
+        <location filename="../../ui/organizer/intake_model.py" line="95" />
+        <source>实践标题</source>
+        <translation>Title</translation>
+    </message>
+    <message>
+        <location filename="../../ui/organizer/intake_model.py" line="95" />
+        <source>正文字数</source>
+        <translation>Length</translation>
+    </message>
+    <message>
+        <location filename="../../ui/organizer/intake_model.py" line="96" />
+        <source>图片</source>
+        <translation>Image</translation>
+    </message>
+    <message>
+        <location filename="../../ui/organizer/intake_model.py" line="96" />
+        <source>提示</source>
+        <translation>Notes</translation>
+    </message>
+    <message>
+        <location filename="../../ui/organizer/intake_model.py" line="97" />
+        <source>来源</source>
+        <translation>Source</translation>
+    </message>
+</context>
+<context>
+    <name>IntakePage</name>
+    <message>
+        <location filename="../../ui/organizer/intake_page.py" line="59" />
+        <source>选择申报材料文件夹</source>
+        <translation>Choose the intake folder</translation>
+    </message>
+    <message>
+        <location filename="../../ui/organizer/intake_page.py" line="105" />
+        <source>选择文件夹…</source>
+        <translation>Choose folder…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/organizer/intake_page.py" line="107" />
+        <source>重新扫描</source>
+        <translation>Scan again</translation>
+    </message>
+    <message>
+        <location filename="../../ui/organizer/intake_page.py" line="109" />
+        <source>操作记录…</source>
+        <translation>Decision log…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/organizer/intake_page.py" line="119" />
+        <source>取消</source>
+        <translation>Cancel</translation>
+    </message>
+    <message>
+        <location filename="../../ui/organizer/intake_page.py" line="128" />
+        <source>全部状态</source>
+        <translation>All statuses</translation>
+    </message>
+    <message>
+        <location filename="../../ui/organizer/intake_page.py" line="132" />
+        <source>全部提示</source>
+        <translation>All warnings</translation>
+    </message>
+    <message>
+        <location filename="../../ui/organizer/intake_page.py" line="136" />
+        <source>筛选：</source>
+        <translation>Filter:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/organizer/intake_page.py" line="190" />
+        <source>申报材料文件夹：{folder}</source>
+        <translation>Intake folder: {folder}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/organizer/intake_page.py" line="213" />
+        <source>正在查找申报材料…</source>
+        <translation>Looking for applications…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/organizer/intake_page.py" line="237" />
+        <source>正在读取 {done}/{total}：{name}</source>
+        <translation>Reading {done}/{total}: {name}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/organizer/intake_page.py" line="261" />
+        <source>已取消读取；已读取的申报保留在表中。</source>
+        <translation>Reading cancelled; the applications read so far stay in the table.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/organizer/intake_page.py" line="262" />
+        <source>已读取申报材料：{counts}</source>
+        <translation>Intake read: {counts}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/organizer/intake_page.py" line="267" />
+        <source>读取申报材料时发生内部错误（{kind}: {detail}）</source>
+        <translation>Internal error while reading the intake ({kind}: {detail})</translation>
+    </message>
+    <message>
+        <location filename="../../ui/organizer/intake_page.py" line="286" />
+        <source>共 {total} 份</source>
+        <translation>{total} in all</translation>
+    </message>
+    <message>
+        <location filename="../../ui/organizer/intake_page.py" line="318" />
+        <source>已记录决定：{source}</source>
+        <translation>Decision recorded: {source}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/organizer/intake_page.py" line="322" />
+        <source>无法保存决定：{error}</source>
+        <translation>Cannot save the decision: {error}</translation>
+    </message>
+</context>
+<context>
+    <name>IntakeQuestions</name>
+    <message>
+        <location filename="../../ui/organizer/intake_dialogs.py" line="93" />
+        <source>修改字段</source>
+        <translation>Edit field</translation>
+    </message>
+    <message>
+        <location filename="../../ui/organizer/intake_dialogs.py" line="93" />
+        <source>修改后的值写入决定文件，生成评审包时替换从申报书中读出的值。</source>
+        <translation>The new value is written to the decisions file and replaces the value read from the form when the packet is built.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/organizer/intake_dialogs.py" line="104" />
+        <source>字段：</source>
+        <translation>Field:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/organizer/intake_dialogs.py" line="105" />
+        <source>类别：</source>
+        <translation>Category:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/organizer/intake_dialogs.py" line="106" />
+        <source>新值：</source>
+        <translation>New value:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/organizer/intake_dialogs.py" line="107" />
+        <location filename="../../ui/organizer/intake_dialogs.py" line="135" />
+        <location filename="../../ui/organizer/intake_dialogs.py" line="154" />
+        <source>理由：</source>
+        <translation>Reason:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/organizer/intake_dialogs.py" line="131" />
+        <source>排除申报</source>
+        <translation>Exclude application</translation>
+    </message>
+    <message>
+        <location filename="../../ui/organizer/intake_dialogs.py" line="131" />
+        <source>“{title}”将不放入评审包。请写明理由，理由记入操作记录。</source>
+        <translation>"{title}" will be left out of the packet. Give a reason; it is kept in the decision log.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/organizer/intake_dialogs.py" line="144" />
+        <source>标记为重复</source>
+        <translation>Mark as duplicate</translation>
+    </message>
+    <message>
+        <location filename="../../ui/organizer/intake_dialogs.py" line="144" />
+        <source>“{title}”是另一份申报的重复：选择保留的那一份。本份将不放入评审包，两份的关系都记入决定文件。</source>
+        <translation>"{title}" duplicates another application: choose the one to keep. This one is left out of the packet; both are named in the decisions file.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/organizer/intake_dialogs.py" line="152" />
+        <source>重复申报</source>
+        <translation>Submitted twice</translation>
+    </message>
+    <message>
+        <location filename="../../ui/organizer/intake_dialogs.py" line="153" />
+        <source>保留：</source>
+        <translation>Keep:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/organizer/intake_dialogs.py" line="162" />
+        <source>确认提示</source>
+        <translation>Acknowledge warning</translation>
+    </message>
+    <message>
+        <location filename="../../ui/organizer/intake_dialogs.py" line="162" />
+        <source>确认已看过该提示。可以写一句说明；选择是否仍让专家看到这条提示。</source>
+        <translation>Confirm that you have seen this warning. Add a note if you like, and choose whether experts still see it.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/organizer/intake_dialogs.py" line="169" />
+        <source>评审包中仍向专家显示此提示</source>
+        <translation>Still show this warning to experts in the packet</translation>
+    </message>
+    <message>
+        <location filename="../../ui/organizer/intake_dialogs.py" line="170" />
+        <source>提示：</source>
+        <translation>Warning:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/organizer/intake_dialogs.py" line="171" />
+        <source>说明：</source>
+        <translation>Note:</translation>
+    </message>
+</context>
+<context>
     <name>IntakeWarning</name>
     <message>
         <location filename="../../app/intake/messages.py" line="19" />
@@ -1480,6 +2303,89 @@ Choose yourself from the roster and {action} your signing key. Score sheets are 
     </message>
 </context>
 <context>
+    <name>OrganizerWorkbench</name>
+    <message>
+        <location filename="../../ui/organizer/workbench.py" line="61" />
+        <source>组织方工作台 — {name}</source>
+        <translation>Organizer workbench — {name}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/organizer/workbench.py" line="69" />
+        <source>项目文件夹：{folder}</source>
+        <translation>Project folder: {folder}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/organizer/workbench.py" line="116" />
+        <source>申报材料</source>
+        <translation>Intake</translation>
+    </message>
+    <message>
+        <location filename="../../ui/organizer/workbench.py" line="116" />
+        <source>专家与分配</source>
+        <translation>Panel</translation>
+    </message>
+    <message>
+        <location filename="../../ui/organizer/workbench.py" line="116" />
+        <source>评审包</source>
+        <translation>Packet</translation>
+    </message>
+    <message>
+        <location filename="../../ui/organizer/workbench.py" line="117" />
+        <source>导入评分表</source>
+        <translation>Import score sheets</translation>
+    </message>
+    <message>
+        <location filename="../../ui/organizer/workbench.py" line="117" />
+        <source>结果</source>
+        <translation>Outcome</translation>
+    </message>
+    <message>
+        <location filename="../../ui/organizer/workbench.py" line="128" />
+        <source>本轮还没有评审包：先在“评审包”一步生成，或打开已有的评审包。</source>
+        <translation>This round has no packet yet: build one in the "Packet" step, or open an existing packet.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/organizer/workbench.py" line="129" />
+        <source>导入评分表后在此查看结果。</source>
+        <translation>Results appear here after score sheets are imported.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/organizer/workbench.py" line="136" />
+        <source>文件(&amp;F)</source>
+        <translation>&amp;File</translation>
+    </message>
+    <message>
+        <location filename="../../ui/organizer/workbench.py" line="137" />
+        <source>新建组织方项目(&amp;N)…</source>
+        <translation>&amp;New organizer project…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/organizer/workbench.py" line="139" />
+        <source>打开组织方项目(&amp;O)…</source>
+        <translation>&amp;Open organizer project…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/organizer/workbench.py" line="143" />
+        <source>关闭窗口(&amp;C)</source>
+        <translation>&amp;Close window</translation>
+    </message>
+    <message>
+        <location filename="../../ui/organizer/workbench.py" line="147" />
+        <source>帮助(&amp;H)</source>
+        <translation>&amp;Help</translation>
+    </message>
+    <message>
+        <location filename="../../ui/organizer/workbench.py" line="157" />
+        <source>无法打开评审包（{kind}）</source>
+        <translation>Cannot open the packet ({kind})</translation>
+    </message>
+    <message>
+        <location filename="../../ui/organizer/workbench.py" line="178" />
+        <source>项目文件夹：{folder} · 评审包：{packet}</source>
+        <translation>Project folder: {folder} · packet: {packet}</translation>
+    </message>
+</context>
+<context>
     <name>PacketHeader</name>
     <message>
         <location filename="../../ui/review/header.py" line="37" />
@@ -1571,6 +2477,246 @@ Choose yourself from the roster and {action} your signing key. Score sheets are 
         <location filename="../../app/organizer/panel.py" line="17" />
         <source>尚未建立专家名单：请先添加专家或导入名单，再生成评审包</source>
         <translation>No expert roster yet: add experts or import a roster before building the packet</translation>
+    </message>
+</context>
+<context>
+    <name>PanelModels</name>
+    <message>
+        <location filename="../../ui/organizer/panel_models.py" line="65" />
+        <source>编号</source>
+        <translation>ID</translation>
+    </message>
+    <message>
+        <location filename="../../ui/organizer/panel_models.py" line="65" />
+        <source>姓名</source>
+        <translation>Name</translation>
+    </message>
+    <message>
+        <location filename="../../ui/organizer/panel_models.py" line="66" />
+        <source>单位</source>
+        <translation>Organisation</translation>
+    </message>
+    <message>
+        <location filename="../../ui/organizer/panel_models.py" line="66" />
+        <source>公钥指纹</source>
+        <translation>Key fingerprint</translation>
+    </message>
+    <message>
+        <location filename="../../ui/organizer/panel_models.py" line="67" />
+        <source>指纹</source>
+        <translation>Fingerprint</translation>
+    </message>
+</context>
+<context>
+    <name>PanelPage</name>
+    <message>
+        <location filename="../../ui/organizer/panel_page.py" line="73" />
+        <source>创建组织方密钥…</source>
+        <translation>Create organizer key…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/organizer/panel_page.py" line="82" />
+        <source>专家名单</source>
+        <translation>Roster</translation>
+    </message>
+    <message>
+        <location filename="../../ui/organizer/panel_page.py" line="93" />
+        <source>添加…</source>
+        <translation>Add…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/organizer/panel_page.py" line="94" />
+        <source>编辑…</source>
+        <translation>Edit…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/organizer/panel_page.py" line="95" />
+        <source>删除</source>
+        <translation>Remove</translation>
+    </message>
+    <message>
+        <location filename="../../ui/organizer/panel_page.py" line="96" />
+        <source>登记指纹…</source>
+        <translation>Enrol fingerprint…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/organizer/panel_page.py" line="97" />
+        <source>导入名单…</source>
+        <translation>Import roster…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/organizer/panel_page.py" line="111" />
+        <source>勾选即把专家编入该类别的评审组；全部不勾选时，每位专家评审全部申报。</source>
+        <translation>Tick to put an expert on that category's panel; with nothing ticked, every expert reviews every application.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/organizer/panel_page.py" line="117" />
+        <source>分类评审组</source>
+        <translation>Category panels</translation>
+    </message>
+    <message>
+        <location filename="../../ui/organizer/panel_page.py" line="123" />
+        <source>添加回避…</source>
+        <translation>Add conflict…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/organizer/panel_page.py" line="125" />
+        <source>删除回避</source>
+        <translation>Remove conflict</translation>
+    </message>
+    <message>
+        <location filename="../../ui/organizer/panel_page.py" line="131" />
+        <source>回避</source>
+        <translation>Recused</translation>
+    </message>
+    <message>
+        <location filename="../../ui/organizer/panel_page.py" line="144" />
+        <source>分配矩阵</source>
+        <translation>Assignment matrix</translation>
+    </message>
+    <message>
+        <location filename="../../ui/organizer/panel_page.py" line="164" />
+        <source>组织方密钥指纹：{fp}</source>
+        <translation>Organizer key fingerprint: {fp}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/organizer/panel_page.py" line="167" />
+        <source>尚未创建组织方密钥：生成评审包前需要创建。</source>
+        <translation>No organizer key yet: one is needed before building the packet.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/organizer/panel_page.py" line="192" />
+        <source>{n} 份申报分配的专家少于 {needed} 位：{ids}</source>
+        <translation>{n} applications have fewer than {needed} experts: {ids}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/organizer/panel_page.py" line="204" />
+        <source>正在创建组织方密钥…</source>
+        <translation>Creating the organizer key…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/organizer/panel_page.py" line="210" />
+        <source>已创建组织方密钥，指纹 {fp}</source>
+        <translation>Organizer key created, fingerprint {fp}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/organizer/panel_page.py" line="228" />
+        <source>专家编号不能重复。</source>
+        <translation>Expert ids must be unique.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/organizer/panel_page.py" line="239" />
+        <source>无法保存专家名单：{error}</source>
+        <translation>Cannot save the roster: {error}</translation>
+    </message>
+</context>
+<context>
+    <name>PanelQuestions</name>
+    <message>
+        <location filename="../../ui/organizer/panel_dialogs.py" line="43" />
+        <source>含有不是十六进制数字的字符“{ch}”</source>
+        <translation>Contains "{ch}", which is not a hexadecimal digit</translation>
+    </message>
+    <message>
+        <location filename="../../ui/organizer/panel_dialogs.py" line="46" />
+        <source>已输入 {n} 位，指纹应为 40 位十六进制数字</source>
+        <translation>{n} digits so far; a fingerprint has 40 hexadecimal digits</translation>
+    </message>
+    <message>
+        <location filename="../../ui/organizer/panel_dialogs.py" line="48" />
+        <source>✓ {fp}</source>
+        <translation>✓ {fp}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/organizer/panel_dialogs.py" line="84" />
+        <source>登记专家密钥指纹</source>
+        <translation>Enrol the expert's key fingerprint</translation>
+    </message>
+    <message>
+        <location filename="../../ui/organizer/panel_dialogs.py" line="85" />
+        <source>请专家读出自己的密钥指纹（导出评分表时显示，也可在命令行用 paneldesk key show 查看），当面或电话逐组核对后输入或粘贴。</source>
+        <translation>Ask the expert to read out their key fingerprint (shown when exporting a score sheet, or with paneldesk key show), compare it group by group in person or by phone, then type or paste it.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/organizer/panel_dialogs.py" line="90" />
+        <location filename="../../ui/organizer/panel_dialogs.py" line="171" />
+        <source>专家：</source>
+        <translation>Expert:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/organizer/panel_dialogs.py" line="95" />
+        <source>指纹：</source>
+        <translation>Fingerprint:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/organizer/panel_dialogs.py" line="116" />
+        <source>专家</source>
+        <translation>Expert</translation>
+    </message>
+    <message>
+        <location filename="../../ui/organizer/panel_dialogs.py" line="122" />
+        <source>编号：</source>
+        <translation>Id:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/organizer/panel_dialogs.py" line="123" />
+        <source>姓名：</source>
+        <translation>Name:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/organizer/panel_dialogs.py" line="124" />
+        <source>单位：</source>
+        <translation>Organisation:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/organizer/panel_dialogs.py" line="142" />
+        <source>创建组织方密钥</source>
+        <translation>Create the organizer key</translation>
+    </message>
+    <message>
+        <location filename="../../ui/organizer/panel_dialogs.py" line="143" />
+        <source>组织方密钥用于给评审包签名，专家据其指纹确认评审包来自您。请设置口令并妥善保管；忘记口令将无法再签名。</source>
+        <translation>The organizer key signs the packet; experts check its fingerprint to know the packet comes from you. Choose a passphrase and keep it safe: without it nothing can be signed again.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/organizer/panel_dialogs.py" line="151" />
+        <source>口令：</source>
+        <translation>Passphrase:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/organizer/panel_dialogs.py" line="152" />
+        <source>再输一次：</source>
+        <translation>Repeat:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/organizer/panel_dialogs.py" line="164" />
+        <source>添加回避</source>
+        <translation>Add conflict</translation>
+    </message>
+    <message>
+        <location filename="../../ui/organizer/panel_dialogs.py" line="172" />
+        <source>回避单位：</source>
+        <translation>Unit to avoid:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/organizer/panel_dialogs.py" line="179" />
+        <source>导入专家名单</source>
+        <translation>Import roster</translation>
+    </message>
+    <message>
+        <location filename="../../ui/organizer/panel_dialogs.py" line="180" />
+        <source>专家名单 (*.csv *.xlsx);;所有文件 (*)</source>
+        <translation>Rosters (*.csv *.xlsx);;All files (*)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/organizer/panel_dialogs.py" line="185" />
+        <source>删除专家</source>
+        <translation>Remove expert</translation>
+    </message>
+    <message>
+        <location filename="../../ui/organizer/panel_dialogs.py" line="186" />
+        <source>从名单中删除 {id} {name}？</source>
+        <translation>Remove {id} {name} from the roster?</translation>
     </message>
 </context>
 <context>
@@ -2060,7 +3206,7 @@ Choose yourself from the roster and {action} your signing key. Score sheets are 
 <context>
     <name>ReviewWindow</name>
     <message>
-        <location filename="../../ui/review/window.py" line="127" />
+        <location filename="../../ui/review/window.py" line="128" />
         <source>打开评审包并确认身份后在此评分</source>
         <translation>Open a packet and confirm your identity to score here</translation>
     </message>
@@ -2090,87 +3236,92 @@ Choose yourself from the roster and {action} your signing key. Score sheets are 
         <translation>Or&amp;ganizer: import score sheets and results…</translation>
     </message>
     <message>
-        <location filename="../../ui/review/menus.py" line="46" />
+        <location filename="../../ui/review/menus.py" line="43" />
+        <source>组织方工作台(&amp;W)…</source>
+        <translation>Organizer &amp;workbench…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/review/menus.py" line="48" />
         <source>申报(&amp;S)</source>
         <translation>&amp;Submission</translation>
     </message>
     <message>
-        <location filename="../../ui/review/menus.py" line="47" />
+        <location filename="../../ui/review/menus.py" line="49" />
         <source>下一项(&amp;N)</source>
         <translation>&amp;Next</translation>
     </message>
     <message>
-        <location filename="../../ui/review/menus.py" line="48" />
+        <location filename="../../ui/review/menus.py" line="50" />
         <source>上一项(&amp;P)</source>
         <translation>&amp;Previous</translation>
     </message>
     <message>
-        <location filename="../../ui/review/menus.py" line="49" />
+        <location filename="../../ui/review/menus.py" line="51" />
         <source>搜索(&amp;F)</source>
         <translation>&amp;Find</translation>
     </message>
     <message>
-        <location filename="../../ui/review/menus.py" line="50" />
+        <location filename="../../ui/review/menus.py" line="52" />
         <source>申请回避(&amp;H)…</source>
         <translation>Recuse myself…</translation>
     </message>
     <message>
-        <location filename="../../ui/review/menus.py" line="51" />
+        <location filename="../../ui/review/menus.py" line="53" />
         <source>撤销回避(&amp;U)…</source>
         <translation>Withdraw recusal…</translation>
     </message>
     <message>
-        <location filename="../../ui/review/menus.py" line="58" />
+        <location filename="../../ui/review/menus.py" line="60" />
         <source>查看(&amp;V)</source>
         <translation>&amp;View</translation>
     </message>
     <message>
-        <location filename="../../ui/review/menus.py" line="61" />
+        <location filename="../../ui/review/menus.py" line="63" />
         <source>我的排序(&amp;R)…</source>
         <translation>My &amp;ranking…</translation>
     </message>
     <message>
-        <location filename="../../ui/review/menus.py" line="64" />
+        <location filename="../../ui/review/menus.py" line="66" />
         <source>跳到评分项(&amp;C)</source>
         <translation>Jump to &amp;criterion</translation>
     </message>
     <message>
-        <location filename="../../ui/review/menus.py" line="78" />
+        <location filename="../../ui/review/menus.py" line="80" />
         <source>请先打开评审包并确认专家身份，才能导出评分表。</source>
         <translation>Open a packet and confirm your identity first to export a score sheet.</translation>
     </message>
     <message>
-        <location filename="../../ui/review/menus.py" line="80" />
+        <location filename="../../ui/review/menus.py" line="82" />
         <source>导出评分表（需先打开评审包）</source>
         <translation>Export score sheet (open a packet first)</translation>
     </message>
     <message>
-        <location filename="../../ui/review/menus.py" line="95" />
+        <location filename="../../ui/review/menus.py" line="97" />
         <source>第 {n} 项：{name}</source>
         <translation>Criterion {n}: {name}</translation>
     </message>
     <message>
-        <location filename="../../ui/review/menus.py" line="69" />
+        <location filename="../../ui/review/menus.py" line="71" />
         <source>帮助(&amp;H)</source>
         <translation>&amp;Help</translation>
     </message>
     <message>
-        <location filename="../../ui/review/menus.py" line="59" />
+        <location filename="../../ui/review/menus.py" line="61" />
         <source>佐证材料全屏(&amp;E)</source>
         <translation>&amp;Evidence full screen</translation>
     </message>
     <message>
-        <location filename="../../ui/review/menus.py" line="70" />
+        <location filename="../../ui/review/menus.py" line="72" />
         <source>快捷键(&amp;K)</source>
         <translation>&amp;Keyboard shortcuts</translation>
     </message>
     <message>
-        <location filename="../../ui/review/window.py" line="317" />
+        <location filename="../../ui/review/window.py" line="318" />
         <source>已保存 {time}</source>
         <translation>Saved {time}</translation>
     </message>
     <message>
-        <location filename="../../ui/review/window.py" line="330" />
+        <location filename="../../ui/review/window.py" line="331" />
         <source>未能保存</source>
         <translation>Not saved</translation>
     </message>
@@ -2205,32 +3356,32 @@ Choose yourself from the roster and {action} your signing key. Score sheets are 
         <translation>Please give a reason for withdrawing.</translation>
     </message>
     <message>
-        <location filename="../../ui/review/window.py" line="158" />
+        <location filename="../../ui/review/window.py" line="159" />
         <source>打开评审包</source>
         <translation>Open packet</translation>
     </message>
     <message>
-        <location filename="../../ui/review/window.py" line="159" />
+        <location filename="../../ui/review/window.py" line="160" />
         <source>评审包 (*{suffix});;所有文件 (*)</source>
         <translation>Packets (*{suffix});;All files (*)</translation>
     </message>
     <message>
-        <location filename="../../ui/review/window.py" line="174" />
+        <location filename="../../ui/review/window.py" line="175" />
         <source>已打开 {name}：校验通过。</source>
         <translation>Opened {name}: verified.</translation>
     </message>
     <message>
-        <location filename="../../ui/review/window.py" line="183" />
+        <location filename="../../ui/review/window.py" line="184" />
         <source>无法打开评审包</source>
         <translation>Cannot open packet</translation>
     </message>
     <message>
-        <location filename="../../ui/review/window.py" line="187" />
+        <location filename="../../ui/review/window.py" line="188" />
         <source>未确认专家身份，评审包未打开。</source>
         <translation>Identity not confirmed; the packet was not opened.</translation>
     </message>
     <message>
-        <location filename="../../ui/review/window.py" line="198" />
+        <location filename="../../ui/review/window.py" line="199" />
         <source>评审包已关闭</source>
         <translation>The packet is closed</translation>
     </message>
@@ -2556,6 +3707,19 @@ Please send this file back to the organizers; after changing marks you can expor
         <location filename="../../ui/evidence/table_viewer.py" line="141" />
         <source>（表格共 {0} 行、{1} 列）</source>
         <translation> (the sheet has {0} rows and {1} columns)</translation>
+    </message>
+</context>
+<context>
+    <name>WorkbenchLauncher</name>
+    <message>
+        <location filename="../../ui/organizer/home_launch.py" line="27" />
+        <source>选择组织方项目文件夹（新项目请选择一个空文件夹）</source>
+        <translation>Choose the organizer project folder (for a new project, choose an empty folder)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/organizer/home_launch.py" line="62" />
+        <source>无法打开组织方项目</source>
+        <translation>Cannot open the organizer project</translation>
     </message>
 </context>
 <context>

@@ -40,6 +40,8 @@ class ReviewMenus:
         file_menu.addSeparator()
         self.organizer = self._action(translate("ReviewWindow", "组织方：导入评分表与结果(&G)…"), window.open_organizer)
         file_menu.addAction(self.organizer)
+        self.workbench = self._action(translate("ReviewWindow", "组织方工作台(&W)…"), window.open_workbench)
+        file_menu.addAction(self.workbench)
         file_menu.addSeparator()
         self.quit = add_quit_action(window, file_menu)
 

@@ -48,6 +48,7 @@ from ui.review.list_panel import SubmissionListPanel
 from ui.review.marks import MarkWriter
 from ui.review.menus import ReviewMenus
 from ui.review.opening import PACKET_SUFFIX, PacketOpener, dropped_packet, open_and_verify
+from ui.review.organizer_entry import OrganizerEntry
 from ui.review.recent import RecentPackets
 from ui.review.recusal import RecusalActions
 from ui.review.rubric_panel import RubricPanel
@@ -80,10 +81,11 @@ class ReviewWindow(QMainWindow):
         self._packet: Packet | None = None
         self._current: str | None = None
         self._closed = False
-        self._organizer: Any = None  # built on first use: its imports are heavy
         self.setAcceptDrops(True)
         self._build_ui(evidence_factory)
         self.opener = PacketOpener(runner, self.statusBar(), opener, self)
+        self.organizer_entry = OrganizerEntry(self, runner, self._writer, self._settings,
+                                              lambda: self.opener.passphrases)
         self.opener.opened.connect(self._opened)
         self.check_in = CheckIn(self, home, settings, identify=identify,
                                 declare=declare_recusals)
@@ -363,15 +365,14 @@ class ReviewWindow(QMainWindow):
         """The organizer's window for the open packet (or one the user picks)."""
         self.organizer.open(self.packet.path if self.packet is not None else None)
 
+    def open_workbench(self) -> None:
+        """组织方工作台: the organizer's round, on a project folder the user picks."""
+        self.organizer_entry.workbench().open(None)
+
     @property
     def organizer(self) -> Any:
-        """The organizer-window launcher (QtCharts, results and import code load here)."""
-        if self._organizer is None:
-            from ui.organizer.launch import OrganizerLauncher
-
-            self._organizer = OrganizerLauncher(self, self._runner, self._settings,
-                                                passphrases=self.opener.passphrases)
-        return self._organizer
+        """The organizer-window launcher (built on first use: its imports are heavy)."""
+        return self.organizer_entry.launcher()
 
     # -- drag and drop, closing ----------------------------------------------------------
 

@@ -1,0 +1,180 @@
+"""申报材料 on the demo intake: scan, fix the category, mark the duplicate, exclude, reopen."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+from app.demo.intake import DEMO_EXPECTATIONS, write_demo_intake
+from ui.organizer.intake_dialogs import Acknowledgement, Duplicate, FieldEdit
+from ui.organizer.intake_model import IntakeModel
+from ui.organizer.intake_rows import ATTENTION, EXCLUDED, INCLUDED
+from ui.organizer.round import Round
+from ui.organizer.workbench import INTAKE, OrganizerWorkbench
+from ui.task_runner import SyncTaskRunner
+
+MISSING = next(s for s, e in DEMO_EXPECTATIONS.items() if e["category"] is None)
+DUPLICATES = sorted(s for s, e in DEMO_EXPECTATIONS.items() if "duplicate" in e["warnings"])
+PII = next(s for s, e in DEMO_EXPECTATIONS.items() if "pii_phone" in e["warnings"])
+CLEAN = next(s for s, e in DEMO_EXPECTATIONS.items() if not e["warnings"])
+
+
+class Answers:
+    """The organizer's answers to the intake dialogs, queued by the test."""
+
+    def __init__(self) -> None:
+        self.queue: list[object] = []
+
+    def _next(self, *_args: object) -> object:
+        return self.queue.pop(0)
+
+    edit_field = exclude = duplicate = acknowledge = _next
+
+
+@pytest.fixture(scope="module")
+def demo_intake(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    return write_demo_intake(tmp_path_factory.mktemp("demo"))
+
+
+@pytest.fixture
+def answers() -> Answers:
+    return Answers()
+
+
+def open_workbench(qtbot, folder: Path, answers: Answers, intake: Path) -> OrganizerWorkbench:
+    project = Round.open(folder) if Round.is_project(folder) else Round.create(folder, intake)
+    runner = SyncTaskRunner()
+    window = OrganizerWorkbench(runner, runner, project,
+                                page_options={"intake": {"questions": answers}})
+    qtbot.addWidget(window)
+    return window
+
+
+def statuses(page) -> dict[str, str]:
+    return {r.source: r.status for r in page.model.rows()}
+
+
+def test_the_steps_of_a_round(qtbot, tmp_path, answers, demo_intake):
+    window = open_workbench(qtbot, tmp_path / "round", answers, demo_intake)
+    assert window.step_titles() == ["申报材料", "专家与分配", "评审包", "导入评分表", "结果"]
+    assert window.steps.count() == 5 and window.stack.currentWidget() is window.pages[INTAKE]
+    assert (tmp_path / "round" / "project.json").is_file()
+
+
+def test_scan_review_and_decide_then_reopen(qtbot, tmp_path, demo_intake, answers):
+    folder = tmp_path / "round"
+    window = open_workbench(qtbot, folder, answers, demo_intake)
+    page = window.intake_page
+    page.scan()
+    assert not page.scanning
+    assert page.model.rowCount() == len(DEMO_EXPECTATIONS)
+    rows = {r.source: r for r in page.model.rows()}
+    assert rows[MISSING].status == ATTENTION and rows[CLEAN].status == INCLUDED
+    assert {w.code for w in rows[MISSING].warnings} == {"category_missing"}
+    assert {w.code for w in rows[DUPLICATES[0]].warnings} == {"duplicate"}
+
+    # 补填类别: the warning goes away at once.
+    page.select(MISSING)
+    category = window.rubric.categories[1]
+    answers.queue.append(FieldEdit("category", category, "申报单位电话确认"))
+    page.detail.category_button.click()
+    row = page.model.rows()[page.model.row_of(MISSING)]
+    assert row.fields["category"] == category and row.status == INCLUDED
+    assert page.model.index(page.model.row_of(MISSING), IntakeModel.CATEGORY).data() == category
+
+    # 标记为重复: the resend is left out, the original loses its duplicate warning.
+    page.select(DUPLICATES[1])
+    answers.queue.append(Duplicate(DUPLICATES[0], "重发的邮件"))
+    page.detail.duplicate_button.click()
+    assert statuses(page)[DUPLICATES[1]] == EXCLUDED
+    assert statuses(page)[DUPLICATES[0]] == INCLUDED
+
+    # 排除 and 确认提示.
+    page.select(CLEAN)
+    answers.queue.append("申报单位撤回")
+    page.detail.exclude_button.click()
+    assert statuses(page)[CLEAN] == EXCLUDED
+    page.select(PII)
+    answers.queue.append(Acknowledgement("pii_phone", "为公开的服务热线号码", False))
+    page.detail.acknowledge_button.click()
+    assert statuses(page)[PII] == INCLUDED
+
+    decisions = json.loads((folder / "decisions.json").read_text(encoding="utf-8"))
+    assert decisions["version"] == 1
+    assert decisions["entries"][MISSING] == {"fields": {"category": category}}
+    assert decisions["entries"][DUPLICATES[1]] == {"duplicate_of": DUPLICATES[0]}
+    assert decisions["entries"][CLEAN] == {"exclude": "申报单位撤回"}
+    assert decisions["entries"][PII] == {"acknowledge": {"pii_phone": "为公开的服务热线号码"}}
+    audit = window.project.audit()
+    assert [a["action"] for a in audit] == ["edit", "duplicate", "exclude", "acknowledge"]
+    assert audit[0]["reason"] == "申报单位电话确认" and audit[0]["subject"] == MISSING
+
+    # Filters: by status and by warning.
+    page.status_filter.setCurrentIndex(page.status_filter.findData(EXCLUDED))
+    assert page.proxy.rowCount() == 2
+    page.status_filter.setCurrentIndex(0)
+    page.warning_filter.setCurrentIndex(page.warning_filter.findData("word_count"))
+    assert page.proxy.rowCount() == 2
+
+    # Reopening the project brings every decision back.
+    window.close()
+    again = open_workbench(qtbot, folder, answers, demo_intake)
+    again.intake_page.scan()
+    assert statuses(again.intake_page) == statuses(page)
+
+
+def test_a_rescan_reads_only_new_or_changed_entries(qtbot, tmp_path, demo_intake, answers,
+                                                    monkeypatch):
+    import shutil
+
+    intake = tmp_path / "intake"
+    shutil.copytree(demo_intake, intake)
+    window = open_workbench(qtbot, tmp_path / "round", answers, intake)
+    page = window.intake_page
+    page.scan()
+    read: list[str] = []
+    from app.assembly import scan
+
+    real = scan.scan_entry
+    monkeypatch.setattr(scan, "scan_entry",
+                        lambda path, *a, **k: read.append(path.name) or real(path, *a, **k))
+    page.scan()
+    assert read == []
+    shutil.copytree(intake / CLEAN, intake / "新来的邮件")
+    page.scan()
+    assert read == ["新来的邮件"] and page.model.rowCount() == len(DEMO_EXPECTATIONS) + 1
+
+
+def test_a_rejected_entry_shows_its_reason_and_files(qtbot, tmp_path, answers):
+    intake = tmp_path / "intake"
+    (intake / "只有照片").mkdir(parents=True)
+    (intake / "只有照片" / "现场.txt").write_text("没有申报书", encoding="utf-8")
+    (intake / "坏的压缩包.zip").write_bytes(b"PK\x03\x04 broken")
+    window = open_workbench(qtbot, tmp_path / "round", answers, intake)
+    page = window.intake_page
+    assert set(statuses(page).values()) == {"rejected"}
+    page.select("只有照片")
+    shown = page.detail.fields.toPlainText()
+    assert "未找到申报书" in shown and "现场.txt" in shown
+    assert not page.detail.exclude_button.isVisibleTo(page.detail)
+
+
+def test_rows_arrive_from_the_worker_thread(qtbot, tmp_path, demo_intake, answers):
+    from ui.task_runner import TaskRunner
+
+    project = Round.create(tmp_path / "round", demo_intake)
+    runner, writer = TaskRunner(), TaskRunner(max_threads=1)
+    from ui.organizer.intake_page import IntakePage
+
+    page = IntakePage(runner, writer, project, project.rubric(), questions=answers)
+    qtbot.addWidget(page)
+    page.scan()
+    assert page.progress.isVisibleTo(page) and page.cancel_button.isVisibleTo(page)
+    qtbot.waitUntil(lambda: not page.scanning, timeout=60_000)
+    assert page.model.rowCount() == len(DEMO_EXPECTATIONS)
+    assert not page.progress.isVisibleTo(page)
+    runner.wait_for_done()
+    writer.wait_for_done()
+    project.close()

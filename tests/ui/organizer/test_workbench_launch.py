@@ -1,0 +1,76 @@
+"""Opening the organizer's workbench: `paneldesk organizer [PROJECT]` and 文件 ▸ 组织方工作台…"""
+
+from __future__ import annotations
+
+from ui.entry import _wants_workbench
+from ui.organizer.home_launch import WorkbenchLauncher
+from ui.organizer.round import Round
+from ui.organizer.workbench import OrganizerWorkbench
+from ui.task_runner import SyncTaskRunner
+
+
+def test_the_command_line_names_the_workbench():
+    assert _wants_workbench(["organizer"]) and _wants_workbench(["organizer", "第一轮"])
+    assert not _wants_workbench(["organizer", "--help"])
+    assert not _wants_workbench(["organizer", "status", "第一轮"])
+    assert not _wants_workbench(["packet", "build"])
+
+
+def test_a_new_folder_becomes_a_project_and_opens_again(qtbot, tmp_path):
+    runner = SyncTaskRunner()
+    (tmp_path / "intake").mkdir()
+    launcher = WorkbenchLauncher(None, runner, runner, None, choose=lambda _p: tmp_path / "轮次",
+                                 choose_intake=lambda _p: tmp_path / "intake")
+    window = launcher.open()
+    qtbot.addWidget(window)
+    assert isinstance(window, OrganizerWorkbench) and window.isVisible()
+    assert Round.is_project(tmp_path / "轮次") and window.windowTitle() == "组织方工作台 — 轮次"
+    window.close()
+    again = launcher.open(tmp_path / "轮次")
+    qtbot.addWidget(again)
+    assert again.project.folder == tmp_path / "轮次"
+
+
+def test_a_cancelled_choice_opens_nothing(qtbot):
+    runner = SyncTaskRunner()
+    launcher = WorkbenchLauncher(None, runner, runner, None, choose=lambda _p: None)
+    assert launcher.open() is None and launcher.windows == []
+
+
+def test_the_review_window_menu_opens_the_workbench(make_window, qtbot, tmp_path, monkeypatch):
+    from PySide6.QtWidgets import QFileDialog
+
+    (tmp_path / "intake").mkdir()
+    chosen = [str(tmp_path / "r"), str(tmp_path / "intake")]  # the project, then its intake
+    monkeypatch.setattr(QFileDialog, "getExistingDirectory", lambda *_a, **_k: chosen.pop(0))
+    window = make_window()
+    window.menus.workbench.trigger()
+    [bench] = window.organizer_entry.workbench().windows
+    qtbot.addWidget(bench)
+    assert bench.project.folder == tmp_path / "r"
+
+
+def test_closing_the_window_while_the_intake_is_read(qtbot, tmp_path):
+    """The scan finishes after its window is gone: nothing touches the deleted page."""
+    import shutil
+
+    from PySide6.QtCore import Qt
+    from PySide6.QtWidgets import QApplication
+
+    from app.demo.intake import write_demo_intake
+    from ui.task_runner import TaskRunner
+
+    intake = write_demo_intake(tmp_path / "demo")
+    for extra in range(6):  # enough entries that the scan is still running at the close
+        shutil.copytree(next(p for p in intake.iterdir() if p.is_dir()), intake / f"副本{extra}")
+    runner, writer = TaskRunner(), TaskRunner(max_threads=1)
+    window = OrganizerWorkbench(runner, writer, Round.create(tmp_path / "轮次", intake))
+    window.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+    window.show()
+    assert window.intake_page.scanning
+    window.close()
+    runner.wait_for_done()
+    writer.wait_for_done()
+    for _ in range(5):
+        QApplication.processEvents()
+        qtbot.wait(20)

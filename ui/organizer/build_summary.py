@@ -1,0 +1,119 @@
+"""What the 评审包 step shows in words: the rubric's preview, the build's summary, the note
+to experts.
+
+`rubric_preview` lists criteria (maximum, weight), categories and awards of any
+rubric; `BuildSummaryModel` has one row per intake entry of a build (状态, 来源, 编号, 说明);
+`expert_message` is the short text the organizer sends with the packet: how to open it
+and the fingerprint to compare.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from PySide6.QtCore import (
+    QT_TRANSLATE_NOOP,
+    QAbstractTableModel,
+    QCoreApplication,
+    QModelIndex,
+    QObject,
+    QPersistentModelIndex,
+    Qt,
+)
+from PySide6.QtGui import QBrush, QColor
+
+from app.assembly.builder import BuildReport
+from scoring.rubric import Rubric
+from ui.roles import KEY_ROLE, SORT_ROLE
+
+AnyIndex = QModelIndex | QPersistentModelIndex
+_CTX = "BuildSummary"
+STATUS_TEXT = {"included": QT_TRANSLATE_NOOP("BuildSummary", "纳入"),
+               "excluded": QT_TRANSLATE_NOOP("BuildSummary", "已排除"),
+               "rejected": QT_TRANSLATE_NOOP("BuildSummary", "无法读取")}
+STATUS_COLOUR = {"included": "#1d7a46", "excluded": "#7b8794", "rejected": "#b42318"}
+
+
+def tr(text: str) -> str:
+    return QCoreApplication.translate(_CTX, text)
+
+
+def rubric_preview(rubric: Rubric) -> str:
+    """The rubric in a few lines of plain text."""
+    lines = [tr("{name}（版本 {version}）").format(name=rubric.name, version=rubric.version), "",
+             tr("评分项（满分 · 权重）：")]
+    for crit in rubric.criteria:
+        lines.append(f"  · {crit.name}：{crit.max} · ×{crit.weight}")
+    lines += ["", tr("类别：") + "、".join(rubric.categories), "", tr("奖项：")]
+    for award in rubric.awards:
+        quota = (tr("{count} 名").format(count=award.count) if award.count is not None
+                 else tr("{percent}%").format(percent=award.percent))
+        lines.append(f"  · {award.name}：{quota}")
+    if not rubric.awards:
+        lines.append(tr("  （未设奖项）"))
+    return "\n".join(lines)
+
+
+def expert_message(report: BuildReport, fingerprint: str) -> str:
+    """The note sent to the experts with the packet."""
+    return tr(
+        "各位评审专家：\n\n"
+        "附件“{file}”是本次评审的评审包（{title}，共 {count} 份申报）。\n"
+        "1. 安装并打开 PanelDesk 评审台，选择“文件 ▸ 打开评审包…”，打开该文件；\n"
+        "2. 核对组织方密钥指纹，应为：\n   {fingerprint}\n"
+        "   如不一致，请勿评审，并与我们联系；\n"
+        "3. 选择您的姓名，声明回避后开始评分；完成后“导出评分表”，把 .xlsx 文件发回给我们。\n\n"
+        "评审包编号：{packet_id}").format(
+            file=report.packet_path.name, title=report.title, count=len(report.included),
+            fingerprint=fingerprint, packet_id=report.packet_id)
+
+
+class BuildSummaryModel(QAbstractTableModel):
+    """Every entry of a build: included (with its id), excluded or rejected (with why)."""
+
+    STATUS, SOURCE, ID, NOTE = range(4)
+    HEADERS = (QT_TRANSLATE_NOOP("BuildSummary", "状态"), QT_TRANSLATE_NOOP("BuildSummary", "来源"),
+               QT_TRANSLATE_NOOP("BuildSummary", "编号"), QT_TRANSLATE_NOOP("BuildSummary", "说明"))
+
+    def __init__(self, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self._rows: list[Any] = []
+
+    def set_report(self, report: BuildReport) -> None:
+        self.beginResetModel()
+        order = {"rejected": 0, "excluded": 1, "included": 2}
+        self._rows = sorted(report.entries, key=lambda e: (order.get(e.status, 3), e.source))
+        self.endResetModel()
+
+    def rowCount(self, parent: AnyIndex = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(self._rows)
+
+    def columnCount(self, parent: AnyIndex = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(self.HEADERS)
+
+    def headerData(self, section: int, orientation: Qt.Orientation,
+                   role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
+            return tr(self.HEADERS[section])
+        return None
+
+    def data(self, index: AnyIndex, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if not index.isValid() or not 0 <= index.row() < len(self._rows):
+            return None
+        entry = self._rows[index.row()]
+        if role in (Qt.ItemDataRole.DisplayRole, SORT_ROLE, Qt.ItemDataRole.ToolTipRole):
+            column = index.column()
+            if column == self.STATUS:
+                return tr(STATUS_TEXT.get(entry.status, entry.status))
+            if column == self.SOURCE:
+                return entry.source
+            if column == self.ID:
+                return entry.submission.id if entry.submission is not None else ""
+            if entry.status == "excluded" and getattr(entry, "duplicate_of", None):
+                return tr("重复，保留：{kept}").format(kept=entry.duplicate_of)
+            return entry.reason or (entry.submission.title if entry.submission else "")
+        if role == Qt.ItemDataRole.ForegroundRole and index.column() == self.STATUS:
+            return QBrush(QColor(STATUS_COLOUR.get(entry.status, "#000000")))
+        if role == KEY_ROLE:
+            return entry.source
+        return None

@@ -1,0 +1,176 @@
+"""The small dialogs of the intake review: edit a field, exclude, duplicate, acknowledge.
+
+`IntakeQuestions` asks them; the page gets one through its constructor, so tests answer
+with a fake and never open a modal window.  Each question returns the organizer's answer
+or None when cancelled.  Values shown here come from files and are set as plain text.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from PySide6.QtCore import QCoreApplication, Qt
+from PySide6.QtGui import QShowEvent
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QComboBox,
+    QDialog,
+    QDialogButtonBox,
+    QFormLayout,
+    QLabel,
+    QLineEdit,
+    QPlainTextEdit,
+    QVBoxLayout,
+    QWidget,
+)
+
+from app.model import FIELD_LABELS
+
+translate = QCoreApplication.translate
+
+
+@dataclass(frozen=True)
+class FieldEdit:
+    field: str
+    value: str
+    reason: str
+
+
+@dataclass(frozen=True)
+class Duplicate:
+    kept: str  # source of the entry that stays
+    reason: str
+
+
+@dataclass(frozen=True)
+class Acknowledgement:
+    code: str
+    note: str
+    keep_visible: bool
+
+
+class _Form(QDialog):
+    """A titled form with OK/Cancel; OK is enabled only while `valid()` holds."""
+
+    def __init__(self, parent: QWidget | None, title: str, intro: str) -> None:
+        super().__init__(parent)
+        self.setWindowTitle(title)
+        self.setMinimumWidth(480)
+        layout = QVBoxLayout(self)
+        label = QLabel(intro, self)
+        label.setWordWrap(True)
+        label.setTextFormat(Qt.TextFormat.PlainText)
+        layout.addWidget(label)
+        self.form = QFormLayout()
+        layout.addLayout(self.form)
+        self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok
+                                        | QDialogButtonBox.StandardButton.Cancel, self)
+        self.buttons.accepted.connect(self.accept)
+        self.buttons.rejected.connect(self.reject)
+        layout.addWidget(self.buttons)
+
+    def showEvent(self, event: QShowEvent) -> None:
+        super().showEvent(event)
+        # The buttons were made first, so Qt would focus one of them and a typed space
+        # would press it: put the cursor in the first field instead.
+        for row in range(self.form.rowCount()):
+            item = self.form.itemAt(row, QFormLayout.ItemRole.FieldRole)
+            widget = item.widget() if item is not None else None
+            if isinstance(widget, QLineEdit | QComboBox | QPlainTextEdit) and widget.isVisible():
+                widget.setFocus()
+                break
+
+    def update_ok(self, valid: bool) -> None:
+        self.buttons.button(QDialogButtonBox.StandardButton.Ok).setEnabled(valid)
+
+
+class IntakeQuestions:
+    """The real dialogs."""
+
+    def edit_field(self, parent: QWidget, fields: dict[str, str], categories: Sequence[str],
+                   field: str = "") -> FieldEdit | None:
+        dialog = _Form(parent, translate("IntakeQuestions", "修改字段"), translate(
+            "IntakeQuestions",
+            "修改后的值写入决定文件，生成评审包时替换从申报书中读出的值。"))
+        chooser = QComboBox(dialog)
+        for key, label in FIELD_LABELS.items():
+            chooser.addItem(label, key)
+        category = QComboBox(dialog)
+        category.addItems(list(categories))
+        text = QPlainTextEdit(dialog)
+        text.setMinimumHeight(120)
+        reason = QLineEdit(dialog)
+        dialog.form.addRow(translate("IntakeQuestions", "字段："), chooser)
+        dialog.form.addRow(translate("IntakeQuestions", "类别："), category)
+        dialog.form.addRow(translate("IntakeQuestions", "新值："), text)
+        dialog.form.addRow(translate("IntakeQuestions", "理由："), reason)
+
+        def show_field() -> None:
+            key = chooser.currentData()
+            is_category = key == "category"
+            category.setVisible(is_category)
+            dialog.form.labelForField(category).setVisible(is_category)
+            text.setVisible(not is_category)
+            dialog.form.labelForField(text).setVisible(not is_category)
+            if is_category and fields.get("category") in categories:
+                category.setCurrentText(fields["category"])
+            text.setPlainText(fields.get(key, ""))
+
+        chooser.currentIndexChanged.connect(show_field)
+        chooser.setCurrentIndex(max(0, list(FIELD_LABELS).index(field))
+                                if field in FIELD_LABELS else 0)
+        show_field()
+        if dialog.exec() != QDialog.DialogCode.Accepted:
+            return None
+        key = chooser.currentData()
+        value = category.currentText() if key == "category" else text.toPlainText()
+        return FieldEdit(key, value, reason.text().strip())
+
+    def exclude(self, parent: QWidget, title: str) -> str | None:
+        dialog = _Form(parent, translate("IntakeQuestions", "排除申报"), translate(
+            "IntakeQuestions",
+            "“{title}”将不放入评审包。请写明理由，理由记入操作记录。").format(title=title))
+        reason = QLineEdit(dialog)
+        dialog.form.addRow(translate("IntakeQuestions", "理由："), reason)
+        reason.textChanged.connect(lambda t: dialog.update_ok(bool(t.strip())))
+        dialog.update_ok(False)
+        if dialog.exec() != QDialog.DialogCode.Accepted:
+            return None
+        return reason.text().strip()
+
+    def duplicate(self, parent: QWidget, title: str,
+                  candidates: Sequence[tuple[str, str]]) -> Duplicate | None:
+        dialog = _Form(parent, translate("IntakeQuestions", "标记为重复"), translate(
+            "IntakeQuestions",
+            "“{title}”是另一份申报的重复：选择保留的那一份。本份将不放入评审包，"
+            "两份的关系都记入决定文件。").format(title=title))
+        kept = QComboBox(dialog)
+        for source, label in candidates:
+            kept.addItem(label, source)
+        reason = QLineEdit(dialog)
+        reason.setText(translate("IntakeQuestions", "重复申报"))
+        dialog.form.addRow(translate("IntakeQuestions", "保留："), kept)
+        dialog.form.addRow(translate("IntakeQuestions", "理由："), reason)
+        dialog.update_ok(kept.count() > 0)
+        if dialog.exec() != QDialog.DialogCode.Accepted:
+            return None
+        return Duplicate(kept.currentData(), reason.text().strip())
+
+    def acknowledge(self, parent: QWidget, warnings: Sequence[tuple[str, str]]
+                    ) -> Acknowledgement | None:
+        dialog = _Form(parent, translate("IntakeQuestions", "确认提示"), translate(
+            "IntakeQuestions",
+            "确认已看过该提示。可以写一句说明；选择是否仍让专家看到这条提示。"))
+        code = QComboBox(dialog)
+        for key, label in warnings:
+            code.addItem(label, key)
+        note = QLineEdit(dialog)
+        visible = QCheckBox(translate("IntakeQuestions", "评审包中仍向专家显示此提示"), dialog)
+        dialog.form.addRow(translate("IntakeQuestions", "提示："), code)
+        dialog.form.addRow(translate("IntakeQuestions", "说明："), note)
+        dialog.form.addRow("", visible)
+        dialog.update_ok(code.count() > 0)
+        if dialog.exec() != QDialog.DialogCode.Accepted:
+            return None
+        return Acknowledgement(code.currentData(), note.text().strip(), visible.isChecked())

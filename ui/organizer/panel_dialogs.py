@@ -1,0 +1,188 @@
+"""The small dialogs of 专家与分配: an expert, a fingerprint, the organizer's key, a conflict.
+
+`PanelQuestions` asks them; the page gets one through its constructor, so tests answer
+with a fake.  The fingerprint is checked as it is typed or pasted, grouped as the expert
+reads it out (`key_check.normalise_fingerprint`): 40 hexadecimal digits, or it cannot be
+accepted.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from pathlib import Path
+
+from PySide6.QtCore import QCoreApplication
+from PySide6.QtGui import QShowEvent
+from PySide6.QtWidgets import (
+    QComboBox,
+    QDialog,
+    QDialogButtonBox,
+    QFileDialog,
+    QFormLayout,
+    QLabel,
+    QLineEdit,
+    QMessageBox,
+    QPlainTextEdit,
+    QVBoxLayout,
+    QWidget,
+)
+
+from app.keys import format_fingerprint
+from app.model import Expert
+from ui.organizer.key_check import normalise_fingerprint
+
+translate = QCoreApplication.translate
+FINGERPRINT_DIGITS = 40
+
+
+def fingerprint_check(text: str) -> tuple[str | None, str]:
+    """(the bare fingerprint or None, what to tell the organizer) for typed text."""
+    bare = normalise_fingerprint(text)
+    stray = [ch for ch in text.lower() if not (ch.isspace() or ch in "0123456789abcdef:-")]
+    if stray:
+        return None, translate("PanelQuestions", "含有不是十六进制数字的字符“{ch}”").format(
+            ch=stray[0])
+    if len(bare) != FINGERPRINT_DIGITS:
+        return None, translate("PanelQuestions", "已输入 {n} 位，指纹应为 40 位十六进制数字").format(
+            n=len(bare))
+    return bare, translate("PanelQuestions", "✓ {fp}").format(fp=format_fingerprint(bare))
+
+
+class _Form(QDialog):
+    def __init__(self, parent: QWidget | None, title: str) -> None:
+        super().__init__(parent)
+        self.setWindowTitle(title)
+        self.setMinimumWidth(460)
+        layout = QVBoxLayout(self)
+        self.form = QFormLayout()
+        layout.addLayout(self.form)
+        self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok
+                                        | QDialogButtonBox.StandardButton.Cancel, self)
+        self.buttons.accepted.connect(self.accept)
+        self.buttons.rejected.connect(self.reject)
+        layout.addWidget(self.buttons)
+
+    def showEvent(self, event: QShowEvent) -> None:
+        super().showEvent(event)
+        # The buttons were made first, so Qt would focus one of them and a typed space
+        # would press it: put the cursor in the first field instead.
+        for row in range(self.form.rowCount()):
+            item = self.form.itemAt(row, QFormLayout.ItemRole.FieldRole)
+            widget = item.widget() if item is not None else None
+            if isinstance(widget, QLineEdit | QComboBox | QPlainTextEdit) and widget.isVisible():
+                widget.setFocus()
+                break
+
+    def ok(self, enabled: bool) -> None:
+        self.buttons.button(QDialogButtonBox.StandardButton.Ok).setEnabled(enabled)
+
+
+class FingerprintDialog(_Form):
+    """Type or paste the fingerprint the expert read out; OK only for 40 hex digits."""
+
+    def __init__(self, parent: QWidget | None, expert: Expert) -> None:
+        super().__init__(parent, translate("PanelQuestions", "登记专家密钥指纹"))
+        intro = QLabel(translate(
+            "PanelQuestions", "请专家读出自己的密钥指纹（导出评分表时显示，也可在命令行"
+            "用 paneldesk key show 查看），当面或电话逐组核对后输入或粘贴。"), self)
+        intro.setWordWrap(True)
+        self.form.addRow(intro)
+        self.form.addRow(translate("PanelQuestions", "专家："),
+                         QLabel(f"{expert.id} {expert.name}", self))
+        self.edit = QLineEdit(self)
+        self.edit.setPlaceholderText("3F2A 9C01 …")
+        self.verdict = QLabel(self)
+        self.form.addRow(translate("PanelQuestions", "指纹："), self.edit)
+        self.form.addRow("", self.verdict)
+        self.edit.textChanged.connect(self._check)
+        if expert.fingerprint:
+            self.edit.setText(format_fingerprint(expert.fingerprint))
+        self._check()
+
+    def _check(self) -> None:
+        bare, message = fingerprint_check(self.edit.text())
+        self.verdict.setText(message if self.edit.text() else "")
+        self.verdict.setStyleSheet("color: #1d7a46;" if bare else "color: #b42318;")
+        self.ok(bare is not None)
+
+    def value(self) -> str | None:
+        return fingerprint_check(self.edit.text())[0]
+
+
+class PanelQuestions:
+    """The real dialogs."""
+
+    def expert(self, parent: QWidget, expert: Expert | None) -> Expert | None:
+        dialog = _Form(parent, translate("PanelQuestions", "专家"))
+        eid, name, org = QLineEdit(dialog), QLineEdit(dialog), QLineEdit(dialog)
+        if expert is not None:
+            eid.setText(expert.id)
+            name.setText(expert.name)
+            org.setText(expert.organization)
+        dialog.form.addRow(translate("PanelQuestions", "编号："), eid)
+        dialog.form.addRow(translate("PanelQuestions", "姓名："), name)
+        dialog.form.addRow(translate("PanelQuestions", "单位："), org)
+
+        def check() -> None:
+            dialog.ok(bool(eid.text().strip() and name.text().strip()))
+
+        eid.textChanged.connect(check)
+        name.textChanged.connect(check)
+        check()
+        if dialog.exec() != QDialog.DialogCode.Accepted:
+            return None
+        return Expert(eid.text().strip(), name.text().strip(), org.text().strip(),
+                      expert.fingerprint if expert else None)
+
+    def fingerprint(self, parent: QWidget, expert: Expert) -> str | None:
+        dialog = FingerprintDialog(parent, expert)
+        return dialog.value() if dialog.exec() == QDialog.DialogCode.Accepted else None
+
+    def new_key(self, parent: QWidget) -> str | None:
+        dialog = _Form(parent, translate("PanelQuestions", "创建组织方密钥"))
+        intro = QLabel(translate(
+            "PanelQuestions", "组织方密钥用于给评审包签名，专家据其指纹确认评审包来自您。"
+            "请设置口令并妥善保管；忘记口令将无法再签名。"), dialog)
+        intro.setWordWrap(True)
+        dialog.form.addRow(intro)
+        first, second = QLineEdit(dialog), QLineEdit(dialog)
+        for edit in (first, second):
+            edit.setEchoMode(QLineEdit.EchoMode.Password)
+        dialog.form.addRow(translate("PanelQuestions", "口令："), first)
+        dialog.form.addRow(translate("PanelQuestions", "再输一次："), second)
+
+        def check() -> None:
+            dialog.ok(len(first.text()) >= 8 and first.text() == second.text())
+
+        first.textChanged.connect(check)
+        second.textChanged.connect(check)
+        check()
+        return first.text() if dialog.exec() == QDialog.DialogCode.Accepted else None
+
+    def conflict(self, parent: QWidget, experts: Sequence[Expert],
+                 units: Sequence[str]) -> tuple[str, str] | None:
+        dialog = _Form(parent, translate("PanelQuestions", "添加回避"))
+        who = QComboBox(dialog)
+        for expert in experts:
+            who.addItem(f"{expert.id} {expert.name}", expert.id)
+        unit = QComboBox(dialog)
+        unit.setEditable(True)
+        unit.addItems(list(units))
+        dialog.form.addRow(translate("PanelQuestions", "专家："), who)
+        dialog.form.addRow(translate("PanelQuestions", "回避单位："), unit)
+        if dialog.exec() != QDialog.DialogCode.Accepted or not unit.currentText().strip():
+            return None
+        return who.currentData(), unit.currentText().strip()
+
+    def roster_file(self, parent: QWidget) -> Path | None:
+        name, _ = QFileDialog.getOpenFileName(
+            parent, translate("PanelQuestions", "导入专家名单"), "",
+            translate("PanelQuestions", "专家名单 (*.csv *.xlsx);;所有文件 (*)"))
+        return Path(name) if name else None
+
+    def confirm_remove(self, parent: QWidget, expert: Expert) -> bool:
+        answer = QMessageBox.question(
+            parent, translate("PanelQuestions", "删除专家"),
+            translate("PanelQuestions", "从名单中删除 {id} {name}？").format(
+                id=expert.id, name=expert.name))
+        return answer == QMessageBox.StandardButton.Yes

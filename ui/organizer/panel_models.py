@@ -1,0 +1,227 @@
+"""The 专家与分配 step's tables as Qt models, tested without views.
+
+- `RosterModel`: one row per expert (编号, 姓名, 单位, 公钥指纹, 指纹状态).
+- `PanelsModel`: experts × the rubric's categories, checkable: a checked cell puts the expert
+  on that category's panel.  No cell checked means the default, everyone reviews everything.
+- `MatrixModel`: experts × submissions as the engine resolves the plan (`resolve`): ● where
+  assigned, the count per expert in the last column and per submission in the last row;
+  a submission below the minimum is marked in red.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from typing import Any
+
+from PySide6.QtCore import (
+    QT_TRANSLATE_NOOP,
+    QAbstractTableModel,
+    QCoreApplication,
+    QModelIndex,
+    QObject,
+    QPersistentModelIndex,
+    Qt,
+    Signal,
+)
+from PySide6.QtGui import QBrush, QColor
+
+from app.keys import format_fingerprint
+from app.model import Expert
+from ui.roles import KEY_ROLE, SORT_ROLE
+
+AnyIndex = QModelIndex | QPersistentModelIndex
+_CTX = "PanelModels"
+_RED = QColor("#b42318")
+
+
+def tr(text: str) -> str:
+    return QCoreApplication.translate(_CTX, text)
+
+
+class _Table(QAbstractTableModel):
+    HEADERS: tuple[str, ...] = ()
+
+    def rowCount(self, parent: AnyIndex = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else self._row_count()
+
+    def columnCount(self, parent: AnyIndex = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else self._column_count()
+
+    def _row_count(self) -> int:
+        return 0
+
+    def _column_count(self) -> int:
+        return len(self.HEADERS)
+
+    def headerData(self, section: int, orientation: Qt.Orientation,
+                   role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
+            return tr(self.HEADERS[section])
+        return None
+
+
+class RosterModel(_Table):
+    ID, NAME, ORGANIZATION, FINGERPRINT, STATE = range(5)
+    HEADERS = (QT_TRANSLATE_NOOP("PanelModels", "编号"), QT_TRANSLATE_NOOP("PanelModels", "姓名"),
+               QT_TRANSLATE_NOOP("PanelModels", "单位"), QT_TRANSLATE_NOOP("PanelModels", "公钥指纹"),
+               QT_TRANSLATE_NOOP("PanelModels", "指纹"))
+
+    def __init__(self, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self.experts: list[Expert] = []
+
+    def set_experts(self, experts: Sequence[Expert]) -> None:
+        self.beginResetModel()
+        self.experts = list(experts)
+        self.endResetModel()
+
+    def _row_count(self) -> int:
+        return len(self.experts)
+
+    def data(self, index: AnyIndex, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if not index.isValid() or not 0 <= index.row() < len(self.experts):
+            return None
+        expert = self.experts[index.row()]
+        column = index.column()
+        if role in (Qt.ItemDataRole.DisplayRole, SORT_ROLE):
+            values = (expert.id, expert.name, expert.organization,
+                      format_fingerprint(expert.fingerprint) if expert.fingerprint else "",
+                      tr("已登记") if expert.fingerprint else tr("未登记"))
+            return values[column]
+        if role == Qt.ItemDataRole.ForegroundRole and column == self.STATE \
+                and not expert.fingerprint:
+            return QBrush(QColor("#b45309"))
+        if role == KEY_ROLE:
+            return expert.id
+        return None
+
+
+class PanelsModel(_Table):
+    """Experts (rows) × categories (columns), a check box each."""
+
+    changed_by_user = Signal()
+
+    def __init__(self, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self.experts: list[Expert] = []
+        self.categories: list[str] = []
+        self.chosen: set[tuple[str, str]] = set()
+
+    def set_panels(self, experts: Sequence[Expert], categories: Sequence[str],
+                   chosen: Sequence[tuple[str, str]]) -> None:
+        self.beginResetModel()
+        self.experts, self.categories = list(experts), list(categories)
+        ids = {e.id for e in experts}
+        self.chosen = {(e, c) for e, c in chosen if e in ids and c in categories}
+        self.endResetModel()
+
+    def rows(self) -> list[tuple[str, str]]:
+        """The checked (expert, category) pairs in roster and category order."""
+        return [(e.id, c) for e in self.experts for c in self.categories
+                if (e.id, c) in self.chosen]
+
+    def _row_count(self) -> int:
+        return len(self.experts)
+
+    def _column_count(self) -> int:
+        return len(self.categories)
+
+    def headerData(self, section: int, orientation: Qt.Orientation,
+                   role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if role != Qt.ItemDataRole.DisplayRole:
+            return None
+        if orientation == Qt.Orientation.Horizontal:
+            return self.categories[section] if section < len(self.categories) else None
+        expert = self.experts[section] if section < len(self.experts) else None
+        return f"{expert.id} {expert.name}" if expert else None
+
+    def flags(self, index: AnyIndex) -> Qt.ItemFlag:
+        return (Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsUserCheckable
+                | Qt.ItemFlag.ItemIsSelectable)
+
+    def data(self, index: AnyIndex, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if not index.isValid() or role != Qt.ItemDataRole.CheckStateRole:
+            return None
+        pair = (self.experts[index.row()].id, self.categories[index.column()])
+        return Qt.CheckState.Checked if pair in self.chosen else Qt.CheckState.Unchecked
+
+    def setData(self, index: AnyIndex, value: Any, role: int = Qt.ItemDataRole.EditRole) -> bool:
+        if not index.isValid() or role != Qt.ItemDataRole.CheckStateRole:
+            return False
+        pair = (self.experts[index.row()].id, self.categories[index.column()])
+        checked = value in (Qt.CheckState.Checked, Qt.CheckState.Checked.value, 2, True)
+        if checked:
+            self.chosen.add(pair)
+        else:
+            self.chosen.discard(pair)
+        self.dataChanged.emit(index, index, [role])
+        self.changed_by_user.emit()
+        return True
+
+
+class MatrixModel(_Table):
+    """Experts (rows, then a 合计 row) × submissions (columns, then a 合计 column)."""
+
+    def __init__(self, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self.experts: list[Expert] = []
+        self.submissions: list[tuple[str, str]] = []  # (id, title)
+        self.assigned: dict[str, set[str]] = {}
+        self.minimum = 0
+
+    def set_plan(self, experts: Sequence[Expert], submissions: Sequence[tuple[str, str]],
+                 assignments: dict[str, list[str]], minimum: int) -> None:
+        self.beginResetModel()
+        self.experts, self.submissions = list(experts), list(submissions)
+        self.assigned = {e: set(s) for e, s in assignments.items()}
+        self.minimum = minimum
+        self.endResetModel()
+
+    def per_submission(self, sid: str) -> int:
+        return sum(1 for s in self.assigned.values() if sid in s)
+
+    def short(self) -> list[str]:
+        """Submissions with fewer experts than the minimum."""
+        return [sid for sid, _t in self.submissions if self.per_submission(sid) < self.minimum]
+
+    def _row_count(self) -> int:
+        return len(self.experts) + 1 if self.submissions else 0
+
+    def _column_count(self) -> int:
+        return len(self.submissions) + 1 if self.experts else 0
+
+    def headerData(self, section: int, orientation: Qt.Orientation,
+                   role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if orientation == Qt.Orientation.Horizontal:
+            if section == len(self.submissions):
+                return tr("合计") if role == Qt.ItemDataRole.DisplayRole else None
+            sid, title = self.submissions[section]
+            if role == Qt.ItemDataRole.DisplayRole:
+                return sid
+            return title if role == Qt.ItemDataRole.ToolTipRole else None
+        if role != Qt.ItemDataRole.DisplayRole:
+            return None
+        if section == len(self.experts):
+            return tr("合计")
+        return f"{self.experts[section].id} {self.experts[section].name}"
+
+    def data(self, index: AnyIndex, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if not index.isValid():
+            return None
+        row, column = index.row(), index.column()
+        total_row, total_column = row == len(self.experts), column == len(self.submissions)
+        if role == Qt.ItemDataRole.TextAlignmentRole:
+            return int(Qt.AlignmentFlag.AlignCenter)
+        if total_row and not total_column:
+            count = self.per_submission(self.submissions[column][0])
+            if role == Qt.ItemDataRole.DisplayRole:
+                return str(count)
+            if role == Qt.ItemDataRole.ForegroundRole and count < self.minimum:
+                return QBrush(_RED)
+            return None
+        if role != Qt.ItemDataRole.DisplayRole or total_row:
+            return None
+        assigned = self.assigned.get(self.experts[row].id, set())
+        if total_column:
+            return str(len(assigned))
+        return "●" if self.submissions[column][0] in assigned else ""

@@ -1,0 +1,294 @@
+"""专家与分配: the organizer's key, the roster, per-category panels, conflicts, the matrix.
+
+The roster is edited here (add, edit, remove, import a .csv/.xlsx through
+`app.intake.roster`, enrol a fingerprint typed or pasted and checked as typed) and saved
+through `Round.set_roster` on the single writer.  Per-category panels are a check box per
+expert and category (none checked: everyone reviews everything); conflicts are expert ×
+unit pairs.  The matrix shows the plan exactly as the build will resolve it
+(`app.assembly.assignments.resolve` over the entries still in the round), with counts per
+expert and per submission and a warning for every submission below the minimum.  The
+organizer's own key is created here (with a passphrase) when there is none.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import Any
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QListWidget,
+    QPushButton,
+    QSplitter,
+    QTableView,
+    QTabWidget,
+    QVBoxLayout,
+    QWidget,
+)
+
+from app.assembly.assignments import AssignmentRules, Candidate, Rule, minimum_scores, resolve
+from app.errors import PanelDeskError
+from app.intake.roster import read_roster
+from app.keys import KeyStore, format_fingerprint
+from app.model import Expert
+from ui.organizer.alive import while_alive
+from ui.organizer.panel_dialogs import PanelQuestions
+from ui.organizer.panel_models import MatrixModel, PanelsModel, RosterModel
+from ui.organizer.round import Round
+
+
+class PanelPage(QWidget):
+    """The 专家与分配 step; `changed` after the roster, panels or key changed."""
+
+    changed = Signal()
+    status_message = Signal(str)
+
+    def __init__(self, runner: Any, writer: Any, project: Round,
+                 candidates: Callable[[], list[Candidate]], parent: QWidget | None = None, *,
+                 keys: KeyStore | None = None, questions: Any = None) -> None:
+        super().__init__(parent)
+        self._runner = runner
+        self._writer = writer
+        self._project = project
+        self._candidates = candidates
+        self._keys = keys or KeyStore()
+        self._questions = questions or PanelQuestions()
+        self.rubric = project.rubric()
+        self.experts = project.roster()
+        panels, self.conflicts = project.panels()
+        self._build()
+        self.panels.set_panels(self.experts, self.rubric.categories, panels)
+        self._show()
+
+    def _build(self) -> None:
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(8, 8, 8, 8)
+        key_row = QHBoxLayout()
+        self.key_label = QLabel(self)
+        self.key_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.key_button = QPushButton(self.tr("创建组织方密钥…"), self)
+        self.key_button.clicked.connect(self.create_key)
+        key_row.addWidget(self.key_label, 1)
+        key_row.addWidget(self.key_button)
+        layout.addLayout(key_row)
+        split = QSplitter(Qt.Orientation.Horizontal, self)
+        left = QWidget(split)
+        left_layout = QVBoxLayout(left)
+        left_layout.setContentsMargins(0, 0, 0, 0)
+        title = QLabel(self.tr("专家名单"), left)
+        title.setObjectName("sectionTitle")
+        left_layout.addWidget(title)
+        self.roster = RosterModel(self)
+        self.roster_view = self._table(left, self.roster)
+        self.roster_view.horizontalHeader().setSectionResizeMode(
+            RosterModel.FINGERPRINT, QHeaderView.ResizeMode.Stretch)
+        self.roster_view.horizontalHeader().setSectionResizeMode(
+            RosterModel.ORGANIZATION, QHeaderView.ResizeMode.ResizeToContents)
+        left_layout.addWidget(self.roster_view, 1)
+        buttons = QHBoxLayout()
+        self.add_button = QPushButton(self.tr("添加…"), left)
+        self.edit_button = QPushButton(self.tr("编辑…"), left)
+        self.remove_button = QPushButton(self.tr("删除"), left)
+        self.enrol_button = QPushButton(self.tr("登记指纹…"), left)
+        self.import_button = QPushButton(self.tr("导入名单…"), left)
+        for button, slot in ((self.add_button, self.add_expert), (self.edit_button, self.edit_expert),
+                             (self.remove_button, self.remove_expert),
+                             (self.enrol_button, self.enrol_fingerprint),
+                             (self.import_button, self.import_roster)):
+            button.clicked.connect(slot)
+            buttons.addWidget(button)
+        buttons.addStretch(1)
+        left_layout.addLayout(buttons)
+        tabs = QTabWidget(split)
+        self.panels = PanelsModel(self)
+        self.panels.changed_by_user.connect(self._save_panels)
+        holder = QWidget(tabs)
+        holder_layout = QVBoxLayout(holder)
+        hint = QLabel(self.tr("勾选即把专家编入该类别的评审组；全部不勾选时，每位专家评审全部申报。"), holder)
+        hint.setWordWrap(True)
+        holder_layout.addWidget(hint)
+        self.panels_view = self._table(holder, self.panels)
+        self.panels_view.verticalHeader().show()
+        holder_layout.addWidget(self.panels_view, 1)
+        tabs.addTab(holder, self.tr("分类评审组"))
+        conflicts = QWidget(tabs)
+        conflicts_layout = QVBoxLayout(conflicts)
+        self.conflict_list = QListWidget(conflicts)
+        conflicts_layout.addWidget(self.conflict_list, 1)
+        row = QHBoxLayout()
+        self.add_conflict_button = QPushButton(self.tr("添加回避…"), conflicts)
+        self.add_conflict_button.clicked.connect(self.add_conflict)
+        self.remove_conflict_button = QPushButton(self.tr("删除回避"), conflicts)
+        self.remove_conflict_button.clicked.connect(self.remove_conflict)
+        row.addWidget(self.add_conflict_button)
+        row.addWidget(self.remove_conflict_button)
+        row.addStretch(1)
+        conflicts_layout.addLayout(row)
+        tabs.addTab(conflicts, self.tr("回避"))
+        matrix = QWidget(tabs)
+        matrix_layout = QVBoxLayout(matrix)
+        self.matrix_warning = QLabel(matrix)
+        self.matrix_warning.setWordWrap(True)
+        self.matrix_warning.setStyleSheet("color: #b42318;")
+        self.matrix_warning.setTextFormat(Qt.TextFormat.PlainText)
+        matrix_layout.addWidget(self.matrix_warning)
+        self.matrix = MatrixModel(self)
+        self.matrix_view = self._table(matrix, self.matrix)
+        self.matrix_view.verticalHeader().show()
+        self.matrix_view.horizontalHeader().setDefaultSectionSize(46)
+        matrix_layout.addWidget(self.matrix_view, 1)
+        tabs.addTab(matrix, self.tr("分配矩阵"))
+        self.tabs = tabs
+        split.addWidget(left)
+        split.addWidget(tabs)
+        split.setSizes([560, 760])
+        layout.addWidget(split, 1)
+
+    def _table(self, parent: QWidget, model: Any) -> QTableView:
+        view = QTableView(parent)
+        view.setModel(model)
+        view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        view.verticalHeader().hide()
+        view.setWordWrap(False)
+        return view
+
+    # -- showing -----------------------------------------------------------------------
+
+    def _show(self) -> None:
+        if self._keys.exists():
+            self.key_label.setText(self.tr("组织方密钥指纹：{fp}").format(
+                fp=format_fingerprint(self._keys.fingerprint())))
+        else:
+            self.key_label.setText(self.tr("尚未创建组织方密钥：生成评审包前需要创建。"))
+        self.key_button.setVisible(not self._keys.exists())
+        self.roster.set_experts(self.experts)
+        names = {e.id: e.name for e in self.experts}
+        self.conflict_list.clear()
+        for expert, unit in self.conflicts:
+            self.conflict_list.addItem(f"{expert} {names.get(expert, '')} × {unit}")
+        self.refresh_matrix()
+
+    def refresh_matrix(self) -> None:
+        """The plan as the build will resolve it, over the entries still in the round."""
+        candidates = self._candidates()
+        rules = AssignmentRules(
+            [Rule("", e, "category", c) for e, c in self.panels.rows()],
+            [Rule("", e, "unit", u) for e, u in self.conflicts])
+        try:
+            plan = resolve(rules, self.experts, candidates, self.rubric)
+        except PanelDeskError as err:
+            self.matrix_warning.setText(str(err))
+            return
+        needed = minimum_scores(self.rubric, len(self.experts)) if self.experts else 0
+        self.matrix.set_plan(self.experts, [(c.id, c.source) for c in candidates],
+                             plan.assignments, needed)
+        short = self.matrix.short()
+        self.matrix_warning.setText(self.tr(
+            "{n} 份申报分配的专家少于 {needed} 位：{ids}").format(
+                n=len(short), needed=needed, ids="、".join(short)) if short and self.experts
+            else "")
+
+    # -- the key -----------------------------------------------------------------------
+
+    def create_key(self) -> None:
+        if self._keys.exists():
+            return
+        passphrase = self._questions.new_key(self)
+        if passphrase is None:
+            return
+        self.status_message.emit(self.tr("正在创建组织方密钥…"))
+        self._runner.run(self._keys.create, passphrase, on_done=while_alive(self, self._key_created),
+                         on_error=lambda err: self.status_message.emit(str(err)))
+
+    def _key_created(self, fingerprint: str) -> None:
+        self._show()
+        self.status_message.emit(self.tr("已创建组织方密钥，指纹 {fp}").format(
+            fp=format_fingerprint(fingerprint)))
+        self.changed.emit()
+
+    # -- the roster --------------------------------------------------------------------
+
+    def selected_expert(self) -> Expert | None:
+        index = self.roster_view.selectionModel().currentIndex()
+        return self.experts[index.row()] if index.isValid() else None
+
+    def select_expert(self, expert_id: str) -> None:
+        row = next((i for i, e in enumerate(self.experts) if e.id == expert_id), -1)
+        if row >= 0:
+            self.roster_view.selectRow(row)
+
+    def _save_roster(self, experts: list[Expert], reason: str) -> None:
+        ids = [e.id for e in experts]
+        if len(set(ids)) != len(ids):
+            self.status_message.emit(self.tr("专家编号不能重复。"))
+            return
+
+        def saved(_result: object) -> None:
+            self.experts = experts
+            self.panels.set_panels(experts, self.rubric.categories, self.panels.rows())
+            self._show()
+            self.changed.emit()
+
+        self._writer.run(self._project.set_roster, experts, reason, on_done=while_alive(self, saved),
+                         on_error=lambda err: self.status_message.emit(
+                             self.tr("无法保存专家名单：{error}").format(error=err)))
+
+    def add_expert(self) -> None:
+        expert = self._questions.expert(self, None)
+        if expert is not None:
+            self._save_roster([*self.experts, expert], "add")
+
+    def edit_expert(self) -> None:
+        old = self.selected_expert()
+        new = self._questions.expert(self, old) if old else None
+        if old is not None and new is not None:
+            self._save_roster([new if e is old else e for e in self.experts], "edit")
+
+    def remove_expert(self) -> None:
+        old = self.selected_expert()
+        if old is not None and self._questions.confirm_remove(self, old):
+            self._save_roster([e for e in self.experts if e is not old], "remove")
+
+    def enrol_fingerprint(self) -> None:
+        old = self.selected_expert()
+        fingerprint = self._questions.fingerprint(self, old) if old else None
+        if old is not None and fingerprint:
+            new = Expert(old.id, old.name, old.organization, fingerprint)
+            self._save_roster([new if e is old else e for e in self.experts], "fingerprint")
+
+    def import_roster(self) -> None:
+        path = self._questions.roster_file(self)
+        if path is None:
+            return
+        def read(experts: list[Expert]) -> None:
+            self._save_roster(experts, f"import {path.name}")
+
+        self._runner.run(read_roster, path, on_done=while_alive(self, read),
+                         on_error=while_alive(self, lambda err: self.status_message.emit(str(err))))
+
+    # -- panels and conflicts ----------------------------------------------------------
+
+    def _save_panels(self) -> None:
+        self._writer.run(self._project.set_panels, self.panels.rows(), list(self.conflicts),
+                         on_done=while_alive(self, lambda _r: (self.refresh_matrix(), self.changed.emit())),
+                         on_error=lambda err: self.status_message.emit(str(err)))
+
+    def add_conflict(self) -> None:
+        units = sorted({c.unit for c in self._candidates() if c.unit})
+        answer = self._questions.conflict(self, self.experts, units)
+        if answer is not None and answer not in self.conflicts:
+            self.conflicts.append(answer)
+            self._show()
+            self._save_panels()
+
+    def remove_conflict(self) -> None:
+        row = self.conflict_list.currentRow()
+        if 0 <= row < len(self.conflicts):
+            del self.conflicts[row]
+            self._show()
+            self._save_panels()
