@@ -77,6 +77,8 @@ class EvidencePanel(QWidget):
         # start): only such a load is waited for; one queued behind thumbnails is not.
         self._pending: dict[str, bool] = {}
         self._awaited: tuple[int, PacketFile] | None = None  # shown once its look-ahead lands
+        self._held = False  # keys held down: nothing is read until `load_deferred()`
+        self._ahead_tasks = object()  # with a file's name: its look-ahead's task group
         self._load_token = 0  # bumped per file shown: stale loads are dropped
         self._current: PacketFile | None = None
         self._host: FullScreenHost | None = None
@@ -163,8 +165,10 @@ class EvidencePanel(QWidget):
                 shortcut.activated.connect(slot)
 
     # --- submission ---------------------------------------------------------------------
-    def set_submission(self, sub: Submission | None) -> None:
-        """Show `sub`'s evidence (first file selected), or an empty panel for None."""
+    def set_submission(self, sub: Submission | None, *, load: bool = True) -> None:
+        """Show `sub`'s evidence (first file selected), or an empty panel for None;
+        `load=False` (keys held down): read nothing until `load_deferred()`."""
+        self._held = not load
         self._sub_token += 1
         self._load_token += 1
         self._runner.drop_queued(self._thumbnail_tasks)
@@ -182,6 +186,12 @@ class EvidencePanel(QWidget):
             return
         self._thumbs_pending = True
         self.strip.setCurrentIndex(self.model.index(0, 0))
+
+    def load_deferred(self) -> None:
+        """Read the selected file, after `set_submission(load=False)`."""
+        if self._held:
+            self._held, self._current = False, None
+            self._show_row(self.strip.currentIndex().row())
 
     def _load_thumbnails(self) -> None:
         """Thumbnails are made once the selected file is on screen (or failed), so they
@@ -225,6 +235,8 @@ class EvidencePanel(QWidget):
                                                    Qt.ItemDataRole.ToolTipRole))
         self.stack.setCurrentWidget(self.loading)
         self._enable_zoom(False)
+        if self._held:
+            return
         ready = self._ready.pop(pf.name, None)
         if ready is not None:  # loaded ahead while the expert read the previous submission
             self._loaded(token, pf, ready)
@@ -253,6 +265,11 @@ class EvidencePanel(QWidget):
         if sub is None or not sub.evidence:
             return
         pf = sub.evidence[0]
+        # Unstarted look-aheads of submissions passed would hold the workers while the
+        # next one is wanted: withdrawn (never one the screen waits for, `now`).
+        for name in [n for n, waited in self._pending.items() if not waited and n != pf.name]:
+            if self._runner.drop_queued((self._ahead_tasks, name)):
+                del self._pending[name]
         if pf.name in self._ready or pf.name in self._pending:
             return
         self._pending[pf.name] = now
@@ -261,7 +278,8 @@ class EvidencePanel(QWidget):
         self._runner.run(load_ahead, self._read_file, pf, page_key and page_key[2],
                          on_done=lambda result: self._prefetched(pf, page_key, result),
                          on_error=lambda err: self._prefetch_failed(pf, err),
-                         priority=WANTED_NOW if now else LOOK_AHEAD)
+                         priority=WANTED_NOW if now else LOOK_AHEAD,
+                         group=(self._ahead_tasks, pf.name))
 
     def _prefetched(self, pf: PacketFile, page_key: Any,
                     result: tuple[Loaded, QImage | None]) -> None:

@@ -51,6 +51,7 @@ from ui.review.recent import RecentPackets
 from ui.review.recusal import RecusalActions
 from ui.review.rubric_panel import RubricPanel
 from ui.review.shortcuts import ShortcutsDialog
+from ui.review.switching import SwitchPacer
 from ui.review.window_state import WindowState
 from ui.task_runner import LOOK_AHEAD, TaskRunner
 
@@ -81,6 +82,7 @@ class ReviewWindow(QMainWindow):
         self._organizer: Any = None  # built on first use: its imports are heavy
         self.setAcceptDrops(True)
         self._build_ui(evidence_factory)
+        self.pacer = SwitchPacer(self.app_view, self.evidence, self._prepare_following, self)
         self.opener = PacketOpener(runner, self.statusBar(), opener, self)
         self.opener.opened.connect(self._opened)
         self.check_in = CheckIn(self, home, settings, identify=identify,
@@ -234,6 +236,8 @@ class ReviewWindow(QMainWindow):
     def end_session(self) -> None:
         """Flush pending edits, wait for the writer, close the workspace."""
         self.flush_comment()
+        if self.pacer.reset() and self._shown() is not None:  # keys held until the end
+            self.marks.remember_position(self.session, self._current)
         self.marks.wait()
         if self.session is not None:
             self.session.close()
@@ -251,17 +255,21 @@ class ReviewWindow(QMainWindow):
         self.flush_comment()
         self._current = sid
         sub = self.session.submission(sid)
-        self.app_view.set_submission(sub)
-        self.evidence.set_submission(sub)
-        self._show_in_rubric(sub)
+        self._show_in_rubric(sub)  # at once: marks always go to the submission shown
+        self.pacer.show(sub)  # text and evidence: at once, or coalesced while keys are held
+        self._update_actions()
+
+    def _prepare_following(self) -> None:
+        """Once switching pauses: prepare the next submission, remember the position."""
+        if self.session is None or self._current is None:
+            return
         following = self.list_panel.neighbour(1)
         if following is not None:  # experts mostly go on to the next one: prepare it
             coming = self.session.submission(following)
             self.evidence.prefetch(coming)
             self.app_view.prefetch(coming)
             self._runner.run(self.session.marks, following, priority=LOOK_AHEAD)  # cached
-        self.marks.remember_position(self.session, sid)
-        self._update_actions()
+        self.marks.remember_position(self.session, self._current)
 
     def _shown(self) -> tuple[ReviewSession, str] | None:
         """The session and the submission on screen, if any."""
