@@ -67,7 +67,7 @@ class ReviewWindow(QMainWindow):
                  opener: Callable[..., Packet] = open_and_verify,
                  identify: Identify | None = None, declare_recusals: Declare | None = None,
                  evidence_factory: Callable[..., QWidget] = EvidencePanel,
-                 rubric_factory: Callable[[Any], QWidget] = RubricPanel,
+                 rubric_factory: Callable[[Any, QWidget], QWidget] = RubricPanel,
                  parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self._runner = runner
@@ -211,10 +211,15 @@ class ReviewWindow(QMainWindow):
         target = session.last_submission() or (session.assigned[0] if session.assigned else None)
         if target is not None:  # its evidence decodes while the screen below is built
             self.evidence.prefetch(session.submission(target), now=True)
-        panel = self._rubric_factory(session.rubric)
         old = self.rubric_panel or self._rubric_placeholder
-        self.right_splitter.replaceWidget(self.right_splitter.indexOf(old), panel)
+        index, sizes = self.right_splitter.indexOf(old), self.right_splitter.sizes()
+        # Built in place: moved in afterwards, every child's style is resolved twice.
+        panel = self._rubric_factory(session.rubric, self.right_splitter)
+        self.right_splitter.insertWidget(index, panel)
+        old.hide()
+        old.setParent(None)  # out of the splitter, so `sizes` fit again
         old.deleteLater()
+        self.right_splitter.setSizes(sizes)
         self.rubric_panel = panel
         panel.score_changed.connect(lambda crit, value: self._change(session.set_score, crit,
                                                                      value))
