@@ -932,68 +932,68 @@ Offline expert panel review: judging packets, expert scoring, signed score sheet
 <context>
     <name>EvidencePanel</name>
     <message>
-        <location filename="../../ui/evidence/panel.py" line="104" />
+        <location filename="../../ui/evidence/panel.py" line="105" />
         <source>缩小（-）</source>
         <translation>Zoom out (-)</translation>
     </message>
     <message>
-        <location filename="../../ui/evidence/panel.py" line="105" />
+        <location filename="../../ui/evidence/panel.py" line="106" />
         <source>原始大小（0）</source>
         <translation>Actual size (0)</translation>
     </message>
     <message>
-        <location filename="../../ui/evidence/panel.py" line="106" />
+        <location filename="../../ui/evidence/panel.py" line="107" />
         <source>放大（+）</source>
         <translation>Zoom in (+)</translation>
     </message>
     <message>
-        <location filename="../../ui/evidence/panel.py" line="107" />
+        <location filename="../../ui/evidence/panel.py" line="108" />
         <source>适合</source>
         <translation>Fit</translation>
     </message>
     <message>
-        <location filename="../../ui/evidence/panel.py" line="107" />
+        <location filename="../../ui/evidence/panel.py" line="108" />
         <source>适合窗口</source>
         <translation>Fit to window</translation>
     </message>
     <message>
-        <location filename="../../ui/evidence/panel.py" line="108" />
+        <location filename="../../ui/evidence/panel.py" line="109" />
         <source>全屏</source>
         <translation>Full screen</translation>
     </message>
     <message>
-        <location filename="../../ui/evidence/panel.py" line="108" />
-        <location filename="../../ui/evidence/panel.py" line="393" />
+        <location filename="../../ui/evidence/fullscreen.py" line="12" />
+        <location filename="../../ui/evidence/panel.py" line="109" />
         <source>全屏查看（F11）</source>
         <translation>Full screen (F11)</translation>
     </message>
     <message>
-        <location filename="../../ui/evidence/panel.py" line="118" />
+        <location filename="../../ui/evidence/panel.py" line="119" />
         <source>正在读取……</source>
         <translation>Loading…</translation>
     </message>
     <message>
-        <location filename="../../ui/evidence/panel.py" line="179" />
+        <location filename="../../ui/evidence/panel.py" line="187" />
         <source>本申报没有佐证材料</source>
         <translation>This submission has no evidence</translation>
     </message>
     <message>
-        <location filename="../../ui/evidence/panel.py" line="180" />
+        <location filename="../../ui/evidence/panel.py" line="188" />
         <source>未选择申报</source>
         <translation>No submission selected</translation>
     </message>
     <message>
-        <location filename="../../ui/evidence/panel.py" line="308" />
+        <location filename="../../ui/evidence/panel.py" line="330" />
         <source>无法显示 {0}：{1}</source>
         <translation>Cannot display {0}: {1}</translation>
     </message>
     <message>
-        <location filename="../../ui/evidence/panel.py" line="381" />
+        <location filename="../../ui/evidence/fullscreen.py" line="13" />
         <source>退出全屏（Esc / F11）</source>
         <translation>Exit full screen (Esc / F11)</translation>
     </message>
     <message>
-        <location filename="../../ui/evidence/panel.py" line="385" />
+        <location filename="../../ui/evidence/fullscreen.py" line="14" />
         <source>全屏查看：按 Esc 或 F11 返回</source>
         <translation>Full screen: press Esc or F11 to return</translation>
     </message>
@@ -1130,7 +1130,7 @@ Offline expert panel review: judging packets, expert scoring, signed score sheet
 <context>
     <name>FullScreenHost</name>
     <message>
-        <location filename="../../ui/evidence/fullscreen.py" line="18" />
+        <location filename="../../ui/evidence/fullscreen.py" line="23" />
         <source>佐证材料（按 Esc 返回）</source>
         <translation>Evidence (press Esc to return)</translation>
     </message>
@@ -2305,82 +2305,82 @@ Files involved:
 <context>
     <name>OrganizerWorkbench</name>
     <message>
-        <location filename="../../ui/organizer/workbench.py" line="61" />
+        <location filename="../../ui/organizer/workbench.py" line="62" />
         <source>组织方工作台 — {name}</source>
         <translation>Organizer workbench — {name}</translation>
     </message>
     <message>
-        <location filename="../../ui/organizer/workbench.py" line="69" />
+        <location filename="../../ui/organizer/workbench.py" line="70" />
         <source>项目文件夹：{folder}</source>
         <translation>Project folder: {folder}</translation>
     </message>
     <message>
-        <location filename="../../ui/organizer/workbench.py" line="116" />
+        <location filename="../../ui/organizer/workbench.py" line="117" />
         <source>申报材料</source>
         <translation>Intake</translation>
     </message>
     <message>
-        <location filename="../../ui/organizer/workbench.py" line="116" />
+        <location filename="../../ui/organizer/workbench.py" line="117" />
         <source>专家与分配</source>
         <translation>Panel</translation>
     </message>
     <message>
-        <location filename="../../ui/organizer/workbench.py" line="116" />
+        <location filename="../../ui/organizer/workbench.py" line="117" />
         <source>评审包</source>
         <translation>Packet</translation>
     </message>
     <message>
-        <location filename="../../ui/organizer/workbench.py" line="117" />
+        <location filename="../../ui/organizer/workbench.py" line="118" />
         <source>导入评分表</source>
         <translation>Import score sheets</translation>
     </message>
     <message>
-        <location filename="../../ui/organizer/workbench.py" line="117" />
+        <location filename="../../ui/organizer/workbench.py" line="118" />
         <source>结果</source>
         <translation>Outcome</translation>
     </message>
     <message>
-        <location filename="../../ui/organizer/workbench.py" line="128" />
+        <location filename="../../ui/organizer/workbench.py" line="129" />
         <source>本轮还没有评审包：先在“评审包”一步生成，或打开已有的评审包。</source>
         <translation>This round has no packet yet: build one in the "Packet" step, or open an existing packet.</translation>
     </message>
     <message>
-        <location filename="../../ui/organizer/workbench.py" line="129" />
+        <location filename="../../ui/organizer/workbench.py" line="130" />
         <source>导入评分表后在此查看结果。</source>
         <translation>Results appear here after score sheets are imported.</translation>
     </message>
     <message>
-        <location filename="../../ui/organizer/workbench.py" line="136" />
+        <location filename="../../ui/organizer/workbench.py" line="137" />
         <source>文件(&amp;F)</source>
         <translation>&amp;File</translation>
     </message>
     <message>
-        <location filename="../../ui/organizer/workbench.py" line="137" />
+        <location filename="../../ui/organizer/workbench.py" line="138" />
         <source>新建组织方项目(&amp;N)…</source>
         <translation>&amp;New organizer project…</translation>
     </message>
     <message>
-        <location filename="../../ui/organizer/workbench.py" line="139" />
+        <location filename="../../ui/organizer/workbench.py" line="140" />
         <source>打开组织方项目(&amp;O)…</source>
         <translation>&amp;Open organizer project…</translation>
     </message>
     <message>
-        <location filename="../../ui/organizer/workbench.py" line="143" />
+        <location filename="../../ui/organizer/workbench.py" line="144" />
         <source>关闭窗口(&amp;C)</source>
         <translation>&amp;Close window</translation>
     </message>
     <message>
-        <location filename="../../ui/organizer/workbench.py" line="147" />
+        <location filename="../../ui/organizer/workbench.py" line="148" />
         <source>帮助(&amp;H)</source>
         <translation>&amp;Help</translation>
     </message>
     <message>
-        <location filename="../../ui/organizer/workbench.py" line="157" />
+        <location filename="../../ui/organizer/workbench.py" line="158" />
         <source>无法打开评审包（{kind}）</source>
         <translation>Cannot open the packet ({kind})</translation>
     </message>
     <message>
-        <location filename="../../ui/organizer/workbench.py" line="178" />
+        <location filename="../../ui/organizer/workbench.py" line="181" />
         <source>项目文件夹：{folder} · 评审包：{packet}</source>
         <translation>Project folder: {folder} · packet: {packet}</translation>
     </message>
@@ -3206,7 +3206,7 @@ Files involved:
 <context>
     <name>ReviewWindow</name>
     <message>
-        <location filename="../../ui/review/window.py" line="128" />
+        <location filename="../../ui/review/window.py" line="131" />
         <source>打开评审包并确认身份后在此评分</source>
         <translation>Open a packet and confirm your identity to score here</translation>
     </message>
@@ -3316,12 +3316,12 @@ Files involved:
         <translation>&amp;Keyboard shortcuts</translation>
     </message>
     <message>
-        <location filename="../../ui/review/window.py" line="318" />
+        <location filename="../../ui/review/window.py" line="325" />
         <source>已保存 {time}</source>
         <translation>Saved {time}</translation>
     </message>
     <message>
-        <location filename="../../ui/review/window.py" line="331" />
+        <location filename="../../ui/review/window.py" line="338" />
         <source>未能保存</source>
         <translation>Not saved</translation>
     </message>
@@ -3356,32 +3356,32 @@ Files involved:
         <translation>Please give a reason for withdrawing.</translation>
     </message>
     <message>
-        <location filename="../../ui/review/window.py" line="159" />
+        <location filename="../../ui/review/window.py" line="162" />
         <source>打开评审包</source>
         <translation>Open packet</translation>
     </message>
     <message>
-        <location filename="../../ui/review/window.py" line="160" />
+        <location filename="../../ui/review/window.py" line="163" />
         <source>评审包 (*{suffix});;所有文件 (*)</source>
         <translation>Packets (*{suffix});;All files (*)</translation>
     </message>
     <message>
-        <location filename="../../ui/review/window.py" line="175" />
+        <location filename="../../ui/review/window.py" line="178" />
         <source>已打开 {name}：校验通过。</source>
         <translation>Opened {name}: verified.</translation>
     </message>
     <message>
-        <location filename="../../ui/review/window.py" line="184" />
+        <location filename="../../ui/review/window.py" line="187" />
         <source>无法打开评审包</source>
         <translation>Cannot open packet</translation>
     </message>
     <message>
-        <location filename="../../ui/review/window.py" line="188" />
+        <location filename="../../ui/review/window.py" line="191" />
         <source>未确认专家身份，评审包未打开。</source>
         <translation>Identity not confirmed; the packet was not opened.</translation>
     </message>
     <message>
-        <location filename="../../ui/review/window.py" line="199" />
+        <location filename="../../ui/review/window.py" line="202" />
         <source>评审包已关闭</source>
         <translation>The packet is closed</translation>
     </message>

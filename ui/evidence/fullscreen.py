@@ -1,12 +1,17 @@
-"""The top-level window the evidence panel lends its viewer area to while full screen."""
+"""Full screen for the evidence viewer: the top-level window it borrows, and the switch."""
 
 from __future__ import annotations
 
 from collections.abc import Callable
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, Qt
 from PySide6.QtGui import QCloseEvent, QKeySequence, QShortcut
 from PySide6.QtWidgets import QVBoxLayout, QWidget
+
+# In the panel's own context, where these strings have always been translated.
+ENTER_TIP = QT_TRANSLATE_NOOP("EvidencePanel", "全屏查看（F11）")
+EXIT_TIP = QT_TRANSLATE_NOOP("EvidencePanel", "退出全屏（Esc / F11）")
+HINT = QT_TRANSLATE_NOOP("EvidencePanel", "全屏查看：按 Esc 或 F11 返回")
 
 
 class FullScreenHost(QWidget):
@@ -26,3 +31,52 @@ class FullScreenHost(QWidget):
         # Closing the window by the window manager must also give the viewer back.
         self._on_leave()
         super().closeEvent(event)
+
+
+class FullScreenSwitch:
+    """Moves the panel's viewer area into a `FullScreenHost` and back.
+
+    `area` sits in `layout` (with stretch 1) when not full screen; `install_shortcuts`
+    gives the host the panel's keys, `focus_in` / `focus_back` say where the keyboard goes,
+    and `say` puts the hint in the status bar (cleared on the way back).
+    """
+
+    def __init__(self, area: QWidget, layout: QVBoxLayout, button: QWidget,
+                 install_shortcuts: Callable[[QWidget], None], focus_in: Callable[[], None],
+                 focus_back: Callable[[], None], say: Callable[[str], None]) -> None:
+        self._area, self._layout, self._button = area, layout, button
+        self._install, self._focus_in, self._focus_back = install_shortcuts, focus_in, focus_back
+        self._say = say
+        self.host: FullScreenHost | None = None
+
+    def toggle(self) -> None:
+        if self.host is not None:
+            self.leave()
+            return
+        host = FullScreenHost(self.leave)
+        self._install(host)
+        self._layout.removeWidget(self._area)
+        host.layout().addWidget(self._area)
+        self._area.show()
+        self.host = host
+        self._button.setToolTip(_tr(EXIT_TIP))
+        host.showFullScreen()
+        host.activateWindow()
+        self._focus_in()
+        self._say(_tr(HINT))
+
+    def leave(self) -> None:
+        host, self.host = self.host, None
+        if host is None:
+            return
+        self._layout.addWidget(self._area, 1)
+        self._area.show()
+        self._button.setToolTip(_tr(ENTER_TIP))
+        self._say("")  # the full-screen hint no longer applies
+        host.hide()
+        host.deleteLater()
+        self._focus_back()
+
+
+def _tr(text: str) -> str:
+    return QCoreApplication.translate("EvidencePanel", text)

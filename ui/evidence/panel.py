@@ -31,7 +31,7 @@ from PySide6.QtWidgets import (
 from app.errors import PanelDeskError
 from app.model import PacketFile, Submission
 from ui.evidence.decoding import error_text
-from ui.evidence.fullscreen import FullScreenHost
+from ui.evidence.fullscreen import FullScreenSwitch
 from ui.evidence.loading import (
     Loaded,
     ahead_viewer,
@@ -78,9 +78,10 @@ class EvidencePanel(QWidget):
         # start): only such a load is waited for; one queued behind thumbnails is not.
         self._pending: dict[str, bool] = {}
         self._awaited: tuple[int, PacketFile] | None = None  # shown once its look-ahead lands
+        self._held = False  # keys held down: nothing is read until `load_deferred()`
+        self._ahead_tasks = object()  # with a file's name: its look-ahead's task group
         self._load_token = 0  # bumped per file shown: stale loads are dropped
         self._current: PacketFile | None = None
-        self._host: FullScreenHost | None = None
         self.page_cache = cache if cache is not None else PageCache()
         self.model = EvidenceListModel(self)
         self._build()
@@ -133,6 +134,11 @@ class EvidencePanel(QWidget):
         self._layout.setSpacing(4)
         self._layout.addWidget(self.strip)
         self._layout.addWidget(self.viewer_area, 1)
+        self.fullscreen = FullScreenSwitch(
+            self.viewer_area, self._layout, self.fullscreen_button,
+            lambda host: self._shortcuts(host, Qt.ShortcutContext.WindowShortcut),
+            lambda: self.stack.currentWidget().setFocus(), self.strip.setFocus,
+            self.status_message.emit)
 
     def _build_viewers(self) -> dict[type, QWidget]:
         """One widget per registered viewer, keyed by the payload type it shows; each is
@@ -165,8 +171,10 @@ class EvidencePanel(QWidget):
                 shortcut.activated.connect(slot)
 
     # --- submission ---------------------------------------------------------------------
-    def set_submission(self, sub: Submission | None) -> None:
-        """Show `sub`'s evidence (first file selected), or an empty panel for None."""
+    def set_submission(self, sub: Submission | None, *, load: bool = True) -> None:
+        """Show `sub`'s evidence (first file selected), or an empty panel for None;
+        `load=False` (keys held down): read nothing until `load_deferred()`."""
+        self._held = not load
         self._sub_token += 1
         self._load_token += 1
         self._runner.drop_queued(self._thumbnail_tasks)
@@ -184,6 +192,12 @@ class EvidencePanel(QWidget):
             return
         self._thumbs_pending = True
         self.strip.setCurrentIndex(self.model.index(0, 0))
+
+    def load_deferred(self) -> None:
+        """Read the selected file, after `set_submission(load=False)`."""
+        if self._held:
+            self._held, self._current = False, None
+            self._show_row(self.strip.currentIndex().row())
 
     def _load_thumbnails(self) -> None:
         """Thumbnails are made once the selected file is on screen (or failed), so they
@@ -227,6 +241,8 @@ class EvidencePanel(QWidget):
             self.model.index(row, 0), Qt.ItemDataRole.ToolTipRole)))
         self.stack.setCurrentWidget(self.loading)
         self._enable_zoom(False)
+        if self._held:
+            return
         ready = self._ready.pop(pf.name, None)
         if ready is not None:  # loaded ahead while the expert read the previous submission
             self._loaded(token, pf, ready)
@@ -256,6 +272,11 @@ class EvidencePanel(QWidget):
         if sub is None or not sub.evidence:
             return
         pf = sub.evidence[0]
+        # Unstarted look-aheads of submissions passed would hold the workers while the
+        # next one is wanted: withdrawn (never one the screen waits for, `now`).
+        for name in [n for n, waited in self._pending.items() if not waited and n != pf.name]:
+            if self._runner.drop_queued((self._ahead_tasks, name)):
+                del self._pending[name]
         if pf.name in self._ready or pf.name in self._pending:
             return
         self._pending[pf.name] = now
@@ -264,7 +285,8 @@ class EvidencePanel(QWidget):
         self._runner.run(load_ahead, self._read_file, pf, page_key and page_key[2],
                          on_done=lambda result: self._prefetched(pf, page_key, result),
                          on_error=lambda err: self._prefetch_failed(pf, err),
-                         priority=WANTED_NOW if now else LOOK_AHEAD)
+                         priority=WANTED_NOW if now else LOOK_AHEAD,
+                         group=(self._ahead_tasks, pf.name))
 
     def _prefetched(self, pf: PacketFile, page_key: Any,
                     result: tuple[Loaded, QImage | None]) -> None:
@@ -365,33 +387,8 @@ class EvidencePanel(QWidget):
     # --- full screen --------------------------------------------------------------------
     @property
     def is_fullscreen(self) -> bool:
-        return self._host is not None
+        return self.fullscreen.host is not None
 
     def toggle_fullscreen(self) -> None:
         """Show the viewer area full screen, or bring it back into the panel."""
-        if self._host is not None:
-            self._leave_fullscreen()
-            return
-        host = FullScreenHost(self._leave_fullscreen)
-        self._shortcuts(host, Qt.ShortcutContext.WindowShortcut)
-        self._layout.removeWidget(self.viewer_area)
-        host.layout().addWidget(self.viewer_area)
-        self.viewer_area.show()
-        self._host = host
-        self.fullscreen_button.setToolTip(self.tr("退出全屏（Esc / F11）"))
-        host.showFullScreen()
-        host.activateWindow()
-        self.stack.currentWidget().setFocus()
-        self.status_message.emit(self.tr("全屏查看：按 Esc 或 F11 返回"))
-
-    def _leave_fullscreen(self) -> None:
-        host, self._host = self._host, None
-        if host is None:
-            return
-        self._layout.addWidget(self.viewer_area, 1)
-        self.viewer_area.show()
-        self.fullscreen_button.setToolTip(self.tr("全屏查看（F11）"))
-        self.status_message.emit("")  # the full-screen hint no longer applies
-        host.hide()
-        host.deleteLater()
-        self.strip.setFocus()
+        self.fullscreen.toggle()

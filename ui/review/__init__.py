@@ -13,6 +13,8 @@ their constructors (docs/architecture.md):
 - `export.SheetExporter` (with `export_dialog`) writes the signed score sheet;
 - `menus.ReviewMenus` and `shortcuts` (criterion keys follow the rubric), `recent`,
   `window_state`;
+- `switching.SwitchPacer` shows each switch's text and evidence — at once, or coalesced
+  while a key is held down to flip through the list;
 - the views: `list_panel` over `list_model`, `application_view`, `rubric_panel` with
   `rubric_widgets`, and `my_ranking` (我的排序).
 """

@@ -19,6 +19,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from datetime import datetime
+from functools import partial
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -53,8 +54,9 @@ from ui.review.recent import RecentPackets
 from ui.review.recusal import RecusalActions
 from ui.review.rubric_panel import RubricPanel
 from ui.review.shortcuts import ShortcutsDialog
+from ui.review.switching import SwitchPacer
 from ui.review.window_keys import WindowKeysFirst
-from ui.review.window_state import WindowState
+from ui.review.window_state import WindowState, swap_in
 from ui.task_runner import LOOK_AHEAD, TaskRunner
 
 if TYPE_CHECKING:
@@ -69,7 +71,7 @@ class ReviewWindow(QMainWindow):
                  opener: Callable[..., Packet] = open_and_verify,
                  identify: Identify | None = None, declare_recusals: Declare | None = None,
                  evidence_factory: Callable[..., QWidget] = EvidencePanel,
-                 rubric_factory: Callable[[Any], QWidget] = RubricPanel,
+                 rubric_factory: Callable[[Any, QWidget], QWidget] = RubricPanel,
                  parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self._runner = runner
@@ -83,6 +85,7 @@ class ReviewWindow(QMainWindow):
         self._closed = False
         self.setAcceptDrops(True)
         self._build_ui(evidence_factory)
+        self.pacer = SwitchPacer(self.app_view, self.evidence, self._prepare_following, self)
         self.opener = PacketOpener(runner, self.statusBar(), opener, self)
         self.organizer_entry = OrganizerEntry(self, runner, self._writer, self._settings,
                                               lambda: self.opener.passphrases)
@@ -215,17 +218,13 @@ class ReviewWindow(QMainWindow):
         target = session.last_submission() or (session.assigned[0] if session.assigned else None)
         if target is not None:  # its evidence decodes while the screen below is built
             self.evidence.prefetch(session.submission(target), now=True)
-        panel = self._rubric_factory(session.rubric)
-        old = self.rubric_panel or self._rubric_placeholder
-        self.right_splitter.replaceWidget(self.right_splitter.indexOf(old), panel)
-        old.deleteLater()
-        self.rubric_panel = panel
+        self.rubric_panel = panel = swap_in(
+            self.right_splitter, self.rubric_panel or self._rubric_placeholder,
+            lambda parent: self._rubric_factory(session.rubric, parent))
         self.window_state.follow_rubric(panel)
         self.keys_first.watch(panel)
-        panel.score_changed.connect(lambda crit, value: self._change(session.set_score, crit,
-                                                                     value))
-        panel.comment_changed.connect(lambda text: self._change(session.set_comment,
-                                                                text or None))
+        panel.score_changed.connect(partial(self._change, session.set_score))
+        panel.comment_changed.connect(lambda text: self._change(session.set_comment, text or None))
         panel.flag_changed.connect(lambda flag, on, category: self._change(
             session.set_flag, flag, on, category))
         self.menus.set_criteria([c.name for c in session.rubric.criteria])
@@ -242,6 +241,8 @@ class ReviewWindow(QMainWindow):
     def end_session(self) -> None:
         """Flush pending edits, wait for the writer, close the workspace."""
         self.flush_comment()
+        if self.pacer.reset() and self._shown() is not None:  # keys held until the end
+            self.marks.remember_position(self.session, self._current)
         self.marks.wait()
         if self.session is not None:
             self.session.close()
@@ -259,17 +260,21 @@ class ReviewWindow(QMainWindow):
         self.flush_comment()
         self._current = sid
         sub = self.session.submission(sid)
-        self.app_view.set_submission(sub)
-        self.evidence.set_submission(sub)
-        self._show_in_rubric(sub)
+        self._show_in_rubric(sub)  # at once: marks always go to the submission shown
+        self.pacer.show(sub)  # text and evidence: at once, or coalesced while keys are held
+        self._update_actions()
+
+    def _prepare_following(self) -> None:
+        """Once switching pauses: prepare the next submission, remember the position."""
+        if self.session is None or self._current is None:
+            return
         following = self.list_panel.neighbour(1)
         if following is not None:  # experts mostly go on to the next one: prepare it
             coming = self.session.submission(following)
             self.evidence.prefetch(coming)
             self.app_view.prefetch(coming)
             self._runner.run(self.session.marks, following, priority=LOOK_AHEAD)  # cached
-        self.marks.remember_position(self.session, sid)
-        self._update_actions()
+        self.marks.remember_position(self.session, self._current)
 
     def _shown(self) -> tuple[ReviewSession, str] | None:
         """The session and the submission on screen, if any."""

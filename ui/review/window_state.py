@@ -8,11 +8,11 @@ the default size (1366×768), most of the screen on a larger one (1920×1080).
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from typing import Any
 
 from PySide6.QtCore import QSettings, Qt
-from PySide6.QtWidgets import QMainWindow, QSplitter
+from PySide6.QtWidgets import QMainWindow, QSplitter, QWidget
 
 GEOMETRY_KEY, STATE_KEY = "window/geometry", "window/state"
 SPLITTER_KEYS = ("window/splitter", "window/right_splitter")
@@ -81,3 +81,19 @@ class WindowState:
         for key, splitter in self._splitters:
             self._settings.setValue(key, splitter.saveState())
         self._settings.sync()
+
+
+def swap_in(splitter: QSplitter, old: QWidget, build: Callable[[QWidget], QWidget]) -> QWidget:
+    """Put `build(splitter)` where `old` is, keeping the splitter's sizes; `old` goes.
+
+    Built in place: a widget moved into the splitter afterwards has every child's style
+    resolved twice (~30 ms for the rubric panel at start).
+    """
+    index, sizes = splitter.indexOf(old), splitter.sizes()
+    new = build(splitter)
+    splitter.insertWidget(index, new)
+    old.hide()
+    old.setParent(None)  # out of the splitter, so `sizes` fit again
+    old.deleteLater()
+    splitter.setSizes(sizes)
+    return new
