@@ -50,18 +50,20 @@ class Acknowledgement:
     keep_visible: bool
 
 
-class _Form(QDialog):
-    """A titled form with OK/Cancel; OK is enabled only while `valid()` holds."""
+class FormDialog(QDialog):
+    """A titled form (with an optional plain-text intro) and OK/Cancel; `update_ok` says
+    whether OK may be pressed.  The organizer's dialogs are all built on it."""
 
-    def __init__(self, parent: QWidget | None, title: str, intro: str) -> None:
+    def __init__(self, parent: QWidget | None, title: str, intro: str = "") -> None:
         super().__init__(parent)
         self.setWindowTitle(title)
         self.setMinimumWidth(480)
         layout = QVBoxLayout(self)
-        label = QLabel(intro, self)
-        label.setWordWrap(True)
-        label.setTextFormat(Qt.TextFormat.PlainText)
-        layout.addWidget(label)
+        if intro:
+            label = QLabel(intro, self)
+            label.setWordWrap(True)
+            label.setTextFormat(Qt.TextFormat.PlainText)
+            layout.addWidget(label)
         self.form = QFormLayout()
         layout.addLayout(self.form)
         self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok
@@ -90,7 +92,7 @@ class IntakeQuestions:
 
     def edit_field(self, parent: QWidget, fields: dict[str, str], categories: Sequence[str],
                    field: str = "") -> FieldEdit | None:
-        dialog = _Form(parent, translate("IntakeQuestions", "修改字段"), translate(
+        dialog = FormDialog(parent, translate("IntakeQuestions", "修改字段"), translate(
             "IntakeQuestions",
             "修改后的值写入决定文件，生成评审包时替换从申报书中读出的值。"))
         chooser = QComboBox(dialog)
@@ -128,7 +130,7 @@ class IntakeQuestions:
         return FieldEdit(key, value, reason.text().strip())
 
     def exclude(self, parent: QWidget, title: str) -> str | None:
-        dialog = _Form(parent, translate("IntakeQuestions", "排除申报"), translate(
+        dialog = FormDialog(parent, translate("IntakeQuestions", "排除申报"), translate(
             "IntakeQuestions",
             "“{title}”将不放入评审包。请写明理由，理由记入操作记录。").format(title=title))
         reason = QLineEdit(dialog)
@@ -141,7 +143,7 @@ class IntakeQuestions:
 
     def duplicate(self, parent: QWidget, title: str,
                   candidates: Sequence[tuple[str, str]]) -> Duplicate | None:
-        dialog = _Form(parent, translate("IntakeQuestions", "标记为重复"), translate(
+        dialog = FormDialog(parent, translate("IntakeQuestions", "标记为重复"), translate(
             "IntakeQuestions",
             "“{title}”是另一份申报的重复：选择保留的那一份。本份将不放入评审包，"
             "两份的关系都记入决定文件。").format(title=title))
@@ -159,7 +161,7 @@ class IntakeQuestions:
 
     def acknowledge(self, parent: QWidget, warnings: Sequence[tuple[str, str]]
                     ) -> Acknowledgement | None:
-        dialog = _Form(parent, translate("IntakeQuestions", "确认提示"), translate(
+        dialog = FormDialog(parent, translate("IntakeQuestions", "确认提示"), translate(
             "IntakeQuestions",
             "确认已看过该提示。可以写一句说明；选择是否仍让专家看到这条提示。"))
         code = QComboBox(dialog)

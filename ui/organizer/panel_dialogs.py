@@ -12,23 +12,19 @@ from collections.abc import Sequence
 from pathlib import Path
 
 from PySide6.QtCore import QCoreApplication
-from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
-    QDialogButtonBox,
     QFileDialog,
-    QFormLayout,
     QLabel,
     QLineEdit,
     QMessageBox,
-    QPlainTextEdit,
-    QVBoxLayout,
     QWidget,
 )
 
 from app.keys import format_fingerprint
 from app.model import Expert
+from ui.organizer.intake_dialogs import FormDialog
 from ui.organizer.key_check import normalise_fingerprint
 
 translate = QCoreApplication.translate
@@ -48,36 +44,7 @@ def fingerprint_check(text: str) -> tuple[str | None, str]:
     return bare, translate("PanelQuestions", "✓ {fp}").format(fp=format_fingerprint(bare))
 
 
-class _Form(QDialog):
-    def __init__(self, parent: QWidget | None, title: str) -> None:
-        super().__init__(parent)
-        self.setWindowTitle(title)
-        self.setMinimumWidth(460)
-        layout = QVBoxLayout(self)
-        self.form = QFormLayout()
-        layout.addLayout(self.form)
-        self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok
-                                        | QDialogButtonBox.StandardButton.Cancel, self)
-        self.buttons.accepted.connect(self.accept)
-        self.buttons.rejected.connect(self.reject)
-        layout.addWidget(self.buttons)
-
-    def showEvent(self, event: QShowEvent) -> None:
-        super().showEvent(event)
-        # The buttons were made first, so Qt would focus one of them and a typed space
-        # would press it: put the cursor in the first field instead.
-        for row in range(self.form.rowCount()):
-            item = self.form.itemAt(row, QFormLayout.ItemRole.FieldRole)
-            widget = item.widget() if item is not None else None
-            if isinstance(widget, QLineEdit | QComboBox | QPlainTextEdit) and widget.isVisible():
-                widget.setFocus()
-                break
-
-    def ok(self, enabled: bool) -> None:
-        self.buttons.button(QDialogButtonBox.StandardButton.Ok).setEnabled(enabled)
-
-
-class FingerprintDialog(_Form):
+class FingerprintDialog(FormDialog):
     """Type or paste the fingerprint the expert read out; OK only for 40 hex digits."""
 
     def __init__(self, parent: QWidget | None, expert: Expert) -> None:
@@ -103,7 +70,7 @@ class FingerprintDialog(_Form):
         bare, message = fingerprint_check(self.edit.text())
         self.verdict.setText(message if self.edit.text() else "")
         self.verdict.setStyleSheet("color: #1d7a46;" if bare else "color: #b42318;")
-        self.ok(bare is not None)
+        self.update_ok(bare is not None)
 
     def value(self) -> str | None:
         return fingerprint_check(self.edit.text())[0]
@@ -113,7 +80,7 @@ class PanelQuestions:
     """The real dialogs."""
 
     def expert(self, parent: QWidget, expert: Expert | None) -> Expert | None:
-        dialog = _Form(parent, translate("PanelQuestions", "专家"))
+        dialog = FormDialog(parent, translate("PanelQuestions", "专家"))
         eid, name, org = QLineEdit(dialog), QLineEdit(dialog), QLineEdit(dialog)
         if expert is not None:
             eid.setText(expert.id)
@@ -124,7 +91,7 @@ class PanelQuestions:
         dialog.form.addRow(translate("PanelQuestions", "单位："), org)
 
         def check() -> None:
-            dialog.ok(bool(eid.text().strip() and name.text().strip()))
+            dialog.update_ok(bool(eid.text().strip() and name.text().strip()))
 
         eid.textChanged.connect(check)
         name.textChanged.connect(check)
@@ -139,7 +106,7 @@ class PanelQuestions:
         return dialog.value() if dialog.exec() == QDialog.DialogCode.Accepted else None
 
     def new_key(self, parent: QWidget) -> str | None:
-        dialog = _Form(parent, translate("PanelQuestions", "创建组织方密钥"))
+        dialog = FormDialog(parent, translate("PanelQuestions", "创建组织方密钥"))
         intro = QLabel(translate(
             "PanelQuestions", "组织方密钥用于给评审包签名，专家据其指纹确认评审包来自您。"
             "请设置口令并妥善保管；忘记口令将无法再签名。"), dialog)
@@ -152,7 +119,7 @@ class PanelQuestions:
         dialog.form.addRow(translate("PanelQuestions", "再输一次："), second)
 
         def check() -> None:
-            dialog.ok(len(first.text()) >= 8 and first.text() == second.text())
+            dialog.update_ok(len(first.text()) >= 8 and first.text() == second.text())
 
         first.textChanged.connect(check)
         second.textChanged.connect(check)
@@ -161,7 +128,7 @@ class PanelQuestions:
 
     def conflict(self, parent: QWidget, experts: Sequence[Expert],
                  units: Sequence[str]) -> tuple[str, str] | None:
-        dialog = _Form(parent, translate("PanelQuestions", "添加回避"))
+        dialog = FormDialog(parent, translate("PanelQuestions", "添加回避"))
         who = QComboBox(dialog)
         for expert in experts:
             who.addItem(f"{expert.id} {expert.name}", expert.id)
