@@ -9,7 +9,8 @@ The rules (docs/aggregation.md §6), applied before places and awards are given:
 - of entries with the same unit and title (the rule the intake flags duplicates by),
   only one may be ranked for an award: the one the organizer kept, or without a decision
   the one with the higher score (then the lower id); the others are *duplicates* — unless
-  the organizer recorded that they are not duplicates.
+  the organizer recorded that they are not duplicates (here, or at intake: the manifest's
+  `duplicates.decided`).
 
 Everything here is decided from the panel, the aggregated results and the decisions, so
 the same inputs always give the same statuses.  The reasons are Chinese, for the report.
@@ -111,8 +112,9 @@ def duplicate_standings(panel: Panel, decisions: ResultsDecisions,
                    and scores[s].score is not None]
         if len(running) < 2:
             continue
-        if _declared_distinct(decisions, running):
-            continue
+        if _declared_distinct(decisions, running) or all(
+                panel.submissions[s].distinct for s in running):
+            continue  # the organizer said they are different entries (results or intake)
         keep_decision = _keep_decision(decisions, running)
         if keep_decision is not None:
             keeper = keep_decision.keep or running[0]

@@ -36,6 +36,9 @@ class SubmissionInfo:
     title: str
     unit: str
     category: str
+    # The organizer settled at intake that this entry and those it shares unit and title
+    # with are distinct (the manifest's `duplicates.decided`).
+    distinct: bool = False
 
 
 @dataclass(frozen=True)
@@ -128,7 +131,8 @@ def panel_from(packet: Packet, db: OrgDB) -> Panel:
     known = set(rubric.categories)
     submissions = {
         s.id: SubmissionInfo(s.id, s.title, s.unit,
-                             s.category if s.category in known else UNCATEGORISED)
+                             s.category if s.category in known else UNCATEGORISED,
+                             distinct=bool(s.duplicates and s.duplicates.decided))
         for s in manifest.submissions}
     packet_id = manifest.packet_id
     try:

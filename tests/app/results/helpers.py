@@ -24,11 +24,12 @@ def build_packet(path: Path, categories: dict[str, str], experts: list[str],
                  assignments: dict[str, list[str]] | None = None,
                  packet_id: str = "RES-2026", rubric: Any = None,
                  titles: dict[str, str] | None = None,
-                 units: dict[str, str] | None = None) -> Path:
+                 units: dict[str, str] | None = None,
+                 distinct: frozenset[str] = frozenset()) -> Path:
     """A signed packet: submission id → category; every expert gets every submission
     unless `assignments` says otherwise."""
     from app.keys import demo_signing_key
-    from app.model import Expert, Submission
+    from app.model import DuplicateInfo, Expert, Submission
     from app.packet import Manifest, PacketWriter
     from app.rubrics import load_default_rubric, rubric_hash
 
@@ -36,7 +37,9 @@ def build_packet(path: Path, categories: dict[str, str], experts: list[str],
     titles = titles or {}
     subs = [Submission(id=sid, category=cat, title=titles.get(sid, f"申报{sid}：接诉即办暖人心"),
                        unit=(units or {}).get(sid, f"{sid}市12345热线中心"), fields={"body": "详细内容" * 10},
-                       text="正文") for sid, cat in categories.items()]
+                       text="正文",
+                       duplicates=DuplicateInfo(sorted(distinct - {sid}), [], True)
+                       if sid in distinct else None) for sid, cat in categories.items()]
     roster = [Expert(e, f"专家{e}", "某研究院") for e in experts]
     if assignments is None:
         assignments = {e: list(categories) for e in experts}

@@ -222,3 +222,19 @@ def test_rules_hold_on_random_panels(tmp_path, db, seed) -> None:
     assert all(r.n >= 5 for r in rows if r.award)
     assert not (any(r.id == "S1" and r.award for r in rows)
                 and any(r.id == "S2" and r.award for r in rows))
+
+
+def test_entries_the_intake_settled_as_distinct_both_compete(tmp_path, db) -> None:
+    """The manifest's `duplicates.decided` (the organizer acknowledged the warning)."""
+    from tests.app.results.helpers import accept_rows, build_packet, panel_of
+
+    titles = {s: f"标题{s}" for s in SCORES} | {"S2": "标题S1"}
+    units = {s: f"单位{s}" for s in SCORES} | {"S2": "单位S1"}
+    path = build_packet(tmp_path / "p.panelpack", dict.fromkeys(SCORES, "感动瞬间"), EXPERTS,
+                        titles=titles, units=units, distinct=frozenset({"S1", "S2"}))
+    for expert, rows in marks().items():
+        accept_rows(db, "RES-2026", expert, rows)
+    panel = panel_of(path, db)
+    assert panel.submissions["S1"].distinct and not panel.submissions["S3"].distinct
+    statuses = {r.id: str(r.status) for r in ResultsEngine(panel).results().rankings["感动瞬间"]}
+    assert set(statuses.values()) == {"ranked"}  # S1 and S2 share unit and title: settled
