@@ -1902,89 +1902,89 @@ Files involved:
 <context>
     <name>IntakeQuestions</name>
     <message>
-        <location filename="../../ui/organizer/intake_dialogs.py" line="93" />
+        <location filename="../../ui/organizer/intake_dialogs.py" line="95" />
         <source>修改字段</source>
         <translation>Edit field</translation>
     </message>
     <message>
-        <location filename="../../ui/organizer/intake_dialogs.py" line="93" />
+        <location filename="../../ui/organizer/intake_dialogs.py" line="95" />
         <source>修改后的值写入决定文件，生成评审包时替换从申报书中读出的值。</source>
         <translation>The new value is written to the decisions file and replaces the value read from the form when the packet is built.</translation>
     </message>
     <message>
-        <location filename="../../ui/organizer/intake_dialogs.py" line="104" />
+        <location filename="../../ui/organizer/intake_dialogs.py" line="106" />
         <source>字段：</source>
         <translation>Field:</translation>
     </message>
     <message>
-        <location filename="../../ui/organizer/intake_dialogs.py" line="105" />
+        <location filename="../../ui/organizer/intake_dialogs.py" line="107" />
         <source>类别：</source>
         <translation>Category:</translation>
     </message>
     <message>
-        <location filename="../../ui/organizer/intake_dialogs.py" line="106" />
+        <location filename="../../ui/organizer/intake_dialogs.py" line="108" />
         <source>新值：</source>
         <translation>New value:</translation>
     </message>
     <message>
-        <location filename="../../ui/organizer/intake_dialogs.py" line="107" />
-        <location filename="../../ui/organizer/intake_dialogs.py" line="135" />
-        <location filename="../../ui/organizer/intake_dialogs.py" line="154" />
+        <location filename="../../ui/organizer/intake_dialogs.py" line="109" />
+        <location filename="../../ui/organizer/intake_dialogs.py" line="137" />
+        <location filename="../../ui/organizer/intake_dialogs.py" line="156" />
         <source>理由：</source>
         <translation>Reason:</translation>
     </message>
     <message>
-        <location filename="../../ui/organizer/intake_dialogs.py" line="131" />
+        <location filename="../../ui/organizer/intake_dialogs.py" line="133" />
         <source>排除申报</source>
         <translation>Exclude application</translation>
     </message>
     <message>
-        <location filename="../../ui/organizer/intake_dialogs.py" line="131" />
+        <location filename="../../ui/organizer/intake_dialogs.py" line="133" />
         <source>“{title}”将不放入评审包。请写明理由，理由记入操作记录。</source>
         <translation>"{title}" will be left out of the packet. Give a reason; it is kept in the decision log.</translation>
     </message>
     <message>
-        <location filename="../../ui/organizer/intake_dialogs.py" line="144" />
+        <location filename="../../ui/organizer/intake_dialogs.py" line="146" />
         <source>标记为重复</source>
         <translation>Mark as duplicate</translation>
     </message>
     <message>
-        <location filename="../../ui/organizer/intake_dialogs.py" line="144" />
+        <location filename="../../ui/organizer/intake_dialogs.py" line="146" />
         <source>“{title}”是另一份申报的重复：选择保留的那一份。本份将不放入评审包，两份的关系都记入决定文件。</source>
         <translation>"{title}" duplicates another application: choose the one to keep. This one is left out of the packet; both are named in the decisions file.</translation>
     </message>
     <message>
-        <location filename="../../ui/organizer/intake_dialogs.py" line="152" />
+        <location filename="../../ui/organizer/intake_dialogs.py" line="154" />
         <source>重复申报</source>
         <translation>Submitted twice</translation>
     </message>
     <message>
-        <location filename="../../ui/organizer/intake_dialogs.py" line="153" />
+        <location filename="../../ui/organizer/intake_dialogs.py" line="155" />
         <source>保留：</source>
         <translation>Keep:</translation>
     </message>
     <message>
-        <location filename="../../ui/organizer/intake_dialogs.py" line="162" />
+        <location filename="../../ui/organizer/intake_dialogs.py" line="164" />
         <source>确认提示</source>
         <translation>Acknowledge warning</translation>
     </message>
     <message>
-        <location filename="../../ui/organizer/intake_dialogs.py" line="162" />
+        <location filename="../../ui/organizer/intake_dialogs.py" line="164" />
         <source>确认已看过该提示。可以写一句说明；选择是否仍让专家看到这条提示。</source>
         <translation>Confirm that you have seen this warning. Add a note if you like, and choose whether experts still see it.</translation>
     </message>
     <message>
-        <location filename="../../ui/organizer/intake_dialogs.py" line="169" />
+        <location filename="../../ui/organizer/intake_dialogs.py" line="171" />
         <source>评审包中仍向专家显示此提示</source>
         <translation>Still show this warning to experts in the packet</translation>
     </message>
     <message>
-        <location filename="../../ui/organizer/intake_dialogs.py" line="170" />
+        <location filename="../../ui/organizer/intake_dialogs.py" line="172" />
         <source>提示：</source>
         <translation>Warning:</translation>
     </message>
     <message>
-        <location filename="../../ui/organizer/intake_dialogs.py" line="171" />
+        <location filename="../../ui/organizer/intake_dialogs.py" line="173" />
         <source>说明：</source>
         <translation>Note:</translation>
     </message>
@@ -2388,37 +2388,52 @@ Files involved:
 <context>
     <name>PacketHeader</name>
     <message>
-        <location filename="../../ui/review/header.py" line="37" />
+        <location filename="../../ui/review/header.py" line="41" />
+        <source>打开评审包…</source>
+        <translation>Open packet…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/review/header.py" line="42" />
+        <source>组织方工作台…</source>
+        <translation>Organizer workbench…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/review/header.py" line="43" />
+        <source>组织方：从申报材料到评审包、导入评分表和结果</source>
+        <translation>For the organizer: from the applications to the packet, the score sheets and the results</translation>
+    </message>
+    <message>
+        <location filename="../../ui/review/header.py" line="57" />
         <source>尚未打开评审包</source>
         <translation>No packet open</translation>
     </message>
     <message>
-        <location filename="../../ui/review/header.py" line="38" />
+        <location filename="../../ui/review/header.py" line="58" />
         <source>请从“文件 ▸ 打开评审包…”选择组织方发来的 .panelpack 文件，或将文件拖到此窗口。</source>
         <translation>Choose the .panelpack file from the organizer with File ▸ Open packet…, or drop it onto this window.</translation>
     </message>
     <message>
-        <location filename="../../ui/review/header.py" line="40" />
+        <location filename="../../ui/review/header.py" line="60" />
         <source>PanelDesk 评审台</source>
         <translation>PanelDesk</translation>
     </message>
     <message>
-        <location filename="../../ui/review/header.py" line="44" />
+        <location filename="../../ui/review/header.py" line="64" />
         <source>（未确认）</source>
         <translation>(not confirmed)</translation>
     </message>
     <message>
-        <location filename="../../ui/review/header.py" line="45" />
+        <location filename="../../ui/review/header.py" line="65" />
         <source>组织方公钥指纹：{fp}　　评审专家：{who}</source>
         <translation>Organizer fingerprint: {fp}    Expert: {who}</translation>
     </message>
     <message>
-        <location filename="../../ui/review/header.py" line="46" />
+        <location filename="../../ui/review/header.py" line="66" />
         <source>（无）</source>
         <translation>(none)</translation>
     </message>
     <message>
-        <location filename="../../ui/review/header.py" line="47" />
+        <location filename="../../ui/review/header.py" line="67" />
         <source>{title} — PanelDesk 评审台</source>
         <translation>{title} — PanelDesk</translation>
     </message>
@@ -2613,108 +2628,108 @@ Files involved:
 <context>
     <name>PanelQuestions</name>
     <message>
-        <location filename="../../ui/organizer/panel_dialogs.py" line="43" />
+        <location filename="../../ui/organizer/panel_dialogs.py" line="39" />
         <source>含有不是十六进制数字的字符“{ch}”</source>
         <translation>Contains "{ch}", which is not a hexadecimal digit</translation>
     </message>
     <message>
-        <location filename="../../ui/organizer/panel_dialogs.py" line="46" />
+        <location filename="../../ui/organizer/panel_dialogs.py" line="42" />
         <source>已输入 {n} 位，指纹应为 40 位十六进制数字</source>
         <translation>{n} digits so far; a fingerprint has 40 hexadecimal digits</translation>
     </message>
     <message>
-        <location filename="../../ui/organizer/panel_dialogs.py" line="48" />
+        <location filename="../../ui/organizer/panel_dialogs.py" line="44" />
         <source>✓ {fp}</source>
         <translation>✓ {fp}</translation>
     </message>
     <message>
-        <location filename="../../ui/organizer/panel_dialogs.py" line="84" />
+        <location filename="../../ui/organizer/panel_dialogs.py" line="51" />
         <source>登记专家密钥指纹</source>
         <translation>Enrol the expert's key fingerprint</translation>
     </message>
     <message>
-        <location filename="../../ui/organizer/panel_dialogs.py" line="85" />
+        <location filename="../../ui/organizer/panel_dialogs.py" line="52" />
         <source>请专家读出自己的密钥指纹（导出评分表时显示，也可在命令行用 paneldesk key show 查看），当面或电话逐组核对后输入或粘贴。</source>
         <translation>Ask the expert to read out their key fingerprint (shown when exporting a score sheet, or with paneldesk key show), compare it group by group in person or by phone, then type or paste it.</translation>
     </message>
     <message>
-        <location filename="../../ui/organizer/panel_dialogs.py" line="90" />
-        <location filename="../../ui/organizer/panel_dialogs.py" line="171" />
+        <location filename="../../ui/organizer/panel_dialogs.py" line="57" />
+        <location filename="../../ui/organizer/panel_dialogs.py" line="138" />
         <source>专家：</source>
         <translation>Expert:</translation>
     </message>
     <message>
-        <location filename="../../ui/organizer/panel_dialogs.py" line="95" />
+        <location filename="../../ui/organizer/panel_dialogs.py" line="62" />
         <source>指纹：</source>
         <translation>Fingerprint:</translation>
     </message>
     <message>
-        <location filename="../../ui/organizer/panel_dialogs.py" line="116" />
+        <location filename="../../ui/organizer/panel_dialogs.py" line="83" />
         <source>专家</source>
         <translation>Expert</translation>
     </message>
     <message>
-        <location filename="../../ui/organizer/panel_dialogs.py" line="122" />
+        <location filename="../../ui/organizer/panel_dialogs.py" line="89" />
         <source>编号：</source>
         <translation>Id:</translation>
     </message>
     <message>
-        <location filename="../../ui/organizer/panel_dialogs.py" line="123" />
+        <location filename="../../ui/organizer/panel_dialogs.py" line="90" />
         <source>姓名：</source>
         <translation>Name:</translation>
     </message>
     <message>
-        <location filename="../../ui/organizer/panel_dialogs.py" line="124" />
+        <location filename="../../ui/organizer/panel_dialogs.py" line="91" />
         <source>单位：</source>
         <translation>Organisation:</translation>
     </message>
     <message>
-        <location filename="../../ui/organizer/panel_dialogs.py" line="142" />
+        <location filename="../../ui/organizer/panel_dialogs.py" line="109" />
         <source>创建组织方密钥</source>
         <translation>Create the organizer key</translation>
     </message>
     <message>
-        <location filename="../../ui/organizer/panel_dialogs.py" line="143" />
+        <location filename="../../ui/organizer/panel_dialogs.py" line="110" />
         <source>组织方密钥用于给评审包签名，专家据其指纹确认评审包来自您。请设置口令并妥善保管；忘记口令将无法再签名。</source>
         <translation>The organizer key signs the packet; experts check its fingerprint to know the packet comes from you. Choose a passphrase and keep it safe: without it nothing can be signed again.</translation>
     </message>
     <message>
-        <location filename="../../ui/organizer/panel_dialogs.py" line="151" />
+        <location filename="../../ui/organizer/panel_dialogs.py" line="118" />
         <source>口令：</source>
         <translation>Passphrase:</translation>
     </message>
     <message>
-        <location filename="../../ui/organizer/panel_dialogs.py" line="152" />
+        <location filename="../../ui/organizer/panel_dialogs.py" line="119" />
         <source>再输一次：</source>
         <translation>Repeat:</translation>
     </message>
     <message>
-        <location filename="../../ui/organizer/panel_dialogs.py" line="164" />
+        <location filename="../../ui/organizer/panel_dialogs.py" line="131" />
         <source>添加回避</source>
         <translation>Add conflict</translation>
     </message>
     <message>
-        <location filename="../../ui/organizer/panel_dialogs.py" line="172" />
+        <location filename="../../ui/organizer/panel_dialogs.py" line="139" />
         <source>回避单位：</source>
         <translation>Unit to avoid:</translation>
     </message>
     <message>
-        <location filename="../../ui/organizer/panel_dialogs.py" line="179" />
+        <location filename="../../ui/organizer/panel_dialogs.py" line="146" />
         <source>导入专家名单</source>
         <translation>Import roster</translation>
     </message>
     <message>
-        <location filename="../../ui/organizer/panel_dialogs.py" line="180" />
+        <location filename="../../ui/organizer/panel_dialogs.py" line="147" />
         <source>专家名单 (*.csv *.xlsx);;所有文件 (*)</source>
         <translation>Rosters (*.csv *.xlsx);;All files (*)</translation>
     </message>
     <message>
-        <location filename="../../ui/organizer/panel_dialogs.py" line="185" />
+        <location filename="../../ui/organizer/panel_dialogs.py" line="152" />
         <source>删除专家</source>
         <translation>Remove expert</translation>
     </message>
     <message>
-        <location filename="../../ui/organizer/panel_dialogs.py" line="186" />
+        <location filename="../../ui/organizer/panel_dialogs.py" line="153" />
         <source>从名单中删除 {id} {name}？</source>
         <translation>Remove {id} {name} from the roster?</translation>
     </message>
@@ -3206,7 +3221,7 @@ Files involved:
 <context>
     <name>ReviewWindow</name>
     <message>
-        <location filename="../../ui/review/window.py" line="131" />
+        <location filename="../../ui/review/window.py" line="132" />
         <source>打开评审包并确认身份后在此评分</source>
         <translation>Open a packet and confirm your identity to score here</translation>
     </message>
@@ -3316,12 +3331,12 @@ Files involved:
         <translation>&amp;Keyboard shortcuts</translation>
     </message>
     <message>
-        <location filename="../../ui/review/window.py" line="325" />
+        <location filename="../../ui/review/window.py" line="324" />
         <source>已保存 {time}</source>
         <translation>Saved {time}</translation>
     </message>
     <message>
-        <location filename="../../ui/review/window.py" line="338" />
+        <location filename="../../ui/review/window.py" line="337" />
         <source>未能保存</source>
         <translation>Not saved</translation>
     </message>
@@ -3356,32 +3371,32 @@ Files involved:
         <translation>Please give a reason for withdrawing.</translation>
     </message>
     <message>
-        <location filename="../../ui/review/window.py" line="162" />
+        <location filename="../../ui/review/window.py" line="163" />
         <source>打开评审包</source>
         <translation>Open packet</translation>
     </message>
     <message>
-        <location filename="../../ui/review/window.py" line="163" />
+        <location filename="../../ui/review/window.py" line="164" />
         <source>评审包 (*{suffix});;所有文件 (*)</source>
         <translation>Packets (*{suffix});;All files (*)</translation>
     </message>
     <message>
-        <location filename="../../ui/review/window.py" line="178" />
+        <location filename="../../ui/review/window.py" line="179" />
         <source>已打开 {name}：校验通过。</source>
         <translation>Opened {name}: verified.</translation>
     </message>
     <message>
-        <location filename="../../ui/review/window.py" line="187" />
+        <location filename="../../ui/review/window.py" line="188" />
         <source>无法打开评审包</source>
         <translation>Cannot open packet</translation>
     </message>
     <message>
-        <location filename="../../ui/review/window.py" line="191" />
+        <location filename="../../ui/review/window.py" line="192" />
         <source>未确认专家身份，评审包未打开。</source>
         <translation>Identity not confirmed; the packet was not opened.</translation>
     </message>
     <message>
-        <location filename="../../ui/review/window.py" line="202" />
+        <location filename="../../ui/review/window.py" line="203" />
         <source>评审包已关闭</source>
         <translation>The packet is closed</translation>
     </message>

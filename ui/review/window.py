@@ -116,7 +116,7 @@ class ReviewWindow(QMainWindow):
         central = QWidget(self)
         layout = QVBoxLayout(central)
         layout.setContentsMargins(10, 8, 10, 6)
-        self.header = PacketHeader(central)
+        self.header = PacketHeader(central, self.choose_packet, self.open_workbench)
         layout.addWidget(self.header)
 
         self.splitter = QSplitter(Qt.Orientation.Horizontal, central)

@@ -74,3 +74,20 @@ def test_closing_the_window_while_the_intake_is_read(qtbot, tmp_path):
     for _ in range(5):
         QApplication.processEvents()
         qtbot.wait(20)
+
+
+def test_the_start_screen_offers_the_packet_and_the_workbench(make_window, qtbot, tmp_path,
+                                                              monkeypatch):
+    from PySide6.QtWidgets import QFileDialog
+
+    (tmp_path / "intake").mkdir()
+    chosen = [str(tmp_path / "r"), str(tmp_path / "intake")]
+    monkeypatch.setattr(QFileDialog, "getExistingDirectory", lambda *_a, **_k: chosen.pop(0))
+    window = make_window()
+    window.show()
+    header = window.header
+    assert header.start.isVisible() and header.open_button.isVisible()
+    header.workbench_button.click()
+    [bench] = window.organizer_entry.workbench().windows
+    qtbot.addWidget(bench)
+    assert bench.project.folder == tmp_path / "r"
