@@ -28,42 +28,42 @@
         <translation>Reason (kept in the audit log):</translation>
     </message>
     <message>
-        <location filename="../../ui/organizer/build_summary.py" line="43" />
+        <location filename="../../ui/organizer/build_summary.py" line="39" />
         <source>{name}（版本 {version}）</source>
         <translation>{name} (version {version})</translation>
     </message>
     <message>
-        <location filename="../../ui/organizer/build_summary.py" line="44" />
+        <location filename="../../ui/organizer/build_summary.py" line="40" />
         <source>评分项（满分 · 权重）：</source>
         <translation>Criteria (maximum · weight):</translation>
     </message>
     <message>
-        <location filename="../../ui/organizer/build_summary.py" line="47" />
+        <location filename="../../ui/organizer/build_summary.py" line="43" />
         <source>类别：</source>
         <translation>Category:</translation>
     </message>
     <message>
-        <location filename="../../ui/organizer/build_summary.py" line="47" />
+        <location filename="../../ui/organizer/build_summary.py" line="43" />
         <source>奖项：</source>
         <translation>Awards:</translation>
     </message>
     <message>
-        <location filename="../../ui/organizer/build_summary.py" line="49" />
+        <location filename="../../ui/organizer/build_summary.py" line="45" />
         <source>{count} 名</source>
         <translation>{count}</translation>
     </message>
     <message>
-        <location filename="../../ui/organizer/build_summary.py" line="50" />
+        <location filename="../../ui/organizer/build_summary.py" line="46" />
         <source>{percent}%</source>
         <translation>{percent}%</translation>
     </message>
     <message>
-        <location filename="../../ui/organizer/build_summary.py" line="53" />
+        <location filename="../../ui/organizer/build_summary.py" line="49" />
         <source>  （未设奖项）</source>
         <translation>  (no awards)</translation>
     </message>
     <message>
-        <location filename="../../ui/organizer/build_summary.py" line="60" />
+        <location filename="../../ui/organizer/build_summary.py" line="56" />
         <source>各位评审专家：
 
 附件“{file}”是本次评审的评审包（{title}，共 {count} 份申报）。
@@ -86,7 +86,7 @@ The attached "{file}" is the judging packet of this round ({title}, {count} appl
 Packet id: {packet_id}</translation>
     </message>
     <message>
-        <location filename="../../ui/organizer/build_summary.py" line="113" />
+        <location filename="../../ui/organizer/build_summary.py" line="94" />
         <source>重复，保留：{kept}</source>
         <translation>Duplicate; kept: {kept}</translation>
     </message>
@@ -337,7 +337,7 @@ Packet id: {packet_id}</translation>
 <context>
     <name>AuditDialog</name>
     <message>
-        <location filename="../../ui/organizer/audit_view.py" line="96" />
+        <location filename="../../ui/organizer/audit_view.py" line="77" />
         <source>操作记录</source>
         <translation>Decision log</translation>
     </message>
@@ -345,72 +345,72 @@ Packet id: {packet_id}</translation>
 <context>
     <name>AuditModel</name>
     <message>
-        <location filename="../../ui/organizer/audit_view.py" line="28" />
+        <location filename="../../ui/organizer/audit_view.py" line="24" />
         <source>排除</source>
         <translation>Exclude</translation>
     </message>
     <message>
-        <location filename="../../ui/organizer/audit_view.py" line="29" />
+        <location filename="../../ui/organizer/audit_view.py" line="25" />
         <source>恢复纳入</source>
         <translation>Include again</translation>
     </message>
     <message>
-        <location filename="../../ui/organizer/audit_view.py" line="30" />
+        <location filename="../../ui/organizer/audit_view.py" line="26" />
         <source>标记为重复</source>
         <translation>Mark as duplicate</translation>
     </message>
     <message>
-        <location filename="../../ui/organizer/audit_view.py" line="31" />
+        <location filename="../../ui/organizer/audit_view.py" line="27" />
         <source>取消重复标记</source>
         <translation>Not a duplicate</translation>
     </message>
     <message>
-        <location filename="../../ui/organizer/audit_view.py" line="32" />
+        <location filename="../../ui/organizer/audit_view.py" line="28" />
         <source>修改字段</source>
         <translation>Edit field</translation>
     </message>
     <message>
-        <location filename="../../ui/organizer/audit_view.py" line="33" />
+        <location filename="../../ui/organizer/audit_view.py" line="29" />
         <source>确认提示</source>
         <translation>Acknowledge warning</translation>
     </message>
     <message>
-        <location filename="../../ui/organizer/audit_view.py" line="34" />
+        <location filename="../../ui/organizer/audit_view.py" line="30" />
         <source>修改专家名单</source>
         <translation>Edit roster</translation>
     </message>
     <message>
-        <location filename="../../ui/organizer/audit_view.py" line="50" />
+        <location filename="../../ui/organizer/audit_view.py" line="47" />
         <source>时间</source>
         <translation>Time</translation>
     </message>
     <message>
-        <location filename="../../ui/organizer/audit_view.py" line="50" />
+        <location filename="../../ui/organizer/audit_view.py" line="47" />
         <source>操作人</source>
         <translation>By</translation>
     </message>
     <message>
-        <location filename="../../ui/organizer/audit_view.py" line="51" />
+        <location filename="../../ui/organizer/audit_view.py" line="48" />
         <source>操作</source>
         <translation>Action</translation>
     </message>
     <message>
-        <location filename="../../ui/organizer/audit_view.py" line="51" />
+        <location filename="../../ui/organizer/audit_view.py" line="48" />
         <source>对象</source>
         <translation>Subject</translation>
     </message>
     <message>
-        <location filename="../../ui/organizer/audit_view.py" line="52" />
+        <location filename="../../ui/organizer/audit_view.py" line="49" />
         <source>原值</source>
         <translation>Old value</translation>
     </message>
     <message>
-        <location filename="../../ui/organizer/audit_view.py" line="52" />
+        <location filename="../../ui/organizer/audit_view.py" line="49" />
         <source>新值</source>
         <translation>New value</translation>
     </message>
     <message>
-        <location filename="../../ui/organizer/audit_view.py" line="53" />
+        <location filename="../../ui/organizer/audit_view.py" line="50" />
         <source>理由</source>
         <translation>Reason</translation>
     </message>
@@ -560,37 +560,37 @@ Organizer key fingerprint: {fingerprint}</translation>
 <context>
     <name>BuildSummary</name>
     <message>
-        <location filename="../../ui/organizer/build_summary.py" line="31" />
+        <location filename="../../ui/organizer/build_summary.py" line="27" />
         <source>纳入</source>
         <translation>Included</translation>
     </message>
     <message>
-        <location filename="../../ui/organizer/build_summary.py" line="32" />
+        <location filename="../../ui/organizer/build_summary.py" line="28" />
         <source>已排除</source>
         <translation>Excluded</translation>
     </message>
     <message>
-        <location filename="../../ui/organizer/build_summary.py" line="33" />
+        <location filename="../../ui/organizer/build_summary.py" line="29" />
         <source>无法读取</source>
         <translation>Rejected</translation>
     </message>
     <message>
-        <location filename="../../ui/organizer/build_summary.py" line="75" />
+        <location filename="../../ui/organizer/build_summary.py" line="72" />
         <source>状态</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../../ui/organizer/build_summary.py" line="75" />
+        <location filename="../../ui/organizer/build_summary.py" line="72" />
         <source>来源</source>
         <translation>Source</translation>
     </message>
     <message>
-        <location filename="../../ui/organizer/build_summary.py" line="76" />
+        <location filename="../../ui/organizer/build_summary.py" line="73" />
         <source>编号</source>
         <translation>ID</translation>
     </message>
     <message>
-        <location filename="../../ui/organizer/build_summary.py" line="76" />
+        <location filename="../../ui/organizer/build_summary.py" line="73" />
         <source>说明</source>
         <translation>Explanation</translation>
     </message>
@@ -1626,187 +1626,187 @@ Files involved:
 <context>
     <name>IntakeModel</name>
     <message>
-        <location filename="../../ui/organizer/intake_model.py" line="34" />
+        <location filename="../../ui/organizer/intake_model.py" line="32" />
         <source>纳入</source>
         <translation>Included</translation>
     </message>
     <message>
-        <location filename="../../ui/organizer/intake_model.py" line="35" />
+        <location filename="../../ui/organizer/intake_model.py" line="33" />
         <source>需处理</source>
         <translation>Needs attention</translation>
     </message>
     <message>
-        <location filename="../../ui/organizer/intake_model.py" line="36" />
+        <location filename="../../ui/organizer/intake_model.py" line="34" />
         <source>已排除</source>
         <translation>Excluded</translation>
     </message>
     <message>
-        <location filename="../../ui/organizer/intake_model.py" line="37" />
+        <location filename="../../ui/organizer/intake_model.py" line="35" />
         <source>无法读取</source>
         <translation>Rejected</translation>
     </message>
     <message>
-        <location filename="../../ui/organizer/intake_model.py" line="45" />
+        <location filename="../../ui/organizer/intake_model.py" line="43" />
         <source>缺栏目</source>
         <translation>Missing field</translation>
     </message>
     <message>
-        <location filename="../../ui/organizer/intake_model.py" line="45" />
+        <location filename="../../ui/organizer/intake_model.py" line="43" />
         <source>申报书中有栏目为空或没有找到。可在右侧补填该栏目，或确认后保留。</source>
         <translation>A field of the form is empty or was not found. Fill it in on the right, or acknowledge and keep it.</translation>
     </message>
     <message>
-        <location filename="../../ui/organizer/intake_model.py" line="47" />
+        <location filename="../../ui/organizer/intake_model.py" line="45" />
         <source>缺类别</source>
         <translation>No category</translation>
     </message>
     <message>
-        <location filename="../../ui/organizer/intake_model.py" line="47" />
+        <location filename="../../ui/organizer/intake_model.py" line="45" />
         <source>没有读到评审细则中的实践类别（未勾选、勾选多个或写法不认识）。没有类别的申报不参加分类排名，请用“补填类别”选定。</source>
         <translation>No category of the rubric was read (none ticked, several ticked, or an unknown spelling). An application without a category is not ranked; choose one with "Set category".</translation>
     </message>
     <message>
-        <location filename="../../ui/organizer/intake_model.py" line="50" />
+        <location filename="../../ui/organizer/intake_model.py" line="48" />
         <source>字数</source>
         <translation>Length</translation>
     </message>
     <message>
-        <location filename="../../ui/organizer/intake_model.py" line="50" />
+        <location filename="../../ui/organizer/intake_model.py" line="48" />
         <source>详细内容的字数不在评审细则建议的范围内。一般只需确认并告知专家。</source>
         <translation>The length of the detailed description is outside the rubric's recommended range. Usually acknowledging it and telling the experts is enough.</translation>
     </message>
     <message>
-        <location filename="../../ui/organizer/intake_model.py" line="52" />
+        <location filename="../../ui/organizer/intake_model.py" line="50" />
         <source>图片数</source>
         <translation>Image count</translation>
     </message>
     <message>
-        <location filename="../../ui/organizer/intake_model.py" line="52" />
+        <location filename="../../ui/organizer/intake_model.py" line="50" />
         <source>附图数量不符合征集要求。可确认后保留，或联系申报单位补交。</source>
         <translation>The number of images does not meet the call's requirement. Acknowledge and keep it, or ask the applicant for more.</translation>
     </message>
     <message>
-        <location filename="../../ui/organizer/intake_model.py" line="54" />
+        <location filename="../../ui/organizer/intake_model.py" line="52" />
         <source>图片格式</source>
         <translation>Image format</translation>
     </message>
     <message>
-        <location filename="../../ui/organizer/intake_model.py" line="54" />
+        <location filename="../../ui/organizer/intake_model.py" line="52" />
         <source>附图不是要求的格式。专家仍可查看，一般确认即可。</source>
         <translation>An image is not in the required format. Experts can still view it; usually acknowledging it is enough.</translation>
     </message>
     <message>
-        <location filename="../../ui/organizer/intake_model.py" line="56" />
+        <location filename="../../ui/organizer/intake_model.py" line="54" />
         <source>分辨率</source>
         <translation>Resolution</translation>
     </message>
     <message>
-        <location filename="../../ui/organizer/intake_model.py" line="56" />
+        <location filename="../../ui/organizer/intake_model.py" line="54" />
         <source>附图分辨率低于要求。专家仍可查看，一般确认即可。</source>
         <translation>An image's resolution is below the requirement. Experts can still view it; usually acknowledging it is enough.</translation>
     </message>
     <message>
-        <location filename="../../ui/organizer/intake_model.py" line="58" />
+        <location filename="../../ui/organizer/intake_model.py" line="56" />
         <source>附件损坏</source>
         <translation>Damaged file</translation>
     </message>
     <message>
-        <location filename="../../ui/organizer/intake_model.py" line="58" />
+        <location filename="../../ui/organizer/intake_model.py" line="56" />
         <source>有附件无法安全打开，不会放入评审包。可联系申报单位重发。</source>
         <translation>An attachment cannot be opened safely and is left out of the packet. You may ask the applicant to resend it.</translation>
     </message>
     <message>
-        <location filename="../../ui/organizer/intake_model.py" line="60" />
+        <location filename="../../ui/organizer/intake_model.py" line="58" />
         <source>压缩包不安全</source>
         <translation>Unsafe archive</translation>
     </message>
     <message>
-        <location filename="../../ui/organizer/intake_model.py" line="60" />
+        <location filename="../../ui/organizer/intake_model.py" line="58" />
         <source>压缩包中有路径不安全的文件，已跳过。请核对是否缺少材料。</source>
         <translation>The archive holds files with unsafe paths; they were skipped. Check whether material is missing.</translation>
     </message>
     <message>
-        <location filename="../../ui/organizer/intake_model.py" line="62" />
+        <location filename="../../ui/organizer/intake_model.py" line="60" />
         <source>手机号</source>
         <translation>Mobile number</translation>
     </message>
     <message>
-        <location filename="../../ui/organizer/intake_model.py" line="62" />
+        <location filename="../../ui/organizer/intake_model.py" line="60" />
         <source>专家可见的文字中有未脱敏的手机号。请在对应栏目中改为脱敏写法。</source>
         <translation>Text experts see contains an unmasked mobile number. Edit the field to mask it.</translation>
     </message>
     <message>
-        <location filename="../../ui/organizer/intake_model.py" line="64" />
+        <location filename="../../ui/organizer/intake_model.py" line="62" />
         <source>身份证号</source>
         <translation>ID number</translation>
     </message>
     <message>
-        <location filename="../../ui/organizer/intake_model.py" line="64" />
+        <location filename="../../ui/organizer/intake_model.py" line="62" />
         <source>专家可见的文字中有未脱敏的身份证号。请在对应栏目中改为脱敏写法。</source>
         <translation>Text experts see contains an unmasked ID number. Edit the field to mask it.</translation>
     </message>
     <message>
-        <location filename="../../ui/organizer/intake_model.py" line="66" />
+        <location filename="../../ui/organizer/intake_model.py" line="64" />
         <source>银行卡号</source>
         <translation>Bank card</translation>
     </message>
     <message>
-        <location filename="../../ui/organizer/intake_model.py" line="66" />
+        <location filename="../../ui/organizer/intake_model.py" line="64" />
         <source>专家可见的文字中有未脱敏的银行卡号。请在对应栏目中改为脱敏写法。</source>
         <translation>Text experts see contains an unmasked bank card number. Edit the field to mask it.</translation>
     </message>
     <message>
-        <location filename="../../ui/organizer/intake_model.py" line="68" />
+        <location filename="../../ui/organizer/intake_model.py" line="66" />
         <source>疑似重复</source>
         <translation>Possible duplicate</translation>
     </message>
     <message>
-        <location filename="../../ui/organizer/intake_model.py" line="68" />
+        <location filename="../../ui/organizer/intake_model.py" line="66" />
         <source>与另一份申报的单位和标题相同。请用“标记为重复”保留其中一份。</source>
         <translation>Same unit and title as another application. Use "Mark as duplicate" to keep one of them.</translation>
     </message>
     <message>
-        <location filename="../../ui/organizer/intake_model.py" line="93" />
+        <location filename="../../ui/organizer/intake_model.py" line="92" />
         <source>状态</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../../ui/organizer/intake_model.py" line="93" />
+        <location filename="../../ui/organizer/intake_model.py" line="92" />
         <source>编号</source>
         <translation>ID</translation>
     </message>
     <message>
-        <location filename="../../ui/organizer/intake_model.py" line="94" />
+        <location filename="../../ui/organizer/intake_model.py" line="93" />
         <source>申报单位</source>
         <translation>Unit</translation>
     </message>
     <message>
-        <location filename="../../ui/organizer/intake_model.py" line="94" />
+        <location filename="../../ui/organizer/intake_model.py" line="93" />
         <source>类别</source>
         <translation>Category</translation>
     </message>
     <message>
-        <location filename="../../ui/organizer/intake_model.py" line="95" />
+        <location filename="../../ui/organizer/intake_model.py" line="94" />
         <source>实践标题</source>
         <translation>Title</translation>
     </message>
     <message>
-        <location filename="../../ui/organizer/intake_model.py" line="95" />
+        <location filename="../../ui/organizer/intake_model.py" line="94" />
         <source>正文字数</source>
         <translation>Length</translation>
     </message>
     <message>
-        <location filename="../../ui/organizer/intake_model.py" line="96" />
+        <location filename="../../ui/organizer/intake_model.py" line="95" />
         <source>图片</source>
         <translation>Image</translation>
     </message>
     <message>
-        <location filename="../../ui/organizer/intake_model.py" line="96" />
+        <location filename="../../ui/organizer/intake_model.py" line="95" />
         <source>提示</source>
         <translation>Notes</translation>
     </message>
     <message>
-        <location filename="../../ui/organizer/intake_model.py" line="97" />
+        <location filename="../../ui/organizer/intake_model.py" line="96" />
         <source>来源</source>
         <translation>Source</translation>
     </message>

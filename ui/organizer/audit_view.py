@@ -12,18 +12,14 @@ from typing import Any
 
 from PySide6.QtCore import (
     QT_TRANSLATE_NOOP,
-    QAbstractTableModel,
     QCoreApplication,
-    QModelIndex,
-    QObject,
-    QPersistentModelIndex,
     Qt,
 )
 from PySide6.QtWidgets import QDialog, QHeaderView, QTableView, QVBoxLayout, QWidget
 
+from ui.organizer.table_model import AnyIndex, ListTableModel
 from ui.roles import ROW_ROLE, SORT_ROLE
 
-AnyIndex = QModelIndex | QPersistentModelIndex
 ACTION_TEXT = {  # the action names app.organizer.project records (joined by "+")
     "exclude": QT_TRANSLATE_NOOP("AuditModel", "排除"),
     "include": QT_TRANSLATE_NOOP("AuditModel", "恢复纳入"),
@@ -45,35 +41,20 @@ def action_text(action: str) -> str:
                     for part in action.split("+"))
 
 
-class AuditModel(QAbstractTableModel):
+class AuditModel(ListTableModel):
     AT, WHO, ACTION, SUBJECT, OLD, NEW, REASON = range(7)
+    CONTEXT = "AuditModel"
     HEADERS = (QT_TRANSLATE_NOOP("AuditModel", "时间"), QT_TRANSLATE_NOOP("AuditModel", "操作人"),
                QT_TRANSLATE_NOOP("AuditModel", "操作"), QT_TRANSLATE_NOOP("AuditModel", "对象"),
                QT_TRANSLATE_NOOP("AuditModel", "原值"), QT_TRANSLATE_NOOP("AuditModel", "新值"),
                QT_TRANSLATE_NOOP("AuditModel", "理由"))
     KEYS = ("at", "who", "action", "subject", "old", "new", "reason")
 
-    def __init__(self, parent: QObject | None = None) -> None:
-        super().__init__(parent)
-        self._rows: list[dict[str, Any]] = []
-
     def set_rows(self, rows: Sequence[dict[str, Any]]) -> None:
         self.beginResetModel()
         self._rows = sorted(rows, key=lambda r: (r.get("at") or "", r.get("id") or 0),
                             reverse=True)
         self.endResetModel()
-
-    def rowCount(self, parent: AnyIndex = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self._rows)
-
-    def columnCount(self, parent: AnyIndex = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self.HEADERS)
-
-    def headerData(self, section: int, orientation: Qt.Orientation,
-                   role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
-            return tr(self.HEADERS[section])
-        return None
 
     def data(self, index: AnyIndex, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if not index.isValid() or not 0 <= index.row() < len(self._rows):

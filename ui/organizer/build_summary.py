@@ -13,20 +13,16 @@ from typing import Any
 
 from PySide6.QtCore import (
     QT_TRANSLATE_NOOP,
-    QAbstractTableModel,
     QCoreApplication,
-    QModelIndex,
-    QObject,
-    QPersistentModelIndex,
     Qt,
 )
 from PySide6.QtGui import QBrush, QColor
 
 from app.assembly.builder import BuildReport
 from scoring.rubric import Rubric
+from ui.organizer.table_model import AnyIndex, ListTableModel
 from ui.roles import KEY_ROLE, SORT_ROLE
 
-AnyIndex = QModelIndex | QPersistentModelIndex
 _CTX = "BuildSummary"
 STATUS_TEXT = {"included": QT_TRANSLATE_NOOP("BuildSummary", "纳入"),
                "excluded": QT_TRANSLATE_NOOP("BuildSummary", "已排除"),
@@ -68,34 +64,19 @@ def expert_message(report: BuildReport, fingerprint: str) -> str:
             fingerprint=fingerprint, packet_id=report.packet_id)
 
 
-class BuildSummaryModel(QAbstractTableModel):
+class BuildSummaryModel(ListTableModel):
     """Every entry of a build: included (with its id), excluded or rejected (with why)."""
 
     STATUS, SOURCE, ID, NOTE = range(4)
+    CONTEXT = "BuildSummary"
     HEADERS = (QT_TRANSLATE_NOOP("BuildSummary", "状态"), QT_TRANSLATE_NOOP("BuildSummary", "来源"),
                QT_TRANSLATE_NOOP("BuildSummary", "编号"), QT_TRANSLATE_NOOP("BuildSummary", "说明"))
-
-    def __init__(self, parent: QObject | None = None) -> None:
-        super().__init__(parent)
-        self._rows: list[Any] = []
 
     def set_report(self, report: BuildReport) -> None:
         self.beginResetModel()
         order = {"rejected": 0, "excluded": 1, "included": 2}
         self._rows = sorted(report.entries, key=lambda e: (order.get(e.status, 3), e.source))
         self.endResetModel()
-
-    def rowCount(self, parent: AnyIndex = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self._rows)
-
-    def columnCount(self, parent: AnyIndex = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self.HEADERS)
-
-    def headerData(self, section: int, orientation: Qt.Orientation,
-                   role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
-            return tr(self.HEADERS[section])
-        return None
 
     def data(self, index: AnyIndex, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if not index.isValid() or not 0 <= index.row() < len(self._rows):

@@ -14,20 +14,18 @@ from typing import Any
 
 from PySide6.QtCore import (
     QT_TRANSLATE_NOOP,
-    QAbstractTableModel,
     QCoreApplication,
     QModelIndex,
     QObject,
-    QPersistentModelIndex,
     QSortFilterProxyModel,
     Qt,
 )
 from PySide6.QtGui import QBrush, QColor
 
 from ui.organizer.intake_rows import ATTENTION, EXCLUDED, INCLUDED, REJECTED, IntakeRow
+from ui.organizer.table_model import AnyIndex, ListTableModel
 from ui.roles import KEY_ROLE, ROW_ROLE, SORT_ROLE
 
-AnyIndex = QModelIndex | QPersistentModelIndex
 _CTX = "IntakeModel"
 
 STATUS_TEXT = {
@@ -86,31 +84,16 @@ def warning_explanation(code: str) -> str:
     return tr(WARNINGS[code][1]) if code in WARNINGS else ""
 
 
-class IntakeModel(QAbstractTableModel):
+class IntakeModel(ListTableModel):
     """One row per intake entry."""
 
     STATUS, ID, UNIT, CATEGORY, TITLE, BODY, IMAGES, WARNINGS, SOURCE = range(9)
+    CONTEXT = "IntakeModel"
     HEADERS = (QT_TRANSLATE_NOOP("IntakeModel", "状态"), QT_TRANSLATE_NOOP("IntakeModel", "编号"),
                QT_TRANSLATE_NOOP("IntakeModel", "申报单位"), QT_TRANSLATE_NOOP("IntakeModel", "类别"),
                QT_TRANSLATE_NOOP("IntakeModel", "实践标题"), QT_TRANSLATE_NOOP("IntakeModel", "正文字数"),
                QT_TRANSLATE_NOOP("IntakeModel", "图片"), QT_TRANSLATE_NOOP("IntakeModel", "提示"),
                QT_TRANSLATE_NOOP("IntakeModel", "来源"))
-
-    def __init__(self, parent: QObject | None = None) -> None:
-        super().__init__(parent)
-        self._rows: list[IntakeRow] = []
-
-    def rowCount(self, parent: AnyIndex = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self._rows)
-
-    def columnCount(self, parent: AnyIndex = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self.HEADERS)
-
-    def headerData(self, section: int, orientation: Qt.Orientation,
-                   role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
-            return tr(self.HEADERS[section])
-        return None
 
     def row_at(self, row: int) -> IntakeRow | None:
         return self._rows[row] if 0 <= row < len(self._rows) else None
