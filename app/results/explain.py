@@ -106,15 +106,17 @@ def alpha_word(alpha: float) -> str:
     return "分歧较大"
 
 
+def say(template: str, **args: object) -> Message:
+    """A part of the agreement sentence (context "Agreement")."""
+    return Message(AGREEMENT, template, **args)
+
+
 def too_few(stats: AgreementStats) -> bool:
     return stats.n_complete < MIN_AGREEMENT_SUBMISSIONS
 
 
 def icc_reading(stats: AgreementStats, form: str = HEADLINE_ICC) -> Message:
     """What the ICC of `form` says, in words: a value with its interval, or why none."""
-    def say(template: str, **args: object) -> Message:
-        return Message(AGREEMENT, template, **args)
-
     value = stats.icc.get(form) if stats.icc else None
     if value is None or too_few(stats):
         return say(ICC_TOO_FEW, form=form, complete=stats.n_complete, experts=stats.n_experts,
@@ -133,9 +135,6 @@ def icc_reading(stats: AgreementStats, form: str = HEADLINE_ICC) -> Message:
 def agreement_sentence(stats: AgreementStats) -> Message:
     """One plain sentence about a category's agreement, for the report and the GUI
     (a `Message`: the Chinese text, which the interface can translate)."""
-    def say(template: str, **args: object) -> Message:
-        return Message(AGREEMENT, template, **args)
-
     if stats.n_subs == 0:
         return say(NO_MARKS, category=stats.category)
     head = say(HEAD, category=stats.category, subs=stats.n_subs, experts=stats.n_experts,
