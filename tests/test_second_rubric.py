@@ -68,14 +68,38 @@ def run(*argv: str) -> None:
     assert main([str(a) for a in argv]) == 0, argv
 
 
+def write_roster(tmp_path: Path) -> Path:
+    roster = tmp_path / "roster.csv"
+    roster.write_text("编号,姓名,单位\n" + "".join(f"{e},专家{e},某研究院\n" for e in EXPERTS),
+                      encoding="utf-8")
+    return roster
+
+
+def score_import(homes, tmp_path: Path, packet: Path, db: str, subs: list[str],
+                 criteria: list[str]) -> None:
+    """Every expert scores every submission with their own key and exports a signed
+    sheet; the organizer imports them all, accepting each key."""
+    sheets = []
+    for e, expert in enumerate(EXPERTS):
+        homes(expert)
+        run("key", "init")
+        for s, sid in enumerate(subs):
+            run("review", "set", "--packet", packet, "--expert", expert, sid,
+                *scores_for(e, s, criteria))
+        sheet = tmp_path / f"{expert}.xlsx"
+        run("review", "export", "--packet", packet, "--expert", expert, "-o", sheet)
+        sheets.append(sheet)
+    homes("organizer")
+    run("sheets", "import", *sheets, "--packet", packet, "--db", db,
+        *[arg for e in EXPERTS for arg in ("--accept-key", e)])
+
+
 def test_another_rubric_runs_from_intake_to_results(tmp_path: Path, homes, capsys) -> None:
     rubric = load_rubric(RUBRIC)
     criteria = [c.name for c in rubric.criteria]
     assert len(rubric.categories) == 3 and len(criteria) == 8
     packet, db = tmp_path / "community.panelpack", f"sqlite:///{tmp_path / 'org.db'}"
-    roster = tmp_path / "roster.csv"
-    roster.write_text("编号,姓名,单位\n" + "".join(f"{e},专家{e},某研究院\n" for e in EXPERTS),
-                      encoding="utf-8")
+    roster = write_roster(tmp_path)
 
     homes("organizer")
     run("key", "init")
@@ -94,20 +118,7 @@ def test_another_rubric_runs_from_intake_to_results(tmp_path: Path, homes, capsy
     subs = [s["id"] for s in manifest["submissions"]]
     assert len(subs) == 6
 
-    sheets = []
-    for e, expert in enumerate(EXPERTS):
-        homes(expert)
-        run("key", "init")
-        for s, sid in enumerate(subs):
-            run("review", "set", "--packet", packet, "--expert", expert, sid,
-                *scores_for(e, s, criteria))
-        sheet = tmp_path / f"{expert}.xlsx"
-        run("review", "export", "--packet", packet, "--expert", expert, "-o", sheet)
-        sheets.append(sheet)
-
-    homes("organizer")
-    run("sheets", "import", *sheets, "--packet", packet, "--db", db,
-        *[arg for e in EXPERTS for arg in ("--accept-key", e)])
+    score_import(homes, tmp_path, packet, db, subs, criteria)
     out = tmp_path / "results"
     run("results", "--packet", packet, "--db", db, "-o", out)
     data = json.loads((out / "results.json").read_text(encoding="utf-8"))

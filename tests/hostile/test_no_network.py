@@ -14,12 +14,12 @@ import sys
 from pathlib import Path
 
 from tests.test_second_rubric import (  # noqa: F401 — homes: a fixture, found by name
-    EXPERTS,
     RUBRIC,
     homes,
     run,
-    scores_for,
+    score_import,
     write_intake,
+    write_roster,
 )
 
 WATCHING = False
@@ -63,9 +63,7 @@ def test_the_whole_flow_opens_no_network_socket(tmp_path: Path, homes, capsys) -
     rubric = load_rubric(RUBRIC)
     criteria = [c.name for c in rubric.criteria]
     packet, db = tmp_path / "p.panelpack", f"sqlite:///{tmp_path / 'org.db'}"
-    roster = tmp_path / "roster.csv"
-    roster.write_text("编号,姓名,单位\n" + "".join(f"{e},专家{e},某研究院\n" for e in EXPERTS),
-                      encoding="utf-8")
+    roster = write_roster(tmp_path)
     SEEN.clear()
     WATCHING = True
     try:
@@ -77,19 +75,7 @@ def test_the_whole_flow_opens_no_network_socket(tmp_path: Path, homes, capsys) -
         capsys.readouterr()
         run("packet", "info", packet, "--json")
         subs = [s["id"] for s in json.loads(capsys.readouterr().out)["submissions"]]
-        sheets = []
-        for e, expert in enumerate(EXPERTS):
-            homes(expert)
-            run("key", "init")
-            for s, sid in enumerate(subs):
-                run("review", "set", "--packet", packet, "--expert", expert, sid,
-                    *scores_for(e, s, criteria))
-            sheet = tmp_path / f"{expert}.xlsx"
-            run("review", "export", "--packet", packet, "--expert", expert, "-o", sheet)
-            sheets.append(sheet)
-        homes("organizer")
-        run("sheets", "import", *sheets, "--packet", packet, "--db", db,
-            *[arg for e in EXPERTS for arg in ("--accept-key", e)])
+        score_import(homes, tmp_path, packet, db, subs, criteria)
         run("results", "--packet", packet, "--db", db, "-o", tmp_path / "results")
     finally:
         WATCHING = False
