@@ -178,13 +178,18 @@ def test_sigterm_during_build_leaves_no_temporary_file(organizer: Path) -> None:
     proc = subprocess.Popen([sys.executable, "-m", "app", "packet", "build", str(intake), "-o",
                              str(out)], cwd=ROOT, env=env, stderr=subprocess.PIPE, text=True)
     try:
-        deadline = time.monotonic() + 30
-        while not list(organizer.glob(".p.panelpack.*.tmp")) and time.monotonic() < deadline:
-            time.sleep(0.02)
+        # The first entry's progress line: the packet file is open, eleven entries to go.
+        # Waiting on the line (not polling for the file) leaves the build no time to finish.
+        seen = []
+        for line in iter(proc.stderr.readline, ""):
+            seen.append(line)
+            if line.startswith("[1/"):
+                break
         assert list(organizer.glob(".p.panelpack.*.tmp")), "the build never started writing"
         started = time.monotonic()
         proc.send_signal(signal.SIGTERM)
         _, err = proc.communicate(timeout=30)
+        err = "".join(seen) + err
     finally:
         if proc.poll() is None:
             proc.kill()
