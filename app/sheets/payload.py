@@ -24,8 +24,6 @@ from datetime import UTC, datetime
 from decimal import Decimal, InvalidOperation
 from typing import TYPE_CHECKING, Any
 
-from sqlalchemy import Column, Integer, MetaData, Table, Text, func, insert, select
-
 from app.canonical import canonical_json, sha256_hex
 from app.workspace.flags import FLAG_LABELS, FLAGS
 from scoring.totals import canonical_decimal, format_score
@@ -43,15 +41,13 @@ _ILLEGAL = re.compile(r"[\000-\010\013\014\016-\037]")
 _ONE_PLACE = Decimal("0.1")
 FLAG_SEPARATOR, FLAG_ARROW = "；", "→"  # "疑似不实；类别不符→<建议类别>"
 
-side_metadata = MetaData()
 # One row per export: the version only goes up, even if an export fails half way.
-sheet_exports = Table(
-    "sheet_exports", side_metadata,
-    Column("version", Integer, primary_key=True),
-    Column("started_at", Text, nullable=False),
-    Column("payload_hash", Text, nullable=True),
-    Column("file_name", Text, nullable=True),
-)
+SHEET_EXPORTS = """CREATE TABLE IF NOT EXISTS sheet_exports (
+    version INTEGER NOT NULL,
+    started_at TEXT NOT NULL,
+    payload_hash TEXT,
+    file_name TEXT,
+    PRIMARY KEY (version))"""
 
 
 def now_iso() -> str:
@@ -219,10 +215,11 @@ def reserve_version(session: ReviewSession) -> int:
     """
     ws = session.workspace
     with ws.transaction() as conn:
-        side_metadata.create_all(conn)
-        last = conn.execute(select(func.max(sheet_exports.c.version))).scalar() or 0
+        conn.execute(SHEET_EXPORTS)
+        last = conn.execute("SELECT max(version) FROM sheet_exports").fetchone()[0] or 0
         version = int(last) + 1
-        conn.execute(insert(sheet_exports).values(version=version, started_at=now_iso()))
+        conn.execute("INSERT INTO sheet_exports (version, started_at) VALUES (?, ?)",
+                     (version, now_iso()))
     return version
 
 
@@ -230,6 +227,6 @@ def record_export(session: ReviewSession, version: int, digest: str, file_name: 
     """Note which file carried `version` (for the expert's own records)."""
     ws = session.workspace
     with ws.transaction() as conn:
-        conn.execute(sheet_exports.update().where(sheet_exports.c.version == version)
-                     .values(payload_hash=digest, file_name=file_name))
+        conn.execute("UPDATE sheet_exports SET payload_hash = ?, file_name = ? "
+                     "WHERE version = ?", (digest, file_name, version))
 

@@ -9,8 +9,8 @@ name, validates values against the rubric (its step, range, no floats), and
 derives status, totals and the JSON-safe summary.
 
 Importing the package is light on purpose: the review window imports it at start, and
-the store needs SQLAlchemy (~0.3 s to import), which the window loads on a worker thread
-while the packet is being verified.  The names below are looked up on first use.
+the session (the rubric parser, the store) is loaded on a worker thread while the packet
+is being verified.  The names below are looked up on first use.
 """
 
 from __future__ import annotations

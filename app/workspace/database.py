@@ -1,22 +1,22 @@
-"""The workspace's SQLite engine, its records, and the small conversions around them.
+"""The workspace's SQLite connection, its records, and the small conversions around them.
 
-Every connection runs in WAL mode with `synchronous=FULL` (a commit returns only once the
+The workspace talks to SQLite through the standard library's `sqlite3`, not SQLAlchemy:
+it is always one local file, its queries are a dozen fixed statements, and importing
+SQLAlchemy cost the expert's window a fifth of its start (docs/decisions.md).  The
+connection runs in WAL mode with `synchronous=FULL` (a commit returns only once the
 write-ahead log is on disk) and with transaction control taken away from the sqlite3
-module, so `BEGIN IMMEDIATE` can be issued for writes (`store.Workspace._tx`).  Scores are
+module, so `BEGIN IMMEDIATE` can be issued for writes (`transaction`).  Scores are
 stored as the shortest exact decimal text, never floats.
 """
 
 from __future__ import annotations
 
 import sqlite3
+from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
 from decimal import Decimal, InvalidOperation
 from pathlib import Path
-from typing import Any
-
-from sqlalchemy import Connection, Engine, create_engine, event
-from sqlalchemy.engine import URL
-from sqlalchemy.exc import SQLAlchemyError
 
 from app.errors import PanelDeskError
 from app.workspace import schema
@@ -47,29 +47,60 @@ class HistoryRow:
     note: str | None = None
 
 
-
-def open_checked(path: Path, wanted: dict[str, str]) -> Engine:
-    """An engine on the workspace at `path`: created with the schema when new, else
+def open_checked(path: Path, wanted: dict[str, str]) -> sqlite3.Connection:
+    """A connection to the workspace at `path`: created with the schema when new, else
     checked to be this packet's, rubric's and expert's (PanelDeskError otherwise)."""
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
     except OSError as err:
         raise PanelDeskError(f"无法创建工作区文件夹 {path.parent}：{err.strerror}") from err
-    engine = make_engine(path)
+    conn = None
     try:
-        with engine.connect() as conn:
-            conn.execution_options(paneldesk_write=True)
-            with conn.begin():
-                schema.initialise_or_check(conn, path, wanted)
+        conn = connect(path)
+        with transaction(conn, write=True):
+            schema.initialise_or_check(conn, path, wanted)
     except PanelDeskError:
-        engine.dispose()
+        if conn is not None:
+            conn.close()
         raise
-    except (SQLAlchemyError, sqlite3.Error) as err:
-        engine.dispose()
+    except sqlite3.Error as err:
+        if conn is not None:
+            conn.close()
         raise PanelDeskError(f"无法打开评审工作区 {path}：{db_reason(err)}。该文件可能"
                              "不是有效的工作区数据库或已损坏，或没有读写权限") from err
-    return engine
+    return conn
 
+
+def connect(path: Path) -> sqlite3.Connection:
+    """One connection, usable from any thread (callers serialise it with a lock)."""
+    # isolation_level=None: the sqlite3 module would not BEGIN before SELECTs; every
+    # transaction is begun explicitly by `transaction`.
+    conn = sqlite3.connect(str(path), timeout=BUSY_TIMEOUT_MS / 1000, isolation_level=None,
+                           check_same_thread=False)
+    try:
+        conn.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
+        conn.execute("PRAGMA journal_mode = WAL")
+        conn.execute("PRAGMA synchronous = FULL")
+        conn.execute("PRAGMA foreign_keys = ON")
+    except BaseException:
+        conn.close()
+        raise
+    return conn
+
+
+@contextmanager
+def transaction(conn: sqlite3.Connection, write: bool) -> Iterator[sqlite3.Connection]:
+    """One transaction: COMMIT when the block ends, ROLLBACK when it raises.  A write
+    takes the write lock at BEGIN, so its read-then-write cannot interleave with
+    another process."""
+    conn.execute("BEGIN IMMEDIATE" if write else "BEGIN")
+    try:
+        yield conn
+        conn.execute("COMMIT")
+    except BaseException:
+        if conn.in_transaction:
+            conn.rollback()
+        raise
 
 
 def decimal_text(value: Decimal | int) -> str:
@@ -84,32 +115,6 @@ def decimal_text(value: Decimal | int) -> str:
     return canonical_decimal(dec)
 
 
-def make_engine(path: Path) -> Engine:
-    url = URL.create("sqlite+pysqlite", database=str(path))
-    engine = create_engine(url, connect_args={"check_same_thread": False,
-                                              "timeout": BUSY_TIMEOUT_MS / 1000})
-
-    @event.listens_for(engine, "connect")
-    def _on_connect(dbapi_conn: Any, _record: Any) -> None:
-        # Take transaction control away from the sqlite3 module (it would not BEGIN
-        # before SELECTs); we emit BEGIN ourselves in `_on_begin`.
-        dbapi_conn.isolation_level = None
-        cur = dbapi_conn.cursor()
-        try:
-            cur.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
-            cur.execute("PRAGMA journal_mode = WAL")
-            cur.execute("PRAGMA synchronous = FULL")
-            cur.execute("PRAGMA foreign_keys = ON")
-        finally:
-            cur.close()
-
-    @event.listens_for(engine, "begin")
-    def _on_begin(conn: Connection) -> None:
-        write = conn.get_execution_options().get("paneldesk_write", False)
-        conn.exec_driver_sql("BEGIN IMMEDIATE" if write else "BEGIN")
-
-    return engine
-
 def stored_decimal(text: str) -> Decimal:
     try:
         return Decimal(text)
@@ -118,5 +123,4 @@ def stored_decimal(text: str) -> Decimal:
 
 
 def db_reason(err: BaseException) -> str:
-    orig = getattr(err, "orig", None) or err
-    return str(orig).splitlines()[0] if str(orig) else type(orig).__name__
+    return str(err).splitlines()[0] if str(err) else type(err).__name__

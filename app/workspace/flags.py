@@ -1,6 +1,6 @@
 """The flags an expert can raise on a submission (docs/formats.md §3): 疑似不实, 未脱敏, 类别不符.
 
-Kept apart from the database schema so the GUI can name them without importing SQLAlchemy.
+Kept apart from the database schema so the GUI can name them without importing the store.
 """
 
 from app.i18n import QT_TRANSLATE_NOOP

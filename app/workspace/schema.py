@@ -1,4 +1,4 @@
-"""Tables of the expert's workspace database (SQLAlchemy Core), created or checked on open.
+"""Tables of the expert's workspace database (plain SQL), created or checked on open.
 
 The workspace holds only what the expert decided — scores, comments, flags, recusals —
 plus `meta` (which packet, rubric and expert the file belongs to) and `history`, the
@@ -7,27 +7,16 @@ append-only audit trail of every change.  Values are text: scores are decimal st
 
 `history` is append-only by construction (no code path updates or deletes it) and by
 the database itself: the triggers below abort any UPDATE or DELETE, so neither a bug
-nor a curious expert with a SQLite browser can quietly rewrite the trail.
+nor a curious expert with a SQLite browser can quietly rewrite the trail.  The
+statements are those SQLAlchemy emitted for this schema before the workspace moved to
+`sqlite3`, so files created by either are alike.
 """
 
 from __future__ import annotations
 
+import sqlite3
 from datetime import UTC, datetime
 from pathlib import Path
-
-from sqlalchemy import (
-    CheckConstraint,
-    Column,
-    Connection,
-    Integer,
-    MetaData,
-    PrimaryKeyConstraint,
-    Table,
-    Text,
-    insert,
-    select,
-    update,
-)
 
 from app.errors import PanelDeskError
 from app.keys import format_fingerprint
@@ -39,64 +28,50 @@ LAST_SUBMISSION = "last_submission"  # where the expert was (not audited)
 IDENTITY_CONFIRMED = "identity_confirmed"  # when the expert confirmed who they are
 RECUSALS_DECLARED = "recusals_declared"  # when they declared their conflicts of interest
 
-metadata = MetaData()
-
-meta = Table(
-    "meta", metadata,
-    Column("key", Text, primary_key=True),
-    Column("value", Text, nullable=False),
-)
-
-scores = Table(
-    "scores", metadata,
-    Column("submission_id", Text, nullable=False),
-    Column("criterion_id", Text, nullable=False),
-    Column("value", Text, nullable=False),  # decimal string, e.g. "27.5"
-    Column("updated_at", Text, nullable=False),
-    PrimaryKeyConstraint("submission_id", "criterion_id"),
-)
-
-comments = Table(
-    "comments", metadata,
-    Column("submission_id", Text, primary_key=True),
-    Column("text", Text, nullable=False),
-    Column("updated_at", Text, nullable=False),
-)
-
-flags = Table(
-    "flags", metadata,
-    Column("submission_id", Text, nullable=False),
-    Column("flag", Text, nullable=False),
-    Column("suggested_category", Text, nullable=True),
-    Column("updated_at", Text, nullable=False),
-    PrimaryKeyConstraint("submission_id", "flag"),
-    CheckConstraint("flag IN ('suspect_untrue', 'pii_unmasked', 'wrong_category')",
-                    name="flag_known"),
-)
-
-recusals = Table(
-    "recusals", metadata,
-    Column("submission_id", Text, primary_key=True),
-    Column("reason", Text, nullable=False),
-    Column("created_at", Text, nullable=False),
-)
-
-history = Table(
-    "history", metadata,
-    Column("id", Integer, primary_key=True, autoincrement=True),
-    Column("at", Text, nullable=False),
-    Column("expert_id", Text, nullable=False),
-    Column("submission_id", Text, nullable=True),  # NULL for workspace-level events
-    # "score:<criterion id>", "comment", "flag:…", "recusal", "identity_confirmed", …
-    Column("field", Text, nullable=False),
-    Column("old", Text, nullable=True),
-    Column("new", Text, nullable=True),
-    Column("note", Text, nullable=True),  # why, where the change has a stated reason
+# Table name → CREATE statement, in creation order.
+TABLES = {
+    "meta": """CREATE TABLE meta (
+        "key" TEXT NOT NULL,
+        value TEXT NOT NULL,
+        PRIMARY KEY ("key"))""",
+    "scores": """CREATE TABLE scores (
+        submission_id TEXT NOT NULL,
+        criterion_id TEXT NOT NULL,
+        value TEXT NOT NULL,  -- decimal string, e.g. "27.5"
+        updated_at TEXT NOT NULL,
+        PRIMARY KEY (submission_id, criterion_id))""",
+    "comments": """CREATE TABLE comments (
+        submission_id TEXT NOT NULL,
+        text TEXT NOT NULL,
+        updated_at TEXT NOT NULL,
+        PRIMARY KEY (submission_id))""",
+    "flags": """CREATE TABLE flags (
+        submission_id TEXT NOT NULL,
+        flag TEXT NOT NULL,
+        suggested_category TEXT,
+        updated_at TEXT NOT NULL,
+        PRIMARY KEY (submission_id, flag),
+        CONSTRAINT flag_known CHECK (flag IN ('suspect_untrue', 'pii_unmasked', 'wrong_category')))""",
+    "recusals": """CREATE TABLE recusals (
+        submission_id TEXT NOT NULL,
+        reason TEXT NOT NULL,
+        created_at TEXT NOT NULL,
+        PRIMARY KEY (submission_id))""",
     # AUTOINCREMENT: ids are never reused, so the trail's order is its id order.
-    sqlite_autoincrement=True,
-)
+    # submission_id is NULL for workspace-level events; note says why, where the change
+    # has a stated reason.
+    "history": """CREATE TABLE history (
+        id INTEGER NOT NULL PRIMARY KEY AUTOINCREMENT,
+        at TEXT NOT NULL,
+        expert_id TEXT NOT NULL,
+        submission_id TEXT,
+        field TEXT NOT NULL,
+        old TEXT,
+        new TEXT,
+        note TEXT)""",
+}
 
-# Executed after create_all, in the same transaction as the table creation.
+# Executed after the tables, in the same transaction as their creation.
 TRIGGERS = (
     """CREATE TRIGGER IF NOT EXISTS history_no_update BEFORE UPDATE ON history
        BEGIN SELECT RAISE(ABORT, 'history is append-only'); END""",
@@ -110,21 +85,27 @@ def now_iso() -> str:
     return datetime.now(UTC).isoformat(timespec="milliseconds").replace("+00:00", "Z")
 
 
-def initialise_or_check(conn: Connection, path: Path, wanted: dict[str, str]) -> None:
+def insert_history(conn: sqlite3.Connection, at: str, expert_id: str, sub: str | None,
+                   field: str, old: str | None, new: str | None, note: str | None) -> None:
+    """Append one row to the audit trail."""
+    conn.execute("INSERT INTO history (at, expert_id, submission_id, field, old, new, note) "
+                 "VALUES (?, ?, ?, ?, ?, ?, ?)", (at, expert_id, sub, field, old, new, note))
+
+
+def initialise_or_check(conn: sqlite3.Connection, path: Path, wanted: dict[str, str]) -> None:
     """Inside one write transaction: create the schema in an empty file, or check that
     the existing database is this packet's and this expert's."""
-    tables = set(conn.exec_driver_sql(
-        "SELECT name FROM sqlite_master WHERE type = 'table'").scalars())
+    tables = {r[0] for r in conn.execute(
+        "SELECT name FROM sqlite_master WHERE type = 'table'")}
     if not tables - {"sqlite_sequence"}:
-        metadata.create_all(conn)
-        for ddl in TRIGGERS:
-            conn.exec_driver_sql(ddl)
-        conn.execute(insert(meta), [{"key": k, "value": v} for k, v in wanted.items()])
+        for ddl in (*TABLES.values(), *TRIGGERS):
+            conn.execute(ddl)
+        conn.executemany('INSERT INTO meta ("key", value) VALUES (?, ?)', wanted.items())
         return
-    missing = {table.name for table in metadata.sorted_tables} - tables
+    missing = set(TABLES) - tables
     if missing:
         raise PanelDeskError(f"{path} 不是评审台工作区数据库（缺少表：{'、'.join(sorted(missing))}）")
-    have = {r.key: r.value for r in conn.execute(select(meta))}
+    have = {r[0]: r[1] for r in conn.execute('SELECT "key", value FROM meta')}
     version = have.get("schema_version", "")
     if not version.isdigit():
         raise PanelDeskError(f"{path} 不是评审台工作区数据库（缺少版本信息）")
@@ -144,15 +125,13 @@ def initialise_or_check(conn: Connection, path: Path, wanted: dict[str, str]) ->
     if have.get("manifest_hash") != wanted["manifest_hash"]:
         # Same packet and rubric re-issued (e.g. a corrected field): the marks still
         # apply.  Record the switch so the trail shows which packet they were made on.
-        conn.execute(update(meta).where(meta.c.key == "manifest_hash")
-                     .values(value=wanted["manifest_hash"]))
-        conn.execute(insert(history).values(
-            at=now_iso(), expert_id=wanted["expert_id"], submission_id=None,
-            field="packet:manifest_hash", old=have.get("manifest_hash"),
-            new=wanted["manifest_hash"], note=None))
+        conn.execute('UPDATE meta SET value = ? WHERE "key" = ?',
+                     (wanted["manifest_hash"], "manifest_hash"))
+        insert_history(conn, now_iso(), wanted["expert_id"], None, "packet:manifest_hash",
+                       have.get("manifest_hash"), wanted["manifest_hash"], None)
 
 
-def _check_organizer(conn: Connection, path: Path, have: dict[str, str],
+def _check_organizer(conn: sqlite3.Connection, path: Path, have: dict[str, str],
                      wanted: dict[str, str]) -> None:
     """A packet with this id signed by another organizer key must not inherit the marks:
     anyone can sign a packet reusing a known id.  A workspace of an older version, which
@@ -162,7 +141,8 @@ def _check_organizer(conn: Connection, path: Path, have: dict[str, str],
         return
     stored = have.get("organizer_fingerprint")
     if stored is None:
-        conn.execute(insert(meta).values(key="organizer_fingerprint", value=fp))
+        conn.execute('INSERT INTO meta ("key", value) VALUES (?, ?)',
+                     ("organizer_fingerprint", fp))
     elif stored != fp:
         raise PanelDeskError(
             f"评审包“{wanted['packet_id']}”由另一组织方密钥签发（指纹 {format_fingerprint(fp)}），"

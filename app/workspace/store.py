@@ -1,7 +1,7 @@
 """The expert's workspace: every mark written durably the moment it is made.
 
 `Workspace` wraps one SQLite database (one per packet and expert, see `locate.py`)
-through SQLAlchemy Core.  Durability is the whole point of this module, so:
+through one `sqlite3` connection.  Durability is the whole point of this module, so:
 
 - every connection runs in WAL mode with `synchronous=FULL`: a commit returns only
   after the write-ahead log is on disk, and a crash or power cut leaves either the old
@@ -28,9 +28,6 @@ from contextlib import AbstractContextManager, contextmanager
 from decimal import Decimal
 from pathlib import Path
 
-from sqlalchemy import Connection, Engine, delete, insert, select, update
-from sqlalchemy.exc import DBAPIError
-
 from app.errors import PanelDeskError
 from app.workspace import schema as s
 from app.workspace.database import (
@@ -40,6 +37,7 @@ from app.workspace.database import (
     decimal_text,
     open_checked,
     stored_decimal,
+    transaction,
 )
 from app.workspace.flags import FLAG_LABELS, FLAGS
 
@@ -54,9 +52,9 @@ def _flag_text(suggested: str | None) -> str:
 class Workspace:
     """One expert's marks for one packet, with their append-only history."""
 
-    def __init__(self, engine: Engine, path: Path, identity: dict[str, str]) -> None:
+    def __init__(self, conn: sqlite3.Connection, path: Path, identity: dict[str, str]) -> None:
         # Use `Workspace.open()`; this only binds an already checked database.
-        self._engine = engine
+        self._conn = conn
         self._lock = threading.RLock()
         self.path = path
         self.packet_id = identity["packet_id"]
@@ -96,7 +94,7 @@ class Workspace:
             if not self._closed:
                 self._closed = True
                 self._marks_cache.clear()
-                self._engine.dispose()
+                self._conn.close()
 
     def __enter__(self) -> Workspace:
         return self
@@ -107,34 +105,29 @@ class Workspace:
     # ----------------------------------------------------------- transactions
 
     @contextmanager
-    def _tx(self, write: bool) -> Iterator[Connection]:
+    def _tx(self, write: bool) -> Iterator[sqlite3.Connection]:
         with self._lock:
             if self._closed:
                 raise PanelDeskError(f"评审工作区已关闭：{self.path}")
             try:
-                with self._engine.connect() as conn:
-                    conn.execution_options(paneldesk_write=write)
-                    with conn.begin():
-                        yield conn
-            except (DBAPIError, sqlite3.Error) as err:
+                with transaction(self._conn, write) as conn:
+                    yield conn
+            except sqlite3.Error as err:
                 raise PanelDeskError(f"评审工作区 {self.path} 读写失败："
                                      f"{db_reason(err)}") from err
 
-    def transaction(self, write: bool = True) -> AbstractContextManager[Connection]:
+    def transaction(self, write: bool = True) -> AbstractContextManager[sqlite3.Connection]:
         """One committed transaction, for modules keeping side tables in this database
         (the score-sheet export counter); same lock, durability and error wrapping."""
         return self._tx(write)
 
-    def _log(self, conn: Connection, sub: str | None, field: str, old: str | None,
+    def _log(self, conn: sqlite3.Connection, sub: str | None, field: str, old: str | None,
              new: str | None, note: str | None = None, at: str | None = None) -> None:
         self._marks_cache.pop(sub, None)  # under the lock `_tx` holds
-        conn.execute(insert(s.history).values(
-            at=at or s.now_iso(), expert_id=self.expert_id, submission_id=sub, field=field,
-            old=old, new=new, note=note))
+        s.insert_history(conn, at or s.now_iso(), self.expert_id, sub, field, old, new, note)
 
-    def _refuse_if_recused(self, conn: Connection, sub: str) -> None:
-        reason = conn.execute(select(s.recusals.c.reason)
-                              .where(s.recusals.c.submission_id == sub)).scalar()
+    def _refuse_if_recused(self, conn: sqlite3.Connection, sub: str) -> None:
+        reason = _recusal(conn, sub)
         if reason is not None:
             raise PanelDeskError(f"申报 {sub} 已声明回避（{reason}），不能评分、写评语或标记；"
                                  "如需评审请先撤销回避")
@@ -155,23 +148,23 @@ class Workspace:
         changed = False
         with self._tx(write=True) as conn:
             self._refuse_if_recused(conn, sub)
-            rows = conn.execute(select(s.scores.c.criterion_id, s.scores.c.value)
-                                .where(s.scores.c.submission_id == sub)).all()
-            current = {r.criterion_id: r.value for r in rows}
+            current = dict(conn.execute("SELECT criterion_id, value FROM scores "
+                                        "WHERE submission_id = ?", (sub,)).fetchall())
             at = s.now_iso()
             for crit, new in texts.items():
                 old = current.get(crit)
                 if old == new or (old is not None and new is not None
                                   and Decimal(old) == Decimal(new)):
                     continue
-                where = (s.scores.c.submission_id == sub) & (s.scores.c.criterion_id == crit)
                 if new is None:
-                    conn.execute(delete(s.scores).where(where))
+                    conn.execute("DELETE FROM scores WHERE submission_id = ? AND "
+                                 "criterion_id = ?", (sub, crit))
                 elif old is None:
-                    conn.execute(insert(s.scores).values(
-                        submission_id=sub, criterion_id=crit, value=new, updated_at=at))
+                    conn.execute("INSERT INTO scores (submission_id, criterion_id, value, "
+                                 "updated_at) VALUES (?, ?, ?, ?)", (sub, crit, new, at))
                 else:
-                    conn.execute(update(s.scores).where(where).values(value=new, updated_at=at))
+                    conn.execute("UPDATE scores SET value = ?, updated_at = ? WHERE "
+                                 "submission_id = ? AND criterion_id = ?", (new, at, sub, crit))
                 self._log(conn, sub, f"score:{crit}", old, new, at=at)
                 changed = True
         return changed
@@ -181,19 +174,18 @@ class Workspace:
         new = text if text is not None and text.strip() else None
         with self._tx(write=True) as conn:
             self._refuse_if_recused(conn, sub)
-            old = conn.execute(select(s.comments.c.text)
-                               .where(s.comments.c.submission_id == sub)).scalar()
+            old = _one(conn, "SELECT text FROM comments WHERE submission_id = ?", sub)
             if old == new:
                 return False
             at = s.now_iso()
             if new is None:
-                conn.execute(delete(s.comments).where(s.comments.c.submission_id == sub))
+                conn.execute("DELETE FROM comments WHERE submission_id = ?", (sub,))
             elif old is None:
-                conn.execute(insert(s.comments).values(submission_id=sub, text=new,
-                                                       updated_at=at))
+                conn.execute("INSERT INTO comments (submission_id, text, updated_at) "
+                             "VALUES (?, ?, ?)", (sub, new, at))
             else:
-                conn.execute(update(s.comments).where(s.comments.c.submission_id == sub)
-                             .values(text=new, updated_at=at))
+                conn.execute("UPDATE comments SET text = ?, updated_at = ? "
+                             "WHERE submission_id = ?", (new, at, sub))
             self._log(conn, sub, "comment", old, new, at=at)
         return True
 
@@ -210,21 +202,22 @@ class Workspace:
             suggested = None
         with self._tx(write=True) as conn:
             self._refuse_if_recused(conn, sub)
-            where = (s.flags.c.submission_id == sub) & (s.flags.c.flag == flag)
-            row = conn.execute(select(s.flags.c.suggested_category).where(where)).first()
-            old = None if row is None else _flag_text(row.suggested_category)
+            row = conn.execute("SELECT suggested_category FROM flags WHERE submission_id = ? "
+                               "AND flag = ?", (sub, flag)).fetchone()
+            old = None if row is None else _flag_text(row[0])
             new = _flag_text(suggested) if on else None
             if old == new:
                 return False
             at = s.now_iso()
             if new is None:
-                conn.execute(delete(s.flags).where(where))
+                conn.execute("DELETE FROM flags WHERE submission_id = ? AND flag = ?",
+                             (sub, flag))
             elif row is None:
-                conn.execute(insert(s.flags).values(submission_id=sub, flag=flag,
-                                                    suggested_category=suggested, updated_at=at))
+                conn.execute("INSERT INTO flags (submission_id, flag, suggested_category, "
+                             "updated_at) VALUES (?, ?, ?, ?)", (sub, flag, suggested, at))
             else:
-                conn.execute(update(s.flags).where(where)
-                             .values(suggested_category=suggested, updated_at=at))
+                conn.execute("UPDATE flags SET suggested_category = ?, updated_at = ? "
+                             "WHERE submission_id = ? AND flag = ?", (suggested, at, sub, flag))
             self._log(conn, sub, f"flag:{flag}", old, new, at=at)
         return True
 
@@ -235,17 +228,16 @@ class Workspace:
         with self._tx(write=True) as conn:
             return self._recuse(conn, sub, reason, s.now_iso())
 
-    def _recuse(self, conn: Connection, sub: str, reason: str, at: str) -> bool:
-        old = conn.execute(select(s.recusals.c.reason)
-                           .where(s.recusals.c.submission_id == sub)).scalar()
+    def _recuse(self, conn: sqlite3.Connection, sub: str, reason: str, at: str) -> bool:
+        old = _recusal(conn, sub)
         if old == reason:
             return False
         if old is None:
-            conn.execute(insert(s.recusals).values(submission_id=sub, reason=reason,
-                                                   created_at=at))
+            conn.execute("INSERT INTO recusals (submission_id, reason, created_at) "
+                         "VALUES (?, ?, ?)", (sub, reason, at))
         else:
-            conn.execute(update(s.recusals).where(s.recusals.c.submission_id == sub)
-                         .values(reason=reason))
+            conn.execute("UPDATE recusals SET reason = ? WHERE submission_id = ?",
+                         (reason, sub))
         self._log(conn, sub, "recusal", old, reason, at=at)
         return True
 
@@ -255,11 +247,10 @@ class Workspace:
         if not reason:
             raise PanelDeskError(f"撤销对申报 {sub} 的回避时必须填写撤销原因")
         with self._tx(write=True) as conn:
-            old = conn.execute(select(s.recusals.c.reason)
-                               .where(s.recusals.c.submission_id == sub)).scalar()
+            old = _recusal(conn, sub)
             if old is None:
                 raise PanelDeskError(f"申报 {sub} 未声明回避，无需撤销")
-            conn.execute(delete(s.recusals).where(s.recusals.c.submission_id == sub))
+            conn.execute("DELETE FROM recusals WHERE submission_id = ?", (sub,))
             self._log(conn, sub, "recusal", old, None, note=reason)
         return True
 
@@ -267,7 +258,7 @@ class Workspace:
         """Remember where the expert was (meta only; not part of the audit trail)."""
         with self._tx(write=True) as conn:
             if sub is None:
-                conn.execute(delete(s.meta).where(s.meta.c.key == s.LAST_SUBMISSION))
+                conn.execute('DELETE FROM meta WHERE "key" = ?', (s.LAST_SUBMISSION,))
             else:
                 self._set_meta(conn, s.LAST_SUBMISSION, sub)
 
@@ -292,9 +283,8 @@ class Workspace:
             self._log(conn, None, s.RECUSALS_DECLARED, None, str(len(reasons)), at=at)
 
     @staticmethod
-    def _set_meta(conn: Connection, key: str, value: str) -> None:
-        conn.execute(delete(s.meta).where(s.meta.c.key == key))
-        conn.execute(insert(s.meta).values(key=key, value=value))
+    def _set_meta(conn: sqlite3.Connection, key: str, value: str) -> None:
+        conn.execute('INSERT OR REPLACE INTO meta ("key", value) VALUES (?, ?)', (key, value))
 
     # ----------------------------------------------------------------- reads
 
@@ -305,8 +295,9 @@ class Workspace:
     def all_scores(self) -> dict[str, dict[str, Decimal]]:
         out: dict[str, dict[str, Decimal]] = {}
         with self._tx(write=False) as conn:
-            for r in conn.execute(select(s.scores).order_by(s.scores.c.submission_id)):
-                out.setdefault(r.submission_id, {})[r.criterion_id] = stored_decimal(r.value)
+            for sub, crit, value in conn.execute("SELECT submission_id, criterion_id, value "
+                                                 "FROM scores ORDER BY submission_id"):
+                out.setdefault(sub, {})[crit] = stored_decimal(value)
         return out
 
     def comment(self, sub: str) -> str | None:
@@ -314,7 +305,7 @@ class Workspace:
 
     def all_comments(self) -> dict[str, str]:
         with self._tx(write=False) as conn:
-            return {r.submission_id: r.text for r in conn.execute(select(s.comments))}
+            return dict(conn.execute("SELECT submission_id, text FROM comments").fetchall())
 
     def flags(self, sub: str) -> dict[str, str | None]:
         """Raised flags of `sub` → suggested category (None where there is none)."""
@@ -323,9 +314,10 @@ class Workspace:
     def all_flags(self) -> dict[str, dict[str, str | None]]:
         out: dict[str, dict[str, str | None]] = {}
         with self._tx(write=False) as conn:
-            for r in conn.execute(select(s.flags).order_by(s.flags.c.submission_id,
-                                                           s.flags.c.flag)):
-                out.setdefault(r.submission_id, {})[r.flag] = r.suggested_category
+            for sub, flag, suggested in conn.execute(
+                    "SELECT submission_id, flag, suggested_category FROM flags "
+                    "ORDER BY submission_id, flag"):
+                out.setdefault(sub, {})[flag] = suggested
         return out
 
     def marks(self, sub: str) -> Marks:
@@ -347,32 +339,27 @@ class Workspace:
 
     def _read_marks(self, sub: str) -> Marks:
         with self._tx(write=False) as conn:
-            scores = conn.execute(select(s.scores.c.criterion_id, s.scores.c.value)
-                                  .where(s.scores.c.submission_id == sub)).all()
-            comment = conn.execute(select(s.comments.c.text)
-                                   .where(s.comments.c.submission_id == sub)).scalar()
-            flags = conn.execute(select(s.flags.c.flag, s.flags.c.suggested_category)
-                                 .where(s.flags.c.submission_id == sub)).all()
-            recusal = conn.execute(select(s.recusals.c.reason)
-                                   .where(s.recusals.c.submission_id == sub)).scalar()
-        return ({r.criterion_id: stored_decimal(r.value) for r in scores}, comment,
-                {r.flag: r.suggested_category for r in sorted(flags, key=lambda r: r.flag)},
-                recusal)
+            scores = conn.execute("SELECT criterion_id, value FROM scores "
+                                  "WHERE submission_id = ?", (sub,)).fetchall()
+            comment = _one(conn, "SELECT text FROM comments WHERE submission_id = ?", sub)
+            flags = conn.execute("SELECT flag, suggested_category FROM flags "
+                                 "WHERE submission_id = ? ORDER BY flag", (sub,)).fetchall()
+            recusal = _recusal(conn, sub)
+        return ({crit: stored_decimal(value) for crit, value in scores}, comment,
+                dict(flags), recusal)
 
     def recusals(self) -> dict[str, str]:
         """Recused submission id → reason."""
         with self._tx(write=False) as conn:
-            return {r.submission_id: r.reason for r in
-                    conn.execute(select(s.recusals).order_by(s.recusals.c.submission_id))}
+            return dict(conn.execute("SELECT submission_id, reason FROM recusals "
+                                     "ORDER BY submission_id").fetchall())
 
     def history(self, sub: str | None = None) -> list[HistoryRow]:
         """The audit trail (oldest first), of one submission or of everything."""
-        query = select(s.history).order_by(s.history.c.id)
-        if sub is not None:
-            query = query.where(s.history.c.submission_id == sub)
+        query = "SELECT id, at, expert_id, submission_id, field, old, new, note FROM history"
+        where, args = (" WHERE submission_id = ?", (sub,)) if sub is not None else ("", ())
         with self._tx(write=False) as conn:
-            return [HistoryRow(r.id, r.at, r.expert_id, r.submission_id, r.field, r.old,
-                               r.new, r.note) for r in conn.execute(query)]
+            return [HistoryRow(*r) for r in conn.execute(f"{query}{where} ORDER BY id", args)]
 
     def last_submission(self) -> str | None:
         return self.meta().get(s.LAST_SUBMISSION)
@@ -381,15 +368,25 @@ class Workspace:
         """The durability settings of the live connection and the integrity check,
         for diagnostics and tests."""
         with self._tx(write=False) as conn:
-            out = {name: str(conn.exec_driver_sql(f"PRAGMA {name}").scalar())
-                   for name in ("journal_mode", "synchronous", "foreign_keys", "busy_timeout")}
-            out["integrity_check"] = str(conn.exec_driver_sql("PRAGMA integrity_check").scalar())
+            out = {name: str(_one(conn, f"PRAGMA {name}"))
+                   for name in ("journal_mode", "synchronous", "foreign_keys", "busy_timeout",
+                                "integrity_check")}
         return out
 
     def meta(self) -> dict[str, str]:
         """All meta keys (packet_id, manifest_hash, rubric_hash, expert_id, …)."""
         with self._tx(write=False) as conn:
-            return {r.key: r.value for r in conn.execute(select(s.meta))}
+            return dict(conn.execute('SELECT "key", value FROM meta').fetchall())
+
+
+def _one(conn: sqlite3.Connection, query: str, *args: object) -> object:
+    """The first column of the first row of `query`, or None when there is no row."""
+    row = conn.execute(query, args).fetchone()
+    return None if row is None else row[0]
+
+
+def _recusal(conn: sqlite3.Connection, sub: str) -> str | None:
+    return _one(conn, "SELECT reason FROM recusals WHERE submission_id = ?", sub)  # type: ignore[return-value]
 
 
 def _recusal_reason(sub: str, reason: str) -> str:

@@ -76,7 +76,7 @@ class CheckIn:
 
     def session_for(self, packet: Packet) -> ReviewSession | None:
         """The session of the expert reviewing `packet` (PanelDeskError if it cannot open)."""
-        from app.workspace import ReviewSession  # SQLAlchemy is loaded by `open_and_verify`
+        from app.workspace import ReviewSession  # loaded already by `open_and_verify`
 
         roster = [e.id for e in packet.manifest.roster]
         remembered = confirmed_expert(packet.manifest.packet_id, roster, self._home)

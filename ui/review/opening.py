@@ -40,7 +40,7 @@ def open_and_verify(path: Path, progress: Any = None, cancelled: Any = None,
     A PDF render worker starts meanwhile, so the first PDF does not wait for it.
     """
     default_pool().warm()
-    import app.workspace.session  # noqa: F401 — SQLAlchemy loads here, off the GUI thread
+    import app.workspace.session  # noqa: F401 — loaded here, off the GUI thread
     packet = open_packet(path, passphrase=passphrase)  # scrypt runs here, off the GUI thread
     try:
         if not is_known_good(path, packet.manifest_hash):

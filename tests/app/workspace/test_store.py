@@ -56,6 +56,69 @@ def test_open_creates_database_with_durable_settings(tmp_path: Path) -> None:
     assert meta["schema_version"] == "1"
 
 
+# The tables exactly as SQLAlchemy created them before the workspace moved to sqlite3.
+SQLALCHEMY_ERA_DDL = (
+    'CREATE TABLE meta (\n\t"key" TEXT NOT NULL, \n\tvalue TEXT NOT NULL, \n\tPRIMARY KEY ("key")\n)',
+    "CREATE TABLE scores (\n\tsubmission_id TEXT NOT NULL, \n\tcriterion_id TEXT NOT NULL, "
+    "\n\tvalue TEXT NOT NULL, \n\tupdated_at TEXT NOT NULL, \n\tPRIMARY KEY (submission_id, criterion_id)\n)",
+    "CREATE TABLE comments (\n\tsubmission_id TEXT NOT NULL, \n\ttext TEXT NOT NULL, "
+    "\n\tupdated_at TEXT NOT NULL, \n\tPRIMARY KEY (submission_id)\n)",
+    "CREATE TABLE flags (\n\tsubmission_id TEXT NOT NULL, \n\tflag TEXT NOT NULL, "
+    "\n\tsuggested_category TEXT, \n\tupdated_at TEXT NOT NULL, \n\tPRIMARY KEY (submission_id, flag), "
+    "\n\tCONSTRAINT flag_known CHECK (flag IN ('suspect_untrue', 'pii_unmasked', 'wrong_category'))\n)",
+    "CREATE TABLE recusals (\n\tsubmission_id TEXT NOT NULL, \n\treason TEXT NOT NULL, "
+    "\n\tcreated_at TEXT NOT NULL, \n\tPRIMARY KEY (submission_id)\n)",
+    "CREATE TABLE history (\n\tid INTEGER NOT NULL PRIMARY KEY AUTOINCREMENT, \n\tat TEXT NOT NULL, "
+    "\n\texpert_id TEXT NOT NULL, \n\tsubmission_id TEXT, \n\tfield TEXT NOT NULL, \n\told TEXT, "
+    "\n\tnew TEXT, \n\tnote TEXT\n)",
+    "CREATE TRIGGER history_no_update BEFORE UPDATE ON history "
+    "BEGIN SELECT RAISE(ABORT, 'history is append-only'); END",
+    "CREATE TRIGGER history_no_delete BEFORE DELETE ON history "
+    "BEGIN SELECT RAISE(ABORT, 'history is append-only'); END",
+)
+
+
+def test_a_workspace_created_through_sqlalchemy_opens_with_its_marks(tmp_path: Path) -> None:
+    path = tmp_path / "old.sqlite"
+    conn = raw(path)
+    for ddl in SQLALCHEMY_ERA_DDL:
+        conn.execute(ddl)
+    conn.executemany('INSERT INTO meta ("key", value) VALUES (?, ?)',
+                     [*IDENT.items(), ("schema_version", "1")])
+    conn.execute("INSERT INTO scores VALUES ('S1', 'c1', '27.5', '2026-01-01T00:00:00.000Z')")
+    conn.execute("INSERT INTO history (at, expert_id, submission_id, field, old, new) "
+                 "VALUES ('2026-01-01T00:00:00.000Z', 'E1', 'S1', 'score:c1', NULL, '27.5')")
+    conn.close()
+    with open_ws(path) as ws:
+        assert ws.scores("S1") == {"c1": Decimal("27.5")}
+        assert ws.set_score("S1", "c1", Decimal(28))
+        assert [(h.field, h.old, h.new) for h in ws.history("S1")] == [
+            ("score:c1", None, "27.5"), ("score:c1", "27.5", "28")]
+    with open_ws(path) as ws:
+        assert ws.scores("S1") == {"c1": Decimal(28)}
+
+
+def test_a_new_workspace_has_the_tables_sqlalchemy_made(tmp_path: Path) -> None:
+    """Same tables, columns, keys and triggers as the SQLAlchemy-era schema."""
+    def shape(path: Path) -> dict[str, list[tuple]]:
+        conn = raw(path)
+        tables = [r[0] for r in conn.execute(
+            "SELECT name FROM sqlite_master WHERE type = 'table' ORDER BY name")]
+        out = {t: conn.execute(f"PRAGMA table_xinfo({t})").fetchall() for t in tables}
+        out["triggers"] = sorted(r[0] for r in conn.execute(
+            "SELECT name FROM sqlite_master WHERE type = 'trigger'"))
+        conn.close()
+        return out
+
+    old = tmp_path / "old.sqlite"
+    conn = raw(old)
+    for ddl in SQLALCHEMY_ERA_DDL:
+        conn.execute(ddl)
+    conn.close()
+    open_ws(tmp_path / "new.sqlite").close()
+    assert shape(tmp_path / "new.sqlite") == shape(old)
+
+
 def test_reopen_restores_everything(tmp_path: Path) -> None:
     path = tmp_path / "w.sqlite"
     with open_ws(path) as ws:
