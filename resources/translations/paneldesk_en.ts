@@ -91,20 +91,35 @@ Packet id: {packet_id}</translation>
         <translation>Duplicate; kept: {kept}</translation>
     </message>
     <message>
-        <location filename="../../ui/organizer/panel_models.py" line="89" />
+        <location filename="../../ui/organizer/panel_models.py" line="94" />
         <source>已登记</source>
         <translation>Enrolled</translation>
     </message>
     <message>
-        <location filename="../../ui/organizer/panel_models.py" line="89" />
+        <location filename="../../ui/organizer/panel_models.py" line="94" />
         <source>未登记</source>
         <translation>Not enrolled</translation>
     </message>
     <message>
-        <location filename="../../ui/organizer/panel_models.py" line="197" />
-        <location filename="../../ui/organizer/panel_models.py" line="205" />
+        <location filename="../../ui/organizer/panel_models.py" line="215" />
+        <location filename="../../ui/organizer/panel_models.py" line="223" />
         <source>合计</source>
         <translation>Total</translation>
+    </message>
+    <message>
+        <location filename="../../ui/organizer/panel_models.py" line="265" />
+        <source>手动分配</source>
+        <translation>Assigned by hand</translation>
+    </message>
+    <message>
+        <location filename="../../ui/organizer/panel_models.py" line="265" />
+        <source>手动取消分配</source>
+        <translation>Unassigned by hand</translation>
+    </message>
+    <message>
+        <location filename="../../ui/organizer/panel_models.py" line="267" />
+        <source>已声明回避：{unit}</source>
+        <translation>Declared conflict: {unit}</translation>
     </message>
 </context>
 <context>
@@ -337,7 +352,7 @@ Packet id: {packet_id}</translation>
 <context>
     <name>AuditDialog</name>
     <message>
-        <location filename="../../ui/organizer/audit_view.py" line="77" />
+        <location filename="../../ui/organizer/audit_view.py" line="80" />
         <source>操作记录</source>
         <translation>Decision log</translation>
     </message>
@@ -380,37 +395,52 @@ Packet id: {packet_id}</translation>
         <translation>Edit roster</translation>
     </message>
     <message>
-        <location filename="../../ui/organizer/audit_view.py" line="47" />
+        <location filename="../../ui/organizer/audit_view.py" line="31" />
+        <source>修改分组与回避</source>
+        <translation>Change panels and conflicts</translation>
+    </message>
+    <message>
+        <location filename="../../ui/organizer/audit_view.py" line="32" />
+        <source>手动分配</source>
+        <translation>Assigned by hand</translation>
+    </message>
+    <message>
+        <location filename="../../ui/organizer/audit_view.py" line="33" />
+        <source>手动取消分配</source>
+        <translation>Unassigned by hand</translation>
+    </message>
+    <message>
+        <location filename="../../ui/organizer/audit_view.py" line="50" />
         <source>时间</source>
         <translation>Time</translation>
     </message>
     <message>
-        <location filename="../../ui/organizer/audit_view.py" line="47" />
+        <location filename="../../ui/organizer/audit_view.py" line="50" />
         <source>操作人</source>
         <translation>By</translation>
     </message>
     <message>
-        <location filename="../../ui/organizer/audit_view.py" line="48" />
+        <location filename="../../ui/organizer/audit_view.py" line="51" />
         <source>操作</source>
         <translation>Action</translation>
     </message>
     <message>
-        <location filename="../../ui/organizer/audit_view.py" line="48" />
+        <location filename="../../ui/organizer/audit_view.py" line="51" />
         <source>对象</source>
         <translation>Subject</translation>
     </message>
     <message>
-        <location filename="../../ui/organizer/audit_view.py" line="49" />
+        <location filename="../../ui/organizer/audit_view.py" line="52" />
         <source>原值</source>
         <translation>Old value</translation>
     </message>
     <message>
-        <location filename="../../ui/organizer/audit_view.py" line="49" />
+        <location filename="../../ui/organizer/audit_view.py" line="52" />
         <source>新值</source>
         <translation>New value</translation>
     </message>
     <message>
-        <location filename="../../ui/organizer/audit_view.py" line="50" />
+        <location filename="../../ui/organizer/audit_view.py" line="53" />
         <source>理由</source>
         <translation>Reason</translation>
     </message>
@@ -2489,7 +2519,7 @@ Files involved:
 <context>
     <name>Panel</name>
     <message>
-        <location filename="../../app/organizer/panel.py" line="17" />
+        <location filename="../../app/organizer/panel.py" line="32" />
         <source>尚未建立专家名单：请先添加专家或导入名单，再生成评审包</source>
         <translation>No expert roster yet: add experts or import a roster before building the packet</translation>
     </message>
@@ -2497,27 +2527,27 @@ Files involved:
 <context>
     <name>PanelModels</name>
     <message>
-        <location filename="../../ui/organizer/panel_models.py" line="65" />
+        <location filename="../../ui/organizer/panel_models.py" line="70" />
         <source>编号</source>
         <translation>ID</translation>
     </message>
     <message>
-        <location filename="../../ui/organizer/panel_models.py" line="65" />
+        <location filename="../../ui/organizer/panel_models.py" line="70" />
         <source>姓名</source>
         <translation>Name</translation>
     </message>
     <message>
-        <location filename="../../ui/organizer/panel_models.py" line="66" />
+        <location filename="../../ui/organizer/panel_models.py" line="71" />
         <source>单位</source>
         <translation>Organisation</translation>
     </message>
     <message>
-        <location filename="../../ui/organizer/panel_models.py" line="66" />
+        <location filename="../../ui/organizer/panel_models.py" line="71" />
         <source>公钥指纹</source>
         <translation>Key fingerprint</translation>
     </message>
     <message>
-        <location filename="../../ui/organizer/panel_models.py" line="67" />
+        <location filename="../../ui/organizer/panel_models.py" line="72" />
         <source>指纹</source>
         <translation>Fingerprint</translation>
     </message>
@@ -2525,102 +2555,128 @@ Files involved:
 <context>
     <name>PanelPage</name>
     <message>
-        <location filename="../../ui/organizer/panel_page.py" line="73" />
+        <location filename="../../ui/organizer/panel_page.py" line="86" />
         <source>创建组织方密钥…</source>
         <translation>Create organizer key…</translation>
     </message>
     <message>
-        <location filename="../../ui/organizer/panel_page.py" line="82" />
+        <location filename="../../ui/organizer/panel_page.py" line="95" />
         <source>专家名单</source>
         <translation>Roster</translation>
     </message>
     <message>
-        <location filename="../../ui/organizer/panel_page.py" line="93" />
+        <location filename="../../ui/organizer/panel_page.py" line="106" />
         <source>添加…</source>
         <translation>Add…</translation>
     </message>
     <message>
-        <location filename="../../ui/organizer/panel_page.py" line="94" />
+        <location filename="../../ui/organizer/panel_page.py" line="107" />
         <source>编辑…</source>
         <translation>Edit…</translation>
     </message>
     <message>
-        <location filename="../../ui/organizer/panel_page.py" line="95" />
+        <location filename="../../ui/organizer/panel_page.py" line="108" />
         <source>删除</source>
         <translation>Remove</translation>
     </message>
     <message>
-        <location filename="../../ui/organizer/panel_page.py" line="96" />
+        <location filename="../../ui/organizer/panel_page.py" line="109" />
         <source>登记指纹…</source>
         <translation>Enrol fingerprint…</translation>
     </message>
     <message>
-        <location filename="../../ui/organizer/panel_page.py" line="97" />
+        <location filename="../../ui/organizer/panel_page.py" line="110" />
         <source>导入名单…</source>
         <translation>Import roster…</translation>
     </message>
     <message>
-        <location filename="../../ui/organizer/panel_page.py" line="111" />
+        <location filename="../../ui/organizer/panel_page.py" line="124" />
         <source>勾选即把专家编入该类别的评审组；全部不勾选时，每位专家评审全部申报。</source>
         <translation>Tick to put an expert on that category's panel; with nothing ticked, every expert reviews every application.</translation>
     </message>
     <message>
-        <location filename="../../ui/organizer/panel_page.py" line="117" />
+        <location filename="../../ui/organizer/panel_page.py" line="130" />
         <source>分类评审组</source>
         <translation>Category panels</translation>
     </message>
     <message>
-        <location filename="../../ui/organizer/panel_page.py" line="123" />
+        <location filename="../../ui/organizer/panel_page.py" line="136" />
         <source>添加回避…</source>
         <translation>Add conflict…</translation>
     </message>
     <message>
-        <location filename="../../ui/organizer/panel_page.py" line="125" />
+        <location filename="../../ui/organizer/panel_page.py" line="138" />
         <source>删除回避</source>
         <translation>Remove conflict</translation>
     </message>
     <message>
-        <location filename="../../ui/organizer/panel_page.py" line="131" />
+        <location filename="../../ui/organizer/panel_page.py" line="144" />
         <source>回避</source>
         <translation>Recused</translation>
     </message>
     <message>
-        <location filename="../../ui/organizer/panel_page.py" line="144" />
+        <location filename="../../ui/organizer/panel_page.py" line="158" />
+        <location filename="../../ui/organizer/panel_page.py" line="169" />
+        <source>分配/取消分配…</source>
+        <translation>Assign/unassign…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/organizer/panel_page.py" line="166" />
+        <source>● 已分配　◉ 手动分配　○ 手动取消分配　⊘ 回避 · 双击单元格或按空格键分配/取消分配</source>
+        <translation>● assigned　◉ assigned by hand　○ unassigned by hand　⊘ conflict · double-click a cell or press Space to assign/unassign</translation>
+    </message>
+    <message>
+        <location filename="../../ui/organizer/panel_page.py" line="174" />
         <source>分配矩阵</source>
         <translation>Assignment matrix</translation>
     </message>
     <message>
-        <location filename="../../ui/organizer/panel_page.py" line="164" />
+        <location filename="../../ui/organizer/panel_page.py" line="194" />
         <source>组织方密钥指纹：{fp}</source>
         <translation>Organizer key fingerprint: {fp}</translation>
     </message>
     <message>
-        <location filename="../../ui/organizer/panel_page.py" line="167" />
+        <location filename="../../ui/organizer/panel_page.py" line="197" />
         <source>尚未创建组织方密钥：生成评审包前需要创建。</source>
         <translation>No organizer key yet: one is needed before building the packet.</translation>
     </message>
     <message>
-        <location filename="../../ui/organizer/panel_page.py" line="192" />
+        <location filename="../../ui/organizer/panel_page.py" line="228" />
         <source>{n} 份申报分配的专家少于 {needed} 位：{ids}</source>
         <translation>{n} applications have fewer than {needed} experts: {ids}</translation>
     </message>
     <message>
-        <location filename="../../ui/organizer/panel_page.py" line="204" />
+        <location filename="../../ui/organizer/panel_page.py" line="257" />
+        <source>已分配：{id} × {submission}</source>
+        <translation>Assigned: {id} × {submission}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/organizer/panel_page.py" line="258" />
+        <source>已取消分配：{id} × {submission}</source>
+        <translation>Unassigned: {id} × {submission}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/organizer/panel_page.py" line="265" />
+        <source>无法保存分配：{error}</source>
+        <translation>Could not save the assignment: {error}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/organizer/panel_page.py" line="284" />
         <source>正在创建组织方密钥…</source>
         <translation>Creating the organizer key…</translation>
     </message>
     <message>
-        <location filename="../../ui/organizer/panel_page.py" line="210" />
+        <location filename="../../ui/organizer/panel_page.py" line="290" />
         <source>已创建组织方密钥，指纹 {fp}</source>
         <translation>Organizer key created, fingerprint {fp}</translation>
     </message>
     <message>
-        <location filename="../../ui/organizer/panel_page.py" line="228" />
+        <location filename="../../ui/organizer/panel_page.py" line="308" />
         <source>专家编号不能重复。</source>
         <translation>Expert ids must be unique.</translation>
     </message>
     <message>
-        <location filename="../../ui/organizer/panel_page.py" line="239" />
+        <location filename="../../ui/organizer/panel_page.py" line="322" />
         <source>无法保存专家名单：{error}</source>
         <translation>Cannot save the roster: {error}</translation>
     </message>
@@ -2628,108 +2684,148 @@ Files involved:
 <context>
     <name>PanelQuestions</name>
     <message>
-        <location filename="../../ui/organizer/panel_dialogs.py" line="39" />
+        <location filename="../../ui/organizer/panel_dialogs.py" line="43" />
         <source>含有不是十六进制数字的字符“{ch}”</source>
         <translation>Contains "{ch}", which is not a hexadecimal digit</translation>
     </message>
     <message>
-        <location filename="../../ui/organizer/panel_dialogs.py" line="42" />
+        <location filename="../../ui/organizer/panel_dialogs.py" line="46" />
         <source>已输入 {n} 位，指纹应为 40 位十六进制数字</source>
         <translation>{n} digits so far; a fingerprint has 40 hexadecimal digits</translation>
     </message>
     <message>
-        <location filename="../../ui/organizer/panel_dialogs.py" line="44" />
+        <location filename="../../ui/organizer/panel_dialogs.py" line="48" />
         <source>✓ {fp}</source>
         <translation>✓ {fp}</translation>
     </message>
     <message>
-        <location filename="../../ui/organizer/panel_dialogs.py" line="51" />
+        <location filename="../../ui/organizer/panel_dialogs.py" line="55" />
         <source>登记专家密钥指纹</source>
         <translation>Enrol the expert's key fingerprint</translation>
     </message>
     <message>
-        <location filename="../../ui/organizer/panel_dialogs.py" line="52" />
+        <location filename="../../ui/organizer/panel_dialogs.py" line="56" />
         <source>请专家读出自己的密钥指纹（导出评分表时显示，也可在命令行用 paneldesk key show 查看），当面或电话逐组核对后输入或粘贴。</source>
         <translation>Ask the expert to read out their key fingerprint (shown when exporting a score sheet, or with paneldesk key show), compare it group by group in person or by phone, then type or paste it.</translation>
     </message>
     <message>
-        <location filename="../../ui/organizer/panel_dialogs.py" line="57" />
-        <location filename="../../ui/organizer/panel_dialogs.py" line="138" />
+        <location filename="../../ui/organizer/panel_dialogs.py" line="61" />
+        <location filename="../../ui/organizer/panel_dialogs.py" line="142" />
         <source>专家：</source>
         <translation>Expert:</translation>
     </message>
     <message>
-        <location filename="../../ui/organizer/panel_dialogs.py" line="62" />
+        <location filename="../../ui/organizer/panel_dialogs.py" line="66" />
         <source>指纹：</source>
         <translation>Fingerprint:</translation>
     </message>
     <message>
-        <location filename="../../ui/organizer/panel_dialogs.py" line="83" />
+        <location filename="../../ui/organizer/panel_dialogs.py" line="87" />
         <source>专家</source>
         <translation>Expert</translation>
     </message>
     <message>
-        <location filename="../../ui/organizer/panel_dialogs.py" line="89" />
+        <location filename="../../ui/organizer/panel_dialogs.py" line="93" />
         <source>编号：</source>
         <translation>Id:</translation>
     </message>
     <message>
-        <location filename="../../ui/organizer/panel_dialogs.py" line="90" />
+        <location filename="../../ui/organizer/panel_dialogs.py" line="94" />
         <source>姓名：</source>
         <translation>Name:</translation>
     </message>
     <message>
-        <location filename="../../ui/organizer/panel_dialogs.py" line="91" />
+        <location filename="../../ui/organizer/panel_dialogs.py" line="95" />
         <source>单位：</source>
         <translation>Organisation:</translation>
     </message>
     <message>
-        <location filename="../../ui/organizer/panel_dialogs.py" line="109" />
+        <location filename="../../ui/organizer/panel_dialogs.py" line="113" />
         <source>创建组织方密钥</source>
         <translation>Create the organizer key</translation>
     </message>
     <message>
-        <location filename="../../ui/organizer/panel_dialogs.py" line="110" />
+        <location filename="../../ui/organizer/panel_dialogs.py" line="114" />
         <source>组织方密钥用于给评审包签名，专家据其指纹确认评审包来自您。请设置口令并妥善保管；忘记口令将无法再签名。</source>
         <translation>The organizer key signs the packet; experts check its fingerprint to know the packet comes from you. Choose a passphrase and keep it safe: without it nothing can be signed again.</translation>
     </message>
     <message>
-        <location filename="../../ui/organizer/panel_dialogs.py" line="118" />
+        <location filename="../../ui/organizer/panel_dialogs.py" line="122" />
         <source>口令：</source>
         <translation>Passphrase:</translation>
     </message>
     <message>
-        <location filename="../../ui/organizer/panel_dialogs.py" line="119" />
+        <location filename="../../ui/organizer/panel_dialogs.py" line="123" />
         <source>再输一次：</source>
         <translation>Repeat:</translation>
     </message>
     <message>
-        <location filename="../../ui/organizer/panel_dialogs.py" line="131" />
+        <location filename="../../ui/organizer/panel_dialogs.py" line="135" />
         <source>添加回避</source>
         <translation>Add conflict</translation>
     </message>
     <message>
-        <location filename="../../ui/organizer/panel_dialogs.py" line="139" />
+        <location filename="../../ui/organizer/panel_dialogs.py" line="143" />
         <source>回避单位：</source>
         <translation>Unit to avoid:</translation>
     </message>
     <message>
-        <location filename="../../ui/organizer/panel_dialogs.py" line="146" />
+        <location filename="../../ui/organizer/panel_dialogs.py" line="151" />
+        <source>分配</source>
+        <translation>Assign</translation>
+    </message>
+    <message>
+        <location filename="../../ui/organizer/panel_dialogs.py" line="152" />
+        <source>取消分配</source>
+        <translation>Unassign</translation>
+    </message>
+    <message>
+        <location filename="../../ui/organizer/panel_dialogs.py" line="153" />
+        <source>把申报 {submission} 分配给 {id} {name}？</source>
+        <translation>Assign submission {submission} to {id} {name}?</translation>
+    </message>
+    <message>
+        <location filename="../../ui/organizer/panel_dialogs.py" line="155" />
+        <source>不再让 {id} {name} 评审申报 {submission}？</source>
+        <translation>Stop {id} {name} from reviewing submission {submission}?</translation>
+    </message>
+    <message>
+        <location filename="../../ui/organizer/panel_dialogs.py" line="159" />
+        <source>注意：已声明该专家回避单位“{unit}”。手动分配会覆盖这一回避，每次生成评审包都会提示；请写明理由。</source>
+        <translation>Note: this expert has a declared conflict with the unit “{unit}”. Assigning by hand overrides it, and every packet build will point this out; please give a reason.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/organizer/panel_dialogs.py" line="167" />
+        <source>必填</source>
+        <translation>Required</translation>
+    </message>
+    <message>
+        <location filename="../../ui/organizer/panel_dialogs.py" line="168" />
+        <source>可不填</source>
+        <translation>Optional</translation>
+    </message>
+    <message>
+        <location filename="../../ui/organizer/panel_dialogs.py" line="169" />
+        <source>理由：</source>
+        <translation>Reason:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/organizer/panel_dialogs.py" line="180" />
         <source>导入专家名单</source>
         <translation>Import roster</translation>
     </message>
     <message>
-        <location filename="../../ui/organizer/panel_dialogs.py" line="147" />
+        <location filename="../../ui/organizer/panel_dialogs.py" line="181" />
         <source>专家名单 (*.csv *.xlsx);;所有文件 (*)</source>
         <translation>Rosters (*.csv *.xlsx);;All files (*)</translation>
     </message>
     <message>
-        <location filename="../../ui/organizer/panel_dialogs.py" line="152" />
+        <location filename="../../ui/organizer/panel_dialogs.py" line="186" />
         <source>删除专家</source>
         <translation>Remove expert</translation>
     </message>
     <message>
-        <location filename="../../ui/organizer/panel_dialogs.py" line="153" />
+        <location filename="../../ui/organizer/panel_dialogs.py" line="187" />
         <source>从名单中删除 {id} {name}？</source>
         <translation>Remove {id} {name} from the roster?</translation>
     </message>
