@@ -220,9 +220,14 @@ class PanelPage(QWidget):
             self.matrix_warning.setText(str(err))
             return
         needed = minimum_scores(self.rubric, len(self.experts)) if self.experts else 0
+        current = self.matrix_view.currentIndex()
+        row, column = current.row(), current.column()
         self.matrix.set_plan(self.experts, [(c.id, c.source) for c in candidates],
                              plan.assignments, needed, manual=plan.manual,
                              conflicted=plan.conflicted)
+        if current.isValid():
+            # The reset forgets the cell: Space again must toggle the same pair, not (0, 0).
+            self.matrix_view.setCurrentIndex(self.matrix.index(row, column))
         short = self.matrix.short()
         self.matrix_warning.setText(self.tr(
             "{n} 份申报分配的专家少于 {needed} 位：{ids}").format(

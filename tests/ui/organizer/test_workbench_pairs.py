@@ -90,6 +90,7 @@ def test_a_pair_toggled_in_the_matrix(qtbot, tmp_path, demo_intake):
     page.matrix_view.setCurrentIndex(cell(page, "E02", first.id))
     page.toggle_button.click()
     assert cell(page, "E02", first.id).data() == MANUAL_UNASSIGNED
+    assert page.matrix_view.currentIndex() == cell(page, "E02", first.id)  # still there
     assert totals(page, "E02", first.id) == (str(count - 1), "2")
     assert first.id in page.matrix_warning.text() and "少于 3 位" in page.matrix_warning.text()
     entry = window.project.audit()[-1]
