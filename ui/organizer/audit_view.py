@@ -27,6 +27,7 @@ ACTION_TEXT = {  # the action names app.organizer.project and Round record (join
     "not_duplicate": QT_TRANSLATE_NOOP("AuditModel", "取消重复标记"),
     "edit": QT_TRANSLATE_NOOP("AuditModel", "修改字段"),
     "acknowledge": QT_TRANSLATE_NOOP("AuditModel", "确认提示"),
+    "unacknowledge": QT_TRANSLATE_NOOP("AuditModel", "撤销确认"),
     "roster": QT_TRANSLATE_NOOP("AuditModel", "修改专家名单"),
     "assignments": QT_TRANSLATE_NOOP("AuditModel", "修改分组与回避"),
     "assign": QT_TRANSLATE_NOOP("AuditModel", "手动分配"),

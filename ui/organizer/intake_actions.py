@@ -75,6 +75,24 @@ def acknowledge(parent: Any, questions: Any, rows: IntakeRows,
     return Decided(decision, answer.note)
 
 
+def withdraw_acknowledgement(parent: Any, questions: Any, rows: IntakeRows,
+                             row: IntakeRow) -> Decided | None:
+    """Take back one acknowledgement: the warning is open again (and shown to experts as
+    any open warning is); the reason is optional, the log keeps the old note anyway."""
+    acknowledged = [(code, warning_label(code), note) for code, note in row.acknowledged.items()]
+    if not acknowledged:
+        return None
+    answer = questions.withdraw_acknowledgement(parent, acknowledged)
+    if answer is None:
+        return None
+    decision = rows.decision(row.source)
+    decision["acknowledge"] = {c: n for c, n in decision.get("acknowledge", {}).items()
+                               if c != answer.code}
+    decision["keep_warnings"] = [c for c in decision.get("keep_warnings", [])
+                                 if c != answer.code]
+    return Decided(decision, answer.reason)
+
+
 def restore(parent: Any, questions: Any, rows: IntakeRows, row: IntakeRow) -> Decided:
     decision = rows.decision(row.source)
     decision.pop("exclude", None)

@@ -4,8 +4,8 @@ The folder is read on the task runner (`app.assembly.scan.scan_folder`, the buil
 reading) with a progress bar, the count, the current entry and a cancel button; each entry
 is handed over as soon as it is read, so the first rows show while the rest are read.  A re-scan reads only new or changed
 entries; decisions are kept in the project and never touched by a scan.  Every decision
-(edit a field, add the missing category, exclude, mark a duplicate, acknowledge a warning,
-restore) goes through `Round.decide` on the single writer, which records it in the audit
+(edit a field, add the missing category, exclude, mark a duplicate, acknowledge a warning
+or withdraw the acknowledgement, restore) goes through `Round.decide` on the single writer, which records it in the audit
 log; the rows are then recomputed from the scanned entries and the decisions.
 """
 
@@ -160,6 +160,7 @@ class IntakePage(QWidget):
         self.detail.duplicate_requested.connect(self.mark_duplicate_selected)
         self.detail.acknowledge_requested.connect(self.acknowledge_selected)
         self.detail.restore_requested.connect(self.restore_selected)
+        self.detail.withdraw_requested.connect(self.withdraw_acknowledgement_selected)
 
     def _table(self, parent: QWidget) -> QTableView:
         view = QTableView(parent)
@@ -345,6 +346,9 @@ class IntakePage(QWidget):
 
     def acknowledge_selected(self) -> None:
         self._decide_selected(intake_actions.acknowledge)
+
+    def withdraw_acknowledgement_selected(self) -> None:
+        self._decide_selected(intake_actions.withdraw_acknowledgement)
 
     def restore_selected(self) -> None:
         self._decide_selected(intake_actions.restore)
