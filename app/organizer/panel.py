@@ -23,6 +23,7 @@ from app.assembly.assignments import (
     Rule,
     resolve,
 )
+from app.errors import PanelDeskError
 from app.i18n import QT_TRANSLATE_NOOP
 from app.intake.roster import default_roster
 from app.model import Expert
@@ -80,7 +81,9 @@ def override_rules(overrides: dict[tuple[str, str], bool]) -> list[Rule]:
 def toggle_pair(rules: AssignmentRules, roster: list[Expert], candidates: list[Candidate],
                 rubric: Rubric, expert: str, source: str) -> PairChange:
     """What flipping `expert` × `source` means under `rules` (overrides included)."""
-    cid = next(c.id for c in candidates if c.source == source)
+    cid = next((c.id for c in candidates if c.source == source), None)
+    if cid is None:  # the entry left the round since the matrix was shown
+        raise PanelDeskError(f"申报“{source}”已不在本轮评审中")
     sources = {c.source for c in candidates} | {r.value for r in rules.assign if r.override}
     plan = resolve(rules, roster, candidates, rubric, sources)
     others = [r for r in rules.assign
