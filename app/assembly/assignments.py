@@ -4,7 +4,12 @@ By default every expert reviews every submission.  An assignments file narrows t
 rows `expert,submission` (a submission named by its intake source or its packet id) or
 `expert,category` (a per-category panel: every submission of that category).  A
 conflicts file lists pairs known in advance, `expert,unit` (e.g. the same city): those
-pairs stay unassigned.  `resolve` turns the rules into the manifest's `assignments`
+pairs stay unassigned.  An `expert,submission` row with an `override` column (assign or
+unassign) is the organizer's adjustment of one pair: it applies after panels and
+conflicts and does not narrow the default (a file of overrides alone adjusts "everyone
+reviews everything").  A manual assign over a declared conflict is applied but warned
+about at every build — conflicts are declared per unit, so one pair may need an exception
+without dropping the whole unit's conflict.  `resolve` turns the rules into the manifest's `assignments`
 and the warnings the organizer should read — a submission with fewer assigned experts
 than the rubric's minimum of valid scores.  `matrix_counts` gives the counts per expert
 and per submission for the organizer's matrix view.
@@ -17,7 +22,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -35,7 +40,12 @@ HEADERS = {
     "submission": ("submission", "申报", "申报编号", "来源", "source", "申报材料"),
     "category": ("category", "类别", "实践类别"),
     "unit": ("unit", "单位", "申报单位", "回避单位"),
+    "override": ("override", "调整", "手动调整"),
 }
+ASSIGN, UNASSIGN = "assign", "unassign"
+# The override column's spellings; an organizer typing in Excel may use either language.
+OVERRIDE_VALUES = {"assign": ASSIGN, "分配": ASSIGN, "+": ASSIGN,
+                   "unassign": UNASSIGN, "取消分配": UNASSIGN, "-": UNASSIGN}
 
 
 @dataclass(frozen=True)
@@ -46,6 +56,7 @@ class Rule:
     expert: str
     kind: str  # "submission" | "category" | "unit"
     value: str
+    override: str = ""  # ASSIGN | UNASSIGN for the organizer's adjustment of one pair
 
 
 @dataclass
@@ -73,6 +84,10 @@ class Assignment:
 
     assignments: dict[str, list[str]]
     warnings: list[str] = field(default_factory=list)
+    # (expert, candidate id) → assigned, for every pair an override row decided
+    manual: dict[tuple[str, str], bool] = field(default_factory=dict)
+    # (expert, candidate id) → the declared unit, for every pair a conflict row covers
+    conflicted: dict[tuple[str, str], str] = field(default_factory=dict)
 
 
 @dataclass
@@ -82,7 +97,8 @@ class MatrixCounts:
 
 
 def read_assignments(path: Path) -> list[Rule]:
-    """`expert,submission` or `expert,category` rows (one of the two per row)."""
+    """`expert,submission` or `expert,category` rows (one of the two per row), and
+    `expert,submission,override` rows."""
     return _read(Path(path), "分配文件", ("submission", "category"))
 
 
@@ -107,25 +123,35 @@ def resolve(rules: AssignmentRules | None, roster: list[Expert], candidates: lis
     rules = rules or AssignmentRules()
     check_rules(rules, roster, rubric)
     warnings: list[str] = []
-    if rules.assign:
+    by_key = {c.source: c.id for c in candidates} | {c.id: c.id for c in candidates}
+
+    def candidate_of(rule: Rule) -> str | None:
+        if rule.value in by_key:
+            return by_key[rule.value]
+        if all_sources is not None and rule.value in all_sources:
+            warnings.append(f"{rule.where}：“{rule.value}”未纳入评审包，已忽略")
+            return None
+        raise PanelDeskError(f"{rule.where}：没有申报“{rule.value}”"
+                             "（应为申报材料的文件或文件夹名，或评审包中的申报编号）")
+
+    narrowing = [r for r in rules.assign if not r.override]
+    if narrowing:
         chosen: dict[str, set[str]] = {e.id: set() for e in roster}
-        by_key = {c.source: c.id for c in candidates} | {c.id: c.id for c in candidates}
-        for rule in rules.assign:
+        for rule in narrowing:
             if rule.kind == "category":
                 chosen[rule.expert].update(c.id for c in candidates if c.category == rule.value)
-            elif rule.value in by_key:
-                chosen[rule.expert].add(by_key[rule.value])
-            elif all_sources is not None and rule.value in all_sources:
-                warnings.append(f"{rule.where}：“{rule.value}”未纳入评审包，已忽略")
-            else:
-                raise PanelDeskError(f"{rule.where}：没有申报“{rule.value}”"
-                                     "（应为申报材料的文件或文件夹名，或评审包中的申报编号）")
+            elif (cid := candidate_of(rule)) is not None:
+                chosen[rule.expert].add(cid)
     else:
         chosen = {e.id: {c.id for c in candidates} for e in roster}
     units = {c.id: _unit_key(c.unit) for c in candidates}
+    conflicted: dict[tuple[str, str], str] = {}
     for rule in rules.conflicts:
         unit = _unit_key(rule.value)
-        chosen[rule.expert] -= {cid for cid, u in units.items() if u and u == unit}
+        covered = {cid for cid, u in units.items() if u and u == unit}
+        chosen[rule.expert] -= covered
+        conflicted.update(((rule.expert, cid), rule.value) for cid in covered)
+    manual = _apply_overrides(rules, chosen, candidate_of, conflicted, warnings)
     order = [c.id for c in candidates]
     assignments = {e.id: [cid for cid in order if cid in chosen[e.id]] for e in roster}
     counts = matrix_counts(assignments, [e.id for e in roster], order)
@@ -133,7 +159,35 @@ def resolve(rules: AssignmentRules | None, roster: list[Expert], candidates: lis
     for cid, count in counts.per_submission.items():
         if count < needed:
             warnings.append(f"申报 {cid} 只分配给 {count} 位专家，少于有效评分所需的 {needed} 位")
-    return Assignment(assignments, warnings)
+    return Assignment(assignments, warnings, manual, conflicted)
+
+
+def _apply_overrides(rules: AssignmentRules, chosen: dict[str, set[str]],
+                     candidate_of: Callable[[Rule], str | None],
+                     conflicted: dict[tuple[str, str], str],
+                     warnings: list[str]) -> dict[tuple[str, str], bool]:
+    """The organizer's pair adjustments, after panels and conflicts; a pair given both
+    ways is an error naming both rows (a merged file must not silently pick one)."""
+    manual: dict[tuple[str, str], bool] = {}
+    first: dict[tuple[str, str], Rule] = {}
+    for rule in (r for r in rules.assign if r.override):
+        cid = candidate_of(rule)
+        if cid is None:
+            continue
+        pair, assigned = (rule.expert, cid), rule.override == ASSIGN
+        if pair in manual and manual[pair] != assigned:
+            raise PanelDeskError(f"{rule.where}：与{first[pair].where}矛盾（专家“{rule.expert}”"
+                                 f"与申报“{rule.value}”既分配又取消分配）")
+        first.setdefault(pair, rule)
+        manual[pair] = assigned
+        if assigned:
+            chosen[rule.expert].add(cid)
+            if pair in conflicted:
+                warnings.append(f"{rule.where}：专家“{rule.expert}”与申报 {cid} 的单位"
+                                f"“{conflicted[pair]}”已声明回避，但被手动分配")
+        else:
+            chosen[rule.expert].discard(cid)
+    return manual
 
 
 def check_rules(rules: AssignmentRules, roster: list[Expert], rubric: Rubric) -> None:
@@ -142,6 +196,8 @@ def check_rules(rules: AssignmentRules, roster: list[Expert], rubric: Rubric) ->
     for rule in rules.assign + rules.conflicts:
         if rule.expert not in expert_ids:
             raise PanelDeskError(f"{rule.where}：专家“{rule.expert}”不在专家名单中")
+        if rule.override and rule.kind != "submission":
+            raise PanelDeskError(f"{rule.where}：手动调整只能针对一份申报（submission），不能针对类别")
         if rule.kind == "category" and rule.value not in rubric.categories:
             raise PanelDeskError(f"{rule.where}：类别“{rule.value}”不是评审细则的类别"
                                  f"（可用：{'、'.join(rubric.categories)}）")
@@ -205,14 +261,28 @@ def _rules(rows: Iterator[tuple[int, list[str]]], label: str,
             raise PanelDeskError(f"{where}：应填写且只填写{wanted}之一")
         if len(expert) > 64 or len(filled[0][1]) > 255:
             raise PanelDeskError(f"{where}：内容过长")
-        yield Rule(where, expert, filled[0][0], filled[0][1])
+        override = _override(_cell(row, columns.get("override")), where)
+        yield Rule(where, expert, filled[0][0], filled[0][1], override)
     if columns is None:
         raise PanelDeskError(f"{label} 是空的：需要表头行")
 
 
+def _override(cell: str, where: str) -> str:
+    if not cell:
+        return ""
+    value = OVERRIDE_VALUES.get(cell.casefold())
+    if value is None:
+        raise PanelDeskError(f"{where}：调整（override）应为 assign/分配 或 unassign/取消分配，"
+                             f"而不是“{cell[:40]}”")
+    return value
+
+
 def _columns(header: list[str], label: str, number: int,
              kinds: tuple[str, ...]) -> dict[str, int]:
-    wanted = {alias.casefold(): key for key in ("expert", *kinds) for alias in HEADERS[key]}
+    # Only the assignments file may adjust single pairs (its `override` column).
+    optional = ("override",) if "submission" in kinds else ()
+    wanted = {alias.casefold(): key for key in ("expert", *kinds, *optional)
+              for alias in HEADERS[key]}
     columns: dict[str, int] = {}
     for index, cell in enumerate(header):
         key = wanted.get(_header_key(cell))

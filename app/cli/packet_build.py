@@ -39,7 +39,8 @@ def register(packet_sub: argparse._SubParsersAction) -> None:
     p.add_argument("--decisions", type=Path,
                    help="组织方对申报材料的决定（JSON：排除、修改字段、标记重复，见 docs/formats.md）")
     p.add_argument("--assignments", type=Path,
-                   help="分配文件（.csv：expert,submission 或 expert,category），默认每位专家评全部申报")
+                   help="分配文件（.csv：expert,submission 或 expert,category；override 列调整单个专家×申报），"
+                        "默认每位专家评全部申报")
     p.add_argument("--conflicts", type=Path,
                    help="已知回避关系（.csv：expert,unit），这些专家不评该单位的申报")
     p.add_argument("--report", type=Path, help="把逐条处理结果写入 JSON 文件")

@@ -4,10 +4,26 @@
 experts, and says so on stderr naming them; the organizer's window does not build until
 `roster_problem` returns None.  The placeholder count is the rubric's `panel_size` when
 a rubric declares one, else `DEFAULT_PLACEHOLDERS`.
+
+`toggle_pair` is the organizer's adjustment of one expert × submission in the matrix: it
+works out the override row (`app.assembly.assignments`) that flips the pair, or that no
+row is needed because the panels and conflicts already give the wanted state — so the
+assignments file holds only the pairs that really differ from the rules.
 """
 
 from __future__ import annotations
 
+from dataclasses import dataclass, replace
+
+from app.assembly.assignments import (
+    ASSIGN,
+    UNASSIGN,
+    AssignmentRules,
+    Candidate,
+    Rule,
+    resolve,
+)
+from app.errors import PanelDeskError
 from app.i18n import QT_TRANSLATE_NOOP
 from app.intake.roster import default_roster
 from app.model import Expert
@@ -36,3 +52,45 @@ def roster_problem(roster: list[Expert] | None) -> str | None:
     if not roster:
         return NO_ROSTER
     return None
+
+
+@dataclass(frozen=True)
+class PairChange:
+    """One toggle of the matrix: the pair, its state before and after, and the override
+    that gives `after` (None: no override, the panels and conflicts already give it)."""
+
+    expert: str
+    submission: str  # the intake source: stable across builds, unlike the packet id
+    before: bool
+    after: bool
+    override: bool | None
+    conflict_unit: str = ""  # the declared unit when a conflict covers the pair
+
+    @property
+    def over_conflict(self) -> bool:
+        """A manual assign where a conflict was declared (the organizer is warned)."""
+        return self.after and bool(self.conflict_unit)
+
+
+def override_rules(overrides: dict[tuple[str, str], bool]) -> list[Rule]:
+    """(expert, source) → assigned, as the assignments file's override rows."""
+    return [Rule("", expert, "submission", source, ASSIGN if assigned else UNASSIGN)
+            for (expert, source), assigned in overrides.items()]
+
+
+def toggle_pair(rules: AssignmentRules, roster: list[Expert], candidates: list[Candidate],
+                rubric: Rubric, expert: str, source: str) -> PairChange:
+    """What flipping `expert` × `source` means under `rules` (overrides included)."""
+    cid = next((c.id for c in candidates if c.source == source), None)
+    if cid is None:  # the entry left the round since the matrix was shown
+        raise PanelDeskError(f"申报“{source}”已不在本轮评审中")
+    sources = {c.source for c in candidates} | {r.value for r in rules.assign if r.override}
+    plan = resolve(rules, roster, candidates, rubric, sources)
+    others = [r for r in rules.assign
+              if not (r.override and r.expert == expert and r.value in (source, cid))]
+    base = resolve(replace(rules, assign=others), roster, candidates, rubric, sources)
+    before = cid in plan.assignments.get(expert, [])
+    after = not before
+    followed = cid in base.assignments.get(expert, [])
+    return PairChange(expert, source, before, after, None if after == followed else after,
+                      plan.conflicted.get((expert, cid), ""))

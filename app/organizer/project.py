@@ -277,7 +277,8 @@ def _merged(old: EntryDecision, change: dict[str, Any], source: str) -> EntryDec
 
 
 def _action(old: EntryDecision, new: EntryDecision) -> str:
-    """A short name of what changed, for the audit log (e.g. "exclude", "edit+acknowledge")."""
+    """A short name of what changed, for the audit log (e.g. "exclude", "edit+acknowledge";
+    "unacknowledge" when an acknowledgement is taken back)."""
     parts = []
     if old.exclude != new.exclude:
         parts.append("exclude" if new.exclude is not None else "include")
@@ -285,8 +286,12 @@ def _action(old: EntryDecision, new: EntryDecision) -> str:
         parts.append("duplicate" if new.duplicate_of is not None else "not_duplicate")
     if old.fields != new.fields:
         parts.append("edit")
-    if old.acknowledge != new.acknowledge or old.keep_warnings != new.keep_warnings:
+    given = any(old.acknowledge.get(code) != note for code, note in new.acknowledge.items())
+    withdrawn = any(code not in new.acknowledge for code in old.acknowledge)
+    if given or (not withdrawn and old.keep_warnings != new.keep_warnings):
         parts.append("acknowledge")
+    if withdrawn:
+        parts.append("unacknowledge")
     return "+".join(parts) or "unchanged"
 
 

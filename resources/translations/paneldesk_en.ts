@@ -91,20 +91,35 @@ Packet id: {packet_id}</translation>
         <translation>Duplicate; kept: {kept}</translation>
     </message>
     <message>
-        <location filename="../../ui/organizer/panel_models.py" line="89" />
+        <location filename="../../ui/organizer/panel_models.py" line="94" />
         <source>已登记</source>
         <translation>Enrolled</translation>
     </message>
     <message>
-        <location filename="../../ui/organizer/panel_models.py" line="89" />
+        <location filename="../../ui/organizer/panel_models.py" line="94" />
         <source>未登记</source>
         <translation>Not enrolled</translation>
     </message>
     <message>
-        <location filename="../../ui/organizer/panel_models.py" line="197" />
-        <location filename="../../ui/organizer/panel_models.py" line="205" />
+        <location filename="../../ui/organizer/panel_models.py" line="215" />
+        <location filename="../../ui/organizer/panel_models.py" line="223" />
         <source>合计</source>
         <translation>Total</translation>
+    </message>
+    <message>
+        <location filename="../../ui/organizer/panel_models.py" line="265" />
+        <source>手动分配</source>
+        <translation>Assigned by hand</translation>
+    </message>
+    <message>
+        <location filename="../../ui/organizer/panel_models.py" line="265" />
+        <source>手动取消分配</source>
+        <translation>Unassigned by hand</translation>
+    </message>
+    <message>
+        <location filename="../../ui/organizer/panel_models.py" line="267" />
+        <source>已声明回避：{unit}</source>
+        <translation>Declared conflict: {unit}</translation>
     </message>
 </context>
 <context>
@@ -337,7 +352,7 @@ Packet id: {packet_id}</translation>
 <context>
     <name>AuditDialog</name>
     <message>
-        <location filename="../../ui/organizer/audit_view.py" line="77" />
+        <location filename="../../ui/organizer/audit_view.py" line="81" />
         <source>操作记录</source>
         <translation>Decision log</translation>
     </message>
@@ -376,41 +391,61 @@ Packet id: {packet_id}</translation>
     </message>
     <message>
         <location filename="../../ui/organizer/audit_view.py" line="30" />
+        <source>撤销确认</source>
+        <translation>Withdraw acknowledgement</translation>
+    </message>
+    <message>
+        <location filename="../../ui/organizer/audit_view.py" line="31" />
         <source>修改专家名单</source>
         <translation>Edit roster</translation>
     </message>
     <message>
-        <location filename="../../ui/organizer/audit_view.py" line="47" />
+        <location filename="../../ui/organizer/audit_view.py" line="32" />
+        <source>修改分组与回避</source>
+        <translation>Change panels and conflicts</translation>
+    </message>
+    <message>
+        <location filename="../../ui/organizer/audit_view.py" line="33" />
+        <source>手动分配</source>
+        <translation>Assigned by hand</translation>
+    </message>
+    <message>
+        <location filename="../../ui/organizer/audit_view.py" line="34" />
+        <source>手动取消分配</source>
+        <translation>Unassigned by hand</translation>
+    </message>
+    <message>
+        <location filename="../../ui/organizer/audit_view.py" line="51" />
         <source>时间</source>
         <translation>Time</translation>
     </message>
     <message>
-        <location filename="../../ui/organizer/audit_view.py" line="47" />
+        <location filename="../../ui/organizer/audit_view.py" line="51" />
         <source>操作人</source>
         <translation>By</translation>
     </message>
     <message>
-        <location filename="../../ui/organizer/audit_view.py" line="48" />
+        <location filename="../../ui/organizer/audit_view.py" line="52" />
         <source>操作</source>
         <translation>Action</translation>
     </message>
     <message>
-        <location filename="../../ui/organizer/audit_view.py" line="48" />
+        <location filename="../../ui/organizer/audit_view.py" line="52" />
         <source>对象</source>
         <translation>Subject</translation>
     </message>
     <message>
-        <location filename="../../ui/organizer/audit_view.py" line="49" />
+        <location filename="../../ui/organizer/audit_view.py" line="53" />
         <source>原值</source>
         <translation>Old value</translation>
     </message>
     <message>
-        <location filename="../../ui/organizer/audit_view.py" line="49" />
+        <location filename="../../ui/organizer/audit_view.py" line="53" />
         <source>新值</source>
         <translation>New value</translation>
     </message>
     <message>
-        <location filename="../../ui/organizer/audit_view.py" line="50" />
+        <location filename="../../ui/organizer/audit_view.py" line="54" />
         <source>理由</source>
         <translation>Reason</translation>
     </message>
@@ -1509,98 +1544,103 @@ Choose yourself from the roster and {action} your signing key. Score sheets are 
 <context>
     <name>IntakeDetail</name>
     <message>
-        <location filename="../../ui/organizer/intake_detail.py" line="106" />
-        <location filename="../../ui/organizer/intake_detail.py" line="185" />
+        <location filename="../../ui/organizer/intake_detail.py" line="107" />
+        <location filename="../../ui/organizer/intake_detail.py" line="189" />
         <source>选择左侧的一份申报查看详情。</source>
         <translation>Select an application on the left to see its details.</translation>
     </message>
     <message>
-        <location filename="../../ui/organizer/intake_detail.py" line="135" />
+        <location filename="../../ui/organizer/intake_detail.py" line="136" />
         <source>提取的字段 | 原始申报书</source>
         <translation>Extracted fields | original form</translation>
     </message>
     <message>
-        <location filename="../../ui/organizer/intake_detail.py" line="142" />
+        <location filename="../../ui/organizer/intake_detail.py" line="143" />
         <source>佐证材料</source>
         <translation>Evidence</translation>
     </message>
     <message>
-        <location filename="../../ui/organizer/intake_detail.py" line="149" />
+        <location filename="../../ui/organizer/intake_detail.py" line="150" />
         <source>修改字段…</source>
         <translation>Edit field…</translation>
     </message>
     <message>
-        <location filename="../../ui/organizer/intake_detail.py" line="150" />
+        <location filename="../../ui/organizer/intake_detail.py" line="151" />
         <source>补填类别…</source>
         <translation>Set category…</translation>
     </message>
     <message>
-        <location filename="../../ui/organizer/intake_detail.py" line="151" />
+        <location filename="../../ui/organizer/intake_detail.py" line="152" />
         <source>确认提示…</source>
         <translation>Acknowledge warning…</translation>
     </message>
     <message>
-        <location filename="../../ui/organizer/intake_detail.py" line="152" />
+        <location filename="../../ui/organizer/intake_detail.py" line="153" />
+        <source>撤销确认…</source>
+        <translation>Withdraw acknowledgement…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/organizer/intake_detail.py" line="154" />
         <source>标记为重复…</source>
         <translation>Mark as duplicate…</translation>
     </message>
     <message>
-        <location filename="../../ui/organizer/intake_detail.py" line="153" />
+        <location filename="../../ui/organizer/intake_detail.py" line="155" />
         <source>排除…</source>
         <translation>Exclude…</translation>
     </message>
     <message>
-        <location filename="../../ui/organizer/intake_detail.py" line="154" />
+        <location filename="../../ui/organizer/intake_detail.py" line="156" />
         <source>恢复纳入</source>
         <translation>Include again</translation>
     </message>
     <message>
-        <location filename="../../ui/organizer/intake_detail.py" line="192" />
+        <location filename="../../ui/organizer/intake_detail.py" line="196" />
         <source>{status} · {id} · 来源：{source}</source>
         <translation>{status} · {id} · source: {source}</translation>
     </message>
     <message>
-        <location filename="../../ui/organizer/intake_detail.py" line="196" />
+        <location filename="../../ui/organizer/intake_detail.py" line="200" />
         <source>重复，保留：{kept}</source>
         <translation>Duplicate; kept: {kept}</translation>
     </message>
     <message>
-        <location filename="../../ui/organizer/intake_detail.py" line="197" />
+        <location filename="../../ui/organizer/intake_detail.py" line="201" />
         <source>排除理由：{reason}</source>
         <translation>Excluded because: {reason}</translation>
     </message>
     <message>
-        <location filename="../../ui/organizer/intake_detail.py" line="207" />
+        <location filename="../../ui/organizer/intake_detail.py" line="211" />
         <source>无法读取：{reason}</source>
         <translation>Cannot be read: {reason}</translation>
     </message>
     <message>
-        <location filename="../../ui/organizer/intake_detail.py" line="216" />
+        <location filename="../../ui/organizer/intake_detail.py" line="220" />
         <source>✓ 已确认（向专家显示）：{note}</source>
         <translation>✓ Acknowledged (shown to experts): {note}</translation>
     </message>
     <message>
-        <location filename="../../ui/organizer/intake_detail.py" line="217" />
+        <location filename="../../ui/organizer/intake_detail.py" line="221" />
         <source>✓ 已确认（不向专家显示）：{note}</source>
         <translation>✓ Acknowledged (hidden from experts): {note}</translation>
     </message>
     <message>
-        <location filename="../../ui/organizer/intake_detail.py" line="220" />
+        <location filename="../../ui/organizer/intake_detail.py" line="224" />
         <source>说明：{note}</source>
         <translation>Note: {note}</translation>
     </message>
     <message>
-        <location filename="../../ui/organizer/intake_detail.py" line="222" />
+        <location filename="../../ui/organizer/intake_detail.py" line="226" />
         <source>没有提示。</source>
         <translation>No warnings.</translation>
     </message>
     <message>
-        <location filename="../../ui/organizer/intake_detail.py" line="226" />
+        <location filename="../../ui/organizer/intake_detail.py" line="230" />
         <source>  （无）</source>
         <translation>  (none)</translation>
     </message>
     <message>
-        <location filename="../../ui/organizer/intake_detail.py" line="227" />
+        <location filename="../../ui/organizer/intake_detail.py" line="231" />
         <source>无法读取的原因：
 {reason}
 
@@ -1613,12 +1653,12 @@ Files involved:
 {files}</translation>
     </message>
     <message>
-        <location filename="../../ui/organizer/intake_detail.py" line="235" />
+        <location filename="../../ui/organizer/intake_detail.py" line="239" />
         <source>（已修改）</source>
         <translation>(edited)</translation>
     </message>
     <message>
-        <location filename="../../ui/organizer/intake_detail.py" line="238" />
+        <location filename="../../ui/organizer/intake_detail.py" line="242" />
         <source>原始申报书：{name}</source>
         <translation>Original form: {name}</translation>
     </message>
@@ -1814,87 +1854,87 @@ Files involved:
 <context>
     <name>IntakePage</name>
     <message>
-        <location filename="../../ui/organizer/intake_page.py" line="59" />
+        <location filename="../../ui/organizer/intake_page.py" line="61" />
         <source>选择申报材料文件夹</source>
         <translation>Choose the intake folder</translation>
     </message>
     <message>
-        <location filename="../../ui/organizer/intake_page.py" line="105" />
+        <location filename="../../ui/organizer/intake_page.py" line="107" />
         <source>选择文件夹…</source>
         <translation>Choose folder…</translation>
     </message>
     <message>
-        <location filename="../../ui/organizer/intake_page.py" line="107" />
+        <location filename="../../ui/organizer/intake_page.py" line="109" />
         <source>重新扫描</source>
         <translation>Scan again</translation>
     </message>
     <message>
-        <location filename="../../ui/organizer/intake_page.py" line="109" />
+        <location filename="../../ui/organizer/intake_page.py" line="111" />
         <source>操作记录…</source>
         <translation>Decision log…</translation>
     </message>
     <message>
-        <location filename="../../ui/organizer/intake_page.py" line="119" />
+        <location filename="../../ui/organizer/intake_page.py" line="121" />
         <source>取消</source>
         <translation>Cancel</translation>
     </message>
     <message>
-        <location filename="../../ui/organizer/intake_page.py" line="128" />
+        <location filename="../../ui/organizer/intake_page.py" line="130" />
         <source>全部状态</source>
         <translation>All statuses</translation>
     </message>
     <message>
-        <location filename="../../ui/organizer/intake_page.py" line="132" />
+        <location filename="../../ui/organizer/intake_page.py" line="134" />
         <source>全部提示</source>
         <translation>All warnings</translation>
     </message>
     <message>
-        <location filename="../../ui/organizer/intake_page.py" line="136" />
+        <location filename="../../ui/organizer/intake_page.py" line="138" />
         <source>筛选：</source>
         <translation>Filter:</translation>
     </message>
     <message>
-        <location filename="../../ui/organizer/intake_page.py" line="190" />
+        <location filename="../../ui/organizer/intake_page.py" line="193" />
         <source>申报材料文件夹：{folder}</source>
         <translation>Intake folder: {folder}</translation>
     </message>
     <message>
-        <location filename="../../ui/organizer/intake_page.py" line="213" />
+        <location filename="../../ui/organizer/intake_page.py" line="216" />
         <source>正在查找申报材料…</source>
         <translation>Looking for applications…</translation>
     </message>
     <message>
-        <location filename="../../ui/organizer/intake_page.py" line="237" />
+        <location filename="../../ui/organizer/intake_page.py" line="240" />
         <source>正在读取 {done}/{total}：{name}</source>
         <translation>Reading {done}/{total}: {name}</translation>
     </message>
     <message>
-        <location filename="../../ui/organizer/intake_page.py" line="261" />
+        <location filename="../../ui/organizer/intake_page.py" line="264" />
         <source>已取消读取；已读取的申报保留在表中。</source>
         <translation>Reading cancelled; the applications read so far stay in the table.</translation>
     </message>
     <message>
-        <location filename="../../ui/organizer/intake_page.py" line="262" />
+        <location filename="../../ui/organizer/intake_page.py" line="265" />
         <source>已读取申报材料：{counts}</source>
         <translation>Intake read: {counts}</translation>
     </message>
     <message>
-        <location filename="../../ui/organizer/intake_page.py" line="267" />
+        <location filename="../../ui/organizer/intake_page.py" line="270" />
         <source>读取申报材料时发生内部错误（{kind}: {detail}）</source>
         <translation>Internal error while reading the intake ({kind}: {detail})</translation>
     </message>
     <message>
-        <location filename="../../ui/organizer/intake_page.py" line="286" />
+        <location filename="../../ui/organizer/intake_page.py" line="289" />
         <source>共 {total} 份</source>
         <translation>{total} in all</translation>
     </message>
     <message>
-        <location filename="../../ui/organizer/intake_page.py" line="318" />
+        <location filename="../../ui/organizer/intake_page.py" line="321" />
         <source>已记录决定：{source}</source>
         <translation>Decision recorded: {source}</translation>
     </message>
     <message>
-        <location filename="../../ui/organizer/intake_page.py" line="322" />
+        <location filename="../../ui/organizer/intake_page.py" line="325" />
         <source>无法保存决定：{error}</source>
         <translation>Cannot save the decision: {error}</translation>
     </message>
@@ -1902,91 +1942,108 @@ Files involved:
 <context>
     <name>IntakeQuestions</name>
     <message>
-        <location filename="../../ui/organizer/intake_dialogs.py" line="95" />
+        <location filename="../../ui/organizer/intake_dialogs.py" line="102" />
         <source>修改字段</source>
         <translation>Edit field</translation>
     </message>
     <message>
-        <location filename="../../ui/organizer/intake_dialogs.py" line="95" />
+        <location filename="../../ui/organizer/intake_dialogs.py" line="102" />
         <source>修改后的值写入决定文件，生成评审包时替换从申报书中读出的值。</source>
         <translation>The new value is written to the decisions file and replaces the value read from the form when the packet is built.</translation>
     </message>
     <message>
-        <location filename="../../ui/organizer/intake_dialogs.py" line="106" />
+        <location filename="../../ui/organizer/intake_dialogs.py" line="113" />
         <source>字段：</source>
         <translation>Field:</translation>
     </message>
     <message>
-        <location filename="../../ui/organizer/intake_dialogs.py" line="107" />
+        <location filename="../../ui/organizer/intake_dialogs.py" line="114" />
         <source>类别：</source>
         <translation>Category:</translation>
     </message>
     <message>
-        <location filename="../../ui/organizer/intake_dialogs.py" line="108" />
+        <location filename="../../ui/organizer/intake_dialogs.py" line="115" />
         <source>新值：</source>
         <translation>New value:</translation>
     </message>
     <message>
-        <location filename="../../ui/organizer/intake_dialogs.py" line="109" />
-        <location filename="../../ui/organizer/intake_dialogs.py" line="137" />
-        <location filename="../../ui/organizer/intake_dialogs.py" line="156" />
+        <location filename="../../ui/organizer/intake_dialogs.py" line="116" />
+        <location filename="../../ui/organizer/intake_dialogs.py" line="144" />
+        <location filename="../../ui/organizer/intake_dialogs.py" line="163" />
+        <location filename="../../ui/organizer/intake_dialogs.py" line="200" />
         <source>理由：</source>
         <translation>Reason:</translation>
     </message>
     <message>
-        <location filename="../../ui/organizer/intake_dialogs.py" line="133" />
+        <location filename="../../ui/organizer/intake_dialogs.py" line="140" />
         <source>排除申报</source>
         <translation>Exclude application</translation>
     </message>
     <message>
-        <location filename="../../ui/organizer/intake_dialogs.py" line="133" />
+        <location filename="../../ui/organizer/intake_dialogs.py" line="140" />
         <source>“{title}”将不放入评审包。请写明理由，理由记入操作记录。</source>
         <translation>"{title}" will be left out of the packet. Give a reason; it is kept in the decision log.</translation>
     </message>
     <message>
-        <location filename="../../ui/organizer/intake_dialogs.py" line="146" />
+        <location filename="../../ui/organizer/intake_dialogs.py" line="153" />
         <source>标记为重复</source>
         <translation>Mark as duplicate</translation>
     </message>
     <message>
-        <location filename="../../ui/organizer/intake_dialogs.py" line="146" />
+        <location filename="../../ui/organizer/intake_dialogs.py" line="153" />
         <source>“{title}”是另一份申报的重复：选择保留的那一份。本份将不放入评审包，两份的关系都记入决定文件。</source>
         <translation>"{title}" duplicates another application: choose the one to keep. This one is left out of the packet; both are named in the decisions file.</translation>
     </message>
     <message>
-        <location filename="../../ui/organizer/intake_dialogs.py" line="154" />
+        <location filename="../../ui/organizer/intake_dialogs.py" line="161" />
         <source>重复申报</source>
         <translation>Submitted twice</translation>
     </message>
     <message>
-        <location filename="../../ui/organizer/intake_dialogs.py" line="155" />
+        <location filename="../../ui/organizer/intake_dialogs.py" line="162" />
         <source>保留：</source>
         <translation>Keep:</translation>
     </message>
     <message>
-        <location filename="../../ui/organizer/intake_dialogs.py" line="164" />
+        <location filename="../../ui/organizer/intake_dialogs.py" line="171" />
         <source>确认提示</source>
         <translation>Acknowledge warning</translation>
     </message>
     <message>
-        <location filename="../../ui/organizer/intake_dialogs.py" line="164" />
+        <location filename="../../ui/organizer/intake_dialogs.py" line="171" />
         <source>确认已看过该提示。可以写一句说明；选择是否仍让专家看到这条提示。</source>
         <translation>Confirm that you have seen this warning. Add a note if you like, and choose whether experts still see it.</translation>
     </message>
     <message>
-        <location filename="../../ui/organizer/intake_dialogs.py" line="171" />
+        <location filename="../../ui/organizer/intake_dialogs.py" line="178" />
         <source>评审包中仍向专家显示此提示</source>
         <translation>Still show this warning to experts in the packet</translation>
     </message>
     <message>
-        <location filename="../../ui/organizer/intake_dialogs.py" line="172" />
+        <location filename="../../ui/organizer/intake_dialogs.py" line="179" />
+        <location filename="../../ui/organizer/intake_dialogs.py" line="199" />
         <source>提示：</source>
         <translation>Warning:</translation>
     </message>
     <message>
-        <location filename="../../ui/organizer/intake_dialogs.py" line="173" />
+        <location filename="../../ui/organizer/intake_dialogs.py" line="180" />
         <source>说明：</source>
         <translation>Note:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/organizer/intake_dialogs.py" line="191" />
+        <source>撤销确认</source>
+        <translation>Withdraw acknowledgement</translation>
+    </message>
+    <message>
+        <location filename="../../ui/organizer/intake_dialogs.py" line="191" />
+        <source>撤销后该提示重新成为待处理，评审包中按未确认的提示处理。撤销记入操作记录。</source>
+        <translation>Once withdrawn, the warning is open again and the packet treats it as unacknowledged. The withdrawal is recorded in the decision log.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/organizer/intake_dialogs.py" line="198" />
+        <source>可不填</source>
+        <translation>Optional</translation>
     </message>
 </context>
 <context>
@@ -2489,7 +2546,7 @@ Files involved:
 <context>
     <name>Panel</name>
     <message>
-        <location filename="../../app/organizer/panel.py" line="17" />
+        <location filename="../../app/organizer/panel.py" line="32" />
         <source>尚未建立专家名单：请先添加专家或导入名单，再生成评审包</source>
         <translation>No expert roster yet: add experts or import a roster before building the packet</translation>
     </message>
@@ -2497,27 +2554,27 @@ Files involved:
 <context>
     <name>PanelModels</name>
     <message>
-        <location filename="../../ui/organizer/panel_models.py" line="65" />
+        <location filename="../../ui/organizer/panel_models.py" line="70" />
         <source>编号</source>
         <translation>ID</translation>
     </message>
     <message>
-        <location filename="../../ui/organizer/panel_models.py" line="65" />
+        <location filename="../../ui/organizer/panel_models.py" line="70" />
         <source>姓名</source>
         <translation>Name</translation>
     </message>
     <message>
-        <location filename="../../ui/organizer/panel_models.py" line="66" />
+        <location filename="../../ui/organizer/panel_models.py" line="71" />
         <source>单位</source>
         <translation>Organisation</translation>
     </message>
     <message>
-        <location filename="../../ui/organizer/panel_models.py" line="66" />
+        <location filename="../../ui/organizer/panel_models.py" line="71" />
         <source>公钥指纹</source>
         <translation>Key fingerprint</translation>
     </message>
     <message>
-        <location filename="../../ui/organizer/panel_models.py" line="67" />
+        <location filename="../../ui/organizer/panel_models.py" line="72" />
         <source>指纹</source>
         <translation>Fingerprint</translation>
     </message>
@@ -2525,102 +2582,128 @@ Files involved:
 <context>
     <name>PanelPage</name>
     <message>
-        <location filename="../../ui/organizer/panel_page.py" line="73" />
+        <location filename="../../ui/organizer/panel_page.py" line="86" />
         <source>创建组织方密钥…</source>
         <translation>Create organizer key…</translation>
     </message>
     <message>
-        <location filename="../../ui/organizer/panel_page.py" line="82" />
+        <location filename="../../ui/organizer/panel_page.py" line="95" />
         <source>专家名单</source>
         <translation>Roster</translation>
     </message>
     <message>
-        <location filename="../../ui/organizer/panel_page.py" line="93" />
+        <location filename="../../ui/organizer/panel_page.py" line="106" />
         <source>添加…</source>
         <translation>Add…</translation>
     </message>
     <message>
-        <location filename="../../ui/organizer/panel_page.py" line="94" />
+        <location filename="../../ui/organizer/panel_page.py" line="107" />
         <source>编辑…</source>
         <translation>Edit…</translation>
     </message>
     <message>
-        <location filename="../../ui/organizer/panel_page.py" line="95" />
+        <location filename="../../ui/organizer/panel_page.py" line="108" />
         <source>删除</source>
         <translation>Remove</translation>
     </message>
     <message>
-        <location filename="../../ui/organizer/panel_page.py" line="96" />
+        <location filename="../../ui/organizer/panel_page.py" line="109" />
         <source>登记指纹…</source>
         <translation>Enrol fingerprint…</translation>
     </message>
     <message>
-        <location filename="../../ui/organizer/panel_page.py" line="97" />
+        <location filename="../../ui/organizer/panel_page.py" line="110" />
         <source>导入名单…</source>
         <translation>Import roster…</translation>
     </message>
     <message>
-        <location filename="../../ui/organizer/panel_page.py" line="111" />
+        <location filename="../../ui/organizer/panel_page.py" line="124" />
         <source>勾选即把专家编入该类别的评审组；全部不勾选时，每位专家评审全部申报。</source>
         <translation>Tick to put an expert on that category's panel; with nothing ticked, every expert reviews every application.</translation>
     </message>
     <message>
-        <location filename="../../ui/organizer/panel_page.py" line="117" />
+        <location filename="../../ui/organizer/panel_page.py" line="130" />
         <source>分类评审组</source>
         <translation>Category panels</translation>
     </message>
     <message>
-        <location filename="../../ui/organizer/panel_page.py" line="123" />
+        <location filename="../../ui/organizer/panel_page.py" line="136" />
         <source>添加回避…</source>
         <translation>Add conflict…</translation>
     </message>
     <message>
-        <location filename="../../ui/organizer/panel_page.py" line="125" />
+        <location filename="../../ui/organizer/panel_page.py" line="138" />
         <source>删除回避</source>
         <translation>Remove conflict</translation>
     </message>
     <message>
-        <location filename="../../ui/organizer/panel_page.py" line="131" />
+        <location filename="../../ui/organizer/panel_page.py" line="144" />
         <source>回避</source>
         <translation>Recused</translation>
     </message>
     <message>
-        <location filename="../../ui/organizer/panel_page.py" line="144" />
+        <location filename="../../ui/organizer/panel_page.py" line="158" />
+        <location filename="../../ui/organizer/panel_page.py" line="169" />
+        <source>分配/取消分配…</source>
+        <translation>Assign/unassign…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/organizer/panel_page.py" line="166" />
+        <source>● 已分配　◉ 手动分配　○ 手动取消分配　⊘ 回避 · 双击单元格或按空格键分配/取消分配</source>
+        <translation>● assigned　◉ assigned by hand　○ unassigned by hand　⊘ conflict · double-click a cell or press Space to assign/unassign</translation>
+    </message>
+    <message>
+        <location filename="../../ui/organizer/panel_page.py" line="174" />
         <source>分配矩阵</source>
         <translation>Assignment matrix</translation>
     </message>
     <message>
-        <location filename="../../ui/organizer/panel_page.py" line="164" />
+        <location filename="../../ui/organizer/panel_page.py" line="194" />
         <source>组织方密钥指纹：{fp}</source>
         <translation>Organizer key fingerprint: {fp}</translation>
     </message>
     <message>
-        <location filename="../../ui/organizer/panel_page.py" line="167" />
+        <location filename="../../ui/organizer/panel_page.py" line="197" />
         <source>尚未创建组织方密钥：生成评审包前需要创建。</source>
         <translation>No organizer key yet: one is needed before building the packet.</translation>
     </message>
     <message>
-        <location filename="../../ui/organizer/panel_page.py" line="192" />
+        <location filename="../../ui/organizer/panel_page.py" line="233" />
         <source>{n} 份申报分配的专家少于 {needed} 位：{ids}</source>
         <translation>{n} applications have fewer than {needed} experts: {ids}</translation>
     </message>
     <message>
-        <location filename="../../ui/organizer/panel_page.py" line="204" />
+        <location filename="../../ui/organizer/panel_page.py" line="262" />
+        <source>已分配：{id} × {submission}</source>
+        <translation>Assigned: {id} × {submission}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/organizer/panel_page.py" line="263" />
+        <source>已取消分配：{id} × {submission}</source>
+        <translation>Unassigned: {id} × {submission}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/organizer/panel_page.py" line="270" />
+        <source>无法保存分配：{error}</source>
+        <translation>Could not save the assignment: {error}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/organizer/panel_page.py" line="289" />
         <source>正在创建组织方密钥…</source>
         <translation>Creating the organizer key…</translation>
     </message>
     <message>
-        <location filename="../../ui/organizer/panel_page.py" line="210" />
+        <location filename="../../ui/organizer/panel_page.py" line="295" />
         <source>已创建组织方密钥，指纹 {fp}</source>
         <translation>Organizer key created, fingerprint {fp}</translation>
     </message>
     <message>
-        <location filename="../../ui/organizer/panel_page.py" line="228" />
+        <location filename="../../ui/organizer/panel_page.py" line="313" />
         <source>专家编号不能重复。</source>
         <translation>Expert ids must be unique.</translation>
     </message>
     <message>
-        <location filename="../../ui/organizer/panel_page.py" line="239" />
+        <location filename="../../ui/organizer/panel_page.py" line="327" />
         <source>无法保存专家名单：{error}</source>
         <translation>Cannot save the roster: {error}</translation>
     </message>
@@ -2628,108 +2711,148 @@ Files involved:
 <context>
     <name>PanelQuestions</name>
     <message>
-        <location filename="../../ui/organizer/panel_dialogs.py" line="39" />
+        <location filename="../../ui/organizer/panel_dialogs.py" line="43" />
         <source>含有不是十六进制数字的字符“{ch}”</source>
         <translation>Contains "{ch}", which is not a hexadecimal digit</translation>
     </message>
     <message>
-        <location filename="../../ui/organizer/panel_dialogs.py" line="42" />
+        <location filename="../../ui/organizer/panel_dialogs.py" line="46" />
         <source>已输入 {n} 位，指纹应为 40 位十六进制数字</source>
         <translation>{n} digits so far; a fingerprint has 40 hexadecimal digits</translation>
     </message>
     <message>
-        <location filename="../../ui/organizer/panel_dialogs.py" line="44" />
+        <location filename="../../ui/organizer/panel_dialogs.py" line="48" />
         <source>✓ {fp}</source>
         <translation>✓ {fp}</translation>
     </message>
     <message>
-        <location filename="../../ui/organizer/panel_dialogs.py" line="51" />
+        <location filename="../../ui/organizer/panel_dialogs.py" line="55" />
         <source>登记专家密钥指纹</source>
         <translation>Enrol the expert's key fingerprint</translation>
     </message>
     <message>
-        <location filename="../../ui/organizer/panel_dialogs.py" line="52" />
+        <location filename="../../ui/organizer/panel_dialogs.py" line="56" />
         <source>请专家读出自己的密钥指纹（导出评分表时显示，也可在命令行用 paneldesk key show 查看），当面或电话逐组核对后输入或粘贴。</source>
         <translation>Ask the expert to read out their key fingerprint (shown when exporting a score sheet, or with paneldesk key show), compare it group by group in person or by phone, then type or paste it.</translation>
     </message>
     <message>
-        <location filename="../../ui/organizer/panel_dialogs.py" line="57" />
-        <location filename="../../ui/organizer/panel_dialogs.py" line="138" />
+        <location filename="../../ui/organizer/panel_dialogs.py" line="61" />
+        <location filename="../../ui/organizer/panel_dialogs.py" line="142" />
         <source>专家：</source>
         <translation>Expert:</translation>
     </message>
     <message>
-        <location filename="../../ui/organizer/panel_dialogs.py" line="62" />
+        <location filename="../../ui/organizer/panel_dialogs.py" line="66" />
         <source>指纹：</source>
         <translation>Fingerprint:</translation>
     </message>
     <message>
-        <location filename="../../ui/organizer/panel_dialogs.py" line="83" />
+        <location filename="../../ui/organizer/panel_dialogs.py" line="87" />
         <source>专家</source>
         <translation>Expert</translation>
     </message>
     <message>
-        <location filename="../../ui/organizer/panel_dialogs.py" line="89" />
+        <location filename="../../ui/organizer/panel_dialogs.py" line="93" />
         <source>编号：</source>
         <translation>Id:</translation>
     </message>
     <message>
-        <location filename="../../ui/organizer/panel_dialogs.py" line="90" />
+        <location filename="../../ui/organizer/panel_dialogs.py" line="94" />
         <source>姓名：</source>
         <translation>Name:</translation>
     </message>
     <message>
-        <location filename="../../ui/organizer/panel_dialogs.py" line="91" />
+        <location filename="../../ui/organizer/panel_dialogs.py" line="95" />
         <source>单位：</source>
         <translation>Organisation:</translation>
     </message>
     <message>
-        <location filename="../../ui/organizer/panel_dialogs.py" line="109" />
+        <location filename="../../ui/organizer/panel_dialogs.py" line="113" />
         <source>创建组织方密钥</source>
         <translation>Create the organizer key</translation>
     </message>
     <message>
-        <location filename="../../ui/organizer/panel_dialogs.py" line="110" />
+        <location filename="../../ui/organizer/panel_dialogs.py" line="114" />
         <source>组织方密钥用于给评审包签名，专家据其指纹确认评审包来自您。请设置口令并妥善保管；忘记口令将无法再签名。</source>
         <translation>The organizer key signs the packet; experts check its fingerprint to know the packet comes from you. Choose a passphrase and keep it safe: without it nothing can be signed again.</translation>
     </message>
     <message>
-        <location filename="../../ui/organizer/panel_dialogs.py" line="118" />
+        <location filename="../../ui/organizer/panel_dialogs.py" line="122" />
         <source>口令：</source>
         <translation>Passphrase:</translation>
     </message>
     <message>
-        <location filename="../../ui/organizer/panel_dialogs.py" line="119" />
+        <location filename="../../ui/organizer/panel_dialogs.py" line="123" />
         <source>再输一次：</source>
         <translation>Repeat:</translation>
     </message>
     <message>
-        <location filename="../../ui/organizer/panel_dialogs.py" line="131" />
+        <location filename="../../ui/organizer/panel_dialogs.py" line="135" />
         <source>添加回避</source>
         <translation>Add conflict</translation>
     </message>
     <message>
-        <location filename="../../ui/organizer/panel_dialogs.py" line="139" />
+        <location filename="../../ui/organizer/panel_dialogs.py" line="143" />
         <source>回避单位：</source>
         <translation>Unit to avoid:</translation>
     </message>
     <message>
-        <location filename="../../ui/organizer/panel_dialogs.py" line="146" />
+        <location filename="../../ui/organizer/panel_dialogs.py" line="151" />
+        <source>分配</source>
+        <translation>Assign</translation>
+    </message>
+    <message>
+        <location filename="../../ui/organizer/panel_dialogs.py" line="152" />
+        <source>取消分配</source>
+        <translation>Unassign</translation>
+    </message>
+    <message>
+        <location filename="../../ui/organizer/panel_dialogs.py" line="153" />
+        <source>把申报 {submission} 分配给 {id} {name}？</source>
+        <translation>Assign submission {submission} to {id} {name}?</translation>
+    </message>
+    <message>
+        <location filename="../../ui/organizer/panel_dialogs.py" line="155" />
+        <source>不再让 {id} {name} 评审申报 {submission}？</source>
+        <translation>Stop {id} {name} from reviewing submission {submission}?</translation>
+    </message>
+    <message>
+        <location filename="../../ui/organizer/panel_dialogs.py" line="159" />
+        <source>注意：已声明该专家回避单位“{unit}”。手动分配会覆盖这一回避，每次生成评审包都会提示；请写明理由。</source>
+        <translation>Note: this expert has a declared conflict with the unit “{unit}”. Assigning by hand overrides it, and every packet build will point this out; please give a reason.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/organizer/panel_dialogs.py" line="167" />
+        <source>必填</source>
+        <translation>Required</translation>
+    </message>
+    <message>
+        <location filename="../../ui/organizer/panel_dialogs.py" line="168" />
+        <source>可不填</source>
+        <translation>Optional</translation>
+    </message>
+    <message>
+        <location filename="../../ui/organizer/panel_dialogs.py" line="169" />
+        <source>理由：</source>
+        <translation>Reason:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/organizer/panel_dialogs.py" line="180" />
         <source>导入专家名单</source>
         <translation>Import roster</translation>
     </message>
     <message>
-        <location filename="../../ui/organizer/panel_dialogs.py" line="147" />
+        <location filename="../../ui/organizer/panel_dialogs.py" line="181" />
         <source>专家名单 (*.csv *.xlsx);;所有文件 (*)</source>
         <translation>Rosters (*.csv *.xlsx);;All files (*)</translation>
     </message>
     <message>
-        <location filename="../../ui/organizer/panel_dialogs.py" line="152" />
+        <location filename="../../ui/organizer/panel_dialogs.py" line="186" />
         <source>删除专家</source>
         <translation>Remove expert</translation>
     </message>
     <message>
-        <location filename="../../ui/organizer/panel_dialogs.py" line="153" />
+        <location filename="../../ui/organizer/panel_dialogs.py" line="187" />
         <source>从名单中删除 {id} {name}？</source>
         <translation>Remove {id} {name} from the roster?</translation>
     </message>

@@ -20,14 +20,18 @@ from PySide6.QtWidgets import QDialog, QHeaderView, QTableView, QVBoxLayout, QWi
 from ui.organizer.table_model import AnyIndex, ListTableModel
 from ui.roles import ROW_ROLE, SORT_ROLE
 
-ACTION_TEXT = {  # the action names app.organizer.project records (joined by "+")
+ACTION_TEXT = {  # the action names app.organizer.project and Round record (joined by "+")
     "exclude": QT_TRANSLATE_NOOP("AuditModel", "排除"),
     "include": QT_TRANSLATE_NOOP("AuditModel", "恢复纳入"),
     "duplicate": QT_TRANSLATE_NOOP("AuditModel", "标记为重复"),
     "not_duplicate": QT_TRANSLATE_NOOP("AuditModel", "取消重复标记"),
     "edit": QT_TRANSLATE_NOOP("AuditModel", "修改字段"),
     "acknowledge": QT_TRANSLATE_NOOP("AuditModel", "确认提示"),
+    "unacknowledge": QT_TRANSLATE_NOOP("AuditModel", "撤销确认"),
     "roster": QT_TRANSLATE_NOOP("AuditModel", "修改专家名单"),
+    "assignments": QT_TRANSLATE_NOOP("AuditModel", "修改分组与回避"),
+    "assign": QT_TRANSLATE_NOOP("AuditModel", "手动分配"),
+    "unassign": QT_TRANSLATE_NOOP("AuditModel", "手动取消分配"),
 }
 
 

@@ -92,6 +92,7 @@ class IntakeDetail(QWidget):
     edit_requested = Signal()
     category_requested = Signal()
     acknowledge_requested = Signal()
+    withdraw_requested = Signal()
     duplicate_requested = Signal()
     exclude_requested = Signal()
     restore_requested = Signal()
@@ -149,12 +150,14 @@ class IntakeDetail(QWidget):
         self.edit_button = QPushButton(self.tr("修改字段…"), self)
         self.category_button = QPushButton(self.tr("补填类别…"), self)
         self.acknowledge_button = QPushButton(self.tr("确认提示…"), self)
+        self.withdraw_button = QPushButton(self.tr("撤销确认…"), self)
         self.duplicate_button = QPushButton(self.tr("标记为重复…"), self)
         self.exclude_button = QPushButton(self.tr("排除…"), self)
         self.restore_button = QPushButton(self.tr("恢复纳入"), self)
         for button, signal in ((self.edit_button, self.edit_requested),
                                (self.category_button, self.category_requested),
                                (self.acknowledge_button, self.acknowledge_requested),
+                               (self.withdraw_button, self.withdraw_requested),
                                (self.duplicate_button, self.duplicate_requested),
                                (self.exclude_button, self.exclude_requested),
                                (self.restore_button, self.restore_requested)):
@@ -170,6 +173,7 @@ class IntakeDetail(QWidget):
         for button in (self.edit_button, self.duplicate_button, self.exclude_button):
             button.setVisible(usable and not excluded)
         self.acknowledge_button.setVisible(usable and not excluded and bool(row.open_warnings))
+        self.withdraw_button.setVisible(usable and not excluded and bool(row.acknowledged))
         self.restore_button.setVisible(excluded)
         self.category_button.setVisible(usable and not excluded and any(
             w.code == "category_missing" for w in row.warnings))

@@ -1,4 +1,5 @@
-"""The small dialogs of the intake review: edit a field, exclude, duplicate, acknowledge.
+"""The small dialogs of the intake review: edit a field, exclude, duplicate, acknowledge
+and withdraw an acknowledgement.
 
 `IntakeQuestions` asks them; the page gets one through its constructor, so tests answer
 with a fake and never open a modal window.  Each question returns the organizer's answer
@@ -48,6 +49,12 @@ class Acknowledgement:
     code: str
     note: str
     keep_visible: bool
+
+
+@dataclass(frozen=True)
+class Withdrawal:
+    code: str  # the warning whose acknowledgement is taken back
+    reason: str
 
 
 class FormDialog(QDialog):
@@ -176,3 +183,22 @@ class IntakeQuestions:
         if dialog.exec() != QDialog.DialogCode.Accepted:
             return None
         return Acknowledgement(code.currentData(), note.text().strip(), visible.isChecked())
+
+    def withdraw_acknowledgement(self, parent: QWidget,
+                                 acknowledged: Sequence[tuple[str, str, str]]
+                                 ) -> Withdrawal | None:
+        """Which acknowledgement (code, label, note) to take back, and why (optional)."""
+        dialog = FormDialog(parent, translate("IntakeQuestions", "撤销确认"), translate(
+            "IntakeQuestions",
+            "撤销后该提示重新成为待处理，评审包中按未确认的提示处理。撤销记入操作记录。"))
+        code = QComboBox(dialog)
+        for key, label, note in acknowledged:
+            code.addItem(f"{label}（{note}）" if note else label, key)
+        reason = QLineEdit(dialog)
+        reason.setPlaceholderText(translate("IntakeQuestions", "可不填"))
+        dialog.form.addRow(translate("IntakeQuestions", "提示："), code)
+        dialog.form.addRow(translate("IntakeQuestions", "理由："), reason)
+        dialog.update_ok(code.count() > 0)
+        if dialog.exec() != QDialog.DialogCode.Accepted:
+            return None
+        return Withdrawal(code.currentData(), reason.text().strip())

@@ -4,8 +4,8 @@ The folder is read on the task runner (`app.assembly.scan.scan_folder`, the buil
 reading) with a progress bar, the count, the current entry and a cancel button; each entry
 is handed over as soon as it is read, so the first rows show while the rest are read.  A re-scan reads only new or changed
 entries; decisions are kept in the project and never touched by a scan.  Every decision
-(edit a field, add the missing category, exclude, mark a duplicate, acknowledge a warning,
-restore) goes through `Round.decide` on the single writer, which records it in the audit
+(edit a field, add the missing category, exclude, mark a duplicate, acknowledge a warning
+or withdraw the acknowledgement, restore) goes through `Round.decide` on the single writer, which records it in the audit
 log; the rows are then recomputed from the scanned entries and the decisions.
 """
 
@@ -35,8 +35,10 @@ from app.assembly.scan import ScannedEntry, effective, scan_folder
 from app.errors import PanelDeskError
 from app.intake.forms import CategorySet
 from scoring.rubric import Rubric
+from ui.organizer import intake_actions
 from ui.organizer.alive import while_alive
 from ui.organizer.audit_view import show_audit
+from ui.organizer.intake_actions import Decided
 from ui.organizer.intake_detail import IntakeDetail
 from ui.organizer.intake_dialogs import IntakeQuestions
 from ui.organizer.intake_model import (
@@ -158,6 +160,7 @@ class IntakePage(QWidget):
         self.detail.duplicate_requested.connect(self.mark_duplicate_selected)
         self.detail.acknowledge_requested.connect(self.acknowledge_selected)
         self.detail.restore_requested.connect(self.restore_selected)
+        self.detail.withdraw_requested.connect(self.withdraw_acknowledgement_selected)
 
     def _table(self, parent: QWidget) -> QTableView:
         view = QTableView(parent)
@@ -324,67 +327,31 @@ class IntakePage(QWidget):
         self._writer.run(self._project.decide, source, decision, reason,
                          on_done=while_alive(self, done), on_error=while_alive(self, failed))
 
-    def edit_field(self, field: str = "") -> None:
+    def _decide_selected(self, action: Callable[..., Decided | None], *args: Any) -> None:
+        """Ask what `action` (ui.organizer.intake_actions) needs about the selected entry
+        and record the answer."""
         row = self.selected()
-        if row is None:
-            return
-        answer = self._questions.edit_field(self, row.fields, self.rows.category_names(), field)
-        if answer is None:
-            return
-        decision = self.rows.decision(row.source)
-        decision["fields"] = {**decision.get("fields", {}), answer.field: answer.value}
-        self.decide(row.source, decision, answer.reason)
+        decided = None if row is None else action(self, self._questions, self.rows, row, *args)
+        if row is not None and decided is not None:
+            self.decide(row.source, decided.decision, decided.reason)
+
+    def edit_field(self, field: str = "") -> None:
+        self._decide_selected(intake_actions.edit_field, field)
 
     def exclude_selected(self) -> None:
-        row = self.selected()
-        reason = self._questions.exclude(self, row.fields.get("title") or row.source) if row else None
-        if row is None or not reason:
-            return
-        decision = self.rows.decision(row.source)
-        decision.pop("duplicate_of", None)
-        decision["exclude"] = reason
-        self.decide(row.source, decision, reason)
+        self._decide_selected(intake_actions.exclude)
 
     def mark_duplicate_selected(self) -> None:
-        row = self.selected()
-        if row is None:
-            return
-        others = [r for r in self.rows.rows if r.source != row.source and
-                  r.status not in ("excluded", "rejected")]
-        same = [r for r in others if r.fields.get("title") == row.fields.get("title")]
-        candidates = [(r.source, f"{r.submission_id} {r.fields.get('title', '')} — {r.source}")
-                      for r in same + [r for r in others if r not in same]]
-        answer = self._questions.duplicate(self, row.fields.get("title") or row.source,
-                                           candidates)
-        if answer is None:
-            return
-        decision = self.rows.decision(row.source)
-        decision.pop("exclude", None)
-        decision["duplicate_of"] = answer.kept
-        self.decide(row.source, decision, answer.reason)
+        self._decide_selected(intake_actions.mark_duplicate)
 
     def acknowledge_selected(self) -> None:
-        row = self.selected()
-        if row is None or not row.open_warnings:
-            return
-        codes = list(dict.fromkeys(w.code for w in row.open_warnings))
-        answer = self._questions.acknowledge(self, [(c, warning_label(c)) for c in codes])
-        if answer is None:
-            return
-        decision = self.rows.decision(row.source)
-        decision["acknowledge"] = {**decision.get("acknowledge", {}), answer.code: answer.note}
-        keep = [c for c in decision.get("keep_warnings", []) if c != answer.code]
-        decision["keep_warnings"] = keep + ([answer.code] if answer.keep_visible else [])
-        self.decide(row.source, decision, answer.note)
+        self._decide_selected(intake_actions.acknowledge)
+
+    def withdraw_acknowledgement_selected(self) -> None:
+        self._decide_selected(intake_actions.withdraw_acknowledgement)
 
     def restore_selected(self) -> None:
-        row = self.selected()
-        if row is None:
-            return
-        decision = self.rows.decision(row.source)
-        decision.pop("exclude", None)
-        decision.pop("duplicate_of", None)
-        self.decide(row.source, decision)
+        self._decide_selected(intake_actions.restore)
 
     def show_audit(self) -> None:
         show_audit(self, self._runner, self._project)

@@ -1,9 +1,12 @@
-"""The small dialogs of 专家与分配: an expert, a fingerprint, the organizer's key, a conflict.
+"""The small dialogs of 专家与分配: an expert, a fingerprint, the organizer's key, a conflict,
+the reason for assigning or unassigning one pair in the matrix.
 
 `PanelQuestions` asks them; the page gets one through its constructor, so tests answer
 with a fake.  The fingerprint is checked as it is typed or pasted, grouped as the expert
 reads it out (`key_check.normalise_fingerprint`): 40 hexadecimal digits, or it cannot be
-accepted.
+accepted.  The reason for a pair is optional (the audit log records who, when and what
+anyway), except when the organizer assigns a pair a declared conflict covers: then the
+dialog says so and OK waits for a reason.
 """
 
 from __future__ import annotations
@@ -11,7 +14,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from pathlib import Path
 
-from PySide6.QtCore import QCoreApplication
+from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
@@ -24,6 +27,7 @@ from PySide6.QtWidgets import (
 
 from app.keys import format_fingerprint
 from app.model import Expert
+from app.organizer.panel import PairChange
 from ui.organizer.intake_dialogs import FormDialog
 from ui.organizer.key_check import normalise_fingerprint
 
@@ -140,6 +144,36 @@ class PanelQuestions:
         if dialog.exec() != QDialog.DialogCode.Accepted or not unit.currentText().strip():
             return None
         return who.currentData(), unit.currentText().strip()
+
+    def pair_reason(self, parent: QWidget, expert: Expert, submission: str,
+                    change: PairChange) -> str | None:
+        """The reason for flipping one pair ("" allowed), or None when cancelled."""
+        title = translate("PanelQuestions", "分配") if change.after else \
+            translate("PanelQuestions", "取消分配")
+        text = (translate("PanelQuestions", "把申报 {submission} 分配给 {id} {name}？")
+                if change.after else
+                translate("PanelQuestions", "不再让 {id} {name} 评审申报 {submission}？")).format(
+            submission=submission, id=expert.id, name=expert.name)
+        dialog = FormDialog(parent, title, text)
+        if change.over_conflict:
+            warning = QLabel(translate(
+                "PanelQuestions", "注意：已声明该专家回避单位“{unit}”。手动分配会覆盖这一回避，"
+                "每次生成评审包都会提示；请写明理由。").format(unit=change.conflict_unit), dialog)
+            warning.setWordWrap(True)
+            warning.setTextFormat(Qt.TextFormat.PlainText)  # the unit comes from a file
+            warning.setStyleSheet("color: #b42318;")
+            dialog.form.addRow(warning)
+        reason = QLineEdit(dialog)
+        reason.setPlaceholderText(translate("PanelQuestions", "必填") if change.over_conflict
+                                  else translate("PanelQuestions", "可不填"))
+        dialog.form.addRow(translate("PanelQuestions", "理由："), reason)
+
+        def check() -> None:
+            dialog.update_ok(not change.over_conflict or bool(reason.text().strip()))
+
+        reason.textChanged.connect(check)
+        check()
+        return reason.text().strip() if dialog.exec() == QDialog.DialogCode.Accepted else None
 
     def roster_file(self, parent: QWidget) -> Path | None:
         name, _ = QFileDialog.getOpenFileName(

@@ -4,8 +4,10 @@
 - `PanelsModel`: experts × the rubric's categories, checkable: a checked cell puts the expert
   on that category's panel.  No cell checked means the default, everyone reviews everything.
 - `MatrixModel`: experts × submissions as the engine resolves the plan (`resolve`): ● where
-  assigned, the count per expert in the last column and per submission in the last row;
-  a submission below the minimum is marked in red.
+  assigned, ◉ where the organizer assigned the pair by hand, ○ where they took it away,
+  ⊘ where a declared conflict leaves it out (a tooltip says which); the count per expert
+  in the last column and per submission in the last row; a submission below the minimum
+  is marked in red.  `KEY_ROLE` of a cell is its (expert id, submission id).
 """
 
 from __future__ import annotations
@@ -32,6 +34,9 @@ from ui.roles import KEY_ROLE, SORT_ROLE
 AnyIndex = QModelIndex | QPersistentModelIndex
 _CTX = "PanelModels"
 _RED = QColor("#b42318")
+_MANUAL = QColor("#1d4ed8")
+_MUTED = QColor("#8a8f98")
+ASSIGNED, MANUAL_ASSIGNED, MANUAL_UNASSIGNED, CONFLICT = "●", "◉", "○", "⊘"
 
 
 def tr(text: str) -> str:
@@ -165,15 +170,20 @@ class MatrixModel(_Table):
     def __init__(self, parent: QObject | None = None) -> None:
         super().__init__(parent)
         self.experts: list[Expert] = []
-        self.submissions: list[tuple[str, str]] = []  # (id, title)
+        self.submissions: list[tuple[str, str]] = []  # (id, intake source)
         self.assigned: dict[str, set[str]] = {}
+        self.manual: dict[tuple[str, str], bool] = {}  # (expert, id) → assigned by hand
+        self.conflicted: dict[tuple[str, str], str] = {}  # (expert, id) → declared unit
         self.minimum = 0
 
     def set_plan(self, experts: Sequence[Expert], submissions: Sequence[tuple[str, str]],
-                 assignments: dict[str, list[str]], minimum: int) -> None:
+                 assignments: dict[str, list[str]], minimum: int, *,
+                 manual: dict[tuple[str, str], bool] | None = None,
+                 conflicted: dict[tuple[str, str], str] | None = None) -> None:
         self.beginResetModel()
         self.experts, self.submissions = list(experts), list(submissions)
         self.assigned = {e: set(s) for e, s in assignments.items()}
+        self.manual, self.conflicted = dict(manual or {}), dict(conflicted or {})
         self.minimum = minimum
         self.endResetModel()
 
@@ -183,6 +193,14 @@ class MatrixModel(_Table):
     def short(self) -> list[str]:
         """Submissions with fewer experts than the minimum."""
         return [sid for sid, _t in self.submissions if self.per_submission(sid) < self.minimum]
+
+    def pair_at(self, index: AnyIndex) -> tuple[Expert, str, str] | None:
+        """(expert, submission id, intake source) of a cell; None for the totals."""
+        if not index.isValid() or index.row() >= len(self.experts) \
+                or index.column() >= len(self.submissions):
+            return None
+        sid, source = self.submissions[index.column()]
+        return self.experts[index.row()], sid, source
 
     def _row_count(self) -> int:
         return len(self.experts) + 1 if self.submissions else 0
@@ -205,6 +223,9 @@ class MatrixModel(_Table):
             return tr("合计")
         return f"{self.experts[section].id} {self.experts[section].name}"
 
+    def flags(self, index: AnyIndex) -> Qt.ItemFlag:
+        return Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
+
     def data(self, index: AnyIndex, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if not index.isValid():
             return None
@@ -219,9 +240,30 @@ class MatrixModel(_Table):
             if role == Qt.ItemDataRole.ForegroundRole and count < self.minimum:
                 return QBrush(_RED)
             return None
-        if role != Qt.ItemDataRole.DisplayRole or total_row:
+        if total_row:
             return None
         assigned = self.assigned.get(self.experts[row].id, set())
         if total_column:
-            return str(len(assigned))
-        return "●" if self.submissions[column][0] in assigned else ""
+            return str(len(assigned)) if role == Qt.ItemDataRole.DisplayRole else None
+        return self._cell(self.experts[row].id, self.submissions[column][0], assigned, role)
+
+    def _cell(self, expert: str, sid: str, assigned: set[str], role: int) -> Any:
+        manual = self.manual.get((expert, sid))
+        unit = self.conflicted.get((expert, sid), "")
+        if role == KEY_ROLE:
+            return expert, sid
+        if role == Qt.ItemDataRole.DisplayRole:
+            if manual is not None:
+                return MANUAL_ASSIGNED if manual else MANUAL_UNASSIGNED
+            return ASSIGNED if sid in assigned else (CONFLICT if unit else "")
+        if role == Qt.ItemDataRole.ForegroundRole:
+            if manual and unit:
+                return QBrush(_RED)
+            return QBrush(_MANUAL) if manual is not None else (
+                QBrush(_MUTED) if unit and sid not in assigned else None)
+        if role == Qt.ItemDataRole.ToolTipRole:
+            parts = [tr("手动分配") if manual else tr("手动取消分配")] if manual is not None else []
+            if unit:
+                parts.append(tr("已声明回避：{unit}").format(unit=unit))
+            return "；".join(parts) or None
+        return None

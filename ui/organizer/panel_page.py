@@ -6,8 +6,12 @@ through `Round.set_roster` on the single writer.  Per-category panels are a chec
 expert and category (none checked: everyone reviews everything); conflicts are expert ×
 unit pairs.  The matrix shows the plan exactly as the build will resolve it
 (`app.assembly.assignments.resolve` over the entries still in the round), with counts per
-expert and per submission and a warning for every submission below the minimum.  The
-organizer's own key is created here (with a passphrase) when there is none.
+expert and per submission and a warning for every submission below the minimum.  One
+pair is assigned or unassigned in the matrix (double-click, Space, the context menu or the
+button; a reason is asked, `PanelQuestions.pair_reason`): the page shows the new plan at
+once and saves the override through `Round.set_pair` on the single writer, putting the
+plan back if that fails.  The organizer's own key is created here (with a passphrase)
+when there is none.
 """
 
 from __future__ import annotations
@@ -15,7 +19,8 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Any
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QModelIndex, Qt, Signal
+from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QHBoxLayout,
@@ -30,11 +35,18 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from app.assembly.assignments import AssignmentRules, Candidate, Rule, minimum_scores, resolve
+from app.assembly.assignments import (
+    AssignmentRules,
+    Candidate,
+    Rule,
+    minimum_scores,
+    resolve,
+)
 from app.errors import PanelDeskError
 from app.intake.roster import read_roster
 from app.keys import KeyStore, format_fingerprint
 from app.model import Expert
+from app.organizer.panel import PairChange, override_rules, toggle_pair
 from ui.organizer.alive import while_alive
 from ui.organizer.panel_dialogs import PanelQuestions
 from ui.organizer.panel_models import MatrixModel, PanelsModel, RosterModel
@@ -60,6 +72,7 @@ class PanelPage(QWidget):
         self.rubric = project.rubric()
         self.experts = project.roster()
         panels, self.conflicts = project.panels()
+        self.overrides = project.pair_overrides()  # (expert, source) → assigned by hand
         self._build()
         self.panels.set_panels(self.experts, self.rubric.categories, panels)
         self._show()
@@ -140,7 +153,24 @@ class PanelPage(QWidget):
         self.matrix_view = self._table(matrix, self.matrix)
         self.matrix_view.verticalHeader().show()
         self.matrix_view.horizontalHeader().setDefaultSectionSize(46)
+        self.matrix_view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectItems)
         matrix_layout.addWidget(self.matrix_view, 1)
+        self.toggle_action = QAction(self.tr("分配/取消分配…"), self.matrix_view)
+        self.toggle_action.setShortcut(QKeySequence(Qt.Key.Key_Space))
+        self.toggle_action.setShortcutContext(Qt.ShortcutContext.WidgetShortcut)
+        self.toggle_action.triggered.connect(self.toggle_current)
+        self.matrix_view.addAction(self.toggle_action)
+        self.matrix_view.setContextMenuPolicy(Qt.ContextMenuPolicy.ActionsContextMenu)
+        self.matrix_view.doubleClicked.connect(self.toggle_pair)
+        matrix_row = QHBoxLayout()
+        legend = QLabel(self.tr("● 已分配　◉ 手动分配　○ 手动取消分配　⊘ 回避 · "
+                                "双击单元格或按空格键分配/取消分配"), matrix)
+        legend.setWordWrap(True)
+        self.toggle_button = QPushButton(self.tr("分配/取消分配…"), matrix)
+        self.toggle_button.clicked.connect(self.toggle_current)
+        matrix_row.addWidget(legend, 1)
+        matrix_row.addWidget(self.toggle_button)
+        matrix_layout.addLayout(matrix_row)
         tabs.addTab(matrix, self.tr("分配矩阵"))
         self.tabs = tabs
         split.addWidget(left)
@@ -173,25 +203,80 @@ class PanelPage(QWidget):
             self.conflict_list.addItem(f"{expert} {names.get(expert, '')} × {unit}")
         self.refresh_matrix()
 
+    def _rules(self) -> AssignmentRules:
+        return AssignmentRules(
+            [Rule("", e, "category", c) for e, c in self.panels.rows()]
+            + override_rules(self.overrides),
+            [Rule("", e, "unit", u) for e, u in self.conflicts])
+
     def refresh_matrix(self) -> None:
         """The plan as the build will resolve it, over the entries still in the round."""
         candidates = self._candidates()
-        rules = AssignmentRules(
-            [Rule("", e, "category", c) for e, c in self.panels.rows()],
-            [Rule("", e, "unit", u) for e, u in self.conflicts])
+        # An adjusted entry since left out of the round is ignored, as the build ignores it.
+        sources = {c.source for c in candidates} | {s for _e, s in self.overrides}
         try:
-            plan = resolve(rules, self.experts, candidates, self.rubric)
+            plan = resolve(self._rules(), self.experts, candidates, self.rubric, sources)
         except PanelDeskError as err:
             self.matrix_warning.setText(str(err))
             return
         needed = minimum_scores(self.rubric, len(self.experts)) if self.experts else 0
+        current = self.matrix_view.currentIndex()
+        row, column = current.row(), current.column()
         self.matrix.set_plan(self.experts, [(c.id, c.source) for c in candidates],
-                             plan.assignments, needed)
+                             plan.assignments, needed, manual=plan.manual,
+                             conflicted=plan.conflicted)
+        if current.isValid():
+            # The reset forgets the cell: Space again must toggle the same pair, not (0, 0).
+            self.matrix_view.setCurrentIndex(self.matrix.index(row, column))
         short = self.matrix.short()
         self.matrix_warning.setText(self.tr(
             "{n} 份申报分配的专家少于 {needed} 位：{ids}").format(
                 n=len(short), needed=needed, ids="、".join(short)) if short and self.experts
             else "")
+
+    # -- one pair of the matrix --------------------------------------------------------
+
+    def toggle_current(self) -> None:
+        self.toggle_pair(self.matrix_view.currentIndex())
+
+    def toggle_pair(self, index: QModelIndex) -> None:
+        """Assign or unassign the pair of a matrix cell, with the organizer's reason."""
+        pair = self.matrix.pair_at(index)
+        if pair is None:
+            return
+        expert, sid, source = pair
+        try:
+            change = toggle_pair(self._rules(), self.experts, self._candidates(), self.rubric,
+                                 expert.id, source)
+        except PanelDeskError as err:
+            self.status_message.emit(str(err))
+            return
+        reason = self._questions.pair_reason(self, expert, f"{sid}（{source}）", change)
+        if reason is None:
+            return
+        previous = dict(self.overrides)
+        self._set_override(change)
+        self.refresh_matrix()
+
+        def saved(_result: object) -> None:
+            self.status_message.emit((self.tr("已分配：{id} × {submission}") if change.after else
+                                      self.tr("已取消分配：{id} × {submission}")).format(
+                id=expert.id, submission=sid))
+            self.changed.emit()
+
+        def failed(err: BaseException) -> None:
+            self.overrides = previous
+            self.refresh_matrix()
+            self.status_message.emit(self.tr("无法保存分配：{error}").format(error=err))
+
+        self._writer.run(self._project.set_pair, change, reason,
+                         on_done=while_alive(self, saved), on_error=while_alive(self, failed))
+
+    def _set_override(self, change: PairChange) -> None:
+        key = (change.expert, change.submission)
+        self.overrides.pop(key, None)
+        if change.override is not None:
+            self.overrides[key] = change.override
 
     # -- the key -----------------------------------------------------------------------
 
@@ -230,7 +315,10 @@ class PanelPage(QWidget):
 
         def saved(_result: object) -> None:
             self.experts = experts
-            self.panels.set_panels(experts, self.rubric.categories, self.panels.rows())
+            # The project dropped the rows of experts no longer on the roster.
+            panels, self.conflicts = self._project.panels()
+            self.overrides = self._project.pair_overrides()
+            self.panels.set_panels(experts, self.rubric.categories, panels)
             self._show()
             self.changed.emit()
 

@@ -6,7 +6,9 @@ one entry (`{"exclude": …, "duplicate_of": …, "fields": {…}, "acknowledge"
 appends to the audit log.  What the engine's project has no place for yet is kept here:
 the roster edited in the window is written as `roster.csv` in the project folder (the
 project points at it, as the CLI's `--roster`), roster changes are audited under the
-project's `panel:` scope, and the window's own state (the round's last packet) lives in
+project's `panel:` scope — the per-category panels and the organizer's adjustments of
+single pairs (`set_pair`) share the project's `assignments.csv`, exactly as
+`--assignments` reads it — and the window's own state (the round's last packet) lives in
 `workbench.json`.
 """
 
@@ -19,10 +21,12 @@ import json
 from pathlib import Path
 from typing import Any
 
+from app.assembly.assignments import ASSIGN
 from app.atomic import save_atomic
 from app.errors import PanelDeskError
 from app.model import Expert
 from app.organizer.decisions import EntryDecision
+from app.organizer.panel import PairChange
 from app.organizer.project import DATABASE_FILE, PROJECT_FILE, Project
 from app.sheets.orgdb import OrgDB
 from scoring.rubric import Rubric
@@ -142,6 +146,25 @@ class Round:
         self.project.db.record(self.panel_scope, who_am_i(), "roster", ROSTER_FILE, reason,
                                json.dumps(old, ensure_ascii=False),
                                json.dumps(new, ensure_ascii=False))
+        self._forget_experts({e.id for e in experts}, reason)
+
+    def _forget_experts(self, kept: set[str], reason: str) -> None:
+        """Drop the panel, conflict and pair rows of experts no longer on the roster: the
+        build refuses a row naming an unknown expert, so they would block it."""
+        panels, conflicts = self.panels()
+        overrides = self.pair_overrides()
+        new_panels = [p for p in panels if p[0] in kept]
+        new_conflicts = [c for c in conflicts if c[0] in kept]
+        new_overrides = {k: v for k, v in overrides.items() if k[0] in kept}
+        if (new_panels, new_conflicts, new_overrides) == (panels, conflicts, overrides):
+            return
+        settings = self.project.settings
+        settings.assignments = self._write_assignments(new_panels, new_overrides)
+        settings.conflicts = self._write_rows(CONFLICTS_FILE, ("expert", "unit"), new_conflicts)
+        self.project.save_settings()
+        self.project.db.record(self.panel_scope, who_am_i(), "assignments", ASSIGNMENTS_FILE,
+                               reason, json.dumps([panels, conflicts], ensure_ascii=False),
+                               json.dumps([new_panels, new_conflicts], ensure_ascii=False))
 
     def panels(self) -> tuple[list[tuple[str, str]], list[tuple[str, str]]]:
         """(expert, category) rows of the per-category panels and (expert, unit) conflicts."""
@@ -151,6 +174,12 @@ class Round:
         return ([(r.expert, r.value) for r in rules.assign if r.kind == "category"],
                 [(r.expert, r.value) for r in rules.conflicts])
 
+    def pair_overrides(self) -> dict[tuple[str, str], bool]:
+        """(expert, intake source) → assigned, for every pair the organizer adjusted."""
+        rules = self.project.assignment_rules()
+        return {} if rules is None else {
+            (r.expert, r.value): r.override == ASSIGN for r in rules.assign if r.override}
+
     def set_panels(self, panels: list[tuple[str, str]], conflicts: list[tuple[str, str]],
                    reason: str = "") -> None:
         """Write the assignments (expert,category) and conflicts (expert,unit) files."""
@@ -158,15 +187,51 @@ class Round:
         if (panels, conflicts) == old:
             return
         settings = self.project.settings
-        settings.assignments = self._write_rows(ASSIGNMENTS_FILE, ("expert", "category"), panels)
+        settings.assignments = self._write_assignments(panels, self.pair_overrides())
         settings.conflicts = self._write_rows(CONFLICTS_FILE, ("expert", "unit"), conflicts)
         self.project.save_settings()
         self.project.db.record(self.panel_scope, who_am_i(), "assignments", ASSIGNMENTS_FILE,
                                reason, json.dumps(old, ensure_ascii=False),
                                json.dumps([panels, conflicts], ensure_ascii=False))
 
-    def _write_rows(self, name: str, header: tuple[str, str],
-                    rows: list[tuple[str, str]]) -> Path | None:
+    def set_pair(self, change: PairChange, reason: str = "") -> None:
+        """Store the override of one pair (or drop it) and record the change: who, when,
+        the pair's state and override before and after, the reason."""
+        overrides = self.pair_overrides()
+        key = (change.expert, change.submission)
+        previous = overrides.pop(key, None)
+        if change.override is not None:
+            overrides[key] = change.override
+        self.project.settings.assignments = self._write_assignments(self.panels()[0], overrides)
+        self.project.save_settings()
+
+        def state(assigned: bool, override: bool | None) -> str:
+            named = None if override is None else ("assign" if override else "unassign")
+            return json.dumps({"assigned": assigned, "override": named}, ensure_ascii=False)
+
+        self.project.db.record(self.panel_scope, who_am_i(),
+                               "assign" if change.after else "unassign",
+                               f"{change.expert} × {change.submission}", reason,
+                               state(change.before, previous), state(change.after, change.override))
+
+    def _write_assignments(self, panels: list[tuple[str, str]],
+                           overrides: dict[tuple[str, str], bool]) -> Path | None:
+        """The project's assignments file: category rows, and the override rows only when
+        there are some (a file of panels alone keeps its two columns)."""
+        rules = self.project.assignment_rules()
+        # Explicit pairs of a file written by hand are kept, though the window shows none.
+        pairs = [] if rules is None else [(r.expert, r.value) for r in rules.assign
+                                          if r.kind == "submission" and not r.override]
+        if not pairs and not overrides:
+            return self._write_rows(ASSIGNMENTS_FILE, ("expert", "category"), panels)
+        rows = [(e, c, "", "") for e, c in panels] + [(e, "", s, "") for e, s in pairs] + [
+            (e, "", s, "assign" if assigned else "unassign")
+            for (e, s), assigned in overrides.items()]
+        return self._write_rows(ASSIGNMENTS_FILE, ("expert", "category", "submission", "override"),
+                                rows)
+
+    def _write_rows(self, name: str, header: tuple[str, ...],
+                    rows: list[tuple[str, ...]]) -> Path | None:
         if not rows:
             return None  # no file: every expert reviews every submission
         out = io.StringIO()

@@ -106,3 +106,36 @@ def test_conflicts_name_unknown_experts_and_big_files_are_refused(tmp_path: Path
         read_conflicts(big)
     with pytest.raises(PanelDeskError, match=".csv"):
         read_conflicts(csv(tmp_path, "c.xlsx", "x"))
+
+
+def test_override_rows_adjust_one_pair_after_panels_and_conflicts(tmp_path: Path) -> None:
+    # Overrides alone keep the default (everyone everything) and adjust single pairs.
+    rules = AssignmentRules(assign=read_assignments(csv(
+        tmp_path, "a.csv", "expert,submission,override\nE1,01 甲,unassign\nE2,S003,-\n")))
+    plan = resolve(rules, ROSTER, CANDIDATES, RUBRIC)
+    assert plan.assignments["E1"] == ["S002", "S003", "S004"]
+    assert plan.assignments["E2"] == ["S001", "S002", "S004"]
+    assert plan.assignments["E3"] == ["S001", "S002", "S003", "S004"]
+    assert plan.manual == {("E1", "S001"): False, ("E2", "S003"): False}
+    # With a panel and a conflict: the override applies after both; over a conflict it warns.
+    rules = AssignmentRules(
+        assign=read_assignments(csv(tmp_path, "b.csv", "专家,类别,申报,调整\n"
+                                    f"E1,{A},,\nE1,,03 丙,分配\nE4,,S003,assign\nE1,,S002,取消分配\n")),
+        conflicts=read_conflicts(csv(tmp_path, "c.csv", "专家,单位\nE4,某县热线\n")))
+    plan = resolve(rules, ROSTER, CANDIDATES, RUBRIC)
+    assert plan.assignments["E1"] == ["S001", "S003"]
+    assert plan.assignments["E4"] == ["S003"] and plan.assignments["E2"] == []
+    assert plan.conflicted == {("E4", "S003"): "某县热线"}
+    assert any("已声明回避" in w and "E4" in w and "第 4 行" in w for w in plan.warnings)
+
+
+@pytest.mark.parametrize(("text", "message"), [
+    ("expert,submission,override\nE1,01 甲,maybe\n", "maybe"),
+    ("expert,category,override\nE1,{A},assign\n", "不能针对类别"),
+    ("expert,submission,override\nE1,01 甲,assign\nE1,S001,unassign\n", "第 2 行矛盾"),
+])
+def test_bad_override_rows_name_the_row(tmp_path: Path, text: str, message: str) -> None:
+    with pytest.raises(PanelDeskError, match=message):
+        rules = AssignmentRules(assign=read_assignments(csv(tmp_path, "a.csv",
+                                                            text.replace("{A}", A))))
+        resolve(rules, ROSTER, CANDIDATES, RUBRIC)

@@ -74,3 +74,29 @@ def test_unknown_expert_in_assignments_stops_before_reading(tmp_path: Path, inta
     err = capsys.readouterr().err
     assert "a.csv 第 3 行：专家“E99”不在专家名单中" in err and "[1/" not in err
     assert not out.exists()
+
+
+def test_override_rows_adjust_single_pairs(tmp_path: Path, intake: Path, capsys) -> None:
+    # Override rows alone keep "everyone reviews everything" and change only their pairs;
+    # the pair named both by source and by packet id gives the same packet either way.
+    roster = tmp_path / "roster.csv"
+    roster.write_text("编号,姓名\nE1,甲\nE2,乙\nE3,丙\n", encoding="utf-8")
+    conflicts = tmp_path / "conflicts.csv"
+    conflicts.write_text("expert,unit\nE2,某市某街道社区服务中心1\n", encoding="utf-8")
+    first = sorted(p.name for p in intake.iterdir())[0]
+    plans = []
+    for name, pair in (("by-source", first), ("by-id", "S001")):
+        assignments = tmp_path / f"{name}.csv"
+        assignments.write_text(f"expert,submission,override\nE1,{pair},unassign\n"
+                               f"E2,{pair},assign\n", encoding="utf-8")
+        out = tmp_path / f"{name}.panelpack"
+        assert main(["packet", "build", str(intake), "-o", str(out), "--rubric", str(RUBRIC),
+                     "--roster", str(roster), "--assignments", str(assignments),
+                     "--conflicts", str(conflicts)]) == 0
+        err = capsys.readouterr().err
+        assert "已声明回避，但被手动分配" in err and "第 3 行" in err
+        plans.append(manifest(out, capsys)["assignments"])
+    everything = [f"S{i:03d}" for i in range(1, len(plans[0]["E3"]) + 1)]
+    assert plans[0] == plans[1]
+    assert plans[0]["E1"] == everything[1:] and plans[0]["E2"] == everything
+    assert plans[0]["E3"] == everything

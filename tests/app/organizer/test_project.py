@@ -116,3 +116,15 @@ def test_no_roster_no_build_and_files_come_back(tmp_path: Path, intake: Path) ->
     placeholders = placeholder_roster(load_default_rubric())
     assert roster_problem([]) and roster_problem(None) and roster_problem(placeholders) is None
     assert "专家1" in placeholder_warning(placeholders)
+
+
+def test_withdrawing_an_acknowledgement_is_its_own_action(tmp_path: Path, intake: Path) -> None:
+    with Project.create(tmp_path / "round", intake) as project:
+        project.decide("a", {"acknowledge": {"image_count": "ok"}}, "w", "seen")
+        project.decide("a", {"keep_warnings": ["image_count"]}, "w", "show it")
+        project.decide("a", {"acknowledge": {"image_count": None}}, "w", "not ok after all")
+        project.decide("a", {"acknowledge": {"pii_phone": "热线", "image_count": "ok"}}, "w", "")
+        project.decide("a", {"acknowledge": {"pii_phone": None, "image_count": "补了"}}, "w", "")
+        assert [r["action"] for r in project.audit()] == [
+            "acknowledge", "acknowledge", "unacknowledge", "acknowledge",
+            "acknowledge+unacknowledge"]

@@ -8,7 +8,8 @@ from pathlib import Path
 import pytest
 
 from app.demo.intake import DEMO_EXPECTATIONS, write_demo_intake
-from ui.organizer.intake_dialogs import Acknowledgement, Duplicate, FieldEdit
+from ui.organizer.audit_view import action_text
+from ui.organizer.intake_dialogs import Acknowledgement, Duplicate, FieldEdit, Withdrawal
 from ui.organizer.intake_model import IntakeModel
 from ui.organizer.intake_rows import ATTENTION, EXCLUDED, INCLUDED
 from ui.organizer.round import Round
@@ -30,7 +31,7 @@ class Answers:
     def _next(self, *_args: object) -> object:
         return self.queue.pop(0)
 
-    edit_field = exclude = duplicate = acknowledge = _next
+    edit_field = exclude = duplicate = acknowledge = withdraw_acknowledgement = _next
 
 
 @pytest.fixture(scope="module")
@@ -178,3 +179,33 @@ def test_rows_arrive_from_the_worker_thread(qtbot, tmp_path, demo_intake, answer
     runner.wait_for_done()
     writer.wait_for_done()
     project.close()
+
+
+def test_an_acknowledgement_is_withdrawn_and_logged(qtbot, tmp_path, demo_intake, answers):
+    folder = tmp_path / "round"
+    window = open_workbench(qtbot, folder, answers, demo_intake)
+    page = window.intake_page
+    page.select(PII)
+    assert not page.detail.withdraw_button.isVisibleTo(page.detail)  # nothing to withdraw
+    answers.queue.append(Acknowledgement("pii_phone", "为公开的服务热线号码", True))
+    page.detail.acknowledge_button.click()
+    assert statuses(page)[PII] == INCLUDED
+    assert page.detail.withdraw_button.isVisibleTo(page.detail)
+
+    answers.queue.append(Withdrawal("pii_phone", "号码并非公开热线"))
+    page.detail.withdraw_button.click()
+    assert statuses(page)[PII] == ATTENTION
+    assert not page.detail.withdraw_button.isVisibleTo(page.detail)
+    assert page.detail.acknowledge_button.isVisibleTo(page.detail)
+    decisions = json.loads((folder / "decisions.json").read_text(encoding="utf-8"))
+    assert PII not in decisions["entries"]  # nothing is left of the acknowledgement
+    entry = window.project.audit()[-1]
+    assert (entry["action"], entry["subject"], entry["reason"]) == (
+        "unacknowledge", PII, "号码并非公开热线")
+    assert json.loads(entry["old"])["acknowledge"] == {"pii_phone": "为公开的服务热线号码"}
+    assert json.loads(entry["new"]) == {}
+    assert action_text(entry["action"]) == "撤销确认"
+
+    window.close()
+    again = open_workbench(qtbot, folder, answers, demo_intake)
+    assert statuses(again.intake_page)[PII] == ATTENTION
