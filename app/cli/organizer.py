@@ -4,7 +4,8 @@ The workbench is a window: `paneldesk organizer [PROJECT]` is taken by the GUI e
 (`ui/entry.py`) before the command line sees it.  What reaches this parser is the
 headless use — `python -m app organizer`, or options the window does not take:
 
-    paneldesk organizer PROJECT --audit [--json]   every intake decision, oldest first
+    paneldesk organizer PROJECT --audit [--json]   every decision (intake, roster,
+                                                   assignments), oldest first
 
 Without `--audit` it says how to open the window instead of failing with "invalid choice".
 """
@@ -22,7 +23,7 @@ from app.errors import PanelDeskError
 def register(sub: argparse._SubParsersAction) -> None:
     p = sub.add_parser("organizer", help="组织方工作台（图形界面）；--audit 列出项目的全部决定")
     p.add_argument("project", nargs="?", type=Path, help="评审项目文件夹（含 project.json）")
-    p.add_argument("--audit", action="store_true", help="列出项目中对申报材料的全部决定（不打开窗口）")
+    p.add_argument("--audit", action="store_true", help="列出项目中的全部决定（申报材料、专家名单与分配；不打开窗口）")
     p.add_argument("--json", action="store_true", help="与 --audit 一起：输出 JSON")
     p.set_defaults(handler=run_organizer)
 

@@ -160,6 +160,11 @@ class Project:
         return f"intake:{self.settings.id}"
 
     @property
+    def panel_scope(self) -> str:
+        """The audit log scope of the roster, panels, conflicts and assignments."""
+        return f"panel:{self.settings.id}"
+
+    @property
     def decisions_path(self) -> Path:
         return self.folder / DECISIONS_FILE
 
@@ -198,8 +203,9 @@ class Project:
         return roster_problem(self.roster())
 
     def audit(self) -> list[dict[str, Any]]:
-        """Every intake decision of this project, oldest first."""
-        return self.db.audit(self.scope)
+        """Every decision of this project — intake, roster and assignments — oldest first."""
+        rows = self.db.audit(self.scope) + self.db.audit(self.panel_scope)
+        return sorted(rows, key=lambda row: row["id"])
 
     def close(self) -> None:
         if self._db is not None:

@@ -180,6 +180,7 @@ class IntakeQuestions:
         dialog.form.addRow(translate("IntakeQuestions", "说明："), note)
         dialog.form.addRow("", visible)
         dialog.update_ok(code.count() > 0)
+        note.setFocus()  # the warning is usually the only one: the note is what is typed
         if dialog.exec() != QDialog.DialogCode.Accepted:
             return None
         return Acknowledgement(code.currentData(), note.text().strip(), visible.isChecked())

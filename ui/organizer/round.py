@@ -117,13 +117,13 @@ class Round:
         self.project.decide(source, whole, who_am_i(), reason)
 
     def audit(self) -> list[dict[str, Any]]:
-        return self.project.audit() + self.project.db.audit(self.panel_scope)
+        return self.project.audit()
 
     # -- the panel -----------------------------------------------------------------
 
     @property
     def panel_scope(self) -> str:
-        return f"panel:{self.project.settings.id}"
+        return self.project.panel_scope
 
     def roster(self) -> list[Expert]:
         return self.project.roster() or []
