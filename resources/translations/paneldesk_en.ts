@@ -1128,6 +1128,19 @@ Offline expert panel review: judging packets, expert scoring, signed score sheet
     </message>
 </context>
 <context>
+    <name>FormDocument</name>
+    <message>
+        <location filename="../../ui/organizer/form_document.py" line="61" />
+        <source>（未能读取原文件的版式，以下按提取的文字显示，表格的行列尽量还原）</source>
+        <translation>(The layout of the original file could not be read: below is the extracted text, with table rows and columns restored where possible)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/organizer/form_document.py" line="70" />
+        <source>……（申报书过长，以下内容未显示）</source>
+        <translation>… (The application form is too long: the rest is not shown)</translation>
+    </message>
+</context>
+<context>
     <name>FullScreenHost</name>
     <message>
         <location filename="../../ui/evidence/fullscreen.py" line="23" />
@@ -1509,98 +1522,98 @@ Choose yourself from the roster and {action} your signing key. Score sheets are 
 <context>
     <name>IntakeDetail</name>
     <message>
-        <location filename="../../ui/organizer/intake_detail.py" line="106" />
-        <location filename="../../ui/organizer/intake_detail.py" line="185" />
+        <location filename="../../ui/organizer/intake_detail.py" line="119" />
+        <location filename="../../ui/organizer/intake_detail.py" line="201" />
         <source>选择左侧的一份申报查看详情。</source>
         <translation>Select an application on the left to see its details.</translation>
     </message>
     <message>
-        <location filename="../../ui/organizer/intake_detail.py" line="135" />
+        <location filename="../../ui/organizer/intake_detail.py" line="151" />
         <source>提取的字段 | 原始申报书</source>
         <translation>Extracted fields | original form</translation>
     </message>
     <message>
-        <location filename="../../ui/organizer/intake_detail.py" line="142" />
+        <location filename="../../ui/organizer/intake_detail.py" line="158" />
         <source>佐证材料</source>
         <translation>Evidence</translation>
     </message>
     <message>
-        <location filename="../../ui/organizer/intake_detail.py" line="149" />
+        <location filename="../../ui/organizer/intake_detail.py" line="165" />
         <source>修改字段…</source>
         <translation>Edit field…</translation>
     </message>
     <message>
-        <location filename="../../ui/organizer/intake_detail.py" line="150" />
+        <location filename="../../ui/organizer/intake_detail.py" line="166" />
         <source>补填类别…</source>
         <translation>Set category…</translation>
     </message>
     <message>
-        <location filename="../../ui/organizer/intake_detail.py" line="151" />
+        <location filename="../../ui/organizer/intake_detail.py" line="167" />
         <source>确认提示…</source>
         <translation>Acknowledge warning…</translation>
     </message>
     <message>
-        <location filename="../../ui/organizer/intake_detail.py" line="152" />
+        <location filename="../../ui/organizer/intake_detail.py" line="168" />
         <source>标记为重复…</source>
         <translation>Mark as duplicate…</translation>
     </message>
     <message>
-        <location filename="../../ui/organizer/intake_detail.py" line="153" />
+        <location filename="../../ui/organizer/intake_detail.py" line="169" />
         <source>排除…</source>
         <translation>Exclude…</translation>
     </message>
     <message>
-        <location filename="../../ui/organizer/intake_detail.py" line="154" />
+        <location filename="../../ui/organizer/intake_detail.py" line="170" />
         <source>恢复纳入</source>
         <translation>Include again</translation>
     </message>
     <message>
-        <location filename="../../ui/organizer/intake_detail.py" line="192" />
+        <location filename="../../ui/organizer/intake_detail.py" line="208" />
         <source>{status} · {id} · 来源：{source}</source>
         <translation>{status} · {id} · source: {source}</translation>
     </message>
     <message>
-        <location filename="../../ui/organizer/intake_detail.py" line="196" />
+        <location filename="../../ui/organizer/intake_detail.py" line="212" />
         <source>重复，保留：{kept}</source>
         <translation>Duplicate; kept: {kept}</translation>
     </message>
     <message>
-        <location filename="../../ui/organizer/intake_detail.py" line="197" />
+        <location filename="../../ui/organizer/intake_detail.py" line="213" />
         <source>排除理由：{reason}</source>
         <translation>Excluded because: {reason}</translation>
     </message>
     <message>
-        <location filename="../../ui/organizer/intake_detail.py" line="207" />
+        <location filename="../../ui/organizer/intake_detail.py" line="223" />
         <source>无法读取：{reason}</source>
         <translation>Cannot be read: {reason}</translation>
     </message>
     <message>
-        <location filename="../../ui/organizer/intake_detail.py" line="216" />
+        <location filename="../../ui/organizer/intake_detail.py" line="232" />
         <source>✓ 已确认（向专家显示）：{note}</source>
         <translation>✓ Acknowledged (shown to experts): {note}</translation>
     </message>
     <message>
-        <location filename="../../ui/organizer/intake_detail.py" line="217" />
+        <location filename="../../ui/organizer/intake_detail.py" line="233" />
         <source>✓ 已确认（不向专家显示）：{note}</source>
         <translation>✓ Acknowledged (hidden from experts): {note}</translation>
     </message>
     <message>
-        <location filename="../../ui/organizer/intake_detail.py" line="220" />
+        <location filename="../../ui/organizer/intake_detail.py" line="236" />
         <source>说明：{note}</source>
         <translation>Note: {note}</translation>
     </message>
     <message>
-        <location filename="../../ui/organizer/intake_detail.py" line="222" />
+        <location filename="../../ui/organizer/intake_detail.py" line="238" />
         <source>没有提示。</source>
         <translation>No warnings.</translation>
     </message>
     <message>
-        <location filename="../../ui/organizer/intake_detail.py" line="226" />
+        <location filename="../../ui/organizer/intake_detail.py" line="242" />
         <source>  （无）</source>
         <translation>  (none)</translation>
     </message>
     <message>
-        <location filename="../../ui/organizer/intake_detail.py" line="227" />
+        <location filename="../../ui/organizer/intake_detail.py" line="243" />
         <source>无法读取的原因：
 {reason}
 
@@ -1613,12 +1626,12 @@ Files involved:
 {files}</translation>
     </message>
     <message>
-        <location filename="../../ui/organizer/intake_detail.py" line="235" />
+        <location filename="../../ui/organizer/intake_detail.py" line="251" />
         <source>（已修改）</source>
         <translation>(edited)</translation>
     </message>
     <message>
-        <location filename="../../ui/organizer/intake_detail.py" line="238" />
+        <location filename="../../ui/organizer/intake_detail.py" line="259" />
         <source>原始申报书：{name}</source>
         <translation>Original form: {name}</translation>
     </message>
