@@ -22,7 +22,7 @@ from app.intake import form_docx
 class LayoutBounds:
     """How much of a form the layout keeps; the first bound reached ends the reading."""
 
-    max_cells: int = 5000  # table cells, nested tables' included
+    max_cells: int = 2000  # table cells, nested tables' included (the view shows as many)
     max_paragraphs: int = 5000  # paragraphs, those in cells included
     max_chars: int = 300_000
     max_columns: int = 63  # Word's own limit on a table's columns

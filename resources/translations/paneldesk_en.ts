@@ -1130,12 +1130,12 @@ Offline expert panel review: judging packets, expert scoring, signed score sheet
 <context>
     <name>FormDocument</name>
     <message>
-        <location filename="../../ui/organizer/form_document.py" line="61" />
+        <location filename="../../ui/organizer/form_document.py" line="66" />
         <source>（未能读取原文件的版式，以下按提取的文字显示，表格的行列尽量还原）</source>
         <translation>(The layout of the original file could not be read: below is the extracted text, with table rows and columns restored where possible)</translation>
     </message>
     <message>
-        <location filename="../../ui/organizer/form_document.py" line="70" />
+        <location filename="../../ui/organizer/form_document.py" line="75" />
         <source>……（申报书过长，以下内容未显示）</source>
         <translation>… (The application form is too long: the rest is not shown)</translation>
     </message>

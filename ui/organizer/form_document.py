@@ -1,7 +1,9 @@
 """A Word form's layout as a read-only text document: paragraphs, and tables as tables.
 
 `fill_document` writes a `FormLayout` (read on the task runner by
-`app.intake.form_layout`) into a QTextDocument on the GUI thread.  Every string comes
+`app.intake.form_layout`) into a QTextDocument on the GUI thread — one no view shows
+yet: a shown document is laid out again after every insertion, which takes minutes
+for a table of thousands of cells.  Every string comes
 from an applicant's file, so it goes in through `QTextCursor.insertText` — plain text,
 never HTML or Markdown — and cells are merged with `QTextTable.mergeCells`, not by
 markup.  The layout is bounded already; the document is bounded again here (grid cells
@@ -26,8 +28,11 @@ from PySide6.QtGui import (
 
 from app.intake.layout import FormLayout, LayoutBlock, LayoutTable
 
-MAX_GRID_CELLS = 5000  # all tables' rows × columns, nested tables included
-MAX_PARAGRAPHS = 5000
+# All tables' rows × columns, nested tables included.  Qt lays a table out whole, on the
+# GUI thread, in time growing faster than its cells: 2000 take about 0.4 s, 5000 over
+# 1.5 s; a form has a few hundred.
+MAX_GRID_CELLS = 2000
+MAX_PARAGRAPHS = 5000  # paragraphs outside tables are laid out as they scroll into view
 CELL_PADDING = 4
 # Not 100: the percentages of the columns round up to a pixel more than the width at some
 # widths, and a scroll bar appears for that pixel.
@@ -98,9 +103,8 @@ def _write_table(cursor: QTextCursor, table: LayoutTable, budget: _Budget, *,
     if table.rows <= 0 or table.columns <= 0:
         return
     rows = min(table.rows, budget.cells // table.columns)
-    if rows < table.rows:
-        budget.cut = True
     if rows <= 0:
+        budget.cut = True
         return
     budget.cells -= rows * table.columns
     text_table = cursor.insertTable(rows, table.columns, _table_format(table, nested))
@@ -119,6 +123,8 @@ def _write_table(cursor: QTextCursor, table: LayoutTable, budget: _Budget, *,
             _write_blocks(cell_cursor, cell.blocks, budget, first=True, nested=True)
     # Go on after the table (in the enclosing cell, or in the document).
     cursor.setPosition(text_table.lastPosition() + 1)
+    if rows < table.rows:
+        budget.cut = True  # the rows kept are filled; nothing after them is written
 
 
 def _table_format(table: LayoutTable, nested: bool) -> QTextTableFormat:

@@ -17,7 +17,7 @@ from pathlib import Path, PurePosixPath
 from typing import Any
 
 from PySide6.QtCore import QSize, Qt, Signal
-from PySide6.QtGui import QIcon, QImage, QPixmap
+from PySide6.QtGui import QIcon, QImage, QPixmap, QTextDocument
 from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
@@ -283,7 +283,12 @@ class IntakeDetail(QWidget):
         if preview.pages:
             self.original.setCurrentWidget(self.pages_area)
         if preview.layout is not None and self.row is not None:
-            fill_document(self.form_text.document(), preview.layout, self._form_heading(self.row))
+            # Filled before it is shown, then laid out once (see form_document); the
+            # editor deletes the document it replaces, its child.
+            document = QTextDocument(self.form_text)
+            document.setDefaultFont(self.form_text.font())
+            fill_document(document, preview.layout, self._form_heading(self.row))
+            self.form_text.setDocument(document)
             self.original.setCurrentWidget(self.form_text)
         self.thumbs.clear()
         for name, image, note in preview.thumbs:

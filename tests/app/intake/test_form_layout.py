@@ -106,7 +106,8 @@ HOSTILE_BODIES = {
     # A table of 800,000 rows: cut at the cell bound.
     "rows": (lambda: b"<w:tbl>" + b"<w:tr><w:tc><w:p><w:r><w:t>c</w:t></w:r></w:p></w:tc></w:tr>"
              * 800_000 + b"</w:tbl>",
-             lambda t: t[0].rows <= 5001 and len(t[0].cells) == 5000),
+             lambda t: len(t[0].cells) == LayoutBounds().max_cells
+             and t[0].rows <= LayoutBounds().max_cells + 1),
     # One row of two million cells: cut at Word's 63 columns.
     "wide-row": (lambda: b"<w:tbl><w:tr>" + b"<w:tc><w:p/></w:tc>" * 2_000_000
                  + b"</w:tr></w:tbl>", lambda t: t[0].columns == 63),
