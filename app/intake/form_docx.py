@@ -50,7 +50,7 @@ _CONTAINERS = {W + "sdt", W + "sdtContent", W + "customXml", W + "smartTag", W +
 _MAIN_TYPES = ("document.main+xml", "document.macroEnabled.main+xml", "template.main+xml",
                "template.macroEnabledTemplate.main+xml")
 # Symbol-font code points (low byte) of boxes and ticks.
-_SYMBOLS = {
+SYMBOLS = {
     "wingdings": {0xFE: "☑", 0xFD: "☒", 0xFC: "√", 0x78: "☒", 0xA8: "□", 0x6F: "□",
                   0x71: "□", 0x72: "□"},
     "wingdings 2": {0x52: "☑", 0x54: "☒", 0x53: "☒", 0x50: "√", 0xA3: "□", 0x2A: "□",
@@ -243,7 +243,7 @@ def _run_text(el: Any, out: list[str], font: str | None) -> None:
         if not isinstance(tag, str) or tag == MC_FALLBACK or tag == W + "del":
             continue  # comments, processing instructions; VML duplicates; deletions
         if tag == W_T:
-            out.append(_map_symbols(child.text or "", font))
+            out.append(map_symbols(child.text or "", font))
         elif tag == W + "r":
             _run_text(child, out, _symbol_font(child) or font)
         elif tag in (W + "tab", W + "ptab"):
@@ -253,7 +253,7 @@ def _run_text(el: Any, out: list[str], font: str | None) -> None:
         elif tag == W + "noBreakHyphen":
             out.append("-")
         elif tag == W + "sym":
-            table = _SYMBOLS.get((child.get(W + "font") or "").lower(), {})
+            table = SYMBOLS.get((child.get(W + "font") or "").lower(), {})
             out.append(table.get(_int(child.get(W + "char"), 16) & 0xFF, ""))
         elif tag == W + "fldChar":
             box = child.find(f"{W}ffData/{W}checkBox")
@@ -271,13 +271,14 @@ def _symbol_font(run: Any) -> str | None:
     if fonts is None:
         return None
     font = (fonts.get(W + "ascii") or fonts.get(W + "hAnsi") or "").lower()
-    return font if font in _SYMBOLS else None
+    return font if font in SYMBOLS else None
 
 
-def _map_symbols(text: str, font: str | None) -> str:
+def map_symbols(text: str, font: str | None) -> str:
+    """`text` of a run in symbol font `font` (a key of SYMBOLS, or None: plain text)."""
     if font is None:
         return text
-    table = _SYMBOLS[font]
+    table = SYMBOLS[font]
     return "".join(table.get(ord(ch) & 0xFF, ch) if ord(ch) < 0x100 or 0xF000 <= ord(ch) < 0xF100
                    else ch for ch in text)
 

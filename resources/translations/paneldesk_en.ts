@@ -1163,6 +1163,19 @@ Offline expert panel review: judging packets, expert scoring, signed score sheet
     </message>
 </context>
 <context>
+    <name>FormDocument</name>
+    <message>
+        <location filename="../../ui/organizer/form_document.py" line="66" />
+        <source>（未能读取原文件的版式，以下按提取的文字显示，表格的行列尽量还原）</source>
+        <translation>(The layout of the original file could not be read: below is the extracted text, with table rows and columns restored where possible)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/organizer/form_document.py" line="75" />
+        <source>……（申报书过长，以下内容未显示）</source>
+        <translation>… (The application form is too long: the rest is not shown)</translation>
+    </message>
+</context>
+<context>
     <name>FullScreenHost</name>
     <message>
         <location filename="../../ui/evidence/fullscreen.py" line="23" />
@@ -1544,103 +1557,103 @@ Choose yourself from the roster and {action} your signing key. Score sheets are 
 <context>
     <name>IntakeDetail</name>
     <message>
-        <location filename="../../ui/organizer/intake_detail.py" line="107" />
-        <location filename="../../ui/organizer/intake_detail.py" line="189" />
+        <location filename="../../ui/organizer/intake_detail.py" line="120" />
+        <location filename="../../ui/organizer/intake_detail.py" line="205" />
         <source>选择左侧的一份申报查看详情。</source>
         <translation>Select an application on the left to see its details.</translation>
     </message>
     <message>
-        <location filename="../../ui/organizer/intake_detail.py" line="136" />
+        <location filename="../../ui/organizer/intake_detail.py" line="152" />
         <source>提取的字段 | 原始申报书</source>
         <translation>Extracted fields | original form</translation>
     </message>
     <message>
-        <location filename="../../ui/organizer/intake_detail.py" line="143" />
+        <location filename="../../ui/organizer/intake_detail.py" line="159" />
         <source>佐证材料</source>
         <translation>Evidence</translation>
     </message>
     <message>
-        <location filename="../../ui/organizer/intake_detail.py" line="150" />
+        <location filename="../../ui/organizer/intake_detail.py" line="166" />
         <source>修改字段…</source>
         <translation>Edit field…</translation>
     </message>
     <message>
-        <location filename="../../ui/organizer/intake_detail.py" line="151" />
+        <location filename="../../ui/organizer/intake_detail.py" line="167" />
         <source>补填类别…</source>
         <translation>Set category…</translation>
     </message>
     <message>
-        <location filename="../../ui/organizer/intake_detail.py" line="152" />
+        <location filename="../../ui/organizer/intake_detail.py" line="168" />
         <source>确认提示…</source>
         <translation>Acknowledge warning…</translation>
     </message>
     <message>
-        <location filename="../../ui/organizer/intake_detail.py" line="153" />
+        <location filename="../../ui/organizer/intake_detail.py" line="169" />
         <source>撤销确认…</source>
         <translation>Withdraw acknowledgement…</translation>
     </message>
     <message>
-        <location filename="../../ui/organizer/intake_detail.py" line="154" />
+        <location filename="../../ui/organizer/intake_detail.py" line="170" />
         <source>标记为重复…</source>
         <translation>Mark as duplicate…</translation>
     </message>
     <message>
-        <location filename="../../ui/organizer/intake_detail.py" line="155" />
+        <location filename="../../ui/organizer/intake_detail.py" line="171" />
         <source>排除…</source>
         <translation>Exclude…</translation>
     </message>
     <message>
-        <location filename="../../ui/organizer/intake_detail.py" line="156" />
+        <location filename="../../ui/organizer/intake_detail.py" line="172" />
         <source>恢复纳入</source>
         <translation>Include again</translation>
     </message>
     <message>
-        <location filename="../../ui/organizer/intake_detail.py" line="196" />
+        <location filename="../../ui/organizer/intake_detail.py" line="212" />
         <source>{status} · {id} · 来源：{source}</source>
         <translation>{status} · {id} · source: {source}</translation>
     </message>
     <message>
-        <location filename="../../ui/organizer/intake_detail.py" line="200" />
+        <location filename="../../ui/organizer/intake_detail.py" line="216" />
         <source>重复，保留：{kept}</source>
         <translation>Duplicate; kept: {kept}</translation>
     </message>
     <message>
-        <location filename="../../ui/organizer/intake_detail.py" line="201" />
+        <location filename="../../ui/organizer/intake_detail.py" line="217" />
         <source>排除理由：{reason}</source>
         <translation>Excluded because: {reason}</translation>
     </message>
     <message>
-        <location filename="../../ui/organizer/intake_detail.py" line="211" />
+        <location filename="../../ui/organizer/intake_detail.py" line="227" />
         <source>无法读取：{reason}</source>
         <translation>Cannot be read: {reason}</translation>
     </message>
     <message>
-        <location filename="../../ui/organizer/intake_detail.py" line="220" />
+        <location filename="../../ui/organizer/intake_detail.py" line="236" />
         <source>✓ 已确认（向专家显示）：{note}</source>
         <translation>✓ Acknowledged (shown to experts): {note}</translation>
     </message>
     <message>
-        <location filename="../../ui/organizer/intake_detail.py" line="221" />
+        <location filename="../../ui/organizer/intake_detail.py" line="237" />
         <source>✓ 已确认（不向专家显示）：{note}</source>
         <translation>✓ Acknowledged (hidden from experts): {note}</translation>
     </message>
     <message>
-        <location filename="../../ui/organizer/intake_detail.py" line="224" />
+        <location filename="../../ui/organizer/intake_detail.py" line="240" />
         <source>说明：{note}</source>
         <translation>Note: {note}</translation>
     </message>
     <message>
-        <location filename="../../ui/organizer/intake_detail.py" line="226" />
+        <location filename="../../ui/organizer/intake_detail.py" line="242" />
         <source>没有提示。</source>
         <translation>No warnings.</translation>
     </message>
     <message>
-        <location filename="../../ui/organizer/intake_detail.py" line="230" />
+        <location filename="../../ui/organizer/intake_detail.py" line="246" />
         <source>  （无）</source>
         <translation>  (none)</translation>
     </message>
     <message>
-        <location filename="../../ui/organizer/intake_detail.py" line="231" />
+        <location filename="../../ui/organizer/intake_detail.py" line="247" />
         <source>无法读取的原因：
 {reason}
 
@@ -1653,12 +1666,12 @@ Files involved:
 {files}</translation>
     </message>
     <message>
-        <location filename="../../ui/organizer/intake_detail.py" line="239" />
+        <location filename="../../ui/organizer/intake_detail.py" line="255" />
         <source>（已修改）</source>
         <translation>(edited)</translation>
     </message>
     <message>
-        <location filename="../../ui/organizer/intake_detail.py" line="242" />
+        <location filename="../../ui/organizer/intake_detail.py" line="263" />
         <source>原始申报书：{name}</source>
         <translation>Original form: {name}</translation>
     </message>
@@ -1970,7 +1983,7 @@ Files involved:
         <location filename="../../ui/organizer/intake_dialogs.py" line="116" />
         <location filename="../../ui/organizer/intake_dialogs.py" line="144" />
         <location filename="../../ui/organizer/intake_dialogs.py" line="163" />
-        <location filename="../../ui/organizer/intake_dialogs.py" line="200" />
+        <location filename="../../ui/organizer/intake_dialogs.py" line="201" />
         <source>理由：</source>
         <translation>Reason:</translation>
     </message>
@@ -2021,7 +2034,7 @@ Files involved:
     </message>
     <message>
         <location filename="../../ui/organizer/intake_dialogs.py" line="179" />
-        <location filename="../../ui/organizer/intake_dialogs.py" line="199" />
+        <location filename="../../ui/organizer/intake_dialogs.py" line="200" />
         <source>提示：</source>
         <translation>Warning:</translation>
     </message>
@@ -2031,17 +2044,17 @@ Files involved:
         <translation>Note:</translation>
     </message>
     <message>
-        <location filename="../../ui/organizer/intake_dialogs.py" line="191" />
+        <location filename="../../ui/organizer/intake_dialogs.py" line="192" />
         <source>撤销确认</source>
         <translation>Withdraw acknowledgement</translation>
     </message>
     <message>
-        <location filename="../../ui/organizer/intake_dialogs.py" line="191" />
+        <location filename="../../ui/organizer/intake_dialogs.py" line="192" />
         <source>撤销后该提示重新成为待处理，评审包中按未确认的提示处理。撤销记入操作记录。</source>
         <translation>Once withdrawn, the warning is open again and the packet treats it as unacknowledged. The withdrawal is recorded in the decision log.</translation>
     </message>
     <message>
-        <location filename="../../ui/organizer/intake_dialogs.py" line="198" />
+        <location filename="../../ui/organizer/intake_dialogs.py" line="199" />
         <source>可不填</source>
         <translation>Optional</translation>
     </message>
@@ -2546,7 +2559,7 @@ Files involved:
 <context>
     <name>Panel</name>
     <message>
-        <location filename="../../app/organizer/panel.py" line="32" />
+        <location filename="../../app/organizer/panel.py" line="33" />
         <source>尚未建立专家名单：请先添加专家或导入名单，再生成评审包</source>
         <translation>No expert roster yet: add experts or import a roster before building the packet</translation>
     </message>

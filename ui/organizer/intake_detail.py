@@ -2,8 +2,11 @@
 
 The fields are shown as plain text (they come from applicants' files).  The original form
 is read again from the intake folder on the task runner: a PDF's pages are rendered by
-`app.render` (as the expert's evidence viewer does), a Word form is shown as the text the
-reader extracted, table cells included.  Evidence thumbnails are decoded on the runner too.
+`app.render` (as the expert's evidence viewer does), a Word form's layout — paragraphs,
+tables with their merged cells — is read by `app.intake.form_layout` (a legacy .doc
+converted by LibreOffice) and written as plain text into a read-only document
+(`form_document`); until it arrives, or when it cannot be read, the text the scan
+extracted is shown.  Evidence thumbnails are decoded on the runner too.
 Buttons ask the page to take a decision (signals carry nothing: the page knows the row).
 """
 
@@ -14,7 +17,7 @@ from pathlib import Path, PurePosixPath
 from typing import Any
 
 from PySide6.QtCore import QSize, Qt, Signal
-from PySide6.QtGui import QIcon, QImage, QPixmap
+from PySide6.QtGui import QIcon, QImage, QPixmap, QTextDocument
 from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
@@ -27,16 +30,20 @@ from PySide6.QtWidgets import (
     QSplitter,
     QStackedWidget,
     QTabWidget,
+    QTextEdit,
     QVBoxLayout,
     QWidget,
 )
 
 from app.errors import PanelDeskError
+from app.intake.form_layout import read_layout
+from app.intake.layout import FormLayout, text_layout
 from app.intake.source import read_entry
 from app.model import FIELD_LABELS
 from app.render.pool import default_pool
 from ui.evidence.decoding import decode_image, page_image, pdf_thumbnail
 from ui.organizer.alive import while_alive
+from ui.organizer.form_document import fill_document
 from ui.organizer.intake_model import status_text, warning_explanation, warning_label
 from ui.organizer.intake_rows import EXCLUDED, REJECTED, IntakeRow
 
@@ -47,9 +54,10 @@ FORM_ZOOM = 1.0
 
 @dataclass
 class Preview:
-    """What the runner prepares for one entry: form pages and evidence thumbnails."""
+    """What the runner prepares for one entry: form pages or layout, evidence thumbnails."""
 
     pages: list[QImage] = field(default_factory=list)
+    layout: FormLayout | None = None  # a Word form's
     thumbs: list[tuple[str, QImage | None, str]] = field(default_factory=list)  # name, image, note
     error: str = ""
 
@@ -70,6 +78,11 @@ def load_preview(path: Path, row: IntakeRow) -> Preview:  # worker thread
                 preview.pages.append(page_image(form, index, FORM_ZOOM))
         except PanelDeskError as err:
             preview.error = str(err)
+    elif form is not None and row.scanned.form_kind in ("docx", "doc"):
+        try:
+            preview.layout = read_layout(row.scanned.form_name, row.scanned.form_kind, form)
+        except PanelDeskError as err:
+            preview.layout = text_layout(row.scanned.text, note=str(err))
     for item in row.scanned.evidence:
         data = files.get(item.name)
         image = None
@@ -123,8 +136,11 @@ class IntakeDetail(QWidget):
         self.fields = QPlainTextEdit(split)
         self.fields.setReadOnly(True)
         self.original = QStackedWidget(split)
-        self.form_text = QPlainTextEdit(self.original)
+        # Holds tables (form_document); file-derived text goes in only as plain text.
+        self.form_text = QTextEdit(self.original)
         self.form_text.setReadOnly(True)
+        self.form_text.setAcceptRichText(False)
+        self.form_text.setUndoRedoEnabled(False)
         self.pages_area = QScrollArea(self.original)
         self.pages_area.setWidgetResizable(True)
         self.pages_holder = QWidget(self.pages_area)
@@ -201,7 +217,7 @@ class IntakeDetail(QWidget):
                             self.tr("排除理由：{reason}").format(reason=row.exclusion_reason))
         self.meta.setText(meta)
         self._show_warnings(row)
-        self._show_fields(row)
+        self._show_fields(row, changed)
         if changed and path is not None:
             self._load(row, path)
 
@@ -225,7 +241,7 @@ class IntakeDetail(QWidget):
         if not self.warnings.count():
             self.warnings.addItem(self.tr("没有提示。"))
 
-    def _show_fields(self, row: IntakeRow) -> None:
+    def _show_fields(self, row: IntakeRow, changed: bool) -> None:
         if row.scanned.rejected:
             files = "\n".join(f"  · {name}" for name in row.scanned.files) or self.tr("  （无）")
             self.fields.setPlainText(self.tr("无法读取的原因：\n{reason}\n\n涉及的文件：\n{files}")
@@ -239,17 +255,23 @@ class IntakeDetail(QWidget):
             mark = self.tr("（已修改）") if key in corrected else ""
             blocks.append(f"【{label}】{mark}\n{row.fields.get(key, '') or self.tr('（空）')}")
         self.fields.setPlainText("\n\n".join(blocks))
-        self.form_text.setPlainText(self.tr("原始申报书：{name}").format(
-            name=row.scanned.form_name) + "\n\n" + row.scanned.text)
-        self.original.setCurrentWidget(self.form_text)
+        if changed:  # the same entry again (after a decision) keeps its loaded form
+            self.form_text.setPlainText(self._form_heading(row) + "\n\n" + row.scanned.text)
+            self.original.setCurrentWidget(self.form_text)
+
+    def _form_heading(self, row: IntakeRow) -> str:
+        return self.tr("原始申报书：{name}").format(name=row.scanned.form_name)
 
     def _load(self, row: IntakeRow, path: Path) -> None:
         self._generation += 1
         generation = self._generation
         self.thumbs.clear()
+        # A legacy .doc is converted anew: the entries the organizer only passed over
+        # must not hold up the one selected now.
+        self._runner.drop_queued(self)
         self._runner.run(load_preview, path, row,
                          on_done=while_alive(self, lambda p, g=generation: self._loaded(g, p)),
-                         on_error=lambda _err: None)
+                         on_error=lambda _err: None, group=self)
 
     def _loaded(self, generation: int, preview: Preview) -> None:
         if generation != self._generation:
@@ -264,6 +286,14 @@ class IntakeDetail(QWidget):
             self.pages_layout.addWidget(label)
         if preview.pages:
             self.original.setCurrentWidget(self.pages_area)
+        if preview.layout is not None and self.row is not None:
+            # Filled before it is shown, then laid out once (see form_document); the
+            # editor deletes the document it replaces, its child.
+            document = QTextDocument(self.form_text)
+            document.setDefaultFont(self.form_text.font())
+            fill_document(document, preview.layout, self._form_heading(self.row))
+            self.form_text.setDocument(document)
+            self.original.setCurrentWidget(self.form_text)
         self.thumbs.clear()
         for name, image, note in preview.thumbs:
             caption = PurePosixPath(name).name + (f"\n{note}" if note else "")

@@ -146,6 +146,26 @@ def rewrite_member(data: bytes, member: str, edit: Callable[[bytes], bytes]) -> 
     return out.getvalue()
 
 
+def append_to_body(data: bytes, xml: bytes) -> bytes:
+    """The .docx `data` with raw WordprocessingML `xml` (w: prefix) added at the end of
+    its body, before the section properties."""
+    def edit(document: bytes) -> bytes:
+        at = document.rindex(b"<w:sectPr")
+        return document[:at] + xml + document[at:]
+
+    return rewrite_member(data, "word/document.xml", edit)
+
+
+def table_xml(rows: int, columns: int, text: Callable[[int, int], str]) -> bytes:
+    """A plain table of `rows` × `columns` cells holding `text(row, column)` (escaped)."""
+    from xml.sax.saxutils import escape
+
+    return b"<w:tbl>" + b"".join(
+        b"<w:tr>" + b"".join(f"<w:tc><w:p><w:r><w:t>{escape(text(r, c))}</w:t></w:r></w:p></w:tc>"
+                             .encode() for c in range(columns)) + b"</w:tr>"
+        for r in range(rows)) + b"</w:tbl>"
+
+
 def billion_laughs_docx() -> bytes:
     """A form whose document.xml declares nested entities that expand to 10^9 "lol"s."""
     entities = '<!ENTITY lol0 "lol">' + "".join(

@@ -11,7 +11,9 @@ import pytest
 
 from app.errors import PanelDeskError
 from app.intake import form_doc
+from app.intake.form_layout import read_layout
 from app.intake.forms import looks_like_form
+from app.intake.layout import LayoutTable
 from tests.app.intake import form_factory as ff
 
 CONVERTED_NOTE = "旧版 Word 文档已由 LibreOffice 转换后读取，请核对提取结果"
@@ -112,3 +114,12 @@ def test_find_soffice_prefers_path(tmp_path: Path, monkeypatch: pytest.MonkeyPat
     monkeypatch.setenv("PATH", str(tmp_path))
     monkeypatch.setattr(form_doc, "KNOWN_LOCATIONS", ())
     assert form_doc.find_soffice() == str(fake)
+
+
+def test_legacy_word_form_layout_keeps_its_table(legacy_forms: dict[str, bytes]) -> None:
+    layout = read_layout("申报书.doc", "doc", legacy_forms["table.doc"])
+    [table] = [b for b in layout.blocks if isinstance(b, LayoutTable)]
+    assert (table.rows, table.columns) == (7, 2)
+    title = table.cells[0]
+    assert (title.column_span, title.text) == (2, ff.DOC_TITLE)
+    assert [c.text for c in table.cells[1:3]] == ["申报单位", ff.UNIT]
