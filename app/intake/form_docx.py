@@ -26,6 +26,7 @@ from typing import Any
 
 from app.errors import PanelDeskError
 from app.intake.form_fields import Block, ParsedForm, build_form, label_key, row_blocks
+from app.ooxml.parts import OoxmlError, open_zip, parse_part
 
 # What reading a damaged or hostile zip can raise: truncation, bad CRC, broken deflate
 # data, encrypted members (RuntimeError), unknown compression (NotImplementedError).
@@ -35,6 +36,9 @@ MAX_MEMBERS = 2000
 MAX_DOCUMENT_XML = 50 * 1024 * 1024
 MAX_TOTAL = 300 * 1024 * 1024
 MAX_RATIO = 200  # uncompressed / compressed, for members over 1 MiB
+# python-docx holds the whole tree (~190 bytes an element): 500,000 elements stay under
+# ~100 MB, and a real form (a few pages, richly formatted) has tens of thousands.
+MAX_ELEMENTS = 500_000
 MAX_DEPTH = 12  # nested tables; deeper content is read as plain text
 _DOCTYPE_MARKS = tuple(m.encode(enc) for m in ("<!DOCTYPE", "<!ENTITY")
                        for enc in ("ascii", "utf-16-le", "utf-16-be"))
@@ -116,11 +120,23 @@ def parse_docx(name: str, data: bytes) -> ParsedForm:
             _check_xml_parts(name, zf)
         except ZIP_ERRORS as err:
             raise _damaged(name, err) from err
+    _count_elements(name, data)
     body = _load_body(name, data)
     blocks: list[Block] = []
     lines: list[str] = []
     _walk_container(body, blocks, lines, 0)
     return build_form(blocks, "\n".join(lines))
+
+
+def _count_elements(name: str, data: bytes) -> None:
+    """Refuse a document too large for python-docx's tree before building it (streamed)."""
+    try:
+        with open_zip(data, max_total=MAX_TOTAL, max_members=MAX_MEMBERS) as zf:
+            parse_part(zf, "word/document.xml", lambda _tag, _attrs: None,
+                       max_bytes=MAX_DOCUMENT_XML, max_elements=MAX_ELEMENTS)
+    except OoxmlError as err:
+        raise PanelDeskError(f"{name}：Word 文档内容过于庞大或无法读取（{err}），"
+                             "不像申报书，拒绝读取") from err
 
 
 def _load_body(name: str, data: bytes) -> Any:

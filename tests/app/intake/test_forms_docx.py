@@ -241,6 +241,20 @@ def test_zip_bomb_is_rejected_quickly() -> None:
     assert looks_like_form("申报书.docx", bomb) is False
 
 
+def test_a_form_too_large_for_its_tree_is_refused_before_it_is_built() -> None:
+    """300,000 table cells of varied text (no zip bomb: ~16 MB of XML in ~4 MB) would make
+    python-docx hold ~250 MB; the streamed count refuses it first."""
+    rng = random.Random(7)
+    cells = b"".join(b"<w:tc><w:p><w:r><w:t>%08x</w:t></w:r></w:p></w:tc>" % rng.getrandbits(32)
+                     for _ in range(300_000))
+    data = ff.append_to_body(ff.table_form(ff.standard_rows()),
+                             b"<w:tbl><w:tr>" + cells + b"</w:tr></w:tbl>")
+    started = time.perf_counter()
+    with pytest.raises(PanelDeskError, match=r"^申报书\.docx：Word 文档内容过于庞大.*过多元素"):
+        ff.parse("申报书.docx", data)
+    assert time.perf_counter() - started < 5.0
+
+
 def test_entity_expansion_is_rejected_without_expanding() -> None:
     data = ff.billion_laughs_docx()
     started = time.perf_counter()
