@@ -52,6 +52,7 @@ from ui.organizer.import_models import (
     ImportResultsModel,
     RejectedFilesModel,
     ResultRow,
+    explanation_text,
     outcome_text,
 )
 from ui.organizer.key_check import KeyCheck, confirm_key_dialog
@@ -340,7 +341,8 @@ class ImportPage(QWidget):
         row = self.results.row_at(index.row()) if index.isValid() else None
         if row is None:
             return
-        text = f"{row.file}\n\n{outcome_text(row.outcome)}：{row.explanation}"
+        text = f"{row.file}\n\n" + self.tr("{outcome}：{explanation}").format(
+            outcome=outcome_text(row.outcome), explanation=explanation_text(row.explanation))
         if row.fingerprint:
             text += "\n\n" + self.tr("签名密钥指纹：{fingerprint}").format(
                 fingerprint=format_fingerprint(row.fingerprint))

@@ -37,7 +37,12 @@ from app.model import FIELD_LABELS
 from app.render.pool import default_pool
 from ui.evidence.decoding import decode_image, page_image, pdf_thumbnail
 from ui.organizer.alive import while_alive
-from ui.organizer.intake_model import status_text, warning_explanation, warning_label
+from ui.organizer.intake_model import (
+    field_label,
+    status_text,
+    warning_explanation,
+    warning_label,
+)
 from ui.organizer.intake_rows import EXCLUDED, REJECTED, IntakeRow
 
 THUMB_SIDE = 120
@@ -231,9 +236,9 @@ class IntakeDetail(QWidget):
             return
         corrected = row.decision.get("fields", {})
         blocks = []
-        for key, label in FIELD_LABELS.items():
+        for key in FIELD_LABELS:
             mark = self.tr("（已修改）") if key in corrected else ""
-            blocks.append(f"【{label}】{mark}\n{row.fields.get(key, '') or self.tr('（空）')}")
+            blocks.append(f"【{field_label(key)}】{mark}\n{row.fields.get(key, '') or self.tr('（空）')}")
         self.fields.setPlainText("\n\n".join(blocks))
         self.form_text.setPlainText(self.tr("原始申报书：{name}").format(
             name=row.scanned.form_name) + "\n\n" + row.scanned.text)

@@ -32,6 +32,10 @@ from ui.roles import KEY_ROLE, SORT_ROLE
 AnyIndex = QModelIndex | QPersistentModelIndex
 _CTX = "PanelModels"
 _RED = QColor("#b42318")
+# Words the tables show (a bare tr("…") would reach lupdate without this context).
+ENROLLED = QT_TRANSLATE_NOOP("PanelModels", "已登记")
+NOT_ENROLLED = QT_TRANSLATE_NOOP("PanelModels", "未登记")
+TOTAL = QT_TRANSLATE_NOOP("PanelModels", "合计")
 
 
 def tr(text: str) -> str:
@@ -86,7 +90,7 @@ class RosterModel(_Table):
         if role in (Qt.ItemDataRole.DisplayRole, SORT_ROLE):
             values = (expert.id, expert.name, expert.organization,
                       format_fingerprint(expert.fingerprint) if expert.fingerprint else "",
-                      tr("已登记") if expert.fingerprint else tr("未登记"))
+                      tr(ENROLLED if expert.fingerprint else NOT_ENROLLED))
             return values[column]
         if role == Qt.ItemDataRole.ForegroundRole and column == self.STATE \
                 and not expert.fingerprint:
@@ -194,7 +198,7 @@ class MatrixModel(_Table):
                    role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if orientation == Qt.Orientation.Horizontal:
             if section == len(self.submissions):
-                return tr("合计") if role == Qt.ItemDataRole.DisplayRole else None
+                return tr(TOTAL) if role == Qt.ItemDataRole.DisplayRole else None
             sid, title = self.submissions[section]
             if role == Qt.ItemDataRole.DisplayRole:
                 return sid
@@ -202,7 +206,7 @@ class MatrixModel(_Table):
         if role != Qt.ItemDataRole.DisplayRole:
             return None
         if section == len(self.experts):
-            return tr("合计")
+            return tr(TOTAL)
         return f"{self.experts[section].id} {self.experts[section].name}"
 
     def data(self, index: AnyIndex, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
