@@ -316,122 +316,122 @@
 <context>
     <name>BuildPage</name>
     <message>
-        <location filename="../../ui/organizer/build_page.py" line="54" />
+        <location filename="../../ui/organizer/build_page.py" line="55" />
         <source>解锁组织方密钥</source>
         <translation>Unlock the organizer key</translation>
     </message>
     <message>
-        <location filename="../../ui/organizer/build_page.py" line="55" />
+        <location filename="../../ui/organizer/build_page.py" line="56" />
         <source>请输入组织方密钥的口令（用于给评审包签名）：</source>
         <translation>Passphrase of the organizer key (to sign the packet):</translation>
     </message>
     <message>
-        <location filename="../../ui/organizer/build_page.py" line="62" />
+        <location filename="../../ui/organizer/build_page.py" line="63" />
         <source>选择评审细则文件</source>
         <translation>Choose a rubric file</translation>
     </message>
     <message>
-        <location filename="../../ui/organizer/build_page.py" line="63" />
+        <location filename="../../ui/organizer/build_page.py" line="64" />
         <source>评审细则 (*.toml *.json);;所有文件 (*)</source>
         <translation>Rubrics (*.toml *.json);;All files (*)</translation>
     </message>
     <message>
-        <location filename="../../ui/organizer/build_page.py" line="119" />
+        <location filename="../../ui/organizer/build_page.py" line="120" />
         <source>选择评审细则…</source>
         <translation>Choose rubric…</translation>
     </message>
     <message>
-        <location filename="../../ui/organizer/build_page.py" line="121" />
+        <location filename="../../ui/organizer/build_page.py" line="122" />
         <source>用内置细则</source>
         <translation>Use the built-in rubric</translation>
     </message>
     <message>
-        <location filename="../../ui/organizer/build_page.py" line="125" />
+        <location filename="../../ui/organizer/build_page.py" line="126" />
         <source>评审细则：</source>
         <translation>Rubric:</translation>
     </message>
     <message>
-        <location filename="../../ui/organizer/build_page.py" line="127" />
+        <location filename="../../ui/organizer/build_page.py" line="128" />
         <source>评审包标题：</source>
         <translation>Packet title:</translation>
     </message>
     <message>
-        <location filename="../../ui/organizer/build_page.py" line="130" />
+        <location filename="../../ui/organizer/build_page.py" line="131" />
         <source>组织方密钥：</source>
         <translation>Organizer key:</translation>
     </message>
     <message>
-        <location filename="../../ui/organizer/build_page.py" line="143" />
+        <location filename="../../ui/organizer/build_page.py" line="144" />
         <source>生成评审包</source>
         <translation>Build packet</translation>
     </message>
     <message>
-        <location filename="../../ui/organizer/build_page.py" line="146" />
+        <location filename="../../ui/organizer/build_page.py" line="147" />
         <source>取消</source>
         <translation>Cancel</translation>
     </message>
     <message>
-        <location filename="../../ui/organizer/build_page.py" line="176" />
+        <location filename="../../ui/organizer/build_page.py" line="177" />
         <source>复制给专家的说明</source>
         <translation>Copy the note for experts</translation>
     </message>
     <message>
-        <location filename="../../ui/organizer/build_page.py" line="178" />
+        <location filename="../../ui/organizer/build_page.py" line="179" />
         <source>打开所在文件夹</source>
         <translation>Open containing folder</translation>
     </message>
     <message>
-        <location filename="../../ui/organizer/build_page.py" line="195" />
+        <location filename="../../ui/organizer/build_page.py" line="196" />
         <source>内置评审细则</source>
         <translation>Built-in rubric</translation>
     </message>
     <message>
-        <location filename="../../ui/organizer/build_page.py" line="204" />
+        <location filename="../../ui/organizer/build_page.py" line="205" />
         <source>评审细则有误：{error}</source>
         <translation>The rubric has an error: {error}</translation>
     </message>
     <message>
-        <location filename="../../ui/organizer/build_page.py" line="207" />
+        <location filename="../../ui/organizer/build_page.py" line="208" />
         <source>尚未创建（在“专家与分配”一步创建）</source>
         <translation>Not created yet (create it in the "Panel" step)</translation>
     </message>
     <message>
-        <location filename="../../ui/organizer/build_page.py" line="216" />
+        <location filename="../../ui/organizer/build_page.py" line="217" />
         <source>尚未创建组织方密钥：请先在“专家与分配”一步创建。</source>
         <translation>No organizer key yet: create one in the "Panel" step first.</translation>
     </message>
     <message>
-        <location filename="../../ui/organizer/build_page.py" line="218" />
+        <location filename="../../ui/organizer/build_page.py" line="219" />
         <source>评审细则有误，无法生成评审包。</source>
         <translation>The rubric has an error; no packet can be built.</translation>
     </message>
     <message>
-        <location filename="../../ui/organizer/build_page.py" line="255" />
+        <location filename="../../ui/organizer/build_page.py" line="256" />
         <source>正在解锁密钥…</source>
         <translation>Unlocking the key…</translation>
     </message>
     <message>
-        <location filename="../../ui/organizer/build_page.py" line="264" />
+        <location filename="../../ui/organizer/build_page.py" line="265" />
         <source>正在生成 {done}/{total}：{name}</source>
         <translation>Building {done}/{total}: {name}</translation>
     </message>
     <message>
-        <location filename="../../ui/organizer/build_page.py" line="281" />
+        <location filename="../../ui/organizer/build_page.py" line="282" />
         <source>已取消，未写入评审包。</source>
         <translation>Cancelled; no packet was written.</translation>
     </message>
     <message>
-        <location filename="../../ui/organizer/build_page.py" line="283" />
+        <location filename="../../ui/organizer/build_page.py" line="284" />
         <source>未能生成评审包：{error}</source>
         <translation>The packet could not be built: {error}</translation>
     </message>
     <message>
-        <location filename="../../ui/organizer/build_page.py" line="285" />
+        <location filename="../../ui/organizer/build_page.py" line="286" />
         <source>生成评审包时发生内部错误（{kind}: {detail}）</source>
         <translation>Internal error while building the packet ({kind}: {detail})</translation>
     </message>
     <message>
-        <location filename="../../ui/organizer/build_page.py" line="292" />
+        <location filename="../../ui/organizer/build_page.py" line="293" />
         <source>已生成 {file}
 纳入 {included} 份 · 排除 {excluded} 份 · 无法读取 {rejected} 份
 组织方密钥指纹：{fingerprint}</source>
@@ -440,17 +440,17 @@
 Organizer key fingerprint: {fingerprint}</translation>
     </message>
     <message>
-        <location filename="../../ui/organizer/build_page.py" line="298" />
+        <location filename="../../ui/organizer/build_page.py" line="299" />
         <source>…另有 {n} 条提示</source>
         <translation>…and {n} more</translation>
     </message>
     <message>
-        <location filename="../../ui/organizer/build_page.py" line="303" />
+        <location filename="../../ui/organizer/build_page.py" line="304" />
         <source>评审包已生成：{name}</source>
         <translation>Packet built: {name}</translation>
     </message>
     <message>
-        <location filename="../../ui/organizer/build_page.py" line="313" />
+        <location filename="../../ui/organizer/build_page.py" line="314" />
         <source>给专家的说明已复制到剪贴板。</source>
         <translation>The note for experts is on the clipboard.</translation>
     </message>
@@ -554,6 +554,14 @@ Packet id: {packet_id}</translation>
         <location filename="../../ui/organizer/build_summary.py" line="87" />
         <source>说明</source>
         <translation>Explanation</translation>
+    </message>
+</context>
+<context>
+    <name>BuildWarnings</name>
+    <message>
+        <location filename="../../app/assembly/assignments.py" line="31" />
+        <source>申报 {id} 只分配给 {count} 位专家，少于有效评分所需的 {needed} 位</source>
+        <translation>Submission {id} is assigned to {count} experts, fewer than the {needed} valid scores need</translation>
     </message>
 </context>
 <context>
@@ -2554,102 +2562,102 @@ Files involved:
 <context>
     <name>PanelPage</name>
     <message>
-        <location filename="../../ui/organizer/panel_page.py" line="73" />
+        <location filename="../../ui/organizer/panel_page.py" line="74" />
         <source>创建组织方密钥…</source>
         <translation>Create organizer key…</translation>
     </message>
     <message>
-        <location filename="../../ui/organizer/panel_page.py" line="82" />
+        <location filename="../../ui/organizer/panel_page.py" line="83" />
         <source>专家名单</source>
         <translation>Roster</translation>
     </message>
     <message>
-        <location filename="../../ui/organizer/panel_page.py" line="93" />
+        <location filename="../../ui/organizer/panel_page.py" line="94" />
         <source>添加…</source>
         <translation>Add…</translation>
     </message>
     <message>
-        <location filename="../../ui/organizer/panel_page.py" line="94" />
+        <location filename="../../ui/organizer/panel_page.py" line="95" />
         <source>编辑…</source>
         <translation>Edit…</translation>
     </message>
     <message>
-        <location filename="../../ui/organizer/panel_page.py" line="95" />
+        <location filename="../../ui/organizer/panel_page.py" line="96" />
         <source>删除</source>
         <translation>Remove</translation>
     </message>
     <message>
-        <location filename="../../ui/organizer/panel_page.py" line="96" />
+        <location filename="../../ui/organizer/panel_page.py" line="97" />
         <source>登记指纹…</source>
         <translation>Enrol fingerprint…</translation>
     </message>
     <message>
-        <location filename="../../ui/organizer/panel_page.py" line="97" />
+        <location filename="../../ui/organizer/panel_page.py" line="98" />
         <source>导入名单…</source>
         <translation>Import roster…</translation>
     </message>
     <message>
-        <location filename="../../ui/organizer/panel_page.py" line="111" />
+        <location filename="../../ui/organizer/panel_page.py" line="112" />
         <source>勾选即把专家编入该类别的评审组；全部不勾选时，每位专家评审全部申报。</source>
         <translation>Tick to put an expert on that category's panel; with nothing ticked, every expert reviews every application.</translation>
     </message>
     <message>
-        <location filename="../../ui/organizer/panel_page.py" line="117" />
+        <location filename="../../ui/organizer/panel_page.py" line="118" />
         <source>分类评审组</source>
         <translation>Category panels</translation>
     </message>
     <message>
-        <location filename="../../ui/organizer/panel_page.py" line="123" />
+        <location filename="../../ui/organizer/panel_page.py" line="124" />
         <source>添加回避…</source>
         <translation>Add conflict…</translation>
     </message>
     <message>
-        <location filename="../../ui/organizer/panel_page.py" line="125" />
+        <location filename="../../ui/organizer/panel_page.py" line="126" />
         <source>删除回避</source>
         <translation>Remove conflict</translation>
     </message>
     <message>
-        <location filename="../../ui/organizer/panel_page.py" line="131" />
+        <location filename="../../ui/organizer/panel_page.py" line="132" />
         <source>回避</source>
         <translation>Recused</translation>
     </message>
     <message>
-        <location filename="../../ui/organizer/panel_page.py" line="144" />
+        <location filename="../../ui/organizer/panel_page.py" line="145" />
         <source>分配矩阵</source>
         <translation>Assignment matrix</translation>
     </message>
     <message>
-        <location filename="../../ui/organizer/panel_page.py" line="164" />
+        <location filename="../../ui/organizer/panel_page.py" line="165" />
         <source>组织方密钥指纹：{fp}</source>
         <translation>Organizer key fingerprint: {fp}</translation>
     </message>
     <message>
-        <location filename="../../ui/organizer/panel_page.py" line="167" />
+        <location filename="../../ui/organizer/panel_page.py" line="168" />
         <source>尚未创建组织方密钥：生成评审包前需要创建。</source>
         <translation>No organizer key yet: one is needed before building the packet.</translation>
     </message>
     <message>
-        <location filename="../../ui/organizer/panel_page.py" line="192" />
+        <location filename="../../ui/organizer/panel_page.py" line="193" />
         <source>{n} 份申报分配的专家少于 {needed} 位：{ids}</source>
         <translation>{n} applications have fewer than {needed} experts: {ids}</translation>
     </message>
     <message>
-        <location filename="../../ui/organizer/panel_page.py" line="204" />
+        <location filename="../../ui/organizer/panel_page.py" line="205" />
         <source>正在创建组织方密钥…</source>
         <translation>Creating the organizer key…</translation>
     </message>
     <message>
-        <location filename="../../ui/organizer/panel_page.py" line="210" />
+        <location filename="../../ui/organizer/panel_page.py" line="211" />
         <source>已创建组织方密钥，指纹 {fp}</source>
         <translation>Organizer key created, fingerprint {fp}</translation>
     </message>
     <message>
-        <location filename="../../ui/organizer/panel_page.py" line="228" />
+        <location filename="../../ui/organizer/panel_page.py" line="229" />
         <source>专家编号不能重复。</source>
         <translation>Expert ids must be unique.</translation>
     </message>
     <message>
-        <location filename="../../ui/organizer/panel_page.py" line="239" />
+        <location filename="../../ui/organizer/panel_page.py" line="240" />
         <source>无法保存专家名单：{error}</source>
         <translation>Cannot save the roster: {error}</translation>
     </message>

@@ -37,6 +37,7 @@ from ui import i18n
 from ui.organizer.intake_dialogs import Duplicate, FieldEdit
 from ui.organizer.round import Round
 from ui.organizer.workbench import BUILD, IMPORT, INTAKE, PANEL, RESULTS, OrganizerWorkbench
+from ui.review.shortcuts import ShortcutsDialog
 from ui.task_runner import SyncTaskRunner
 
 PASSPHRASE = "english-round"
@@ -152,11 +153,15 @@ def played(tmp_path_factory: pytest.TempPathFactory, qapp) -> Iterator[PlayedRou
         _results_decisions(window)
         with open_packet(packet) as opened:
             manifest = opened.manifest
+            # The plain-text evidence the review window shows as it is.
+            texts = [opened.read(f.name).decode("utf-8", "replace")
+                     for sub in manifest.submissions for f in sub.files
+                     if f.name.lower().endswith(".txt")]
         # The texts read from the applications (forms, fields, file names) are data.
         scanned = [row.scanned for row in window.intake_page.model.rows()]
         yield PlayedRound(window, packet, data_strings(
             manifest, EXPERTS, scanned, _demo_data(), [str(p) for p in intake.rglob("*")],
-            TYPED, project.folder.name, OWN_NAMES))
+            TYPED, project.folder.name, OWN_NAMES, texts))
         window.close()
     finally:
         i18n.install_translators(qapp, "zh_CN")
@@ -192,7 +197,10 @@ def _panel(window: OrganizerWorkbench, answers: Answers) -> None:
         panel.enrol_fingerprint()
     for row in range(len(EXPERTS)):
         for column in range(len(window.rubric.categories)):
-            panel.panels.setData(panel.panels.index(row, column), 2, 10)
+            # One expert stays out of the last category: its submissions are short of
+            # experts, and the panel and build pages say so.
+            if (row, column) != (0, len(window.rubric.categories) - 1):
+                panel.panels.setData(panel.panels.index(row, column), 2, 10)
 
 
 def _results_decisions(window: OrganizerWorkbench) -> None:
@@ -275,3 +283,34 @@ def test_the_walk_finds_what_is_left_untranslated(qtbot) -> None:
     layout.addWidget(QLabel("中文", window))
     found = chinese_left(shown_texts(window), data_strings(["感动瞬间"], OWN_NAMES))
     assert sorted(text for _where, text in found) == ["刷新", "评分不足：有效评分 1 份"]
+
+
+def test_the_review_window_is_english(played: PlayedRound, qtbot, paneldesk_home) -> None:
+    """An expert opens the round's packet: the list, every submission with its warnings
+    and evidence, the rubric panel, the menus, 我的排序 and the shortcuts."""
+    from ui.application import open_settings
+    from ui.review.identity_dialog import Identity
+    from ui.review.window import ReviewWindow
+
+    window = ReviewWindow(runner=SyncTaskRunner(), writer=SyncTaskRunner(),
+                          settings=open_settings(), home=paneldesk_home,
+                          identify=lambda _w, _p: Identity("E01", None),
+                          declare_recusals=lambda _w, subs, _old: {subs[0].id: TYPED[2]})
+    qtbot.addWidget(window)
+    window.resize(1500, 900)
+    window.show()
+    window.open_path(played.packet)
+    session = window.session
+    assert session is not None
+    found = []
+    for number, sid in enumerate(sorted(session.assigned)):
+        if number == 1:
+            _score(session, sid, 0.3)  # low enough to ask for a comment
+        window.list_panel.select(sid)
+        found += leftovers(window, played.data)
+    criteria = [c.name for c in session.rubric.criteria]
+    for dialog in (window.make_ranking_dialog(), ShortcutsDialog(criteria, window)):
+        if dialog is not None:
+            qtbot.addWidget(dialog)
+            found += leftovers(dialog, played.data)
+    assert found == [], report(found)

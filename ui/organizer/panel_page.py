@@ -35,6 +35,7 @@ from app.errors import PanelDeskError
 from app.intake.roster import read_roster
 from app.keys import KeyStore, format_fingerprint
 from app.model import Expert
+from ui.i18n import join_list
 from ui.organizer.alive import while_alive
 from ui.organizer.panel_dialogs import PanelQuestions
 from ui.organizer.panel_models import MatrixModel, PanelsModel, RosterModel
@@ -190,7 +191,7 @@ class PanelPage(QWidget):
         short = self.matrix.short()
         self.matrix_warning.setText(self.tr(
             "{n} 份申报分配的专家少于 {needed} 位：{ids}").format(
-                n=len(short), needed=needed, ids="、".join(short)) if short and self.experts
+                n=len(short), needed=needed, ids=join_list(short)) if short and self.experts
             else "")
 
     # -- the key -----------------------------------------------------------------------
