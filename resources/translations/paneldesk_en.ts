@@ -567,17 +567,17 @@ Packet id: {packet_id}</translation>
 <context>
     <name>CheckIn</name>
     <message>
-        <location filename="../../ui/review/check_in.py" line="108" />
+        <location filename="../../ui/review/check_in.py" line="109" />
         <source>公钥指纹不一致</source>
         <translation>Fingerprint mismatch</translation>
     </message>
     <message>
-        <location filename="../../ui/review/check_in.py" line="108" />
+        <location filename="../../ui/review/check_in.py" line="109" />
         <source>组织方登记的公钥指纹（{pinned}）与本机密钥（{mine}）不同，请联系组织方核对。</source>
         <translation>The registered fingerprint ({pinned}) differs from this computer's key ({mine}); please check with the organizer.</translation>
     </message>
     <message>
-        <location filename="../../ui/review/check_in.py" line="128" />
+        <location filename="../../ui/review/check_in.py" line="129" />
         <source>未能保存</source>
         <translation>Not saved</translation>
     </message>
@@ -1132,104 +1132,104 @@ Offline expert panel review: judging packets, expert scoring, signed score sheet
 <context>
     <name>IdentityDialog</name>
     <message>
-        <location filename="../../ui/review/identity_dialog.py" line="59" />
+        <location filename="../../ui/review/identity_dialog.py" line="60" />
         <source>确认评审专家身份</source>
         <translation>Confirm your identity</translation>
     </message>
     <message>
-        <location filename="../../ui/review/identity_dialog.py" line="68" />
+        <location filename="../../ui/review/identity_dialog.py" line="69" />
         <source>评审包：{title}
 请从专家名单中选择您本人，并{action}您的签名密钥。评分表导出时将用此密钥签名。</source>
         <translation>Packet: {title}
 Choose yourself from the roster and {action} your signing key. Score sheets are signed with it when exported.</translation>
     </message>
     <message>
-        <location filename="../../ui/review/identity_dialog.py" line="71" />
+        <location filename="../../ui/review/identity_dialog.py" line="72" />
         <source>创建</source>
         <translation>create</translation>
     </message>
     <message>
-        <location filename="../../ui/review/identity_dialog.py" line="71" />
+        <location filename="../../ui/review/identity_dialog.py" line="72" />
         <source>解锁</source>
         <translation>unlock</translation>
     </message>
     <message>
-        <location filename="../../ui/review/identity_dialog.py" line="84" />
+        <location filename="../../ui/review/identity_dialog.py" line="85" />
         <source>我是(&amp;E)：</source>
         <translation>I am(&amp;E):</translation>
     </message>
     <message>
-        <location filename="../../ui/review/identity_dialog.py" line="87" />
+        <location filename="../../ui/review/identity_dialog.py" line="88" />
         <source>（无）</source>
         <translation>(none)</translation>
     </message>
     <message>
-        <location filename="../../ui/review/identity_dialog.py" line="90" />
+        <location filename="../../ui/review/identity_dialog.py" line="91" />
         <source>组织方公钥指纹：</source>
         <translation>Organizer key fingerprint:</translation>
     </message>
     <message>
-        <location filename="../../ui/review/identity_dialog.py" line="97" />
+        <location filename="../../ui/review/identity_dialog.py" line="98" />
         <source>设置口令（请牢记，遗失后无法找回）</source>
         <translation>Choose a passphrase (it cannot be recovered if lost)</translation>
     </message>
     <message>
-        <location filename="../../ui/review/identity_dialog.py" line="98" />
+        <location filename="../../ui/review/identity_dialog.py" line="99" />
         <source>新口令(&amp;P)：</source>
         <translation>New passphrase(&amp;P):</translation>
     </message>
     <message>
-        <location filename="../../ui/review/identity_dialog.py" line="99" />
+        <location filename="../../ui/review/identity_dialog.py" line="100" />
         <source>再次输入(&amp;C)：</source>
         <translation>Repeat(&amp;C):</translation>
     </message>
     <message>
-        <location filename="../../ui/review/identity_dialog.py" line="102" />
+        <location filename="../../ui/review/identity_dialog.py" line="103" />
         <source>密钥口令(&amp;P)：</source>
         <translation>Key passphrase(&amp;P):</translation>
     </message>
     <message>
-        <location filename="../../ui/review/identity_dialog.py" line="106" />
+        <location filename="../../ui/review/identity_dialog.py" line="107" />
         <source>我的公钥指纹：</source>
         <translation>My key fingerprint:</translation>
     </message>
     <message>
-        <location filename="../../ui/review/identity_dialog.py" line="121" />
+        <location filename="../../ui/review/identity_dialog.py" line="122" />
         <source>创建密钥并继续</source>
         <translation>Create key and continue</translation>
     </message>
     <message>
-        <location filename="../../ui/review/identity_dialog.py" line="121" />
+        <location filename="../../ui/review/identity_dialog.py" line="122" />
         <source>解锁并继续</source>
         <translation>Unlock and continue</translation>
     </message>
     <message>
-        <location filename="../../ui/review/identity_dialog.py" line="122" />
+        <location filename="../../ui/review/identity_dialog.py" line="123" />
         <source>取消</source>
         <translation>Cancel</translation>
     </message>
     <message>
-        <location filename="../../ui/review/identity_dialog.py" line="141" />
+        <location filename="../../ui/review/identity_dialog.py" line="142" />
         <source>（创建后显示）</source>
         <translation>(shown once created)</translation>
     </message>
     <message>
-        <location filename="../../ui/review/identity_dialog.py" line="152" />
+        <location filename="../../ui/review/identity_dialog.py" line="153" />
         <source>注意：组织方为“{name}”登记的公钥指纹（{pinned}）与本机密钥不同。导出的评分表将无法被直接认可，请联系组织方核对。</source>
         <translation>Note: the fingerprint the organizer registered for “{name}” ({pinned}) differs from this computer's key. Exported score sheets will not be accepted as is; please check with the organizer.</translation>
     </message>
     <message>
-        <location filename="../../ui/review/identity_dialog.py" line="168" />
+        <location filename="../../ui/review/identity_dialog.py" line="169" />
         <source>专家名单为空，无法继续。</source>
         <translation>The roster is empty; cannot continue.</translation>
     </message>
     <message>
-        <location filename="../../ui/review/identity_dialog.py" line="172" />
+        <location filename="../../ui/review/identity_dialog.py" line="173" />
         <source>请输入口令。</source>
         <translation>Please enter the passphrase.</translation>
     </message>
     <message>
-        <location filename="../../ui/review/identity_dialog.py" line="177" />
+        <location filename="../../ui/review/identity_dialog.py" line="178" />
         <source>两次输入的口令不一致。</source>
         <translation>The passphrases do not match.</translation>
     </message>
@@ -1425,82 +1425,82 @@ Choose yourself from the roster and {action} your signing key. Score sheets are 
 <context>
     <name>ImportPage</name>
     <message>
-        <location filename="../../ui/organizer/import_page.py" line="117" />
+        <location filename="../../ui/organizer/import_page.py" line="118" />
         <source>把专家交回的评分表（.xlsx 文件或整个文件夹）拖到这里，逐个核验签名后导入。</source>
         <translation>Drop the score sheets returned by the experts here (.xlsx files or a whole folder); each signature is verified before import.</translation>
     </message>
     <message>
-        <location filename="../../ui/organizer/import_page.py" line="120" />
+        <location filename="../../ui/organizer/import_page.py" line="121" />
         <source>添加评分表…</source>
         <translation>Add score sheets…</translation>
     </message>
     <message>
-        <location filename="../../ui/organizer/import_page.py" line="139" />
+        <location filename="../../ui/organizer/import_page.py" line="140" />
         <source>本次导入的文件</source>
         <translation>Imported files</translation>
     </message>
     <message>
-        <location filename="../../ui/organizer/import_page.py" line="145" />
+        <location filename="../../ui/organizer/import_page.py" line="146" />
         <source>各专家评分情况</source>
         <translation>Per expert</translation>
     </message>
     <message>
-        <location filename="../../ui/organizer/import_page.py" line="146" />
+        <location filename="../../ui/organizer/import_page.py" line="147" />
         <source>被拒收的文件</source>
         <translation>Rejected files</translation>
     </message>
     <message>
-        <location filename="../../ui/organizer/import_page.py" line="154" />
+        <location filename="../../ui/organizer/import_page.py" line="155" />
         <source>详情</source>
         <translation>Details</translation>
     </message>
     <message>
-        <location filename="../../ui/organizer/import_page.py" line="156" />
+        <location filename="../../ui/organizer/import_page.py" line="157" />
         <source>选择一个文件查看核验结果。</source>
         <translation>Select a file to see its verification result.</translation>
     </message>
     <message>
-        <location filename="../../ui/organizer/import_page.py" line="164" />
+        <location filename="../../ui/organizer/import_page.py" line="165" />
         <source>核对指纹并接受…</source>
         <translation>Compare fingerprint and accept…</translation>
     </message>
     <message>
-        <location filename="../../ui/organizer/import_page.py" line="218" />
+        <location filename="../../ui/organizer/import_page.py" line="219" />
         <source>无法读取文件夹：{error}</source>
         <translation>Cannot read the folder: {error}</translation>
     </message>
     <message>
-        <location filename="../../ui/organizer/import_page.py" line="221" />
+        <location filename="../../ui/organizer/import_page.py" line="222" />
         <source>没有找到 .xlsx 评分表。</source>
         <translation>No .xlsx score sheets found.</translation>
     </message>
     <message>
-        <location filename="../../ui/organizer/import_page.py" line="236" />
+        <location filename="../../ui/organizer/import_page.py" line="237" />
         <source>正在核验并导入 {count} 个文件…</source>
         <translation>Verifying and importing {count} files…</translation>
     </message>
     <message>
-        <location filename="../../ui/organizer/import_page.py" line="289" />
+        <location filename="../../ui/organizer/import_page.py" line="290" />
         <source>，</source>
         <translation>, </translation>
     </message>
     <message>
-        <location filename="../../ui/organizer/import_page.py" line="291" />
+        <location filename="../../ui/organizer/import_page.py" line="292" />
         <source>已处理 {count} 个文件：{summary}</source>
         <translation>Processed {count} files: {summary}</translation>
     </message>
     <message>
-        <location filename="../../ui/organizer/import_page.py" line="307" />
+        <location filename="../../ui/organizer/import_page.py" line="308" />
         <source>导入失败：{error}</source>
         <translation>Import failed: {error}</translation>
     </message>
     <message>
-        <location filename="../../ui/organizer/import_page.py" line="344" />
+        <location filename="../../ui/organizer/import_page.py" line="345" />
         <source>{outcome}：{explanation}</source>
         <translation>{outcome}: {explanation}</translation>
     </message>
     <message>
-        <location filename="../../ui/organizer/import_page.py" line="347" />
+        <location filename="../../ui/organizer/import_page.py" line="348" />
         <source>签名密钥指纹：{fingerprint}</source>
         <translation>Signing key fingerprint: {fingerprint}</translation>
     </message>
@@ -1508,98 +1508,98 @@ Choose yourself from the roster and {action} your signing key. Score sheets are 
 <context>
     <name>IntakeDetail</name>
     <message>
-        <location filename="../../ui/organizer/intake_detail.py" line="111" />
-        <location filename="../../ui/organizer/intake_detail.py" line="190" />
+        <location filename="../../ui/organizer/intake_detail.py" line="112" />
+        <location filename="../../ui/organizer/intake_detail.py" line="191" />
         <source>选择左侧的一份申报查看详情。</source>
         <translation>Select an application on the left to see its details.</translation>
     </message>
     <message>
-        <location filename="../../ui/organizer/intake_detail.py" line="140" />
+        <location filename="../../ui/organizer/intake_detail.py" line="141" />
         <source>提取的字段 | 原始申报书</source>
         <translation>Extracted fields | original form</translation>
     </message>
     <message>
-        <location filename="../../ui/organizer/intake_detail.py" line="147" />
+        <location filename="../../ui/organizer/intake_detail.py" line="148" />
         <source>佐证材料</source>
         <translation>Evidence</translation>
     </message>
     <message>
-        <location filename="../../ui/organizer/intake_detail.py" line="154" />
+        <location filename="../../ui/organizer/intake_detail.py" line="155" />
         <source>修改字段…</source>
         <translation>Edit field…</translation>
     </message>
     <message>
-        <location filename="../../ui/organizer/intake_detail.py" line="155" />
+        <location filename="../../ui/organizer/intake_detail.py" line="156" />
         <source>补填类别…</source>
         <translation>Set category…</translation>
     </message>
     <message>
-        <location filename="../../ui/organizer/intake_detail.py" line="156" />
+        <location filename="../../ui/organizer/intake_detail.py" line="157" />
         <source>确认提示…</source>
         <translation>Acknowledge warning…</translation>
     </message>
     <message>
-        <location filename="../../ui/organizer/intake_detail.py" line="157" />
+        <location filename="../../ui/organizer/intake_detail.py" line="158" />
         <source>标记为重复…</source>
         <translation>Mark as duplicate…</translation>
     </message>
     <message>
-        <location filename="../../ui/organizer/intake_detail.py" line="158" />
+        <location filename="../../ui/organizer/intake_detail.py" line="159" />
         <source>排除…</source>
         <translation>Exclude…</translation>
     </message>
     <message>
-        <location filename="../../ui/organizer/intake_detail.py" line="159" />
+        <location filename="../../ui/organizer/intake_detail.py" line="160" />
         <source>恢复纳入</source>
         <translation>Include again</translation>
     </message>
     <message>
-        <location filename="../../ui/organizer/intake_detail.py" line="197" />
+        <location filename="../../ui/organizer/intake_detail.py" line="198" />
         <source>{status} · {id} · 来源：{source}</source>
         <translation>{status} · {id} · source: {source}</translation>
     </message>
     <message>
-        <location filename="../../ui/organizer/intake_detail.py" line="201" />
+        <location filename="../../ui/organizer/intake_detail.py" line="202" />
         <source>重复，保留：{kept}</source>
         <translation>Duplicate; kept: {kept}</translation>
     </message>
     <message>
-        <location filename="../../ui/organizer/intake_detail.py" line="202" />
+        <location filename="../../ui/organizer/intake_detail.py" line="203" />
         <source>排除理由：{reason}</source>
         <translation>Excluded because: {reason}</translation>
     </message>
     <message>
-        <location filename="../../ui/organizer/intake_detail.py" line="212" />
+        <location filename="../../ui/organizer/intake_detail.py" line="213" />
         <source>无法读取：{reason}</source>
         <translation>Cannot be read: {reason}</translation>
     </message>
     <message>
-        <location filename="../../ui/organizer/intake_detail.py" line="221" />
+        <location filename="../../ui/organizer/intake_detail.py" line="222" />
         <source>✓ 已确认（向专家显示）：{note}</source>
         <translation>✓ Acknowledged (shown to experts): {note}</translation>
     </message>
     <message>
-        <location filename="../../ui/organizer/intake_detail.py" line="222" />
+        <location filename="../../ui/organizer/intake_detail.py" line="223" />
         <source>✓ 已确认（不向专家显示）：{note}</source>
         <translation>✓ Acknowledged (hidden from experts): {note}</translation>
     </message>
     <message>
-        <location filename="../../ui/organizer/intake_detail.py" line="225" />
+        <location filename="../../ui/organizer/intake_detail.py" line="226" />
         <source>说明：{note}</source>
         <translation>Note: {note}</translation>
     </message>
     <message>
-        <location filename="../../ui/organizer/intake_detail.py" line="227" />
+        <location filename="../../ui/organizer/intake_detail.py" line="228" />
         <source>没有提示。</source>
         <translation>No warnings.</translation>
     </message>
     <message>
-        <location filename="../../ui/organizer/intake_detail.py" line="231" />
+        <location filename="../../ui/organizer/intake_detail.py" line="232" />
         <source>  （无）</source>
         <translation>  (none)</translation>
     </message>
     <message>
-        <location filename="../../ui/organizer/intake_detail.py" line="232" />
+        <location filename="../../ui/organizer/intake_detail.py" line="233" />
         <source>无法读取的原因：
 {reason}
 
@@ -1612,12 +1612,12 @@ Files involved:
 {files}</translation>
     </message>
     <message>
-        <location filename="../../ui/organizer/intake_detail.py" line="240" />
+        <location filename="../../ui/organizer/intake_detail.py" line="241" />
         <source>（已修改）</source>
         <translation>(edited)</translation>
     </message>
     <message>
-        <location filename="../../ui/organizer/intake_detail.py" line="243" />
+        <location filename="../../ui/organizer/intake_detail.py" line="244" />
         <source>原始申报书：{name}</source>
         <translation>Original form: {name}</translation>
     </message>
@@ -1813,87 +1813,87 @@ Files involved:
 <context>
     <name>IntakePage</name>
     <message>
-        <location filename="../../ui/organizer/intake_page.py" line="59" />
+        <location filename="../../ui/organizer/intake_page.py" line="60" />
         <source>选择申报材料文件夹</source>
         <translation>Choose the intake folder</translation>
     </message>
     <message>
-        <location filename="../../ui/organizer/intake_page.py" line="105" />
+        <location filename="../../ui/organizer/intake_page.py" line="106" />
         <source>选择文件夹…</source>
         <translation>Choose folder…</translation>
     </message>
     <message>
-        <location filename="../../ui/organizer/intake_page.py" line="107" />
+        <location filename="../../ui/organizer/intake_page.py" line="108" />
         <source>重新扫描</source>
         <translation>Scan again</translation>
     </message>
     <message>
-        <location filename="../../ui/organizer/intake_page.py" line="109" />
+        <location filename="../../ui/organizer/intake_page.py" line="110" />
         <source>操作记录…</source>
         <translation>Decision log…</translation>
     </message>
     <message>
-        <location filename="../../ui/organizer/intake_page.py" line="119" />
+        <location filename="../../ui/organizer/intake_page.py" line="120" />
         <source>取消</source>
         <translation>Cancel</translation>
     </message>
     <message>
-        <location filename="../../ui/organizer/intake_page.py" line="128" />
+        <location filename="../../ui/organizer/intake_page.py" line="129" />
         <source>全部状态</source>
         <translation>All statuses</translation>
     </message>
     <message>
-        <location filename="../../ui/organizer/intake_page.py" line="132" />
+        <location filename="../../ui/organizer/intake_page.py" line="133" />
         <source>全部提示</source>
         <translation>All warnings</translation>
     </message>
     <message>
-        <location filename="../../ui/organizer/intake_page.py" line="136" />
+        <location filename="../../ui/organizer/intake_page.py" line="137" />
         <source>筛选：</source>
         <translation>Filter:</translation>
     </message>
     <message>
-        <location filename="../../ui/organizer/intake_page.py" line="190" />
+        <location filename="../../ui/organizer/intake_page.py" line="191" />
         <source>申报材料文件夹：{folder}</source>
         <translation>Intake folder: {folder}</translation>
     </message>
     <message>
-        <location filename="../../ui/organizer/intake_page.py" line="213" />
+        <location filename="../../ui/organizer/intake_page.py" line="214" />
         <source>正在查找申报材料…</source>
         <translation>Looking for applications…</translation>
     </message>
     <message>
-        <location filename="../../ui/organizer/intake_page.py" line="237" />
+        <location filename="../../ui/organizer/intake_page.py" line="238" />
         <source>正在读取 {done}/{total}：{name}</source>
         <translation>Reading {done}/{total}: {name}</translation>
     </message>
     <message>
-        <location filename="../../ui/organizer/intake_page.py" line="261" />
+        <location filename="../../ui/organizer/intake_page.py" line="262" />
         <source>已取消读取；已读取的申报保留在表中。</source>
         <translation>Reading cancelled; the applications read so far stay in the table.</translation>
     </message>
     <message>
-        <location filename="../../ui/organizer/intake_page.py" line="262" />
+        <location filename="../../ui/organizer/intake_page.py" line="263" />
         <source>已读取申报材料：{counts}</source>
         <translation>Intake read: {counts}</translation>
     </message>
     <message>
-        <location filename="../../ui/organizer/intake_page.py" line="267" />
+        <location filename="../../ui/organizer/intake_page.py" line="268" />
         <source>读取申报材料时发生内部错误（{kind}: {detail}）</source>
         <translation>Internal error while reading the intake ({kind}: {detail})</translation>
     </message>
     <message>
-        <location filename="../../ui/organizer/intake_page.py" line="286" />
+        <location filename="../../ui/organizer/intake_page.py" line="287" />
         <source>共 {total} 份</source>
         <translation>{total} in all</translation>
     </message>
     <message>
-        <location filename="../../ui/organizer/intake_page.py" line="318" />
+        <location filename="../../ui/organizer/intake_page.py" line="319" />
         <source>已记录决定：{source}</source>
         <translation>Decision recorded: {source}</translation>
     </message>
     <message>
-        <location filename="../../ui/organizer/intake_page.py" line="322" />
+        <location filename="../../ui/organizer/intake_page.py" line="323" />
         <source>无法保存决定：{error}</source>
         <translation>Cannot save the decision: {error}</translation>
     </message>
@@ -2160,6 +2160,39 @@ Files involved:
     </message>
 </context>
 <context>
+    <name>Keys</name>
+    <message>
+        <location filename="../../app/keys.py" line="53" />
+        <source>口令不能为空</source>
+        <translation>The passphrase must not be empty</translation>
+    </message>
+    <message>
+        <location filename="../../app/keys.py" line="54" />
+        <source>口令错误，无法解锁密钥 {path}（若确认口令无误，则密钥文件可能已被改动）</source>
+        <translation>Wrong passphrase: the key {path} cannot be unlocked (if the passphrase is right, the key file may have been changed)</translation>
+    </message>
+    <message>
+        <location filename="../../app/keys.py" line="56" />
+        <source>密钥文件已损坏：{path}（私钥与公钥不匹配）</source>
+        <translation>The key file is damaged: {path} (its private and public keys do not match)</translation>
+    </message>
+    <message>
+        <location filename="../../app/keys.py" line="57" />
+        <source>尚未创建密钥（{path}），请先运行 paneldesk key init</source>
+        <translation>No key has been created yet ({path}); create one first (paneldesk key init)</translation>
+    </message>
+    <message>
+        <location filename="../../app/keys.py" line="58" />
+        <source>无法读取密钥文件 {path}：{detail}</source>
+        <translation>Cannot read the key file {path}: {detail}</translation>
+    </message>
+    <message>
+        <location filename="../../app/keys.py" line="59" />
+        <source>密钥文件已损坏或格式不正确：{path}（{detail}）</source>
+        <translation>The key file is damaged or not a key file: {path} ({detail})</translation>
+    </message>
+</context>
+<context>
     <name>LinksViewer</name>
     <message>
         <location filename="../../ui/evidence/text_viewers.py" line="84" />
@@ -2185,7 +2218,7 @@ Files involved:
 <context>
     <name>MarkWriter</name>
     <message>
-        <location filename="../../ui/review/marks.py" line="63" />
+        <location filename="../../ui/review/marks.py" line="64" />
         <source>保存失败（{kind}: {detail}）</source>
         <translation>Saving failed ({kind}: {detail})</translation>
     </message>
@@ -2248,27 +2281,27 @@ Files involved:
 <context>
     <name>OrganizerLaunch</name>
     <message>
-        <location filename="../../ui/organizer/launch.py" line="37" />
+        <location filename="../../ui/organizer/launch.py" line="38" />
         <source>选择评审包</source>
         <translation>Choose a packet</translation>
     </message>
     <message>
-        <location filename="../../ui/organizer/launch.py" line="38" />
+        <location filename="../../ui/organizer/launch.py" line="39" />
         <source>评审包 (*.panelpack);;所有文件 (*)</source>
         <translation>Judging packets (*.panelpack);;All files (*)</translation>
     </message>
     <message>
-        <location filename="../../ui/organizer/launch.py" line="98" />
+        <location filename="../../ui/organizer/launch.py" line="99" />
         <source>结果</source>
         <translation>Outcome</translation>
     </message>
     <message>
-        <location filename="../../ui/organizer/launch.py" line="114" />
+        <location filename="../../ui/organizer/launch.py" line="115" />
         <source>打开评审包时发生内部错误（{kind}: {detail}）。</source>
         <translation>Internal error while opening the packet ({kind}: {detail}).</translation>
     </message>
     <message>
-        <location filename="../../ui/organizer/launch.py" line="117" />
+        <location filename="../../ui/organizer/launch.py" line="118" />
         <source>无法打开评审包</source>
         <translation>Cannot open packet</translation>
     </message>
@@ -2304,82 +2337,82 @@ Files involved:
 <context>
     <name>OrganizerWorkbench</name>
     <message>
-        <location filename="../../ui/organizer/workbench.py" line="62" />
+        <location filename="../../ui/organizer/workbench.py" line="63" />
         <source>组织方工作台 — {name}</source>
         <translation>Organizer workbench — {name}</translation>
     </message>
     <message>
-        <location filename="../../ui/organizer/workbench.py" line="70" />
+        <location filename="../../ui/organizer/workbench.py" line="71" />
         <source>项目文件夹：{folder}</source>
         <translation>Project folder: {folder}</translation>
     </message>
     <message>
-        <location filename="../../ui/organizer/workbench.py" line="117" />
+        <location filename="../../ui/organizer/workbench.py" line="118" />
         <source>申报材料</source>
         <translation>Intake</translation>
     </message>
     <message>
-        <location filename="../../ui/organizer/workbench.py" line="117" />
+        <location filename="../../ui/organizer/workbench.py" line="118" />
         <source>专家与分配</source>
         <translation>Panel</translation>
     </message>
     <message>
-        <location filename="../../ui/organizer/workbench.py" line="117" />
+        <location filename="../../ui/organizer/workbench.py" line="118" />
         <source>评审包</source>
         <translation>Packet</translation>
     </message>
     <message>
-        <location filename="../../ui/organizer/workbench.py" line="118" />
+        <location filename="../../ui/organizer/workbench.py" line="119" />
         <source>导入评分表</source>
         <translation>Import score sheets</translation>
     </message>
     <message>
-        <location filename="../../ui/organizer/workbench.py" line="118" />
+        <location filename="../../ui/organizer/workbench.py" line="119" />
         <source>结果</source>
         <translation>Outcome</translation>
     </message>
     <message>
-        <location filename="../../ui/organizer/workbench.py" line="129" />
+        <location filename="../../ui/organizer/workbench.py" line="130" />
         <source>本轮还没有评审包：先在“评审包”一步生成，或打开已有的评审包。</source>
         <translation>This round has no packet yet: build one in the "Packet" step, or open an existing packet.</translation>
     </message>
     <message>
-        <location filename="../../ui/organizer/workbench.py" line="130" />
+        <location filename="../../ui/organizer/workbench.py" line="131" />
         <source>导入评分表后在此查看结果。</source>
         <translation>Results appear here after score sheets are imported.</translation>
     </message>
     <message>
-        <location filename="../../ui/organizer/workbench.py" line="137" />
+        <location filename="../../ui/organizer/workbench.py" line="138" />
         <source>文件(&amp;F)</source>
         <translation>&amp;File</translation>
     </message>
     <message>
-        <location filename="../../ui/organizer/workbench.py" line="138" />
+        <location filename="../../ui/organizer/workbench.py" line="139" />
         <source>新建组织方项目(&amp;N)…</source>
         <translation>&amp;New organizer project…</translation>
     </message>
     <message>
-        <location filename="../../ui/organizer/workbench.py" line="140" />
+        <location filename="../../ui/organizer/workbench.py" line="141" />
         <source>打开组织方项目(&amp;O)…</source>
         <translation>&amp;Open organizer project…</translation>
     </message>
     <message>
-        <location filename="../../ui/organizer/workbench.py" line="144" />
+        <location filename="../../ui/organizer/workbench.py" line="145" />
         <source>关闭窗口(&amp;C)</source>
         <translation>&amp;Close window</translation>
     </message>
     <message>
-        <location filename="../../ui/organizer/workbench.py" line="148" />
+        <location filename="../../ui/organizer/workbench.py" line="149" />
         <source>帮助(&amp;H)</source>
         <translation>&amp;Help</translation>
     </message>
     <message>
-        <location filename="../../ui/organizer/workbench.py" line="158" />
+        <location filename="../../ui/organizer/workbench.py" line="159" />
         <source>无法打开评审包（{kind}）</source>
         <translation>Cannot open the packet ({kind})</translation>
     </message>
     <message>
-        <location filename="../../ui/organizer/workbench.py" line="181" />
+        <location filename="../../ui/organizer/workbench.py" line="182" />
         <source>项目文件夹：{folder} · 评审包：{packet}</source>
         <translation>Project folder: {folder} · packet: {packet}</translation>
     </message>
@@ -2463,34 +2496,34 @@ Files involved:
 <context>
     <name>PacketOpener</name>
     <message>
-        <location filename="../../ui/review/opening.py" line="85" />
+        <location filename="../../ui/review/opening.py" line="86" />
         <source>取消</source>
         <translation>Cancel</translation>
     </message>
     <message>
-        <location filename="../../ui/review/opening.py" line="120" />
+        <location filename="../../ui/review/opening.py" line="121" />
         <source>正在打开并校验评审包：{name}…</source>
         <translation>Opening and verifying {name}…</translation>
     </message>
     <message>
-        <location filename="../../ui/review/opening.py" line="111" />
-        <location filename="../../ui/review/opening.py" line="168" />
+        <location filename="../../ui/review/opening.py" line="112" />
+        <location filename="../../ui/review/opening.py" line="169" />
         <source>已取消打开评审包。</source>
         <translation>Opening the packet was cancelled.</translation>
     </message>
     <message>
-        <location filename="../../ui/review/opening.py" line="151" />
+        <location filename="../../ui/review/opening.py" line="152" />
         <source>无法在系统钥匙串中保存口令，下次打开时需要重新输入。</source>
         <translation>Could not save the passphrase in the system keyring; you will need to enter it again next time.</translation>
     </message>
     <message>
-        <location filename="../../ui/review/opening.py" line="171" />
+        <location filename="../../ui/review/opening.py" line="172" />
         <source>打开评审包时发生内部错误（{kind}: {detail}）。</source>
         <translation>Internal error while opening the packet ({kind}: {detail}).</translation>
     </message>
     <message>
-        <location filename="../../ui/review/opening.py" line="108" />
-        <location filename="../../ui/review/opening.py" line="173" />
+        <location filename="../../ui/review/opening.py" line="109" />
+        <location filename="../../ui/review/opening.py" line="174" />
         <source>无法打开评审包</source>
         <translation>Cannot open packet</translation>
     </message>
@@ -3646,32 +3679,32 @@ Files involved:
 <context>
     <name>SheetExporter</name>
     <message>
-        <location filename="../../ui/review/export.py" line="82" />
+        <location filename="../../ui/review/export.py" line="83" />
         <source>正在导出评分表…</source>
         <translation>Exporting the score sheet…</translation>
     </message>
     <message>
-        <location filename="../../ui/review/export.py" line="93" />
+        <location filename="../../ui/review/export.py" line="94" />
         <source>部分评分（未完成）</source>
         <translation>partial (unfinished)</translation>
     </message>
     <message>
-        <location filename="../../ui/review/export.py" line="93" />
+        <location filename="../../ui/review/export.py" line="94" />
         <source>评分完成</source>
         <translation>complete</translation>
     </message>
     <message>
-        <location filename="../../ui/review/export.py" line="94" />
+        <location filename="../../ui/review/export.py" line="95" />
         <source>已导出评分表 {name}（第 {version} 版）</source>
         <translation>Exported score sheet {name} (version {version})</translation>
     </message>
     <message>
-        <location filename="../../ui/review/export.py" line="96" />
+        <location filename="../../ui/review/export.py" line="97" />
         <source>已导出评分表</source>
         <translation>Score sheet exported</translation>
     </message>
     <message>
-        <location filename="../../ui/review/export.py" line="97" />
+        <location filename="../../ui/review/export.py" line="98" />
         <source>评分表已保存：
 {path}
 
@@ -3688,12 +3721,12 @@ Key fingerprint: {fingerprint}
 Please send this file back to the organizers; after changing marks you can export again, and the new version replaces the old one.</translation>
     </message>
     <message>
-        <location filename="../../ui/review/export.py" line="106" />
+        <location filename="../../ui/review/export.py" line="107" />
         <source>导出时发生内部错误（{kind}: {detail}）。</source>
         <translation>Internal error while exporting ({kind}: {detail}).</translation>
     </message>
     <message>
-        <location filename="../../ui/review/export.py" line="108" />
+        <location filename="../../ui/review/export.py" line="109" />
         <source>无法导出评分表</source>
         <translation>Cannot export the score sheet</translation>
     </message>
@@ -3954,12 +3987,12 @@ Please send this file back to the organizers; after changing marks you can expor
 <context>
     <name>WorkbenchLauncher</name>
     <message>
-        <location filename="../../ui/organizer/home_launch.py" line="27" />
+        <location filename="../../ui/organizer/home_launch.py" line="28" />
         <source>选择组织方项目文件夹（新项目请选择一个空文件夹）</source>
         <translation>Choose the organizer project folder (for a new project, choose an empty folder)</translation>
     </message>
     <message>
-        <location filename="../../ui/organizer/home_launch.py" line="62" />
+        <location filename="../../ui/organizer/home_launch.py" line="63" />
         <source>无法打开组织方项目</source>
         <translation>Cannot open the organizer project</translation>
     </message>
@@ -3995,12 +4028,12 @@ Please send this file back to the organizers; after changing marks you can expor
         <translation>Excel workbook (*.xlsx)</translation>
     </message>
     <message>
-        <location filename="../../ui/organizer/import_page.py" line="74" />
+        <location filename="../../ui/organizer/import_page.py" line="75" />
         <source>添加评分表</source>
         <translation>Add score sheets</translation>
     </message>
     <message>
-        <location filename="../../ui/organizer/import_page.py" line="74" />
+        <location filename="../../ui/organizer/import_page.py" line="75" />
         <source>Excel 工作簿 (*.xlsx);;所有文件 (*)</source>
         <translation>Excel workbooks (*.xlsx);;All files (*)</translation>
     </message>

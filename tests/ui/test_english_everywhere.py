@@ -49,8 +49,9 @@ TYPED = ("电话与申报单位确认", "同一邮件重发", "曾为该单位�
          "经核实材料不实", "组织方会议决定", "两件确为不同作品", "评审组合议", "保留首次提交")
 
 
-# Shown in their own language on purpose: the language menu names each language so.
-OWN_NAMES = tuple(i18n.LANGUAGES.values())
+# Shown in Chinese on purpose: the language menu names each language in that language,
+# and the score sheet (a Chinese document) has a page named 说明 that English text quotes.
+OWN_NAMES = (*i18n.LANGUAGES.values(), "说明")
 
 
 class Answers:
@@ -313,4 +314,68 @@ def test_the_review_window_is_english(played: PlayedRound, qtbot, paneldesk_home
         if dialog is not None:
             qtbot.addWidget(dialog)
             found += leftovers(dialog, played.data)
+    assert found == [], report(found)
+
+
+def test_the_dialogs_are_english(played: PlayedRound, qtbot, monkeypatch) -> None:
+    """Every question the organizer's and the expert's windows ask, walked as it opens
+    (`exec` is answered with Cancel once the dialog has been read)."""
+    from PySide6.QtWidgets import QDialog, QInputDialog
+
+    from app.keys import KeyStore
+    from ui.organizer.audit_view import AuditDialog
+    from ui.organizer.decisions_tab import DecisionDialog
+    from ui.organizer.intake_dialogs import IntakeQuestions
+    from ui.organizer.intake_model import warning_label
+    from ui.organizer.key_check import KeyCheck, KeyCheckDialog
+    from ui.organizer.panel_dialogs import PanelQuestions
+    from ui.review.export_dialog import ExportDialog
+    from ui.review.identity_dialog import IdentityDialog
+    from ui.review.passphrase_dialog import PassphraseDialog
+    from ui.review.recusal_dialog import RecusalDialog
+
+    found: list[tuple[str, str]] = []
+
+    def read_and_cancel(dialog: QDialog) -> int:
+        found.extend(leftovers(dialog, played.data))
+        return int(QDialog.DialogCode.Rejected)
+
+    def read_question(parent, title, label, *_args, **_kwargs):
+        found.extend(chinese_left([("input.title", title), ("input.label", label)], played.data))
+        return "", False
+
+    monkeypatch.setattr(QDialog, "exec", read_and_cancel)
+    monkeypatch.setattr(QInputDialog, "getText", read_question)
+    window = played.window
+    rubric = window.rubric
+    with open_packet(played.packet) as packet:
+        manifest = packet.manifest
+    subs = manifest.submissions
+    intake = IntakeQuestions()
+    intake.edit_field(window, {"title": subs[0].title}, rubric.categories, "title")
+    intake.exclude(window, subs[0].title)
+    intake.duplicate(window, subs[0].title, [(s.id, s.title) for s in subs[1:3]])
+    intake.acknowledge(window, [("pii_phone", warning_label("pii_phone"))])
+    panel = PanelQuestions()
+    panel.expert(window, EXPERTS[0])
+    panel.fingerprint(window, EXPERTS[0])
+    panel.new_key(window)
+    panel.conflict(window, EXPERTS, [subs[0].unit])
+    results = window.pages[RESULTS]
+    results.decisions_tab._ask_text(results.decisions_tab, "Withdraw")
+    keys = KeyStore()
+    dialogs = [DecisionDialog([s.id for s in subs], [subs[0].id], "secretariat", window),
+               KeyCheckDialog(KeyCheck("E01", EXPERTS[0].name, "E01.xlsx", "ab" * 20), window),
+               AuditDialog(window),
+               IdentityDialog(manifest.roster, keys, packet_title=manifest.title, preselect="E01"),
+               RecusalDialog(subs, {subs[0].id: TYPED[2]}),
+               PassphraseDialog(played.packet, can_remember=True, problem=None),
+               ExportDialog([subs[0].id], keys, played.packet.with_suffix(".xlsx"))]
+    for dialog in dialogs:
+        qtbot.addWidget(dialog)
+        if isinstance(dialog, DecisionDialog):
+            for action in range(dialog.action_combo.count()):
+                dialog.action_combo.setCurrentIndex(action)
+                found += leftovers(dialog, played.data)
+        found += leftovers(dialog, played.data)
     assert found == [], report(found)

@@ -38,7 +38,7 @@ from app.i18n import QT_TRANSLATE_NOOP
 from app.results.decision_store import DecisionStore
 from app.results.decisions import ACTIONS, Decision, load_decisions, parse_decisions
 from app.results.model import NOT_IN_EFFECT, DecisionNote
-from ui.i18n import join_list, render
+from ui.i18n import error_text, join_list, render
 from ui.organizer.results_models import Row, RowsModel, make_table
 
 _CTX = "DecisionsTab"
@@ -144,7 +144,7 @@ class DecisionDialog(QDialog):
             self.decision = build_decision(self.action_combo.currentData(), self.ids_edit.text(),
                                            self.reason_edit.toPlainText().strip(), self._known)
         except PanelDeskError as err:
-            self.error_label.setText(str(err))
+            self.error_label.setText(error_text(err))
             return
         self.accept()
 
@@ -243,7 +243,7 @@ class DecisionsTab(QWidget):
                 self.changed.emit()
 
         def error(err: BaseException) -> None:
-            self.failed.emit(str(err) if isinstance(err, (PanelDeskError, OSError)) else self.tr(
+            self.failed.emit(error_text(err) if isinstance(err, (PanelDeskError, OSError)) else self.tr(
                 "保存决定时发生内部错误（{kind}）").format(kind=type(err).__name__))
 
         self._runner.run(work, on_done=done, on_error=error)

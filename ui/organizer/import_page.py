@@ -46,6 +46,7 @@ from app.sheets.importer import (
 )
 from app.sheets.orgdb import OrgDB
 from app.sheets.verify import OK, verify_sheet
+from ui.i18n import error_text
 from ui.organizer.import_models import (
     DiffModel,
     ExpertOverviewModel,
@@ -77,7 +78,7 @@ def choose_sheet_files(parent: QWidget) -> list[Path]:
 
 def _error_text(err: BaseException) -> str:
     if isinstance(err, PanelDeskError):
-        return str(err)
+        return error_text(err)
     return f"内部错误（{type(err).__name__}: {err}）"
 
 

@@ -36,6 +36,7 @@ from app.intake.source import read_entry
 from app.model import FIELD_LABELS
 from app.render.pool import default_pool
 from ui.evidence.decoding import decode_image, page_image, pdf_thumbnail
+from ui.i18n import error_text
 from ui.organizer.alive import while_alive
 from ui.organizer.intake_model import (
     field_label,
@@ -65,7 +66,7 @@ def load_preview(path: Path, row: IntakeRow) -> Preview:  # worker thread
     try:
         entry = read_entry(path)
     except PanelDeskError as err:
-        preview.error = str(err)
+        preview.error = error_text(err)
         return preview
     files = {f.name: f.data for f in entry.files}
     form = files.get(row.scanned.form_name)
@@ -74,7 +75,7 @@ def load_preview(path: Path, row: IntakeRow) -> Preview:  # worker thread
             for index in range(min(default_pool().page_count(form), MAX_FORM_PAGES)):
                 preview.pages.append(page_image(form, index, FORM_ZOOM))
         except PanelDeskError as err:
-            preview.error = str(err)
+            preview.error = error_text(err)
     for item in row.scanned.evidence:
         data = files.get(item.name)
         image = None
@@ -86,7 +87,7 @@ def load_preview(path: Path, row: IntakeRow) -> Preview:  # worker thread
                 elif item.kind == "pdf":
                     image = pdf_thumbnail(data, THUMB_SIDE)
             except PanelDeskError as err:
-                note = str(err)
+                note = error_text(err)
         preview.thumbs.append((item.name, image, note))
     return preview
 

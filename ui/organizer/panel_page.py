@@ -35,7 +35,7 @@ from app.errors import PanelDeskError
 from app.intake.roster import read_roster
 from app.keys import KeyStore, format_fingerprint
 from app.model import Expert
-from ui.i18n import join_list
+from ui.i18n import error_text, join_list
 from ui.organizer.alive import while_alive
 from ui.organizer.panel_dialogs import PanelQuestions
 from ui.organizer.panel_models import MatrixModel, PanelsModel, RosterModel
@@ -183,7 +183,7 @@ class PanelPage(QWidget):
         try:
             plan = resolve(rules, self.experts, candidates, self.rubric)
         except PanelDeskError as err:
-            self.matrix_warning.setText(str(err))
+            self.matrix_warning.setText(error_text(err))
             return
         needed = minimum_scores(self.rubric, len(self.experts)) if self.experts else 0
         self.matrix.set_plan(self.experts, [(c.id, c.source) for c in candidates],
@@ -204,7 +204,7 @@ class PanelPage(QWidget):
             return
         self.status_message.emit(self.tr("正在创建组织方密钥…"))
         self._runner.run(self._keys.create, passphrase, on_done=while_alive(self, self._key_created),
-                         on_error=lambda err: self.status_message.emit(str(err)))
+                         on_error=lambda err: self.status_message.emit(error_text(err)))
 
     def _key_created(self, fingerprint: str) -> None:
         self._show()
@@ -270,14 +270,14 @@ class PanelPage(QWidget):
             self._save_roster(experts, f"import {path.name}")
 
         self._runner.run(read_roster, path, on_done=while_alive(self, read),
-                         on_error=while_alive(self, lambda err: self.status_message.emit(str(err))))
+                         on_error=while_alive(self, lambda err: self.status_message.emit(error_text(err))))
 
     # -- panels and conflicts ----------------------------------------------------------
 
     def _save_panels(self) -> None:
         self._writer.run(self._project.set_panels, self.panels.rows(), list(self.conflicts),
                          on_done=while_alive(self, lambda _r: (self.refresh_matrix(), self.changed.emit())),
-                         on_error=lambda err: self.status_message.emit(str(err)))
+                         on_error=lambda err: self.status_message.emit(error_text(err)))
 
     def add_conflict(self) -> None:
         units = sorted({c.unit for c in self._candidates() if c.unit})
