@@ -30,6 +30,7 @@ from app.sheets.verify import (
     tamper_reason,
     verify_sheet,
 )
+from app.sheets.verify import TEMPLATES as CHECK_TEMPLATES
 from scoring.rubric_schema import parse_rubric
 
 VALID, UNKNOWN_KEY, KEY_MISMATCH, WRONG_PACKET = (
@@ -70,7 +71,7 @@ IMPORTED_PARTIAL = QT_TRANSLATE_NOOP("SheetImport", "{name}：专家 {who} 的�
 # Most specific first, for reading a stored explanation back (`app.i18n.recognise`).
 TEMPLATES = tuple(("SheetImport", t) for t in (
     OTHER_VERSION, OTHER_PACKET, NOT_ON_ROSTER, NOT_ASSIGNED, OTHER_KEY, KEY_NOT_ENROLLED,
-    BAD_VALUES, DIFFERENT_AGAIN, SAME_AGAIN, OLDER, IMPORTED_PARTIAL, IMPORTED))
+    BAD_VALUES, DIFFERENT_AGAIN, SAME_AGAIN, OLDER, IMPORTED_PARTIAL, IMPORTED)) + CHECK_TEMPLATES
 
 
 def _say(template: str, **values: Any) -> Message:

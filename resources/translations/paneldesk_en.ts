@@ -1303,26 +1303,26 @@ Choose yourself from the roster and {action} your signing key. Score sheets are 
     </message>
     <message>
         <location filename="../../ui/organizer/import_models.py" line="174" />
-        <location filename="../../ui/organizer/import_models.py" line="295" />
+        <location filename="../../ui/organizer/import_models.py" line="298" />
         <source>文件</source>
         <translation>File</translation>
     </message>
     <message>
         <location filename="../../ui/organizer/import_models.py" line="174" />
-        <location filename="../../ui/organizer/import_models.py" line="295" />
+        <location filename="../../ui/organizer/import_models.py" line="298" />
         <source>结果</source>
         <translation>Outcome</translation>
     </message>
     <message>
         <location filename="../../ui/organizer/import_models.py" line="175" />
-        <location filename="../../ui/organizer/import_models.py" line="247" />
-        <location filename="../../ui/organizer/import_models.py" line="296" />
+        <location filename="../../ui/organizer/import_models.py" line="250" />
+        <location filename="../../ui/organizer/import_models.py" line="299" />
         <source>专家</source>
         <translation>Expert</translation>
     </message>
     <message>
         <location filename="../../ui/organizer/import_models.py" line="175" />
-        <location filename="../../ui/organizer/import_models.py" line="296" />
+        <location filename="../../ui/organizer/import_models.py" line="299" />
         <source>版本</source>
         <translation>Version</translation>
     </message>
@@ -1352,72 +1352,72 @@ Choose yourself from the roster and {action} your signing key. Score sheets are 
         <translation>Value found</translation>
     </message>
     <message>
-        <location filename="../../ui/organizer/import_models.py" line="248" />
+        <location filename="../../ui/organizer/import_models.py" line="251" />
         <source>最新版本</source>
         <translation>Latest version</translation>
     </message>
     <message>
-        <location filename="../../ui/organizer/import_models.py" line="249" />
+        <location filename="../../ui/organizer/import_models.py" line="252" />
         <source>已评</source>
         <translation>Scored</translation>
     </message>
     <message>
-        <location filename="../../ui/organizer/import_models.py" line="249" />
+        <location filename="../../ui/organizer/import_models.py" line="252" />
         <source>回避</source>
         <translation>Recused</translation>
     </message>
     <message>
-        <location filename="../../ui/organizer/import_models.py" line="250" />
+        <location filename="../../ui/organizer/import_models.py" line="253" />
         <source>未评</source>
         <translation>Not scored</translation>
     </message>
     <message>
-        <location filename="../../ui/organizer/import_models.py" line="251" />
+        <location filename="../../ui/organizer/import_models.py" line="254" />
         <source>部分评分</source>
         <translation>Partial</translation>
     </message>
     <message>
-        <location filename="../../ui/organizer/import_models.py" line="252" />
+        <location filename="../../ui/organizer/import_models.py" line="255" />
         <source>被拒文件</source>
         <translation>Rejected files</translation>
     </message>
     <message>
-        <location filename="../../ui/organizer/import_models.py" line="279" />
+        <location filename="../../ui/organizer/import_models.py" line="282" />
         <source>未交</source>
         <translation>Not returned</translation>
     </message>
     <message>
-        <location filename="../../ui/organizer/import_models.py" line="280" />
+        <location filename="../../ui/organizer/import_models.py" line="283" />
         <source>第 {version} 版</source>
         <translation>Version {version}</translation>
     </message>
     <message>
-        <location filename="../../ui/organizer/import_models.py" line="284" />
+        <location filename="../../ui/organizer/import_models.py" line="287" />
         <source>是</source>
         <translation>Yes</translation>
     </message>
     <message>
-        <location filename="../../ui/organizer/import_models.py" line="285" />
+        <location filename="../../ui/organizer/import_models.py" line="288" />
         <source>否</source>
         <translation>No</translation>
     </message>
     <message>
-        <location filename="../../ui/organizer/import_models.py" line="297" />
+        <location filename="../../ui/organizer/import_models.py" line="300" />
         <source>原因</source>
         <translation>Reason</translation>
     </message>
     <message>
-        <location filename="../../ui/organizer/import_models.py" line="298" />
+        <location filename="../../ui/organizer/import_models.py" line="301" />
         <source>记录时间</source>
         <translation>Logged at</translation>
     </message>
     <message>
-        <location filename="../../ui/organizer/import_models.py" line="299" />
+        <location filename="../../ui/organizer/import_models.py" line="302" />
         <source>后续</source>
         <translation>Follow-up</translation>
     </message>
     <message>
-        <location filename="../../ui/organizer/import_models.py" line="315" />
+        <location filename="../../ui/organizer/import_models.py" line="318" />
         <source>已核对密钥并导入</source>
         <translation>Key compared, imported</translation>
     </message>
@@ -3734,69 +3734,164 @@ Please send this file back to the organizers; after changing marks you can expor
 <context>
     <name>SheetImport</name>
     <message>
-        <location filename="../../app/sheets/importer.py" line="46" />
+        <location filename="../../app/sheets/importer.py" line="47" />
         <source>{name}：这是评审包“{theirs}”的评分表，不是当前评审包“{ours}”的</source>
         <translation>{name}: this is a score sheet of packet “{theirs}”, not of the current packet “{ours}”</translation>
     </message>
     <message>
-        <location filename="../../app/sheets/importer.py" line="47" />
+        <location filename="../../app/sheets/importer.py" line="48" />
         <source>{name}：评分表基于另一版本的评审包“{theirs}”（评审包内容或评分细则不同），不能与当前版本混用</source>
         <translation>{name}: the score sheet is based on another version of packet “{theirs}” (different contents or rubric) and cannot be mixed with the current one</translation>
     </message>
     <message>
-        <location filename="../../app/sheets/importer.py" line="49" />
+        <location filename="../../app/sheets/importer.py" line="50" />
         <source>{name}：专家“{expert}”不在本评审包的专家名单中</source>
         <translation>{name}: expert “{expert}” is not on this packet's roster</translation>
     </message>
     <message>
-        <location filename="../../app/sheets/importer.py" line="50" />
+        <location filename="../../app/sheets/importer.py" line="51" />
         <source>{name}：评分表含有未分配给专家 {expert} 的申报：{ids}</source>
         <translation>{name}: the score sheet has submissions not assigned to expert {expert}: {ids}</translation>
     </message>
     <message>
-        <location filename="../../app/sheets/importer.py" line="51" />
+        <location filename="../../app/sheets/importer.py" line="52" />
         <source>{name}（{id}）</source>
         <translation>{name} ({id})</translation>
     </message>
     <message>
-        <location filename="../../app/sheets/importer.py" line="52" />
+        <location filename="../../app/sheets/importer.py" line="53" />
         <source>{name}：签名密钥（指纹 {found}）不是为专家 {who} 登记的密钥（指纹 {pinned}）；可能是他人冒签，请与专家核实</source>
         <translation>{name}: the signing key (fingerprint {found}) is not the key enrolled for expert {who} (fingerprint {pinned}); someone else may have signed it: check with the expert</translation>
     </message>
     <message>
-        <location filename="../../app/sheets/importer.py" line="54" />
+        <location filename="../../app/sheets/importer.py" line="55" />
         <source>{name}：签名有效，但专家 {who} 的密钥尚未登记。请与专家当面或电话核对指纹 {fingerprint}，确认无误后接受该密钥</source>
         <translation>{name}: the signature is valid, but expert {who}'s key is not enrolled yet. Compare the fingerprint {fingerprint} with the expert in person or by phone, then accept the key</translation>
     </message>
     <message>
-        <location filename="../../app/sheets/importer.py" line="56" />
+        <location filename="../../app/sheets/importer.py" line="57" />
         <source>{name}：专家 {who} 的第 {version} 版评分表签名有效，但有 {count} 处数值不符合评审细则，整份不计入结果；请专家核对后重新导出：{problems}</source>
         <translation>{name}: expert {who}'s score sheet version {version} is validly signed, but {count} values break the rubric, so none of it counts; ask the expert to check and export again: {problems}</translation>
     </message>
     <message>
-        <location filename="../../app/sheets/importer.py" line="59" />
+        <location filename="../../app/sheets/importer.py" line="60" />
         <source>{name}：专家 {who} 的第 {version} 版评分表已导入过，内容相同，未作改动</source>
         <translation>{name}: expert {who}'s score sheet version {version} was imported before with the same contents; nothing changed</translation>
     </message>
     <message>
-        <location filename="../../app/sheets/importer.py" line="61" />
+        <location filename="../../app/sheets/importer.py" line="62" />
         <source>{name}：专家 {who} 的第 {version} 版评分表已导入过，但内容不同（已导入的文件：{first}）；请与专家核实哪份有效，并请其重新导出更高版本</source>
         <translation>{name}: expert {who}'s score sheet version {version} was imported before with different contents (the file imported: {first}); check with the expert which one holds and ask for a new export with a higher version</translation>
     </message>
     <message>
-        <location filename="../../app/sheets/importer.py" line="64" />
+        <location filename="../../app/sheets/importer.py" line="65" />
         <source>{name}：这是专家 {who} 的第 {version} 版，已有更新的第 {current} 版，以新版为准（本版仅存档）</source>
         <translation>{name}: this is expert {who}'s version {version}; the newer version {current} counts (this one is only archived)</translation>
     </message>
     <message>
-        <location filename="../../app/sheets/importer.py" line="66" />
+        <location filename="../../app/sheets/importer.py" line="67" />
         <source>{name}：专家 {who} 的第 {version} 版评分表签名有效、内容完整，已导入</source>
         <translation>{name}: expert {who}'s score sheet version {version} is validly signed and complete; imported</translation>
     </message>
     <message>
-        <location filename="../../app/sheets/importer.py" line="68" />
+        <location filename="../../app/sheets/importer.py" line="69" />
         <source>{name}：专家 {who} 的第 {version} 版评分表（部分评分，未完成）签名有效、内容完整，已导入</source>
         <translation>{name}: expert {who}'s score sheet version {version} (partly scored, not finished) is validly signed and complete; imported</translation>
+    </message>
+    <message>
+        <location filename="../../app/sheets/verify.py" line="59" />
+        <source>编号</source>
+        <translation>ID</translation>
+    </message>
+    <message>
+        <location filename="../../app/sheets/verify.py" line="60" />
+        <source>类别</source>
+        <translation>Category</translation>
+    </message>
+    <message>
+        <location filename="../../app/sheets/verify.py" line="61" />
+        <source>标题</source>
+        <translation>Title</translation>
+    </message>
+    <message>
+        <location filename="../../app/sheets/verify.py" line="62" />
+        <source>总分</source>
+        <translation>Total</translation>
+    </message>
+    <message>
+        <location filename="../../app/sheets/verify.py" line="63" />
+        <source>标记</source>
+        <translation>Flags</translation>
+    </message>
+    <message>
+        <location filename="../../app/sheets/verify.py" line="64" />
+        <source>评语</source>
+        <translation>Comment</translation>
+    </message>
+    <message>
+        <location filename="../../app/sheets/verify.py" line="65" />
+        <source>回避</source>
+        <translation>Recused</translation>
+    </message>
+    <message>
+        <location filename="../../app/sheets/verify.py" line="66" />
+        <source>回避理由</source>
+        <translation>Reason for recusal</translation>
+    </message>
+    <message>
+        <location filename="../../app/sheets/verify.py" line="67" />
+        <source>（空）</source>
+        <translation>(empty)</translation>
+    </message>
+    <message>
+        <location filename="../../app/sheets/verify.py" line="68" />
+        <source>是</source>
+        <translation>Yes</translation>
+    </message>
+    <message>
+        <location filename="../../app/sheets/verify.py" line="68" />
+        <source>否</source>
+        <translation>No</translation>
+    </message>
+    <message>
+        <location filename="../../app/sheets/verify.py" line="70" />
+        <source>{name}：无法读取该工作簿：{detail}</source>
+        <translation>{name}: cannot read the workbook: {detail}</translation>
+    </message>
+    <message>
+        <location filename="../../app/sheets/verify.py" line="71" />
+        <source>{name}：无法读取该工作簿（{kind}），文件可能已损坏</source>
+        <translation>{name}: cannot read the workbook ({kind}); the file may be damaged</translation>
+    </message>
+    <message>
+        <location filename="../../app/sheets/verify.py" line="72" />
+        <source>{name}：没有电子签名（缺少“{sheet}”工作表）{extra}；请让专家用评审台重新导出评分表</source>
+        <translation>{name}: no electronic signature (the “{sheet}” sheet is missing){extra}; ask the expert to export the score sheet again from PanelDesk</translation>
+    </message>
+    <message>
+        <location filename="../../app/sheets/verify.py" line="74" />
+        <source>（文档属性中仍有签名副本，但签名工作表已被删除）</source>
+        <translation> (the document properties still hold a copy of the signature, but the signature sheet was deleted)</translation>
+    </message>
+    <message>
+        <location filename="../../app/sheets/verify.py" line="75" />
+        <source>{name}：“{sheet}”工作表中的签名信息缺失或不完整</source>
+        <translation>{name}: the signature on the “{sheet}” sheet is missing or incomplete</translation>
+    </message>
+    <message>
+        <location filename="../../app/sheets/verify.py" line="76" />
+        <source>{name}：电子签名与签名内容不符——签名数据被改动过，或公钥被替换；此评分表不可信</source>
+        <translation>{name}: the electronic signature does not match what was signed — the signed data or the public key was changed; this score sheet cannot be trusted</translation>
+    </message>
+    <message>
+        <location filename="../../app/sheets/verify.py" line="78" />
+        <source>{name}：签名内容中的密钥指纹与所附公钥不一致</source>
+        <translation>{name}: the key fingerprint in the signed data does not match the attached public key</translation>
+    </message>
+    <message>
+        <location filename="../../app/sheets/verify.py" line="79" />
+        <source>{name}：评分表在签名后被改动（{count} 处），例如 {id} 的“{field}”：签名时为“{signed}”，现为“{found}”</source>
+        <translation>{name}: the score sheet was changed after signing ({count} cells), e.g. {id}'s “{field}”: “{signed}” when signed, now “{found}”</translation>
     </message>
 </context>
 <context>

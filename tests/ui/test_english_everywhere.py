@@ -30,7 +30,7 @@ from app.model import Expert
 from app.packet import open_packet
 from app.paths import resource_path
 from app.results.decisions import parse_decisions
-from app.sheets.export import export_sheet
+from app.sheets.export import NOTES_SHEET, SCORE_SHEET, SIGNATURE_SHEET, export_sheet
 from app.workspace import ReviewSession
 from tests.ui.cjk_walk import chinese_left, data_strings, shown_texts
 from ui import i18n
@@ -46,12 +46,13 @@ EXPERTS = [Expert("E01", "王晓东", "北京大学"), Expert("E02", "李静", "
            Expert("E05", "刘洋", "中国政法大学")]
 # What the test itself types as an organizer or an expert would (data, not interface).
 TYPED = ("电话与申报单位确认", "同一邮件重发", "曾为该单位提供咨询", "事例具体，佐证较充分。",
-         "经核实材料不实", "组织方会议决定", "两件确为不同作品", "评审组合议", "保留首次提交")
+         "经核实材料不实", "组织方会议决定", "两件确为不同作品", "评审组合议", "保留首次提交",
+         "改过的评语")
 
 
 # Shown in Chinese on purpose: the language menu names each language in that language,
-# and the score sheet (a Chinese document) has a page named 说明 that English text quotes.
-OWN_NAMES = (*i18n.LANGUAGES.values(), "说明")
+# and English text quotes the pages of the score sheet (a Chinese document) by their names.
+OWN_NAMES = (*i18n.LANGUAGES.values(), SCORE_SHEET, NOTES_SHEET, SIGNATURE_SHEET)
 
 
 class Answers:
@@ -113,6 +114,25 @@ def _sheets(packet_path: Path, home: Path, out: Path) -> list[Path]:
     return sheets
 
 
+def _spoilt(sheet: Path, out: Path) -> list[Path]:
+    """A copy of `sheet` changed after signing (a comment and a recusal) and one whose
+    signature page was removed."""
+    import openpyxl
+
+    from app.sheets.export import FIRST_ROW
+
+    changed = openpyxl.load_workbook(sheet)
+    scores = changed[SCORE_SHEET]
+    scores.cell(FIRST_ROW + 1, 12, TYPED[9])
+    scores.cell(FIRST_ROW + 2, 13).value = "是" if scores.cell(FIRST_ROW + 2, 13).value is None \
+        else None
+    changed.save(out / "changed.xlsx")
+    unsigned = openpyxl.load_workbook(sheet)
+    unsigned.remove(unsigned[SIGNATURE_SHEET])
+    unsigned.save(out / "unsigned.xlsx")
+    return [out / "changed.xlsx", out / "unsigned.xlsx"]
+
+
 def _demo_data() -> list[Any]:
     """The demo's own texts (applications, contacts, mails) as the intake shows them."""
     folder = resource_path("demo")
@@ -151,6 +171,7 @@ def played(tmp_path_factory: pytest.TempPathFactory, qapp) -> Iterator[PlayedRou
         importer.results_view.selectRow(0)
         importer.accept_selected_key()
         importer.import_paths(sheets[1:2])
+        importer.import_paths(_spoilt(sheets[2], work / "sheets"))
         _results_decisions(window)
         with open_packet(packet) as opened:
             manifest = opened.manifest

@@ -228,7 +228,10 @@ class DiffModel(_Table):
                QT_TRANSLATE_NOOP("ImportModels", "现在的值"))
 
     def cell(self, row: DiffItem, column: int, role: int) -> Any:
-        value = (row.submission, row.field, row.signed, row.found)[column]
+        # The column names and the yes/no of a check box are marked in app.sheets.verify
+        # ("SheetImport"); the cells' own texts are the expert's.
+        value = (row.submission, *(None if text is None else QCoreApplication.translate(
+            "SheetImport", text) for text in (row.field, row.signed, row.found)))[column]
         if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole):
             if value is None:
                 return tr(_EMPTY)
