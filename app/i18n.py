@@ -1,14 +1,15 @@
 """Marking strings the core produces for the interface, without importing Qt.
 
 `QT_TRANSLATE_NOOP(context, text)` returns `text` unchanged; its name is the one Qt's
-`lupdate` looks for, so `tools/fill_translations.py` (which scans app/ as well as ui/)
-collects the string under `context`, and the interface shows it with
+`lupdate` looks for, so `tools/fill_translations.py` (which scans app/ and scoring/ as
+well as ui/) collects the string under `context`, and the interface shows it with
 `QCoreApplication.translate(context, text)`.
 
 A message with values in it is a `Message`: a `str` holding the Chinese text (what the
 command line prints, files store and tests read), which also keeps its context, its
 marked template and the values, so the interface can say it in its own language
-(`ui.i18n.render`).  Messages that were stored as plain text (a packet's intake
+(`ui.i18n.render`).  Both are defined in `scoring.wording` (the bottom layer, so scoring
+can use them) and re-exported here.  Messages that were stored as plain text (a packet's intake
 warnings) are read back into a `Message` by `recognise`, against the templates that
 made them.
 """
@@ -17,45 +18,11 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable
-from typing import Any
 
-LIST_SEPARATOR = "、"  # how the Chinese text joins a list value
+# Defined in the bottom layer so scoring's explanations are messages too (scoring/wording.py).
+from scoring.wording import LIST_SEPARATOR, QT_TRANSLATE_NOOP, Message
 
-
-def QT_TRANSLATE_NOOP(context: str, text: str) -> str:  # noqa: N802 — the name lupdate knows
-    """Mark `text` for translation in `context`; returns it as it is."""
-    return text
-
-
-class Message(str):
-    """`template.format(**args)` in Chinese, translatable later (see the module docstring).
-
-    A value may itself be a `Message`, or a list or tuple of values (joined with "、" in
-    Chinese; the interface joins with its own separator).
-    """
-
-    context: str
-    template: str
-    args: dict[str, Any]
-
-    def __new__(cls, context: str, template: str, **args: Any) -> Message:
-        text = template.format(**{k: _chinese(v) for k, v in args.items()})
-        message = super().__new__(cls, text)
-        message.context, message.template, message.args = context, template, dict(args)
-        return message
-
-    def __reduce__(self) -> tuple[Any, ...]:  # copies and pickles stay translatable
-        return (_rebuild, (self.context, self.template, self.args))
-
-
-def _rebuild(context: str, template: str, args: dict[str, Any]) -> Message:
-    return Message(context, template, **args)
-
-
-def _chinese(value: Any) -> str:
-    if isinstance(value, list | tuple):
-        return LIST_SEPARATOR.join(_chinese(v) for v in value)
-    return str(value)
+__all__ = ["LIST_SEPARATOR", "QT_TRANSLATE_NOOP", "Message", "recognise"]
 
 
 def recognise(text: str, templates: Iterable[tuple[str, str]]) -> Message | str:

@@ -36,6 +36,7 @@ from cryptography.hazmat.primitives.ciphers.aead import ChaCha20Poly1305
 from cryptography.hazmat.primitives.kdf.scrypt import Scrypt
 
 from app.errors import PanelDeskError
+from app.i18n import QT_TRANSLATE_NOOP, Message
 from app.paths import user_data_dir
 
 KEY_FORMAT = "paneldesk-key"
@@ -48,6 +49,14 @@ SCRYPT_N, SCRYPT_R, SCRYPT_P = 2**15, 8, 1
 _MAX_SCRYPT_N, _MAX_SCRYPT_R, _MAX_SCRYPT_P = 2**20, 32, 4
 _MAX_SCRYPT_MEMORY = 256 * 1024 * 1024  # scrypt needs 128·n·r bytes; the default uses 32 MiB
 _MAX_KEY_FILE = 64 * 1024
+# What the key's errors say (the windows show them through ui.i18n.error_text).
+EMPTY_PASSPHRASE = QT_TRANSLATE_NOOP("Keys", "口令不能为空")
+WRONG_PASSPHRASE = QT_TRANSLATE_NOOP("Keys", "口令错误，无法解锁密钥 {path}"
+                                     "（若确认口令无误，则密钥文件可能已被改动）")
+KEYS_DIFFER = QT_TRANSLATE_NOOP("Keys", "密钥文件已损坏：{path}（私钥与公钥不匹配）")
+NO_KEY = QT_TRANSLATE_NOOP("Keys", "尚未创建密钥（{path}），请先运行 paneldesk key init")
+UNREADABLE = QT_TRANSLATE_NOOP("Keys", "无法读取密钥文件 {path}：{detail}")
+MALFORMED = QT_TRANSLATE_NOOP("Keys", "密钥文件已损坏或格式不正确：{path}（{detail}）")
 DEMO_SEED_TEXT = b"PanelDesk demo organizer key - public, for the built-in demo only"
 
 
@@ -133,7 +142,7 @@ class KeyStore:
     def create(self, passphrase: str, *, overwrite: bool = False) -> str:
         """Generate a new key, store it encrypted, return its fingerprint."""
         if not passphrase:
-            raise PanelDeskError("口令不能为空")
+            raise PanelDeskError(Message("Keys", EMPTY_PASSPHRASE))
         if self.path.exists() and not overwrite:
             raise PanelDeskError(f"密钥已存在：{self.path}。如确需重新生成，请使用 --force"
                                  "（旧密钥将被替换，已登记的指纹需要重新确认）")
@@ -167,28 +176,28 @@ class KeyStore:
         try:
             raw = ChaCha20Poly1305(secret).decrypt(doc["nonce"], doc["ciphertext"], _aad(public))
         except InvalidTag:
-            raise PanelDeskError(f"口令错误，无法解锁密钥 {self.path}"
-                                 "（若确认口令无误，则密钥文件可能已被改动）") from None
+            raise PanelDeskError(Message("Keys", WRONG_PASSPHRASE, path=self.path)) from None
         key = Ed25519PrivateKey.from_private_bytes(raw)
         if public_key_bytes(key) != public:
-            raise PanelDeskError(f"密钥文件已损坏：{self.path}（私钥与公钥不匹配）")
+            raise PanelDeskError(Message("Keys", KEYS_DIFFER, path=self.path))
         return key
 
     def _load(self) -> tuple[bytes, dict[str, Any]]:
         """Read and validate the key file; returns (public key, decoded fields)."""
         if not self.path.is_file():
-            raise PanelDeskError(f"尚未创建密钥（{self.path}），请先运行 paneldesk key init")
+            raise PanelDeskError(Message("Keys", NO_KEY, path=self.path))
         try:
             with open(self.path, "rb") as fh:
                 raw = fh.read(_MAX_KEY_FILE + 1)
         except OSError as err:
-            raise PanelDeskError(f"无法读取密钥文件 {self.path}：{err.strerror or err}") from err
+            raise PanelDeskError(Message("Keys", UNREADABLE, path=self.path,
+                                         detail=err.strerror or err)) from err
         try:
             if len(raw) > _MAX_KEY_FILE:
                 raise ValueError("file too large")
             return _parse_key_document(json.loads(raw.decode("utf-8")))
         except (ValueError, TypeError, KeyError, RecursionError) as err:
-            raise PanelDeskError(f"密钥文件已损坏或格式不正确：{self.path}（{err}）") from None
+            raise PanelDeskError(Message("Keys", MALFORMED, path=self.path, detail=err)) from None
 
 
 def _parse_key_document(doc: Any) -> tuple[bytes, dict[str, Any]]:

@@ -32,9 +32,14 @@ from typing import Any
 
 from scoring.linalg import solve
 from scoring.totals import PRECISION
+from scoring.wording import QT_TRANSLATE_NOOP, Message
 
 BORDA_SCALE = 100  # Borda points are shown on 0–100 like the totals, best = 100, worst = 0
 DECIMAL_DIGITS = 28  # significant digits kept when an exact fraction becomes a Decimal
+# The bias model's note on a submission when the assignment falls apart into groups.
+DISCONNECTED = QT_TRANSLATE_NOOP(
+    "AggregationMethod", "评审分配不连通，共分为 {groups} 组，各组分别校正，"
+    "本作品属第 {group} 组（{experts} 位专家）；组间分数不可直接比较")
 
 
 @dataclass(frozen=True)
@@ -298,8 +303,8 @@ def _bias_scores(marks: list[Mark]) -> Scores:
     for number, (experts, subs) in enumerate(parts, start=1):
         details: dict[str, Any] = {"component": number, "components": len(parts)}
         if len(parts) > 1:
-            details["note"] = (f"评审分配不连通，共分为 {len(parts)} 组，各组分别校正，"
-                               f"本作品属第 {number} 组（{len(experts)} 位专家）；组间分数不可直接比较")
+            details["note"] = Message("AggregationMethod", DISCONNECTED, groups=len(parts),
+                                      group=number, experts=len(experts))
         for sub in subs:
             out[sub] = (_to_decimal(fitted[sub]), dict(details))
     return out
@@ -341,11 +346,6 @@ def average_ranks(values: Sequence[Any]) -> list[Fraction]:
 
 
 # ------------------------------------------------------------------ the registry
-def QT_TRANSLATE_NOOP(context: str, text: str) -> str:  # noqa: N802 — the name lupdate knows
-    """Mark a label for the interface's translation (scoring stays free of Qt and app)."""
-    return text
-
-
 # A new method is one entry here (its function above); the GUI, the command line, the
 # rubric validator and the report all read this table.
 METHOD_REGISTRY: dict[str, AggregationMethod] = {method.name: method for method in (

@@ -22,11 +22,21 @@ from decimal import Decimal, localcontext
 
 from scoring.aggregate import Mark, check_marks
 from scoring.totals import PRECISION, canonical_decimal, format_score
+from scoring.wording import QT_TRANSLATE_NOOP, Message
+
+# Why a mark is flagged, as messages the interface translates (context "Outliers").
+ABOVE_MEAN = QT_TRANSLATE_NOOP("Outliers", "高于该作品平均分 {mean}，偏离 {deviation}%"
+                               "（超过 ±{percent}%）")
+BELOW_MEAN = QT_TRANSLATE_NOOP("Outliers", "低于该作品平均分 {mean}，偏离 {deviation}%"
+                               "（超过 ±{percent}%）")
+Z_SCORE = QT_TRANSLATE_NOOP("Outliers", "z 分数 {z}（|z| > {limit}）")
+BOTH = QT_TRANSLATE_NOOP("Outliers", "{first}；{then}")
 
 
 @dataclass(frozen=True)
 class Outlier:
-    """One flagged mark; `reason` is the Chinese explanation shown to the organizer."""
+    """One flagged mark; `reason` is the Chinese explanation shown to the organizer (a
+    `Message`, so the interface can say it in its own language)."""
 
     expert: str
     submission: str
@@ -74,7 +84,7 @@ def flag_outliers(marks: Iterable[Mark], percent: Decimal | int = 30,
         fmean = math.fsum(values) / len(values)
         sd = math.sqrt(math.fsum((v - fmean) ** 2 for v in values) / len(values))
         for mark in sorted(group, key=lambda m: m.expert):
-            reasons: list[str] = []
+            reasons: list[Message] = []
             deviation: Decimal | None = None
             with localcontext() as ctx:
                 ctx.prec = PRECISION
@@ -84,14 +94,17 @@ def flag_outliers(marks: Iterable[Mark], percent: Decimal | int = 30,
                 outside = abs(gap) * 100 > abs(mean) * percent
             if outside:
                 shown = format_score(deviation, 1) if deviation is not None else "—"
-                side = "高于" if gap > 0 else "低于"
-                reasons.append(f"{side}该作品平均分 {format_score(mean, 2)}，偏离 {shown}%"
-                               f"（超过 ±{canonical_decimal(percent)}%）")
+                reasons.append(Message("Outliers", ABOVE_MEAN if gap > 0 else BELOW_MEAN,
+                                       mean=format_score(mean, 2), deviation=shown,
+                                       percent=canonical_decimal(percent)))
             zval = (float(mark.total) - fmean) / sd if sd > 0 else 0.0
             if abs(zval) > z_limit:
-                reasons.append(f"z 分数 {zval:.2f}（|z| > {canonical_decimal(Decimal(str(z)))}）")
+                reasons.append(Message("Outliers", Z_SCORE, z=f"{zval:.2f}",
+                                       limit=canonical_decimal(Decimal(str(z)))))
             if reasons:
-                flagged.append(Outlier(mark.expert, sub, mark.total, mean, "；".join(reasons),
+                reason = reasons[0] if len(reasons) == 1 else Message(
+                    "Outliers", BOTH, first=reasons[0], then=reasons[1])
+                flagged.append(Outlier(mark.expert, sub, mark.total, mean, reason,
                                        deviation, round(zval, 10)))
     return flagged
 

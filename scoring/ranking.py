@@ -20,14 +20,18 @@ from typing import Any, Protocol
 
 from scoring.aggregate import Mark, Result
 from scoring.totals import PRECISION
+from scoring.wording import QT_TRANSLATE_NOOP, Message
 
 DEFAULT_TIE_BREAK = ("core_subtotal", "median")
 # The tie-break steps and their Chinese labels for reports and the GUI, read through
-# `tie_break_label`: "{core}" stands for the names of the rubric's core criteria.
-TIE_BREAK_LABELS = {"core_subtotal": "{core}小计较高", "median": "中位数较高",
-                    "max_criterion": "单项最高分较高"}
+# `tie_break_label` (context "TieBreak"): "{core}" stands for the names of the rubric's
+# core criteria.
+TIE_BREAK_LABELS = {"core_subtotal": QT_TRANSLATE_NOOP("TieBreak", "{core}小计较高"),
+                    "median": QT_TRANSLATE_NOOP("TieBreak", "中位数较高"),
+                    "max_criterion": QT_TRANSLATE_NOOP("TieBreak", "单项最高分较高")}
 CORE_GROUP = "core"
-CORE_FALLBACK = "核心维度"  # a rubric may have no criterion in the core group
+# A rubric may have no criterion in the core group.
+CORE_FALLBACK = QT_TRANSLATE_NOOP("TieBreak", "核心维度")
 
 
 class HasCriteria(Protocol):
@@ -38,7 +42,8 @@ class HasCriteria(Protocol):
 
 
 def tie_break_label(name: str, rubric: HasCriteria) -> str:
-    """The Chinese label of tie-break step `name` for `rubric`; an unknown name as it is.
+    """The Chinese label of tie-break step `name` for `rubric` (a `Message`); an unknown
+    name as it is.
 
     "core_subtotal" names the rubric's criteria in group "core", joined with "+" (in
     rubric order), so the label follows the rubric rather than this code.
@@ -47,7 +52,7 @@ def tie_break_label(name: str, rubric: HasCriteria) -> str:
     if template is None:
         return name
     core = "+".join(c.name for c in rubric.criteria if c.group == CORE_GROUP)
-    return template.format(core=core or CORE_FALLBACK)
+    return Message("TieBreak", template, core=core or CORE_FALLBACK)
 
 
 def tie_break_labels(rubric: HasCriteria) -> dict[str, str]:

@@ -23,7 +23,7 @@ sys.path.insert(0, str(ROOT))
 from ui.i18n import find_lrelease  # noqa: E402 — needs the path set above
 
 TS_FILE = ROOT / "resources" / "translations" / "paneldesk_en.ts"
-# Where interface strings are written (scoring marks its method labels for the results page).
+# Where interface strings are written (scoring marks its labels and explanations: scoring/wording.py).
 SOURCE_PACKAGES = ("app", "ui", "scoring")
 
 

@@ -78,6 +78,13 @@ def render(text: str) -> str:
         return str(text)
 
 
+def error_text(err: BaseException) -> str:
+    """What an error says, in the interface language when the core raised it with a
+    `Message` (`str(err)` would give its Chinese text)."""
+    message = err.args[0] if len(err.args) == 1 else None
+    return render(message) if isinstance(message, Message) else str(err)
+
+
 def join_list(items: Any) -> str:
     """Items listed the interface language's way: "S001、S002" / "S001, S002"."""
     return QCoreApplication.translate("Message", LIST_SEPARATOR).join(str(i) for i in items)

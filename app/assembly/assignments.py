@@ -27,9 +27,14 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from app.errors import PanelDeskError
+from app.i18n import QT_TRANSLATE_NOOP, Message
 from app.intake.roster import csv_rows
 from app.model import Expert
 from scoring.rubric import Rubric
+
+# The build's warning when a submission has too few experts (the build page translates it).
+TOO_FEW_EXPERTS = QT_TRANSLATE_NOOP("BuildWarnings", "申报 {id} 只分配给 {count} 位专家，"
+                                    "少于有效评分所需的 {needed} 位")
 
 MAX_FILE_BYTES = 5 * 1024 * 1024
 MAX_ROWS = 200_000
@@ -158,7 +163,8 @@ def resolve(rules: AssignmentRules | None, roster: list[Expert], candidates: lis
     needed = minimum_scores(rubric, len(roster))
     for cid, count in counts.per_submission.items():
         if count < needed:
-            warnings.append(f"申报 {cid} 只分配给 {count} 位专家，少于有效评分所需的 {needed} 位")
+            warnings.append(Message("BuildWarnings", TOO_FEW_EXPERTS, id=cid, count=count,
+                                    needed=needed))
     return Assignment(assignments, warnings, manual, conflicted)
 
 

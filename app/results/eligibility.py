@@ -22,9 +22,23 @@ from collections.abc import Mapping
 from dataclasses import dataclass, replace
 
 from app.errors import PanelDeskError
+from app.i18n import Message
 from app.intake.checks import find_duplicates
 from app.results.decisions import Decision, ResultsDecisions
-from app.results.model import DecisionNote, RankingRow, RowStatus
+from app.results.model import (
+    DECIDED_BY,
+    DECIDED_BY_AT,
+    DISQUALIFIED_REASON,
+    DUPLICATE_REASON,
+    EFFECTS,
+    INSUFFICIENT_REASON,
+    KEPT_BY_DECISION,
+    KEPT_HIGHER,
+    REASONS,
+    DecisionNote,
+    RankingRow,
+    RowStatus,
+)
 from app.results.panel import Panel
 from scoring.aggregate import Result
 from scoring.ranking import Ranked
@@ -41,7 +55,9 @@ class Standing:
 def decided_by(decision: Decision) -> str:
     """"（秘书处，2026-12-01）" — who and when, when the decision says so."""
     parts = [p for p in (decision.by, decision.at) if p]
-    return f"（{'，'.join(parts)}）" if parts else ""
+    if len(parts) == 2:
+        return Message(REASONS, DECIDED_BY_AT, who=parts[0], at=parts[1])
+    return Message(REASONS, DECIDED_BY, who=parts[0]) if parts else ""
 
 
 def check_known(panel: Panel, decisions: ResultsDecisions) -> None:
@@ -83,7 +99,7 @@ def shortfalls(panel: Panel, decisions: ResultsDecisions) -> dict[str, tuple[int
 
 
 def insufficient_reason(n: int, required: int) -> str:
-    return f"评分不足：有效评分 {n} 份，评奖至少需要 {required} 份"
+    return Message(REASONS, INSUFFICIENT_REASON, n=n, required=required)
 
 
 def first_standings(panel: Panel, decisions: ResultsDecisions) -> dict[str, Standing]:
@@ -93,8 +109,8 @@ def first_standings(panel: Panel, decisions: ResultsDecisions) -> dict[str, Stan
         out[sub] = Standing(RowStatus.INSUFFICIENT, insufficient_reason(n, required))
     for decision in decisions.of("disqualify"):
         sub = decision.subjects[0]
-        out[sub] = Standing(RowStatus.EXCLUDED, f"组织方决定取消评奖资格：{decision.reason}"
-                                                f"{decided_by(decision)}")
+        out[sub] = Standing(RowStatus.EXCLUDED, Message(
+            REASONS, DISQUALIFIED_REASON, reason=decision.reason, by=decided_by(decision)))
     return out
 
 
@@ -118,15 +134,15 @@ def duplicate_standings(panel: Panel, decisions: ResultsDecisions,
         keep_decision = _keep_decision(decisions, running)
         if keep_decision is not None:
             keeper = keep_decision.keep or running[0]
-            why = (f"组织方决定保留 {keeper}：{keep_decision.reason}"
-                   f"{decided_by(keep_decision)}")
+            why = Message(REASONS, KEPT_BY_DECISION, keeper=keeper,
+                          reason=keep_decision.reason, by=decided_by(keep_decision))
         else:
             keeper = min(running, key=lambda s: (-scores[s].score, s))  # type: ignore[operator]
-            why = f"未有组织方决定，保留得分较高的 {keeper}"
+            why = Message(REASONS, KEPT_HIGHER, keeper=keeper)
         for sub in running:
             if sub != keeper:
                 out[sub] = Standing(RowStatus.DUPLICATE,
-                                    f"与 {keeper} 单位和标题相同（重复申报），不参与评奖；{why}")
+                                    Message(REASONS, DUPLICATE_REASON, keeper=keeper, why=why))
     return out
 
 
@@ -187,19 +203,23 @@ def decision_notes(decisions: ResultsDecisions, applied_ties: list[Decision],
     for d in decisions.decisions:
         subjects = d.subjects
         if d.action == "disqualify":
-            effect = ("已生效：不参与评奖" if status.get(subjects[0]) == RowStatus.EXCLUDED
-                      else "未生效：该作品没有有效评分")
+            effect = _effect("excluded" if status.get(subjects[0]) == RowStatus.EXCLUDED
+                             else "nothing_to_exclude")
         elif d.action == "override_minimum":
-            effect = ("已生效：仍予排名" if status.get(subjects[0]) == RowStatus.RANKED
-                      else "未生效：该作品未参与排名（见其状态）")
+            effect = _effect("ranked_anyway" if status.get(subjects[0]) == RowStatus.RANKED
+                             else "not_ranked")
         elif d.action == "tie_break":
-            effect = (f"已生效：名次依次为 {'、'.join(subjects)}" if d in applied_ties
-                      else "未生效：这些作品此时并不同分并列")
+            effect = (_effect("ordered", order=list(subjects)) if d in applied_ties
+                      else _effect("not_tied"))
         elif d.action == "keep_duplicate":
             kept = status.get(d.keep or "") == RowStatus.RANKED
-            effect = f"已生效：保留 {d.keep}" if kept else f"未生效：{d.keep} 未参与排名"
+            effect = _effect("kept" if kept else "kept_not_ranked", keep=d.keep)
         else:
             together = all(status.get(s) == RowStatus.RANKED for s in subjects)
-            effect = "已生效：均参与评奖" if together else "部分作品因其他原因未参与排名"
+            effect = _effect("together" if together else "partly")
         notes.append(DecisionNote(d.action, d.label, subjects, d.reason, d.by, d.at, effect))
     return notes
+
+
+def _effect(what: str, **values: object) -> Message:
+    return Message(REASONS, EFFECTS[what], **values)

@@ -24,6 +24,7 @@ from dataclasses import dataclass
 from decimal import Decimal, localcontext
 
 from app.errors import PanelDeskError
+from app.i18n import Message
 from app.results.decisions import NO_DECISIONS, Decision, ResultsDecisions
 from app.results.eligibility import (
     Standing,
@@ -36,8 +37,10 @@ from app.results.eligibility import (
     shortfalls,
 )
 from app.results.model import (
+    DROPPED,
     EXPERT_FLAG,
     EXPERT_FLAG_CATEGORY,
+    EXPERT_SAYS,
     FLAG_FEW,
     FLAG_NO_CATEGORY,
     FLAG_OUTLIER,
@@ -46,6 +49,7 @@ from app.results.model import (
     FLAG_SPREAD,
     FLAG_TIE,
     ORGANIZER_DECIDED,
+    REASONS,
     SPREAD_REASON,
     AgreementStats,
     ExpertStats,
@@ -286,9 +290,10 @@ def _note(panel: Panel, details: dict) -> str:
     if "dropped_high" in details:
         high = panel.experts[details["dropped_high"]].name
         low = panel.experts[details["dropped_low"]].name
-        return (f"去掉最高分 {format_score(details['dropped_high_total'], 1)}（{high}）、"
-                f"最低分 {format_score(details['dropped_low_total'], 1)}（{low}）")
-    return str(details.get("note", ""))
+        return Message(REASONS, DROPPED, high=format_score(details["dropped_high_total"], 1),
+                       high_expert=high, low=format_score(details["dropped_low_total"], 1),
+                       low_expert=low)
+    return details.get("note", "")  # a Message from scoring (the bias model's groups)
 
 
 def _expert_flags(panel: Panel) -> dict[str, list[str]]:
@@ -327,9 +332,11 @@ def _re_review_items(panel: Panel, spreads, outliers,
     items = []
     for s in spreads:
         sub = panel.submissions[s.submission]
-        reasons = [SPREAD_REASON.format(max=format_score(s.max, 1), min=format_score(s.min, 1),
-                                        spread=format_score(s.spread, 1), threshold=threshold)]
-        reasons += [f"{panel.experts[o.expert].name}：{o.reason}" for o in by_sub[s.submission]]
+        reasons = [Message("ResultFlags", SPREAD_REASON, max=format_score(s.max, 1),
+                           min=format_score(s.min, 1), spread=format_score(s.spread, 1),
+                           threshold=threshold)]
+        reasons += [Message(REASONS, EXPERT_SAYS, expert=panel.experts[o.expert].name,
+                            reason=o.reason) for o in by_sub[s.submission]]
         if s.submission in short:
             reasons.append(insufficient_reason(*short[s.submission]))
         items.append(ReReviewItem(

@@ -33,6 +33,33 @@ SPREAD_REASON = QT_TRANSLATE_NOOP(
     "ResultFlags", "分差过大：最高 {max}，最低 {min}，相差 {spread} 分（阈值 {threshold} 分）")
 TEMPLATES = (("Flags", EXPERT_FLAG_CATEGORY), ("Flags", EXPERT_FLAG),
              ("ResultFlags", SPREAD_REASON))
+# Why a row is not ranked, what the trimmed mean dropped, who said what: made as
+# `Message`s (context "ResultReasons") by the engine, so the files keep the Chinese and the
+# interface says them in its own language.
+REASONS = "ResultReasons"
+INSUFFICIENT_REASON = QT_TRANSLATE_NOOP("ResultReasons", "评分不足：有效评分 {n} 份，评奖至少需要 {required} 份")
+DISQUALIFIED_REASON = QT_TRANSLATE_NOOP("ResultReasons", "组织方决定取消评奖资格：{reason}{by}")
+DUPLICATE_REASON = QT_TRANSLATE_NOOP("ResultReasons", "与 {keeper} 单位和标题相同（重复申报），不参与评奖；{why}")
+KEPT_BY_DECISION = QT_TRANSLATE_NOOP("ResultReasons", "组织方决定保留 {keeper}：{reason}{by}")
+KEPT_HIGHER = QT_TRANSLATE_NOOP("ResultReasons", "未有组织方决定，保留得分较高的 {keeper}")
+DECIDED_BY = QT_TRANSLATE_NOOP("ResultReasons", "（{who}）")
+DECIDED_BY_AT = QT_TRANSLATE_NOOP("ResultReasons", "（{who}，{at}）")
+DROPPED = QT_TRANSLATE_NOOP("ResultReasons", "去掉最高分 {high}（{high_expert}）、最低分 {low}（{low_expert}）")
+EXPERT_SAYS = QT_TRANSLATE_NOOP("ResultReasons", "{expert}：{reason}")
+# What each organizer decision did (`DecisionNote.effect`); "未生效" starts those that did not.
+NOT_IN_EFFECT = "未生效"
+EFFECTS = {
+    "excluded": QT_TRANSLATE_NOOP("ResultReasons", "已生效：不参与评奖"),
+    "nothing_to_exclude": QT_TRANSLATE_NOOP("ResultReasons", "未生效：该作品没有有效评分"),
+    "ranked_anyway": QT_TRANSLATE_NOOP("ResultReasons", "已生效：仍予排名"),
+    "not_ranked": QT_TRANSLATE_NOOP("ResultReasons", "未生效：该作品未参与排名（见其状态）"),
+    "ordered": QT_TRANSLATE_NOOP("ResultReasons", "已生效：名次依次为 {order}"),
+    "not_tied": QT_TRANSLATE_NOOP("ResultReasons", "未生效：这些作品此时并不同分并列"),
+    "kept": QT_TRANSLATE_NOOP("ResultReasons", "已生效：保留 {keep}"),
+    "kept_not_ranked": QT_TRANSLATE_NOOP("ResultReasons", "未生效：{keep} 未参与排名"),
+    "together": QT_TRANSLATE_NOOP("ResultReasons", "已生效：均参与评奖"),
+    "partly": QT_TRANSLATE_NOOP("ResultReasons", "部分作品因其他原因未参与排名"),
+}
 
 
 class RowStatus(StrEnum):

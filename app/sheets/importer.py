@@ -15,6 +15,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from app.i18n import QT_TRANSLATE_NOOP, Message
 from app.keys import b64, format_fingerprint
 from app.sheets.export import expected_printed
 from app.sheets.orgdb import OrgDB
@@ -29,6 +30,7 @@ from app.sheets.verify import (
     tamper_reason,
     verify_sheet,
 )
+from app.sheets.verify import TEMPLATES as CHECK_TEMPLATES
 from scoring.rubric_schema import parse_rubric
 
 VALID, UNKNOWN_KEY, KEY_MISMATCH, WRONG_PACKET = (
@@ -39,6 +41,41 @@ OUTCOME_LABELS = {VALID: "有效", TAMPERED: "已被改动", UNKNOWN_KEY: "未�
                   KEY_MISMATCH: "密钥不符", WRONG_PACKET: "不属于本评审包", INVALID: "数值无效",
                   SUPERSEDED: "旧版本", DUPLICATE: "重复导入", CONFLICT: "版本冲突",
                   UNSIGNED: "未签名", MALFORMED: "文件无效"}
+
+# The explanations, as messages the import page says in its own language (context
+# "SheetImport"); the database and the command line keep the Chinese text.
+OTHER_PACKET = QT_TRANSLATE_NOOP("SheetImport", "{name}：这是评审包“{theirs}”的评分表，不是当前评审包“{ours}”的")
+OTHER_VERSION = QT_TRANSLATE_NOOP("SheetImport", "{name}：评分表基于另一版本的评审包“{theirs}”"
+                                  "（评审包内容或评分细则不同），不能与当前版本混用")
+NOT_ON_ROSTER = QT_TRANSLATE_NOOP("SheetImport", "{name}：专家“{expert}”不在本评审包的专家名单中")
+NOT_ASSIGNED = QT_TRANSLATE_NOOP("SheetImport", "{name}：评分表含有未分配给专家 {expert} 的申报：{ids}")
+WHO = QT_TRANSLATE_NOOP("SheetImport", "{name}（{id}）")
+OTHER_KEY = QT_TRANSLATE_NOOP("SheetImport", "{name}：签名密钥（指纹 {found}）不是为专家 {who} 登记的密钥"
+                              "（指纹 {pinned}）；可能是他人冒签，请与专家核实")
+KEY_NOT_ENROLLED = QT_TRANSLATE_NOOP("SheetImport", "{name}：签名有效，但专家 {who} 的密钥尚未登记。"
+                                     "请与专家当面或电话核对指纹 {fingerprint}，确认无误后接受该密钥")
+BAD_VALUES = QT_TRANSLATE_NOOP("SheetImport", "{name}：专家 {who} 的第 {version} 版评分表签名有效，但有 "
+                               "{count} 处数值不符合评审细则，整份不计入结果；请专家核对后重新导出："
+                               "{problems}")
+SAME_AGAIN = QT_TRANSLATE_NOOP("SheetImport", "{name}：专家 {who} 的第 {version} 版评分表已导入过，"
+                               "内容相同，未作改动")
+DIFFERENT_AGAIN = QT_TRANSLATE_NOOP("SheetImport", "{name}：专家 {who} 的第 {version} 版评分表已导入过，"
+                                    "但内容不同（已导入的文件：{first}）；请与专家核实哪份有效，"
+                                    "并请其重新导出更高版本")
+OLDER = QT_TRANSLATE_NOOP("SheetImport", "{name}：这是专家 {who} 的第 {version} 版，已有更新的第 "
+                          "{current} 版，以新版为准（本版仅存档）")
+IMPORTED = QT_TRANSLATE_NOOP("SheetImport", "{name}：专家 {who} 的第 {version} 版评分表签名有效、"
+                             "内容完整，已导入")
+IMPORTED_PARTIAL = QT_TRANSLATE_NOOP("SheetImport", "{name}：专家 {who} 的第 {version} 版评分表"
+                                     "（部分评分，未完成）签名有效、内容完整，已导入")
+# Most specific first, for reading a stored explanation back (`app.i18n.recognise`).
+TEMPLATES = tuple(("SheetImport", t) for t in (
+    OTHER_VERSION, OTHER_PACKET, NOT_ON_ROSTER, NOT_ASSIGNED, OTHER_KEY, KEY_NOT_ENROLLED,
+    BAD_VALUES, DIFFERENT_AGAIN, SAME_AGAIN, OLDER, IMPORTED_PARTIAL, IMPORTED)) + CHECK_TEMPLATES
+
+
+def _say(template: str, **values: Any) -> Message:
+    return Message("SheetImport", template, **values)
 
 
 @dataclass
@@ -108,63 +145,59 @@ def import_sheet(path: Path, packet: Any, db: OrgDB, accept: set[str] | None = N
     fp = payload["key_fingerprint"]
     name = path.name
     if payload["packet_id"] != manifest.packet_id:
-        return reject(WRONG_PACKET, f"{name}：这是评审包“{payload['packet_id']}”的评分表，"
-                                    f"不是当前评审包“{manifest.packet_id}”的", fp=fp)
+        return reject(WRONG_PACKET, _say(OTHER_PACKET, name=name, theirs=payload["packet_id"],
+                                         ours=manifest.packet_id), fp=fp)
     if payload["manifest_hash"] != packet.manifest_hash \
             or payload["rubric_hash"] != manifest.rubric_hash:
-        return reject(WRONG_PACKET, f"{name}：评分表基于另一版本的评审包“{payload['packet_id']}”"
-                                    "（评审包内容或评分细则不同），不能与当前版本混用", fp=fp)
+        return reject(WRONG_PACKET, _say(OTHER_VERSION, name=name, theirs=payload["packet_id"]),
+                      fp=fp)
     roster = {e.id: e for e in manifest.roster}
     if expert not in roster:
-        return reject(WRONG_PACKET, f"{name}：专家“{expert}”不在本评审包的专家名单中", fp=fp)
+        return reject(WRONG_PACKET, _say(NOT_ON_ROSTER, name=name, expert=expert), fp=fp)
     assigned = set(manifest.assignments.get(expert, []))
     stray = [r.get("id") for r in payload["rows"] if r.get("id") not in assigned]
     if stray:
-        return reject(WRONG_PACKET, f"{name}：评分表含有未分配给专家 {expert} 的申报："
-                                    f"{'、'.join(map(str, stray[:5]))}", fp=fp)
+        return reject(WRONG_PACKET, _say(NOT_ASSIGNED, name=name, expert=expert,
+                                         ids=[str(i) for i in stray[:5]]), fp=fp)
     rubric = parse_rubric(manifest.rubric)
     printed = printed_diff(check.printed, expected_printed(manifest, roster[expert], rubric,
                                                            payload))
     if printed:
         return reject(TAMPERED, tamper_reason(name, printed), printed, fp=fp)
     pinned = roster[expert].fingerprint or db.pinned(manifest.packet_id, expert)
-    who = f"{roster[expert].name}（{expert}）"
+    who = _say(WHO, name=roster[expert].name, id=expert)
     if pinned and pinned != fp:
-        return reject(KEY_MISMATCH, f"{name}：签名密钥（指纹 {format_fingerprint(fp)}）不是为专家"
-                                    f" {who} 登记的密钥（指纹 {format_fingerprint(pinned)}）；"
-                                    "可能是他人冒签，请与专家核实", fp=fp)
+        return reject(KEY_MISMATCH, _say(OTHER_KEY, name=name, found=format_fingerprint(fp),
+                                         who=who, pinned=format_fingerprint(pinned)), fp=fp)
     if not pinned:
         if expert not in (accept or set()):
-            return reject(UNKNOWN_KEY, f"{name}：签名有效，但专家 {who} 的密钥尚未登记。请与专家"
-                                       f"当面或电话核对指纹 {format_fingerprint(fp)}，确认无误后"
-                                       "接受该密钥", fp=fp)
+            return reject(UNKNOWN_KEY, _say(KEY_NOT_ENROLLED, name=name, who=who,
+                                            fingerprint=format_fingerprint(fp)), fp=fp)
         db.pin(manifest.packet_id, expert, fp, b64(check.public_key))
     problems = sheet_problems(payload, rubric,
                               {s.id: s.category for s in manifest.submissions})
     if problems:
-        outcome = reject(INVALID, f"{name}：专家 {who} 的第 {version} 版评分表签名有效，但有 "
-                                  f"{len(problems)} 处数值不符合评审细则，整份不计入结果；请专家"
-                                  f"核对后重新导出：{explain(problems)}", fp=fp)
+        outcome = reject(INVALID, _say(BAD_VALUES, name=name, who=who, version=version,
+                                       count=len(problems), problems=explain(problems)), fp=fp)
         outcome.problems = problems
         return outcome
     digest = payload_hash(payload)
     same = db.sheet(manifest.packet_id, expert, version)
     if same is not None:
         if same["payload_hash"] == digest:
-            return ImportOutcome(path, DUPLICATE, f"{name}：专家 {who} 的第 {version} 版评分表"
-                                 "已导入过，内容相同，未作改动", expert, version, fp)
-        return reject(CONFLICT, f"{name}：专家 {who} 的第 {version} 版评分表已导入过，但内容"
-                                f"不同（已导入的文件：{same['file_name']}）；请与专家核实哪份"
-                                "有效，并请其重新导出更高版本", fp=fp)
+            return ImportOutcome(path, DUPLICATE, _say(SAME_AGAIN, name=name, who=who,
+                                                       version=version), expert, version, fp)
+        return reject(CONFLICT, _say(DIFFERENT_AGAIN, name=name, who=who, version=version,
+                                     first=same["file_name"]), fp=fp)
     current = db.current(manifest.packet_id, expert)
     db.accept(payload, check.payload_bytes.decode("utf-8"), digest, path, file_hash)
     if current is not None and current["version"] > version:
-        return ImportOutcome(path, SUPERSEDED, f"{name}：这是专家 {who} 的第 {version} 版，已有更新"
-                             f"的第 {current['version']} 版，以新版为准（本版仅存档）",
+        return ImportOutcome(path, SUPERSEDED, _say(OLDER, name=name, who=who, version=version,
+                                                    current=current["version"]),
                              expert, version, fp)
-    partial = "（部分评分，未完成）" if payload["partial"] else ""
-    return ImportOutcome(path, VALID, f"{name}：专家 {who} 的第 {version} 版评分表{partial}"
-                         "签名有效、内容完整，已导入", expert, version, fp)
+    return ImportOutcome(path, VALID, _say(IMPORTED_PARTIAL if payload["partial"] else IMPORTED,
+                                           name=name, who=who, version=version),
+                         expert, version, fp)
 
 
 def expert_overview(packet: Any, db: OrgDB) -> list[dict[str, Any]]:

@@ -25,6 +25,7 @@ from pathlib import Path
 from typing import Any
 
 from app.canonical import canonical_json, sha256_hex
+from app.i18n import QT_TRANSLATE_NOOP, Message
 from app.keys import fingerprint, unb64, verify_signature
 from app.ooxml import OoxmlError, open_zip
 from app.ooxml.xlsx import Xlsx, XlsxBounds
@@ -54,9 +55,36 @@ MAX_ROWS = 20000
 BOUNDS = XlsxBounds(max_part=MAX_PART_BYTES, max_elements=2_000_000, max_strings=300_000,
                     max_string_chars=60_000_000)
 MALFORMED, UNSIGNED, TAMPERED, OK = "MALFORMED", "UNSIGNED", "TAMPERED", "OK"
-FIELD_NAMES = {"id": "编号", "category": "类别", "title": "标题", "total": "总分",
-               "flags": "标记", "comment": "评语", "recused": "回避",
-               "recusal_reason": "回避理由"}
+# A sheet's columns as a tamper diff names them (the import page translates the names).
+FIELD_NAMES = {"id": QT_TRANSLATE_NOOP("SheetImport", "编号"),
+               "category": QT_TRANSLATE_NOOP("SheetImport", "类别"),
+               "title": QT_TRANSLATE_NOOP("SheetImport", "标题"),
+               "total": QT_TRANSLATE_NOOP("SheetImport", "总分"),
+               "flags": QT_TRANSLATE_NOOP("SheetImport", "标记"),
+               "comment": QT_TRANSLATE_NOOP("SheetImport", "评语"),
+               "recused": QT_TRANSLATE_NOOP("SheetImport", "回避"),
+               "recusal_reason": QT_TRANSLATE_NOOP("SheetImport", "回避理由")}
+EMPTY_CELL = QT_TRANSLATE_NOOP("SheetImport", "（空）")
+YES, NO = QT_TRANSLATE_NOOP("SheetImport", "是"), QT_TRANSLATE_NOOP("SheetImport", "否")
+# Why a file is not a signed sheet, as messages the import page translates.
+UNREADABLE_BOOK = QT_TRANSLATE_NOOP("SheetImport", "{name}：无法读取该工作簿：{detail}")
+BROKEN_BOOK = QT_TRANSLATE_NOOP("SheetImport", "{name}：无法读取该工作簿（{kind}），文件可能已损坏")
+NO_SIGNATURE = QT_TRANSLATE_NOOP("SheetImport", "{name}：没有电子签名（缺少“{sheet}”工作表）{extra}；"
+                                 "请让专家用评审台重新导出评分表")
+SIGNATURE_COPY_LEFT = QT_TRANSLATE_NOOP("SheetImport", "（文档属性中仍有签名副本，但签名工作表已被删除）")
+SIGNATURE_INCOMPLETE = QT_TRANSLATE_NOOP("SheetImport", "{name}：“{sheet}”工作表中的签名信息缺失或不完整")
+SIGNATURE_BROKEN = QT_TRANSLATE_NOOP("SheetImport", "{name}：电子签名与签名内容不符——签名数据被改动过，"
+                                     "或公钥被替换；此评分表不可信")
+OTHER_FINGERPRINT = QT_TRANSLATE_NOOP("SheetImport", "{name}：签名内容中的密钥指纹与所附公钥不一致")
+CHANGED = QT_TRANSLATE_NOOP("SheetImport", "{name}：评分表在签名后被改动（{count} 处），例如 {id} 的"
+                            "“{field}”：签名时为“{signed}”，现为“{found}”")
+TEMPLATES = tuple(("SheetImport", t) for t in (
+    UNREADABLE_BOOK, BROKEN_BOOK, NO_SIGNATURE, SIGNATURE_INCOMPLETE, SIGNATURE_BROKEN,
+    OTHER_FINGERPRINT, CHANGED))
+
+
+def _say(template: str, **values: Any) -> Message:
+    return Message("SheetImport", template, **values)
 
 
 @dataclass
@@ -104,10 +132,11 @@ def verify_sheet(path: Path | str) -> SheetCheck:
     except _Bad as err:
         check.status, check.reason = MALFORMED, f"{path.name}：{err}"
     except (OoxmlError, TooLarge) as err:
-        check.status, check.reason = MALFORMED, f"{path.name}：无法读取该工作簿：{err}"
+        check.status, check.reason = MALFORMED, _say(UNREADABLE_BOOK, name=path.name,
+                                                     detail=err)
     except Exception as err:  # noqa: BLE001 — any failure inside a hostile file is MALFORMED
         check.status = MALFORMED
-        check.reason = f"{path.name}：无法读取该工作簿（{type(err).__name__}），文件可能已损坏"
+        check.reason = _say(BROKEN_BOOK, name=path.name, kind=type(err).__name__)
     return check
 
 
@@ -172,10 +201,9 @@ def _verify(book: Xlsx, check: SheetCheck) -> SheetCheck:
     check.props = custom_properties(book, PROP_PREFIX)
     if SIGNATURE_SHEET not in book.sheetnames:
         check.status = UNSIGNED
-        extra = ("（文档属性中仍有签名副本，但签名工作表已被删除）"
-                 if check.props.get("signature") else "")
-        check.reason = (f"{check.path.name}：没有电子签名（缺少“{SIGNATURE_SHEET}”工作表）{extra}；"
-                        "请让专家用评审台重新导出评分表")
+        extra = _say(SIGNATURE_COPY_LEFT) if check.props.get("signature") else ""
+        check.reason = _say(NO_SIGNATURE, name=check.path.name, sheet=SIGNATURE_SHEET,
+                            extra=extra)
         return check
     # The signature first: its sheet is small and bounded; nothing else is read before.
     sig, extra = signature_items(book)
@@ -186,19 +214,18 @@ def _verify(book: Xlsx, check: SheetCheck) -> SheetCheck:
         data = unb64("".join(sig.get("payload", [])))
     except (KeyError, ValueError, TypeError):
         check.status = UNSIGNED
-        check.reason = f"{check.path.name}：“{SIGNATURE_SHEET}”工作表中的签名信息缺失或不完整"
+        check.reason = _say(SIGNATURE_INCOMPLETE, name=check.path.name, sheet=SIGNATURE_SHEET)
         return check
     check.public_key, check.payload_bytes = public, data
     if not verify_signature(public, signature, data):
         check.status = TAMPERED
-        check.reason = (f"{check.path.name}：电子签名与签名内容不符——签名数据被改动过，"
-                        "或公钥被替换；此评分表不可信")
+        check.reason = _say(SIGNATURE_BROKEN, name=check.path.name)
         return check
     payload = _parse_payload(data)
     check.payload = payload
     if payload.get("key_fingerprint") != fingerprint(public):
         check.status = TAMPERED
-        check.reason = f"{check.path.name}：签名内容中的密钥指纹与所附公钥不一致"
+        check.reason = _say(OTHER_FINGERPRINT, name=check.path.name)
         return check
     if SCORE_SHEET not in book.sheetnames:
         raise _Bad(f"缺少“{SCORE_SHEET}”工作表")
@@ -222,12 +249,12 @@ def _verify(book: Xlsx, check: SheetCheck) -> SheetCheck:
 def tamper_reason(file_name: str, diff: list[DiffItem]) -> str:
     """One line for a TAMPERED sheet: how many cells differ, and the first of them."""
     first = diff[0]
-    return (f"{file_name}：评分表在签名后被改动（{len(diff)} 处），例如 {first.submission} 的"
-            f"“{first.field}”：签名时为“{_show(first.signed)}”，现为“{_show(first.found)}”")
+    return _say(CHANGED, name=file_name, count=len(diff), id=first.submission,
+                field=first.field, signed=_show(first.signed), found=_show(first.found))
 
 
 def _show(value: str | None) -> str:
-    return "（空）" if value is None else value
+    return EMPTY_CELL if value is None else value
 
 
 def _parse_payload(data: bytes) -> dict[str, Any]:
@@ -331,5 +358,5 @@ def _cell(value: Any) -> str | None:
     if value is None:
         return None
     if isinstance(value, bool):
-        return "是" if value else "否"
+        return YES if value else NO
     return str(value)

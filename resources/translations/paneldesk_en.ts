@@ -1,129 +1,12 @@
 <?xml version='1.0' encoding='utf-8'?>
 <TS version="2.1" language="en" sourcelanguage="zh_CN">
 <context>
-    <name />
-    <message>
-        <location filename="../../ui/organizer/decisions_tab.py" line="74" />
-        <source>请填写一件作品的编号</source>
-        <translation>Enter the id of one submission</translation>
-    </message>
-    <message>
-        <location filename="../../ui/organizer/decisions_tab.py" line="80" />
-        <source>请先写保留的一件，再写至少一件重复件</source>
-        <translation>Enter the one kept first, then at least one duplicate</translation>
-    </message>
-    <message>
-        <location filename="../../ui/organizer/decisions_tab.py" line="86" />
-        <source>评审包中没有这些作品：{ids}</source>
-        <translation>The packet has no such submissions: {ids}</translation>
-    </message>
-    <message>
-        <location filename="../../ui/organizer/decisions_tab.py" line="88" />
-        <source>新的决定</source>
-        <translation>New decision</translation>
-    </message>
-    <message>
-        <location filename="../../ui/organizer/decisions_tab.py" line="158" />
-        <source>理由（写入审计日志）：</source>
-        <translation>Reason (kept in the audit log):</translation>
-    </message>
-    <message>
-        <location filename="../../ui/organizer/build_summary.py" line="39" />
-        <source>{name}（版本 {version}）</source>
-        <translation>{name} (version {version})</translation>
-    </message>
-    <message>
-        <location filename="../../ui/organizer/build_summary.py" line="40" />
-        <source>评分项（满分 · 权重）：</source>
-        <translation>Criteria (maximum · weight):</translation>
-    </message>
-    <message>
-        <location filename="../../ui/organizer/build_summary.py" line="43" />
-        <source>类别：</source>
-        <translation>Category:</translation>
-    </message>
-    <message>
-        <location filename="../../ui/organizer/build_summary.py" line="43" />
-        <source>奖项：</source>
-        <translation>Awards:</translation>
-    </message>
-    <message>
-        <location filename="../../ui/organizer/build_summary.py" line="45" />
-        <source>{count} 名</source>
-        <translation>{count}</translation>
-    </message>
-    <message>
-        <location filename="../../ui/organizer/build_summary.py" line="46" />
-        <source>{percent}%</source>
-        <translation>{percent}%</translation>
-    </message>
-    <message>
-        <location filename="../../ui/organizer/build_summary.py" line="49" />
-        <source>  （未设奖项）</source>
-        <translation>  (no awards)</translation>
-    </message>
-    <message>
-        <location filename="../../ui/organizer/build_summary.py" line="56" />
-        <source>各位评审专家：
-
-附件“{file}”是本次评审的评审包（{title}，共 {count} 份申报）。
-1. 安装并打开 PanelDesk 评审台，选择“文件 ▸ 打开评审包…”，打开该文件；
-2. 核对组织方密钥指纹，应为：
-   {fingerprint}
-   如不一致，请勿评审，并与我们联系；
-3. 选择您的姓名，声明回避后开始评分；完成后“导出评分表”，把 .xlsx 文件发回给我们。
-
-评审包编号：{packet_id}</source>
-        <translation>Dear experts,
-
-The attached "{file}" is the judging packet of this round ({title}, {count} applications).
-1. Install and start PanelDesk, choose "File ▸ Open packet…" and open the file;
-2. Compare the organizer's key fingerprint; it must be:
-   {fingerprint}
-   If it differs, do not review, and contact us;
-3. Choose your name, declare conflicts of interest, then score; when done, "Export score sheet" and send the .xlsx file back to us.
-
-Packet id: {packet_id}</translation>
-    </message>
-    <message>
-        <location filename="../../ui/organizer/build_summary.py" line="94" />
-        <source>重复，保留：{kept}</source>
-        <translation>Duplicate; kept: {kept}</translation>
-    </message>
-    <message>
-        <location filename="../../ui/organizer/panel_models.py" line="94" />
-        <source>已登记</source>
-        <translation>Enrolled</translation>
-    </message>
-    <message>
-        <location filename="../../ui/organizer/panel_models.py" line="94" />
-        <source>未登记</source>
-        <translation>Not enrolled</translation>
-    </message>
-    <message>
-        <location filename="../../ui/organizer/panel_models.py" line="215" />
-        <location filename="../../ui/organizer/panel_models.py" line="223" />
-        <source>合计</source>
-        <translation>Total</translation>
-    </message>
-    <message>
-        <location filename="../../ui/organizer/panel_models.py" line="265" />
-        <source>手动分配</source>
-        <translation>Assigned by hand</translation>
-    </message>
-    <message>
-        <location filename="../../ui/organizer/panel_models.py" line="265" />
-        <source>手动取消分配</source>
-        <translation>Unassigned by hand</translation>
-    </message>
-    <message>
-        <location filename="../../ui/organizer/panel_models.py" line="267" />
-        <source>已声明回避：{unit}</source>
-        <translation>Declared conflict: {unit}</translation>
-    </message>
-</context>
-<context>
     <name>AggregationMethod</name>
+    <message>
+        <location filename="../../scoring/aggregate.py" line="40" />
+        <source>评审分配不连通，共分为 {groups} 组，各组分别校正，本作品属第 {group} 组（{experts} 位专家）；组间分数不可直接比较</source>
+        <translation>The assignment falls apart into {groups} groups, each corrected on its own; this submission is in group {group} ({experts} experts); scores of different groups are not comparable</translation>
+    </message>
     <message>
         <location filename="../../scoring/aggregate.py" line="353" />
         <source>去掉一个最高分和一个最低分后取平均</source>
@@ -453,122 +336,122 @@ Packet id: {packet_id}</translation>
 <context>
     <name>BuildPage</name>
     <message>
-        <location filename="../../ui/organizer/build_page.py" line="54" />
+        <location filename="../../ui/organizer/build_page.py" line="55" />
         <source>解锁组织方密钥</source>
         <translation>Unlock the organizer key</translation>
     </message>
     <message>
-        <location filename="../../ui/organizer/build_page.py" line="55" />
+        <location filename="../../ui/organizer/build_page.py" line="56" />
         <source>请输入组织方密钥的口令（用于给评审包签名）：</source>
         <translation>Passphrase of the organizer key (to sign the packet):</translation>
     </message>
     <message>
-        <location filename="../../ui/organizer/build_page.py" line="62" />
+        <location filename="../../ui/organizer/build_page.py" line="63" />
         <source>选择评审细则文件</source>
         <translation>Choose a rubric file</translation>
     </message>
     <message>
-        <location filename="../../ui/organizer/build_page.py" line="63" />
+        <location filename="../../ui/organizer/build_page.py" line="64" />
         <source>评审细则 (*.toml *.json);;所有文件 (*)</source>
         <translation>Rubrics (*.toml *.json);;All files (*)</translation>
     </message>
     <message>
-        <location filename="../../ui/organizer/build_page.py" line="119" />
+        <location filename="../../ui/organizer/build_page.py" line="120" />
         <source>选择评审细则…</source>
         <translation>Choose rubric…</translation>
     </message>
     <message>
-        <location filename="../../ui/organizer/build_page.py" line="121" />
+        <location filename="../../ui/organizer/build_page.py" line="122" />
         <source>用内置细则</source>
         <translation>Use the built-in rubric</translation>
     </message>
     <message>
-        <location filename="../../ui/organizer/build_page.py" line="125" />
+        <location filename="../../ui/organizer/build_page.py" line="126" />
         <source>评审细则：</source>
         <translation>Rubric:</translation>
     </message>
     <message>
-        <location filename="../../ui/organizer/build_page.py" line="127" />
+        <location filename="../../ui/organizer/build_page.py" line="128" />
         <source>评审包标题：</source>
         <translation>Packet title:</translation>
     </message>
     <message>
-        <location filename="../../ui/organizer/build_page.py" line="130" />
+        <location filename="../../ui/organizer/build_page.py" line="131" />
         <source>组织方密钥：</source>
         <translation>Organizer key:</translation>
     </message>
     <message>
-        <location filename="../../ui/organizer/build_page.py" line="143" />
+        <location filename="../../ui/organizer/build_page.py" line="144" />
         <source>生成评审包</source>
         <translation>Build packet</translation>
     </message>
     <message>
-        <location filename="../../ui/organizer/build_page.py" line="146" />
+        <location filename="../../ui/organizer/build_page.py" line="147" />
         <source>取消</source>
         <translation>Cancel</translation>
     </message>
     <message>
-        <location filename="../../ui/organizer/build_page.py" line="176" />
+        <location filename="../../ui/organizer/build_page.py" line="177" />
         <source>复制给专家的说明</source>
         <translation>Copy the note for experts</translation>
     </message>
     <message>
-        <location filename="../../ui/organizer/build_page.py" line="178" />
+        <location filename="../../ui/organizer/build_page.py" line="179" />
         <source>打开所在文件夹</source>
         <translation>Open containing folder</translation>
     </message>
     <message>
-        <location filename="../../ui/organizer/build_page.py" line="195" />
+        <location filename="../../ui/organizer/build_page.py" line="196" />
         <source>内置评审细则</source>
         <translation>Built-in rubric</translation>
     </message>
     <message>
-        <location filename="../../ui/organizer/build_page.py" line="204" />
+        <location filename="../../ui/organizer/build_page.py" line="205" />
         <source>评审细则有误：{error}</source>
         <translation>The rubric has an error: {error}</translation>
     </message>
     <message>
-        <location filename="../../ui/organizer/build_page.py" line="207" />
+        <location filename="../../ui/organizer/build_page.py" line="208" />
         <source>尚未创建（在“专家与分配”一步创建）</source>
         <translation>Not created yet (create it in the "Panel" step)</translation>
     </message>
     <message>
-        <location filename="../../ui/organizer/build_page.py" line="216" />
+        <location filename="../../ui/organizer/build_page.py" line="217" />
         <source>尚未创建组织方密钥：请先在“专家与分配”一步创建。</source>
         <translation>No organizer key yet: create one in the "Panel" step first.</translation>
     </message>
     <message>
-        <location filename="../../ui/organizer/build_page.py" line="218" />
+        <location filename="../../ui/organizer/build_page.py" line="219" />
         <source>评审细则有误，无法生成评审包。</source>
         <translation>The rubric has an error; no packet can be built.</translation>
     </message>
     <message>
-        <location filename="../../ui/organizer/build_page.py" line="255" />
+        <location filename="../../ui/organizer/build_page.py" line="256" />
         <source>正在解锁密钥…</source>
         <translation>Unlocking the key…</translation>
     </message>
     <message>
-        <location filename="../../ui/organizer/build_page.py" line="264" />
+        <location filename="../../ui/organizer/build_page.py" line="265" />
         <source>正在生成 {done}/{total}：{name}</source>
         <translation>Building {done}/{total}: {name}</translation>
     </message>
     <message>
-        <location filename="../../ui/organizer/build_page.py" line="281" />
+        <location filename="../../ui/organizer/build_page.py" line="282" />
         <source>已取消，未写入评审包。</source>
         <translation>Cancelled; no packet was written.</translation>
     </message>
     <message>
-        <location filename="../../ui/organizer/build_page.py" line="283" />
+        <location filename="../../ui/organizer/build_page.py" line="284" />
         <source>未能生成评审包：{error}</source>
         <translation>The packet could not be built: {error}</translation>
     </message>
     <message>
-        <location filename="../../ui/organizer/build_page.py" line="285" />
+        <location filename="../../ui/organizer/build_page.py" line="286" />
         <source>生成评审包时发生内部错误（{kind}: {detail}）</source>
         <translation>Internal error while building the packet ({kind}: {detail})</translation>
     </message>
     <message>
-        <location filename="../../ui/organizer/build_page.py" line="292" />
+        <location filename="../../ui/organizer/build_page.py" line="293" />
         <source>已生成 {file}
 纳入 {included} 份 · 排除 {excluded} 份 · 无法读取 {rejected} 份
 组织方密钥指纹：{fingerprint}</source>
@@ -577,17 +460,17 @@ Packet id: {packet_id}</translation>
 Organizer key fingerprint: {fingerprint}</translation>
     </message>
     <message>
-        <location filename="../../ui/organizer/build_page.py" line="298" />
+        <location filename="../../ui/organizer/build_page.py" line="299" />
         <source>…另有 {n} 条提示</source>
         <translation>…and {n} more</translation>
     </message>
     <message>
-        <location filename="../../ui/organizer/build_page.py" line="303" />
+        <location filename="../../ui/organizer/build_page.py" line="304" />
         <source>评审包已生成：{name}</source>
         <translation>Packet built: {name}</translation>
     </message>
     <message>
-        <location filename="../../ui/organizer/build_page.py" line="313" />
+        <location filename="../../ui/organizer/build_page.py" line="314" />
         <source>给专家的说明已复制到剪贴板。</source>
         <translation>The note for experts is on the clipboard.</translation>
     </message>
@@ -595,55 +478,126 @@ Organizer key fingerprint: {fingerprint}</translation>
 <context>
     <name>BuildSummary</name>
     <message>
-        <location filename="../../ui/organizer/build_summary.py" line="27" />
+        <location filename="../../ui/organizer/build_summary.py" line="28" />
         <source>纳入</source>
         <translation>Included</translation>
     </message>
     <message>
-        <location filename="../../ui/organizer/build_summary.py" line="28" />
+        <location filename="../../ui/organizer/build_summary.py" line="29" />
         <source>已排除</source>
         <translation>Excluded</translation>
     </message>
     <message>
-        <location filename="../../ui/organizer/build_summary.py" line="29" />
+        <location filename="../../ui/organizer/build_summary.py" line="30" />
         <source>无法读取</source>
         <translation>Rejected</translation>
     </message>
     <message>
-        <location filename="../../ui/organizer/build_summary.py" line="72" />
+        <location filename="../../ui/organizer/build_summary.py" line="36" />
+        <source>{name}（版本 {version}）</source>
+        <translation>{name} (version {version})</translation>
+    </message>
+    <message>
+        <location filename="../../ui/organizer/build_summary.py" line="37" />
+        <source>评分项（满分 · 权重）：</source>
+        <translation>Criteria (maximum · weight):</translation>
+    </message>
+    <message>
+        <location filename="../../ui/organizer/build_summary.py" line="38" />
+        <source>类别：</source>
+        <translation>Category:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/organizer/build_summary.py" line="39" />
+        <source>奖项：</source>
+        <translation>Awards:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/organizer/build_summary.py" line="40" />
+        <source>{count} 名</source>
+        <translation>{count}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/organizer/build_summary.py" line="41" />
+        <source>{percent}%</source>
+        <translation>{percent}%</translation>
+    </message>
+    <message>
+        <location filename="../../ui/organizer/build_summary.py" line="42" />
+        <source>  （未设奖项）</source>
+        <translation>  (no awards)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/organizer/build_summary.py" line="43" />
+        <source>各位评审专家：
+
+附件“{file}”是本次评审的评审包（{title}，共 {count} 份申报）。
+1. 安装并打开 PanelDesk 评审台，选择“文件 ▸ 打开评审包…”，打开该文件；
+2. 核对组织方密钥指纹，应为：
+   {fingerprint}
+   如不一致，请勿评审，并与我们联系；
+3. 选择您的姓名，声明回避后开始评分；完成后“导出评分表”，把 .xlsx 文件发回给我们。
+
+评审包编号：{packet_id}</source>
+        <translation>Dear experts,
+
+The attached "{file}" is the judging packet of this round ({title}, {count} applications).
+1. Install and start PanelDesk, choose "File ▸ Open packet…" and open the file;
+2. Compare the organizer's key fingerprint; it must be:
+   {fingerprint}
+   If it differs, do not review, and contact us;
+3. Choose your name, declare conflicts of interest, then score; when done, "Export score sheet" and send the .xlsx file back to us.
+
+Packet id: {packet_id}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/organizer/build_summary.py" line="52" />
+        <source>重复，保留：{kept}</source>
+        <translation>Duplicate; kept: {kept}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/organizer/build_summary.py" line="86" />
         <source>状态</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../../ui/organizer/build_summary.py" line="72" />
+        <location filename="../../ui/organizer/build_summary.py" line="86" />
         <source>来源</source>
         <translation>Source</translation>
     </message>
     <message>
-        <location filename="../../ui/organizer/build_summary.py" line="73" />
+        <location filename="../../ui/organizer/build_summary.py" line="87" />
         <source>编号</source>
         <translation>ID</translation>
     </message>
     <message>
-        <location filename="../../ui/organizer/build_summary.py" line="73" />
+        <location filename="../../ui/organizer/build_summary.py" line="87" />
         <source>说明</source>
         <translation>Explanation</translation>
     </message>
 </context>
 <context>
+    <name>BuildWarnings</name>
+    <message>
+        <location filename="../../app/assembly/assignments.py" line="36" />
+        <source>申报 {id} 只分配给 {count} 位专家，少于有效评分所需的 {needed} 位</source>
+        <translation>Submission {id} is assigned to {count} experts, fewer than the {needed} valid scores need</translation>
+    </message>
+</context>
+<context>
     <name>CheckIn</name>
     <message>
-        <location filename="../../ui/review/check_in.py" line="108" />
+        <location filename="../../ui/review/check_in.py" line="109" />
         <source>公钥指纹不一致</source>
         <translation>Fingerprint mismatch</translation>
     </message>
     <message>
-        <location filename="../../ui/review/check_in.py" line="108" />
+        <location filename="../../ui/review/check_in.py" line="109" />
         <source>组织方登记的公钥指纹（{pinned}）与本机密钥（{mine}）不同，请联系组织方核对。</source>
         <translation>The registered fingerprint ({pinned}) differs from this computer's key ({mine}); please check with the organizer.</translation>
     </message>
     <message>
-        <location filename="../../ui/review/check_in.py" line="128" />
+        <location filename="../../ui/review/check_in.py" line="129" />
         <source>未能保存</source>
         <translation>Not saved</translation>
     </message>
@@ -732,37 +686,37 @@ Offline expert panel review: judging packets, expert scoring, signed score sheet
 <context>
     <name>DecisionDialog</name>
     <message>
-        <location filename="../../ui/organizer/decisions_tab.py" line="97" />
+        <location filename="../../ui/organizer/decisions_tab.py" line="104" />
         <source>新增组织方决定</source>
         <translation>New organizer decision</translation>
     </message>
     <message>
-        <location filename="../../ui/organizer/decisions_tab.py" line="108" />
+        <location filename="../../ui/organizer/decisions_tab.py" line="115" />
         <source>必须写明理由；它会写入审计日志并印在结果报告中</source>
         <translation>A reason is required; it goes into the audit log and is printed in the results report</translation>
     </message>
     <message>
-        <location filename="../../ui/organizer/decisions_tab.py" line="110" />
+        <location filename="../../ui/organizer/decisions_tab.py" line="117" />
         <source>决定：</source>
         <translation>Decision:</translation>
     </message>
     <message>
-        <location filename="../../ui/organizer/decisions_tab.py" line="112" />
+        <location filename="../../ui/organizer/decisions_tab.py" line="119" />
         <source>作品编号：</source>
         <translation>Submission ids:</translation>
     </message>
     <message>
-        <location filename="../../ui/organizer/decisions_tab.py" line="113" />
+        <location filename="../../ui/organizer/decisions_tab.py" line="120" />
         <source>理由：</source>
         <translation>Reason:</translation>
     </message>
     <message>
-        <location filename="../../ui/organizer/decisions_tab.py" line="114" />
+        <location filename="../../ui/organizer/decisions_tab.py" line="121" />
         <source>决定人：</source>
         <translation>Decided by:</translation>
     </message>
     <message>
-        <location filename="../../ui/organizer/decisions_tab.py" line="136" />
+        <location filename="../../ui/organizer/decisions_tab.py" line="143" />
         <source>请填写决定人</source>
         <translation>Enter who decides</translation>
     </message>
@@ -795,88 +749,113 @@ Offline expert panel review: judging packets, expert scoring, signed score sheet
         <translation>Not a duplicate</translation>
     </message>
     <message>
-        <location filename="../../ui/organizer/decisions_tab.py" line="49" />
+        <location filename="../../ui/organizer/decisions_tab.py" line="50" />
         <source>一件作品：不参与评奖（例如经核实材料不实）</source>
         <translation>One submission: no award (e.g. its claims proved untrue)</translation>
     </message>
     <message>
-        <location filename="../../ui/organizer/decisions_tab.py" line="50" />
+        <location filename="../../ui/organizer/decisions_tab.py" line="51" />
         <source>一件作品：有效评分不足仍予排名</source>
         <translation>One submission: ranked although it has too few valid scores</translation>
     </message>
     <message>
-        <location filename="../../ui/organizer/decisions_tab.py" line="51" />
+        <location filename="../../ui/organizer/decisions_tab.py" line="52" />
         <source>并列的作品，按决定的名次先后排列</source>
         <translation>The tied submissions, in the order decided</translation>
     </message>
     <message>
-        <location filename="../../ui/organizer/decisions_tab.py" line="52" />
+        <location filename="../../ui/organizer/decisions_tab.py" line="53" />
         <source>先写保留的一件，再写不参与评奖的重复件</source>
         <translation>First the one kept, then the duplicates that get no award</translation>
     </message>
     <message>
-        <location filename="../../ui/organizer/decisions_tab.py" line="53" />
+        <location filename="../../ui/organizer/decisions_tab.py" line="54" />
         <source>单位和标题相同但不是重复申报的作品</source>
         <translation>Submissions with the same unit and title that are not duplicates</translation>
     </message>
     <message>
-        <location filename="../../ui/organizer/decisions_tab.py" line="176" />
+        <location filename="../../ui/organizer/decisions_tab.py" line="57" />
+        <source>请填写一件作品的编号</source>
+        <translation>Enter the id of one submission</translation>
+    </message>
+    <message>
+        <location filename="../../ui/organizer/decisions_tab.py" line="58" />
+        <source>请先写保留的一件，再写至少一件重复件</source>
+        <translation>Enter the one kept first, then at least one duplicate</translation>
+    </message>
+    <message>
+        <location filename="../../ui/organizer/decisions_tab.py" line="59" />
+        <source>评审包中没有这些作品：{ids}</source>
+        <translation>The packet has no such submissions: {ids}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/organizer/decisions_tab.py" line="60" />
+        <source>新的决定</source>
+        <translation>New decision</translation>
+    </message>
+    <message>
+        <location filename="../../ui/organizer/decisions_tab.py" line="61" />
+        <source>理由（写入审计日志）：</source>
+        <translation>Reason (kept in the audit log):</translation>
+    </message>
+    <message>
+        <location filename="../../ui/organizer/decisions_tab.py" line="183" />
         <source>组织方</source>
         <translation>Organizer</translation>
     </message>
     <message>
-        <location filename="../../ui/organizer/decisions_tab.py" line="178" />
+        <location filename="../../ui/organizer/decisions_tab.py" line="185" />
         <source>组织方对结果的决定（取消资格、评分不足仍予排名、排定并列名次、重复申报）都须写明理由，记录在审计日志中，并印在结果工作簿和报告里。</source>
         <translation>Every decision on the results (disqualification, ranking despite too few scores, ordering a tie, duplicates) needs a reason; it is kept in the audit log and printed in the results workbook and report.</translation>
     </message>
     <message>
-        <location filename="../../ui/organizer/decisions_tab.py" line="186" />
+        <location filename="../../ui/organizer/decisions_tab.py" line="193" />
         <source>新增决定(&amp;N)…</source>
         <translation>&amp;New decision…</translation>
     </message>
     <message>
-        <location filename="../../ui/organizer/decisions_tab.py" line="187" />
+        <location filename="../../ui/organizer/decisions_tab.py" line="194" />
         <source>撤销所选决定</source>
         <translation>Withdraw selected decision</translation>
     </message>
     <message>
-        <location filename="../../ui/organizer/decisions_tab.py" line="188" />
+        <location filename="../../ui/organizer/decisions_tab.py" line="195" />
         <source>从决定文件导入…</source>
         <translation>Import decisions file…</translation>
     </message>
     <message>
-        <location filename="../../ui/organizer/decisions_tab.py" line="189" />
+        <location filename="../../ui/organizer/decisions_tab.py" line="196" />
         <source>另存为决定文件…</source>
         <translation>Save as decisions file…</translation>
     </message>
     <message>
-        <location filename="../../ui/organizer/decisions_tab.py" line="212" />
+        <location filename="../../ui/organizer/decisions_tab.py" line="219" />
         <source>撤销决定</source>
         <translation>Withdraw decision</translation>
     </message>
     <message>
-        <location filename="../../ui/organizer/decisions_tab.py" line="217" />
+        <location filename="../../ui/organizer/decisions_tab.py" line="224" />
         <source>选择决定文件</source>
         <translation>Choose a decisions file</translation>
     </message>
     <message>
-        <location filename="../../ui/organizer/decisions_tab.py" line="218" />
-        <location filename="../../ui/organizer/decisions_tab.py" line="228" />
+        <location filename="../../ui/organizer/decisions_tab.py" line="225" />
+        <location filename="../../ui/organizer/decisions_tab.py" line="235" />
         <source>决定文件 (*.json)</source>
         <translation>Decisions file (*.json)</translation>
     </message>
     <message>
-        <location filename="../../ui/organizer/decisions_tab.py" line="221" />
+        <location filename="../../ui/organizer/decisions_tab.py" line="228" />
         <source>导入决定文件</source>
         <translation>Import decisions file</translation>
     </message>
     <message>
-        <location filename="../../ui/organizer/decisions_tab.py" line="227" />
+        <location filename="../../ui/organizer/decisions_tab.py" line="234" />
         <source>另存为决定文件</source>
         <translation>Save as decisions file</translation>
     </message>
     <message>
-        <location filename="../../ui/organizer/decisions_tab.py" line="240" />
+        <location filename="../../ui/organizer/decisions_tab.py" line="247" />
         <source>保存决定时发生内部错误（{kind}）</source>
         <translation>Internal error while saving the decision ({kind})</translation>
     </message>
@@ -1186,104 +1165,104 @@ Offline expert panel review: judging packets, expert scoring, signed score sheet
 <context>
     <name>IdentityDialog</name>
     <message>
-        <location filename="../../ui/review/identity_dialog.py" line="59" />
+        <location filename="../../ui/review/identity_dialog.py" line="60" />
         <source>确认评审专家身份</source>
         <translation>Confirm your identity</translation>
     </message>
     <message>
-        <location filename="../../ui/review/identity_dialog.py" line="68" />
+        <location filename="../../ui/review/identity_dialog.py" line="69" />
         <source>评审包：{title}
 请从专家名单中选择您本人，并{action}您的签名密钥。评分表导出时将用此密钥签名。</source>
         <translation>Packet: {title}
 Choose yourself from the roster and {action} your signing key. Score sheets are signed with it when exported.</translation>
     </message>
     <message>
-        <location filename="../../ui/review/identity_dialog.py" line="71" />
+        <location filename="../../ui/review/identity_dialog.py" line="72" />
         <source>创建</source>
         <translation>create</translation>
     </message>
     <message>
-        <location filename="../../ui/review/identity_dialog.py" line="71" />
+        <location filename="../../ui/review/identity_dialog.py" line="72" />
         <source>解锁</source>
         <translation>unlock</translation>
     </message>
     <message>
-        <location filename="../../ui/review/identity_dialog.py" line="84" />
+        <location filename="../../ui/review/identity_dialog.py" line="85" />
         <source>我是(&amp;E)：</source>
         <translation>I am(&amp;E):</translation>
     </message>
     <message>
-        <location filename="../../ui/review/identity_dialog.py" line="87" />
+        <location filename="../../ui/review/identity_dialog.py" line="88" />
         <source>（无）</source>
         <translation>(none)</translation>
     </message>
     <message>
-        <location filename="../../ui/review/identity_dialog.py" line="90" />
+        <location filename="../../ui/review/identity_dialog.py" line="91" />
         <source>组织方公钥指纹：</source>
         <translation>Organizer key fingerprint:</translation>
     </message>
     <message>
-        <location filename="../../ui/review/identity_dialog.py" line="97" />
+        <location filename="../../ui/review/identity_dialog.py" line="98" />
         <source>设置口令（请牢记，遗失后无法找回）</source>
         <translation>Choose a passphrase (it cannot be recovered if lost)</translation>
     </message>
     <message>
-        <location filename="../../ui/review/identity_dialog.py" line="98" />
+        <location filename="../../ui/review/identity_dialog.py" line="99" />
         <source>新口令(&amp;P)：</source>
         <translation>New passphrase(&amp;P):</translation>
     </message>
     <message>
-        <location filename="../../ui/review/identity_dialog.py" line="99" />
+        <location filename="../../ui/review/identity_dialog.py" line="100" />
         <source>再次输入(&amp;C)：</source>
         <translation>Repeat(&amp;C):</translation>
     </message>
     <message>
-        <location filename="../../ui/review/identity_dialog.py" line="102" />
+        <location filename="../../ui/review/identity_dialog.py" line="103" />
         <source>密钥口令(&amp;P)：</source>
         <translation>Key passphrase(&amp;P):</translation>
     </message>
     <message>
-        <location filename="../../ui/review/identity_dialog.py" line="106" />
+        <location filename="../../ui/review/identity_dialog.py" line="107" />
         <source>我的公钥指纹：</source>
         <translation>My key fingerprint:</translation>
     </message>
     <message>
-        <location filename="../../ui/review/identity_dialog.py" line="121" />
+        <location filename="../../ui/review/identity_dialog.py" line="122" />
         <source>创建密钥并继续</source>
         <translation>Create key and continue</translation>
     </message>
     <message>
-        <location filename="../../ui/review/identity_dialog.py" line="121" />
+        <location filename="../../ui/review/identity_dialog.py" line="122" />
         <source>解锁并继续</source>
         <translation>Unlock and continue</translation>
     </message>
     <message>
-        <location filename="../../ui/review/identity_dialog.py" line="122" />
+        <location filename="../../ui/review/identity_dialog.py" line="123" />
         <source>取消</source>
         <translation>Cancel</translation>
     </message>
     <message>
-        <location filename="../../ui/review/identity_dialog.py" line="141" />
+        <location filename="../../ui/review/identity_dialog.py" line="142" />
         <source>（创建后显示）</source>
         <translation>(shown once created)</translation>
     </message>
     <message>
-        <location filename="../../ui/review/identity_dialog.py" line="152" />
+        <location filename="../../ui/review/identity_dialog.py" line="153" />
         <source>注意：组织方为“{name}”登记的公钥指纹（{pinned}）与本机密钥不同。导出的评分表将无法被直接认可，请联系组织方核对。</source>
         <translation>Note: the fingerprint the organizer registered for “{name}” ({pinned}) differs from this computer's key. Exported score sheets will not be accepted as is; please check with the organizer.</translation>
     </message>
     <message>
-        <location filename="../../ui/review/identity_dialog.py" line="168" />
+        <location filename="../../ui/review/identity_dialog.py" line="169" />
         <source>专家名单为空，无法继续。</source>
         <translation>The roster is empty; cannot continue.</translation>
     </message>
     <message>
-        <location filename="../../ui/review/identity_dialog.py" line="172" />
+        <location filename="../../ui/review/identity_dialog.py" line="173" />
         <source>请输入口令。</source>
         <translation>Please enter the passphrase.</translation>
     </message>
     <message>
-        <location filename="../../ui/review/identity_dialog.py" line="177" />
+        <location filename="../../ui/review/identity_dialog.py" line="178" />
         <source>两次输入的口令不一致。</source>
         <translation>The passphrases do not match.</translation>
     </message>
@@ -1291,187 +1270,187 @@ Choose yourself from the roster and {action} your signing key. Score sheets are 
 <context>
     <name>ImportModels</name>
     <message>
-        <location filename="../../ui/organizer/import_models.py" line="55" />
+        <location filename="../../ui/organizer/import_models.py" line="58" />
         <source>有效</source>
         <translation>Valid</translation>
     </message>
     <message>
-        <location filename="../../ui/organizer/import_models.py" line="56" />
+        <location filename="../../ui/organizer/import_models.py" line="59" />
         <source>已被改动</source>
         <translation>Tampered</translation>
     </message>
     <message>
-        <location filename="../../ui/organizer/import_models.py" line="57" />
+        <location filename="../../ui/organizer/import_models.py" line="60" />
         <source>未登记的密钥</source>
         <translation>Unknown key</translation>
     </message>
     <message>
-        <location filename="../../ui/organizer/import_models.py" line="58" />
+        <location filename="../../ui/organizer/import_models.py" line="61" />
         <source>密钥不符</source>
         <translation>Key mismatch</translation>
     </message>
     <message>
-        <location filename="../../ui/organizer/import_models.py" line="59" />
+        <location filename="../../ui/organizer/import_models.py" line="62" />
         <source>不属于本评审包</source>
         <translation>Wrong packet</translation>
     </message>
     <message>
-        <location filename="../../ui/organizer/import_models.py" line="60" />
+        <location filename="../../ui/organizer/import_models.py" line="63" />
         <source>数值无效</source>
         <translation>Invalid values</translation>
     </message>
     <message>
-        <location filename="../../ui/organizer/import_models.py" line="61" />
+        <location filename="../../ui/organizer/import_models.py" line="64" />
         <source>旧版本</source>
         <translation>Superseded</translation>
     </message>
     <message>
-        <location filename="../../ui/organizer/import_models.py" line="62" />
+        <location filename="../../ui/organizer/import_models.py" line="65" />
         <source>重复导入</source>
         <translation>Duplicate</translation>
     </message>
     <message>
-        <location filename="../../ui/organizer/import_models.py" line="63" />
+        <location filename="../../ui/organizer/import_models.py" line="66" />
         <source>版本冲突</source>
         <translation>Version conflict</translation>
     </message>
     <message>
-        <location filename="../../ui/organizer/import_models.py" line="64" />
+        <location filename="../../ui/organizer/import_models.py" line="67" />
         <source>未签名</source>
         <translation>Unsigned</translation>
     </message>
     <message>
-        <location filename="../../ui/organizer/import_models.py" line="65" />
+        <location filename="../../ui/organizer/import_models.py" line="68" />
         <source>文件无效</source>
         <translation>Malformed</translation>
     </message>
     <message>
-        <location filename="../../ui/organizer/import_models.py" line="66" />
+        <location filename="../../ui/organizer/import_models.py" line="69" />
         <source>导入出错</source>
         <translation>Import error</translation>
     </message>
     <message>
-        <location filename="../../ui/organizer/import_models.py" line="71" />
+        <location filename="../../ui/organizer/import_models.py" line="74" />
         <source>（空）</source>
         <translation>(empty)</translation>
     </message>
     <message>
-        <location filename="../../ui/organizer/import_models.py" line="165" />
-        <location filename="../../ui/organizer/import_models.py" line="285" />
+        <location filename="../../ui/organizer/import_models.py" line="174" />
+        <location filename="../../ui/organizer/import_models.py" line="298" />
         <source>文件</source>
         <translation>File</translation>
     </message>
     <message>
-        <location filename="../../ui/organizer/import_models.py" line="165" />
-        <location filename="../../ui/organizer/import_models.py" line="285" />
+        <location filename="../../ui/organizer/import_models.py" line="174" />
+        <location filename="../../ui/organizer/import_models.py" line="298" />
         <source>结果</source>
         <translation>Outcome</translation>
     </message>
     <message>
-        <location filename="../../ui/organizer/import_models.py" line="166" />
-        <location filename="../../ui/organizer/import_models.py" line="237" />
-        <location filename="../../ui/organizer/import_models.py" line="286" />
+        <location filename="../../ui/organizer/import_models.py" line="175" />
+        <location filename="../../ui/organizer/import_models.py" line="250" />
+        <location filename="../../ui/organizer/import_models.py" line="299" />
         <source>专家</source>
         <translation>Expert</translation>
     </message>
     <message>
-        <location filename="../../ui/organizer/import_models.py" line="166" />
-        <location filename="../../ui/organizer/import_models.py" line="286" />
+        <location filename="../../ui/organizer/import_models.py" line="175" />
+        <location filename="../../ui/organizer/import_models.py" line="299" />
         <source>版本</source>
         <translation>Version</translation>
     </message>
     <message>
-        <location filename="../../ui/organizer/import_models.py" line="167" />
+        <location filename="../../ui/organizer/import_models.py" line="176" />
         <source>说明</source>
         <translation>Explanation</translation>
     </message>
     <message>
-        <location filename="../../ui/organizer/import_models.py" line="216" />
+        <location filename="../../ui/organizer/import_models.py" line="226" />
         <source>申报</source>
         <translation>Submission</translation>
     </message>
     <message>
-        <location filename="../../ui/organizer/import_models.py" line="216" />
+        <location filename="../../ui/organizer/import_models.py" line="226" />
         <source>字段</source>
         <translation>Field</translation>
     </message>
     <message>
-        <location filename="../../ui/organizer/import_models.py" line="217" />
+        <location filename="../../ui/organizer/import_models.py" line="227" />
         <source>签名时的值</source>
         <translation>Signed value</translation>
     </message>
     <message>
-        <location filename="../../ui/organizer/import_models.py" line="218" />
+        <location filename="../../ui/organizer/import_models.py" line="228" />
         <source>现在的值</source>
         <translation>Value found</translation>
     </message>
     <message>
-        <location filename="../../ui/organizer/import_models.py" line="238" />
+        <location filename="../../ui/organizer/import_models.py" line="251" />
         <source>最新版本</source>
         <translation>Latest version</translation>
     </message>
     <message>
-        <location filename="../../ui/organizer/import_models.py" line="239" />
+        <location filename="../../ui/organizer/import_models.py" line="252" />
         <source>已评</source>
         <translation>Scored</translation>
     </message>
     <message>
-        <location filename="../../ui/organizer/import_models.py" line="239" />
+        <location filename="../../ui/organizer/import_models.py" line="252" />
         <source>回避</source>
         <translation>Recused</translation>
     </message>
     <message>
-        <location filename="../../ui/organizer/import_models.py" line="240" />
+        <location filename="../../ui/organizer/import_models.py" line="253" />
         <source>未评</source>
         <translation>Not scored</translation>
     </message>
     <message>
-        <location filename="../../ui/organizer/import_models.py" line="241" />
+        <location filename="../../ui/organizer/import_models.py" line="254" />
         <source>部分评分</source>
         <translation>Partial</translation>
     </message>
     <message>
-        <location filename="../../ui/organizer/import_models.py" line="242" />
+        <location filename="../../ui/organizer/import_models.py" line="255" />
         <source>被拒文件</source>
         <translation>Rejected files</translation>
     </message>
     <message>
-        <location filename="../../ui/organizer/import_models.py" line="269" />
+        <location filename="../../ui/organizer/import_models.py" line="282" />
         <source>未交</source>
         <translation>Not returned</translation>
     </message>
     <message>
-        <location filename="../../ui/organizer/import_models.py" line="270" />
+        <location filename="../../ui/organizer/import_models.py" line="283" />
         <source>第 {version} 版</source>
         <translation>Version {version}</translation>
     </message>
     <message>
-        <location filename="../../ui/organizer/import_models.py" line="274" />
+        <location filename="../../ui/organizer/import_models.py" line="287" />
         <source>是</source>
         <translation>Yes</translation>
     </message>
     <message>
-        <location filename="../../ui/organizer/import_models.py" line="275" />
+        <location filename="../../ui/organizer/import_models.py" line="288" />
         <source>否</source>
         <translation>No</translation>
     </message>
     <message>
-        <location filename="../../ui/organizer/import_models.py" line="287" />
+        <location filename="../../ui/organizer/import_models.py" line="300" />
         <source>原因</source>
         <translation>Reason</translation>
     </message>
     <message>
-        <location filename="../../ui/organizer/import_models.py" line="288" />
+        <location filename="../../ui/organizer/import_models.py" line="301" />
         <source>记录时间</source>
         <translation>Logged at</translation>
     </message>
     <message>
-        <location filename="../../ui/organizer/import_models.py" line="289" />
+        <location filename="../../ui/organizer/import_models.py" line="302" />
         <source>后续</source>
         <translation>Follow-up</translation>
     </message>
     <message>
-        <location filename="../../ui/organizer/import_models.py" line="305" />
+        <location filename="../../ui/organizer/import_models.py" line="318" />
         <source>已核对密钥并导入</source>
         <translation>Key compared, imported</translation>
     </message>
@@ -1479,77 +1458,82 @@ Choose yourself from the roster and {action} your signing key. Score sheets are 
 <context>
     <name>ImportPage</name>
     <message>
-        <location filename="../../ui/organizer/import_page.py" line="116" />
+        <location filename="../../ui/organizer/import_page.py" line="118" />
         <source>把专家交回的评分表（.xlsx 文件或整个文件夹）拖到这里，逐个核验签名后导入。</source>
         <translation>Drop the score sheets returned by the experts here (.xlsx files or a whole folder); each signature is verified before import.</translation>
     </message>
     <message>
-        <location filename="../../ui/organizer/import_page.py" line="119" />
+        <location filename="../../ui/organizer/import_page.py" line="121" />
         <source>添加评分表…</source>
         <translation>Add score sheets…</translation>
     </message>
     <message>
-        <location filename="../../ui/organizer/import_page.py" line="138" />
+        <location filename="../../ui/organizer/import_page.py" line="140" />
         <source>本次导入的文件</source>
         <translation>Imported files</translation>
     </message>
     <message>
-        <location filename="../../ui/organizer/import_page.py" line="144" />
+        <location filename="../../ui/organizer/import_page.py" line="146" />
         <source>各专家评分情况</source>
         <translation>Per expert</translation>
     </message>
     <message>
-        <location filename="../../ui/organizer/import_page.py" line="145" />
+        <location filename="../../ui/organizer/import_page.py" line="147" />
         <source>被拒收的文件</source>
         <translation>Rejected files</translation>
     </message>
     <message>
-        <location filename="../../ui/organizer/import_page.py" line="153" />
+        <location filename="../../ui/organizer/import_page.py" line="155" />
         <source>详情</source>
         <translation>Details</translation>
     </message>
     <message>
-        <location filename="../../ui/organizer/import_page.py" line="155" />
+        <location filename="../../ui/organizer/import_page.py" line="157" />
         <source>选择一个文件查看核验结果。</source>
         <translation>Select a file to see its verification result.</translation>
     </message>
     <message>
-        <location filename="../../ui/organizer/import_page.py" line="163" />
+        <location filename="../../ui/organizer/import_page.py" line="165" />
         <source>核对指纹并接受…</source>
         <translation>Compare fingerprint and accept…</translation>
     </message>
     <message>
-        <location filename="../../ui/organizer/import_page.py" line="217" />
+        <location filename="../../ui/organizer/import_page.py" line="219" />
         <source>无法读取文件夹：{error}</source>
         <translation>Cannot read the folder: {error}</translation>
     </message>
     <message>
-        <location filename="../../ui/organizer/import_page.py" line="220" />
+        <location filename="../../ui/organizer/import_page.py" line="222" />
         <source>没有找到 .xlsx 评分表。</source>
         <translation>No .xlsx score sheets found.</translation>
     </message>
     <message>
-        <location filename="../../ui/organizer/import_page.py" line="235" />
+        <location filename="../../ui/organizer/import_page.py" line="237" />
         <source>正在核验并导入 {count} 个文件…</source>
         <translation>Verifying and importing {count} files…</translation>
     </message>
     <message>
-        <location filename="../../ui/organizer/import_page.py" line="288" />
+        <location filename="../../ui/organizer/import_page.py" line="290" />
         <source>，</source>
         <translation>, </translation>
     </message>
     <message>
-        <location filename="../../ui/organizer/import_page.py" line="290" />
+        <location filename="../../ui/organizer/import_page.py" line="292" />
         <source>已处理 {count} 个文件：{summary}</source>
         <translation>Processed {count} files: {summary}</translation>
     </message>
     <message>
-        <location filename="../../ui/organizer/import_page.py" line="306" />
+        <location filename="../../ui/organizer/import_page.py" line="308" />
         <source>导入失败：{error}</source>
         <translation>Import failed: {error}</translation>
     </message>
     <message>
         <location filename="../../ui/organizer/import_page.py" line="345" />
+        <source>{outcome}：{explanation}</source>
+        <translation>{outcome}: {explanation}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/organizer/import_page.py" line="348" />
         <source>签名密钥指纹：{fingerprint}</source>
         <translation>Signing key fingerprint: {fingerprint}</translation>
     </message>
@@ -1557,103 +1541,103 @@ Choose yourself from the roster and {action} your signing key. Score sheets are 
 <context>
     <name>IntakeDetail</name>
     <message>
-        <location filename="../../ui/organizer/intake_detail.py" line="120" />
-        <location filename="../../ui/organizer/intake_detail.py" line="205" />
+        <location filename="../../ui/organizer/intake_detail.py" line="126" />
+        <location filename="../../ui/organizer/intake_detail.py" line="211" />
         <source>选择左侧的一份申报查看详情。</source>
         <translation>Select an application on the left to see its details.</translation>
     </message>
     <message>
-        <location filename="../../ui/organizer/intake_detail.py" line="152" />
+        <location filename="../../ui/organizer/intake_detail.py" line="158" />
         <source>提取的字段 | 原始申报书</source>
         <translation>Extracted fields | original form</translation>
     </message>
     <message>
-        <location filename="../../ui/organizer/intake_detail.py" line="159" />
+        <location filename="../../ui/organizer/intake_detail.py" line="165" />
         <source>佐证材料</source>
         <translation>Evidence</translation>
     </message>
     <message>
-        <location filename="../../ui/organizer/intake_detail.py" line="166" />
+        <location filename="../../ui/organizer/intake_detail.py" line="172" />
         <source>修改字段…</source>
         <translation>Edit field…</translation>
     </message>
     <message>
-        <location filename="../../ui/organizer/intake_detail.py" line="167" />
+        <location filename="../../ui/organizer/intake_detail.py" line="173" />
         <source>补填类别…</source>
         <translation>Set category…</translation>
     </message>
     <message>
-        <location filename="../../ui/organizer/intake_detail.py" line="168" />
+        <location filename="../../ui/organizer/intake_detail.py" line="174" />
         <source>确认提示…</source>
         <translation>Acknowledge warning…</translation>
     </message>
     <message>
-        <location filename="../../ui/organizer/intake_detail.py" line="169" />
+        <location filename="../../ui/organizer/intake_detail.py" line="175" />
         <source>撤销确认…</source>
         <translation>Withdraw acknowledgement…</translation>
     </message>
     <message>
-        <location filename="../../ui/organizer/intake_detail.py" line="170" />
+        <location filename="../../ui/organizer/intake_detail.py" line="176" />
         <source>标记为重复…</source>
         <translation>Mark as duplicate…</translation>
     </message>
     <message>
-        <location filename="../../ui/organizer/intake_detail.py" line="171" />
+        <location filename="../../ui/organizer/intake_detail.py" line="177" />
         <source>排除…</source>
         <translation>Exclude…</translation>
     </message>
     <message>
-        <location filename="../../ui/organizer/intake_detail.py" line="172" />
+        <location filename="../../ui/organizer/intake_detail.py" line="178" />
         <source>恢复纳入</source>
         <translation>Include again</translation>
     </message>
     <message>
-        <location filename="../../ui/organizer/intake_detail.py" line="212" />
+        <location filename="../../ui/organizer/intake_detail.py" line="218" />
         <source>{status} · {id} · 来源：{source}</source>
         <translation>{status} · {id} · source: {source}</translation>
     </message>
     <message>
-        <location filename="../../ui/organizer/intake_detail.py" line="216" />
+        <location filename="../../ui/organizer/intake_detail.py" line="222" />
         <source>重复，保留：{kept}</source>
         <translation>Duplicate; kept: {kept}</translation>
     </message>
     <message>
-        <location filename="../../ui/organizer/intake_detail.py" line="217" />
+        <location filename="../../ui/organizer/intake_detail.py" line="223" />
         <source>排除理由：{reason}</source>
         <translation>Excluded because: {reason}</translation>
     </message>
     <message>
-        <location filename="../../ui/organizer/intake_detail.py" line="227" />
+        <location filename="../../ui/organizer/intake_detail.py" line="233" />
         <source>无法读取：{reason}</source>
         <translation>Cannot be read: {reason}</translation>
     </message>
     <message>
-        <location filename="../../ui/organizer/intake_detail.py" line="236" />
+        <location filename="../../ui/organizer/intake_detail.py" line="242" />
         <source>✓ 已确认（向专家显示）：{note}</source>
         <translation>✓ Acknowledged (shown to experts): {note}</translation>
     </message>
     <message>
-        <location filename="../../ui/organizer/intake_detail.py" line="237" />
+        <location filename="../../ui/organizer/intake_detail.py" line="243" />
         <source>✓ 已确认（不向专家显示）：{note}</source>
         <translation>✓ Acknowledged (hidden from experts): {note}</translation>
     </message>
     <message>
-        <location filename="../../ui/organizer/intake_detail.py" line="240" />
+        <location filename="../../ui/organizer/intake_detail.py" line="246" />
         <source>说明：{note}</source>
         <translation>Note: {note}</translation>
     </message>
     <message>
-        <location filename="../../ui/organizer/intake_detail.py" line="242" />
+        <location filename="../../ui/organizer/intake_detail.py" line="248" />
         <source>没有提示。</source>
         <translation>No warnings.</translation>
     </message>
     <message>
-        <location filename="../../ui/organizer/intake_detail.py" line="246" />
+        <location filename="../../ui/organizer/intake_detail.py" line="252" />
         <source>  （无）</source>
         <translation>  (none)</translation>
     </message>
     <message>
-        <location filename="../../ui/organizer/intake_detail.py" line="247" />
+        <location filename="../../ui/organizer/intake_detail.py" line="253" />
         <source>无法读取的原因：
 {reason}
 
@@ -1666,12 +1650,12 @@ Files involved:
 {files}</translation>
     </message>
     <message>
-        <location filename="../../ui/organizer/intake_detail.py" line="255" />
+        <location filename="../../ui/organizer/intake_detail.py" line="261" />
         <source>（已修改）</source>
         <translation>(edited)</translation>
     </message>
     <message>
-        <location filename="../../ui/organizer/intake_detail.py" line="263" />
+        <location filename="../../ui/organizer/intake_detail.py" line="269" />
         <source>原始申报书：{name}</source>
         <translation>Original form: {name}</translation>
     </message>
@@ -1679,187 +1663,187 @@ Files involved:
 <context>
     <name>IntakeModel</name>
     <message>
-        <location filename="../../ui/organizer/intake_model.py" line="32" />
+        <location filename="../../ui/organizer/intake_model.py" line="33" />
         <source>纳入</source>
         <translation>Included</translation>
     </message>
     <message>
-        <location filename="../../ui/organizer/intake_model.py" line="33" />
+        <location filename="../../ui/organizer/intake_model.py" line="34" />
         <source>需处理</source>
         <translation>Needs attention</translation>
     </message>
     <message>
-        <location filename="../../ui/organizer/intake_model.py" line="34" />
+        <location filename="../../ui/organizer/intake_model.py" line="35" />
         <source>已排除</source>
         <translation>Excluded</translation>
     </message>
     <message>
-        <location filename="../../ui/organizer/intake_model.py" line="35" />
+        <location filename="../../ui/organizer/intake_model.py" line="36" />
         <source>无法读取</source>
         <translation>Rejected</translation>
     </message>
     <message>
-        <location filename="../../ui/organizer/intake_model.py" line="43" />
+        <location filename="../../ui/organizer/intake_model.py" line="44" />
         <source>缺栏目</source>
         <translation>Missing field</translation>
     </message>
     <message>
-        <location filename="../../ui/organizer/intake_model.py" line="43" />
+        <location filename="../../ui/organizer/intake_model.py" line="44" />
         <source>申报书中有栏目为空或没有找到。可在右侧补填该栏目，或确认后保留。</source>
         <translation>A field of the form is empty or was not found. Fill it in on the right, or acknowledge and keep it.</translation>
     </message>
     <message>
-        <location filename="../../ui/organizer/intake_model.py" line="45" />
+        <location filename="../../ui/organizer/intake_model.py" line="46" />
         <source>缺类别</source>
         <translation>No category</translation>
     </message>
     <message>
-        <location filename="../../ui/organizer/intake_model.py" line="45" />
+        <location filename="../../ui/organizer/intake_model.py" line="46" />
         <source>没有读到评审细则中的实践类别（未勾选、勾选多个或写法不认识）。没有类别的申报不参加分类排名，请用“补填类别”选定。</source>
         <translation>No category of the rubric was read (none ticked, several ticked, or an unknown spelling). An application without a category is not ranked; choose one with "Set category".</translation>
     </message>
     <message>
-        <location filename="../../ui/organizer/intake_model.py" line="48" />
+        <location filename="../../ui/organizer/intake_model.py" line="49" />
         <source>字数</source>
         <translation>Length</translation>
     </message>
     <message>
-        <location filename="../../ui/organizer/intake_model.py" line="48" />
+        <location filename="../../ui/organizer/intake_model.py" line="49" />
         <source>详细内容的字数不在评审细则建议的范围内。一般只需确认并告知专家。</source>
         <translation>The length of the detailed description is outside the rubric's recommended range. Usually acknowledging it and telling the experts is enough.</translation>
     </message>
     <message>
-        <location filename="../../ui/organizer/intake_model.py" line="50" />
+        <location filename="../../ui/organizer/intake_model.py" line="51" />
         <source>图片数</source>
         <translation>Image count</translation>
     </message>
     <message>
-        <location filename="../../ui/organizer/intake_model.py" line="50" />
+        <location filename="../../ui/organizer/intake_model.py" line="51" />
         <source>附图数量不符合征集要求。可确认后保留，或联系申报单位补交。</source>
         <translation>The number of images does not meet the call's requirement. Acknowledge and keep it, or ask the applicant for more.</translation>
     </message>
     <message>
-        <location filename="../../ui/organizer/intake_model.py" line="52" />
+        <location filename="../../ui/organizer/intake_model.py" line="53" />
         <source>图片格式</source>
         <translation>Image format</translation>
     </message>
     <message>
-        <location filename="../../ui/organizer/intake_model.py" line="52" />
+        <location filename="../../ui/organizer/intake_model.py" line="53" />
         <source>附图不是要求的格式。专家仍可查看，一般确认即可。</source>
         <translation>An image is not in the required format. Experts can still view it; usually acknowledging it is enough.</translation>
     </message>
     <message>
-        <location filename="../../ui/organizer/intake_model.py" line="54" />
+        <location filename="../../ui/organizer/intake_model.py" line="55" />
         <source>分辨率</source>
         <translation>Resolution</translation>
     </message>
     <message>
-        <location filename="../../ui/organizer/intake_model.py" line="54" />
+        <location filename="../../ui/organizer/intake_model.py" line="55" />
         <source>附图分辨率低于要求。专家仍可查看，一般确认即可。</source>
         <translation>An image's resolution is below the requirement. Experts can still view it; usually acknowledging it is enough.</translation>
     </message>
     <message>
-        <location filename="../../ui/organizer/intake_model.py" line="56" />
+        <location filename="../../ui/organizer/intake_model.py" line="57" />
         <source>附件损坏</source>
         <translation>Damaged file</translation>
     </message>
     <message>
-        <location filename="../../ui/organizer/intake_model.py" line="56" />
+        <location filename="../../ui/organizer/intake_model.py" line="57" />
         <source>有附件无法安全打开，不会放入评审包。可联系申报单位重发。</source>
         <translation>An attachment cannot be opened safely and is left out of the packet. You may ask the applicant to resend it.</translation>
     </message>
     <message>
-        <location filename="../../ui/organizer/intake_model.py" line="58" />
+        <location filename="../../ui/organizer/intake_model.py" line="59" />
         <source>压缩包不安全</source>
         <translation>Unsafe archive</translation>
     </message>
     <message>
-        <location filename="../../ui/organizer/intake_model.py" line="58" />
+        <location filename="../../ui/organizer/intake_model.py" line="59" />
         <source>压缩包中有路径不安全的文件，已跳过。请核对是否缺少材料。</source>
         <translation>The archive holds files with unsafe paths; they were skipped. Check whether material is missing.</translation>
     </message>
     <message>
-        <location filename="../../ui/organizer/intake_model.py" line="60" />
+        <location filename="../../ui/organizer/intake_model.py" line="61" />
         <source>手机号</source>
         <translation>Mobile number</translation>
     </message>
     <message>
-        <location filename="../../ui/organizer/intake_model.py" line="60" />
+        <location filename="../../ui/organizer/intake_model.py" line="61" />
         <source>专家可见的文字中有未脱敏的手机号。请在对应栏目中改为脱敏写法。</source>
         <translation>Text experts see contains an unmasked mobile number. Edit the field to mask it.</translation>
     </message>
     <message>
-        <location filename="../../ui/organizer/intake_model.py" line="62" />
+        <location filename="../../ui/organizer/intake_model.py" line="63" />
         <source>身份证号</source>
         <translation>ID number</translation>
     </message>
     <message>
-        <location filename="../../ui/organizer/intake_model.py" line="62" />
+        <location filename="../../ui/organizer/intake_model.py" line="63" />
         <source>专家可见的文字中有未脱敏的身份证号。请在对应栏目中改为脱敏写法。</source>
         <translation>Text experts see contains an unmasked ID number. Edit the field to mask it.</translation>
     </message>
     <message>
-        <location filename="../../ui/organizer/intake_model.py" line="64" />
+        <location filename="../../ui/organizer/intake_model.py" line="65" />
         <source>银行卡号</source>
         <translation>Bank card</translation>
     </message>
     <message>
-        <location filename="../../ui/organizer/intake_model.py" line="64" />
+        <location filename="../../ui/organizer/intake_model.py" line="65" />
         <source>专家可见的文字中有未脱敏的银行卡号。请在对应栏目中改为脱敏写法。</source>
         <translation>Text experts see contains an unmasked bank card number. Edit the field to mask it.</translation>
     </message>
     <message>
-        <location filename="../../ui/organizer/intake_model.py" line="66" />
+        <location filename="../../ui/organizer/intake_model.py" line="67" />
         <source>疑似重复</source>
         <translation>Possible duplicate</translation>
     </message>
     <message>
-        <location filename="../../ui/organizer/intake_model.py" line="66" />
+        <location filename="../../ui/organizer/intake_model.py" line="67" />
         <source>与另一份申报的单位和标题相同。请用“标记为重复”保留其中一份。</source>
         <translation>Same unit and title as another application. Use "Mark as duplicate" to keep one of them.</translation>
     </message>
     <message>
-        <location filename="../../ui/organizer/intake_model.py" line="92" />
+        <location filename="../../ui/organizer/intake_model.py" line="100" />
         <source>状态</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../../ui/organizer/intake_model.py" line="92" />
+        <location filename="../../ui/organizer/intake_model.py" line="100" />
         <source>编号</source>
         <translation>ID</translation>
     </message>
     <message>
-        <location filename="../../ui/organizer/intake_model.py" line="93" />
+        <location filename="../../ui/organizer/intake_model.py" line="101" />
         <source>申报单位</source>
         <translation>Unit</translation>
     </message>
     <message>
-        <location filename="../../ui/organizer/intake_model.py" line="93" />
+        <location filename="../../ui/organizer/intake_model.py" line="101" />
         <source>类别</source>
         <translation>Category</translation>
     </message>
     <message>
-        <location filename="../../ui/organizer/intake_model.py" line="94" />
+        <location filename="../../ui/organizer/intake_model.py" line="102" />
         <source>实践标题</source>
         <translation>Title</translation>
     </message>
     <message>
-        <location filename="../../ui/organizer/intake_model.py" line="94" />
+        <location filename="../../ui/organizer/intake_model.py" line="102" />
         <source>正文字数</source>
         <translation>Length</translation>
     </message>
     <message>
-        <location filename="../../ui/organizer/intake_model.py" line="95" />
+        <location filename="../../ui/organizer/intake_model.py" line="103" />
         <source>图片</source>
         <translation>Image</translation>
     </message>
     <message>
-        <location filename="../../ui/organizer/intake_model.py" line="95" />
+        <location filename="../../ui/organizer/intake_model.py" line="103" />
         <source>提示</source>
         <translation>Notes</translation>
     </message>
     <message>
-        <location filename="../../ui/organizer/intake_model.py" line="96" />
+        <location filename="../../ui/organizer/intake_model.py" line="104" />
         <source>来源</source>
         <translation>Source</translation>
     </message>
@@ -1867,87 +1851,87 @@ Files involved:
 <context>
     <name>IntakePage</name>
     <message>
-        <location filename="../../ui/organizer/intake_page.py" line="61" />
+        <location filename="../../ui/organizer/intake_page.py" line="62" />
         <source>选择申报材料文件夹</source>
         <translation>Choose the intake folder</translation>
     </message>
     <message>
-        <location filename="../../ui/organizer/intake_page.py" line="107" />
+        <location filename="../../ui/organizer/intake_page.py" line="108" />
         <source>选择文件夹…</source>
         <translation>Choose folder…</translation>
     </message>
     <message>
-        <location filename="../../ui/organizer/intake_page.py" line="109" />
+        <location filename="../../ui/organizer/intake_page.py" line="110" />
         <source>重新扫描</source>
         <translation>Scan again</translation>
     </message>
     <message>
-        <location filename="../../ui/organizer/intake_page.py" line="111" />
+        <location filename="../../ui/organizer/intake_page.py" line="112" />
         <source>操作记录…</source>
         <translation>Decision log…</translation>
     </message>
     <message>
-        <location filename="../../ui/organizer/intake_page.py" line="121" />
+        <location filename="../../ui/organizer/intake_page.py" line="122" />
         <source>取消</source>
         <translation>Cancel</translation>
     </message>
     <message>
-        <location filename="../../ui/organizer/intake_page.py" line="130" />
+        <location filename="../../ui/organizer/intake_page.py" line="131" />
         <source>全部状态</source>
         <translation>All statuses</translation>
     </message>
     <message>
-        <location filename="../../ui/organizer/intake_page.py" line="134" />
+        <location filename="../../ui/organizer/intake_page.py" line="135" />
         <source>全部提示</source>
         <translation>All warnings</translation>
     </message>
     <message>
-        <location filename="../../ui/organizer/intake_page.py" line="138" />
+        <location filename="../../ui/organizer/intake_page.py" line="139" />
         <source>筛选：</source>
         <translation>Filter:</translation>
     </message>
     <message>
-        <location filename="../../ui/organizer/intake_page.py" line="193" />
+        <location filename="../../ui/organizer/intake_page.py" line="194" />
         <source>申报材料文件夹：{folder}</source>
         <translation>Intake folder: {folder}</translation>
     </message>
     <message>
-        <location filename="../../ui/organizer/intake_page.py" line="216" />
+        <location filename="../../ui/organizer/intake_page.py" line="217" />
         <source>正在查找申报材料…</source>
         <translation>Looking for applications…</translation>
     </message>
     <message>
-        <location filename="../../ui/organizer/intake_page.py" line="240" />
+        <location filename="../../ui/organizer/intake_page.py" line="241" />
         <source>正在读取 {done}/{total}：{name}</source>
         <translation>Reading {done}/{total}: {name}</translation>
     </message>
     <message>
-        <location filename="../../ui/organizer/intake_page.py" line="264" />
+        <location filename="../../ui/organizer/intake_page.py" line="265" />
         <source>已取消读取；已读取的申报保留在表中。</source>
         <translation>Reading cancelled; the applications read so far stay in the table.</translation>
     </message>
     <message>
-        <location filename="../../ui/organizer/intake_page.py" line="265" />
+        <location filename="../../ui/organizer/intake_page.py" line="266" />
         <source>已读取申报材料：{counts}</source>
         <translation>Intake read: {counts}</translation>
     </message>
     <message>
-        <location filename="../../ui/organizer/intake_page.py" line="270" />
+        <location filename="../../ui/organizer/intake_page.py" line="271" />
         <source>读取申报材料时发生内部错误（{kind}: {detail}）</source>
         <translation>Internal error while reading the intake ({kind}: {detail})</translation>
     </message>
     <message>
-        <location filename="../../ui/organizer/intake_page.py" line="289" />
+        <location filename="../../ui/organizer/intake_page.py" line="290" />
         <source>共 {total} 份</source>
         <translation>{total} in all</translation>
     </message>
     <message>
-        <location filename="../../ui/organizer/intake_page.py" line="321" />
+        <location filename="../../ui/organizer/intake_page.py" line="322" />
         <source>已记录决定：{source}</source>
         <translation>Decision recorded: {source}</translation>
     </message>
     <message>
-        <location filename="../../ui/organizer/intake_page.py" line="325" />
+        <location filename="../../ui/organizer/intake_page.py" line="326" />
         <source>无法保存决定：{error}</source>
         <translation>Cannot save the decision: {error}</translation>
     </message>
@@ -1955,106 +1939,106 @@ Files involved:
 <context>
     <name>IntakeQuestions</name>
     <message>
-        <location filename="../../ui/organizer/intake_dialogs.py" line="102" />
+        <location filename="../../ui/organizer/intake_dialogs.py" line="103" />
         <source>修改字段</source>
         <translation>Edit field</translation>
     </message>
     <message>
-        <location filename="../../ui/organizer/intake_dialogs.py" line="102" />
+        <location filename="../../ui/organizer/intake_dialogs.py" line="103" />
         <source>修改后的值写入决定文件，生成评审包时替换从申报书中读出的值。</source>
         <translation>The new value is written to the decisions file and replaces the value read from the form when the packet is built.</translation>
     </message>
     <message>
-        <location filename="../../ui/organizer/intake_dialogs.py" line="113" />
+        <location filename="../../ui/organizer/intake_dialogs.py" line="114" />
         <source>字段：</source>
         <translation>Field:</translation>
     </message>
     <message>
-        <location filename="../../ui/organizer/intake_dialogs.py" line="114" />
+        <location filename="../../ui/organizer/intake_dialogs.py" line="115" />
         <source>类别：</source>
         <translation>Category:</translation>
     </message>
     <message>
-        <location filename="../../ui/organizer/intake_dialogs.py" line="115" />
+        <location filename="../../ui/organizer/intake_dialogs.py" line="116" />
         <source>新值：</source>
         <translation>New value:</translation>
     </message>
     <message>
-        <location filename="../../ui/organizer/intake_dialogs.py" line="116" />
-        <location filename="../../ui/organizer/intake_dialogs.py" line="144" />
-        <location filename="../../ui/organizer/intake_dialogs.py" line="163" />
-        <location filename="../../ui/organizer/intake_dialogs.py" line="201" />
+        <location filename="../../ui/organizer/intake_dialogs.py" line="117" />
+        <location filename="../../ui/organizer/intake_dialogs.py" line="145" />
+        <location filename="../../ui/organizer/intake_dialogs.py" line="164" />
+        <location filename="../../ui/organizer/intake_dialogs.py" line="202" />
         <source>理由：</source>
         <translation>Reason:</translation>
     </message>
     <message>
-        <location filename="../../ui/organizer/intake_dialogs.py" line="140" />
+        <location filename="../../ui/organizer/intake_dialogs.py" line="141" />
         <source>排除申报</source>
         <translation>Exclude application</translation>
     </message>
     <message>
-        <location filename="../../ui/organizer/intake_dialogs.py" line="140" />
+        <location filename="../../ui/organizer/intake_dialogs.py" line="141" />
         <source>“{title}”将不放入评审包。请写明理由，理由记入操作记录。</source>
         <translation>"{title}" will be left out of the packet. Give a reason; it is kept in the decision log.</translation>
     </message>
     <message>
-        <location filename="../../ui/organizer/intake_dialogs.py" line="153" />
+        <location filename="../../ui/organizer/intake_dialogs.py" line="154" />
         <source>标记为重复</source>
         <translation>Mark as duplicate</translation>
     </message>
     <message>
-        <location filename="../../ui/organizer/intake_dialogs.py" line="153" />
+        <location filename="../../ui/organizer/intake_dialogs.py" line="154" />
         <source>“{title}”是另一份申报的重复：选择保留的那一份。本份将不放入评审包，两份的关系都记入决定文件。</source>
         <translation>"{title}" duplicates another application: choose the one to keep. This one is left out of the packet; both are named in the decisions file.</translation>
     </message>
     <message>
-        <location filename="../../ui/organizer/intake_dialogs.py" line="161" />
+        <location filename="../../ui/organizer/intake_dialogs.py" line="162" />
         <source>重复申报</source>
         <translation>Submitted twice</translation>
     </message>
     <message>
-        <location filename="../../ui/organizer/intake_dialogs.py" line="162" />
+        <location filename="../../ui/organizer/intake_dialogs.py" line="163" />
         <source>保留：</source>
         <translation>Keep:</translation>
     </message>
     <message>
-        <location filename="../../ui/organizer/intake_dialogs.py" line="171" />
+        <location filename="../../ui/organizer/intake_dialogs.py" line="172" />
         <source>确认提示</source>
         <translation>Acknowledge warning</translation>
     </message>
     <message>
-        <location filename="../../ui/organizer/intake_dialogs.py" line="171" />
+        <location filename="../../ui/organizer/intake_dialogs.py" line="172" />
         <source>确认已看过该提示。可以写一句说明；选择是否仍让专家看到这条提示。</source>
         <translation>Confirm that you have seen this warning. Add a note if you like, and choose whether experts still see it.</translation>
     </message>
     <message>
-        <location filename="../../ui/organizer/intake_dialogs.py" line="178" />
+        <location filename="../../ui/organizer/intake_dialogs.py" line="179" />
         <source>评审包中仍向专家显示此提示</source>
         <translation>Still show this warning to experts in the packet</translation>
     </message>
     <message>
-        <location filename="../../ui/organizer/intake_dialogs.py" line="179" />
-        <location filename="../../ui/organizer/intake_dialogs.py" line="200" />
+        <location filename="../../ui/organizer/intake_dialogs.py" line="180" />
+        <location filename="../../ui/organizer/intake_dialogs.py" line="201" />
         <source>提示：</source>
         <translation>Warning:</translation>
     </message>
     <message>
-        <location filename="../../ui/organizer/intake_dialogs.py" line="180" />
+        <location filename="../../ui/organizer/intake_dialogs.py" line="181" />
         <source>说明：</source>
         <translation>Note:</translation>
     </message>
     <message>
-        <location filename="../../ui/organizer/intake_dialogs.py" line="192" />
+        <location filename="../../ui/organizer/intake_dialogs.py" line="193" />
         <source>撤销确认</source>
         <translation>Withdraw acknowledgement</translation>
     </message>
     <message>
-        <location filename="../../ui/organizer/intake_dialogs.py" line="192" />
+        <location filename="../../ui/organizer/intake_dialogs.py" line="193" />
         <source>撤销后该提示重新成为待处理，评审包中按未确认的提示处理。撤销记入操作记录。</source>
         <translation>Once withdrawn, the warning is open again and the packet treats it as unacknowledged. The withdrawal is recorded in the decision log.</translation>
     </message>
     <message>
-        <location filename="../../ui/organizer/intake_dialogs.py" line="199" />
+        <location filename="../../ui/organizer/intake_dialogs.py" line="200" />
         <source>可不填</source>
         <translation>Optional</translation>
     </message>
@@ -2231,6 +2215,39 @@ Files involved:
     </message>
 </context>
 <context>
+    <name>Keys</name>
+    <message>
+        <location filename="../../app/keys.py" line="53" />
+        <source>口令不能为空</source>
+        <translation>The passphrase must not be empty</translation>
+    </message>
+    <message>
+        <location filename="../../app/keys.py" line="54" />
+        <source>口令错误，无法解锁密钥 {path}（若确认口令无误，则密钥文件可能已被改动）</source>
+        <translation>Wrong passphrase: the key {path} cannot be unlocked (if the passphrase is right, the key file may have been changed)</translation>
+    </message>
+    <message>
+        <location filename="../../app/keys.py" line="56" />
+        <source>密钥文件已损坏：{path}（私钥与公钥不匹配）</source>
+        <translation>The key file is damaged: {path} (its private and public keys do not match)</translation>
+    </message>
+    <message>
+        <location filename="../../app/keys.py" line="57" />
+        <source>尚未创建密钥（{path}），请先运行 paneldesk key init</source>
+        <translation>No key has been created yet ({path}); create one first (paneldesk key init)</translation>
+    </message>
+    <message>
+        <location filename="../../app/keys.py" line="58" />
+        <source>无法读取密钥文件 {path}：{detail}</source>
+        <translation>Cannot read the key file {path}: {detail}</translation>
+    </message>
+    <message>
+        <location filename="../../app/keys.py" line="59" />
+        <source>密钥文件已损坏或格式不正确：{path}（{detail}）</source>
+        <translation>The key file is damaged or not a key file: {path} ({detail})</translation>
+    </message>
+</context>
+<context>
     <name>LinksViewer</name>
     <message>
         <location filename="../../ui/evidence/text_viewers.py" line="84" />
@@ -2256,7 +2273,7 @@ Files involved:
 <context>
     <name>MarkWriter</name>
     <message>
-        <location filename="../../ui/review/marks.py" line="63" />
+        <location filename="../../ui/review/marks.py" line="64" />
         <source>保存失败（{kind}: {detail}）</source>
         <translation>Saving failed ({kind}: {detail})</translation>
     </message>
@@ -2265,7 +2282,7 @@ Files involved:
     <name>Message</name>
     <message>
         <location filename="../../ui/i18n.py" line="41" />
-        <location filename="../../ui/organizer/results_models.py" line="176" />
+        <location filename="../../ui/organizer/results_models.py" line="194" />
         <source>、</source>
         <translation>, </translation>
     </message>
@@ -2319,27 +2336,27 @@ Files involved:
 <context>
     <name>OrganizerLaunch</name>
     <message>
-        <location filename="../../ui/organizer/launch.py" line="37" />
+        <location filename="../../ui/organizer/launch.py" line="38" />
         <source>选择评审包</source>
         <translation>Choose a packet</translation>
     </message>
     <message>
-        <location filename="../../ui/organizer/launch.py" line="38" />
+        <location filename="../../ui/organizer/launch.py" line="39" />
         <source>评审包 (*.panelpack);;所有文件 (*)</source>
         <translation>Judging packets (*.panelpack);;All files (*)</translation>
     </message>
     <message>
-        <location filename="../../ui/organizer/launch.py" line="98" />
+        <location filename="../../ui/organizer/launch.py" line="99" />
         <source>结果</source>
         <translation>Outcome</translation>
     </message>
     <message>
-        <location filename="../../ui/organizer/launch.py" line="114" />
+        <location filename="../../ui/organizer/launch.py" line="115" />
         <source>打开评审包时发生内部错误（{kind}: {detail}）。</source>
         <translation>Internal error while opening the packet ({kind}: {detail}).</translation>
     </message>
     <message>
-        <location filename="../../ui/organizer/launch.py" line="117" />
+        <location filename="../../ui/organizer/launch.py" line="118" />
         <source>无法打开评审包</source>
         <translation>Cannot open packet</translation>
     </message>
@@ -2375,84 +2392,107 @@ Files involved:
 <context>
     <name>OrganizerWorkbench</name>
     <message>
-        <location filename="../../ui/organizer/workbench.py" line="62" />
+        <location filename="../../ui/organizer/workbench.py" line="63" />
         <source>组织方工作台 — {name}</source>
         <translation>Organizer workbench — {name}</translation>
     </message>
     <message>
-        <location filename="../../ui/organizer/workbench.py" line="70" />
+        <location filename="../../ui/organizer/workbench.py" line="71" />
         <source>项目文件夹：{folder}</source>
         <translation>Project folder: {folder}</translation>
     </message>
     <message>
-        <location filename="../../ui/organizer/workbench.py" line="117" />
+        <location filename="../../ui/organizer/workbench.py" line="118" />
         <source>申报材料</source>
         <translation>Intake</translation>
     </message>
     <message>
-        <location filename="../../ui/organizer/workbench.py" line="117" />
+        <location filename="../../ui/organizer/workbench.py" line="118" />
         <source>专家与分配</source>
         <translation>Panel</translation>
     </message>
     <message>
-        <location filename="../../ui/organizer/workbench.py" line="117" />
+        <location filename="../../ui/organizer/workbench.py" line="118" />
         <source>评审包</source>
         <translation>Packet</translation>
     </message>
     <message>
-        <location filename="../../ui/organizer/workbench.py" line="118" />
+        <location filename="../../ui/organizer/workbench.py" line="119" />
         <source>导入评分表</source>
         <translation>Import score sheets</translation>
     </message>
     <message>
-        <location filename="../../ui/organizer/workbench.py" line="118" />
+        <location filename="../../ui/organizer/workbench.py" line="119" />
         <source>结果</source>
         <translation>Outcome</translation>
     </message>
     <message>
-        <location filename="../../ui/organizer/workbench.py" line="129" />
+        <location filename="../../ui/organizer/workbench.py" line="130" />
         <source>本轮还没有评审包：先在“评审包”一步生成，或打开已有的评审包。</source>
         <translation>This round has no packet yet: build one in the "Packet" step, or open an existing packet.</translation>
     </message>
     <message>
-        <location filename="../../ui/organizer/workbench.py" line="130" />
+        <location filename="../../ui/organizer/workbench.py" line="131" />
         <source>导入评分表后在此查看结果。</source>
         <translation>Results appear here after score sheets are imported.</translation>
     </message>
     <message>
-        <location filename="../../ui/organizer/workbench.py" line="137" />
+        <location filename="../../ui/organizer/workbench.py" line="138" />
         <source>文件(&amp;F)</source>
         <translation>&amp;File</translation>
     </message>
     <message>
-        <location filename="../../ui/organizer/workbench.py" line="138" />
+        <location filename="../../ui/organizer/workbench.py" line="139" />
         <source>新建组织方项目(&amp;N)…</source>
         <translation>&amp;New organizer project…</translation>
     </message>
     <message>
-        <location filename="../../ui/organizer/workbench.py" line="140" />
+        <location filename="../../ui/organizer/workbench.py" line="141" />
         <source>打开组织方项目(&amp;O)…</source>
         <translation>&amp;Open organizer project…</translation>
     </message>
     <message>
-        <location filename="../../ui/organizer/workbench.py" line="144" />
+        <location filename="../../ui/organizer/workbench.py" line="145" />
         <source>关闭窗口(&amp;C)</source>
         <translation>&amp;Close window</translation>
     </message>
     <message>
-        <location filename="../../ui/organizer/workbench.py" line="148" />
+        <location filename="../../ui/organizer/workbench.py" line="149" />
         <source>帮助(&amp;H)</source>
         <translation>&amp;Help</translation>
     </message>
     <message>
-        <location filename="../../ui/organizer/workbench.py" line="158" />
+        <location filename="../../ui/organizer/workbench.py" line="159" />
         <source>无法打开评审包（{kind}）</source>
         <translation>Cannot open the packet ({kind})</translation>
     </message>
     <message>
-        <location filename="../../ui/organizer/workbench.py" line="181" />
+        <location filename="../../ui/organizer/workbench.py" line="182" />
         <source>项目文件夹：{folder} · 评审包：{packet}</source>
         <translation>Project folder: {folder} · packet: {packet}</translation>
+    </message>
+</context>
+<context>
+    <name>Outliers</name>
+    <message>
+        <location filename="../../scoring/disagreement.py" line="28" />
+        <source>高于该作品平均分 {mean}，偏离 {deviation}%（超过 ±{percent}%）</source>
+        <translation>above the submission's mean {mean} by {deviation}% (more than ±{percent}%)</translation>
+    </message>
+    <message>
+        <location filename="../../scoring/disagreement.py" line="30" />
+        <source>低于该作品平均分 {mean}，偏离 {deviation}%（超过 ±{percent}%）</source>
+        <translation>below the submission's mean {mean} by {deviation}% (more than ±{percent}%)</translation>
+    </message>
+    <message>
+        <location filename="../../scoring/disagreement.py" line="32" />
+        <source>z 分数 {z}（|z| &gt; {limit}）</source>
+        <translation>z score {z} (|z| &gt; {limit})</translation>
+    </message>
+    <message>
+        <location filename="../../scoring/disagreement.py" line="33" />
+        <source>{first}；{then}</source>
+        <translation>{first}; {then}</translation>
     </message>
 </context>
 <context>
@@ -2511,34 +2551,34 @@ Files involved:
 <context>
     <name>PacketOpener</name>
     <message>
-        <location filename="../../ui/review/opening.py" line="85" />
+        <location filename="../../ui/review/opening.py" line="86" />
         <source>取消</source>
         <translation>Cancel</translation>
     </message>
     <message>
-        <location filename="../../ui/review/opening.py" line="120" />
+        <location filename="../../ui/review/opening.py" line="121" />
         <source>正在打开并校验评审包：{name}…</source>
         <translation>Opening and verifying {name}…</translation>
     </message>
     <message>
-        <location filename="../../ui/review/opening.py" line="111" />
-        <location filename="../../ui/review/opening.py" line="168" />
+        <location filename="../../ui/review/opening.py" line="112" />
+        <location filename="../../ui/review/opening.py" line="169" />
         <source>已取消打开评审包。</source>
         <translation>Opening the packet was cancelled.</translation>
     </message>
     <message>
-        <location filename="../../ui/review/opening.py" line="151" />
+        <location filename="../../ui/review/opening.py" line="152" />
         <source>无法在系统钥匙串中保存口令，下次打开时需要重新输入。</source>
         <translation>Could not save the passphrase in the system keyring; you will need to enter it again next time.</translation>
     </message>
     <message>
-        <location filename="../../ui/review/opening.py" line="171" />
+        <location filename="../../ui/review/opening.py" line="172" />
         <source>打开评审包时发生内部错误（{kind}: {detail}）。</source>
         <translation>Internal error while opening the packet ({kind}: {detail}).</translation>
     </message>
     <message>
-        <location filename="../../ui/review/opening.py" line="108" />
-        <location filename="../../ui/review/opening.py" line="173" />
+        <location filename="../../ui/review/opening.py" line="109" />
+        <location filename="../../ui/review/opening.py" line="174" />
         <source>无法打开评审包</source>
         <translation>Cannot open packet</translation>
     </message>
@@ -2567,27 +2607,57 @@ Files involved:
 <context>
     <name>PanelModels</name>
     <message>
-        <location filename="../../ui/organizer/panel_models.py" line="70" />
+        <location filename="../../ui/organizer/panel_models.py" line="41" />
+        <source>已登记</source>
+        <translation>Enrolled</translation>
+    </message>
+    <message>
+        <location filename="../../ui/organizer/panel_models.py" line="42" />
+        <source>未登记</source>
+        <translation>Not enrolled</translation>
+    </message>
+    <message>
+        <location filename="../../ui/organizer/panel_models.py" line="43" />
+        <source>合计</source>
+        <translation>Total</translation>
+    </message>
+    <message>
+        <location filename="../../ui/organizer/panel_models.py" line="44" />
+        <source>手动分配</source>
+        <translation>Assigned by hand</translation>
+    </message>
+    <message>
+        <location filename="../../ui/organizer/panel_models.py" line="45" />
+        <source>手动取消分配</source>
+        <translation>Unassigned by hand</translation>
+    </message>
+    <message>
+        <location filename="../../ui/organizer/panel_models.py" line="46" />
+        <source>已声明回避：{unit}</source>
+        <translation>Declared conflict: {unit}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/organizer/panel_models.py" line="77" />
         <source>编号</source>
         <translation>ID</translation>
     </message>
     <message>
-        <location filename="../../ui/organizer/panel_models.py" line="70" />
+        <location filename="../../ui/organizer/panel_models.py" line="77" />
         <source>姓名</source>
         <translation>Name</translation>
     </message>
     <message>
-        <location filename="../../ui/organizer/panel_models.py" line="71" />
+        <location filename="../../ui/organizer/panel_models.py" line="78" />
         <source>单位</source>
         <translation>Organisation</translation>
     </message>
     <message>
-        <location filename="../../ui/organizer/panel_models.py" line="71" />
+        <location filename="../../ui/organizer/panel_models.py" line="78" />
         <source>公钥指纹</source>
         <translation>Key fingerprint</translation>
     </message>
     <message>
-        <location filename="../../ui/organizer/panel_models.py" line="72" />
+        <location filename="../../ui/organizer/panel_models.py" line="79" />
         <source>指纹</source>
         <translation>Fingerprint</translation>
     </message>
@@ -2595,128 +2665,128 @@ Files involved:
 <context>
     <name>PanelPage</name>
     <message>
-        <location filename="../../ui/organizer/panel_page.py" line="86" />
+        <location filename="../../ui/organizer/panel_page.py" line="87" />
         <source>创建组织方密钥…</source>
         <translation>Create organizer key…</translation>
     </message>
     <message>
-        <location filename="../../ui/organizer/panel_page.py" line="95" />
+        <location filename="../../ui/organizer/panel_page.py" line="96" />
         <source>专家名单</source>
         <translation>Roster</translation>
     </message>
     <message>
-        <location filename="../../ui/organizer/panel_page.py" line="106" />
+        <location filename="../../ui/organizer/panel_page.py" line="107" />
         <source>添加…</source>
         <translation>Add…</translation>
     </message>
     <message>
-        <location filename="../../ui/organizer/panel_page.py" line="107" />
+        <location filename="../../ui/organizer/panel_page.py" line="108" />
         <source>编辑…</source>
         <translation>Edit…</translation>
     </message>
     <message>
-        <location filename="../../ui/organizer/panel_page.py" line="108" />
+        <location filename="../../ui/organizer/panel_page.py" line="109" />
         <source>删除</source>
         <translation>Remove</translation>
     </message>
     <message>
-        <location filename="../../ui/organizer/panel_page.py" line="109" />
+        <location filename="../../ui/organizer/panel_page.py" line="110" />
         <source>登记指纹…</source>
         <translation>Enrol fingerprint…</translation>
     </message>
     <message>
-        <location filename="../../ui/organizer/panel_page.py" line="110" />
+        <location filename="../../ui/organizer/panel_page.py" line="111" />
         <source>导入名单…</source>
         <translation>Import roster…</translation>
     </message>
     <message>
-        <location filename="../../ui/organizer/panel_page.py" line="124" />
+        <location filename="../../ui/organizer/panel_page.py" line="125" />
         <source>勾选即把专家编入该类别的评审组；全部不勾选时，每位专家评审全部申报。</source>
         <translation>Tick to put an expert on that category's panel; with nothing ticked, every expert reviews every application.</translation>
     </message>
     <message>
-        <location filename="../../ui/organizer/panel_page.py" line="130" />
+        <location filename="../../ui/organizer/panel_page.py" line="131" />
         <source>分类评审组</source>
         <translation>Category panels</translation>
     </message>
     <message>
-        <location filename="../../ui/organizer/panel_page.py" line="136" />
+        <location filename="../../ui/organizer/panel_page.py" line="137" />
         <source>添加回避…</source>
         <translation>Add conflict…</translation>
     </message>
     <message>
-        <location filename="../../ui/organizer/panel_page.py" line="138" />
+        <location filename="../../ui/organizer/panel_page.py" line="139" />
         <source>删除回避</source>
         <translation>Remove conflict</translation>
     </message>
     <message>
-        <location filename="../../ui/organizer/panel_page.py" line="144" />
+        <location filename="../../ui/organizer/panel_page.py" line="145" />
         <source>回避</source>
         <translation>Recused</translation>
     </message>
     <message>
-        <location filename="../../ui/organizer/panel_page.py" line="158" />
-        <location filename="../../ui/organizer/panel_page.py" line="169" />
+        <location filename="../../ui/organizer/panel_page.py" line="159" />
+        <location filename="../../ui/organizer/panel_page.py" line="170" />
         <source>分配/取消分配…</source>
         <translation>Assign/unassign…</translation>
     </message>
     <message>
-        <location filename="../../ui/organizer/panel_page.py" line="166" />
+        <location filename="../../ui/organizer/panel_page.py" line="167" />
         <source>● 已分配　◉ 手动分配　○ 手动取消分配　⊘ 回避 · 双击单元格或按空格键分配/取消分配</source>
         <translation>● assigned　◉ assigned by hand　○ unassigned by hand　⊘ conflict · double-click a cell or press Space to assign/unassign</translation>
     </message>
     <message>
-        <location filename="../../ui/organizer/panel_page.py" line="174" />
+        <location filename="../../ui/organizer/panel_page.py" line="175" />
         <source>分配矩阵</source>
         <translation>Assignment matrix</translation>
     </message>
     <message>
-        <location filename="../../ui/organizer/panel_page.py" line="194" />
+        <location filename="../../ui/organizer/panel_page.py" line="195" />
         <source>组织方密钥指纹：{fp}</source>
         <translation>Organizer key fingerprint: {fp}</translation>
     </message>
     <message>
-        <location filename="../../ui/organizer/panel_page.py" line="197" />
+        <location filename="../../ui/organizer/panel_page.py" line="198" />
         <source>尚未创建组织方密钥：生成评审包前需要创建。</source>
         <translation>No organizer key yet: one is needed before building the packet.</translation>
     </message>
     <message>
-        <location filename="../../ui/organizer/panel_page.py" line="233" />
+        <location filename="../../ui/organizer/panel_page.py" line="234" />
         <source>{n} 份申报分配的专家少于 {needed} 位：{ids}</source>
         <translation>{n} applications have fewer than {needed} experts: {ids}</translation>
     </message>
     <message>
-        <location filename="../../ui/organizer/panel_page.py" line="262" />
+        <location filename="../../ui/organizer/panel_page.py" line="263" />
         <source>已分配：{id} × {submission}</source>
         <translation>Assigned: {id} × {submission}</translation>
     </message>
     <message>
-        <location filename="../../ui/organizer/panel_page.py" line="263" />
+        <location filename="../../ui/organizer/panel_page.py" line="264" />
         <source>已取消分配：{id} × {submission}</source>
         <translation>Unassigned: {id} × {submission}</translation>
     </message>
     <message>
-        <location filename="../../ui/organizer/panel_page.py" line="270" />
+        <location filename="../../ui/organizer/panel_page.py" line="271" />
         <source>无法保存分配：{error}</source>
         <translation>Could not save the assignment: {error}</translation>
     </message>
     <message>
-        <location filename="../../ui/organizer/panel_page.py" line="289" />
+        <location filename="../../ui/organizer/panel_page.py" line="290" />
         <source>正在创建组织方密钥…</source>
         <translation>Creating the organizer key…</translation>
     </message>
     <message>
-        <location filename="../../ui/organizer/panel_page.py" line="295" />
+        <location filename="../../ui/organizer/panel_page.py" line="296" />
         <source>已创建组织方密钥，指纹 {fp}</source>
         <translation>Organizer key created, fingerprint {fp}</translation>
     </message>
     <message>
-        <location filename="../../ui/organizer/panel_page.py" line="313" />
+        <location filename="../../ui/organizer/panel_page.py" line="314" />
         <source>专家编号不能重复。</source>
         <translation>Expert ids must be unique.</translation>
     </message>
     <message>
-        <location filename="../../ui/organizer/panel_page.py" line="327" />
+        <location filename="../../ui/organizer/panel_page.py" line="328" />
         <source>无法保存专家名单：{error}</source>
         <translation>Cannot save the roster: {error}</translation>
     </message>
@@ -3023,6 +3093,104 @@ Files involved:
     </message>
 </context>
 <context>
+    <name>ResultReasons</name>
+    <message>
+        <location filename="../../app/results/model.py" line="40" />
+        <source>评分不足：有效评分 {n} 份，评奖至少需要 {required} 份</source>
+        <translation>Too few scores: {n} valid, an award needs at least {required}</translation>
+    </message>
+    <message>
+        <location filename="../../app/results/model.py" line="41" />
+        <source>组织方决定取消评奖资格：{reason}{by}</source>
+        <translation>Disqualified by the organizer: {reason}{by}</translation>
+    </message>
+    <message>
+        <location filename="../../app/results/model.py" line="42" />
+        <source>与 {keeper} 单位和标题相同（重复申报），不参与评奖；{why}</source>
+        <translation>Same applicant and title as {keeper} (a duplicate entry), not considered for an award; {why}</translation>
+    </message>
+    <message>
+        <location filename="../../app/results/model.py" line="43" />
+        <source>组织方决定保留 {keeper}：{reason}{by}</source>
+        <translation>the organizer decided to keep {keeper}: {reason}{by}</translation>
+    </message>
+    <message>
+        <location filename="../../app/results/model.py" line="44" />
+        <source>未有组织方决定，保留得分较高的 {keeper}</source>
+        <translation>without an organizer's decision the higher-scored {keeper} is kept</translation>
+    </message>
+    <message>
+        <location filename="../../app/results/model.py" line="45" />
+        <source>（{who}）</source>
+        <translation> ({who})</translation>
+    </message>
+    <message>
+        <location filename="../../app/results/model.py" line="46" />
+        <source>（{who}，{at}）</source>
+        <translation> ({who}, {at})</translation>
+    </message>
+    <message>
+        <location filename="../../app/results/model.py" line="47" />
+        <source>去掉最高分 {high}（{high_expert}）、最低分 {low}（{low_expert}）</source>
+        <translation>Dropped the highest score {high} ({high_expert}) and the lowest {low} ({low_expert})</translation>
+    </message>
+    <message>
+        <location filename="../../app/results/model.py" line="48" />
+        <source>{expert}：{reason}</source>
+        <translation>{expert}: {reason}</translation>
+    </message>
+    <message>
+        <location filename="../../app/results/model.py" line="52" />
+        <source>已生效：不参与评奖</source>
+        <translation>In effect: not considered for an award</translation>
+    </message>
+    <message>
+        <location filename="../../app/results/model.py" line="53" />
+        <source>未生效：该作品没有有效评分</source>
+        <translation>Not in effect: the submission has no valid scores</translation>
+    </message>
+    <message>
+        <location filename="../../app/results/model.py" line="54" />
+        <source>已生效：仍予排名</source>
+        <translation>In effect: ranked nonetheless</translation>
+    </message>
+    <message>
+        <location filename="../../app/results/model.py" line="55" />
+        <source>未生效：该作品未参与排名（见其状态）</source>
+        <translation>Not in effect: the submission is not ranked (see its status)</translation>
+    </message>
+    <message>
+        <location filename="../../app/results/model.py" line="56" />
+        <source>已生效：名次依次为 {order}</source>
+        <translation>In effect: places in the order {order}</translation>
+    </message>
+    <message>
+        <location filename="../../app/results/model.py" line="57" />
+        <source>未生效：这些作品此时并不同分并列</source>
+        <translation>Not in effect: these submissions are not tied now</translation>
+    </message>
+    <message>
+        <location filename="../../app/results/model.py" line="58" />
+        <source>已生效：保留 {keep}</source>
+        <translation>In effect: {keep} kept</translation>
+    </message>
+    <message>
+        <location filename="../../app/results/model.py" line="59" />
+        <source>未生效：{keep} 未参与排名</source>
+        <translation>Not in effect: {keep} is not ranked</translation>
+    </message>
+    <message>
+        <location filename="../../app/results/model.py" line="60" />
+        <source>已生效：均参与评奖</source>
+        <translation>In effect: all are considered for awards</translation>
+    </message>
+    <message>
+        <location filename="../../app/results/model.py" line="61" />
+        <source>部分作品因其他原因未参与排名</source>
+        <translation>Some of them are not ranked for other reasons</translation>
+    </message>
+</context>
+<context>
     <name>ResultsCharts</name>
     <message>
         <location filename="../../ui/organizer/charts.py" line="53" />
@@ -3038,192 +3206,193 @@ Files involved:
 <context>
     <name>ResultsModels</name>
     <message>
-        <location filename="../../ui/organizer/results_models.py" line="138" />
+        <location filename="../../ui/organizer/results_models.py" line="155" />
         <source>名次</source>
         <translation>Rank</translation>
     </message>
     <message>
-        <location filename="../../ui/organizer/results_models.py" line="138" />
-        <location filename="../../ui/organizer/results_models.py" line="188" />
+        <location filename="../../ui/organizer/results_models.py" line="155" />
+        <location filename="../../ui/organizer/results_models.py" line="206" />
         <source>编号</source>
         <translation>ID</translation>
     </message>
     <message>
-        <location filename="../../ui/organizer/results_models.py" line="139" />
-        <location filename="../../ui/organizer/results_models.py" line="189" />
+        <location filename="../../ui/organizer/results_models.py" line="156" />
+        <location filename="../../ui/organizer/results_models.py" line="207" />
         <source>标题</source>
         <translation>Title</translation>
     </message>
     <message>
-        <location filename="../../ui/organizer/results_models.py" line="139" />
+        <location filename="../../ui/organizer/results_models.py" line="156" />
         <source>申报单位</source>
         <translation>Applicant</translation>
     </message>
     <message>
-        <location filename="../../ui/organizer/results_models.py" line="140" />
+        <location filename="../../ui/organizer/results_models.py" line="157" />
         <source>最终得分</source>
         <translation>Final score</translation>
     </message>
     <message>
-        <location filename="../../ui/organizer/results_models.py" line="140" />
+        <location filename="../../ui/organizer/results_models.py" line="157" />
         <source>评分数</source>
         <translation>Marks</translation>
     </message>
     <message>
-        <location filename="../../ui/organizer/results_models.py" line="141" />
+        <location filename="../../ui/organizer/results_models.py" line="158" />
         <source>奖项</source>
         <translation>Award</translation>
     </message>
     <message>
-        <location filename="../../ui/organizer/results_models.py" line="141" />
+        <location filename="../../ui/organizer/results_models.py" line="158" />
         <source>提示</source>
         <translation>Notes</translation>
     </message>
     <message>
-        <location filename="../../ui/organizer/results_models.py" line="158" />
+        <location filename="../../ui/organizer/results_models.py" line="175" />
         <source>较“{method}”</source>
         <translation>vs “{method}”</translation>
     </message>
     <message>
-        <location filename="../../ui/organizer/results_models.py" line="166" />
+        <location filename="../../ui/organizer/results_models.py" line="183" />
         <source>并列区分依据：{rule}</source>
         <translation>Tie broken by: {rule}</translation>
     </message>
     <message>
-        <location filename="../../ui/organizer/results_models.py" line="188" />
-        <location filename="../../ui/organizer/results_models.py" line="272" />
+        <location filename="../../ui/organizer/results_models.py" line="206" />
+        <location filename="../../ui/organizer/results_models.py" line="290" />
         <source>类别</source>
         <translation>Category</translation>
     </message>
     <message>
-        <location filename="../../ui/organizer/results_models.py" line="189" />
+        <location filename="../../ui/organizer/results_models.py" line="207" />
         <source>最高分</source>
         <translation>Highest</translation>
     </message>
     <message>
-        <location filename="../../ui/organizer/results_models.py" line="190" />
+        <location filename="../../ui/organizer/results_models.py" line="208" />
         <source>最低分</source>
         <translation>Lowest</translation>
     </message>
     <message>
-        <location filename="../../ui/organizer/results_models.py" line="190" />
+        <location filename="../../ui/organizer/results_models.py" line="208" />
         <source>分差</source>
         <translation>Spread</translation>
     </message>
     <message>
-        <location filename="../../ui/organizer/results_models.py" line="191" />
+        <location filename="../../ui/organizer/results_models.py" line="209" />
         <source>原因</source>
         <translation>Reason</translation>
     </message>
     <message>
-        <location filename="../../ui/organizer/results_models.py" line="196" />
+        <location filename="../../ui/organizer/results_models.py" line="187" />
+        <location filename="../../ui/organizer/results_models.py" line="214" />
         <source>；</source>
         <translation>; </translation>
     </message>
     <message>
-        <location filename="../../ui/organizer/results_models.py" line="205" />
-        <location filename="../../ui/organizer/results_models.py" line="244" />
+        <location filename="../../ui/organizer/results_models.py" line="223" />
+        <location filename="../../ui/organizer/results_models.py" line="262" />
         <source>专家</source>
         <translation>Expert</translation>
     </message>
     <message>
-        <location filename="../../ui/organizer/results_models.py" line="205" />
+        <location filename="../../ui/organizer/results_models.py" line="223" />
         <source>总分</source>
         <translation>Total</translation>
     </message>
     <message>
-        <location filename="../../ui/organizer/results_models.py" line="206" />
+        <location filename="../../ui/organizer/results_models.py" line="224" />
         <source>评语</source>
         <translation>Comment</translation>
     </message>
     <message>
-        <location filename="../../ui/organizer/results_models.py" line="224" />
+        <location filename="../../ui/organizer/results_models.py" line="242" />
         <source>未评</source>
         <translation>Not scored</translation>
     </message>
     <message>
-        <location filename="../../ui/organizer/results_models.py" line="244" />
+        <location filename="../../ui/organizer/results_models.py" line="262" />
         <source>评分表版本</source>
         <translation>Sheet version</translation>
     </message>
     <message>
-        <location filename="../../ui/organizer/results_models.py" line="245" />
+        <location filename="../../ui/organizer/results_models.py" line="263" />
         <source>有效评分</source>
         <translation>Valid marks</translation>
     </message>
     <message>
-        <location filename="../../ui/organizer/results_models.py" line="222" />
-        <location filename="../../ui/organizer/results_models.py" line="245" />
+        <location filename="../../ui/organizer/results_models.py" line="240" />
+        <location filename="../../ui/organizer/results_models.py" line="263" />
         <source>回避</source>
         <translation>Recused</translation>
     </message>
     <message>
-        <location filename="../../ui/organizer/results_models.py" line="246" />
+        <location filename="../../ui/organizer/results_models.py" line="264" />
         <source>平均分</source>
         <translation>Mean</translation>
     </message>
     <message>
-        <location filename="../../ui/organizer/results_models.py" line="246" />
+        <location filename="../../ui/organizer/results_models.py" line="264" />
         <source>标准差</source>
         <translation>Std. dev.</translation>
     </message>
     <message>
-        <location filename="../../ui/organizer/results_models.py" line="247" />
+        <location filename="../../ui/organizer/results_models.py" line="265" />
         <source>最低</source>
         <translation>Min</translation>
     </message>
     <message>
-        <location filename="../../ui/organizer/results_models.py" line="247" />
+        <location filename="../../ui/organizer/results_models.py" line="265" />
         <source>最高</source>
         <translation>Max</translation>
     </message>
     <message>
-        <location filename="../../ui/organizer/results_models.py" line="248" />
+        <location filename="../../ui/organizer/results_models.py" line="266" />
         <source>宽严偏移</source>
         <translation>Leniency offset</translation>
     </message>
     <message>
-        <location filename="../../ui/organizer/results_models.py" line="263" />
+        <location filename="../../ui/organizer/results_models.py" line="281" />
         <source>宽严偏移：加性模型拟合的该专家相对全体的平均宽严（正数偏宽）</source>
         <translation>Leniency offset: this expert's average leniency relative to the panel, fitted by the additive model (positive = more lenient)</translation>
     </message>
     <message>
-        <location filename="../../ui/organizer/results_models.py" line="273" />
+        <location filename="../../ui/organizer/results_models.py" line="291" />
         <source>作品数</source>
         <translation>Submissions</translation>
     </message>
     <message>
-        <location filename="../../ui/organizer/results_models.py" line="274" />
+        <location filename="../../ui/organizer/results_models.py" line="292" />
         <source>专家数</source>
         <translation>Experts</translation>
     </message>
     <message>
-        <location filename="../../ui/organizer/decisions_tab.py" line="44" />
+        <location filename="../../ui/organizer/decisions_tab.py" line="45" />
         <source>决定</source>
         <translation>Decision</translation>
     </message>
     <message>
-        <location filename="../../ui/organizer/decisions_tab.py" line="44" />
+        <location filename="../../ui/organizer/decisions_tab.py" line="45" />
         <source>作品</source>
         <translation>Submissions</translation>
     </message>
     <message>
-        <location filename="../../ui/organizer/decisions_tab.py" line="45" />
+        <location filename="../../ui/organizer/decisions_tab.py" line="46" />
         <source>理由</source>
         <translation>Reason</translation>
     </message>
     <message>
-        <location filename="../../ui/organizer/decisions_tab.py" line="45" />
+        <location filename="../../ui/organizer/decisions_tab.py" line="46" />
         <source>决定人</source>
         <translation>Decided by</translation>
     </message>
     <message>
-        <location filename="../../ui/organizer/decisions_tab.py" line="46" />
+        <location filename="../../ui/organizer/decisions_tab.py" line="47" />
         <source>时间</source>
         <translation>Time</translation>
     </message>
     <message>
-        <location filename="../../ui/organizer/decisions_tab.py" line="46" />
+        <location filename="../../ui/organizer/decisions_tab.py" line="47" />
         <source>效果</source>
         <translation>Effect</translation>
     </message>
@@ -3540,22 +3709,22 @@ Files involved:
 <context>
     <name>RowStatus</name>
     <message>
-        <location filename="../../app/results/model.py" line="48" />
+        <location filename="../../app/results/model.py" line="75" />
         <source>参与排名</source>
         <translation>Ranked</translation>
     </message>
     <message>
-        <location filename="../../app/results/model.py" line="49" />
+        <location filename="../../app/results/model.py" line="76" />
         <source>评分不足</source>
         <translation>Too few scores</translation>
     </message>
     <message>
-        <location filename="../../app/results/model.py" line="50" />
+        <location filename="../../app/results/model.py" line="77" />
         <source>取消资格</source>
         <translation>Disqualified</translation>
     </message>
     <message>
-        <location filename="../../app/results/model.py" line="51" />
+        <location filename="../../app/results/model.py" line="78" />
         <source>重复申报</source>
         <translation>Duplicate entry</translation>
     </message>
@@ -3646,32 +3815,32 @@ Files involved:
 <context>
     <name>SheetExporter</name>
     <message>
-        <location filename="../../ui/review/export.py" line="82" />
+        <location filename="../../ui/review/export.py" line="83" />
         <source>正在导出评分表…</source>
         <translation>Exporting the score sheet…</translation>
     </message>
     <message>
-        <location filename="../../ui/review/export.py" line="93" />
+        <location filename="../../ui/review/export.py" line="94" />
         <source>部分评分（未完成）</source>
         <translation>partial (unfinished)</translation>
     </message>
     <message>
-        <location filename="../../ui/review/export.py" line="93" />
+        <location filename="../../ui/review/export.py" line="94" />
         <source>评分完成</source>
         <translation>complete</translation>
     </message>
     <message>
-        <location filename="../../ui/review/export.py" line="94" />
+        <location filename="../../ui/review/export.py" line="95" />
         <source>已导出评分表 {name}（第 {version} 版）</source>
         <translation>Exported score sheet {name} (version {version})</translation>
     </message>
     <message>
-        <location filename="../../ui/review/export.py" line="96" />
+        <location filename="../../ui/review/export.py" line="97" />
         <source>已导出评分表</source>
         <translation>Score sheet exported</translation>
     </message>
     <message>
-        <location filename="../../ui/review/export.py" line="97" />
+        <location filename="../../ui/review/export.py" line="98" />
         <source>评分表已保存：
 {path}
 
@@ -3688,14 +3857,177 @@ Key fingerprint: {fingerprint}
 Please send this file back to the organizers; after changing marks you can export again, and the new version replaces the old one.</translation>
     </message>
     <message>
-        <location filename="../../ui/review/export.py" line="106" />
+        <location filename="../../ui/review/export.py" line="107" />
         <source>导出时发生内部错误（{kind}: {detail}）。</source>
         <translation>Internal error while exporting ({kind}: {detail}).</translation>
     </message>
     <message>
-        <location filename="../../ui/review/export.py" line="108" />
+        <location filename="../../ui/review/export.py" line="109" />
         <source>无法导出评分表</source>
         <translation>Cannot export the score sheet</translation>
+    </message>
+</context>
+<context>
+    <name>SheetImport</name>
+    <message>
+        <location filename="../../app/sheets/importer.py" line="47" />
+        <source>{name}：这是评审包“{theirs}”的评分表，不是当前评审包“{ours}”的</source>
+        <translation>{name}: this is a score sheet of packet “{theirs}”, not of the current packet “{ours}”</translation>
+    </message>
+    <message>
+        <location filename="../../app/sheets/importer.py" line="48" />
+        <source>{name}：评分表基于另一版本的评审包“{theirs}”（评审包内容或评分细则不同），不能与当前版本混用</source>
+        <translation>{name}: the score sheet is based on another version of packet “{theirs}” (different contents or rubric) and cannot be mixed with the current one</translation>
+    </message>
+    <message>
+        <location filename="../../app/sheets/importer.py" line="50" />
+        <source>{name}：专家“{expert}”不在本评审包的专家名单中</source>
+        <translation>{name}: expert “{expert}” is not on this packet's roster</translation>
+    </message>
+    <message>
+        <location filename="../../app/sheets/importer.py" line="51" />
+        <source>{name}：评分表含有未分配给专家 {expert} 的申报：{ids}</source>
+        <translation>{name}: the score sheet has submissions not assigned to expert {expert}: {ids}</translation>
+    </message>
+    <message>
+        <location filename="../../app/sheets/importer.py" line="52" />
+        <source>{name}（{id}）</source>
+        <translation>{name} ({id})</translation>
+    </message>
+    <message>
+        <location filename="../../app/sheets/importer.py" line="53" />
+        <source>{name}：签名密钥（指纹 {found}）不是为专家 {who} 登记的密钥（指纹 {pinned}）；可能是他人冒签，请与专家核实</source>
+        <translation>{name}: the signing key (fingerprint {found}) is not the key enrolled for expert {who} (fingerprint {pinned}); someone else may have signed it: check with the expert</translation>
+    </message>
+    <message>
+        <location filename="../../app/sheets/importer.py" line="55" />
+        <source>{name}：签名有效，但专家 {who} 的密钥尚未登记。请与专家当面或电话核对指纹 {fingerprint}，确认无误后接受该密钥</source>
+        <translation>{name}: the signature is valid, but expert {who}'s key is not enrolled yet. Compare the fingerprint {fingerprint} with the expert in person or by phone, then accept the key</translation>
+    </message>
+    <message>
+        <location filename="../../app/sheets/importer.py" line="57" />
+        <source>{name}：专家 {who} 的第 {version} 版评分表签名有效，但有 {count} 处数值不符合评审细则，整份不计入结果；请专家核对后重新导出：{problems}</source>
+        <translation>{name}: expert {who}'s score sheet version {version} is validly signed, but {count} values break the rubric, so none of it counts; ask the expert to check and export again: {problems}</translation>
+    </message>
+    <message>
+        <location filename="../../app/sheets/importer.py" line="60" />
+        <source>{name}：专家 {who} 的第 {version} 版评分表已导入过，内容相同，未作改动</source>
+        <translation>{name}: expert {who}'s score sheet version {version} was imported before with the same contents; nothing changed</translation>
+    </message>
+    <message>
+        <location filename="../../app/sheets/importer.py" line="62" />
+        <source>{name}：专家 {who} 的第 {version} 版评分表已导入过，但内容不同（已导入的文件：{first}）；请与专家核实哪份有效，并请其重新导出更高版本</source>
+        <translation>{name}: expert {who}'s score sheet version {version} was imported before with different contents (the file imported: {first}); check with the expert which one holds and ask for a new export with a higher version</translation>
+    </message>
+    <message>
+        <location filename="../../app/sheets/importer.py" line="65" />
+        <source>{name}：这是专家 {who} 的第 {version} 版，已有更新的第 {current} 版，以新版为准（本版仅存档）</source>
+        <translation>{name}: this is expert {who}'s version {version}; the newer version {current} counts (this one is only archived)</translation>
+    </message>
+    <message>
+        <location filename="../../app/sheets/importer.py" line="67" />
+        <source>{name}：专家 {who} 的第 {version} 版评分表签名有效、内容完整，已导入</source>
+        <translation>{name}: expert {who}'s score sheet version {version} is validly signed and complete; imported</translation>
+    </message>
+    <message>
+        <location filename="../../app/sheets/importer.py" line="69" />
+        <source>{name}：专家 {who} 的第 {version} 版评分表（部分评分，未完成）签名有效、内容完整，已导入</source>
+        <translation>{name}: expert {who}'s score sheet version {version} (partly scored, not finished) is validly signed and complete; imported</translation>
+    </message>
+    <message>
+        <location filename="../../app/sheets/verify.py" line="59" />
+        <source>编号</source>
+        <translation>ID</translation>
+    </message>
+    <message>
+        <location filename="../../app/sheets/verify.py" line="60" />
+        <source>类别</source>
+        <translation>Category</translation>
+    </message>
+    <message>
+        <location filename="../../app/sheets/verify.py" line="61" />
+        <source>标题</source>
+        <translation>Title</translation>
+    </message>
+    <message>
+        <location filename="../../app/sheets/verify.py" line="62" />
+        <source>总分</source>
+        <translation>Total</translation>
+    </message>
+    <message>
+        <location filename="../../app/sheets/verify.py" line="63" />
+        <source>标记</source>
+        <translation>Flags</translation>
+    </message>
+    <message>
+        <location filename="../../app/sheets/verify.py" line="64" />
+        <source>评语</source>
+        <translation>Comment</translation>
+    </message>
+    <message>
+        <location filename="../../app/sheets/verify.py" line="65" />
+        <source>回避</source>
+        <translation>Recused</translation>
+    </message>
+    <message>
+        <location filename="../../app/sheets/verify.py" line="66" />
+        <source>回避理由</source>
+        <translation>Reason for recusal</translation>
+    </message>
+    <message>
+        <location filename="../../app/sheets/verify.py" line="67" />
+        <source>（空）</source>
+        <translation>(empty)</translation>
+    </message>
+    <message>
+        <location filename="../../app/sheets/verify.py" line="68" />
+        <source>是</source>
+        <translation>Yes</translation>
+    </message>
+    <message>
+        <location filename="../../app/sheets/verify.py" line="68" />
+        <source>否</source>
+        <translation>No</translation>
+    </message>
+    <message>
+        <location filename="../../app/sheets/verify.py" line="70" />
+        <source>{name}：无法读取该工作簿：{detail}</source>
+        <translation>{name}: cannot read the workbook: {detail}</translation>
+    </message>
+    <message>
+        <location filename="../../app/sheets/verify.py" line="71" />
+        <source>{name}：无法读取该工作簿（{kind}），文件可能已损坏</source>
+        <translation>{name}: cannot read the workbook ({kind}); the file may be damaged</translation>
+    </message>
+    <message>
+        <location filename="../../app/sheets/verify.py" line="72" />
+        <source>{name}：没有电子签名（缺少“{sheet}”工作表）{extra}；请让专家用评审台重新导出评分表</source>
+        <translation>{name}: no electronic signature (the “{sheet}” sheet is missing){extra}; ask the expert to export the score sheet again from PanelDesk</translation>
+    </message>
+    <message>
+        <location filename="../../app/sheets/verify.py" line="74" />
+        <source>（文档属性中仍有签名副本，但签名工作表已被删除）</source>
+        <translation> (the document properties still hold a copy of the signature, but the signature sheet was deleted)</translation>
+    </message>
+    <message>
+        <location filename="../../app/sheets/verify.py" line="75" />
+        <source>{name}：“{sheet}”工作表中的签名信息缺失或不完整</source>
+        <translation>{name}: the signature on the “{sheet}” sheet is missing or incomplete</translation>
+    </message>
+    <message>
+        <location filename="../../app/sheets/verify.py" line="76" />
+        <source>{name}：电子签名与签名内容不符——签名数据被改动过，或公钥被替换；此评分表不可信</source>
+        <translation>{name}: the electronic signature does not match what was signed — the signed data or the public key was changed; this score sheet cannot be trusted</translation>
+    </message>
+    <message>
+        <location filename="../../app/sheets/verify.py" line="78" />
+        <source>{name}：签名内容中的密钥指纹与所附公钥不一致</source>
+        <translation>{name}: the key fingerprint in the signed data does not match the attached public key</translation>
+    </message>
+    <message>
+        <location filename="../../app/sheets/verify.py" line="79" />
+        <source>{name}：评分表在签名后被改动（{count} 处），例如 {id} 的“{field}”：签名时为“{signed}”，现为“{found}”</source>
+        <translation>{name}: the score sheet was changed after signing ({count} cells), e.g. {id}'s “{field}”: “{signed}” when signed, now “{found}”</translation>
     </message>
 </context>
 <context>
@@ -3861,14 +4193,37 @@ Please send this file back to the organizers; after changing marks you can expor
     </message>
 </context>
 <context>
+    <name>TieBreak</name>
+    <message>
+        <location filename="../../scoring/ranking.py" line="29" />
+        <source>{core}小计较高</source>
+        <translation>higher {core} subtotal</translation>
+    </message>
+    <message>
+        <location filename="../../scoring/ranking.py" line="30" />
+        <source>中位数较高</source>
+        <translation>higher median</translation>
+    </message>
+    <message>
+        <location filename="../../scoring/ranking.py" line="31" />
+        <source>单项最高分较高</source>
+        <translation>higher best single criterion</translation>
+    </message>
+    <message>
+        <location filename="../../scoring/ranking.py" line="34" />
+        <source>核心维度</source>
+        <translation>core criteria</translation>
+    </message>
+</context>
+<context>
     <name>WorkbenchLauncher</name>
     <message>
-        <location filename="../../ui/organizer/home_launch.py" line="27" />
+        <location filename="../../ui/organizer/home_launch.py" line="28" />
         <source>选择组织方项目文件夹（新项目请选择一个空文件夹）</source>
         <translation>Choose the organizer project folder (for a new project, choose an empty folder)</translation>
     </message>
     <message>
-        <location filename="../../ui/organizer/home_launch.py" line="62" />
+        <location filename="../../ui/organizer/home_launch.py" line="63" />
         <source>无法打开组织方项目</source>
         <translation>Cannot open the organizer project</translation>
     </message>
@@ -3904,12 +4259,12 @@ Please send this file back to the organizers; after changing marks you can expor
         <translation>Excel workbook (*.xlsx)</translation>
     </message>
     <message>
-        <location filename="../../ui/organizer/import_page.py" line="73" />
+        <location filename="../../ui/organizer/import_page.py" line="75" />
         <source>添加评分表</source>
         <translation>Add score sheets</translation>
     </message>
     <message>
-        <location filename="../../ui/organizer/import_page.py" line="73" />
+        <location filename="../../ui/organizer/import_page.py" line="75" />
         <source>Excel 工作簿 (*.xlsx);;所有文件 (*)</source>
         <translation>Excel workbooks (*.xlsx);;All files (*)</translation>
     </message>

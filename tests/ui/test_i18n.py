@@ -119,14 +119,20 @@ def test_ts_file_covers_every_string_in_the_code(tmp_path):
     lupdate = Path(i18n.find_lrelease()).with_name(
         "lupdate" + (".exe" if os.name == "nt" else ""))
     generated = tmp_path / "generated.ts"
-    # The interface (ui/) and the strings the core marks for it (app.i18n.QT_TRANSLATE_NOOP).
-    sources = sorted(str(p) for folder in ("app", "ui") for p in (ROOT / folder).rglob("*.py"))
+    # The interface (ui/) and the strings the core marks for it (QT_TRANSLATE_NOOP in app/
+    # and scoring/, see scoring/wording.py).
+    sources = sorted(str(p) for folder in ("app", "ui", "scoring")
+                     for p in (ROOT / folder).rglob("*.py"))
     result = subprocess.run([str(lupdate), *sources, "-ts", str(generated)],
                             capture_output=True, text=True, timeout=120)
     assert result.returncode == 0, result.stderr
     needed = messages(generated)
     ours = messages(TS_FILE)
     assert len(needed) > 30
+    # A bare module-level tr("…") reaches lupdate without a context, and nothing ever
+    # asks for a translation without one: such a string would stay Chinese in English.
+    contextless = sorted(source for context, source in needed if not context)
+    assert contextless == [], f"give these a translation context: {contextless}"
     missing = sorted(set(needed) - set(ours))
     assert missing == [], f"add these to {TS_FILE.name}: {missing}"
     for key, translation in ours.items():

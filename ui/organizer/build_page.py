@@ -40,6 +40,7 @@ from app.errors import PanelDeskError
 from app.keys import KeyStore, format_fingerprint
 from app.rubrics import load_rubric_file
 from scoring.rubric import Rubric
+from ui.i18n import render
 from ui.organizer.alive import while_alive
 from ui.organizer.build_summary import BuildSummaryModel, expert_message, rubric_preview
 from ui.organizer.round import Round
@@ -294,7 +295,7 @@ class BuildPage(QWidget):
                 file=report.packet_path, included=len(report.included),
                 excluded=len(report.excluded), rejected=len(report.rejected),
                 fingerprint=format_fingerprint(self._keys.fingerprint()))
-            + "".join("\n⚠ " + w for w in report.warnings[:SHOWN_WARNINGS])
+            + "".join("\n⚠ " + render(w) for w in report.warnings[:SHOWN_WARNINGS])
             + ("\n" + self.tr("…另有 {n} 条提示").format(
                 n=len(report.warnings) - SHOWN_WARNINGS)
                if len(report.warnings) > SHOWN_WARNINGS else ""))

@@ -20,6 +20,7 @@ from PySide6.QtGui import QBrush, QColor
 
 from app.assembly.builder import BuildReport
 from scoring.rubric import Rubric
+from ui.i18n import join_list
 from ui.organizer.table_model import AnyIndex, ListTableModel
 from ui.roles import KEY_ROLE, SORT_ROLE
 
@@ -30,38 +31,51 @@ STATUS_TEXT = {"included": QT_TRANSLATE_NOOP("BuildSummary", "纳入"),
 STATUS_COLOUR = {"included": "#1d7a46", "excluded": "#7b8794", "rejected": "#b42318"}
 
 
+# The rubric preview and the note for the experts (a bare tr("…") would reach lupdate
+# without this context).
+VERSIONED = QT_TRANSLATE_NOOP("BuildSummary", "{name}（版本 {version}）")
+CRITERIA = QT_TRANSLATE_NOOP("BuildSummary", "评分项（满分 · 权重）：")
+CATEGORIES = QT_TRANSLATE_NOOP("BuildSummary", "类别：")
+AWARDS = QT_TRANSLATE_NOOP("BuildSummary", "奖项：")
+COUNT = QT_TRANSLATE_NOOP("BuildSummary", "{count} 名")
+PERCENT = QT_TRANSLATE_NOOP("BuildSummary", "{percent}%")
+NO_AWARDS = QT_TRANSLATE_NOOP("BuildSummary", "  （未设奖项）")
+EXPERT_MESSAGE = QT_TRANSLATE_NOOP(
+    "BuildSummary",
+    "各位评审专家：\n\n"
+    "附件“{file}”是本次评审的评审包（{title}，共 {count} 份申报）。\n"
+    "1. 安装并打开 PanelDesk 评审台，选择“文件 ▸ 打开评审包…”，打开该文件；\n"
+    "2. 核对组织方密钥指纹，应为：\n   {fingerprint}\n"
+    "   如不一致，请勿评审，并与我们联系；\n"
+    "3. 选择您的姓名，声明回避后开始评分；完成后“导出评分表”，把 .xlsx 文件发回给我们。\n\n"
+    "评审包编号：{packet_id}")
+REPLACED_BY = QT_TRANSLATE_NOOP("BuildSummary", "重复，保留：{kept}")
+
+
 def tr(text: str) -> str:
     return QCoreApplication.translate(_CTX, text)
 
 
 def rubric_preview(rubric: Rubric) -> str:
-    """The rubric in a few lines of plain text."""
-    lines = [tr("{name}（版本 {version}）").format(name=rubric.name, version=rubric.version), "",
-             tr("评分项（满分 · 权重）：")]
+    """The rubric in a few lines of plain text (its own names as the rubric writes them)."""
+    lines = [tr(VERSIONED).format(name=rubric.name, version=rubric.version), "", tr(CRITERIA)]
     for crit in rubric.criteria:
         lines.append(f"  · {crit.name}：{crit.max} · ×{crit.weight}")
-    lines += ["", tr("类别：") + "、".join(rubric.categories), "", tr("奖项：")]
+    lines += ["", tr(CATEGORIES) + join_list(rubric.categories), "", tr(AWARDS)]
     for award in rubric.awards:
-        quota = (tr("{count} 名").format(count=award.count) if award.count is not None
-                 else tr("{percent}%").format(percent=award.percent))
+        quota = (tr(COUNT).format(count=award.count) if award.count is not None
+                 else tr(PERCENT).format(percent=award.percent))
         lines.append(f"  · {award.name}：{quota}")
     if not rubric.awards:
-        lines.append(tr("  （未设奖项）"))
+        lines.append(tr(NO_AWARDS))
     return "\n".join(lines)
 
 
 def expert_message(report: BuildReport, fingerprint: str) -> str:
     """The note sent to the experts with the packet."""
-    return tr(
-        "各位评审专家：\n\n"
-        "附件“{file}”是本次评审的评审包（{title}，共 {count} 份申报）。\n"
-        "1. 安装并打开 PanelDesk 评审台，选择“文件 ▸ 打开评审包…”，打开该文件；\n"
-        "2. 核对组织方密钥指纹，应为：\n   {fingerprint}\n"
-        "   如不一致，请勿评审，并与我们联系；\n"
-        "3. 选择您的姓名，声明回避后开始评分；完成后“导出评分表”，把 .xlsx 文件发回给我们。\n\n"
-        "评审包编号：{packet_id}").format(
-            file=report.packet_path.name, title=report.title, count=len(report.included),
-            fingerprint=fingerprint, packet_id=report.packet_id)
+    return tr(EXPERT_MESSAGE).format(
+        file=report.packet_path.name, title=report.title, count=len(report.included),
+        fingerprint=fingerprint, packet_id=report.packet_id)
 
 
 class BuildSummaryModel(ListTableModel):
@@ -91,7 +105,7 @@ class BuildSummaryModel(ListTableModel):
             if column == self.ID:
                 return entry.submission.id if entry.submission is not None else ""
             if entry.status == "excluded" and getattr(entry, "duplicate_of", None):
-                return tr("重复，保留：{kept}").format(kept=entry.duplicate_of)
+                return tr(REPLACED_BY).format(kept=entry.duplicate_of)
             return entry.reason or (entry.submission.title if entry.submission else "")
         if role == Qt.ItemDataRole.ForegroundRole and index.column() == self.STATUS:
             return QBrush(QColor(STATUS_COLOUR.get(entry.status, "#000000")))

@@ -37,7 +37,8 @@ from app.errors import PanelDeskError
 from app.i18n import QT_TRANSLATE_NOOP
 from app.results.decision_store import DecisionStore
 from app.results.decisions import ACTIONS, Decision, load_decisions, parse_decisions
-from app.results.model import DecisionNote
+from app.results.model import NOT_IN_EFFECT, DecisionNote
+from ui.i18n import error_text, join_list, render
 from ui.organizer.results_models import Row, RowsModel, make_table
 
 _CTX = "DecisionsTab"
@@ -52,6 +53,12 @@ ACTION_HELP = {
     "keep_duplicate": QT_TRANSLATE_NOOP("DecisionsTab", "先写保留的一件，再写不参与评奖的重复件"),
     "not_duplicate": QT_TRANSLATE_NOOP("DecisionsTab", "单位和标题相同但不是重复申报的作品"),
 }
+# What the dialog says (a bare tr("…") would reach lupdate without this context).
+ONE_ID = QT_TRANSLATE_NOOP("DecisionsTab", "请填写一件作品的编号")
+KEEP_THEN_DROP = QT_TRANSLATE_NOOP("DecisionsTab", "请先写保留的一件，再写至少一件重复件")
+UNKNOWN_IDS = QT_TRANSLATE_NOOP("DecisionsTab", "评审包中没有这些作品：{ids}")
+NEW_DECISION = QT_TRANSLATE_NOOP("DecisionsTab", "新的决定")
+REASON_PROMPT = QT_TRANSLATE_NOOP("DecisionsTab", "理由（写入审计日志）：")
 _SEPARATORS = re.compile(r"[\s,，、;；]+")
 
 
@@ -60,9 +67,9 @@ def tr(text: str) -> str:
 
 
 def decision_rows(notes: Sequence[DecisionNote]) -> list[Row]:
-    return [Row(cells=(QCoreApplication.translate("DecisionsTab", n.label), "、".join(n.subjects),
-                       n.reason, n.by, n.at, n.effect), tooltip=n.reason,
-                warn=n.effect.startswith("未生效")) for n in notes]
+    return [Row(cells=(QCoreApplication.translate("DecisionsTab", n.label), join_list(n.subjects),
+                       n.reason, n.by, n.at, render(n.effect)), tooltip=n.reason,
+                warn=n.effect.startswith(NOT_IN_EFFECT)) for n in notes]
 
 
 def build_decision(action: str, ids_text: str, reason: str, known: Sequence[str]) -> Decision:
@@ -71,21 +78,21 @@ def build_decision(action: str, ids_text: str, reason: str, known: Sequence[str]
     item: dict[str, Any] = {"action": action, "reason": reason}
     if action in ("disqualify", "override_minimum"):
         if len(ids) != 1:
-            raise PanelDeskError(tr("请填写一件作品的编号"))
+            raise PanelDeskError(tr(ONE_ID))
         item["submission"] = ids[0]
     elif action == "tie_break":
         item["order"] = ids
     elif action == "keep_duplicate":
         if len(ids) < 2:
-            raise PanelDeskError(tr("请先写保留的一件，再写至少一件重复件"))
+            raise PanelDeskError(tr(KEEP_THEN_DROP))
         item["keep"], item["drop"] = ids[0], ids[1:]
     else:
         item["submissions"] = ids
     unknown = [i for i in ids if i not in known]
     if unknown:
-        raise PanelDeskError(tr("评审包中没有这些作品：{ids}").format(ids="、".join(unknown)))
+        raise PanelDeskError(tr(UNKNOWN_IDS).format(ids=join_list(unknown)))
     return parse_decisions(json.dumps({"version": 1, "decisions": [item]}),
-                           tr("新的决定")).decisions[0]
+                           tr(NEW_DECISION)).decisions[0]
 
 
 class DecisionDialog(QDialog):
@@ -103,7 +110,7 @@ class DecisionDialog(QDialog):
             self.action_combo.addItem(QCoreApplication.translate("DecisionsTab", label), action)
         self.help_label = QLabel(self)
         self.help_label.setWordWrap(True)
-        self.ids_edit = QLineEdit("、".join(selected), self)
+        self.ids_edit = QLineEdit(join_list(selected), self)
         self.reason_edit = QPlainTextEdit(self)
         self.reason_edit.setPlaceholderText(self.tr("必须写明理由；它会写入审计日志并印在结果报告中"))
         self.who_edit = QLineEdit(who, self)
@@ -137,7 +144,7 @@ class DecisionDialog(QDialog):
             self.decision = build_decision(self.action_combo.currentData(), self.ids_edit.text(),
                                            self.reason_edit.toPlainText().strip(), self._known)
         except PanelDeskError as err:
-            self.error_label.setText(str(err))
+            self.error_label.setText(error_text(err))
             return
         self.accept()
 
@@ -155,7 +162,7 @@ def ask_decision(parent: QWidget, known: Sequence[str], selected: Sequence[str],
 
 
 def ask_reason(parent: QWidget, title: str) -> str | None:
-    text, ok = QInputDialog.getText(parent, title, tr("理由（写入审计日志）："))
+    text, ok = QInputDialog.getText(parent, title, tr(REASON_PROMPT))
     return text.strip() if ok and text.strip() else None
 
 
@@ -236,7 +243,7 @@ class DecisionsTab(QWidget):
                 self.changed.emit()
 
         def error(err: BaseException) -> None:
-            self.failed.emit(str(err) if isinstance(err, (PanelDeskError, OSError)) else self.tr(
+            self.failed.emit(error_text(err) if isinstance(err, (PanelDeskError, OSError)) else self.tr(
                 "保存决定时发生内部错误（{kind}）").format(kind=type(err).__name__))
 
         self._runner.run(work, on_done=done, on_error=error)

@@ -15,6 +15,7 @@ from PySide6.QtCore import QCoreApplication, QSettings, Qt
 from PySide6.QtWidgets import QFileDialog, QMessageBox, QWidget
 
 from app.errors import PanelDeskError
+from ui.i18n import error_text
 from ui.organizer.intake_page import choose_intake_folder
 from ui.organizer.round import Round
 from ui.organizer.workbench import OrganizerWorkbench
@@ -60,7 +61,7 @@ class WorkbenchLauncher:
                 project = Round.create(folder, intake)
         except PanelDeskError as err:
             QMessageBox.warning(self._parent, translate("WorkbenchLauncher", "无法打开组织方项目"),
-                                str(err))
+                                error_text(err))
             return None
         window = OrganizerWorkbench(self._runner, self._writer, project, self._settings,
                                     **self._options)

@@ -29,18 +29,21 @@ from PySide6.QtCore import (
 )
 from PySide6.QtGui import QBrush, QColor
 
+from app.i18n import recognise
 from app.sheets.importer import (
     CONFLICT,
     DUPLICATE,
     INVALID,
     KEY_MISMATCH,
     SUPERSEDED,
+    TEMPLATES,
     UNKNOWN_KEY,
     VALID,
     WRONG_PACKET,
     ImportOutcome,
 )
 from app.sheets.verify import MALFORMED, TAMPERED, UNSIGNED, DiffItem
+from ui.i18n import render
 from ui.plain_text import plain_tooltip
 from ui.roles import ROW_ROLE
 
@@ -77,6 +80,12 @@ def tr(text: str) -> str:
 
 def outcome_text(outcome: str) -> str:
     return tr(OUTCOME_TEXT.get(outcome, outcome))
+
+
+def explanation_text(text: str) -> str:
+    """An import's explanation (made, or stored as Chinese text and recognised against
+    `app.sheets.importer.TEMPLATES`) in the interface language."""
+    return render(recognise(text, TEMPLATES))
 
 
 def outcome_brush(outcome: str) -> QBrush:
@@ -200,9 +209,10 @@ class ImportResultsModel(_Table):
         if role == Qt.ItemDataRole.DisplayRole:
             return (row.file.name, outcome_text(row.outcome), expert_label(self._names, row.expert),
                     "" if row.version is None else str(row.version),
-                    row.explanation.replace("\n", " "))[column]
+                    explanation_text(row.explanation).replace("\n", " "))[column]
         if role == Qt.ItemDataRole.ToolTipRole:
-            return plain_tooltip(str(row.file) if column == self.FILE else row.explanation)
+            return plain_tooltip(str(row.file) if column == self.FILE
+                                 else explanation_text(row.explanation))
         if role == Qt.ItemDataRole.ForegroundRole and column == self.OUTCOME:
             return outcome_brush(row.outcome)
         if role == Qt.ItemDataRole.TextAlignmentRole and column == self.VERSION:
@@ -218,7 +228,10 @@ class DiffModel(_Table):
                QT_TRANSLATE_NOOP("ImportModels", "现在的值"))
 
     def cell(self, row: DiffItem, column: int, role: int) -> Any:
-        value = (row.submission, row.field, row.signed, row.found)[column]
+        # The column names and the yes/no of a check box are marked in app.sheets.verify
+        # ("SheetImport"); the cells' own texts are the expert's.
+        value = (row.submission, *(None if text is None else QCoreApplication.translate(
+            "SheetImport", text) for text in (row.field, row.signed, row.found)))[column]
         if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole):
             if value is None:
                 return tr(_EMPTY)
@@ -300,11 +313,11 @@ class RejectedFilesModel(_Table):
             return (row["file_name"], outcome_text(row["outcome"]),
                     expert_label(self._names, row.get("expert_id")),
                     "" if version is None else str(version),
-                    str(row["reason"]).replace("\n", " "),
+                    explanation_text(row["reason"]).replace("\n", " "),
                     local_time(row.get("imported_at")),
                     translate("ImportModels", "已核对密钥并导入") if row.get("resolved") else "")[column]
         if role == Qt.ItemDataRole.ToolTipRole:
-            return plain_tooltip(str(row["reason"]))
+            return plain_tooltip(explanation_text(row["reason"]))
         if role == Qt.ItemDataRole.ForegroundRole:
             if row.get("resolved"):
                 return QBrush(_QUIET)  # settled: shown for the record, not as a problem

@@ -46,12 +46,14 @@ from app.sheets.importer import (
 )
 from app.sheets.orgdb import OrgDB
 from app.sheets.verify import OK, verify_sheet
+from ui.i18n import error_text
 from ui.organizer.import_models import (
     DiffModel,
     ExpertOverviewModel,
     ImportResultsModel,
     RejectedFilesModel,
     ResultRow,
+    explanation_text,
     outcome_text,
 )
 from ui.organizer.key_check import KeyCheck, confirm_key_dialog
@@ -76,7 +78,7 @@ def choose_sheet_files(parent: QWidget) -> list[Path]:
 
 def _error_text(err: BaseException) -> str:
     if isinstance(err, PanelDeskError):
-        return str(err)
+        return error_text(err)
     return f"内部错误（{type(err).__name__}: {err}）"
 
 
@@ -340,7 +342,8 @@ class ImportPage(QWidget):
         row = self.results.row_at(index.row()) if index.isValid() else None
         if row is None:
             return
-        text = f"{row.file}\n\n{outcome_text(row.outcome)}：{row.explanation}"
+        text = f"{row.file}\n\n" + self.tr("{outcome}：{explanation}").format(
+            outcome=outcome_text(row.outcome), explanation=explanation_text(row.explanation))
         if row.fingerprint:
             text += "\n\n" + self.tr("签名密钥指纹：{fingerprint}").format(
                 fingerprint=format_fingerprint(row.fingerprint))

@@ -42,9 +42,15 @@ from app.intake.source import read_entry
 from app.model import FIELD_LABELS
 from app.render.pool import default_pool
 from ui.evidence.decoding import decode_image, page_image, pdf_thumbnail
+from ui.i18n import error_text
 from ui.organizer.alive import while_alive
 from ui.organizer.form_document import fill_document
-from ui.organizer.intake_model import status_text, warning_explanation, warning_label
+from ui.organizer.intake_model import (
+    field_label,
+    status_text,
+    warning_explanation,
+    warning_label,
+)
 from ui.organizer.intake_rows import EXCLUDED, REJECTED, IntakeRow
 
 THUMB_SIDE = 120
@@ -68,7 +74,7 @@ def load_preview(path: Path, row: IntakeRow) -> Preview:  # worker thread
     try:
         entry = read_entry(path)
     except PanelDeskError as err:
-        preview.error = str(err)
+        preview.error = error_text(err)
         return preview
     files = {f.name: f.data for f in entry.files}
     form = files.get(row.scanned.form_name)
@@ -77,12 +83,12 @@ def load_preview(path: Path, row: IntakeRow) -> Preview:  # worker thread
             for index in range(min(default_pool().page_count(form), MAX_FORM_PAGES)):
                 preview.pages.append(page_image(form, index, FORM_ZOOM))
         except PanelDeskError as err:
-            preview.error = str(err)
+            preview.error = error_text(err)
     elif form is not None and row.scanned.form_kind in ("docx", "doc"):
         try:
             preview.layout = read_layout(row.scanned.form_name, row.scanned.form_kind, form)
         except PanelDeskError as err:
-            preview.layout = text_layout(row.scanned.text, note=str(err))
+            preview.layout = text_layout(row.scanned.text, note=error_text(err))
     for item in row.scanned.evidence:
         data = files.get(item.name)
         image = None
@@ -94,7 +100,7 @@ def load_preview(path: Path, row: IntakeRow) -> Preview:  # worker thread
                 elif item.kind == "pdf":
                     image = pdf_thumbnail(data, THUMB_SIDE)
             except PanelDeskError as err:
-                note = str(err)
+                note = error_text(err)
         preview.thumbs.append((item.name, image, note))
     return preview
 
@@ -138,6 +144,7 @@ class IntakeDetail(QWidget):
         self.original = QStackedWidget(split)
         # Holds tables (form_document); file-derived text goes in only as plain text.
         self.form_text = QTextEdit(self.original)
+        self.form_text.setObjectName("originalForm")
         self.form_text.setReadOnly(True)
         self.form_text.setAcceptRichText(False)
         self.form_text.setUndoRedoEnabled(False)
@@ -251,9 +258,9 @@ class IntakeDetail(QWidget):
             return
         corrected = row.decision.get("fields", {})
         blocks = []
-        for key, label in FIELD_LABELS.items():
+        for key in FIELD_LABELS:
             mark = self.tr("（已修改）") if key in corrected else ""
-            blocks.append(f"【{label}】{mark}\n{row.fields.get(key, '') or self.tr('（空）')}")
+            blocks.append(f"【{field_label(key)}】{mark}\n{row.fields.get(key, '') or self.tr('（空）')}")
         self.fields.setPlainText("\n\n".join(blocks))
         if changed:  # the same entry again (after a decision) keeps its loaded form
             self.form_text.setPlainText(self._form_heading(row) + "\n\n" + row.scanned.text)

@@ -27,6 +27,7 @@ from PySide6.QtWidgets import (
 )
 
 from app.model import FIELD_LABELS
+from ui.organizer.intake_model import field_label
 
 translate = QCoreApplication.translate
 
@@ -103,8 +104,8 @@ class IntakeQuestions:
             "IntakeQuestions",
             "修改后的值写入决定文件，生成评审包时替换从申报书中读出的值。"))
         chooser = QComboBox(dialog)
-        for key, label in FIELD_LABELS.items():
-            chooser.addItem(label, key)
+        for key in FIELD_LABELS:
+            chooser.addItem(field_label(key), key)
         category = QComboBox(dialog)
         category.addItems(list(categories))
         text = QPlainTextEdit(dialog)

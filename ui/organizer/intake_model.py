@@ -22,6 +22,7 @@ from PySide6.QtCore import (
 )
 from PySide6.QtGui import QBrush, QColor
 
+from app.model import FIELD_LABELS
 from ui.organizer.intake_rows import ATTENTION, EXCLUDED, INCLUDED, REJECTED, IntakeRow
 from ui.organizer.table_model import AnyIndex, ListTableModel
 from ui.roles import KEY_ROLE, ROW_ROLE, SORT_ROLE
@@ -82,6 +83,13 @@ def warning_label(code: str) -> str:
 
 def warning_explanation(code: str) -> str:
     return tr(WARNINGS[code][1]) if code in WARNINGS else ""
+
+
+def field_label(key: str) -> str:
+    """A form field's name (`app.model.FIELD_LABELS`) in the interface language; the
+    names are marked in `app.intake.messages.FIELD_WORDS`, the warnings' context."""
+    label = FIELD_LABELS.get(key, key)
+    return QCoreApplication.translate("IntakeWarning", label)
 
 
 class IntakeModel(ListTableModel):

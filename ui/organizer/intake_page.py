@@ -35,6 +35,7 @@ from app.assembly.scan import ScannedEntry, effective, scan_folder
 from app.errors import PanelDeskError
 from app.intake.forms import CategorySet
 from scoring.rubric import Rubric
+from ui.i18n import error_text
 from ui.organizer import intake_actions
 from ui.organizer.alive import while_alive
 from ui.organizer.audit_view import show_audit
@@ -266,7 +267,7 @@ class IntakePage(QWidget):
 
     def _scan_failed(self, err: BaseException) -> None:
         self._flush()
-        self._finish_scan(str(err) if isinstance(err, PanelDeskError) else self.tr(
+        self._finish_scan(error_text(err) if isinstance(err, PanelDeskError) else self.tr(
             "读取申报材料时发生内部错误（{kind}: {detail}）").format(
                 kind=type(err).__name__, detail=err))
 

@@ -26,6 +26,7 @@ from app.results.decision_store import DecisionStore
 from app.results.panel import Panel, panel_from
 from app.sheets.orgdb import OrgDB, default_url
 from ui.file_dialogs import PACKET, open_file
+from ui.i18n import error_text
 from ui.organizer.results_page import ResultsPage
 from ui.organizer.window import OrganizerWindow
 from ui.plain_text import plain_tooltip
@@ -111,7 +112,7 @@ class OrganizerLauncher:
             self.windows.remove(window)
 
     def _failed(self, err: BaseException) -> None:
-        text = str(err) if isinstance(err, PanelDeskError) else translate(
+        text = error_text(err) if isinstance(err, PanelDeskError) else translate(
             "OrganizerLaunch", "打开评审包时发生内部错误（{kind}: {detail}）。").format(
                 kind=type(err).__name__, detail=err)
         QMessageBox.warning(self._parent, translate("OrganizerLaunch", "无法打开评审包"),

@@ -37,6 +37,13 @@ _RED = QColor("#b42318")
 _MANUAL = QColor("#1d4ed8")
 _MUTED = QColor("#8a8f98")
 ASSIGNED, MANUAL_ASSIGNED, MANUAL_UNASSIGNED, CONFLICT = "●", "◉", "○", "⊘"
+# Words the tables show (a bare tr("…") would reach lupdate without this context).
+ENROLLED = QT_TRANSLATE_NOOP("PanelModels", "已登记")
+NOT_ENROLLED = QT_TRANSLATE_NOOP("PanelModels", "未登记")
+TOTAL = QT_TRANSLATE_NOOP("PanelModels", "合计")
+MANUAL_ON = QT_TRANSLATE_NOOP("PanelModels", "手动分配")
+MANUAL_OFF = QT_TRANSLATE_NOOP("PanelModels", "手动取消分配")
+CONFLICT_TIP = QT_TRANSLATE_NOOP("PanelModels", "已声明回避：{unit}")
 
 
 def tr(text: str) -> str:
@@ -91,7 +98,7 @@ class RosterModel(_Table):
         if role in (Qt.ItemDataRole.DisplayRole, SORT_ROLE):
             values = (expert.id, expert.name, expert.organization,
                       format_fingerprint(expert.fingerprint) if expert.fingerprint else "",
-                      tr("已登记") if expert.fingerprint else tr("未登记"))
+                      tr(ENROLLED if expert.fingerprint else NOT_ENROLLED))
             return values[column]
         if role == Qt.ItemDataRole.ForegroundRole and column == self.STATE \
                 and not expert.fingerprint:
@@ -212,7 +219,7 @@ class MatrixModel(_Table):
                    role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if orientation == Qt.Orientation.Horizontal:
             if section == len(self.submissions):
-                return tr("合计") if role == Qt.ItemDataRole.DisplayRole else None
+                return tr(TOTAL) if role == Qt.ItemDataRole.DisplayRole else None
             sid, title = self.submissions[section]
             if role == Qt.ItemDataRole.DisplayRole:
                 return sid
@@ -220,7 +227,7 @@ class MatrixModel(_Table):
         if role != Qt.ItemDataRole.DisplayRole:
             return None
         if section == len(self.experts):
-            return tr("合计")
+            return tr(TOTAL)
         return f"{self.experts[section].id} {self.experts[section].name}"
 
     def flags(self, index: AnyIndex) -> Qt.ItemFlag:
@@ -262,8 +269,8 @@ class MatrixModel(_Table):
             return QBrush(_MANUAL) if manual is not None else (
                 QBrush(_MUTED) if unit and sid not in assigned else None)
         if role == Qt.ItemDataRole.ToolTipRole:
-            parts = [tr("手动分配") if manual else tr("手动取消分配")] if manual is not None else []
+            parts = [tr(MANUAL_ON if manual else MANUAL_OFF)] if manual is not None else []
             if unit:
-                parts.append(tr("已声明回避：{unit}").format(unit=unit))
+                parts.append(tr(CONFLICT_TIP).format(unit=unit))
             return "；".join(parts) or None
         return None

@@ -47,6 +47,7 @@ from app.intake.roster import read_roster
 from app.keys import KeyStore, format_fingerprint
 from app.model import Expert
 from app.organizer.panel import PairChange, override_rules, toggle_pair
+from ui.i18n import error_text, join_list
 from ui.organizer.alive import while_alive
 from ui.organizer.panel_dialogs import PanelQuestions
 from ui.organizer.panel_models import MatrixModel, PanelsModel, RosterModel
@@ -217,7 +218,7 @@ class PanelPage(QWidget):
         try:
             plan = resolve(self._rules(), self.experts, candidates, self.rubric, sources)
         except PanelDeskError as err:
-            self.matrix_warning.setText(str(err))
+            self.matrix_warning.setText(error_text(err))
             return
         needed = minimum_scores(self.rubric, len(self.experts)) if self.experts else 0
         current = self.matrix_view.currentIndex()
@@ -231,7 +232,7 @@ class PanelPage(QWidget):
         short = self.matrix.short()
         self.matrix_warning.setText(self.tr(
             "{n} 份申报分配的专家少于 {needed} 位：{ids}").format(
-                n=len(short), needed=needed, ids="、".join(short)) if short and self.experts
+                n=len(short), needed=needed, ids=join_list(short)) if short and self.experts
             else "")
 
     # -- one pair of the matrix --------------------------------------------------------
@@ -288,7 +289,7 @@ class PanelPage(QWidget):
             return
         self.status_message.emit(self.tr("正在创建组织方密钥…"))
         self._runner.run(self._keys.create, passphrase, on_done=while_alive(self, self._key_created),
-                         on_error=lambda err: self.status_message.emit(str(err)))
+                         on_error=lambda err: self.status_message.emit(error_text(err)))
 
     def _key_created(self, fingerprint: str) -> None:
         self._show()
@@ -357,14 +358,14 @@ class PanelPage(QWidget):
             self._save_roster(experts, f"import {path.name}")
 
         self._runner.run(read_roster, path, on_done=while_alive(self, read),
-                         on_error=while_alive(self, lambda err: self.status_message.emit(str(err))))
+                         on_error=while_alive(self, lambda err: self.status_message.emit(error_text(err))))
 
     # -- panels and conflicts ----------------------------------------------------------
 
     def _save_panels(self) -> None:
         self._writer.run(self._project.set_panels, self.panels.rows(), list(self.conflicts),
                          on_done=while_alive(self, lambda _r: (self.refresh_matrix(), self.changed.emit())),
-                         on_error=lambda err: self.status_message.emit(str(err)))
+                         on_error=lambda err: self.status_message.emit(error_text(err)))
 
     def add_conflict(self) -> None:
         units = sorted({c.unit for c in self._candidates() if c.unit})

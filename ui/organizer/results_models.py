@@ -32,9 +32,11 @@ from app.i18n import Message, recognise
 from app.results.explain import agreement_sentence, too_few
 from app.results.model import STATUS_LABELS, TEMPLATES, Results, RowStatus
 from app.results.panel import Panel
+from app.sheets.payload import FLAG_ARROW, flag_parts
+from app.workspace.flags import FLAG_CONTEXT, FLAG_LABELS
 from scoring.agreement import ICC_FORMS
 from scoring.totals import format_score
-from ui.i18n import render
+from ui.i18n import join_list, render
 from ui.plain_text import plain_tooltip
 from ui.roles import KEY_ROLE, SORT_ROLE
 
@@ -43,6 +45,7 @@ AnyIndex = QModelIndex | QPersistentModelIndex
 _CTX = "ResultsModels"
 _WARN = QColor("#b44d12")
 _QUIET = QColor("#7b8794")
+FLAG_BY_LABEL = {label: flag for flag, label in FLAG_LABELS.items()}
 
 
 def tr(text: str) -> str:
@@ -56,6 +59,20 @@ def result_text(text: str) -> str:
     if isinstance(message, Message):
         return render(message)
     return QCoreApplication.translate("ResultFlags", text)
+
+
+def flags_text(text: str) -> str:
+    """An expert's flags as the sheet wrote them ("疑似不实；类别不符→<类别>"), with the
+    flags' names in the interface language (the suggested category is the rubric's)."""
+    parts = []
+    for written, label, category in flag_parts(text):
+        flag = FLAG_BY_LABEL.get(label)
+        if flag is None:
+            parts.append(written.strip())  # not a flag this version knows: as it was written
+            continue
+        name = QCoreApplication.translate(FLAG_CONTEXT, FLAG_LABELS[flag])
+        parts.append(f"{name}{FLAG_ARROW}{category}" if category else name)
+    return join_list(p for p in parts if p)
 
 
 def score_text(value: Decimal | None, places: int = 2) -> str:
@@ -164,10 +181,11 @@ def ranking_rows(results: Results, category: str,
     for r in results.rankings.get(category, []):
         change, moved = place_change(r.place, (compare_places or {}).get(r.id))
         decided = (QCoreApplication.translate("ResultsModels", "并列区分依据：{rule}").format(
-            rule=r.decided_by) if r.decided_by else "")
+            rule=result_text(r.decided_by)) if r.decided_by else "")
         ranked = r.status == RowStatus.RANKED
         status = "" if ranked else QCoreApplication.translate("RowStatus", STATUS_LABELS[r.status])
-        tooltip = "；".join(t for t in (r.status_reason, r.note, decided) if t)
+        tooltip = QCoreApplication.translate("ResultsModels", "；").join(
+            t for t in (render(r.status_reason), render(r.note), decided) if t)
         # A row not ranked for an award has no place: it sorts after every placed row.
         place = r.place if r.place is not None else 10**9
         rows.append(Row(
@@ -226,7 +244,7 @@ def detail_rows(panel: Panel, submission: str) -> list[Row]:
             total_text = score_text(total, 1)
         comment = panel.comments.get(key, "")
         if key in panel.flags:
-            comment = f"〔{panel.flags[key]}〕{comment}"
+            comment = f"〔{flags_text(panel.flags[key])}〕{comment}"
         rows.append(Row(
             cells=(f"{expert.name}（{expert.id}）", total_text,
                    *(score_text(scores.get(c), 1) for c in crit_ids),

@@ -38,7 +38,7 @@ from app.results.outputs import write_outputs
 from app.results.panel import Panel
 from scoring.aggregate import METHOD_LABELS, METHODS
 from ui.file_dialogs import RESULTS, existing_folder
-from ui.i18n import join_list
+from ui.i18n import error_text, join_list
 from ui.organizer.charts import DistributionView
 from ui.organizer.decisions_tab import DecisionsTab
 from ui.organizer.results_models import (
@@ -290,7 +290,7 @@ class ResultsPage(QWidget):
             self.message.setText(self.tr("还没有任何有效评分：请先在“导入评分表”页导入并接受"
                                          "专家交回的评分表，结果会随之更新。"))
             return
-        self.message.setText(str(err) if isinstance(err, PanelDeskError) else self.tr(
+        self.message.setText(error_text(err) if isinstance(err, PanelDeskError) else self.tr(
             "计算结果时发生内部错误（{kind}: {detail}）。").format(
                 kind=type(err).__name__, detail=err))
 
@@ -361,7 +361,7 @@ class ResultsPage(QWidget):
         self.status_message.emit(text)
 
     def _export_failed(self, err: BaseException) -> None:
-        text = str(err) if isinstance(err, PanelDeskError) else self.tr(
+        text = error_text(err) if isinstance(err, PanelDeskError) else self.tr(
             "导出结果时发生内部错误（{kind}: {detail}）。").format(kind=type(err).__name__,
                                                            detail=err)
         self.message.setText(text)

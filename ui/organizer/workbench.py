@@ -31,6 +31,7 @@ from app.packet import Packet, open_packet
 from app.results.decision_store import DecisionStore
 from app.results.panel import Panel, panel_from
 from ui.common_menus import add_about_action, add_language_menu
+from ui.i18n import error_text
 from ui.organizer.alive import while_alive
 from ui.organizer.build_page import BuildPage
 from ui.organizer.import_page import ImportPage
@@ -154,7 +155,7 @@ class OrganizerWorkbench(QMainWindow):
         """Verify `path` on the runner, then show 导入评分表 and 结果 for it."""
         self._runner.run(open_packet, path, on_done=while_alive(self, self._packet_opened),
                          on_error=lambda err: self.statusBar().showMessage(
-                             str(err) if isinstance(err, PanelDeskError) else
+                             error_text(err) if isinstance(err, PanelDeskError) else
                              self.tr("无法打开评审包（{kind}）").format(kind=type(err).__name__)))
 
     def _packet_opened(self, packet: Packet) -> None:

@@ -22,6 +22,7 @@ from app.errors import PanelDeskError
 from app.keys import KeyStore, format_fingerprint
 from app.packet import Packet
 from app.workspace.locate import confirmed_expert
+from ui.i18n import error_text
 from ui.plain_text import plain_tooltip
 from ui.review.identity_dialog import Identity, IdentityDialog, fingerprints_differ
 from ui.review.recusal_dialog import RecusalDialog
@@ -126,4 +127,4 @@ class CheckIn:
             session.declare_recusals(declared)
         except PanelDeskError as err:  # nothing was saved: asked again next time
             QMessageBox.warning(self._parent, translate("CheckIn", "未能保存"),
-                                plain_tooltip(str(err)))
+                                plain_tooltip(error_text(err)))

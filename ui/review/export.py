@@ -21,6 +21,7 @@ from app.errors import PanelDeskError
 from app.keys import KeyStore, fingerprint, format_fingerprint, public_key_bytes
 from app.workspace.locate import safe_component
 from ui.file_dialogs import SHEET, remember, start_folder
+from ui.i18n import error_text
 from ui.plain_text import plain_tooltip
 from ui.review.export_dialog import ExportChoice, ExportDialog
 from ui.task_runner import TaskRunner
@@ -102,7 +103,7 @@ class SheetExporter(QObject):
 
     def _failed(self, err: BaseException) -> None:
         self._show_status("")
-        text = str(err) if isinstance(err, PanelDeskError) else self.tr(
+        text = error_text(err) if isinstance(err, PanelDeskError) else self.tr(
             "导出时发生内部错误（{kind}: {detail}）。").format(kind=type(err).__name__,
                                                         detail=err)
         QMessageBox.warning(self._parent, self.tr("无法导出评分表"), plain_tooltip(text))

@@ -34,7 +34,7 @@ from PySide6.QtWidgets import (
 from app.errors import PanelDeskError
 from app.keys import KeyStore, format_fingerprint
 from ui.file_dialogs import SHEET, save_file
-from ui.i18n import render
+from ui.i18n import error_text, render
 from ui.plain_text import plain_labels
 
 MAX_LISTED = 200  # the list is for reading, not a log: beyond this a count is shown
@@ -133,7 +133,7 @@ class ExportDialog(QDialog):
         try:
             return format_fingerprint(self._keystore.fingerprint())
         except PanelDeskError as err:
-            return str(err)
+            return error_text(err)
 
     def _buddy_row(self, form: QFormLayout, text: str, field: object, buddy: QWidget) -> None:
         # A QLabel shows "&S" as a mnemonic only when it has a buddy; QFormLayout's
@@ -184,7 +184,7 @@ class ExportDialog(QDialog):
         try:
             key = self._keystore.unlock(passphrase)
         except PanelDeskError as err:
-            self.error_label.setText(str(err))
+            self.error_label.setText(error_text(err))
             self.passphrase.selectAll()
             return
         self.choice = ExportChoice(path, self._missing, key)

@@ -30,6 +30,7 @@ from PySide6.QtWidgets import (
 from app.errors import PanelDeskError
 from app.keys import KeyStore, format_fingerprint
 from app.model import Expert
+from ui.i18n import error_text
 from ui.plain_text import plain_labels
 
 
@@ -142,7 +143,7 @@ class IdentityDialog(QDialog):
         try:
             return format_fingerprint(self._keystore.fingerprint())
         except PanelDeskError as err:
-            return str(err)
+            return error_text(err)
 
     def _check_pinned(self) -> None:
         expert = self.selected_expert()
@@ -183,7 +184,7 @@ class IdentityDialog(QDialog):
                 self._keystore.unlock(passphrase)
                 fingerprint = self._keystore.fingerprint()
         except PanelDeskError as err:
-            self.error_label.setText(str(err))
+            self.error_label.setText(error_text(err))
             self.passphrase.selectAll()
             self.passphrase.setFocus()
             return

@@ -17,6 +17,7 @@ from PySide6.QtCore import QObject, Signal
 
 from app.errors import PanelDeskError
 from app.workspace.status import SubmissionState
+from ui.i18n import error_text
 from ui.task_runner import TaskRunner
 
 
@@ -59,7 +60,7 @@ class MarkWriter(QObject):
         self._writer.wait_for_done()
 
     def _failed(self, session: Any, sid: str, err: BaseException) -> None:
-        message = str(err) if isinstance(err, PanelDeskError) else self.tr(
+        message = error_text(err) if isinstance(err, PanelDeskError) else self.tr(
             "保存失败（{kind}: {detail}）").format(kind=type(err).__name__, detail=err)
         self.failed.emit(sid, message)
         # Show what the store really holds, not what the widget last displayed.

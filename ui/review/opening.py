@@ -24,6 +24,7 @@ from app.packet.sealed import WrongPassphrase
 from app.packet.source import is_encrypted
 from app.packet.verified import is_known_good, remember_good
 from app.render.pool import default_pool
+from ui.i18n import error_text
 from ui.plain_text import plain_tooltip
 from ui.review.packet_passphrases import PacketPassphrases
 from ui.task_runner import ProgressRelay, TaskRunner
@@ -105,7 +106,7 @@ class PacketOpener(QObject):
             try:
                 passphrase = self.passphrases.get(self._status_bar.window(), path, problem)
             except PanelDeskError as err:
-                QMessageBox.critical(self._status_bar.window(), self.tr("无法打开评审包"), str(err))
+                QMessageBox.critical(self._status_bar.window(), self.tr("无法打开评审包"), error_text(err))
                 return
             if passphrase is None:
                 self._status_bar.showMessage(self.tr("已取消打开评审包。"))
@@ -167,7 +168,7 @@ class PacketOpener(QObject):
         if cancelled:
             self._status_bar.showMessage(self.tr("已取消打开评审包。"))
             return
-        message = str(err) if isinstance(err, PanelDeskError) else self.tr(
+        message = error_text(err) if isinstance(err, PanelDeskError) else self.tr(
             "打开评审包时发生内部错误（{kind}: {detail}）。").format(
             kind=type(err).__name__, detail=err)
         QMessageBox.critical(self._status_bar.window(), self.tr("无法打开评审包"),
