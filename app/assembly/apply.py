@@ -86,6 +86,29 @@ def override_fields(fields: dict[str, str], decision: EntryDecisionLike,
     return changes
 
 
+def packet_record(changes: dict[str, Any]) -> dict[str, Any]:
+    """What the packet says of the field edits: the new values only.  The old ones stay
+    with the organizer (build report, audit log): an edit often removes something that
+    must not reach experts, such as an unmasked telephone number."""
+    return {key: {"new": change["new"]} for key, change in changes.items()}
+
+
+def edited_text(text: str, changes: dict[str, Any], fields: dict[str, str],
+                labels: dict[str, str]) -> str:
+    """The form's full text with the edited fields' old values replaced by the new ones;
+    when an old value is not found as it is, the text is rebuilt from the fields (what
+    the organizer removed must not stay in it)."""
+    for change in changes.values():
+        old, new = change["old"], change["new"]
+        if not old:
+            continue
+        if old not in text:
+            return "\n\n".join(f"【{label}】\n{fields[key]}" for key, label in labels.items()
+                                if fields.get(key))
+        text = text.replace(old, new)
+    return text
+
+
 def acknowledge(sub: Submission, decision: EntryDecisionLike) -> tuple[dict[str, Any], list[str]]:
     """Apply acknowledgements to `sub.warnings`; the record and the codes not found."""
     record: dict[str, Any] = {}

@@ -35,7 +35,7 @@ from app.intake import checks
 from app.intake.contacts import contact_strings
 from app.intake.forms import CategorySet
 from app.intake.source import list_entries, read_entry
-from app.model import CONTACT_FIELDS, Expert, PacketFile, Submission
+from app.model import CONTACT_FIELDS, FIELD_LABELS, Expert, PacketFile, Submission
 from app.packet import Manifest, PacketWriter
 from app.rubrics import rubric_hash
 from scoring.rubric import Rubric
@@ -75,6 +75,8 @@ class EntryResult:
     duplicate_of: str | None = None  # excluded as a duplicate of this source
     notes: list[str] = field(default_factory=list)
     contacts: dict[str, str] = field(default_factory=dict)
+    # The organizer's field edits with their old values (kept out of the packet).
+    field_changes: dict[str, Any] = field(default_factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
         data: dict[str, Any] = {"source": self.source, "status": self.status}
@@ -84,6 +86,8 @@ class EntryResult:
                         warnings=[w.code for w in sub.warnings],
                         warning_messages=[w.message for w in sub.warnings],
                         files=len(sub.files), contacts=self.contacts)
+            if self.field_changes:
+                data["field_changes"] = self.field_changes
         else:
             data["reason"] = self.reason
         if self.duplicate_of is not None:
@@ -220,14 +224,20 @@ def _build_entry(path: Path, sid: str, writer: PacketWriter, options: BuildOptio
     fields = {k: v for k, v in parsed.fields.items() if v}
     extracted_contacts = contact_strings(fields)
     decided: dict[str, Any] | None = None
+    text = parsed.text
     decision = None if options.decisions is None else options.decisions.get(path.name)
     if decision is not None and not decision.is_empty():
         changes = apply.override_fields(fields, decision, options.keep_contacts, CONTACT_FIELDS)
-        decided = {"source": path.name, **({"fields": changes} if changes else {})}
+        decided = {"source": path.name,
+                   **({"fields": apply.packet_record(changes)} if changes else {})}
+        result.field_changes = changes
+        # Contacts are masked in the text below unless kept (their record is masked too).
+        shown = {k: v for k, v in changes.items()
+                 if options.keep_contacts or k not in CONTACT_FIELDS}
+        text = apply.edited_text(text, shown, fields, FIELD_LABELS)
     result.contacts = {k: fields.get(k, "") for k in CONTACT_FIELDS}
     # The same checks as the organizer's review of the entry (app.assembly.scan).
     warnings = field_warnings(fields, parsed.category_candidates, options.rubric, categories)
-    text = parsed.text
     if not options.keep_contacts:
         # Contact parts may come from separate cells: mask every piece, longest first.
         pieces = sorted(set(contact_strings(fields)) | set(extracted_contacts), key=len,

@@ -58,9 +58,14 @@ def test_exclusion_category_and_duplicate(intake: Path, tmp_path: Path) -> None:
     assert kept["decisions"]["source"] == "01 某市热线-感动瞬间"
     zipped = subs["S002"]
     assert zipped["category"] == new_category and zipped["title"] == "乡村诉求快办（修订）"
-    changes = zipped["decisions"]["fields"]
+    # The packet records the new values; the old ones stay in the organizer's report.
+    assert zipped["decisions"]["fields"] == {"category": {"new": new_category},
+                                             "title": {"new": "乡村诉求快办（修订）"}}
+    changes = data["entries"][[e["source"] for e in data["entries"]].index(
+        "05 某县热线.zip")]["field_changes"]
     assert changes["category"]["new"] == new_category and changes["category"]["old"]
     assert changes["title"] == {"old": "乡村诉求快办", "new": "乡村诉求快办（修订）"}
+    assert "乡村诉求快办（修订）" in zipped["text"] and "乡村诉求快办\n" not in zipped["text"]
     assert manifest["excluded"] == [
         {"source": "02 重复发送", "reason": by_source["02 重复发送"].reason, "duplicate_of": "S001"},
         {"source": "03 低分辨率与身份证", "reason": "申报单位撤回"}]
@@ -130,3 +135,29 @@ def test_contact_edits_never_reach_the_expert_packet(intake: Path, tmp_path: Pat
     manifest = json.dumps(manifest_of(tmp_path / "p.panelpack"), ensure_ascii=False)
     assert "13911112222" not in manifest and "13800000000" not in manifest
     assert b"13911112222" not in text
+
+
+def test_what_an_edit_removed_never_reaches_the_expert_packet(intake: Path,  # noqa: F811
+                                                               tmp_path: Path) -> None:
+    """Masking a number in the body: neither the form's full text nor the decision record
+    in the packet keeps the old value (the report, for the organizer, does)."""
+    with open_packet(build(intake, tmp_path / "a.panelpack", None).packet_path) as packet:
+        body = packet.manifest.submission("S001").fields["body"]
+    number = next(w for w in body.split() if any(c.isdigit() for c in w))
+    masked = body.replace(number, "〔已隐去〕")
+    report = build(intake, tmp_path / "p.panelpack",
+                   {"01 某市热线-感动瞬间": {"fields": {"body": masked}}})
+    sub = {s["id"]: s for s in manifest_of(tmp_path / "p.panelpack")["submissions"]}["S001"]
+    assert sub["fields"]["body"] == masked
+    assert number not in json.dumps(sub, ensure_ascii=False)
+    assert report.to_dict()["entries"][0]["field_changes"]["body"]["old"] == body
+
+
+def test_an_old_value_not_found_as_it_is_rebuilds_the_text(tmp_path: Path) -> None:
+    from app.assembly.apply import edited_text
+    from app.model import FIELD_LABELS
+
+    fields = {"title": "新标题", "body": "正文"}
+    changes = {"body": {"old": "电话 139 1234 5678", "new": "正文"}}
+    text = edited_text("【详细内容】电话 139\n1234 5678", changes, fields, FIELD_LABELS)
+    assert "5678" not in text and "【实践标题】\n新标题" in text and "正文" in text

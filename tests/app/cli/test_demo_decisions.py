@@ -59,7 +59,7 @@ def test_demo_round_from_the_command_line_and_from_a_project(
     assert len(subs) == len(DEMO_EXPECTATIONS) - 2
     fixed = next(s for s in subs if s.get("decisions", {}).get("source") == UNCATEGORISED)
     assert fixed["category"] == category
-    assert fixed["decisions"]["fields"]["category"] == {"old": "", "new": category}
+    assert fixed["decisions"]["fields"]["category"] == {"new": category}
     assert "category_missing" not in [w["code"] for w in fixed["warnings"]]
     kept = next(s for s in subs if s.get("duplicates"))
     assert kept["duplicates"] == {"flagged": [], "excluded": [RESENT], "decided": True}

@@ -60,8 +60,7 @@ def test_decisions_shape_the_packet(tmp_path: Path, organizer: Path, capsys) -> 
     by_title = {s["title"]: s for s in manifest["submissions"]}
     bath = next(s for s in manifest["submissions"] if "老年助浴" in s["title"])
     assert bath["category"] == rubric.categories[2]
-    assert bath["decisions"]["fields"]["category"] == {"old": rubric.categories[0],
-                                                      "new": rubric.categories[2]}
+    assert bath["decisions"]["fields"]["category"] == {"new": rubric.categories[2]}
     canteen = next(s for t, s in by_title.items() if "银发食堂" in t)
     assert canteen["duplicates"] == {"flagged": [], "excluded": ["07-银发食堂-再次发送"],
                                      "decided": True}
