@@ -235,7 +235,7 @@
 <context>
     <name>AuditDialog</name>
     <message>
-        <location filename="../../ui/organizer/audit_view.py" line="81" />
+        <location filename="../../ui/organizer/audit_view.py" line="92" />
         <source>操作记录</source>
         <translation>Decision log</translation>
     </message>
@@ -243,94 +243,197 @@
 <context>
     <name>AuditModel</name>
     <message>
-        <location filename="../../ui/organizer/audit_view.py" line="24" />
+        <location filename="../../ui/organizer/audit_view.py" line="26" />
         <source>排除</source>
         <translation>Exclude</translation>
     </message>
     <message>
-        <location filename="../../ui/organizer/audit_view.py" line="25" />
+        <location filename="../../ui/organizer/audit_view.py" line="27" />
         <source>恢复纳入</source>
         <translation>Include again</translation>
     </message>
     <message>
-        <location filename="../../ui/organizer/audit_view.py" line="26" />
+        <location filename="../../ui/organizer/audit_view.py" line="28" />
         <source>标记为重复</source>
         <translation>Mark as duplicate</translation>
     </message>
     <message>
-        <location filename="../../ui/organizer/audit_view.py" line="27" />
+        <location filename="../../ui/organizer/audit_view.py" line="29" />
         <source>取消重复标记</source>
         <translation>Not a duplicate</translation>
     </message>
     <message>
-        <location filename="../../ui/organizer/audit_view.py" line="28" />
+        <location filename="../../ui/organizer/audit_view.py" line="30" />
         <source>修改字段</source>
         <translation>Edit field</translation>
     </message>
     <message>
-        <location filename="../../ui/organizer/audit_view.py" line="29" />
+        <location filename="../../ui/organizer/audit_view.py" line="31" />
         <source>确认提示</source>
         <translation>Acknowledge warning</translation>
     </message>
     <message>
-        <location filename="../../ui/organizer/audit_view.py" line="30" />
+        <location filename="../../ui/organizer/audit_view.py" line="32" />
         <source>撤销确认</source>
         <translation>Withdraw acknowledgement</translation>
     </message>
     <message>
-        <location filename="../../ui/organizer/audit_view.py" line="31" />
+        <location filename="../../ui/organizer/audit_view.py" line="33" />
         <source>修改专家名单</source>
         <translation>Edit roster</translation>
     </message>
     <message>
-        <location filename="../../ui/organizer/audit_view.py" line="32" />
+        <location filename="../../ui/organizer/audit_view.py" line="34" />
         <source>修改分组与回避</source>
         <translation>Change panels and conflicts</translation>
     </message>
     <message>
-        <location filename="../../ui/organizer/audit_view.py" line="33" />
+        <location filename="../../ui/organizer/audit_view.py" line="35" />
         <source>手动分配</source>
         <translation>Assigned by hand</translation>
     </message>
     <message>
-        <location filename="../../ui/organizer/audit_view.py" line="34" />
+        <location filename="../../ui/organizer/audit_view.py" line="36" />
         <source>手动取消分配</source>
         <translation>Unassigned by hand</translation>
     </message>
     <message>
-        <location filename="../../ui/organizer/audit_view.py" line="51" />
+        <location filename="../../ui/organizer/audit_view.py" line="53" />
         <source>时间</source>
         <translation>Time</translation>
     </message>
     <message>
-        <location filename="../../ui/organizer/audit_view.py" line="51" />
+        <location filename="../../ui/organizer/audit_view.py" line="53" />
         <source>操作人</source>
         <translation>By</translation>
     </message>
     <message>
-        <location filename="../../ui/organizer/audit_view.py" line="52" />
+        <location filename="../../ui/organizer/audit_view.py" line="54" />
         <source>操作</source>
         <translation>Action</translation>
     </message>
     <message>
-        <location filename="../../ui/organizer/audit_view.py" line="52" />
+        <location filename="../../ui/organizer/audit_view.py" line="54" />
         <source>对象</source>
         <translation>Subject</translation>
     </message>
     <message>
-        <location filename="../../ui/organizer/audit_view.py" line="53" />
+        <location filename="../../ui/organizer/audit_view.py" line="55" />
         <source>原值</source>
         <translation>Old value</translation>
     </message>
     <message>
-        <location filename="../../ui/organizer/audit_view.py" line="53" />
+        <location filename="../../ui/organizer/audit_view.py" line="55" />
         <source>新值</source>
         <translation>New value</translation>
     </message>
     <message>
-        <location filename="../../ui/organizer/audit_view.py" line="54" />
+        <location filename="../../ui/organizer/audit_view.py" line="56" />
         <source>理由</source>
         <translation>Reason</translation>
+    </message>
+</context>
+<context>
+    <name>AuditText</name>
+    <message>
+        <location filename="../../ui/organizer/audit_text.py" line="19" />
+        <source>排除</source>
+        <translation>Exclude</translation>
+    </message>
+    <message>
+        <location filename="../../ui/organizer/audit_text.py" line="20" />
+        <source>重复于</source>
+        <translation>Duplicate of</translation>
+    </message>
+    <message>
+        <location filename="../../ui/organizer/audit_text.py" line="21" />
+        <source>字段</source>
+        <translation>Fields</translation>
+    </message>
+    <message>
+        <location filename="../../ui/organizer/audit_text.py" line="22" />
+        <source>确认提示</source>
+        <translation>Acknowledge warning</translation>
+    </message>
+    <message>
+        <location filename="../../ui/organizer/audit_text.py" line="23" />
+        <source>仍向专家显示</source>
+        <translation>Still shown to experts</translation>
+    </message>
+    <message>
+        <location filename="../../ui/organizer/audit_text.py" line="24" />
+        <source>已分配</source>
+        <translation>Assigned</translation>
+    </message>
+    <message>
+        <location filename="../../ui/organizer/audit_text.py" line="25" />
+        <source>手动调整</source>
+        <translation>Adjusted by hand</translation>
+    </message>
+    <message>
+        <location filename="../../ui/organizer/audit_text.py" line="26" />
+        <source>编号</source>
+        <translation>ID</translation>
+    </message>
+    <message>
+        <location filename="../../ui/organizer/audit_text.py" line="27" />
+        <source>姓名</source>
+        <translation>Name</translation>
+    </message>
+    <message>
+        <location filename="../../ui/organizer/audit_text.py" line="28" />
+        <source>单位</source>
+        <translation>Organisation</translation>
+    </message>
+    <message>
+        <location filename="../../ui/organizer/audit_text.py" line="29" />
+        <source>指纹</source>
+        <translation>Fingerprint</translation>
+    </message>
+    <message>
+        <location filename="../../ui/organizer/audit_text.py" line="32" />
+        <source>分配</source>
+        <translation>assign</translation>
+    </message>
+    <message>
+        <location filename="../../ui/organizer/audit_text.py" line="33" />
+        <source>取消分配</source>
+        <translation>unassign</translation>
+    </message>
+    <message>
+        <location filename="../../ui/organizer/audit_text.py" line="36" />
+        <source>添加专家</source>
+        <translation>Expert added</translation>
+    </message>
+    <message>
+        <location filename="../../ui/organizer/audit_text.py" line="37" />
+        <source>修改专家信息</source>
+        <translation>Expert edited</translation>
+    </message>
+    <message>
+        <location filename="../../ui/organizer/audit_text.py" line="38" />
+        <source>删除专家</source>
+        <translation>Remove expert</translation>
+    </message>
+    <message>
+        <location filename="../../ui/organizer/audit_text.py" line="39" />
+        <source>登记指纹</source>
+        <translation>Fingerprint enrolled</translation>
+    </message>
+    <message>
+        <location filename="../../ui/organizer/audit_text.py" line="40" />
+        <source>导入名单</source>
+        <translation>Roster imported</translation>
+    </message>
+    <message>
+        <location filename="../../ui/organizer/audit_text.py" line="42" />
+        <source>是</source>
+        <translation>Yes</translation>
+    </message>
+    <message>
+        <location filename="../../ui/organizer/audit_text.py" line="42" />
+        <source>否</source>
+        <translation>No</translation>
     </message>
 </context>
 <context>
@@ -1542,102 +1645,102 @@ Choose yourself from the roster and {action} your signing key. Score sheets are 
     <name>IntakeDetail</name>
     <message>
         <location filename="../../ui/organizer/intake_detail.py" line="126" />
-        <location filename="../../ui/organizer/intake_detail.py" line="211" />
+        <location filename="../../ui/organizer/intake_detail.py" line="212" />
         <source>选择左侧的一份申报查看详情。</source>
         <translation>Select an application on the left to see its details.</translation>
     </message>
     <message>
-        <location filename="../../ui/organizer/intake_detail.py" line="158" />
+        <location filename="../../ui/organizer/intake_detail.py" line="159" />
         <source>提取的字段 | 原始申报书</source>
         <translation>Extracted fields | original form</translation>
     </message>
     <message>
-        <location filename="../../ui/organizer/intake_detail.py" line="165" />
+        <location filename="../../ui/organizer/intake_detail.py" line="166" />
         <source>佐证材料</source>
         <translation>Evidence</translation>
     </message>
     <message>
-        <location filename="../../ui/organizer/intake_detail.py" line="172" />
+        <location filename="../../ui/organizer/intake_detail.py" line="173" />
         <source>修改字段…</source>
         <translation>Edit field…</translation>
     </message>
     <message>
-        <location filename="../../ui/organizer/intake_detail.py" line="173" />
+        <location filename="../../ui/organizer/intake_detail.py" line="174" />
         <source>补填类别…</source>
         <translation>Set category…</translation>
     </message>
     <message>
-        <location filename="../../ui/organizer/intake_detail.py" line="174" />
+        <location filename="../../ui/organizer/intake_detail.py" line="175" />
         <source>确认提示…</source>
         <translation>Acknowledge warning…</translation>
     </message>
     <message>
-        <location filename="../../ui/organizer/intake_detail.py" line="175" />
+        <location filename="../../ui/organizer/intake_detail.py" line="176" />
         <source>撤销确认…</source>
         <translation>Withdraw acknowledgement…</translation>
     </message>
     <message>
-        <location filename="../../ui/organizer/intake_detail.py" line="176" />
+        <location filename="../../ui/organizer/intake_detail.py" line="177" />
         <source>标记为重复…</source>
         <translation>Mark as duplicate…</translation>
     </message>
     <message>
-        <location filename="../../ui/organizer/intake_detail.py" line="177" />
+        <location filename="../../ui/organizer/intake_detail.py" line="178" />
         <source>排除…</source>
         <translation>Exclude…</translation>
     </message>
     <message>
-        <location filename="../../ui/organizer/intake_detail.py" line="178" />
+        <location filename="../../ui/organizer/intake_detail.py" line="179" />
         <source>恢复纳入</source>
         <translation>Include again</translation>
     </message>
     <message>
-        <location filename="../../ui/organizer/intake_detail.py" line="218" />
+        <location filename="../../ui/organizer/intake_detail.py" line="219" />
         <source>{status} · {id} · 来源：{source}</source>
         <translation>{status} · {id} · source: {source}</translation>
     </message>
     <message>
-        <location filename="../../ui/organizer/intake_detail.py" line="222" />
+        <location filename="../../ui/organizer/intake_detail.py" line="223" />
         <source>重复，保留：{kept}</source>
         <translation>Duplicate; kept: {kept}</translation>
     </message>
     <message>
-        <location filename="../../ui/organizer/intake_detail.py" line="223" />
+        <location filename="../../ui/organizer/intake_detail.py" line="224" />
         <source>排除理由：{reason}</source>
         <translation>Excluded because: {reason}</translation>
     </message>
     <message>
-        <location filename="../../ui/organizer/intake_detail.py" line="233" />
+        <location filename="../../ui/organizer/intake_detail.py" line="234" />
         <source>无法读取：{reason}</source>
         <translation>Cannot be read: {reason}</translation>
     </message>
     <message>
-        <location filename="../../ui/organizer/intake_detail.py" line="242" />
+        <location filename="../../ui/organizer/intake_detail.py" line="243" />
         <source>✓ 已确认（向专家显示）：{note}</source>
         <translation>✓ Acknowledged (shown to experts): {note}</translation>
     </message>
     <message>
-        <location filename="../../ui/organizer/intake_detail.py" line="243" />
+        <location filename="../../ui/organizer/intake_detail.py" line="244" />
         <source>✓ 已确认（不向专家显示）：{note}</source>
         <translation>✓ Acknowledged (hidden from experts): {note}</translation>
     </message>
     <message>
-        <location filename="../../ui/organizer/intake_detail.py" line="246" />
+        <location filename="../../ui/organizer/intake_detail.py" line="247" />
         <source>说明：{note}</source>
         <translation>Note: {note}</translation>
     </message>
     <message>
-        <location filename="../../ui/organizer/intake_detail.py" line="248" />
+        <location filename="../../ui/organizer/intake_detail.py" line="249" />
         <source>没有提示。</source>
         <translation>No warnings.</translation>
     </message>
     <message>
-        <location filename="../../ui/organizer/intake_detail.py" line="252" />
+        <location filename="../../ui/organizer/intake_detail.py" line="253" />
         <source>  （无）</source>
         <translation>  (none)</translation>
     </message>
     <message>
-        <location filename="../../ui/organizer/intake_detail.py" line="253" />
+        <location filename="../../ui/organizer/intake_detail.py" line="254" />
         <source>无法读取的原因：
 {reason}
 
@@ -1650,12 +1753,12 @@ Files involved:
 {files}</translation>
     </message>
     <message>
-        <location filename="../../ui/organizer/intake_detail.py" line="261" />
+        <location filename="../../ui/organizer/intake_detail.py" line="262" />
         <source>（已修改）</source>
         <translation>(edited)</translation>
     </message>
     <message>
-        <location filename="../../ui/organizer/intake_detail.py" line="269" />
+        <location filename="../../ui/organizer/intake_detail.py" line="270" />
         <source>原始申报书：{name}</source>
         <translation>Original form: {name}</translation>
     </message>

@@ -1,7 +1,8 @@
 """操作记录: the organizer's decisions on the round, from the organizer database's audit log.
 
 `AuditModel` shows the log (时间, 操作人, 操作, 对象, 原值, 新值, 理由), newest first; values
-are the JSON the log stores, shown as plain text.  `show_audit` reads it on the runner and
+are the JSON the log stores in words (`audit_text`), the JSON itself as tooltip, all
+plain text.  `show_audit` reads it on the runner and
 opens a dialog.
 """
 
@@ -17,6 +18,7 @@ from PySide6.QtCore import (
 )
 from PySide6.QtWidgets import QDialog, QHeaderView, QTableView, QVBoxLayout, QWidget
 
+from ui.organizer.audit_text import reason_text, value_text
 from ui.organizer.table_model import AnyIndex, ListTableModel
 from ui.roles import ROW_ROLE, SORT_ROLE
 
@@ -64,10 +66,19 @@ class AuditModel(ListTableModel):
         if not index.isValid() or not 0 <= index.row() < len(self._rows):
             return None
         row = self._rows[index.row()]
-        value = row.get(self.KEYS[index.column()])
-        text = action_text(str(value)) if index.column() == self.ACTION else str(value or "")
-        if index.column() == self.AT:
-            text = text.replace("T", " ")[:19]  # ISO time as people read it
+        column = index.column()
+        value = row.get(self.KEYS[column])
+        raw = str(value or "")
+        if column == self.ACTION:
+            text = action_text(raw)
+        elif column in (self.OLD, self.NEW):
+            text = value_text(raw)
+        elif column == self.REASON:
+            text = reason_text(raw)
+        else:
+            text = raw.replace("T", " ")[:19] if column == self.AT else raw  # ISO as read
+        if role == Qt.ItemDataRole.ToolTipRole and column in (self.OLD, self.NEW):
+            return raw or None  # exactly what the log holds
         if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole, SORT_ROLE):
             return text
         if role == ROW_ROLE:
