@@ -98,6 +98,18 @@ def shortfalls(panel: Panel, decisions: ResultsDecisions) -> dict[str, tuple[int
     return out
 
 
+def few_scored(panel: Panel, decisions: ResultsDecisions) -> dict[str, int]:
+    """Submission → valid scores, for every one ranked (the minimum met, e.g. by every
+    assigned expert of a small panel) on fewer scores than `aggregation.few_scores` —
+    unless the organizer already decided to rank it on them."""
+    short = shortfalls(panel, decisions)
+    disqualified = {d.subjects[0] for d in decisions.of("disqualify")}
+    few = panel.rubric.aggregation.few_scores
+    return {sub: n for sub, n in valid_counts(panel).items()
+            if 0 < n < few and sub not in short and sub not in disqualified
+            and decisions.about("override_minimum", sub) is None}
+
+
 def insufficient_reason(n: int, required: int) -> str:
     return Message(REASONS, INSUFFICIENT_REASON, n=n, required=required)
 

@@ -32,6 +32,7 @@ from app.results.eligibility import (
     check_known,
     decision_notes,
     duplicate_standings,
+    few_scored,
     first_standings,
     insufficient_reason,
     shortfalls,
@@ -41,6 +42,7 @@ from app.results.model import (
     EXPERT_FLAG,
     EXPERT_FLAG_CATEGORY,
     EXPERT_SAYS,
+    FEW_REASON,
     FLAG_FEW,
     FLAG_NO_CATEGORY,
     FLAG_OUTLIER,
@@ -164,7 +166,8 @@ def _compute_shared(panel: Panel, decisions: ResultsDecisions) -> _Shared:
         raise PanelDeskError(f"无法汇总评审包 {panel.packet_id} 的评分：{err}") from None
     return _Shared(
         outliers=outliers, spreads=spreads,
-        re_review=_re_review_items(panel, spreads, outliers, shortfalls(panel, decisions)),
+        re_review=_re_review_items(panel, spreads, outliers, shortfalls(panel, decisions),
+                                   few_scored(panel, decisions)),
         outlier_rows=[OutlierRow(o.expert, panel.experts[o.expert].name, o.submission,
                                  panel.submissions[o.submission].title,
                                  panel.submissions[o.submission].category, o.total, o.mean,
@@ -321,9 +324,10 @@ def _expert_flags(panel: Panel) -> dict[str, list[str]]:
 
 # ------------------------------------------------------------ disagreement
 
-def _re_review_items(panel: Panel, spreads, outliers,
-                     short: dict[str, tuple[int, int]]) -> list[ReReviewItem]:
-    """Spreads over the threshold (with the outlying marks), then too few valid scores."""
+def _re_review_items(panel: Panel, spreads, outliers, short: dict[str, tuple[int, int]],
+                     few: dict[str, int]) -> list[ReReviewItem]:
+    """Spreads over the threshold (with the outlying marks), then too few valid scores
+    for an award, then ranked on fewer scores than `few_scores` (a small panel's)."""
     by_sub: dict[str, list] = defaultdict(list)
     for o in outliers:
         by_sub[o.submission].append(o)
@@ -339,12 +343,16 @@ def _re_review_items(panel: Panel, spreads, outliers,
                             reason=o.reason) for o in by_sub[s.submission]]
         if s.submission in short:
             reasons.append(insufficient_reason(*short[s.submission]))
+        elif s.submission in few:
+            reasons.append(few_reason(few[s.submission], panel))
         items.append(ReReviewItem(
             id=sub.id, title=sub.title, category=sub.category, spread=s.spread,
             scores={e: totals[e, s.submission] for e in s.experts}, reasons=reasons,
             max=s.max, min=s.min))
     listed = {item.id for item in items}
-    for sid, (n, required) in short.items():
+    unlisted = [(sid, insufficient_reason(n, required)) for sid, (n, required) in short.items()]
+    unlisted += [(sid, few_reason(n, panel)) for sid, n in few.items()]
+    for sid, reason in unlisted:
         if sid in listed:
             continue
         sub = panel.submissions[sid]
@@ -353,5 +361,9 @@ def _re_review_items(panel: Panel, spreads, outliers,
         high, low = max(scores.values()), min(scores.values())
         items.append(ReReviewItem(
             id=sid, title=sub.title, category=sub.category, spread=high - low,
-            scores=scores, reasons=[insufficient_reason(n, required)], max=high, min=low))
+            scores=scores, reasons=[reason], max=high, min=low))
     return items
+
+
+def few_reason(n: int, panel: Panel) -> str:
+    return Message(REASONS, FEW_REASON, n=n, few=panel.rubric.aggregation.few_scores)

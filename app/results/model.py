@@ -38,6 +38,8 @@ TEMPLATES = (("Flags", EXPERT_FLAG_CATEGORY), ("Flags", EXPERT_FLAG),
 # interface says them in its own language.
 REASONS = "ResultReasons"
 INSUFFICIENT_REASON = QT_TRANSLATE_NOOP("ResultReasons", "评分不足：有效评分 {n} 份，评奖至少需要 {required} 份")
+FEW_REASON = QT_TRANSLATE_NOOP("ResultReasons", "有效评分仅 {n} 份（少于 {few} 份）：分配的专家都已评分，"
+                               "按规则参与排名和评奖，请复核是否需要补评")
 DISQUALIFIED_REASON = QT_TRANSLATE_NOOP("ResultReasons", "组织方决定取消评奖资格：{reason}{by}")
 DUPLICATE_REASON = QT_TRANSLATE_NOOP("ResultReasons", "与 {keeper} 单位和标题相同（重复申报），不参与评奖；{why}")
 KEPT_BY_DECISION = QT_TRANSLATE_NOOP("ResultReasons", "组织方决定保留 {keeper}：{reason}{by}")

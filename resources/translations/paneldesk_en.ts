@@ -3204,91 +3204,96 @@ Files involved:
     </message>
     <message>
         <location filename="../../app/results/model.py" line="41" />
+        <source>有效评分仅 {n} 份（少于 {few} 份）：分配的专家都已评分，按规则参与排名和评奖，请复核是否需要补评</source>
+        <translation>Only {n} valid scores (fewer than {few}): every assigned expert has scored, so it is ranked and may win an award by the rules; check whether more reviews are needed</translation>
+    </message>
+    <message>
+        <location filename="../../app/results/model.py" line="43" />
         <source>组织方决定取消评奖资格：{reason}{by}</source>
         <translation>Disqualified by the organizer: {reason}{by}</translation>
     </message>
     <message>
-        <location filename="../../app/results/model.py" line="42" />
+        <location filename="../../app/results/model.py" line="44" />
         <source>与 {keeper} 单位和标题相同（重复申报），不参与评奖；{why}</source>
         <translation>Same applicant and title as {keeper} (a duplicate entry), not considered for an award; {why}</translation>
     </message>
     <message>
-        <location filename="../../app/results/model.py" line="43" />
+        <location filename="../../app/results/model.py" line="45" />
         <source>组织方决定保留 {keeper}：{reason}{by}</source>
         <translation>the organizer decided to keep {keeper}: {reason}{by}</translation>
     </message>
     <message>
-        <location filename="../../app/results/model.py" line="44" />
+        <location filename="../../app/results/model.py" line="46" />
         <source>未有组织方决定，保留得分较高的 {keeper}</source>
         <translation>without an organizer's decision the higher-scored {keeper} is kept</translation>
     </message>
     <message>
-        <location filename="../../app/results/model.py" line="45" />
+        <location filename="../../app/results/model.py" line="47" />
         <source>（{who}）</source>
         <translation> ({who})</translation>
     </message>
     <message>
-        <location filename="../../app/results/model.py" line="46" />
+        <location filename="../../app/results/model.py" line="48" />
         <source>（{who}，{at}）</source>
         <translation> ({who}, {at})</translation>
     </message>
     <message>
-        <location filename="../../app/results/model.py" line="47" />
+        <location filename="../../app/results/model.py" line="49" />
         <source>去掉最高分 {high}（{high_expert}）、最低分 {low}（{low_expert}）</source>
         <translation>Dropped the highest score {high} ({high_expert}) and the lowest {low} ({low_expert})</translation>
     </message>
     <message>
-        <location filename="../../app/results/model.py" line="48" />
+        <location filename="../../app/results/model.py" line="50" />
         <source>{expert}：{reason}</source>
         <translation>{expert}: {reason}</translation>
     </message>
     <message>
-        <location filename="../../app/results/model.py" line="52" />
+        <location filename="../../app/results/model.py" line="54" />
         <source>已生效：不参与评奖</source>
         <translation>In effect: not considered for an award</translation>
     </message>
     <message>
-        <location filename="../../app/results/model.py" line="53" />
+        <location filename="../../app/results/model.py" line="55" />
         <source>未生效：该作品没有有效评分</source>
         <translation>Not in effect: the submission has no valid scores</translation>
     </message>
     <message>
-        <location filename="../../app/results/model.py" line="54" />
+        <location filename="../../app/results/model.py" line="56" />
         <source>已生效：仍予排名</source>
         <translation>In effect: ranked nonetheless</translation>
     </message>
     <message>
-        <location filename="../../app/results/model.py" line="55" />
+        <location filename="../../app/results/model.py" line="57" />
         <source>未生效：该作品未参与排名（见其状态）</source>
         <translation>Not in effect: the submission is not ranked (see its status)</translation>
     </message>
     <message>
-        <location filename="../../app/results/model.py" line="56" />
+        <location filename="../../app/results/model.py" line="58" />
         <source>已生效：名次依次为 {order}</source>
         <translation>In effect: places in the order {order}</translation>
     </message>
     <message>
-        <location filename="../../app/results/model.py" line="57" />
+        <location filename="../../app/results/model.py" line="59" />
         <source>未生效：这些作品此时并不同分并列</source>
         <translation>Not in effect: these submissions are not tied now</translation>
     </message>
     <message>
-        <location filename="../../app/results/model.py" line="58" />
+        <location filename="../../app/results/model.py" line="60" />
         <source>已生效：保留 {keep}</source>
         <translation>In effect: {keep} kept</translation>
     </message>
     <message>
-        <location filename="../../app/results/model.py" line="59" />
+        <location filename="../../app/results/model.py" line="61" />
         <source>未生效：{keep} 未参与排名</source>
         <translation>Not in effect: {keep} is not ranked</translation>
     </message>
     <message>
-        <location filename="../../app/results/model.py" line="60" />
+        <location filename="../../app/results/model.py" line="62" />
         <source>已生效：均参与评奖</source>
         <translation>In effect: all are considered for awards</translation>
     </message>
     <message>
-        <location filename="../../app/results/model.py" line="61" />
+        <location filename="../../app/results/model.py" line="63" />
         <source>部分作品因其他原因未参与排名</source>
         <translation>Some of them are not ranked for other reasons</translation>
     </message>
@@ -3812,22 +3817,22 @@ Files involved:
 <context>
     <name>RowStatus</name>
     <message>
-        <location filename="../../app/results/model.py" line="75" />
+        <location filename="../../app/results/model.py" line="77" />
         <source>参与排名</source>
         <translation>Ranked</translation>
     </message>
     <message>
-        <location filename="../../app/results/model.py" line="76" />
+        <location filename="../../app/results/model.py" line="78" />
         <source>评分不足</source>
         <translation>Too few scores</translation>
     </message>
     <message>
-        <location filename="../../app/results/model.py" line="77" />
+        <location filename="../../app/results/model.py" line="79" />
         <source>取消资格</source>
         <translation>Disqualified</translation>
     </message>
     <message>
-        <location filename="../../app/results/model.py" line="78" />
+        <location filename="../../app/results/model.py" line="80" />
         <source>重复申报</source>
         <translation>Duplicate entry</translation>
     </message>

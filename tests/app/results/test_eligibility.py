@@ -77,6 +77,19 @@ def test_five_of_seven_is_enough_and_fewer_assigned_need_all(tmp_path, db) -> No
     assert s1.status == RowStatus.INSUFFICIENT and "评奖至少需要 3 份" in s1.status_reason
 
 
+def test_ranked_on_a_small_panel_s_few_scores_goes_to_re_review(tmp_path, db) -> None:
+    """One expert assigned to S1 scores it: the minimum (all assigned) is met, so it is
+    ranked and may win, and the re-review list says it rests on one score."""
+    assignments = {e: [s for s in SCORES if s != "S1" or e == "E1"] for e in EXPERTS}
+    rows = {e: {s: v for s, v in r.items() if s in assignments[e]} for e, r in marks().items()}
+    panel = fresh_panel(tmp_path, "small", rows, assignments=assignments)
+    results = ResultsEngine(panel).results()
+    assert ranked(results)[0] == (1, "S1", "一等奖", "ranked")
+    [item] = results.re_review
+    assert item.id == "S1" and item.reasons == [
+        "有效评分仅 1 份（少于 3 份）：分配的专家都已评分，按规则参与排名和评奖，请复核是否需要补评"]
+
+
 def test_the_rubric_sets_the_minimum(tmp_path, db) -> None:
     from dataclasses import replace
 
