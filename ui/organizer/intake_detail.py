@@ -52,6 +52,7 @@ from ui.organizer.intake_model import (
     warning_label,
 )
 from ui.organizer.intake_rows import EXCLUDED, REJECTED, IntakeRow
+from ui.organizer.page_view import FittedPage
 
 THUMB_SIDE = 120
 MAX_FORM_PAGES = 8
@@ -288,9 +289,7 @@ class IntakeDetail(QWidget):
             if item.widget() is not None:
                 item.widget().deleteLater()
         for image in preview.pages:
-            label = QLabel(self.pages_holder)
-            label.setPixmap(QPixmap.fromImage(image))
-            self.pages_layout.addWidget(label)
+            self.pages_layout.addWidget(FittedPage(image, self.pages_holder))
         if preview.pages:
             self.original.setCurrentWidget(self.pages_area)
         if preview.layout is not None and self.row is not None:
