@@ -1644,103 +1644,108 @@ Choose yourself from the roster and {action} your signing key. Score sheets are 
 <context>
     <name>IntakeDetail</name>
     <message>
-        <location filename="../../ui/organizer/intake_detail.py" line="126" />
-        <location filename="../../ui/organizer/intake_detail.py" line="212" />
+        <location filename="../../ui/organizer/intake_detail.py" line="127" />
+        <location filename="../../ui/organizer/intake_detail.py" line="213" />
         <source>选择左侧的一份申报查看详情。</source>
         <translation>Select an application on the left to see its details.</translation>
     </message>
     <message>
-        <location filename="../../ui/organizer/intake_detail.py" line="159" />
+        <location filename="../../ui/organizer/intake_detail.py" line="160" />
         <source>提取的字段 | 原始申报书</source>
         <translation>Extracted fields | original form</translation>
     </message>
     <message>
-        <location filename="../../ui/organizer/intake_detail.py" line="166" />
+        <location filename="../../ui/organizer/intake_detail.py" line="167" />
         <source>佐证材料</source>
         <translation>Evidence</translation>
     </message>
     <message>
-        <location filename="../../ui/organizer/intake_detail.py" line="173" />
+        <location filename="../../ui/organizer/intake_detail.py" line="174" />
         <source>修改字段…</source>
         <translation>Edit field…</translation>
     </message>
     <message>
-        <location filename="../../ui/organizer/intake_detail.py" line="174" />
+        <location filename="../../ui/organizer/intake_detail.py" line="175" />
         <source>补填类别…</source>
         <translation>Set category…</translation>
     </message>
     <message>
-        <location filename="../../ui/organizer/intake_detail.py" line="175" />
+        <location filename="../../ui/organizer/intake_detail.py" line="176" />
         <source>确认提示…</source>
         <translation>Acknowledge warning…</translation>
     </message>
     <message>
-        <location filename="../../ui/organizer/intake_detail.py" line="176" />
+        <location filename="../../ui/organizer/intake_detail.py" line="177" />
         <source>撤销确认…</source>
         <translation>Withdraw acknowledgement…</translation>
     </message>
     <message>
-        <location filename="../../ui/organizer/intake_detail.py" line="177" />
+        <location filename="../../ui/organizer/intake_detail.py" line="178" />
         <source>标记为重复…</source>
         <translation>Mark as duplicate…</translation>
     </message>
     <message>
-        <location filename="../../ui/organizer/intake_detail.py" line="178" />
+        <location filename="../../ui/organizer/intake_detail.py" line="179" />
         <source>排除…</source>
         <translation>Exclude…</translation>
     </message>
     <message>
-        <location filename="../../ui/organizer/intake_detail.py" line="179" />
+        <location filename="../../ui/organizer/intake_detail.py" line="180" />
         <source>恢复纳入</source>
         <translation>Include again</translation>
     </message>
     <message>
-        <location filename="../../ui/organizer/intake_detail.py" line="219" />
+        <location filename="../../ui/organizer/intake_detail.py" line="220" />
         <source>{status} · {id} · 来源：{source}</source>
         <translation>{status} · {id} · source: {source}</translation>
     </message>
     <message>
-        <location filename="../../ui/organizer/intake_detail.py" line="223" />
+        <location filename="../../ui/organizer/intake_detail.py" line="224" />
         <source>重复，保留：{kept}</source>
         <translation>Duplicate; kept: {kept}</translation>
     </message>
     <message>
-        <location filename="../../ui/organizer/intake_detail.py" line="224" />
+        <location filename="../../ui/organizer/intake_detail.py" line="225" />
         <source>排除理由：{reason}</source>
         <translation>Excluded because: {reason}</translation>
     </message>
     <message>
-        <location filename="../../ui/organizer/intake_detail.py" line="234" />
+        <location filename="../../ui/organizer/intake_detail.py" line="235" />
         <source>无法读取：{reason}</source>
         <translation>Cannot be read: {reason}</translation>
     </message>
     <message>
-        <location filename="../../ui/organizer/intake_detail.py" line="243" />
+        <location filename="../../ui/organizer/intake_detail.py" line="239" />
+        <source>（在“{field}”中）</source>
+        <translation> (in “{field}”)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/organizer/intake_detail.py" line="246" />
         <source>✓ 已确认（向专家显示）：{note}</source>
         <translation>✓ Acknowledged (shown to experts): {note}</translation>
     </message>
     <message>
-        <location filename="../../ui/organizer/intake_detail.py" line="244" />
+        <location filename="../../ui/organizer/intake_detail.py" line="247" />
         <source>✓ 已确认（不向专家显示）：{note}</source>
         <translation>✓ Acknowledged (hidden from experts): {note}</translation>
     </message>
     <message>
-        <location filename="../../ui/organizer/intake_detail.py" line="247" />
+        <location filename="../../ui/organizer/intake_detail.py" line="250" />
         <source>说明：{note}</source>
         <translation>Note: {note}</translation>
     </message>
     <message>
-        <location filename="../../ui/organizer/intake_detail.py" line="249" />
+        <location filename="../../ui/organizer/intake_detail.py" line="252" />
         <source>没有提示。</source>
         <translation>No warnings.</translation>
     </message>
     <message>
-        <location filename="../../ui/organizer/intake_detail.py" line="253" />
+        <location filename="../../ui/organizer/intake_detail.py" line="256" />
         <source>  （无）</source>
         <translation>  (none)</translation>
     </message>
     <message>
-        <location filename="../../ui/organizer/intake_detail.py" line="254" />
+        <location filename="../../ui/organizer/intake_detail.py" line="257" />
         <source>无法读取的原因：
 {reason}
 
@@ -1753,12 +1758,12 @@ Files involved:
 {files}</translation>
     </message>
     <message>
-        <location filename="../../ui/organizer/intake_detail.py" line="262" />
+        <location filename="../../ui/organizer/intake_detail.py" line="265" />
         <source>（已修改）</source>
         <translation>(edited)</translation>
     </message>
     <message>
-        <location filename="../../ui/organizer/intake_detail.py" line="270" />
+        <location filename="../../ui/organizer/intake_detail.py" line="273" />
         <source>原始申报书：{name}</source>
         <translation>Original form: {name}</translation>
     </message>
@@ -2042,106 +2047,111 @@ Files involved:
 <context>
     <name>IntakeQuestions</name>
     <message>
-        <location filename="../../ui/organizer/intake_dialogs.py" line="103" />
+        <location filename="../../ui/organizer/intake_dialogs.py" line="106" />
+        <source>补填类别</source>
+        <translation>Add the category</translation>
+    </message>
+    <message>
+        <location filename="../../ui/organizer/intake_dialogs.py" line="107" />
         <source>修改字段</source>
         <translation>Edit field</translation>
     </message>
     <message>
-        <location filename="../../ui/organizer/intake_dialogs.py" line="103" />
+        <location filename="../../ui/organizer/intake_dialogs.py" line="107" />
         <source>修改后的值写入决定文件，生成评审包时替换从申报书中读出的值。</source>
         <translation>The new value is written to the decisions file and replaces the value read from the form when the packet is built.</translation>
     </message>
     <message>
-        <location filename="../../ui/organizer/intake_dialogs.py" line="114" />
+        <location filename="../../ui/organizer/intake_dialogs.py" line="118" />
         <source>字段：</source>
         <translation>Field:</translation>
     </message>
     <message>
-        <location filename="../../ui/organizer/intake_dialogs.py" line="115" />
+        <location filename="../../ui/organizer/intake_dialogs.py" line="119" />
         <source>类别：</source>
         <translation>Category:</translation>
     </message>
     <message>
-        <location filename="../../ui/organizer/intake_dialogs.py" line="116" />
+        <location filename="../../ui/organizer/intake_dialogs.py" line="120" />
         <source>新值：</source>
         <translation>New value:</translation>
     </message>
     <message>
-        <location filename="../../ui/organizer/intake_dialogs.py" line="117" />
-        <location filename="../../ui/organizer/intake_dialogs.py" line="145" />
-        <location filename="../../ui/organizer/intake_dialogs.py" line="164" />
-        <location filename="../../ui/organizer/intake_dialogs.py" line="202" />
+        <location filename="../../ui/organizer/intake_dialogs.py" line="121" />
+        <location filename="../../ui/organizer/intake_dialogs.py" line="156" />
+        <location filename="../../ui/organizer/intake_dialogs.py" line="175" />
+        <location filename="../../ui/organizer/intake_dialogs.py" line="213" />
         <source>理由：</source>
         <translation>Reason:</translation>
     </message>
     <message>
-        <location filename="../../ui/organizer/intake_dialogs.py" line="141" />
+        <location filename="../../ui/organizer/intake_dialogs.py" line="152" />
         <source>排除申报</source>
         <translation>Exclude application</translation>
     </message>
     <message>
-        <location filename="../../ui/organizer/intake_dialogs.py" line="141" />
+        <location filename="../../ui/organizer/intake_dialogs.py" line="152" />
         <source>“{title}”将不放入评审包。请写明理由，理由记入操作记录。</source>
         <translation>"{title}" will be left out of the packet. Give a reason; it is kept in the decision log.</translation>
     </message>
     <message>
-        <location filename="../../ui/organizer/intake_dialogs.py" line="154" />
+        <location filename="../../ui/organizer/intake_dialogs.py" line="165" />
         <source>标记为重复</source>
         <translation>Mark as duplicate</translation>
     </message>
     <message>
-        <location filename="../../ui/organizer/intake_dialogs.py" line="154" />
+        <location filename="../../ui/organizer/intake_dialogs.py" line="165" />
         <source>“{title}”是另一份申报的重复：选择保留的那一份。本份将不放入评审包，两份的关系都记入决定文件。</source>
         <translation>"{title}" duplicates another application: choose the one to keep. This one is left out of the packet; both are named in the decisions file.</translation>
     </message>
     <message>
-        <location filename="../../ui/organizer/intake_dialogs.py" line="162" />
+        <location filename="../../ui/organizer/intake_dialogs.py" line="173" />
         <source>重复申报</source>
         <translation>Submitted twice</translation>
     </message>
     <message>
-        <location filename="../../ui/organizer/intake_dialogs.py" line="163" />
+        <location filename="../../ui/organizer/intake_dialogs.py" line="174" />
         <source>保留：</source>
         <translation>Keep:</translation>
     </message>
     <message>
-        <location filename="../../ui/organizer/intake_dialogs.py" line="172" />
+        <location filename="../../ui/organizer/intake_dialogs.py" line="183" />
         <source>确认提示</source>
         <translation>Acknowledge warning</translation>
     </message>
     <message>
-        <location filename="../../ui/organizer/intake_dialogs.py" line="172" />
+        <location filename="../../ui/organizer/intake_dialogs.py" line="183" />
         <source>确认已看过该提示。可以写一句说明；选择是否仍让专家看到这条提示。</source>
         <translation>Confirm that you have seen this warning. Add a note if you like, and choose whether experts still see it.</translation>
     </message>
     <message>
-        <location filename="../../ui/organizer/intake_dialogs.py" line="179" />
+        <location filename="../../ui/organizer/intake_dialogs.py" line="190" />
         <source>评审包中仍向专家显示此提示</source>
         <translation>Still show this warning to experts in the packet</translation>
     </message>
     <message>
-        <location filename="../../ui/organizer/intake_dialogs.py" line="180" />
-        <location filename="../../ui/organizer/intake_dialogs.py" line="201" />
+        <location filename="../../ui/organizer/intake_dialogs.py" line="191" />
+        <location filename="../../ui/organizer/intake_dialogs.py" line="212" />
         <source>提示：</source>
         <translation>Warning:</translation>
     </message>
     <message>
-        <location filename="../../ui/organizer/intake_dialogs.py" line="181" />
+        <location filename="../../ui/organizer/intake_dialogs.py" line="192" />
         <source>说明：</source>
         <translation>Note:</translation>
     </message>
     <message>
-        <location filename="../../ui/organizer/intake_dialogs.py" line="193" />
+        <location filename="../../ui/organizer/intake_dialogs.py" line="204" />
         <source>撤销确认</source>
         <translation>Withdraw acknowledgement</translation>
     </message>
     <message>
-        <location filename="../../ui/organizer/intake_dialogs.py" line="193" />
+        <location filename="../../ui/organizer/intake_dialogs.py" line="204" />
         <source>撤销后该提示重新成为待处理，评审包中按未确认的提示处理。撤销记入操作记录。</source>
         <translation>Once withdrawn, the warning is open again and the packet treats it as unacknowledged. The withdrawal is recorded in the decision log.</translation>
     </message>
     <message>
-        <location filename="../../ui/organizer/intake_dialogs.py" line="200" />
+        <location filename="../../ui/organizer/intake_dialogs.py" line="211" />
         <source>可不填</source>
         <translation>Optional</translation>
     </message>

@@ -26,7 +26,14 @@ class Decided:
 
 def edit_field(parent: Any, questions: Any, rows: IntakeRows, row: IntakeRow,
                field: str = "") -> Decided | None:
-    answer = questions.edit_field(parent, row.fields, rows.category_names(), field)
+    """Edit one field; without `field`, the one an open warning points into (e.g. the
+    body holding an unmasked number), with that place selected."""
+    select = None
+    if not field:
+        pointed = next((w for w in row.open_warnings if w.field and w.spans), None)
+        if pointed is not None:
+            field, select = pointed.field, tuple(pointed.spans[0])
+    answer = questions.edit_field(parent, row.fields, rows.category_names(), field, select)
     if answer is None:
         return None
     decision = rows.decision(row.source)

@@ -235,6 +235,8 @@ class IntakeDetail(QWidget):
             self.warnings.addItem(self.tr("无法读取：{reason}").format(reason=row.scanned.rejected))
         for warning in row.warnings:
             text = f"⚠ {warning_label(warning.code)}：{warning.message}"
+            if warning.spans and warning.field:  # where to look (修改字段 opens it there)
+                text += self.tr("（在“{field}”中）").format(field=field_label(warning.field))
             explanation = warning_explanation(warning.code)
             if explanation:
                 text += "\n    " + explanation

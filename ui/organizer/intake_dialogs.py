@@ -12,7 +12,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from PySide6.QtCore import QCoreApplication, Qt
-from PySide6.QtGui import QShowEvent
+from PySide6.QtGui import QShowEvent, QTextCursor
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -99,8 +99,12 @@ class IntakeQuestions:
     """The real dialogs."""
 
     def edit_field(self, parent: QWidget, fields: dict[str, str], categories: Sequence[str],
-                   field: str = "") -> FieldEdit | None:
-        dialog = FormDialog(parent, translate("IntakeQuestions", "修改字段"), translate(
+                   field: str = "", select: tuple[int, int] | None = None
+                   ) -> FieldEdit | None:
+        """Ask for one field's new value; `select` marks [start, end) in `field`'s text."""
+        adding = field == "category" and not fields.get("category")
+        dialog = FormDialog(parent, translate("IntakeQuestions", "补填类别") if adding else
+                            translate("IntakeQuestions", "修改字段"), translate(
             "IntakeQuestions",
             "修改后的值写入决定文件，生成评审包时替换从申报书中读出的值。"))
         chooser = QComboBox(dialog)
@@ -109,7 +113,7 @@ class IntakeQuestions:
         category = QComboBox(dialog)
         category.addItems(list(categories))
         text = QPlainTextEdit(dialog)
-        text.setMinimumHeight(120)
+        text.setMinimumSize(560, 280)  # the body runs to some 2,000 characters
         reason = QLineEdit(dialog)
         dialog.form.addRow(translate("IntakeQuestions", "字段："), chooser)
         dialog.form.addRow(translate("IntakeQuestions", "类别："), category)
@@ -131,6 +135,13 @@ class IntakeQuestions:
         chooser.setCurrentIndex(max(0, list(FIELD_LABELS).index(field))
                                 if field in FIELD_LABELS else 0)
         show_field()
+        if select is not None and text.isVisibleTo(dialog):
+            cursor = text.textCursor()
+            cursor.setPosition(min(select[0], len(text.toPlainText())))
+            cursor.setPosition(min(select[1], len(text.toPlainText())),
+                               QTextCursor.MoveMode.KeepAnchor)
+            text.setTextCursor(cursor)
+            text.setFocus()
         if dialog.exec() != QDialog.DialogCode.Accepted:
             return None
         key = chooser.currentData()

@@ -8,6 +8,7 @@ from pathlib import Path
 import pytest
 
 from app.demo.intake import DEMO_EXPECTATIONS, write_demo_intake
+from app.model import FIELD_LABELS
 from ui.organizer.audit_view import action_text
 from ui.organizer.intake_dialogs import Acknowledgement, Duplicate, FieldEdit, Withdrawal
 from ui.organizer.intake_model import IntakeModel
@@ -209,3 +210,49 @@ def test_an_acknowledgement_is_withdrawn_and_logged(qtbot, tmp_path, demo_intake
     window.close()
     again = open_workbench(qtbot, folder, answers, demo_intake)
     assert statuses(again.intake_page)[PII] == ATTENTION
+
+
+def test_edit_opens_where_an_unmasked_number_is(qtbot, tmp_path, demo_intake, answers,
+                                                monkeypatch):
+    """修改字段 on an entry with an unmasked phone number opens the field holding it with
+    the number selected, and the warning names that field."""
+    window = open_workbench(qtbot, tmp_path / "round", answers, demo_intake)
+    page = window.intake_page
+    page.scan()
+    page.select(PII)
+    row = page.model.rows()[page.model.row_of(PII)]
+    warning = next(w for w in row.warnings if w.code == "pii_phone")
+    asked: list[tuple] = []
+    monkeypatch.setattr(answers, "edit_field", lambda *args: asked.append(args[1:]) or None,
+                        raising=False)
+    page.detail.edit_button.click()
+    [(fields, _categories, field, select)] = asked
+    start, end = select
+    assert field == warning.field and fields[field][start:end].endswith(
+        warning.message[-4:])  # the masked message keeps the last four digits
+    shown = [page.detail.warnings.item(i).text() for i in range(page.detail.warnings.count())]
+    assert any(f"（在“{FIELD_LABELS[field]}”中）" in text for text in shown)
+
+
+def test_the_edit_dialog_selects_the_place(qtbot):
+    from PySide6.QtWidgets import QApplication, QPlainTextEdit
+
+    from ui.organizer.intake_dialogs import IntakeQuestions
+
+    seen: list[str] = []
+
+    def answer() -> None:
+        dialog = QApplication.activeModalWidget()
+        if dialog is None:
+            return
+        editor = dialog.findChild(QPlainTextEdit)
+        seen.append(editor.textCursor().selectedText())
+        dialog.reject()
+
+    from PySide6.QtCore import QTimer
+
+    QTimer.singleShot(0, answer)
+    body = "来电人留下电话 13912345678，后续回访。"
+    start = body.index("139")
+    IntakeQuestions().edit_field(None, {"body": body}, ["甲类"], "body", (start, start + 11))
+    assert seen == ["13912345678"]
