@@ -42,6 +42,7 @@ from app.intake.source import read_entry
 from app.model import FIELD_LABELS
 from app.render.pool import default_pool
 from ui.evidence.decoding import decode_image, page_image, pdf_thumbnail
+from ui.evidence.model import kind_icon
 from ui.i18n import error_text
 from ui.organizer.alive import while_alive
 from ui.organizer.form_document import fill_document
@@ -65,7 +66,8 @@ class Preview:
 
     pages: list[QImage] = field(default_factory=list)
     layout: FormLayout | None = None  # a Word form's
-    thumbs: list[tuple[str, QImage | None, str]] = field(default_factory=list)  # name, image, note
+    # name, kind (app.evidence.kinds), image, note
+    thumbs: list[tuple[str, str, QImage | None, str]] = field(default_factory=list)
     error: str = ""
 
 
@@ -102,7 +104,7 @@ def load_preview(path: Path, row: IntakeRow) -> Preview:  # worker thread
                     image = pdf_thumbnail(data, THUMB_SIDE)
             except PanelDeskError as err:
                 note = error_text(err)
-        preview.thumbs.append((item.name, image, note))
+        preview.thumbs.append((item.name, item.kind, image, note))
     return preview
 
 
@@ -303,11 +305,13 @@ class IntakeDetail(QWidget):
             self.form_text.setDocument(document)
             self.original.setCurrentWidget(self.form_text)
         self.thumbs.clear()
-        for name, image, note in preview.thumbs:
+        for name, kind, image, note in preview.thumbs:
             caption = PurePosixPath(name).name + (f"\n{note}" if note else "")
             item = QListWidgetItem(caption)
-            if image is not None:
-                item.setIcon(QIcon(QPixmap.fromImage(image)))
+            # Every item has an icon: one without keeps a narrow cell that wraps its
+            # caption a character a line.
+            item.setIcon(QIcon(QPixmap.fromImage(image)) if image is not None
+                         else kind_icon(kind, broken=bool(note)))
             item.setToolTip(name)
             self.thumbs.addItem(item)
         if preview.error:

@@ -256,3 +256,19 @@ def test_the_edit_dialog_selects_the_place(qtbot):
     start = body.index("139")
     IntakeQuestions().edit_field(None, {"body": body}, ["甲类"], "body", (start, start + 11))
     assert seen == ["13912345678"]
+
+
+def test_every_evidence_item_has_an_icon(qtbot, tmp_path, demo_intake, answers):
+    """A file without a thumbnail (a .txt of links) gets its kind's badge: without an
+    icon its caption wrapped a character a line."""
+    window = open_workbench(qtbot, tmp_path / "round", answers, demo_intake)
+    page = window.intake_page
+    page.scan()
+    seen = 0
+    for row in page.model.rows():
+        page.select(row.source)
+        thumbs = page.detail.thumbs
+        items = [thumbs.item(i) for i in range(thumbs.count())]
+        assert all(not item.icon().isNull() for item in items), row.source
+        seen += sum(1 for e in row.scanned.evidence if e.kind not in ("image", "pdf"))
+    assert seen, "the demo intake has evidence that is neither image nor PDF"
