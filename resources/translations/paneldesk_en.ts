@@ -1,6 +1,19 @@
 <?xml version='1.0' encoding='utf-8'?>
 <TS version="2.1" language="en" sourcelanguage="zh_CN">
 <context>
+    <name />
+    <message>
+        <location filename="../../ui/organizer/evidence_view.py" line="61" />
+        <source>申报材料中已没有这个文件（申报材料文件夹可能已改动）。</source>
+        <translation>This file is no longer in the application (the intake folder may have changed).</translation>
+    </message>
+    <message>
+        <location filename="../../ui/organizer/evidence_view.py" line="71" />
+        <source>这类文件不能在这里查看，请在申报材料文件夹中用相应软件打开。</source>
+        <translation>This kind of file cannot be shown here; open it from the intake folder with a program for it.</translation>
+    </message>
+</context>
+<context>
     <name>AggregationMethod</name>
     <message>
         <location filename="../../scoring/aggregate.py" line="40" />
@@ -1644,108 +1657,108 @@ Choose yourself from the roster and {action} your signing key. Score sheets are 
 <context>
     <name>IntakeDetail</name>
     <message>
-        <location filename="../../ui/organizer/intake_detail.py" line="127" />
-        <location filename="../../ui/organizer/intake_detail.py" line="213" />
+        <location filename="../../ui/organizer/intake_detail.py" line="131" />
+        <location filename="../../ui/organizer/intake_detail.py" line="218" />
         <source>选择左侧的一份申报查看详情。</source>
         <translation>Select an application on the left to see its details.</translation>
     </message>
     <message>
-        <location filename="../../ui/organizer/intake_detail.py" line="160" />
+        <location filename="../../ui/organizer/intake_detail.py" line="164" />
         <source>提取的字段 | 原始申报书</source>
         <translation>Extracted fields | original form</translation>
     </message>
     <message>
-        <location filename="../../ui/organizer/intake_detail.py" line="167" />
+        <location filename="../../ui/organizer/intake_detail.py" line="172" />
         <source>佐证材料</source>
         <translation>Evidence</translation>
     </message>
     <message>
-        <location filename="../../ui/organizer/intake_detail.py" line="174" />
+        <location filename="../../ui/organizer/intake_detail.py" line="179" />
         <source>修改字段…</source>
         <translation>Edit field…</translation>
     </message>
     <message>
-        <location filename="../../ui/organizer/intake_detail.py" line="175" />
+        <location filename="../../ui/organizer/intake_detail.py" line="180" />
         <source>补填类别…</source>
         <translation>Set category…</translation>
     </message>
     <message>
-        <location filename="../../ui/organizer/intake_detail.py" line="176" />
+        <location filename="../../ui/organizer/intake_detail.py" line="181" />
         <source>确认提示…</source>
         <translation>Acknowledge warning…</translation>
     </message>
     <message>
-        <location filename="../../ui/organizer/intake_detail.py" line="177" />
+        <location filename="../../ui/organizer/intake_detail.py" line="182" />
         <source>撤销确认…</source>
         <translation>Withdraw acknowledgement…</translation>
     </message>
     <message>
-        <location filename="../../ui/organizer/intake_detail.py" line="178" />
+        <location filename="../../ui/organizer/intake_detail.py" line="183" />
         <source>标记为重复…</source>
         <translation>Mark as duplicate…</translation>
     </message>
     <message>
-        <location filename="../../ui/organizer/intake_detail.py" line="179" />
+        <location filename="../../ui/organizer/intake_detail.py" line="184" />
         <source>排除…</source>
         <translation>Exclude…</translation>
     </message>
     <message>
-        <location filename="../../ui/organizer/intake_detail.py" line="180" />
+        <location filename="../../ui/organizer/intake_detail.py" line="185" />
         <source>恢复纳入</source>
         <translation>Include again</translation>
     </message>
     <message>
-        <location filename="../../ui/organizer/intake_detail.py" line="220" />
+        <location filename="../../ui/organizer/intake_detail.py" line="225" />
         <source>{status} · {id} · 来源：{source}</source>
         <translation>{status} · {id} · source: {source}</translation>
     </message>
     <message>
-        <location filename="../../ui/organizer/intake_detail.py" line="224" />
+        <location filename="../../ui/organizer/intake_detail.py" line="229" />
         <source>重复，保留：{kept}</source>
         <translation>Duplicate; kept: {kept}</translation>
     </message>
     <message>
-        <location filename="../../ui/organizer/intake_detail.py" line="225" />
+        <location filename="../../ui/organizer/intake_detail.py" line="230" />
         <source>排除理由：{reason}</source>
         <translation>Excluded because: {reason}</translation>
     </message>
     <message>
-        <location filename="../../ui/organizer/intake_detail.py" line="235" />
+        <location filename="../../ui/organizer/intake_detail.py" line="241" />
         <source>无法读取：{reason}</source>
         <translation>Cannot be read: {reason}</translation>
     </message>
     <message>
-        <location filename="../../ui/organizer/intake_detail.py" line="239" />
+        <location filename="../../ui/organizer/intake_detail.py" line="245" />
         <source>（在“{field}”中）</source>
         <translation> (in “{field}”)</translation>
     </message>
     <message>
-        <location filename="../../ui/organizer/intake_detail.py" line="246" />
+        <location filename="../../ui/organizer/intake_detail.py" line="252" />
         <source>✓ 已确认（向专家显示）：{note}</source>
         <translation>✓ Acknowledged (shown to experts): {note}</translation>
     </message>
     <message>
-        <location filename="../../ui/organizer/intake_detail.py" line="247" />
+        <location filename="../../ui/organizer/intake_detail.py" line="253" />
         <source>✓ 已确认（不向专家显示）：{note}</source>
         <translation>✓ Acknowledged (hidden from experts): {note}</translation>
     </message>
     <message>
-        <location filename="../../ui/organizer/intake_detail.py" line="250" />
+        <location filename="../../ui/organizer/intake_detail.py" line="256" />
         <source>说明：{note}</source>
         <translation>Note: {note}</translation>
     </message>
     <message>
-        <location filename="../../ui/organizer/intake_detail.py" line="252" />
+        <location filename="../../ui/organizer/intake_detail.py" line="258" />
         <source>没有提示。</source>
         <translation>No warnings.</translation>
     </message>
     <message>
-        <location filename="../../ui/organizer/intake_detail.py" line="256" />
+        <location filename="../../ui/organizer/intake_detail.py" line="262" />
         <source>  （无）</source>
         <translation>  (none)</translation>
     </message>
     <message>
-        <location filename="../../ui/organizer/intake_detail.py" line="257" />
+        <location filename="../../ui/organizer/intake_detail.py" line="263" />
         <source>无法读取的原因：
 {reason}
 
@@ -1758,12 +1771,12 @@ Files involved:
 {files}</translation>
     </message>
     <message>
-        <location filename="../../ui/organizer/intake_detail.py" line="265" />
+        <location filename="../../ui/organizer/intake_detail.py" line="271" />
         <source>（已修改）</source>
         <translation>(edited)</translation>
     </message>
     <message>
-        <location filename="../../ui/organizer/intake_detail.py" line="273" />
+        <location filename="../../ui/organizer/intake_detail.py" line="279" />
         <source>原始申报书：{name}</source>
         <translation>Original form: {name}</translation>
     </message>

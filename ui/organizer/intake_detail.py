@@ -45,6 +45,7 @@ from ui.evidence.decoding import decode_image, page_image, pdf_thumbnail
 from ui.evidence.model import kind_icon
 from ui.i18n import error_text
 from ui.organizer.alive import while_alive
+from ui.organizer.evidence_view import EvidenceDialog, open_evidence
 from ui.organizer.form_document import fill_document
 from ui.organizer.intake_model import (
     field_label,
@@ -124,6 +125,7 @@ class IntakeDetail(QWidget):
         self._runner = runner
         self._generation = 0
         self.row: IntakeRow | None = None
+        self._path: Path | None = None  # the entry shown, in the intake folder
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         self.title = QLabel(self.tr("选择左侧的一份申报查看详情。"), self)
@@ -166,6 +168,7 @@ class IntakeDetail(QWidget):
         self.thumbs.setIconSize(QSize(THUMB_SIDE, THUMB_SIDE))
         self.thumbs.setResizeMode(QListView.ResizeMode.Adjust)
         self.thumbs.setWordWrap(True)
+        self.thumbs.itemDoubleClicked.connect(self._open_evidence)
         tabs.addTab(self.thumbs, self.tr("佐证材料"))
         self.tabs = tabs
         layout.addWidget(tabs, 1)
@@ -229,6 +232,7 @@ class IntakeDetail(QWidget):
         self._show_warnings(row)
         self._show_fields(row, changed)
         if changed and path is not None:
+            self._path = path
             self._load(row, path)
 
     def _show_warnings(self, row: IntakeRow) -> None:
@@ -274,6 +278,16 @@ class IntakeDetail(QWidget):
     def _form_heading(self, row: IntakeRow) -> str:
         return self.tr("原始申报书：{name}").format(name=row.scanned.form_name)
 
+    def _open_evidence(self, item: QListWidgetItem) -> None:
+        """Open the double-clicked file large (read again on the runner)."""
+        found = item.data(Qt.ItemDataRole.UserRole)
+        if found is None or self._path is None:
+            return
+        name, kind = found
+        self._runner.run(open_evidence, self._path, name, kind,
+                         on_done=while_alive(self, lambda opened: EvidenceDialog(
+                             opened, self).exec()), on_error=lambda _err: None)
+
     def _load(self, row: IntakeRow, path: Path) -> None:
         self._generation += 1
         generation = self._generation
@@ -313,6 +327,7 @@ class IntakeDetail(QWidget):
             item.setIcon(QIcon(QPixmap.fromImage(image)) if image is not None
                          else kind_icon(kind, broken=bool(note)))
             item.setToolTip(name)
+            item.setData(Qt.ItemDataRole.UserRole, (name, kind))
             self.thumbs.addItem(item)
         if preview.error:
             self.thumbs.addItem(preview.error)

@@ -6,6 +6,8 @@ import json
 from pathlib import Path
 
 import pytest
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QLabel, QPlainTextEdit
 
 from app.demo.intake import DEMO_EXPECTATIONS, write_demo_intake
 from app.model import FIELD_LABELS
@@ -13,6 +15,7 @@ from ui.organizer.audit_view import action_text
 from ui.organizer.intake_dialogs import Acknowledgement, Duplicate, FieldEdit, Withdrawal
 from ui.organizer.intake_model import IntakeModel
 from ui.organizer.intake_rows import ATTENTION, EXCLUDED, INCLUDED
+from ui.organizer.page_view import FittedPage
 from ui.organizer.round import Round
 from ui.organizer.workbench import INTAKE, OrganizerWorkbench
 from ui.task_runner import SyncTaskRunner
@@ -272,3 +275,42 @@ def test_every_evidence_item_has_an_icon(qtbot, tmp_path, demo_intake, answers):
         assert all(not item.icon().isNull() for item in items), row.source
         seen += sum(1 for e in row.scanned.evidence if e.kind not in ("image", "pdf"))
     assert seen, "the demo intake has evidence that is neither image nor PDF"
+
+
+def test_a_double_clicked_evidence_file_opens_large(qtbot, tmp_path, demo_intake, answers,
+                                                    monkeypatch):
+    from ui.organizer import evidence_view
+
+    window = open_workbench(qtbot, tmp_path / "round", answers, demo_intake)
+    page = window.intake_page
+    page.scan()
+    shown: list[evidence_view.OpenedEvidence] = []
+    monkeypatch.setattr(evidence_view.EvidenceDialog, "exec",
+                        lambda dialog: shown.append(dialog) or 0)
+    kinds_seen = set()
+    for row in page.model.rows():
+        page.select(row.source)
+        thumbs = page.detail.thumbs
+        for i in range(thumbs.count()):
+            name, kind = thumbs.item(i).data(Qt.ItemDataRole.UserRole)
+            if kind in kinds_seen:
+                continue
+            kinds_seen.add(kind)
+            thumbs.itemDoubleClicked.emit(thumbs.item(i))
+            dialog = shown[-1]
+            assert dialog.windowTitle() == Path(name).name
+            if kind in ("image", "pdf"):
+                assert dialog.findChildren(FittedPage), kind
+            else:
+                assert dialog.findChild(QPlainTextEdit) or dialog.findChild(QLabel), kind
+    assert {"image", "pdf"} <= kinds_seen and len(kinds_seen) > 2
+
+
+def test_an_evidence_file_gone_from_the_folder_says_so(tmp_path):
+    from ui.organizer.evidence_view import open_evidence
+
+    entry = tmp_path / "01 某单位"
+    entry.mkdir()
+    (entry / "a.txt").write_text("x", encoding="utf-8")
+    opened = open_evidence(entry, "gone.jpg", "image")
+    assert not opened.images and "已没有这个文件" in opened.error
