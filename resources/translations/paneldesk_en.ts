@@ -334,124 +334,167 @@
     </message>
 </context>
 <context>
+    <name>BuildDoubtsDialog</name>
+    <message>
+        <location filename="../../ui/organizer/build_guard.py" line="95" />
+        <source>生成前请确认</source>
+        <translation>Confirm before building</translation>
+    </message>
+    <message>
+        <location filename="../../ui/organizer/build_guard.py" line="106" />
+        <source>返回处理</source>
+        <translation>Go back and resolve</translation>
+    </message>
+    <message>
+        <location filename="../../ui/organizer/build_guard.py" line="107" />
+        <source>仍然生成</source>
+        <translation>Build anyway</translation>
+    </message>
+    <message>
+        <location filename="../../ui/organizer/build_guard.py" line="119" />
+        <source>有 {count} 份将纳入评审包的申报仍标为“需处理”：其提示尚未处理或确认，会原样交给专家。</source>
+        <translation>{count} entries going into the packet are still marked “Needs attention”: their warnings have not been resolved or acknowledged and will reach the experts as they are.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/organizer/build_guard.py" line="122" />
+        <source>有 {count} 位专家没有登记公钥指纹：导入其评分表时需要核对指纹。</source>
+        <translation>{count} experts on the roster have no enrolled key fingerprint: their score sheets will need a fingerprint check at import.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/organizer/build_guard.py" line="125" />
+        <source>申报材料仍在读取中，以下清单可能不完整。</source>
+        <translation>The applications are still being read; this list may be incomplete.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/organizer/build_guard.py" line="131" />
+        <source>需处理的申报：</source>
+        <translation>Entries needing attention:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/organizer/build_guard.py" line="137" />
+        <source>未登记指纹的专家：</source>
+        <translation>Experts without an enrolled fingerprint:</translation>
+    </message>
+</context>
+<context>
     <name>BuildPage</name>
     <message>
-        <location filename="../../ui/organizer/build_page.py" line="55" />
+        <location filename="../../ui/organizer/build_page.py" line="58" />
         <source>解锁组织方密钥</source>
         <translation>Unlock the organizer key</translation>
     </message>
     <message>
-        <location filename="../../ui/organizer/build_page.py" line="56" />
+        <location filename="../../ui/organizer/build_page.py" line="59" />
         <source>请输入组织方密钥的口令（用于给评审包签名）：</source>
         <translation>Passphrase of the organizer key (to sign the packet):</translation>
     </message>
     <message>
-        <location filename="../../ui/organizer/build_page.py" line="63" />
+        <location filename="../../ui/organizer/build_page.py" line="66" />
         <source>选择评审细则文件</source>
         <translation>Choose a rubric file</translation>
     </message>
     <message>
-        <location filename="../../ui/organizer/build_page.py" line="64" />
+        <location filename="../../ui/organizer/build_page.py" line="67" />
         <source>评审细则 (*.toml *.json);;所有文件 (*)</source>
         <translation>Rubrics (*.toml *.json);;All files (*)</translation>
     </message>
     <message>
-        <location filename="../../ui/organizer/build_page.py" line="120" />
+        <location filename="../../ui/organizer/build_page.py" line="127" />
         <source>选择评审细则…</source>
         <translation>Choose rubric…</translation>
     </message>
     <message>
-        <location filename="../../ui/organizer/build_page.py" line="122" />
+        <location filename="../../ui/organizer/build_page.py" line="129" />
         <source>用内置细则</source>
         <translation>Use the built-in rubric</translation>
     </message>
     <message>
-        <location filename="../../ui/organizer/build_page.py" line="126" />
+        <location filename="../../ui/organizer/build_page.py" line="133" />
         <source>评审细则：</source>
         <translation>Rubric:</translation>
     </message>
     <message>
-        <location filename="../../ui/organizer/build_page.py" line="128" />
+        <location filename="../../ui/organizer/build_page.py" line="135" />
         <source>评审包标题：</source>
         <translation>Packet title:</translation>
     </message>
     <message>
-        <location filename="../../ui/organizer/build_page.py" line="131" />
+        <location filename="../../ui/organizer/build_page.py" line="138" />
         <source>组织方密钥：</source>
         <translation>Organizer key:</translation>
     </message>
     <message>
-        <location filename="../../ui/organizer/build_page.py" line="144" />
+        <location filename="../../ui/organizer/build_page.py" line="151" />
         <source>生成评审包</source>
         <translation>Build packet</translation>
     </message>
     <message>
-        <location filename="../../ui/organizer/build_page.py" line="147" />
+        <location filename="../../ui/organizer/build_page.py" line="154" />
         <source>取消</source>
         <translation>Cancel</translation>
     </message>
     <message>
-        <location filename="../../ui/organizer/build_page.py" line="177" />
+        <location filename="../../ui/organizer/build_page.py" line="184" />
         <source>复制给专家的说明</source>
         <translation>Copy the note for experts</translation>
     </message>
     <message>
-        <location filename="../../ui/organizer/build_page.py" line="179" />
+        <location filename="../../ui/organizer/build_page.py" line="186" />
         <source>打开所在文件夹</source>
         <translation>Open containing folder</translation>
     </message>
     <message>
-        <location filename="../../ui/organizer/build_page.py" line="196" />
+        <location filename="../../ui/organizer/build_page.py" line="203" />
         <source>内置评审细则</source>
         <translation>Built-in rubric</translation>
     </message>
     <message>
-        <location filename="../../ui/organizer/build_page.py" line="205" />
+        <location filename="../../ui/organizer/build_page.py" line="212" />
         <source>评审细则有误：{error}</source>
         <translation>The rubric has an error: {error}</translation>
     </message>
     <message>
-        <location filename="../../ui/organizer/build_page.py" line="208" />
+        <location filename="../../ui/organizer/build_page.py" line="215" />
         <source>尚未创建（在“专家与分配”一步创建）</source>
         <translation>Not created yet (create it in the "Panel" step)</translation>
     </message>
     <message>
-        <location filename="../../ui/organizer/build_page.py" line="217" />
+        <location filename="../../ui/organizer/build_page.py" line="224" />
         <source>尚未创建组织方密钥：请先在“专家与分配”一步创建。</source>
         <translation>No organizer key yet: create one in the "Panel" step first.</translation>
     </message>
     <message>
-        <location filename="../../ui/organizer/build_page.py" line="219" />
+        <location filename="../../ui/organizer/build_page.py" line="226" />
         <source>评审细则有误，无法生成评审包。</source>
         <translation>The rubric has an error; no packet can be built.</translation>
     </message>
     <message>
-        <location filename="../../ui/organizer/build_page.py" line="256" />
+        <location filename="../../ui/organizer/build_page.py" line="266" />
         <source>正在解锁密钥…</source>
         <translation>Unlocking the key…</translation>
     </message>
     <message>
-        <location filename="../../ui/organizer/build_page.py" line="265" />
+        <location filename="../../ui/organizer/build_page.py" line="275" />
         <source>正在生成 {done}/{total}：{name}</source>
         <translation>Building {done}/{total}: {name}</translation>
     </message>
     <message>
-        <location filename="../../ui/organizer/build_page.py" line="282" />
+        <location filename="../../ui/organizer/build_page.py" line="292" />
         <source>已取消，未写入评审包。</source>
         <translation>Cancelled; no packet was written.</translation>
     </message>
     <message>
-        <location filename="../../ui/organizer/build_page.py" line="284" />
+        <location filename="../../ui/organizer/build_page.py" line="294" />
         <source>未能生成评审包：{error}</source>
         <translation>The packet could not be built: {error}</translation>
     </message>
     <message>
-        <location filename="../../ui/organizer/build_page.py" line="286" />
+        <location filename="../../ui/organizer/build_page.py" line="296" />
         <source>生成评审包时发生内部错误（{kind}: {detail}）</source>
         <translation>Internal error while building the packet ({kind}: {detail})</translation>
     </message>
     <message>
-        <location filename="../../ui/organizer/build_page.py" line="293" />
+        <location filename="../../ui/organizer/build_page.py" line="303" />
         <source>已生成 {file}
 纳入 {included} 份 · 排除 {excluded} 份 · 无法读取 {rejected} 份
 组织方密钥指纹：{fingerprint}</source>
@@ -460,17 +503,17 @@
 Organizer key fingerprint: {fingerprint}</translation>
     </message>
     <message>
-        <location filename="../../ui/organizer/build_page.py" line="299" />
+        <location filename="../../ui/organizer/build_page.py" line="309" />
         <source>…另有 {n} 条提示</source>
         <translation>…and {n} more</translation>
     </message>
     <message>
-        <location filename="../../ui/organizer/build_page.py" line="304" />
+        <location filename="../../ui/organizer/build_page.py" line="314" />
         <source>评审包已生成：{name}</source>
         <translation>Packet built: {name}</translation>
     </message>
     <message>
-        <location filename="../../ui/organizer/build_page.py" line="314" />
+        <location filename="../../ui/organizer/build_page.py" line="324" />
         <source>给专家的说明已复制到剪贴板。</source>
         <translation>The note for experts is on the clipboard.</translation>
     </message>
@@ -1542,102 +1585,102 @@ Choose yourself from the roster and {action} your signing key. Score sheets are 
     <name>IntakeDetail</name>
     <message>
         <location filename="../../ui/organizer/intake_detail.py" line="126" />
-        <location filename="../../ui/organizer/intake_detail.py" line="211" />
+        <location filename="../../ui/organizer/intake_detail.py" line="212" />
         <source>选择左侧的一份申报查看详情。</source>
         <translation>Select an application on the left to see its details.</translation>
     </message>
     <message>
-        <location filename="../../ui/organizer/intake_detail.py" line="158" />
+        <location filename="../../ui/organizer/intake_detail.py" line="159" />
         <source>提取的字段 | 原始申报书</source>
         <translation>Extracted fields | original form</translation>
     </message>
     <message>
-        <location filename="../../ui/organizer/intake_detail.py" line="165" />
+        <location filename="../../ui/organizer/intake_detail.py" line="166" />
         <source>佐证材料</source>
         <translation>Evidence</translation>
     </message>
     <message>
-        <location filename="../../ui/organizer/intake_detail.py" line="172" />
+        <location filename="../../ui/organizer/intake_detail.py" line="173" />
         <source>修改字段…</source>
         <translation>Edit field…</translation>
     </message>
     <message>
-        <location filename="../../ui/organizer/intake_detail.py" line="173" />
+        <location filename="../../ui/organizer/intake_detail.py" line="174" />
         <source>补填类别…</source>
         <translation>Set category…</translation>
     </message>
     <message>
-        <location filename="../../ui/organizer/intake_detail.py" line="174" />
+        <location filename="../../ui/organizer/intake_detail.py" line="175" />
         <source>确认提示…</source>
         <translation>Acknowledge warning…</translation>
     </message>
     <message>
-        <location filename="../../ui/organizer/intake_detail.py" line="175" />
+        <location filename="../../ui/organizer/intake_detail.py" line="176" />
         <source>撤销确认…</source>
         <translation>Withdraw acknowledgement…</translation>
     </message>
     <message>
-        <location filename="../../ui/organizer/intake_detail.py" line="176" />
+        <location filename="../../ui/organizer/intake_detail.py" line="177" />
         <source>标记为重复…</source>
         <translation>Mark as duplicate…</translation>
     </message>
     <message>
-        <location filename="../../ui/organizer/intake_detail.py" line="177" />
+        <location filename="../../ui/organizer/intake_detail.py" line="178" />
         <source>排除…</source>
         <translation>Exclude…</translation>
     </message>
     <message>
-        <location filename="../../ui/organizer/intake_detail.py" line="178" />
+        <location filename="../../ui/organizer/intake_detail.py" line="179" />
         <source>恢复纳入</source>
         <translation>Include again</translation>
     </message>
     <message>
-        <location filename="../../ui/organizer/intake_detail.py" line="218" />
+        <location filename="../../ui/organizer/intake_detail.py" line="219" />
         <source>{status} · {id} · 来源：{source}</source>
         <translation>{status} · {id} · source: {source}</translation>
     </message>
     <message>
-        <location filename="../../ui/organizer/intake_detail.py" line="222" />
+        <location filename="../../ui/organizer/intake_detail.py" line="223" />
         <source>重复，保留：{kept}</source>
         <translation>Duplicate; kept: {kept}</translation>
     </message>
     <message>
-        <location filename="../../ui/organizer/intake_detail.py" line="223" />
+        <location filename="../../ui/organizer/intake_detail.py" line="224" />
         <source>排除理由：{reason}</source>
         <translation>Excluded because: {reason}</translation>
     </message>
     <message>
-        <location filename="../../ui/organizer/intake_detail.py" line="233" />
+        <location filename="../../ui/organizer/intake_detail.py" line="234" />
         <source>无法读取：{reason}</source>
         <translation>Cannot be read: {reason}</translation>
     </message>
     <message>
-        <location filename="../../ui/organizer/intake_detail.py" line="242" />
+        <location filename="../../ui/organizer/intake_detail.py" line="243" />
         <source>✓ 已确认（向专家显示）：{note}</source>
         <translation>✓ Acknowledged (shown to experts): {note}</translation>
     </message>
     <message>
-        <location filename="../../ui/organizer/intake_detail.py" line="243" />
+        <location filename="../../ui/organizer/intake_detail.py" line="244" />
         <source>✓ 已确认（不向专家显示）：{note}</source>
         <translation>✓ Acknowledged (hidden from experts): {note}</translation>
     </message>
     <message>
-        <location filename="../../ui/organizer/intake_detail.py" line="246" />
+        <location filename="../../ui/organizer/intake_detail.py" line="247" />
         <source>说明：{note}</source>
         <translation>Note: {note}</translation>
     </message>
     <message>
-        <location filename="../../ui/organizer/intake_detail.py" line="248" />
+        <location filename="../../ui/organizer/intake_detail.py" line="249" />
         <source>没有提示。</source>
         <translation>No warnings.</translation>
     </message>
     <message>
-        <location filename="../../ui/organizer/intake_detail.py" line="252" />
+        <location filename="../../ui/organizer/intake_detail.py" line="253" />
         <source>  （无）</source>
         <translation>  (none)</translation>
     </message>
     <message>
-        <location filename="../../ui/organizer/intake_detail.py" line="253" />
+        <location filename="../../ui/organizer/intake_detail.py" line="254" />
         <source>无法读取的原因：
 {reason}
 
@@ -1650,12 +1693,12 @@ Files involved:
 {files}</translation>
     </message>
     <message>
-        <location filename="../../ui/organizer/intake_detail.py" line="261" />
+        <location filename="../../ui/organizer/intake_detail.py" line="262" />
         <source>（已修改）</source>
         <translation>(edited)</translation>
     </message>
     <message>
-        <location filename="../../ui/organizer/intake_detail.py" line="269" />
+        <location filename="../../ui/organizer/intake_detail.py" line="270" />
         <source>原始申报书：{name}</source>
         <translation>Original form: {name}</translation>
     </message>
@@ -2402,72 +2445,72 @@ Files involved:
         <translation>Project folder: {folder}</translation>
     </message>
     <message>
-        <location filename="../../ui/organizer/workbench.py" line="118" />
+        <location filename="../../ui/organizer/workbench.py" line="119" />
         <source>申报材料</source>
         <translation>Intake</translation>
     </message>
     <message>
-        <location filename="../../ui/organizer/workbench.py" line="118" />
+        <location filename="../../ui/organizer/workbench.py" line="119" />
         <source>专家与分配</source>
         <translation>Panel</translation>
     </message>
     <message>
-        <location filename="../../ui/organizer/workbench.py" line="118" />
+        <location filename="../../ui/organizer/workbench.py" line="119" />
         <source>评审包</source>
         <translation>Packet</translation>
     </message>
     <message>
-        <location filename="../../ui/organizer/workbench.py" line="119" />
+        <location filename="../../ui/organizer/workbench.py" line="120" />
         <source>导入评分表</source>
         <translation>Import score sheets</translation>
     </message>
     <message>
-        <location filename="../../ui/organizer/workbench.py" line="119" />
+        <location filename="../../ui/organizer/workbench.py" line="120" />
         <source>结果</source>
         <translation>Outcome</translation>
     </message>
     <message>
-        <location filename="../../ui/organizer/workbench.py" line="130" />
+        <location filename="../../ui/organizer/workbench.py" line="131" />
         <source>本轮还没有评审包：先在“评审包”一步生成，或打开已有的评审包。</source>
         <translation>This round has no packet yet: build one in the "Packet" step, or open an existing packet.</translation>
     </message>
     <message>
-        <location filename="../../ui/organizer/workbench.py" line="131" />
+        <location filename="../../ui/organizer/workbench.py" line="132" />
         <source>导入评分表后在此查看结果。</source>
         <translation>Results appear here after score sheets are imported.</translation>
     </message>
     <message>
-        <location filename="../../ui/organizer/workbench.py" line="138" />
+        <location filename="../../ui/organizer/workbench.py" line="139" />
         <source>文件(&amp;F)</source>
         <translation>&amp;File</translation>
     </message>
     <message>
-        <location filename="../../ui/organizer/workbench.py" line="139" />
+        <location filename="../../ui/organizer/workbench.py" line="140" />
         <source>新建组织方项目(&amp;N)…</source>
         <translation>&amp;New organizer project…</translation>
     </message>
     <message>
-        <location filename="../../ui/organizer/workbench.py" line="141" />
+        <location filename="../../ui/organizer/workbench.py" line="142" />
         <source>打开组织方项目(&amp;O)…</source>
         <translation>&amp;Open organizer project…</translation>
     </message>
     <message>
-        <location filename="../../ui/organizer/workbench.py" line="145" />
+        <location filename="../../ui/organizer/workbench.py" line="146" />
         <source>关闭窗口(&amp;C)</source>
         <translation>&amp;Close window</translation>
     </message>
     <message>
-        <location filename="../../ui/organizer/workbench.py" line="149" />
+        <location filename="../../ui/organizer/workbench.py" line="150" />
         <source>帮助(&amp;H)</source>
         <translation>&amp;Help</translation>
     </message>
     <message>
-        <location filename="../../ui/organizer/workbench.py" line="159" />
+        <location filename="../../ui/organizer/workbench.py" line="160" />
         <source>无法打开评审包（{kind}）</source>
         <translation>Cannot open the packet ({kind})</translation>
     </message>
     <message>
-        <location filename="../../ui/organizer/workbench.py" line="182" />
+        <location filename="../../ui/organizer/workbench.py" line="183" />
         <source>项目文件夹：{folder} · 评审包：{packet}</source>
         <translation>Project folder: {folder} · packet: {packet}</translation>
     </message>

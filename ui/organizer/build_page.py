@@ -5,9 +5,11 @@ maximum and weight), categories and awards, and a file that does not validate sh
 error naming the field.  Building needs a roster (`Round.build_problem`) and the organizer's
 key; the passphrase is asked for and the key unlocked on the runner, then
 `app.assembly.build_packet` runs there with the project's decisions and assignment rules,
-with progress and cancel.  The summary lists every entry (included, excluded with its
-reason, rejected with its reason); the organizer's key fingerprint and a short text for
-the experts are copied to the clipboard on request, and the packet's folder can be opened.
+with progress and cancel — after `build_guard` has asked about entries still marked
+需处理 and experts without an enrolled fingerprint, if there are any.  The summary lists
+every entry (included, excluded with its reason, rejected with its reason); the
+organizer's key fingerprint and a short text for the experts are copied to the clipboard
+on request, and the packet's folder can be opened.
 """
 
 from __future__ import annotations
@@ -42,6 +44,7 @@ from app.rubrics import load_rubric_file
 from scoring.rubric import Rubric
 from ui.i18n import render
 from ui.organizer.alive import while_alive
+from ui.organizer.build_guard import BuildDoubts, IntakeReview, build_doubts, confirm_build
 from ui.organizer.build_summary import BuildSummaryModel, expert_message, rubric_preview
 from ui.organizer.round import Round
 from ui.task_runner import ProgressRelay
@@ -91,7 +94,9 @@ class BuildPage(QWidget):
                  keys: KeyStore | None = None,
                  passphrase: Callable[[QWidget], str | None] = ask_passphrase,
                  choose_rubric: Callable[[QWidget], Path | None] = choose_rubric_file,
-                 reveal: Callable[[Path], None] = open_folder) -> None:
+                 reveal: Callable[[Path], None] = open_folder,
+                 intake: IntakeReview | None = None,
+                 confirm: Callable[[QWidget, BuildDoubts], bool] = confirm_build) -> None:
         super().__init__(parent)
         self._runner = runner
         self._project = project
@@ -99,6 +104,8 @@ class BuildPage(QWidget):
         self._passphrase = passphrase
         self._choose_rubric = choose_rubric
         self._reveal = reveal
+        self._intake = intake
+        self._confirm = confirm
         self._relay: ProgressRelay | None = None
         self.report: BuildReport | None = None
         self.rubric: Rubric | None = None
@@ -234,6 +241,9 @@ class BuildPage(QWidget):
     def build(self) -> None:
         if self.build_problem() is not None or self.rubric is None:
             self.refresh()
+            return
+        doubts = build_doubts(self._intake, self._project.decisions, self._project.roster())
+        if not self._confirm(self, doubts):
             return
         passphrase = self._passphrase(self)
         if passphrase is None:
