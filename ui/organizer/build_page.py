@@ -22,6 +22,7 @@ from typing import Any
 from PySide6.QtCore import QCoreApplication, Qt, QUrl, Signal
 from PySide6.QtGui import QDesktopServices, QGuiApplication
 from PySide6.QtWidgets import (
+    QDialog,
     QFileDialog,
     QFormLayout,
     QHBoxLayout,
@@ -45,7 +46,13 @@ from scoring.rubric import Rubric
 from ui.i18n import render
 from ui.organizer.alive import while_alive
 from ui.organizer.build_guard import BuildDoubts, IntakeReview, build_doubts, confirm_build
-from ui.organizer.build_summary import BuildSummaryModel, expert_message, rubric_preview
+from ui.organizer.build_summary import (
+    BuildSummaryModel,
+    build_summary_text,
+    expert_message,
+    rubric_preview,
+    show_text,
+)
 from ui.organizer.round import Round
 from ui.task_runner import ProgressRelay
 
@@ -108,6 +115,7 @@ class BuildPage(QWidget):
         self._confirm = confirm
         self._relay: ProgressRelay | None = None
         self.report: BuildReport | None = None
+        self.warnings_dialog: QDialog | None = None
         self.rubric: Rubric | None = None
         self._build_ui()
         self.refresh()
@@ -173,6 +181,10 @@ class BuildPage(QWidget):
         self.summary_label.setTextFormat(Qt.TextFormat.PlainText)
         self.summary_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         right_layout.addWidget(self.summary_label)
+        self.warnings_button = QPushButton(self.tr("查看全部提示…"), right)
+        self.warnings_button.clicked.connect(self.show_all_warnings)
+        self.warnings_button.hide()
+        right_layout.addWidget(self.warnings_button, 0, Qt.AlignmentFlag.AlignLeft)
         self.summary = BuildSummaryModel(self)
         self.summary_view = QTableView(right)
         self.summary_view.setModel(self.summary)
@@ -299,20 +311,20 @@ class BuildPage(QWidget):
     def _built(self, report: BuildReport) -> None:
         self.report = report
         self.summary.set_report(report)
-        self.summary_label.setText(self.tr(
-            "已生成 {file}\n纳入 {included} 份 · 排除 {excluded} 份 · 无法读取 {rejected} 份\n"
-            "组织方密钥指纹：{fingerprint}").format(
-                file=report.packet_path, included=len(report.included),
-                excluded=len(report.excluded), rejected=len(report.rejected),
-                fingerprint=format_fingerprint(self._keys.fingerprint()))
-            + "".join("\n⚠ " + render(w) for w in report.warnings[:SHOWN_WARNINGS])
-            + ("\n" + self.tr("…另有 {n} 条提示").format(
-                n=len(report.warnings) - SHOWN_WARNINGS)
-               if len(report.warnings) > SHOWN_WARNINGS else ""))
+        self.summary_label.setText(build_summary_text(
+            report, format_fingerprint(self._keys.fingerprint()), SHOWN_WARNINGS))
+        self.warnings_button.setVisible(len(report.warnings) > SHOWN_WARNINGS)
         for button in (self.copy_button, self.reveal_button):
             button.setEnabled(True)
         self._finish(self.tr("评审包已生成：{name}").format(name=report.packet_path.name))
         self.built.emit(report.packet_path)
+
+    def show_all_warnings(self) -> None:
+        """Every warning of the build, in a read-only plain-text window (not modal)."""
+        if self.report is not None:
+            self.warnings_dialog = show_text(
+                self, self.tr("生成评审包的全部提示"),
+                "\n".join(render(w) for w in self.report.warnings))
 
     def message_for_experts(self) -> str:
         if self.report is None:

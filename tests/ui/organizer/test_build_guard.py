@@ -85,3 +85,32 @@ def test_the_dialog_lists_them_and_defaults_to_going_back(qtbot):
     dialog.build_button.click()
     assert dialog.result() == QDialog.DialogCode.Accepted
     assert not BuildDoubts()  # nothing open: confirm_build builds without asking
+
+
+def test_every_warning_of_the_build_is_reachable(qtbot, tmp_path, demo_intake):
+    KeyStore().create(PASSPHRASE)
+    runner = SyncTaskRunner()
+    project = Round.create(tmp_path / "round", demo_intake)
+    window = OrganizerWorkbench(runner, runner, project, page_options={"build": {
+        "passphrase": lambda _p: PASSPHRASE, "confirm": lambda _p, _d: True}})
+    qtbot.addWidget(window)
+    project.set_roster([Expert("E01", "王专家", "某大学")])
+    # Decisions about entries the folder does not have: one build warning each.
+    gone = [f"已删除{n}" for n in range(5)] + ["<b>粗体</b>"]
+    for source in gone:
+        project.decide(source, {"exclude": "撤回"}, "撤回")
+    window.go_to(BUILD)
+    page = window.build_page
+    page.build_button.click()
+    report = page.report
+    assert report is not None and len(report.warnings) >= len(gone)
+    assert "另有" in page.summary_label.text() and page.warnings_button.isVisibleTo(page)
+    page.warnings_button.click()
+    dialog = page.warnings_dialog
+    assert dialog is not None and dialog.isVisible()
+    from PySide6.QtWidgets import QPlainTextEdit
+
+    view = dialog.findChild(QPlainTextEdit)
+    assert view.isReadOnly()
+    text = view.toPlainText()
+    assert all(f"“{source}”" in text for source in gone)  # markup stays as typed
