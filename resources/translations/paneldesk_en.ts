@@ -379,137 +379,149 @@
 <context>
     <name>BuildPage</name>
     <message>
-        <location filename="../../ui/organizer/build_page.py" line="65" />
+        <location filename="../../ui/organizer/build_page.py" line="69" />
         <source>解锁组织方密钥</source>
         <translation>Unlock the organizer key</translation>
     </message>
     <message>
-        <location filename="../../ui/organizer/build_page.py" line="66" />
+        <location filename="../../ui/organizer/build_page.py" line="70" />
         <source>请输入组织方密钥的口令（用于给评审包签名）：</source>
         <translation>Passphrase of the organizer key (to sign the packet):</translation>
     </message>
     <message>
-        <location filename="../../ui/organizer/build_page.py" line="73" />
+        <location filename="../../ui/organizer/build_page.py" line="77" />
         <source>选择评审细则文件</source>
         <translation>Choose a rubric file</translation>
     </message>
     <message>
-        <location filename="../../ui/organizer/build_page.py" line="74" />
+        <location filename="../../ui/organizer/build_page.py" line="78" />
         <source>评审细则 (*.toml *.json);;所有文件 (*)</source>
         <translation>Rubrics (*.toml *.json);;All files (*)</translation>
     </message>
     <message>
-        <location filename="../../ui/organizer/build_page.py" line="135" />
+        <location filename="../../ui/organizer/build_page.py" line="141" />
         <source>选择评审细则…</source>
         <translation>Choose rubric…</translation>
     </message>
     <message>
-        <location filename="../../ui/organizer/build_page.py" line="137" />
+        <location filename="../../ui/organizer/build_page.py" line="143" />
         <source>用内置细则</source>
         <translation>Use the built-in rubric</translation>
     </message>
     <message>
-        <location filename="../../ui/organizer/build_page.py" line="141" />
+        <location filename="../../ui/organizer/build_page.py" line="147" />
         <source>评审细则：</source>
         <translation>Rubric:</translation>
     </message>
     <message>
-        <location filename="../../ui/organizer/build_page.py" line="143" />
+        <location filename="../../ui/organizer/build_page.py" line="149" />
         <source>评审包标题：</source>
         <translation>Packet title:</translation>
     </message>
     <message>
-        <location filename="../../ui/organizer/build_page.py" line="146" />
+        <location filename="../../ui/organizer/build_page.py" line="152" />
         <source>组织方密钥：</source>
         <translation>Organizer key:</translation>
     </message>
     <message>
-        <location filename="../../ui/organizer/build_page.py" line="159" />
+        <location filename="../../ui/organizer/build_page.py" line="165" />
         <source>生成评审包</source>
         <translation>Build packet</translation>
     </message>
     <message>
-        <location filename="../../ui/organizer/build_page.py" line="162" />
+        <location filename="../../ui/organizer/build_page.py" line="168" />
         <source>取消</source>
         <translation>Cancel</translation>
     </message>
     <message>
-        <location filename="../../ui/organizer/build_page.py" line="184" />
+        <location filename="../../ui/organizer/build_page.py" line="190" />
         <source>查看全部提示…</source>
         <translation>Show all warnings…</translation>
     </message>
     <message>
-        <location filename="../../ui/organizer/build_page.py" line="196" />
+        <location filename="../../ui/organizer/build_page.py" line="202" />
         <source>复制给专家的说明</source>
         <translation>Copy the note for experts</translation>
     </message>
     <message>
-        <location filename="../../ui/organizer/build_page.py" line="198" />
+        <location filename="../../ui/organizer/build_page.py" line="204" />
         <source>打开所在文件夹</source>
         <translation>Open containing folder</translation>
     </message>
     <message>
-        <location filename="../../ui/organizer/build_page.py" line="215" />
+        <location filename="../../ui/organizer/build_page.py" line="221" />
         <source>内置评审细则</source>
         <translation>Built-in rubric</translation>
     </message>
     <message>
-        <location filename="../../ui/organizer/build_page.py" line="224" />
+        <location filename="../../ui/organizer/build_page.py" line="230" />
         <source>评审细则有误：{error}</source>
         <translation>The rubric has an error: {error}</translation>
     </message>
     <message>
-        <location filename="../../ui/organizer/build_page.py" line="227" />
+        <location filename="../../ui/organizer/build_page.py" line="233" />
         <source>尚未创建（在“专家与分配”一步创建）</source>
         <translation>Not created yet (create it in the "Panel" step)</translation>
     </message>
     <message>
-        <location filename="../../ui/organizer/build_page.py" line="236" />
+        <location filename="../../ui/organizer/build_page.py" line="242" />
         <source>尚未创建组织方密钥：请先在“专家与分配”一步创建。</source>
         <translation>No organizer key yet: create one in the "Panel" step first.</translation>
     </message>
     <message>
-        <location filename="../../ui/organizer/build_page.py" line="238" />
+        <location filename="../../ui/organizer/build_page.py" line="244" />
         <source>评审细则有误，无法生成评审包。</source>
         <translation>The rubric has an error; no packet can be built.</translation>
     </message>
     <message>
-        <location filename="../../ui/organizer/build_page.py" line="278" />
+        <location filename="../../ui/organizer/build_page.py" line="284" />
         <source>正在解锁密钥…</source>
         <translation>Unlocking the key…</translation>
     </message>
     <message>
-        <location filename="../../ui/organizer/build_page.py" line="287" />
+        <location filename="../../ui/organizer/build_page.py" line="293" />
         <source>正在生成 {done}/{total}：{name}</source>
         <translation>Building {done}/{total}: {name}</translation>
     </message>
     <message>
-        <location filename="../../ui/organizer/build_page.py" line="304" />
+        <location filename="../../ui/organizer/build_page.py" line="310" />
         <source>已取消，未写入评审包。</source>
         <translation>Cancelled; no packet was written.</translation>
     </message>
     <message>
-        <location filename="../../ui/organizer/build_page.py" line="306" />
+        <location filename="../../ui/organizer/build_page.py" line="312" />
         <source>未能生成评审包：{error}</source>
         <translation>The packet could not be built: {error}</translation>
     </message>
     <message>
-        <location filename="../../ui/organizer/build_page.py" line="308" />
+        <location filename="../../ui/organizer/build_page.py" line="314" />
         <source>生成评审包时发生内部错误（{kind}: {detail}）</source>
         <translation>Internal error while building the packet ({kind}: {detail})</translation>
     </message>
     <message>
-        <location filename="../../ui/organizer/build_page.py" line="319" />
+        <location filename="../../ui/organizer/build_page.py" line="324" />
         <source>评审包已生成：{name}</source>
         <translation>Packet built: {name}</translation>
     </message>
     <message>
-        <location filename="../../ui/organizer/build_page.py" line="326" />
+        <location filename="../../ui/organizer/build_page.py" line="331" />
         <source>生成评审包的全部提示</source>
         <translation>All warnings of the build</translation>
     </message>
     <message>
-        <location filename="../../ui/organizer/build_page.py" line="336" />
+        <location filename="../../ui/organizer/build_page.py" line="347" />
+        <source>上次生成的评审包已不在原处：{path}
+如需再发给专家，请重新生成。</source>
+        <translation>The packet built last is no longer where it was: {path}
+To send it to the experts again, build it again.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/organizer/build_page.py" line="352" />
+        <source>无法读取上次生成的评审包 {path}：{error}</source>
+        <translation>Cannot read the packet built last, {path}: {error}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/organizer/build_page.py" line="369" />
         <source>给专家的说明已复制到剪贴板。</source>
         <translation>The note for experts is on the clipboard.</translation>
     </message>
@@ -517,57 +529,57 @@
 <context>
     <name>BuildSummary</name>
     <message>
-        <location filename="../../ui/organizer/build_summary.py" line="31" />
+        <location filename="../../ui/organizer/build_summary.py" line="36" />
         <source>纳入</source>
         <translation>Included</translation>
     </message>
     <message>
-        <location filename="../../ui/organizer/build_summary.py" line="32" />
+        <location filename="../../ui/organizer/build_summary.py" line="37" />
         <source>已排除</source>
         <translation>Excluded</translation>
     </message>
     <message>
-        <location filename="../../ui/organizer/build_summary.py" line="33" />
+        <location filename="../../ui/organizer/build_summary.py" line="38" />
         <source>无法读取</source>
         <translation>Rejected</translation>
     </message>
     <message>
-        <location filename="../../ui/organizer/build_summary.py" line="39" />
+        <location filename="../../ui/organizer/build_summary.py" line="44" />
         <source>{name}（版本 {version}）</source>
         <translation>{name} (version {version})</translation>
     </message>
     <message>
-        <location filename="../../ui/organizer/build_summary.py" line="40" />
+        <location filename="../../ui/organizer/build_summary.py" line="45" />
         <source>评分项（满分 · 权重）：</source>
         <translation>Criteria (maximum · weight):</translation>
     </message>
     <message>
-        <location filename="../../ui/organizer/build_summary.py" line="41" />
+        <location filename="../../ui/organizer/build_summary.py" line="46" />
         <source>类别：</source>
         <translation>Category:</translation>
     </message>
     <message>
-        <location filename="../../ui/organizer/build_summary.py" line="42" />
+        <location filename="../../ui/organizer/build_summary.py" line="47" />
         <source>奖项：</source>
         <translation>Awards:</translation>
     </message>
     <message>
-        <location filename="../../ui/organizer/build_summary.py" line="43" />
+        <location filename="../../ui/organizer/build_summary.py" line="48" />
         <source>{count} 名</source>
         <translation>{count}</translation>
     </message>
     <message>
-        <location filename="../../ui/organizer/build_summary.py" line="44" />
+        <location filename="../../ui/organizer/build_summary.py" line="49" />
         <source>{percent}%</source>
         <translation>{percent}%</translation>
     </message>
     <message>
-        <location filename="../../ui/organizer/build_summary.py" line="45" />
+        <location filename="../../ui/organizer/build_summary.py" line="50" />
         <source>  （未设奖项）</source>
         <translation>  (no awards)</translation>
     </message>
     <message>
-        <location filename="../../ui/organizer/build_summary.py" line="46" />
+        <location filename="../../ui/organizer/build_summary.py" line="51" />
         <source>各位评审专家：
 
 附件“{file}”是本次评审的评审包（{title}，共 {count} 份申报）。
@@ -590,12 +602,12 @@ The attached "{file}" is the judging packet of this round ({title}, {count} appl
 Packet id: {packet_id}</translation>
     </message>
     <message>
-        <location filename="../../ui/organizer/build_summary.py" line="55" />
+        <location filename="../../ui/organizer/build_summary.py" line="60" />
         <source>重复，保留：{kept}</source>
         <translation>Duplicate; kept: {kept}</translation>
     </message>
     <message>
-        <location filename="../../ui/organizer/build_summary.py" line="56" />
+        <location filename="../../ui/organizer/build_summary.py" line="61" />
         <source>已生成 {file}
 纳入 {included} 份 · 排除 {excluded} 份 · 无法读取 {rejected} 份
 组织方密钥指纹：{fingerprint}</source>
@@ -604,32 +616,41 @@ Included {included} · excluded {excluded} · unreadable {rejected}
 Organizer key fingerprint: {fingerprint}</translation>
     </message>
     <message>
-        <location filename="../../ui/organizer/build_summary.py" line="60" />
+        <location filename="../../ui/organizer/build_summary.py" line="65" />
         <source>…另有 {n} 条提示（点“查看全部提示…”）</source>
         <translation>…and {n} more warnings (click “Show all warnings…”)</translation>
     </message>
     <message>
-        <location filename="../../ui/organizer/build_summary.py" line="61" />
+        <location filename="../../ui/organizer/build_summary.py" line="66" />
+        <source>本轮的评审包：{file}
+共 {count} 份申报 · 评审包编号：{packet_id}
+组织方密钥指纹：{fingerprint}</source>
+        <translation>This round’s packet: {file}
+{count} entries · packet ID: {packet_id}
+Organizer key fingerprint: {fingerprint}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/organizer/build_summary.py" line="69" />
         <source>关闭</source>
         <translation>Close</translation>
     </message>
     <message>
-        <location filename="../../ui/organizer/build_summary.py" line="127" />
+        <location filename="../../ui/organizer/build_summary.py" line="173" />
         <source>状态</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../../ui/organizer/build_summary.py" line="127" />
+        <location filename="../../ui/organizer/build_summary.py" line="173" />
         <source>来源</source>
         <translation>Source</translation>
     </message>
     <message>
-        <location filename="../../ui/organizer/build_summary.py" line="128" />
+        <location filename="../../ui/organizer/build_summary.py" line="174" />
         <source>编号</source>
         <translation>ID</translation>
     </message>
     <message>
-        <location filename="../../ui/organizer/build_summary.py" line="128" />
+        <location filename="../../ui/organizer/build_summary.py" line="174" />
         <source>说明</source>
         <translation>Explanation</translation>
     </message>

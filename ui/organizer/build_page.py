@@ -9,7 +9,8 @@ with progress and cancel — after `build_guard` has asked about entries still m
 需处理 and experts without an enrolled fingerprint, if there are any.  The summary lists
 every entry (included, excluded with its reason, rejected with its reason); the
 organizer's key fingerprint and a short text for the experts are copied to the clipboard
-on request, and the packet's folder can be opened.
+on request, and the packet's folder can be opened — also after reopening the project,
+from the round's packet read again (its manifest names the signing key).
 """
 
 from __future__ import annotations
@@ -43,13 +44,16 @@ from app.errors import PanelDeskError
 from app.keys import KeyStore, format_fingerprint
 from app.rubrics import load_rubric_file
 from scoring.rubric import Rubric
-from ui.i18n import render
+from ui.i18n import error_text, render
 from ui.organizer.alive import while_alive
 from ui.organizer.build_guard import BuildDoubts, IntakeReview, build_doubts, confirm_build
 from ui.organizer.build_summary import (
     BuildSummaryModel,
+    PacketNote,
     build_summary_text,
     expert_message,
+    packet_summary_text,
+    read_packet_note,
     rubric_preview,
     show_text,
 )
@@ -115,10 +119,12 @@ class BuildPage(QWidget):
         self._confirm = confirm
         self._relay: ProgressRelay | None = None
         self.report: BuildReport | None = None
+        self.note: PacketNote | None = None  # the round's packet, for the experts' note
         self.warnings_dialog: QDialog | None = None
         self.rubric: Rubric | None = None
         self._build_ui()
         self.refresh()
+        self._show_last_packet()
 
     def _build_ui(self) -> None:
         layout = QVBoxLayout(self)
@@ -314,8 +320,7 @@ class BuildPage(QWidget):
         self.summary_label.setText(build_summary_text(
             report, format_fingerprint(self._keys.fingerprint()), SHOWN_WARNINGS))
         self.warnings_button.setVisible(len(report.warnings) > SHOWN_WARNINGS)
-        for button in (self.copy_button, self.reveal_button):
-            button.setEnabled(True)
+        self._set_note(PacketNote.of_report(report, format_fingerprint(self._keys.fingerprint())))
         self._finish(self.tr("评审包已生成：{name}").format(name=report.packet_path.name))
         self.built.emit(report.packet_path)
 
@@ -326,15 +331,43 @@ class BuildPage(QWidget):
                 self, self.tr("生成评审包的全部提示"),
                 "\n".join(render(w) for w in self.report.warnings))
 
+    def _set_note(self, note: PacketNote | None) -> None:
+        self.note = note
+        for button in (self.copy_button, self.reveal_button):
+            button.setEnabled(note is not None)
+
+    def _show_last_packet(self) -> None:
+        """On reopening: the round's packet, read again on the runner (or why it is not)."""
+        last = self._project.state("packet")
+        if not last:
+            return
+        path = Path(last)
+        if not path.is_file():
+            self.summary_label.setText(self.tr(
+                "上次生成的评审包已不在原处：{path}\n如需再发给专家，请重新生成。").format(path=path))
+            return
+
+        def failed(err: BaseException) -> None:
+            if self.note is None:
+                self.summary_label.setText(self.tr("无法读取上次生成的评审包 {path}：{error}").format(
+                    path=path, error=error_text(err) if isinstance(err, PanelDeskError)
+                    else type(err).__name__))
+
+        self._runner.run(read_packet_note, path, on_done=while_alive(self, self._last_packet),
+                         on_error=while_alive(self, failed))
+
+    def _last_packet(self, note: PacketNote) -> None:
+        if self.note is None:  # a build meanwhile has the newer word
+            self.summary_label.setText(packet_summary_text(note))
+            self._set_note(note)
+
     def message_for_experts(self) -> str:
-        if self.report is None:
-            return ""
-        return expert_message(self.report, format_fingerprint(self._keys.fingerprint()))
+        return expert_message(self.note) if self.note is not None else ""
 
     def copy_message(self) -> None:
         QGuiApplication.clipboard().setText(self.message_for_experts())
         self.status_message.emit(self.tr("给专家的说明已复制到剪贴板。"))
 
     def reveal(self) -> None:
-        if self.report is not None:
-            self._reveal(self.report.packet_path.parent)
+        if self.note is not None:
+            self._reveal(self.note.path.parent)

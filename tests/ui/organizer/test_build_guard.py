@@ -114,3 +114,46 @@ def test_every_warning_of_the_build_is_reachable(qtbot, tmp_path, demo_intake):
     assert view.isReadOnly()
     text = view.toPlainText()
     assert all(f"“{source}”" in text for source in gone)  # markup stays as typed
+
+
+def test_reopening_the_project_shows_its_packet_and_the_note(qtbot, tmp_path, demo_intake):
+    from app.keys import format_fingerprint
+
+    KeyStore().create(PASSPHRASE)
+    revealed: list[Path] = []
+    folder = tmp_path / "round"
+
+    def open_window() -> OrganizerWorkbench:
+        project = Round.open(folder) if Round.is_project(folder) else Round.create(
+            folder, demo_intake)
+        runner = SyncTaskRunner()
+        window = OrganizerWorkbench(runner, runner, project, page_options={"build": {
+            "passphrase": lambda _p: PASSPHRASE, "confirm": lambda _p, _d: True,
+            "reveal": revealed.append}})
+        qtbot.addWidget(window)
+        return window
+
+    window = open_window()
+    window.project.set_roster([Expert("E01", "王专家", "某大学")])
+    window.go_to(BUILD)
+    window.build_page.build_button.click()
+    report = window.build_page.report
+    message = window.build_page.message_for_experts()
+    window.close()
+
+    again = open_window().build_page
+    assert again.report is None  # nothing rebuilt: the packet itself was read again
+    text = again.summary_label.text()
+    assert report.packet_path.name in text and report.packet_id in text
+    assert format_fingerprint(KeyStore().fingerprint()) in text
+    assert again.copy_button.isEnabled() and again.reveal_button.isEnabled()
+    assert again.message_for_experts() == message
+    again.reveal()
+    assert revealed == [report.packet_path.parent]
+    again.window().close()
+
+    report.packet_path.unlink()
+    gone = open_window().build_page
+    assert "已不在" in gone.summary_label.text() and str(report.packet_path) in \
+        gone.summary_label.text()
+    assert not gone.copy_button.isEnabled() and not gone.reveal_button.isEnabled()
