@@ -24,7 +24,6 @@ from PySide6.QtCore import QCoreApplication, Qt, QUrl, Signal
 from PySide6.QtGui import QDesktopServices, QGuiApplication
 from PySide6.QtWidgets import (
     QDialog,
-    QFileDialog,
     QFormLayout,
     QHBoxLayout,
     QInputDialog,
@@ -44,6 +43,7 @@ from app.errors import PanelDeskError
 from app.keys import KeyStore, format_fingerprint
 from app.rubrics import load_rubric_file
 from scoring.rubric import Rubric
+from ui.file_dialogs import RUBRIC, open_file
 from ui.i18n import error_text, render
 from ui.organizer.alive import while_alive
 from ui.organizer.build_guard import BuildDoubts, IntakeReview, build_doubts, confirm_build
@@ -73,10 +73,8 @@ def ask_passphrase(parent: QWidget) -> str | None:
 
 
 def choose_rubric_file(parent: QWidget) -> Path | None:
-    name, _ = QFileDialog.getOpenFileName(
-        parent, translate("BuildPage", "选择评审细则文件"), "",
-        translate("BuildPage", "评审细则 (*.toml *.json);;所有文件 (*)"))
-    return Path(name) if name else None
+    return open_file(parent, RUBRIC, translate("BuildPage", "选择评审细则文件"),
+                     translate("BuildPage", "评审细则 (*.toml *.json);;所有文件 (*)"))
 
 
 def open_folder(path: Path) -> None:
