@@ -18,6 +18,12 @@ from PySide6.QtWidgets import QFileDialog, QWidget
 PACKET = "packet"  # 打开评审包 (review window and organizer)
 SHEET = "sheet"  # 导出评分表
 RESULTS = "results"  # 导出结果 (a folder)
+PROJECT = "project"  # 组织方项目文件夹
+INTAKE = "intake"  # 申报材料文件夹
+RUBRIC = "rubric"  # 评审细则文件
+ROSTER = "roster"  # 导入专家名单
+DECISIONS = "decisions"  # 决定文件 (the results' award decisions)
+RECEIVED_SHEETS = "received_sheets"  # 添加评分表 (the organizer's import)
 KEY_PREFIX = "dialogs/"
 
 
@@ -59,6 +65,16 @@ def open_file(parent: QWidget, kind: str, title: str, filters: str,
         return None
     remember(kind, Path(name), settings)
     return Path(name)
+
+
+def open_files(parent: QWidget, kind: str, title: str, filters: str,
+                settings: QSettings | None = None) -> list[Path]:
+    """The open dialog for several files, starting in `kind`'s folder; [] when cancelled."""
+    names, _ = QFileDialog.getOpenFileNames(parent, title, str(start_folder(kind, settings)),
+                                            filters)
+    if names:
+        remember(kind, Path(names[0]), settings)
+    return [Path(name) for name in names]
 
 
 def save_file(parent: QWidget, kind: str, title: str, suggested: Path, filters: str,

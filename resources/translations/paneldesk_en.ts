@@ -450,143 +450,194 @@
     </message>
 </context>
 <context>
+    <name>BuildDoubtsDialog</name>
+    <message>
+        <location filename="../../ui/organizer/build_guard.py" line="95" />
+        <source>生成前请确认</source>
+        <translation>Confirm before building</translation>
+    </message>
+    <message>
+        <location filename="../../ui/organizer/build_guard.py" line="106" />
+        <source>返回处理</source>
+        <translation>Go back and resolve</translation>
+    </message>
+    <message>
+        <location filename="../../ui/organizer/build_guard.py" line="107" />
+        <source>仍然生成</source>
+        <translation>Build anyway</translation>
+    </message>
+    <message>
+        <location filename="../../ui/organizer/build_guard.py" line="119" />
+        <source>有 {count} 份将纳入评审包的申报仍标为“需处理”：其提示尚未处理或确认，会原样交给专家。</source>
+        <translation>{count} entries going into the packet are still marked “Needs attention”: their warnings have not been resolved or acknowledged and will reach the experts as they are.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/organizer/build_guard.py" line="122" />
+        <source>有 {count} 位专家没有登记公钥指纹：导入其评分表时需要核对指纹。</source>
+        <translation>{count} experts on the roster have no enrolled key fingerprint: their score sheets will need a fingerprint check at import.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/organizer/build_guard.py" line="125" />
+        <source>申报材料仍在读取中，以下清单可能不完整。</source>
+        <translation>The intake folder is still being read; this list may be incomplete.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/organizer/build_guard.py" line="131" />
+        <source>需处理的申报：</source>
+        <translation>Entries needing attention:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/organizer/build_guard.py" line="137" />
+        <source>未登记指纹的专家：</source>
+        <translation>Experts without an enrolled fingerprint:</translation>
+    </message>
+</context>
+<context>
     <name>BuildPage</name>
     <message>
-        <location filename="../../ui/organizer/build_page.py" line="55" />
+        <location filename="../../ui/organizer/build_page.py" line="69" />
         <source>解锁组织方密钥</source>
         <translation>Unlock the organizer key</translation>
     </message>
     <message>
-        <location filename="../../ui/organizer/build_page.py" line="56" />
+        <location filename="../../ui/organizer/build_page.py" line="70" />
         <source>请输入组织方密钥的口令（用于给评审包签名）：</source>
         <translation>Passphrase of the organizer key (to sign the packet):</translation>
     </message>
     <message>
-        <location filename="../../ui/organizer/build_page.py" line="63" />
+        <location filename="../../ui/organizer/build_page.py" line="76" />
         <source>选择评审细则文件</source>
         <translation>Choose a rubric file</translation>
     </message>
     <message>
-        <location filename="../../ui/organizer/build_page.py" line="64" />
+        <location filename="../../ui/organizer/build_page.py" line="77" />
         <source>评审细则 (*.toml *.json);;所有文件 (*)</source>
         <translation>Rubrics (*.toml *.json);;All files (*)</translation>
     </message>
     <message>
-        <location filename="../../ui/organizer/build_page.py" line="120" />
+        <location filename="../../ui/organizer/build_page.py" line="139" />
         <source>选择评审细则…</source>
         <translation>Choose rubric…</translation>
     </message>
     <message>
-        <location filename="../../ui/organizer/build_page.py" line="122" />
+        <location filename="../../ui/organizer/build_page.py" line="141" />
         <source>用内置细则</source>
         <translation>Use the built-in rubric</translation>
     </message>
     <message>
-        <location filename="../../ui/organizer/build_page.py" line="126" />
+        <location filename="../../ui/organizer/build_page.py" line="145" />
         <source>评审细则：</source>
         <translation>Rubric:</translation>
     </message>
     <message>
-        <location filename="../../ui/organizer/build_page.py" line="128" />
+        <location filename="../../ui/organizer/build_page.py" line="147" />
         <source>评审包标题：</source>
         <translation>Packet title:</translation>
     </message>
     <message>
-        <location filename="../../ui/organizer/build_page.py" line="131" />
+        <location filename="../../ui/organizer/build_page.py" line="150" />
         <source>组织方密钥：</source>
         <translation>Organizer key:</translation>
     </message>
     <message>
-        <location filename="../../ui/organizer/build_page.py" line="144" />
+        <location filename="../../ui/organizer/build_page.py" line="163" />
         <source>生成评审包</source>
         <translation>Build packet</translation>
     </message>
     <message>
-        <location filename="../../ui/organizer/build_page.py" line="147" />
+        <location filename="../../ui/organizer/build_page.py" line="166" />
         <source>取消</source>
         <translation>Cancel</translation>
     </message>
     <message>
-        <location filename="../../ui/organizer/build_page.py" line="177" />
+        <location filename="../../ui/organizer/build_page.py" line="188" />
+        <source>查看全部提示…</source>
+        <translation>Show all warnings…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/organizer/build_page.py" line="200" />
         <source>复制给专家的说明</source>
         <translation>Copy the note for experts</translation>
     </message>
     <message>
-        <location filename="../../ui/organizer/build_page.py" line="179" />
+        <location filename="../../ui/organizer/build_page.py" line="202" />
         <source>打开所在文件夹</source>
         <translation>Open containing folder</translation>
     </message>
     <message>
-        <location filename="../../ui/organizer/build_page.py" line="196" />
+        <location filename="../../ui/organizer/build_page.py" line="219" />
         <source>内置评审细则</source>
         <translation>Built-in rubric</translation>
     </message>
     <message>
-        <location filename="../../ui/organizer/build_page.py" line="205" />
+        <location filename="../../ui/organizer/build_page.py" line="228" />
         <source>评审细则有误：{error}</source>
         <translation>The rubric has an error: {error}</translation>
     </message>
     <message>
-        <location filename="../../ui/organizer/build_page.py" line="208" />
+        <location filename="../../ui/organizer/build_page.py" line="231" />
         <source>尚未创建（在“专家与分配”一步创建）</source>
         <translation>Not created yet (create it in the "Panel" step)</translation>
     </message>
     <message>
-        <location filename="../../ui/organizer/build_page.py" line="217" />
+        <location filename="../../ui/organizer/build_page.py" line="240" />
         <source>尚未创建组织方密钥：请先在“专家与分配”一步创建。</source>
         <translation>No organizer key yet: create one in the "Panel" step first.</translation>
     </message>
     <message>
-        <location filename="../../ui/organizer/build_page.py" line="219" />
+        <location filename="../../ui/organizer/build_page.py" line="242" />
         <source>评审细则有误，无法生成评审包。</source>
         <translation>The rubric has an error; no packet can be built.</translation>
     </message>
     <message>
-        <location filename="../../ui/organizer/build_page.py" line="256" />
+        <location filename="../../ui/organizer/build_page.py" line="282" />
         <source>正在解锁密钥…</source>
         <translation>Unlocking the key…</translation>
     </message>
     <message>
-        <location filename="../../ui/organizer/build_page.py" line="265" />
+        <location filename="../../ui/organizer/build_page.py" line="291" />
         <source>正在生成 {done}/{total}：{name}</source>
         <translation>Building {done}/{total}: {name}</translation>
     </message>
     <message>
-        <location filename="../../ui/organizer/build_page.py" line="282" />
+        <location filename="../../ui/organizer/build_page.py" line="308" />
         <source>已取消，未写入评审包。</source>
         <translation>Cancelled; no packet was written.</translation>
     </message>
     <message>
-        <location filename="../../ui/organizer/build_page.py" line="284" />
+        <location filename="../../ui/organizer/build_page.py" line="310" />
         <source>未能生成评审包：{error}</source>
         <translation>The packet could not be built: {error}</translation>
     </message>
     <message>
-        <location filename="../../ui/organizer/build_page.py" line="286" />
+        <location filename="../../ui/organizer/build_page.py" line="312" />
         <source>生成评审包时发生内部错误（{kind}: {detail}）</source>
         <translation>Internal error while building the packet ({kind}: {detail})</translation>
     </message>
     <message>
-        <location filename="../../ui/organizer/build_page.py" line="293" />
-        <source>已生成 {file}
-纳入 {included} 份 · 排除 {excluded} 份 · 无法读取 {rejected} 份
-组织方密钥指纹：{fingerprint}</source>
-        <translation>Built {file}
-{included} included · {excluded} excluded · {rejected} rejected
-Organizer key fingerprint: {fingerprint}</translation>
-    </message>
-    <message>
-        <location filename="../../ui/organizer/build_page.py" line="299" />
-        <source>…另有 {n} 条提示</source>
-        <translation>…and {n} more</translation>
-    </message>
-    <message>
-        <location filename="../../ui/organizer/build_page.py" line="304" />
+        <location filename="../../ui/organizer/build_page.py" line="322" />
         <source>评审包已生成：{name}</source>
         <translation>Packet built: {name}</translation>
     </message>
     <message>
-        <location filename="../../ui/organizer/build_page.py" line="314" />
+        <location filename="../../ui/organizer/build_page.py" line="329" />
+        <source>生成评审包的全部提示</source>
+        <translation>All warnings of the build</translation>
+    </message>
+    <message>
+        <location filename="../../ui/organizer/build_page.py" line="345" />
+        <source>上次生成的评审包已不在原处：{path}
+如需再发给专家，请重新生成。</source>
+        <translation>The packet built last is no longer where it was: {path}
+To send it to the experts again, build it again.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/organizer/build_page.py" line="350" />
+        <source>无法读取上次生成的评审包 {path}：{error}</source>
+        <translation>Cannot read the packet built last, {path}: {error}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/organizer/build_page.py" line="367" />
         <source>给专家的说明已复制到剪贴板。</source>
         <translation>The note for experts is on the clipboard.</translation>
     </message>
@@ -594,57 +645,57 @@ Organizer key fingerprint: {fingerprint}</translation>
 <context>
     <name>BuildSummary</name>
     <message>
-        <location filename="../../ui/organizer/build_summary.py" line="28" />
+        <location filename="../../ui/organizer/build_summary.py" line="36" />
         <source>纳入</source>
         <translation>Included</translation>
     </message>
     <message>
-        <location filename="../../ui/organizer/build_summary.py" line="29" />
+        <location filename="../../ui/organizer/build_summary.py" line="37" />
         <source>已排除</source>
         <translation>Excluded</translation>
     </message>
     <message>
-        <location filename="../../ui/organizer/build_summary.py" line="30" />
+        <location filename="../../ui/organizer/build_summary.py" line="38" />
         <source>无法读取</source>
         <translation>Rejected</translation>
     </message>
     <message>
-        <location filename="../../ui/organizer/build_summary.py" line="36" />
+        <location filename="../../ui/organizer/build_summary.py" line="44" />
         <source>{name}（版本 {version}）</source>
         <translation>{name} (version {version})</translation>
     </message>
     <message>
-        <location filename="../../ui/organizer/build_summary.py" line="37" />
+        <location filename="../../ui/organizer/build_summary.py" line="45" />
         <source>评分项（满分 · 权重）：</source>
         <translation>Criteria (maximum · weight):</translation>
     </message>
     <message>
-        <location filename="../../ui/organizer/build_summary.py" line="38" />
+        <location filename="../../ui/organizer/build_summary.py" line="46" />
         <source>类别：</source>
         <translation>Category:</translation>
     </message>
     <message>
-        <location filename="../../ui/organizer/build_summary.py" line="39" />
+        <location filename="../../ui/organizer/build_summary.py" line="47" />
         <source>奖项：</source>
         <translation>Awards:</translation>
     </message>
     <message>
-        <location filename="../../ui/organizer/build_summary.py" line="40" />
+        <location filename="../../ui/organizer/build_summary.py" line="48" />
         <source>{count} 名</source>
         <translation>{count}</translation>
     </message>
     <message>
-        <location filename="../../ui/organizer/build_summary.py" line="41" />
+        <location filename="../../ui/organizer/build_summary.py" line="49" />
         <source>{percent}%</source>
         <translation>{percent}%</translation>
     </message>
     <message>
-        <location filename="../../ui/organizer/build_summary.py" line="42" />
+        <location filename="../../ui/organizer/build_summary.py" line="50" />
         <source>  （未设奖项）</source>
         <translation>  (no awards)</translation>
     </message>
     <message>
-        <location filename="../../ui/organizer/build_summary.py" line="43" />
+        <location filename="../../ui/organizer/build_summary.py" line="51" />
         <source>各位评审专家：
 
 附件“{file}”是本次评审的评审包（{title}，共 {count} 份申报）。
@@ -667,27 +718,55 @@ The attached "{file}" is the judging packet of this round ({title}, {count} appl
 Packet id: {packet_id}</translation>
     </message>
     <message>
-        <location filename="../../ui/organizer/build_summary.py" line="52" />
+        <location filename="../../ui/organizer/build_summary.py" line="60" />
         <source>重复，保留：{kept}</source>
         <translation>Duplicate; kept: {kept}</translation>
     </message>
     <message>
-        <location filename="../../ui/organizer/build_summary.py" line="86" />
+        <location filename="../../ui/organizer/build_summary.py" line="61" />
+        <source>已生成 {file}
+纳入 {included} 份 · 排除 {excluded} 份 · 无法读取 {rejected} 份
+组织方密钥指纹：{fingerprint}</source>
+        <translation>Built {file}
+{included} included · {excluded} excluded · {rejected} rejected
+Organizer key fingerprint: {fingerprint}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/organizer/build_summary.py" line="65" />
+        <source>…另有 {n} 条提示（点“查看全部提示…”）</source>
+        <translation>…and {n} more warnings (click “Show all warnings…”)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/organizer/build_summary.py" line="66" />
+        <source>本轮的评审包：{file}
+共 {count} 份申报 · 评审包编号：{packet_id}
+组织方密钥指纹：{fingerprint}</source>
+        <translation>This round’s packet: {file}
+{count} entries · packet ID: {packet_id}
+Organizer key fingerprint: {fingerprint}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/organizer/build_summary.py" line="69" />
+        <source>关闭</source>
+        <translation>Close</translation>
+    </message>
+    <message>
+        <location filename="../../ui/organizer/build_summary.py" line="173" />
         <source>状态</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../../ui/organizer/build_summary.py" line="86" />
+        <location filename="../../ui/organizer/build_summary.py" line="173" />
         <source>来源</source>
         <translation>Source</translation>
     </message>
     <message>
-        <location filename="../../ui/organizer/build_summary.py" line="87" />
+        <location filename="../../ui/organizer/build_summary.py" line="174" />
         <source>编号</source>
         <translation>ID</translation>
     </message>
     <message>
-        <location filename="../../ui/organizer/build_summary.py" line="87" />
+        <location filename="../../ui/organizer/build_summary.py" line="174" />
         <source>说明</source>
         <translation>Explanation</translation>
     </message>
@@ -955,23 +1034,23 @@ Offline expert panel review: judging packets, expert scoring, signed score sheet
         <translation>Choose a decisions file</translation>
     </message>
     <message>
-        <location filename="../../ui/organizer/decisions_tab.py" line="225" />
-        <location filename="../../ui/organizer/decisions_tab.py" line="235" />
+        <location filename="../../ui/organizer/decisions_tab.py" line="224" />
+        <location filename="../../ui/organizer/decisions_tab.py" line="234" />
         <source>决定文件 (*.json)</source>
         <translation>Decisions file (*.json)</translation>
     </message>
     <message>
-        <location filename="../../ui/organizer/decisions_tab.py" line="228" />
+        <location filename="../../ui/organizer/decisions_tab.py" line="227" />
         <source>导入决定文件</source>
         <translation>Import decisions file</translation>
     </message>
     <message>
-        <location filename="../../ui/organizer/decisions_tab.py" line="234" />
+        <location filename="../../ui/organizer/decisions_tab.py" line="233" />
         <source>另存为决定文件</source>
         <translation>Save as decisions file</translation>
     </message>
     <message>
-        <location filename="../../ui/organizer/decisions_tab.py" line="247" />
+        <location filename="../../ui/organizer/decisions_tab.py" line="246" />
         <source>保存决定时发生内部错误（{kind}）</source>
         <translation>Internal error while saving the decision ({kind})</translation>
     </message>
@@ -1574,82 +1653,82 @@ Choose yourself from the roster and {action} your signing key. Score sheets are 
 <context>
     <name>ImportPage</name>
     <message>
-        <location filename="../../ui/organizer/import_page.py" line="118" />
+        <location filename="../../ui/organizer/import_page.py" line="117" />
         <source>把专家交回的评分表（.xlsx 文件或整个文件夹）拖到这里，逐个核验签名后导入。</source>
         <translation>Drop the score sheets returned by the experts here (.xlsx files or a whole folder); each signature is verified before import.</translation>
     </message>
     <message>
-        <location filename="../../ui/organizer/import_page.py" line="121" />
+        <location filename="../../ui/organizer/import_page.py" line="120" />
         <source>添加评分表…</source>
         <translation>Add score sheets…</translation>
     </message>
     <message>
-        <location filename="../../ui/organizer/import_page.py" line="140" />
+        <location filename="../../ui/organizer/import_page.py" line="139" />
         <source>本次导入的文件</source>
         <translation>Imported files</translation>
     </message>
     <message>
-        <location filename="../../ui/organizer/import_page.py" line="146" />
+        <location filename="../../ui/organizer/import_page.py" line="145" />
         <source>各专家评分情况</source>
         <translation>Per expert</translation>
     </message>
     <message>
-        <location filename="../../ui/organizer/import_page.py" line="147" />
+        <location filename="../../ui/organizer/import_page.py" line="146" />
         <source>被拒收的文件</source>
         <translation>Rejected files</translation>
     </message>
     <message>
-        <location filename="../../ui/organizer/import_page.py" line="155" />
+        <location filename="../../ui/organizer/import_page.py" line="154" />
         <source>详情</source>
         <translation>Details</translation>
     </message>
     <message>
-        <location filename="../../ui/organizer/import_page.py" line="157" />
+        <location filename="../../ui/organizer/import_page.py" line="156" />
         <source>选择一个文件查看核验结果。</source>
         <translation>Select a file to see its verification result.</translation>
     </message>
     <message>
-        <location filename="../../ui/organizer/import_page.py" line="165" />
+        <location filename="../../ui/organizer/import_page.py" line="164" />
         <source>核对指纹并接受…</source>
         <translation>Compare fingerprint and accept…</translation>
     </message>
     <message>
-        <location filename="../../ui/organizer/import_page.py" line="219" />
+        <location filename="../../ui/organizer/import_page.py" line="218" />
         <source>无法读取文件夹：{error}</source>
         <translation>Cannot read the folder: {error}</translation>
     </message>
     <message>
-        <location filename="../../ui/organizer/import_page.py" line="222" />
+        <location filename="../../ui/organizer/import_page.py" line="221" />
         <source>没有找到 .xlsx 评分表。</source>
         <translation>No .xlsx score sheets found.</translation>
     </message>
     <message>
-        <location filename="../../ui/organizer/import_page.py" line="237" />
+        <location filename="../../ui/organizer/import_page.py" line="236" />
         <source>正在核验并导入 {count} 个文件…</source>
         <translation>Verifying and importing {count} files…</translation>
     </message>
     <message>
-        <location filename="../../ui/organizer/import_page.py" line="290" />
+        <location filename="../../ui/organizer/import_page.py" line="289" />
         <source>，</source>
         <translation>, </translation>
     </message>
     <message>
-        <location filename="../../ui/organizer/import_page.py" line="292" />
+        <location filename="../../ui/organizer/import_page.py" line="291" />
         <source>已处理 {count} 个文件：{summary}</source>
         <translation>Processed {count} files: {summary}</translation>
     </message>
     <message>
-        <location filename="../../ui/organizer/import_page.py" line="308" />
+        <location filename="../../ui/organizer/import_page.py" line="307" />
         <source>导入失败：{error}</source>
         <translation>Import failed: {error}</translation>
     </message>
     <message>
-        <location filename="../../ui/organizer/import_page.py" line="345" />
+        <location filename="../../ui/organizer/import_page.py" line="344" />
         <source>{outcome}：{explanation}</source>
         <translation>{outcome}: {explanation}</translation>
     </message>
     <message>
-        <location filename="../../ui/organizer/import_page.py" line="348" />
+        <location filename="../../ui/organizer/import_page.py" line="347" />
         <source>签名密钥指纹：{fingerprint}</source>
         <translation>Signing key fingerprint: {fingerprint}</translation>
     </message>
@@ -1977,82 +2056,82 @@ Files involved:
         <translation>Choose the intake folder</translation>
     </message>
     <message>
-        <location filename="../../ui/organizer/intake_page.py" line="108" />
+        <location filename="../../ui/organizer/intake_page.py" line="107" />
         <source>选择文件夹…</source>
         <translation>Choose folder…</translation>
     </message>
     <message>
-        <location filename="../../ui/organizer/intake_page.py" line="110" />
+        <location filename="../../ui/organizer/intake_page.py" line="109" />
         <source>重新扫描</source>
         <translation>Scan again</translation>
     </message>
     <message>
-        <location filename="../../ui/organizer/intake_page.py" line="112" />
+        <location filename="../../ui/organizer/intake_page.py" line="111" />
         <source>操作记录…</source>
         <translation>Decision log…</translation>
     </message>
     <message>
-        <location filename="../../ui/organizer/intake_page.py" line="122" />
+        <location filename="../../ui/organizer/intake_page.py" line="121" />
         <source>取消</source>
         <translation>Cancel</translation>
     </message>
     <message>
-        <location filename="../../ui/organizer/intake_page.py" line="131" />
+        <location filename="../../ui/organizer/intake_page.py" line="130" />
         <source>全部状态</source>
         <translation>All statuses</translation>
     </message>
     <message>
-        <location filename="../../ui/organizer/intake_page.py" line="135" />
+        <location filename="../../ui/organizer/intake_page.py" line="134" />
         <source>全部提示</source>
         <translation>All warnings</translation>
     </message>
     <message>
-        <location filename="../../ui/organizer/intake_page.py" line="139" />
+        <location filename="../../ui/organizer/intake_page.py" line="138" />
         <source>筛选：</source>
         <translation>Filter:</translation>
     </message>
     <message>
-        <location filename="../../ui/organizer/intake_page.py" line="194" />
+        <location filename="../../ui/organizer/intake_page.py" line="193" />
         <source>申报材料文件夹：{folder}</source>
         <translation>Intake folder: {folder}</translation>
     </message>
     <message>
-        <location filename="../../ui/organizer/intake_page.py" line="217" />
+        <location filename="../../ui/organizer/intake_page.py" line="216" />
         <source>正在查找申报材料…</source>
         <translation>Looking for applications…</translation>
     </message>
     <message>
-        <location filename="../../ui/organizer/intake_page.py" line="241" />
+        <location filename="../../ui/organizer/intake_page.py" line="240" />
         <source>正在读取 {done}/{total}：{name}</source>
         <translation>Reading {done}/{total}: {name}</translation>
     </message>
     <message>
-        <location filename="../../ui/organizer/intake_page.py" line="265" />
+        <location filename="../../ui/organizer/intake_page.py" line="264" />
         <source>已取消读取；已读取的申报保留在表中。</source>
         <translation>Reading cancelled; the applications read so far stay in the table.</translation>
     </message>
     <message>
-        <location filename="../../ui/organizer/intake_page.py" line="266" />
+        <location filename="../../ui/organizer/intake_page.py" line="265" />
         <source>已读取申报材料：{counts}</source>
         <translation>Intake read: {counts}</translation>
     </message>
     <message>
-        <location filename="../../ui/organizer/intake_page.py" line="271" />
+        <location filename="../../ui/organizer/intake_page.py" line="270" />
         <source>读取申报材料时发生内部错误（{kind}: {detail}）</source>
         <translation>Internal error while reading the intake ({kind}: {detail})</translation>
     </message>
     <message>
-        <location filename="../../ui/organizer/intake_page.py" line="290" />
+        <location filename="../../ui/organizer/intake_page.py" line="289" />
         <source>共 {total} 份</source>
         <translation>{total} in all</translation>
     </message>
     <message>
-        <location filename="../../ui/organizer/intake_page.py" line="322" />
+        <location filename="../../ui/organizer/intake_page.py" line="321" />
         <source>已记录决定：{source}</source>
         <translation>Decision recorded: {source}</translation>
     </message>
     <message>
-        <location filename="../../ui/organizer/intake_page.py" line="326" />
+        <location filename="../../ui/organizer/intake_page.py" line="325" />
         <source>无法保存决定：{error}</source>
         <translation>Cannot save the decision: {error}</translation>
     </message>
@@ -2528,72 +2607,72 @@ Files involved:
         <translation>Project folder: {folder}</translation>
     </message>
     <message>
-        <location filename="../../ui/organizer/workbench.py" line="118" />
+        <location filename="../../ui/organizer/workbench.py" line="119" />
         <source>申报材料</source>
         <translation>Intake</translation>
     </message>
     <message>
-        <location filename="../../ui/organizer/workbench.py" line="118" />
+        <location filename="../../ui/organizer/workbench.py" line="119" />
         <source>专家与分配</source>
         <translation>Panel</translation>
     </message>
     <message>
-        <location filename="../../ui/organizer/workbench.py" line="118" />
+        <location filename="../../ui/organizer/workbench.py" line="119" />
         <source>评审包</source>
         <translation>Packet</translation>
     </message>
     <message>
-        <location filename="../../ui/organizer/workbench.py" line="119" />
+        <location filename="../../ui/organizer/workbench.py" line="120" />
         <source>导入评分表</source>
         <translation>Import score sheets</translation>
     </message>
     <message>
-        <location filename="../../ui/organizer/workbench.py" line="119" />
+        <location filename="../../ui/organizer/workbench.py" line="120" />
         <source>结果</source>
         <translation>Outcome</translation>
     </message>
     <message>
-        <location filename="../../ui/organizer/workbench.py" line="130" />
+        <location filename="../../ui/organizer/workbench.py" line="131" />
         <source>本轮还没有评审包：先在“评审包”一步生成，或打开已有的评审包。</source>
         <translation>This round has no packet yet: build one in the "Packet" step, or open an existing packet.</translation>
     </message>
     <message>
-        <location filename="../../ui/organizer/workbench.py" line="131" />
+        <location filename="../../ui/organizer/workbench.py" line="132" />
         <source>导入评分表后在此查看结果。</source>
         <translation>Results appear here after score sheets are imported.</translation>
     </message>
     <message>
-        <location filename="../../ui/organizer/workbench.py" line="138" />
+        <location filename="../../ui/organizer/workbench.py" line="139" />
         <source>文件(&amp;F)</source>
         <translation>&amp;File</translation>
     </message>
     <message>
-        <location filename="../../ui/organizer/workbench.py" line="139" />
+        <location filename="../../ui/organizer/workbench.py" line="140" />
         <source>新建组织方项目(&amp;N)…</source>
         <translation>&amp;New organizer project…</translation>
     </message>
     <message>
-        <location filename="../../ui/organizer/workbench.py" line="141" />
+        <location filename="../../ui/organizer/workbench.py" line="142" />
         <source>打开组织方项目(&amp;O)…</source>
         <translation>&amp;Open organizer project…</translation>
     </message>
     <message>
-        <location filename="../../ui/organizer/workbench.py" line="145" />
+        <location filename="../../ui/organizer/workbench.py" line="146" />
         <source>关闭窗口(&amp;C)</source>
         <translation>&amp;Close window</translation>
     </message>
     <message>
-        <location filename="../../ui/organizer/workbench.py" line="149" />
+        <location filename="../../ui/organizer/workbench.py" line="150" />
         <source>帮助(&amp;H)</source>
         <translation>&amp;Help</translation>
     </message>
     <message>
-        <location filename="../../ui/organizer/workbench.py" line="159" />
+        <location filename="../../ui/organizer/workbench.py" line="160" />
         <source>无法打开评审包（{kind}）</source>
         <translation>Cannot open the packet ({kind})</translation>
     </message>
     <message>
-        <location filename="../../ui/organizer/workbench.py" line="182" />
+        <location filename="../../ui/organizer/workbench.py" line="183" />
         <source>项目文件夹：{folder} · 评审包：{packet}</source>
         <translation>Project folder: {folder} · packet: {packet}</translation>
     </message>
@@ -3046,22 +3125,22 @@ Files involved:
         <translation>Reason:</translation>
     </message>
     <message>
-        <location filename="../../ui/organizer/panel_dialogs.py" line="180" />
+        <location filename="../../ui/organizer/panel_dialogs.py" line="179" />
         <source>导入专家名单</source>
         <translation>Import roster</translation>
     </message>
     <message>
-        <location filename="../../ui/organizer/panel_dialogs.py" line="181" />
+        <location filename="../../ui/organizer/panel_dialogs.py" line="180" />
         <source>专家名单 (*.csv *.xlsx);;所有文件 (*)</source>
         <translation>Rosters (*.csv *.xlsx);;All files (*)</translation>
     </message>
     <message>
-        <location filename="../../ui/organizer/panel_dialogs.py" line="186" />
+        <location filename="../../ui/organizer/panel_dialogs.py" line="184" />
         <source>删除专家</source>
         <translation>Remove expert</translation>
     </message>
     <message>
-        <location filename="../../ui/organizer/panel_dialogs.py" line="187" />
+        <location filename="../../ui/organizer/panel_dialogs.py" line="185" />
         <source>从名单中删除 {id} {name}？</source>
         <translation>Remove {id} {name} from the roster?</translation>
     </message>
@@ -4349,14 +4428,33 @@ Please send this file back to the organizers; after changing marks you can expor
 <context>
     <name>WorkbenchLauncher</name>
     <message>
-        <location filename="../../ui/organizer/home_launch.py" line="28" />
+        <location filename="../../ui/organizer/home_launch.py" line="32" />
         <source>选择组织方项目文件夹（新项目请选择一个空文件夹）</source>
         <translation>Choose the organizer project folder (for a new project, choose an empty folder)</translation>
     </message>
     <message>
-        <location filename="../../ui/organizer/home_launch.py" line="63" />
+        <location filename="../../ui/organizer/home_launch.py" line="78" />
         <source>无法打开组织方项目</source>
         <translation>Cannot open the organizer project</translation>
+    </message>
+    <message>
+        <location filename="../../ui/organizer/home_launch.py" line="89" />
+        <source>新建组织方项目</source>
+        <translation>New organizer project</translation>
+    </message>
+    <message>
+        <location filename="../../ui/organizer/home_launch.py" line="91" />
+        <source>文件夹“{folder}”中已有其他文件，但不是组织方项目。
+新项目请选择一个空文件夹（或新建一个文件夹）。</source>
+        <translation>The folder “{folder}” already holds other files but is not an organizer project.
+For a new project, choose an empty folder (or create a new one).</translation>
+    </message>
+    <message>
+        <location filename="../../ui/organizer/home_launch.py" line="97" />
+        <source>未创建项目：新项目需要先选定申报材料文件夹（收到的申报所在的文件夹）。
+请重新选择项目文件夹，再选择申报材料文件夹；或取消，以后再建。</source>
+        <translation>No project was created: a new project needs its intake folder (where the received applications are).
+Choose the project folder again, then the intake folder; or cancel and create it later.</translation>
     </message>
 </context>
 <context>
@@ -4390,7 +4488,7 @@ Please send this file back to the organizers; after changing marks you can expor
         <translation>Excel workbook (*.xlsx)</translation>
     </message>
     <message>
-        <location filename="../../ui/organizer/import_page.py" line="75" />
+        <location filename="../../ui/organizer/import_page.py" line="74" />
         <source>添加评分表</source>
         <translation>Add score sheets</translation>
     </message>

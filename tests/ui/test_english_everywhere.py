@@ -153,7 +153,8 @@ def played(tmp_path_factory: pytest.TempPathFactory, qapp) -> Iterator[PlayedRou
         runner = SyncTaskRunner()
         window = OrganizerWorkbench(runner, runner, project, page_options={
             "intake": {"questions": answers}, "panel": {"questions": answers},
-            "build": {"passphrase": lambda _p: PASSPHRASE, "reveal": lambda _p: None}})
+            "build": {"passphrase": lambda _p: PASSPHRASE, "reveal": lambda _p: None,
+                      "confirm": lambda _p, _d: True}})
         window.resize(1500, 900)
         window.show()
         _intake_decisions(window, answers)

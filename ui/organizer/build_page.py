@@ -5,9 +5,12 @@ maximum and weight), categories and awards, and a file that does not validate sh
 error naming the field.  Building needs a roster (`Round.build_problem`) and the organizer's
 key; the passphrase is asked for and the key unlocked on the runner, then
 `app.assembly.build_packet` runs there with the project's decisions and assignment rules,
-with progress and cancel.  The summary lists every entry (included, excluded with its
-reason, rejected with its reason); the organizer's key fingerprint and a short text for
-the experts are copied to the clipboard on request, and the packet's folder can be opened.
+with progress and cancel — after `build_guard` has asked about entries still marked
+需处理 and experts without an enrolled fingerprint, if there are any.  The summary lists
+every entry (included, excluded with its reason, rejected with its reason); the
+organizer's key fingerprint and a short text for the experts are copied to the clipboard
+on request, and the packet's folder can be opened — also after reopening the project,
+from the round's packet read again (its manifest names the signing key).
 """
 
 from __future__ import annotations
@@ -20,7 +23,7 @@ from typing import Any
 from PySide6.QtCore import QCoreApplication, Qt, QUrl, Signal
 from PySide6.QtGui import QDesktopServices, QGuiApplication
 from PySide6.QtWidgets import (
-    QFileDialog,
+    QDialog,
     QFormLayout,
     QHBoxLayout,
     QInputDialog,
@@ -40,9 +43,20 @@ from app.errors import PanelDeskError
 from app.keys import KeyStore, format_fingerprint
 from app.rubrics import load_rubric_file
 from scoring.rubric import Rubric
-from ui.i18n import render
+from ui.file_dialogs import RUBRIC, open_file
+from ui.i18n import error_text, render
 from ui.organizer.alive import while_alive
-from ui.organizer.build_summary import BuildSummaryModel, expert_message, rubric_preview
+from ui.organizer.build_guard import BuildDoubts, IntakeReview, build_doubts, confirm_build
+from ui.organizer.build_summary import (
+    BuildSummaryModel,
+    PacketNote,
+    build_summary_text,
+    expert_message,
+    packet_summary_text,
+    read_packet_note,
+    rubric_preview,
+    show_text,
+)
 from ui.organizer.round import Round
 from ui.task_runner import ProgressRelay
 
@@ -59,10 +73,8 @@ def ask_passphrase(parent: QWidget) -> str | None:
 
 
 def choose_rubric_file(parent: QWidget) -> Path | None:
-    name, _ = QFileDialog.getOpenFileName(
-        parent, translate("BuildPage", "选择评审细则文件"), "",
-        translate("BuildPage", "评审细则 (*.toml *.json);;所有文件 (*)"))
-    return Path(name) if name else None
+    return open_file(parent, RUBRIC, translate("BuildPage", "选择评审细则文件"),
+                     translate("BuildPage", "评审细则 (*.toml *.json);;所有文件 (*)"))
 
 
 def open_folder(path: Path) -> None:
@@ -91,7 +103,9 @@ class BuildPage(QWidget):
                  keys: KeyStore | None = None,
                  passphrase: Callable[[QWidget], str | None] = ask_passphrase,
                  choose_rubric: Callable[[QWidget], Path | None] = choose_rubric_file,
-                 reveal: Callable[[Path], None] = open_folder) -> None:
+                 reveal: Callable[[Path], None] = open_folder,
+                 intake: IntakeReview | None = None,
+                 confirm: Callable[[QWidget, BuildDoubts], bool] = confirm_build) -> None:
         super().__init__(parent)
         self._runner = runner
         self._project = project
@@ -99,11 +113,16 @@ class BuildPage(QWidget):
         self._passphrase = passphrase
         self._choose_rubric = choose_rubric
         self._reveal = reveal
+        self._intake = intake
+        self._confirm = confirm
         self._relay: ProgressRelay | None = None
         self.report: BuildReport | None = None
+        self.note: PacketNote | None = None  # the round's packet, for the experts' note
+        self.warnings_dialog: QDialog | None = None
         self.rubric: Rubric | None = None
         self._build_ui()
         self.refresh()
+        self._show_last_packet()
 
     def _build_ui(self) -> None:
         layout = QVBoxLayout(self)
@@ -166,6 +185,10 @@ class BuildPage(QWidget):
         self.summary_label.setTextFormat(Qt.TextFormat.PlainText)
         self.summary_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         right_layout.addWidget(self.summary_label)
+        self.warnings_button = QPushButton(self.tr("查看全部提示…"), right)
+        self.warnings_button.clicked.connect(self.show_all_warnings)
+        self.warnings_button.hide()
+        right_layout.addWidget(self.warnings_button, 0, Qt.AlignmentFlag.AlignLeft)
         self.summary = BuildSummaryModel(self)
         self.summary_view = QTableView(right)
         self.summary_view.setModel(self.summary)
@@ -235,6 +258,9 @@ class BuildPage(QWidget):
         if self.build_problem() is not None or self.rubric is None:
             self.refresh()
             return
+        doubts = build_doubts(self._intake, self._project.decisions, self._project.roster())
+        if not self._confirm(self, doubts):
+            return
         passphrase = self._passphrase(self)
         if passphrase is None:
             return
@@ -289,30 +315,57 @@ class BuildPage(QWidget):
     def _built(self, report: BuildReport) -> None:
         self.report = report
         self.summary.set_report(report)
-        self.summary_label.setText(self.tr(
-            "已生成 {file}\n纳入 {included} 份 · 排除 {excluded} 份 · 无法读取 {rejected} 份\n"
-            "组织方密钥指纹：{fingerprint}").format(
-                file=report.packet_path, included=len(report.included),
-                excluded=len(report.excluded), rejected=len(report.rejected),
-                fingerprint=format_fingerprint(self._keys.fingerprint()))
-            + "".join("\n⚠ " + render(w) for w in report.warnings[:SHOWN_WARNINGS])
-            + ("\n" + self.tr("…另有 {n} 条提示").format(
-                n=len(report.warnings) - SHOWN_WARNINGS)
-               if len(report.warnings) > SHOWN_WARNINGS else ""))
-        for button in (self.copy_button, self.reveal_button):
-            button.setEnabled(True)
+        self.summary_label.setText(build_summary_text(
+            report, format_fingerprint(self._keys.fingerprint()), SHOWN_WARNINGS))
+        self.warnings_button.setVisible(len(report.warnings) > SHOWN_WARNINGS)
+        self._set_note(PacketNote.of_report(report, format_fingerprint(self._keys.fingerprint())))
         self._finish(self.tr("评审包已生成：{name}").format(name=report.packet_path.name))
         self.built.emit(report.packet_path)
 
+    def show_all_warnings(self) -> None:
+        """Every warning of the build, in a read-only plain-text window (not modal)."""
+        if self.report is not None:
+            self.warnings_dialog = show_text(
+                self, self.tr("生成评审包的全部提示"),
+                "\n".join(render(w) for w in self.report.warnings))
+
+    def _set_note(self, note: PacketNote | None) -> None:
+        self.note = note
+        for button in (self.copy_button, self.reveal_button):
+            button.setEnabled(note is not None)
+
+    def _show_last_packet(self) -> None:
+        """On reopening: the round's packet, read again on the runner (or why it is not)."""
+        last = self._project.state("packet")
+        if not last:
+            return
+        path = Path(last)
+        if not path.is_file():
+            self.summary_label.setText(self.tr(
+                "上次生成的评审包已不在原处：{path}\n如需再发给专家，请重新生成。").format(path=path))
+            return
+
+        def failed(err: BaseException) -> None:
+            if self.note is None:
+                self.summary_label.setText(self.tr("无法读取上次生成的评审包 {path}：{error}").format(
+                    path=path, error=error_text(err) if isinstance(err, PanelDeskError)
+                    else type(err).__name__))
+
+        self._runner.run(read_packet_note, path, on_done=while_alive(self, self._last_packet),
+                         on_error=while_alive(self, failed))
+
+    def _last_packet(self, note: PacketNote) -> None:
+        if self.note is None:  # a build meanwhile has the newer word
+            self.summary_label.setText(packet_summary_text(note))
+            self._set_note(note)
+
     def message_for_experts(self) -> str:
-        if self.report is None:
-            return ""
-        return expert_message(self.report, format_fingerprint(self._keys.fingerprint()))
+        return expert_message(self.note) if self.note is not None else ""
 
     def copy_message(self) -> None:
         QGuiApplication.clipboard().setText(self.message_for_experts())
         self.status_message.emit(self.tr("给专家的说明已复制到剪贴板。"))
 
     def reveal(self) -> None:
-        if self.report is not None:
-            self._reveal(self.report.packet_path.parent)
+        if self.note is not None:
+            self._reveal(self.note.path.parent)

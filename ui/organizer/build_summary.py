@@ -3,12 +3,17 @@ to experts.
 
 `rubric_preview` lists criteria (maximum, weight), categories and awards of any
 rubric; `BuildSummaryModel` has one row per intake entry of a build (状态, 来源, 编号, 说明);
-`expert_message` is the short text the organizer sends with the packet: how to open it
-and the fingerprint to compare.
+`build_summary_text` is the result in a few lines (the first warnings, how many more);
+`show_text` shows all of them in a read-only plain-text window; `expert_message` is the
+short text the organizer sends with the packet (`PacketNote`: from the build's report, or
+from the packet itself when the project is reopened): how to open it and the fingerprint
+to compare.
 """
 
 from __future__ import annotations
 
+from dataclasses import dataclass
+from pathlib import Path
 from typing import Any
 
 from PySide6.QtCore import (
@@ -17,10 +22,13 @@ from PySide6.QtCore import (
     Qt,
 )
 from PySide6.QtGui import QBrush, QColor
+from PySide6.QtWidgets import QDialog, QDialogButtonBox, QPlainTextEdit, QVBoxLayout, QWidget
 
 from app.assembly.builder import BuildReport
+from app.keys import format_fingerprint
+from app.packet import Packet, open_packet
 from scoring.rubric import Rubric
-from ui.i18n import join_list
+from ui.i18n import join_list, render
 from ui.organizer.table_model import AnyIndex, ListTableModel
 from ui.roles import KEY_ROLE, SORT_ROLE
 
@@ -50,6 +58,15 @@ EXPERT_MESSAGE = QT_TRANSLATE_NOOP(
     "3. 选择您的姓名，声明回避后开始评分；完成后“导出评分表”，把 .xlsx 文件发回给我们。\n\n"
     "评审包编号：{packet_id}")
 REPLACED_BY = QT_TRANSLATE_NOOP("BuildSummary", "重复，保留：{kept}")
+BUILT = QT_TRANSLATE_NOOP(
+    "BuildSummary",
+    "已生成 {file}\n纳入 {included} 份 · 排除 {excluded} 份 · 无法读取 {rejected} 份\n"
+    "组织方密钥指纹：{fingerprint}")
+MORE_WARNINGS = QT_TRANSLATE_NOOP("BuildSummary", "…另有 {n} 条提示（点“查看全部提示…”）")
+EXISTING = QT_TRANSLATE_NOOP(
+    "BuildSummary",
+    "本轮的评审包：{file}\n共 {count} 份申报 · 评审包编号：{packet_id}\n组织方密钥指纹：{fingerprint}")
+CLOSE = QT_TRANSLATE_NOOP("BuildSummary", "关闭")
 
 
 def tr(text: str) -> str:
@@ -71,11 +88,81 @@ def rubric_preview(rubric: Rubric) -> str:
     return "\n".join(lines)
 
 
-def expert_message(report: BuildReport, fingerprint: str) -> str:
+@dataclass(frozen=True)
+class PacketNote:
+    """What the note to the experts names: the packet's file, title, size and identity."""
+
+    path: Path
+    title: str
+    count: int
+    packet_id: str
+    fingerprint: str  # formatted for reading aloud
+
+    @classmethod
+    def of_report(cls, report: BuildReport, fingerprint: str) -> PacketNote:
+        return cls(report.packet_path, report.title, len(report.included), report.packet_id,
+                   fingerprint)
+
+    @classmethod
+    def of_packet(cls, packet: Packet) -> PacketNote:
+        """From a packet opened (and verified) again: its manifest names the organizer's
+        key that signed it."""
+        manifest = packet.manifest
+        return cls(packet.path, manifest.title, len(manifest.submissions), manifest.packet_id,
+                   format_fingerprint(manifest.organizer_fingerprint))
+
+
+def read_packet_note(path: Path) -> PacketNote:  # worker thread
+    packet = open_packet(path)
+    try:
+        return PacketNote.of_packet(packet)
+    finally:
+        packet.close()
+
+
+def expert_message(note: PacketNote) -> str:
     """The note sent to the experts with the packet."""
     return tr(EXPERT_MESSAGE).format(
-        file=report.packet_path.name, title=report.title, count=len(report.included),
-        fingerprint=fingerprint, packet_id=report.packet_id)
+        file=note.path.name, title=note.title, count=note.count,
+        fingerprint=note.fingerprint, packet_id=note.packet_id)
+
+
+def packet_summary_text(note: PacketNote) -> str:
+    """The round's packet as found on reopening the project."""
+    return tr(EXISTING).format(file=note.path, count=note.count, packet_id=note.packet_id,
+                               fingerprint=note.fingerprint)
+
+
+def build_summary_text(report: BuildReport, fingerprint: str, shown: int) -> str:
+    """The result of a build in a few lines: file, counts, fingerprint, the first `shown`
+    warnings and how many more there are."""
+    text = tr(BUILT).format(file=report.packet_path, included=len(report.included),
+                            excluded=len(report.excluded), rejected=len(report.rejected),
+                            fingerprint=fingerprint)
+    text += "".join("\n⚠ " + render(w) for w in report.warnings[:shown])
+    if len(report.warnings) > shown:
+        text += "\n" + tr(MORE_WARNINGS).format(n=len(report.warnings) - shown)
+    return text
+
+
+def show_text(parent: QWidget, title: str, text: str) -> QDialog:
+    """A read-only window of plain text (it may quote applicants: never rich text); it
+    stays open beside the page and is deleted when closed."""
+    dialog = QDialog(parent)
+    dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+    dialog.setWindowTitle(title)
+    dialog.resize(640, 420)
+    layout = QVBoxLayout(dialog)
+    view = QPlainTextEdit(dialog)
+    view.setReadOnly(True)
+    view.setPlainText(text)
+    layout.addWidget(view)
+    buttons = QDialogButtonBox(dialog)
+    buttons.addButton(tr(CLOSE), QDialogButtonBox.ButtonRole.RejectRole)
+    buttons.rejected.connect(dialog.reject)
+    layout.addWidget(buttons)
+    dialog.show()
+    return dialog
 
 
 class BuildSummaryModel(ListTableModel):

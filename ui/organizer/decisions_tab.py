@@ -21,7 +21,6 @@ from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
     QDialogButtonBox,
-    QFileDialog,
     QFormLayout,
     QHBoxLayout,
     QInputDialog,
@@ -38,6 +37,7 @@ from app.i18n import QT_TRANSLATE_NOOP
 from app.results.decision_store import DecisionStore
 from app.results.decisions import ACTIONS, Decision, load_decisions, parse_decisions
 from app.results.model import NOT_IN_EFFECT, DecisionNote
+from ui.file_dialogs import DECISIONS, open_file, save_file, start_folder
 from ui.i18n import error_text, join_list, render
 from ui.organizer.results_models import Row, RowsModel, make_table
 
@@ -221,9 +221,8 @@ class DecisionsTab(QWidget):
             self._change(lambda: self._store.withdraw(index, self.who, reason))
 
     def import_file(self) -> None:
-        name, _ = QFileDialog.getOpenFileName(self, self.tr("选择决定文件"), "",
-                                              self.tr("决定文件 (*.json)"))
-        if not name:
+        name = open_file(self, DECISIONS, self.tr("选择决定文件"), self.tr("决定文件 (*.json)"))
+        if name is None:
             return
         reason = self._ask_text(self, self.tr("导入决定文件"))
         if reason is not None:
@@ -231,9 +230,9 @@ class DecisionsTab(QWidget):
                                                          self.who, reason))
 
     def save_file(self) -> None:
-        name, _ = QFileDialog.getSaveFileName(self, self.tr("另存为决定文件"), "decisions.json",
-                                              self.tr("决定文件 (*.json)"))
-        if name:
+        name = save_file(self, DECISIONS, self.tr("另存为决定文件"),
+                         start_folder(DECISIONS) / "decisions.json", self.tr("决定文件 (*.json)"))
+        if name is not None:
             self._change(lambda: Path(name).write_text(self._store.load().to_json(),
                                                        encoding="utf-8"), recompute=False)
 

@@ -22,7 +22,6 @@ from PySide6.QtCore import QCoreApplication, QItemSelectionModel, Qt, Signal
 from PySide6.QtGui import QDragEnterEvent, QDropEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
-    QFileDialog,
     QFrame,
     QGroupBox,
     QHBoxLayout,
@@ -46,6 +45,7 @@ from app.sheets.importer import (
 )
 from app.sheets.orgdb import OrgDB
 from app.sheets.verify import OK, verify_sheet
+from ui.file_dialogs import RECEIVED_SHEETS, open_files
 from ui.i18n import error_text
 from ui.organizer.import_models import (
     DiffModel,
@@ -71,9 +71,8 @@ class ImportRun:
 
 def choose_sheet_files(parent: QWidget) -> list[Path]:
     """The platform's open dialog (several files at once); [] when cancelled."""
-    names, _ = QFileDialog.getOpenFileNames(
-        parent, parent.tr("添加评分表"), "", parent.tr("Excel 工作簿 (*.xlsx);;所有文件 (*)"))
-    return [Path(n) for n in names]
+    return open_files(parent, RECEIVED_SHEETS, parent.tr("添加评分表"),
+                      parent.tr("Excel 工作簿 (*.xlsx);;所有文件 (*)"))
 
 
 def _error_text(err: BaseException) -> str:

@@ -19,7 +19,6 @@ from PySide6.QtCore import QCoreApplication, QItemSelectionModel, QObject, Qt, Q
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
-    QFileDialog,
     QHBoxLayout,
     QHeaderView,
     QLabel,
@@ -35,6 +34,7 @@ from app.assembly.scan import ScannedEntry, effective, scan_folder
 from app.errors import PanelDeskError
 from app.intake.forms import CategorySet
 from scoring.rubric import Rubric
+from ui.file_dialogs import INTAKE, existing_folder
 from ui.i18n import error_text
 from ui.organizer import intake_actions
 from ui.organizer.alive import while_alive
@@ -58,9 +58,8 @@ FLUSH_MS = 150  # rows arriving during a scan are shown in batches, not one repa
 
 
 def choose_intake_folder(parent: QWidget | None) -> Path | None:
-    name = QFileDialog.getExistingDirectory(
-        parent, QCoreApplication.translate("IntakePage", "选择申报材料文件夹"))
-    return Path(name) if name else None
+    return existing_folder(parent, INTAKE,
+                           QCoreApplication.translate("IntakePage", "选择申报材料文件夹"))
 
 
 class _EntryRelay(QObject):

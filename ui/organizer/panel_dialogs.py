@@ -18,7 +18,6 @@ from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
-    QFileDialog,
     QLabel,
     QLineEdit,
     QMessageBox,
@@ -28,6 +27,7 @@ from PySide6.QtWidgets import (
 from app.keys import format_fingerprint
 from app.model import Expert
 from app.organizer.panel import PairChange
+from ui.file_dialogs import ROSTER, open_file
 from ui.organizer.intake_dialogs import FormDialog
 from ui.organizer.key_check import normalise_fingerprint
 
@@ -176,10 +176,8 @@ class PanelQuestions:
         return reason.text().strip() if dialog.exec() == QDialog.DialogCode.Accepted else None
 
     def roster_file(self, parent: QWidget) -> Path | None:
-        name, _ = QFileDialog.getOpenFileName(
-            parent, translate("PanelQuestions", "导入专家名单"), "",
-            translate("PanelQuestions", "专家名单 (*.csv *.xlsx);;所有文件 (*)"))
-        return Path(name) if name else None
+        return open_file(parent, ROSTER, translate("PanelQuestions", "导入专家名单"),
+                         translate("PanelQuestions", "专家名单 (*.csv *.xlsx);;所有文件 (*)"))
 
     def confirm_remove(self, parent: QWidget, expert: Expert) -> bool:
         answer = QMessageBox.question(

@@ -87,7 +87,8 @@ class OrganizerWorkbench(QMainWindow):
         self.intake_page = IntakePage(runner, writer, project, self.rubric, self.stack,
                                       **options.get("intake", {}))
         self.intake_page.status_message.connect(self.statusBar().showMessage)
-        self.build_page = BuildPage(runner, project, self.stack, **options.get("build", {}))
+        self.build_page = BuildPage(runner, project, self.stack, intake=self.intake_page,
+                                    **options.get("build", {}))
         self.build_page.status_message.connect(self.statusBar().showMessage)
         self.build_page.built.connect(self.open_packet)
         self.panel_page = PanelPage(runner, writer, project, self.intake_page.rows.candidates,

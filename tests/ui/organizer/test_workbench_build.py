@@ -29,7 +29,8 @@ def workbench(qtbot, folder: Path, intake: Path, revealed: list[Path]) -> Organi
     project = Round.open(folder) if Round.is_project(folder) else Round.create(folder, intake)
     runner = SyncTaskRunner()
     window = OrganizerWorkbench(runner, runner, project, page_options={"build": {
-        "passphrase": lambda _parent: PASSPHRASE, "reveal": revealed.append}})
+        "passphrase": lambda _parent: PASSPHRASE, "reveal": revealed.append,
+        "confirm": lambda _parent, _doubts: True}})
     qtbot.addWidget(window)
     return window
 

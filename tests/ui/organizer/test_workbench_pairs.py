@@ -51,7 +51,8 @@ def workbench(qtbot, folder: Path, intake: Path, answers: Answers) -> OrganizerW
     project = Round.open(folder) if Round.is_project(folder) else Round.create(folder, intake)
     runner = SyncTaskRunner()
     window = OrganizerWorkbench(runner, runner, project, page_options={
-        "panel": {"questions": answers}, "build": {"passphrase": lambda _p: PASSPHRASE}})
+        "panel": {"questions": answers}, "build": {"passphrase": lambda _p: PASSPHRASE,
+                                                    "confirm": lambda _p, _d: True}})
     qtbot.addWidget(window)
     return window
 
