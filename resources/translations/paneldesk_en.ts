@@ -1,19 +1,6 @@
 <?xml version='1.0' encoding='utf-8'?>
 <TS version="2.1" language="en" sourcelanguage="zh_CN">
 <context>
-    <name />
-    <message>
-        <location filename="../../ui/organizer/evidence_view.py" line="61" />
-        <source>申报材料中已没有这个文件（申报材料文件夹可能已改动）。</source>
-        <translation>This file is no longer in the application (the intake folder may have changed).</translation>
-    </message>
-    <message>
-        <location filename="../../ui/organizer/evidence_view.py" line="71" />
-        <source>这类文件不能在这里查看，请在申报材料文件夹中用相应软件打开。</source>
-        <translation>This kind of file cannot be shown here; open it from the intake folder with a program for it.</translation>
-    </message>
-</context>
-<context>
     <name>AggregationMethod</name>
     <message>
         <location filename="../../scoring/aggregate.py" line="40" />
@@ -1205,6 +1192,19 @@ Offline expert panel review: judging packets, expert scoring, signed score sheet
         <location filename="../../ui/evidence/fullscreen.py" line="14" />
         <source>全屏查看：按 Esc 或 F11 返回</source>
         <translation>Full screen: press Esc or F11 to return</translation>
+    </message>
+</context>
+<context>
+    <name>EvidenceView</name>
+    <message>
+        <location filename="../../ui/organizer/evidence_view.py" line="39" />
+        <source>申报材料中已没有这个文件（申报材料文件夹可能已改动）。</source>
+        <translation>This file is no longer in the application (the intake folder may have changed).</translation>
+    </message>
+    <message>
+        <location filename="../../ui/organizer/evidence_view.py" line="40" />
+        <source>这类文件不能在这里查看，请在申报材料文件夹中用相应软件打开。</source>
+        <translation>This kind of file cannot be shown here; open it from the intake folder with a program for it.</translation>
     </message>
 </context>
 <context>

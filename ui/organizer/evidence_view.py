@@ -13,7 +13,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from pathlib import Path, PurePosixPath
 
-from PySide6.QtCore import QCoreApplication, Qt
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, Qt
 from PySide6.QtGui import QImage
 from PySide6.QtWidgets import (
     QDialog,
@@ -36,6 +36,9 @@ MAX_SIDE = 2400  # pixels of the longer side an image is decoded to
 MAX_PAGES = 8
 PAGE_ZOOM = 1.5
 MAX_CHARS = 200_000
+GONE = QT_TRANSLATE_NOOP("EvidenceView", "申报材料中已没有这个文件（申报材料文件夹可能已改动）。")
+NOT_SHOWN = QT_TRANSLATE_NOOP("EvidenceView",
+                              "这类文件不能在这里查看，请在申报材料文件夹中用相应软件打开。")
 
 
 def tr(text: str) -> str:
@@ -58,7 +61,7 @@ def open_evidence(path: Path, name: str, kind: str) -> OpenedEvidence:  # worker
     try:
         data = next((f.data for f in read_entry(path).files if f.name == name), None)
         if data is None:
-            opened.error = tr("申报材料中已没有这个文件（申报材料文件夹可能已改动）。")
+            opened.error = tr(GONE)
         elif kind == "image":
             opened.images.append(decode_image(data, MAX_SIDE))
         elif kind == "pdf":
@@ -68,7 +71,7 @@ def open_evidence(path: Path, name: str, kind: str) -> OpenedEvidence:  # worker
             preview = kind_named(kind).preview
             text = getattr(preview(data), "text", None) if preview else None
             if text is None:
-                opened.error = tr("这类文件不能在这里查看，请在申报材料文件夹中用相应软件打开。")
+                opened.error = tr(NOT_SHOWN)
             else:
                 opened.text = text[:MAX_CHARS]
     except PanelDeskError as err:
