@@ -2096,42 +2096,42 @@ Files involved:
         <translation>Intake folder: {folder}</translation>
     </message>
     <message>
-        <location filename="../../ui/organizer/intake_page.py" line="216" />
+        <location filename="../../ui/organizer/intake_page.py" line="219" />
         <source>正在查找申报材料…</source>
         <translation>Looking for applications…</translation>
     </message>
     <message>
-        <location filename="../../ui/organizer/intake_page.py" line="240" />
+        <location filename="../../ui/organizer/intake_page.py" line="243" />
         <source>正在读取 {done}/{total}：{name}</source>
         <translation>Reading {done}/{total}: {name}</translation>
     </message>
     <message>
-        <location filename="../../ui/organizer/intake_page.py" line="264" />
+        <location filename="../../ui/organizer/intake_page.py" line="267" />
         <source>已取消读取；已读取的申报保留在表中。</source>
         <translation>Reading cancelled; the applications read so far stay in the table.</translation>
     </message>
     <message>
-        <location filename="../../ui/organizer/intake_page.py" line="265" />
+        <location filename="../../ui/organizer/intake_page.py" line="268" />
         <source>已读取申报材料：{counts}</source>
         <translation>Intake read: {counts}</translation>
     </message>
     <message>
-        <location filename="../../ui/organizer/intake_page.py" line="270" />
+        <location filename="../../ui/organizer/intake_page.py" line="273" />
         <source>读取申报材料时发生内部错误（{kind}: {detail}）</source>
         <translation>Internal error while reading the intake ({kind}: {detail})</translation>
     </message>
     <message>
-        <location filename="../../ui/organizer/intake_page.py" line="289" />
+        <location filename="../../ui/organizer/intake_page.py" line="292" />
         <source>共 {total} 份</source>
         <translation>{total} in all</translation>
     </message>
     <message>
-        <location filename="../../ui/organizer/intake_page.py" line="321" />
+        <location filename="../../ui/organizer/intake_page.py" line="324" />
         <source>已记录决定：{source}</source>
         <translation>Decision recorded: {source}</translation>
     </message>
     <message>
-        <location filename="../../ui/organizer/intake_page.py" line="325" />
+        <location filename="../../ui/organizer/intake_page.py" line="328" />
         <source>无法保存决定：{error}</source>
         <translation>Cannot save the decision: {error}</translation>
     </message>
@@ -2139,113 +2139,128 @@ Files involved:
 <context>
     <name>IntakeQuestions</name>
     <message>
-        <location filename="../../ui/organizer/intake_dialogs.py" line="106" />
+        <location filename="../../ui/organizer/intake_dialogs.py" line="107" />
         <source>补填类别</source>
         <translation>Add the category</translation>
     </message>
     <message>
-        <location filename="../../ui/organizer/intake_dialogs.py" line="107" />
+        <location filename="../../ui/organizer/intake_dialogs.py" line="108" />
         <source>修改字段</source>
         <translation>Edit field</translation>
     </message>
     <message>
-        <location filename="../../ui/organizer/intake_dialogs.py" line="107" />
+        <location filename="../../ui/organizer/intake_dialogs.py" line="108" />
         <source>修改后的值写入决定文件，生成评审包时替换从申报书中读出的值。</source>
         <translation>The new value is written to the decisions file and replaces the value read from the form when the packet is built.</translation>
     </message>
     <message>
-        <location filename="../../ui/organizer/intake_dialogs.py" line="118" />
+        <location filename="../../ui/organizer/intake_dialogs.py" line="119" />
         <source>字段：</source>
         <translation>Field:</translation>
     </message>
     <message>
-        <location filename="../../ui/organizer/intake_dialogs.py" line="119" />
+        <location filename="../../ui/organizer/intake_dialogs.py" line="120" />
         <source>类别：</source>
         <translation>Category:</translation>
     </message>
     <message>
-        <location filename="../../ui/organizer/intake_dialogs.py" line="120" />
+        <location filename="../../ui/organizer/intake_dialogs.py" line="121" />
         <source>新值：</source>
         <translation>New value:</translation>
     </message>
     <message>
-        <location filename="../../ui/organizer/intake_dialogs.py" line="121" />
-        <location filename="../../ui/organizer/intake_dialogs.py" line="156" />
-        <location filename="../../ui/organizer/intake_dialogs.py" line="175" />
-        <location filename="../../ui/organizer/intake_dialogs.py" line="213" />
+        <location filename="../../ui/organizer/intake_dialogs.py" line="122" />
+        <location filename="../../ui/organizer/intake_dialogs.py" line="157" />
+        <location filename="../../ui/organizer/intake_dialogs.py" line="176" />
+        <location filename="../../ui/organizer/intake_dialogs.py" line="214" />
         <source>理由：</source>
         <translation>Reason:</translation>
     </message>
     <message>
-        <location filename="../../ui/organizer/intake_dialogs.py" line="152" />
+        <location filename="../../ui/organizer/intake_dialogs.py" line="153" />
         <source>排除申报</source>
         <translation>Exclude application</translation>
     </message>
     <message>
-        <location filename="../../ui/organizer/intake_dialogs.py" line="152" />
+        <location filename="../../ui/organizer/intake_dialogs.py" line="153" />
         <source>“{title}”将不放入评审包。请写明理由，理由记入操作记录。</source>
         <translation>"{title}" will be left out of the packet. Give a reason; it is kept in the decision log.</translation>
     </message>
     <message>
-        <location filename="../../ui/organizer/intake_dialogs.py" line="165" />
+        <location filename="../../ui/organizer/intake_dialogs.py" line="166" />
         <source>标记为重复</source>
         <translation>Mark as duplicate</translation>
     </message>
     <message>
-        <location filename="../../ui/organizer/intake_dialogs.py" line="165" />
+        <location filename="../../ui/organizer/intake_dialogs.py" line="166" />
         <source>“{title}”是另一份申报的重复：选择保留的那一份。本份将不放入评审包，两份的关系都记入决定文件。</source>
         <translation>"{title}" duplicates another application: choose the one to keep. This one is left out of the packet; both are named in the decisions file.</translation>
     </message>
     <message>
-        <location filename="../../ui/organizer/intake_dialogs.py" line="173" />
+        <location filename="../../ui/organizer/intake_dialogs.py" line="174" />
         <source>重复申报</source>
         <translation>Submitted twice</translation>
     </message>
     <message>
-        <location filename="../../ui/organizer/intake_dialogs.py" line="174" />
+        <location filename="../../ui/organizer/intake_dialogs.py" line="175" />
         <source>保留：</source>
         <translation>Keep:</translation>
     </message>
     <message>
-        <location filename="../../ui/organizer/intake_dialogs.py" line="183" />
+        <location filename="../../ui/organizer/intake_dialogs.py" line="184" />
         <source>确认提示</source>
         <translation>Acknowledge warning</translation>
     </message>
     <message>
-        <location filename="../../ui/organizer/intake_dialogs.py" line="183" />
+        <location filename="../../ui/organizer/intake_dialogs.py" line="184" />
         <source>确认已看过该提示。可以写一句说明；选择是否仍让专家看到这条提示。</source>
         <translation>Confirm that you have seen this warning. Add a note if you like, and choose whether experts still see it.</translation>
     </message>
     <message>
-        <location filename="../../ui/organizer/intake_dialogs.py" line="190" />
+        <location filename="../../ui/organizer/intake_dialogs.py" line="191" />
         <source>评审包中仍向专家显示此提示</source>
         <translation>Still show this warning to experts in the packet</translation>
     </message>
     <message>
-        <location filename="../../ui/organizer/intake_dialogs.py" line="191" />
-        <location filename="../../ui/organizer/intake_dialogs.py" line="212" />
+        <location filename="../../ui/organizer/intake_dialogs.py" line="192" />
+        <location filename="../../ui/organizer/intake_dialogs.py" line="213" />
         <source>提示：</source>
         <translation>Warning:</translation>
     </message>
     <message>
-        <location filename="../../ui/organizer/intake_dialogs.py" line="192" />
+        <location filename="../../ui/organizer/intake_dialogs.py" line="193" />
         <source>说明：</source>
         <translation>Note:</translation>
     </message>
     <message>
-        <location filename="../../ui/organizer/intake_dialogs.py" line="204" />
+        <location filename="../../ui/organizer/intake_dialogs.py" line="205" />
         <source>撤销确认</source>
         <translation>Withdraw acknowledgement</translation>
     </message>
     <message>
-        <location filename="../../ui/organizer/intake_dialogs.py" line="204" />
+        <location filename="../../ui/organizer/intake_dialogs.py" line="205" />
         <source>撤销后该提示重新成为待处理，评审包中按未确认的提示处理。撤销记入操作记录。</source>
         <translation>Once withdrawn, the warning is open again and the packet treats it as unacknowledged. The withdrawal is recorded in the decision log.</translation>
     </message>
     <message>
-        <location filename="../../ui/organizer/intake_dialogs.py" line="211" />
+        <location filename="../../ui/organizer/intake_dialogs.py" line="212" />
         <source>可不填</source>
         <translation>Optional</translation>
+    </message>
+    <message>
+        <location filename="../../ui/organizer/intake_dialogs.py" line="222" />
+        <source>更换申报材料文件夹</source>
+        <translation>Change the intake folder</translation>
+    </message>
+    <message>
+        <location filename="../../ui/organizer/intake_dialogs.py" line="223" />
+        <source>已用当前的申报材料文件夹生成评审包“{packet}”。更换文件夹后，需要重新生成评审包并重新发给专家（已作的决定按文件名保留）。仍要更换吗？</source>
+        <translation>The packet “{packet}” was built from the current intake folder. After a change the packet must be built again and sent to the experts again (decisions taken are kept by file name). Change it anyway?</translation>
+    </message>
+    <message>
+        <location filename="../../ui/organizer/intake_dialogs.py" line="227" />
+        <source>更换</source>
+        <translation>Change</translation>
     </message>
 </context>
 <context>

@@ -21,6 +21,7 @@ from PySide6.QtWidgets import (
     QFormLayout,
     QLabel,
     QLineEdit,
+    QMessageBox,
     QPlainTextEdit,
     QVBoxLayout,
     QWidget,
@@ -215,3 +216,16 @@ class IntakeQuestions:
         if dialog.exec() != QDialog.DialogCode.Accepted:
             return None
         return Withdrawal(code.currentData(), reason.text().strip())
+
+    def change_folder_after_build(self, parent: QWidget, packet: str) -> bool:
+        """Whether to change the intake folder of a round that has built `packet`."""
+        box = QMessageBox(QMessageBox.Icon.Warning, translate("IntakeQuestions", "更换申报材料文件夹"),
+                          translate("IntakeQuestions",
+                                    "已用当前的申报材料文件夹生成评审包“{packet}”。更换文件夹后，"
+                                    "需要重新生成评审包并重新发给专家（已作的决定按文件名保留）。"
+                                    "仍要更换吗？").format(packet=packet), parent=parent)
+        change = box.addButton(translate("IntakeQuestions", "更换"),
+                               QMessageBox.ButtonRole.AcceptRole)
+        box.setDefaultButton(box.addButton(QMessageBox.StandardButton.Cancel))
+        box.exec()
+        return box.clickedButton() is change

@@ -195,6 +195,9 @@ class IntakePage(QWidget):
     # -- scanning --------------------------------------------------------------------
 
     def choose_folder(self) -> None:
+        packet = self._project.state("packet")
+        if packet and not self._questions.change_folder_after_build(self, Path(packet).name):
+            return
         folder = self._choose_folder(self)
         if folder is None:
             return

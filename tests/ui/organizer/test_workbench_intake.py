@@ -36,6 +36,7 @@ class Answers:
         return self.queue.pop(0)
 
     edit_field = exclude = duplicate = acknowledge = withdraw_acknowledgement = _next
+    change_folder_after_build = _next
 
 
 @pytest.fixture(scope="module")
@@ -314,3 +315,21 @@ def test_an_evidence_file_gone_from_the_folder_says_so(tmp_path):
     (entry / "a.txt").write_text("x", encoding="utf-8")
     opened = open_evidence(entry, "gone.jpg", "image")
     assert not opened.images and "已没有这个文件" in opened.error
+
+
+def test_changing_the_intake_folder_after_a_build_asks_first(qtbot, tmp_path, demo_intake,
+                                                             answers):
+    project = Round.create(tmp_path / "round", demo_intake)
+    project.set_state("packet", str(tmp_path / "round-1.panelpack"))
+    asked: list[object] = []
+    runner = SyncTaskRunner()
+    window = OrganizerWorkbench(runner, runner, project, page_options={"intake": {
+        "questions": answers, "choose_folder": lambda _w: asked.append(1)}})
+    qtbot.addWidget(window)
+    page = window.intake_page
+    answers.queue.append(False)  # 取消
+    page.choose_folder()
+    assert asked == [] and project.intake_dir == demo_intake
+    answers.queue.append(True)  # 更换 (then the chooser is cancelled)
+    page.choose_folder()
+    assert asked == [1] and not answers.queue
