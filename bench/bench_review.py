@@ -148,7 +148,11 @@ def wait_until(app, predicate, what: str) -> None:
 
 
 def open_window(packet: Path):
-    """The real window, real runners, identity remembered (no dialogs)."""
+    """The real window, real runners, identity remembered (no dialogs); started the way
+    `ui.entry.run_gui` starts it."""
+    from ui.entry import start_render_worker
+
+    start_render_worker()
     from ui.application import create_application, open_settings
     from ui.review.window import ReviewWindow
     from ui.task_runner import TaskRunner

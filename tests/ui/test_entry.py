@@ -89,6 +89,24 @@ def test_cli_commands_include_the_documented_ones():
     assert {"key", "packet", "demo"} <= entry.cli_commands()
 
 
+def test_the_gui_starts_a_render_worker_before_it_loads_the_interface(qapp, monkeypatch,
+                                                                       capsys):
+    """The first PDF of a packet must not wait for a worker started after the packet
+    opened: run_gui warms the pool first (two packets named: it stops right after)."""
+    order: list[str] = []
+
+    class Pool:
+        def warm(self) -> None:
+            order.append("warm")
+
+    monkeypatch.setattr(entry, "default_pool", Pool)
+    monkeypatch.setattr("ui.application.create_application",
+                        lambda argv: order.append("application") or qapp)
+    assert entry.run_gui(["a.panelpack", "b.panelpack"]) == 2
+    assert order == ["warm", "application"]
+    assert "一次只能打开一个评审包" in capsys.readouterr().err
+
+
 def review_packet(path: Path, count: int) -> Path:
     """A signed packet with the real default rubric (the review window needs a valid one)."""
     from app.model import Expert, Submission
