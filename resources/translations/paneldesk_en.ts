@@ -1542,102 +1542,102 @@ Choose yourself from the roster and {action} your signing key. Score sheets are 
     <name>IntakeDetail</name>
     <message>
         <location filename="../../ui/organizer/intake_detail.py" line="126" />
-        <location filename="../../ui/organizer/intake_detail.py" line="211" />
+        <location filename="../../ui/organizer/intake_detail.py" line="212" />
         <source>选择左侧的一份申报查看详情。</source>
         <translation>Select an application on the left to see its details.</translation>
     </message>
     <message>
-        <location filename="../../ui/organizer/intake_detail.py" line="158" />
+        <location filename="../../ui/organizer/intake_detail.py" line="159" />
         <source>提取的字段 | 原始申报书</source>
         <translation>Extracted fields | original form</translation>
     </message>
     <message>
-        <location filename="../../ui/organizer/intake_detail.py" line="165" />
+        <location filename="../../ui/organizer/intake_detail.py" line="166" />
         <source>佐证材料</source>
         <translation>Evidence</translation>
     </message>
     <message>
-        <location filename="../../ui/organizer/intake_detail.py" line="172" />
+        <location filename="../../ui/organizer/intake_detail.py" line="173" />
         <source>修改字段…</source>
         <translation>Edit field…</translation>
     </message>
     <message>
-        <location filename="../../ui/organizer/intake_detail.py" line="173" />
+        <location filename="../../ui/organizer/intake_detail.py" line="174" />
         <source>补填类别…</source>
         <translation>Set category…</translation>
     </message>
     <message>
-        <location filename="../../ui/organizer/intake_detail.py" line="174" />
+        <location filename="../../ui/organizer/intake_detail.py" line="175" />
         <source>确认提示…</source>
         <translation>Acknowledge warning…</translation>
     </message>
     <message>
-        <location filename="../../ui/organizer/intake_detail.py" line="175" />
+        <location filename="../../ui/organizer/intake_detail.py" line="176" />
         <source>撤销确认…</source>
         <translation>Withdraw acknowledgement…</translation>
     </message>
     <message>
-        <location filename="../../ui/organizer/intake_detail.py" line="176" />
+        <location filename="../../ui/organizer/intake_detail.py" line="177" />
         <source>标记为重复…</source>
         <translation>Mark as duplicate…</translation>
     </message>
     <message>
-        <location filename="../../ui/organizer/intake_detail.py" line="177" />
+        <location filename="../../ui/organizer/intake_detail.py" line="178" />
         <source>排除…</source>
         <translation>Exclude…</translation>
     </message>
     <message>
-        <location filename="../../ui/organizer/intake_detail.py" line="178" />
+        <location filename="../../ui/organizer/intake_detail.py" line="179" />
         <source>恢复纳入</source>
         <translation>Include again</translation>
     </message>
     <message>
-        <location filename="../../ui/organizer/intake_detail.py" line="218" />
+        <location filename="../../ui/organizer/intake_detail.py" line="219" />
         <source>{status} · {id} · 来源：{source}</source>
         <translation>{status} · {id} · source: {source}</translation>
     </message>
     <message>
-        <location filename="../../ui/organizer/intake_detail.py" line="222" />
+        <location filename="../../ui/organizer/intake_detail.py" line="223" />
         <source>重复，保留：{kept}</source>
         <translation>Duplicate; kept: {kept}</translation>
     </message>
     <message>
-        <location filename="../../ui/organizer/intake_detail.py" line="223" />
+        <location filename="../../ui/organizer/intake_detail.py" line="224" />
         <source>排除理由：{reason}</source>
         <translation>Excluded because: {reason}</translation>
     </message>
     <message>
-        <location filename="../../ui/organizer/intake_detail.py" line="233" />
+        <location filename="../../ui/organizer/intake_detail.py" line="234" />
         <source>无法读取：{reason}</source>
         <translation>Cannot be read: {reason}</translation>
     </message>
     <message>
-        <location filename="../../ui/organizer/intake_detail.py" line="242" />
+        <location filename="../../ui/organizer/intake_detail.py" line="243" />
         <source>✓ 已确认（向专家显示）：{note}</source>
         <translation>✓ Acknowledged (shown to experts): {note}</translation>
     </message>
     <message>
-        <location filename="../../ui/organizer/intake_detail.py" line="243" />
+        <location filename="../../ui/organizer/intake_detail.py" line="244" />
         <source>✓ 已确认（不向专家显示）：{note}</source>
         <translation>✓ Acknowledged (hidden from experts): {note}</translation>
     </message>
     <message>
-        <location filename="../../ui/organizer/intake_detail.py" line="246" />
+        <location filename="../../ui/organizer/intake_detail.py" line="247" />
         <source>说明：{note}</source>
         <translation>Note: {note}</translation>
     </message>
     <message>
-        <location filename="../../ui/organizer/intake_detail.py" line="248" />
+        <location filename="../../ui/organizer/intake_detail.py" line="249" />
         <source>没有提示。</source>
         <translation>No warnings.</translation>
     </message>
     <message>
-        <location filename="../../ui/organizer/intake_detail.py" line="252" />
+        <location filename="../../ui/organizer/intake_detail.py" line="253" />
         <source>  （无）</source>
         <translation>  (none)</translation>
     </message>
     <message>
-        <location filename="../../ui/organizer/intake_detail.py" line="253" />
+        <location filename="../../ui/organizer/intake_detail.py" line="254" />
         <source>无法读取的原因：
 {reason}
 
@@ -1650,12 +1650,12 @@ Files involved:
 {files}</translation>
     </message>
     <message>
-        <location filename="../../ui/organizer/intake_detail.py" line="261" />
+        <location filename="../../ui/organizer/intake_detail.py" line="262" />
         <source>（已修改）</source>
         <translation>(edited)</translation>
     </message>
     <message>
-        <location filename="../../ui/organizer/intake_detail.py" line="269" />
+        <location filename="../../ui/organizer/intake_detail.py" line="270" />
         <source>原始申报书：{name}</source>
         <translation>Original form: {name}</translation>
     </message>
@@ -2599,7 +2599,7 @@ Files involved:
 <context>
     <name>Panel</name>
     <message>
-        <location filename="../../app/organizer/panel.py" line="33" />
+        <location filename="../../app/organizer/panel.py" line="38" />
         <source>尚未建立专家名单：请先添加专家或导入名单，再生成评审包</source>
         <translation>No expert roster yet: add experts or import a roster before building the packet</translation>
     </message>
@@ -2665,128 +2665,98 @@ Files involved:
 <context>
     <name>PanelPage</name>
     <message>
-        <location filename="../../ui/organizer/panel_page.py" line="87" />
+        <location filename="../../ui/organizer/panel_page.py" line="89" />
         <source>创建组织方密钥…</source>
         <translation>Create organizer key…</translation>
     </message>
     <message>
-        <location filename="../../ui/organizer/panel_page.py" line="96" />
-        <source>专家名单</source>
-        <translation>Roster</translation>
-    </message>
-    <message>
-        <location filename="../../ui/organizer/panel_page.py" line="107" />
-        <source>添加…</source>
-        <translation>Add…</translation>
-    </message>
-    <message>
-        <location filename="../../ui/organizer/panel_page.py" line="108" />
-        <source>编辑…</source>
-        <translation>Edit…</translation>
-    </message>
-    <message>
-        <location filename="../../ui/organizer/panel_page.py" line="109" />
-        <source>删除</source>
-        <translation>Remove</translation>
-    </message>
-    <message>
         <location filename="../../ui/organizer/panel_page.py" line="110" />
-        <source>登记指纹…</source>
-        <translation>Enrol fingerprint…</translation>
-    </message>
-    <message>
-        <location filename="../../ui/organizer/panel_page.py" line="111" />
-        <source>导入名单…</source>
-        <translation>Import roster…</translation>
-    </message>
-    <message>
-        <location filename="../../ui/organizer/panel_page.py" line="125" />
         <source>勾选即把专家编入该类别的评审组；全部不勾选时，每位专家评审全部申报。</source>
         <translation>Tick to put an expert on that category's panel; with nothing ticked, every expert reviews every application.</translation>
     </message>
     <message>
-        <location filename="../../ui/organizer/panel_page.py" line="131" />
+        <location filename="../../ui/organizer/panel_page.py" line="116" />
         <source>分类评审组</source>
         <translation>Category panels</translation>
     </message>
     <message>
-        <location filename="../../ui/organizer/panel_page.py" line="137" />
+        <location filename="../../ui/organizer/panel_page.py" line="122" />
         <source>添加回避…</source>
         <translation>Add conflict…</translation>
     </message>
     <message>
-        <location filename="../../ui/organizer/panel_page.py" line="139" />
+        <location filename="../../ui/organizer/panel_page.py" line="124" />
         <source>删除回避</source>
         <translation>Remove conflict</translation>
     </message>
     <message>
-        <location filename="../../ui/organizer/panel_page.py" line="145" />
+        <location filename="../../ui/organizer/panel_page.py" line="130" />
         <source>回避</source>
         <translation>Recused</translation>
     </message>
     <message>
-        <location filename="../../ui/organizer/panel_page.py" line="159" />
-        <location filename="../../ui/organizer/panel_page.py" line="170" />
+        <location filename="../../ui/organizer/panel_page.py" line="144" />
+        <location filename="../../ui/organizer/panel_page.py" line="155" />
         <source>分配/取消分配…</source>
         <translation>Assign/unassign…</translation>
     </message>
     <message>
-        <location filename="../../ui/organizer/panel_page.py" line="167" />
+        <location filename="../../ui/organizer/panel_page.py" line="152" />
         <source>● 已分配　◉ 手动分配　○ 手动取消分配　⊘ 回避 · 双击单元格或按空格键分配/取消分配</source>
         <translation>● assigned　◉ assigned by hand　○ unassigned by hand　⊘ conflict · double-click a cell or press Space to assign/unassign</translation>
     </message>
     <message>
-        <location filename="../../ui/organizer/panel_page.py" line="175" />
+        <location filename="../../ui/organizer/panel_page.py" line="160" />
         <source>分配矩阵</source>
         <translation>Assignment matrix</translation>
     </message>
     <message>
-        <location filename="../../ui/organizer/panel_page.py" line="195" />
+        <location filename="../../ui/organizer/panel_page.py" line="171" />
         <source>组织方密钥指纹：{fp}</source>
         <translation>Organizer key fingerprint: {fp}</translation>
     </message>
     <message>
-        <location filename="../../ui/organizer/panel_page.py" line="198" />
+        <location filename="../../ui/organizer/panel_page.py" line="174" />
         <source>尚未创建组织方密钥：生成评审包前需要创建。</source>
         <translation>No organizer key yet: one is needed before building the packet.</translation>
     </message>
     <message>
-        <location filename="../../ui/organizer/panel_page.py" line="234" />
+        <location filename="../../ui/organizer/panel_page.py" line="210" />
         <source>{n} 份申报分配的专家少于 {needed} 位：{ids}</source>
         <translation>{n} applications have fewer than {needed} experts: {ids}</translation>
     </message>
     <message>
-        <location filename="../../ui/organizer/panel_page.py" line="263" />
+        <location filename="../../ui/organizer/panel_page.py" line="239" />
         <source>已分配：{id} × {submission}</source>
         <translation>Assigned: {id} × {submission}</translation>
     </message>
     <message>
-        <location filename="../../ui/organizer/panel_page.py" line="264" />
+        <location filename="../../ui/organizer/panel_page.py" line="240" />
         <source>已取消分配：{id} × {submission}</source>
         <translation>Unassigned: {id} × {submission}</translation>
     </message>
     <message>
-        <location filename="../../ui/organizer/panel_page.py" line="271" />
+        <location filename="../../ui/organizer/panel_page.py" line="247" />
         <source>无法保存分配：{error}</source>
         <translation>Could not save the assignment: {error}</translation>
     </message>
     <message>
-        <location filename="../../ui/organizer/panel_page.py" line="290" />
+        <location filename="../../ui/organizer/panel_page.py" line="266" />
         <source>正在创建组织方密钥…</source>
         <translation>Creating the organizer key…</translation>
     </message>
     <message>
-        <location filename="../../ui/organizer/panel_page.py" line="296" />
+        <location filename="../../ui/organizer/panel_page.py" line="272" />
         <source>已创建组织方密钥，指纹 {fp}</source>
         <translation>Organizer key created, fingerprint {fp}</translation>
     </message>
     <message>
-        <location filename="../../ui/organizer/panel_page.py" line="314" />
+        <location filename="../../ui/organizer/panel_page.py" line="290" />
         <source>专家编号不能重复。</source>
         <translation>Expert ids must be unique.</translation>
     </message>
     <message>
-        <location filename="../../ui/organizer/panel_page.py" line="328" />
+        <location filename="../../ui/organizer/panel_page.py" line="304" />
         <source>无法保存专家名单：{error}</source>
         <translation>Cannot save the roster: {error}</translation>
     </message>
@@ -2794,150 +2764,198 @@ Files involved:
 <context>
     <name>PanelQuestions</name>
     <message>
-        <location filename="../../ui/organizer/panel_dialogs.py" line="43" />
+        <location filename="../../ui/organizer/panel_dialogs.py" line="46" />
         <source>含有不是十六进制数字的字符“{ch}”</source>
         <translation>Contains "{ch}", which is not a hexadecimal digit</translation>
     </message>
     <message>
-        <location filename="../../ui/organizer/panel_dialogs.py" line="46" />
+        <location filename="../../ui/organizer/panel_dialogs.py" line="49" />
         <source>已输入 {n} 位，指纹应为 40 位十六进制数字</source>
         <translation>{n} digits so far; a fingerprint has 40 hexadecimal digits</translation>
     </message>
     <message>
-        <location filename="../../ui/organizer/panel_dialogs.py" line="48" />
+        <location filename="../../ui/organizer/panel_dialogs.py" line="51" />
         <source>✓ {fp}</source>
         <translation>✓ {fp}</translation>
     </message>
     <message>
-        <location filename="../../ui/organizer/panel_dialogs.py" line="55" />
+        <location filename="../../ui/organizer/panel_dialogs.py" line="58" />
         <source>登记专家密钥指纹</source>
         <translation>Enrol the expert's key fingerprint</translation>
     </message>
     <message>
-        <location filename="../../ui/organizer/panel_dialogs.py" line="56" />
+        <location filename="../../ui/organizer/panel_dialogs.py" line="59" />
         <source>请专家读出自己的密钥指纹（导出评分表时显示，也可在命令行用 paneldesk key show 查看），当面或电话逐组核对后输入或粘贴。</source>
         <translation>Ask the expert to read out their key fingerprint (shown when exporting a score sheet, or with paneldesk key show), compare it group by group in person or by phone, then type or paste it.</translation>
     </message>
     <message>
-        <location filename="../../ui/organizer/panel_dialogs.py" line="61" />
-        <location filename="../../ui/organizer/panel_dialogs.py" line="142" />
+        <location filename="../../ui/organizer/panel_dialogs.py" line="64" />
+        <location filename="../../ui/organizer/panel_dialogs.py" line="145" />
         <source>专家：</source>
         <translation>Expert:</translation>
     </message>
     <message>
-        <location filename="../../ui/organizer/panel_dialogs.py" line="66" />
+        <location filename="../../ui/organizer/panel_dialogs.py" line="69" />
         <source>指纹：</source>
         <translation>Fingerprint:</translation>
     </message>
     <message>
-        <location filename="../../ui/organizer/panel_dialogs.py" line="87" />
+        <location filename="../../ui/organizer/panel_dialogs.py" line="90" />
         <source>专家</source>
         <translation>Expert</translation>
     </message>
     <message>
-        <location filename="../../ui/organizer/panel_dialogs.py" line="93" />
+        <location filename="../../ui/organizer/panel_dialogs.py" line="96" />
         <source>编号：</source>
         <translation>Id:</translation>
     </message>
     <message>
-        <location filename="../../ui/organizer/panel_dialogs.py" line="94" />
+        <location filename="../../ui/organizer/panel_dialogs.py" line="97" />
         <source>姓名：</source>
         <translation>Name:</translation>
     </message>
     <message>
-        <location filename="../../ui/organizer/panel_dialogs.py" line="95" />
+        <location filename="../../ui/organizer/panel_dialogs.py" line="98" />
         <source>单位：</source>
         <translation>Organisation:</translation>
     </message>
     <message>
-        <location filename="../../ui/organizer/panel_dialogs.py" line="113" />
+        <location filename="../../ui/organizer/panel_dialogs.py" line="116" />
         <source>创建组织方密钥</source>
         <translation>Create the organizer key</translation>
     </message>
     <message>
-        <location filename="../../ui/organizer/panel_dialogs.py" line="114" />
+        <location filename="../../ui/organizer/panel_dialogs.py" line="117" />
         <source>组织方密钥用于给评审包签名，专家据其指纹确认评审包来自您。请设置口令并妥善保管；忘记口令将无法再签名。</source>
         <translation>The organizer key signs the packet; experts check its fingerprint to know the packet comes from you. Choose a passphrase and keep it safe: without it nothing can be signed again.</translation>
     </message>
     <message>
-        <location filename="../../ui/organizer/panel_dialogs.py" line="122" />
+        <location filename="../../ui/organizer/panel_dialogs.py" line="125" />
         <source>口令：</source>
         <translation>Passphrase:</translation>
     </message>
     <message>
-        <location filename="../../ui/organizer/panel_dialogs.py" line="123" />
+        <location filename="../../ui/organizer/panel_dialogs.py" line="126" />
         <source>再输一次：</source>
         <translation>Repeat:</translation>
     </message>
     <message>
-        <location filename="../../ui/organizer/panel_dialogs.py" line="135" />
+        <location filename="../../ui/organizer/panel_dialogs.py" line="138" />
         <source>添加回避</source>
         <translation>Add conflict</translation>
     </message>
     <message>
-        <location filename="../../ui/organizer/panel_dialogs.py" line="143" />
+        <location filename="../../ui/organizer/panel_dialogs.py" line="146" />
         <source>回避单位：</source>
         <translation>Unit to avoid:</translation>
     </message>
     <message>
-        <location filename="../../ui/organizer/panel_dialogs.py" line="151" />
+        <location filename="../../ui/organizer/panel_dialogs.py" line="154" />
         <source>分配</source>
         <translation>Assign</translation>
     </message>
     <message>
-        <location filename="../../ui/organizer/panel_dialogs.py" line="152" />
+        <location filename="../../ui/organizer/panel_dialogs.py" line="155" />
         <source>取消分配</source>
         <translation>Unassign</translation>
     </message>
     <message>
-        <location filename="../../ui/organizer/panel_dialogs.py" line="153" />
+        <location filename="../../ui/organizer/panel_dialogs.py" line="156" />
         <source>把申报 {submission} 分配给 {id} {name}？</source>
         <translation>Assign submission {submission} to {id} {name}?</translation>
     </message>
     <message>
-        <location filename="../../ui/organizer/panel_dialogs.py" line="155" />
+        <location filename="../../ui/organizer/panel_dialogs.py" line="158" />
         <source>不再让 {id} {name} 评审申报 {submission}？</source>
         <translation>Stop {id} {name} from reviewing submission {submission}?</translation>
     </message>
     <message>
-        <location filename="../../ui/organizer/panel_dialogs.py" line="159" />
+        <location filename="../../ui/organizer/panel_dialogs.py" line="162" />
         <source>注意：已声明该专家回避单位“{unit}”。手动分配会覆盖这一回避，每次生成评审包都会提示；请写明理由。</source>
         <translation>Note: this expert has a declared conflict with the unit “{unit}”. Assigning by hand overrides it, and every packet build will point this out; please give a reason.</translation>
     </message>
     <message>
-        <location filename="../../ui/organizer/panel_dialogs.py" line="167" />
+        <location filename="../../ui/organizer/panel_dialogs.py" line="170" />
         <source>必填</source>
         <translation>Required</translation>
     </message>
     <message>
-        <location filename="../../ui/organizer/panel_dialogs.py" line="168" />
+        <location filename="../../ui/organizer/panel_dialogs.py" line="171" />
         <source>可不填</source>
         <translation>Optional</translation>
     </message>
     <message>
-        <location filename="../../ui/organizer/panel_dialogs.py" line="169" />
+        <location filename="../../ui/organizer/panel_dialogs.py" line="172" />
         <source>理由：</source>
         <translation>Reason:</translation>
     </message>
     <message>
-        <location filename="../../ui/organizer/panel_dialogs.py" line="180" />
+        <location filename="../../ui/organizer/panel_dialogs.py" line="183" />
+        <location filename="../../ui/organizer/panel_dialogs.py" line="206" />
         <source>导入专家名单</source>
         <translation>Import roster</translation>
     </message>
     <message>
-        <location filename="../../ui/organizer/panel_dialogs.py" line="181" />
+        <location filename="../../ui/organizer/panel_dialogs.py" line="184" />
         <source>专家名单 (*.csv *.xlsx);;所有文件 (*)</source>
         <translation>Rosters (*.csv *.xlsx);;All files (*)</translation>
     </message>
     <message>
-        <location filename="../../ui/organizer/panel_dialogs.py" line="186" />
+        <location filename="../../ui/organizer/panel_dialogs.py" line="189" />
         <source>删除专家</source>
         <translation>Remove expert</translation>
     </message>
     <message>
-        <location filename="../../ui/organizer/panel_dialogs.py" line="187" />
+        <location filename="../../ui/organizer/panel_dialogs.py" line="190" />
         <source>从名单中删除 {id} {name}？</source>
         <translation>Remove {id} {name} from the roster?</translation>
+    </message>
+    <message>
+        <location filename="../../ui/organizer/panel_dialogs.py" line="197" />
+        <source>名单文件 {file} 中有 {n} 位专家。如何导入？</source>
+        <translation>The roster file {file} lists {n} experts. How should it be imported?</translation>
+    </message>
+    <message>
+        <location filename="../../ui/organizer/panel_dialogs.py" line="199" />
+        <source>合并：文件中的专家按编号添加或更新（姓名、单位取自文件；文件没有指纹时保留已登记的指纹），名单上的其他专家连同其评审组和回避保持不变。
+替换：名单只保留文件中的专家，其他专家连同其评审组、回避和已登记的指纹一并删除。</source>
+        <translation>Merge: the experts in the file are added or updated by ID (name and organization from the file; an enrolled fingerprint is kept when the file has none); the other experts on the roster stay, with their panels and conflicts.
+Replace: the roster keeps only the experts in the file; the others are removed together with their panels, conflicts and enrolled fingerprints.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/organizer/panel_dialogs.py" line="204" />
+        <source>本项目已生成评审包：名单的改动需重新生成评审包后才会到达专家。</source>
+        <translation>A packet has already been built for this project: roster changes reach the experts only after the packet is built again.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/organizer/panel_dialogs.py" line="210" />
+        <source>合并</source>
+        <translation>Merge</translation>
+    </message>
+    <message>
+        <location filename="../../ui/organizer/panel_dialogs.py" line="212" />
+        <source>替换…</source>
+        <translation>Replace…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/organizer/panel_dialogs.py" line="221" />
+        <source>替换专家名单</source>
+        <translation>Replace expert roster</translation>
+    </message>
+    <message>
+        <location filename="../../ui/organizer/panel_dialogs.py" line="222" />
+        <source>替换后将从名单中删除 {n} 位专家：{names}</source>
+        <translation>Replacing removes {n} experts from the roster: {names}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/organizer/panel_dialogs.py" line="226" />
+        <source>他们的分类评审组、回避和已登记的指纹也将一并删除，无法恢复。</source>
+        <translation>Their category panels, conflicts and enrolled fingerprints are removed with them and cannot be restored.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/organizer/panel_dialogs.py" line="228" />
+        <source>删除并替换</source>
+        <translation>Remove and replace</translation>
     </message>
 </context>
 <context>
@@ -3704,6 +3722,39 @@ Files involved:
         <location filename="../../ui/review/window.py" line="203" />
         <source>评审包已关闭</source>
         <translation>The packet is closed</translation>
+    </message>
+</context>
+<context>
+    <name>RosterPane</name>
+    <message>
+        <location filename="../../ui/organizer/roster_pane.py" line="44" />
+        <source>专家名单</source>
+        <translation>Roster</translation>
+    </message>
+    <message>
+        <location filename="../../ui/organizer/roster_pane.py" line="55" />
+        <source>添加…</source>
+        <translation>Add…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/organizer/roster_pane.py" line="56" />
+        <source>编辑…</source>
+        <translation>Edit…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/organizer/roster_pane.py" line="57" />
+        <source>删除</source>
+        <translation>Remove</translation>
+    </message>
+    <message>
+        <location filename="../../ui/organizer/roster_pane.py" line="58" />
+        <source>登记指纹…</source>
+        <translation>Enrol fingerprint…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/organizer/roster_pane.py" line="59" />
+        <source>导入名单…</source>
+        <translation>Import roster…</translation>
     </message>
 </context>
 <context>

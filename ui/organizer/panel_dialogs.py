@@ -1,5 +1,6 @@
 """The small dialogs of 专家与分配: an expert, a fingerprint, the organizer's key, a conflict,
-the reason for assigning or unassigning one pair in the matrix.
+the reason for assigning or unassigning one pair in the matrix, how a roster file joins
+the roster (合并 or 替换, and who 替换 removes).
 
 `PanelQuestions` asks them; the page gets one through its constructor, so tests answer
 with a fake.  The fingerprint is checked as it is typed or pasted, grouped as the expert
@@ -28,11 +29,13 @@ from PySide6.QtWidgets import (
 from app.keys import format_fingerprint
 from app.model import Expert
 from app.organizer.panel import PairChange
+from ui.i18n import join_list
 from ui.organizer.intake_dialogs import FormDialog
 from ui.organizer.key_check import normalise_fingerprint
 
 translate = QCoreApplication.translate
 FINGERPRINT_DIGITS = 40
+MERGE, REPLACE = "merge", "replace"
 
 
 def fingerprint_check(text: str) -> tuple[str | None, str]:
@@ -187,3 +190,43 @@ class PanelQuestions:
             translate("PanelQuestions", "从名单中删除 {id} {name}？").format(
                 id=expert.id, name=expert.name))
         return answer == QMessageBox.StandardButton.Yes
+
+    def roster_import(self, parent: QWidget, file_name: str, count: int,
+                      packet_built: bool) -> str | None:
+        """MERGE (the default), REPLACE, or None when cancelled."""
+        text = translate("PanelQuestions", "名单文件 {file} 中有 {n} 位专家。如何导入？").format(
+            file=file_name, n=count)
+        details = translate(
+            "PanelQuestions", "合并：文件中的专家按编号添加或更新（姓名、单位取自文件；文件没有"
+            "指纹时保留已登记的指纹），名单上的其他专家连同其评审组和回避保持不变。\n"
+            "替换：名单只保留文件中的专家，其他专家连同其评审组、回避和已登记的指纹一并删除。")
+        if packet_built:
+            details += "\n\n" + translate(
+                "PanelQuestions", "本项目已生成评审包：名单的改动需重新生成评审包后才会到达专家。")
+        box = QMessageBox(QMessageBox.Icon.Question, translate("PanelQuestions", "导入专家名单"),
+                          text, QMessageBox.StandardButton.Cancel, parent)
+        box.setTextFormat(Qt.TextFormat.PlainText)  # the file name is the organizer's
+        box.setInformativeText(details)
+        merge = box.addButton(translate("PanelQuestions", "合并"),
+                              QMessageBox.ButtonRole.AcceptRole)
+        replace = box.addButton(translate("PanelQuestions", "替换…"),
+                                QMessageBox.ButtonRole.DestructiveRole)
+        box.setDefaultButton(merge)
+        box.exec()
+        return {merge: MERGE, replace: REPLACE}.get(box.clickedButton())
+
+    def confirm_replace(self, parent: QWidget, removed: Sequence[Expert]) -> bool:
+        """Whether the organizer still replaces the roster, knowing who goes."""
+        names = join_list(f"{e.id} {e.name}" for e in removed)
+        box = QMessageBox(QMessageBox.Icon.Warning, translate("PanelQuestions", "替换专家名单"),
+                          translate("PanelQuestions", "替换后将从名单中删除 {n} 位专家：{names}").format(
+                              n=len(removed), names=names),
+                          QMessageBox.StandardButton.Cancel, parent)
+        box.setTextFormat(Qt.TextFormat.PlainText)
+        box.setInformativeText(translate(
+            "PanelQuestions", "他们的分类评审组、回避和已登记的指纹也将一并删除，无法恢复。"))
+        remove = box.addButton(translate("PanelQuestions", "删除并替换"),
+                               QMessageBox.ButtonRole.DestructiveRole)
+        box.setDefaultButton(QMessageBox.StandardButton.Cancel)
+        box.exec()
+        return box.clickedButton() is remove
