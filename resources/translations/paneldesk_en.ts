@@ -1458,82 +1458,82 @@ Choose yourself from the roster and {action} your signing key. Score sheets are 
 <context>
     <name>ImportPage</name>
     <message>
-        <location filename="../../ui/organizer/import_page.py" line="118" />
+        <location filename="../../ui/organizer/import_page.py" line="127" />
         <source>把专家交回的评分表（.xlsx 文件或整个文件夹）拖到这里，逐个核验签名后导入。</source>
         <translation>Drop the score sheets returned by the experts here (.xlsx files or a whole folder); each signature is verified before import.</translation>
     </message>
     <message>
-        <location filename="../../ui/organizer/import_page.py" line="121" />
+        <location filename="../../ui/organizer/import_page.py" line="130" />
         <source>添加评分表…</source>
         <translation>Add score sheets…</translation>
     </message>
     <message>
-        <location filename="../../ui/organizer/import_page.py" line="140" />
+        <location filename="../../ui/organizer/import_page.py" line="149" />
         <source>本次导入的文件</source>
         <translation>Imported files</translation>
     </message>
     <message>
-        <location filename="../../ui/organizer/import_page.py" line="146" />
+        <location filename="../../ui/organizer/import_page.py" line="155" />
         <source>各专家评分情况</source>
         <translation>Per expert</translation>
     </message>
     <message>
-        <location filename="../../ui/organizer/import_page.py" line="147" />
+        <location filename="../../ui/organizer/import_page.py" line="156" />
         <source>被拒收的文件</source>
         <translation>Rejected files</translation>
     </message>
     <message>
-        <location filename="../../ui/organizer/import_page.py" line="155" />
+        <location filename="../../ui/organizer/import_page.py" line="164" />
         <source>详情</source>
         <translation>Details</translation>
     </message>
     <message>
-        <location filename="../../ui/organizer/import_page.py" line="157" />
+        <location filename="../../ui/organizer/import_page.py" line="166" />
         <source>选择一个文件查看核验结果。</source>
         <translation>Select a file to see its verification result.</translation>
     </message>
     <message>
-        <location filename="../../ui/organizer/import_page.py" line="165" />
+        <location filename="../../ui/organizer/import_page.py" line="174" />
         <source>核对指纹并接受…</source>
         <translation>Compare fingerprint and accept…</translation>
     </message>
     <message>
-        <location filename="../../ui/organizer/import_page.py" line="219" />
+        <location filename="../../ui/organizer/import_page.py" line="228" />
         <source>无法读取文件夹：{error}</source>
         <translation>Cannot read the folder: {error}</translation>
     </message>
     <message>
-        <location filename="../../ui/organizer/import_page.py" line="222" />
+        <location filename="../../ui/organizer/import_page.py" line="231" />
         <source>没有找到 .xlsx 评分表。</source>
         <translation>No .xlsx score sheets found.</translation>
     </message>
     <message>
-        <location filename="../../ui/organizer/import_page.py" line="237" />
+        <location filename="../../ui/organizer/import_page.py" line="247" />
         <source>正在核验并导入 {count} 个文件…</source>
         <translation>Verifying and importing {count} files…</translation>
     </message>
     <message>
-        <location filename="../../ui/organizer/import_page.py" line="290" />
+        <location filename="../../ui/organizer/import_page.py" line="300" />
         <source>，</source>
         <translation>, </translation>
     </message>
     <message>
-        <location filename="../../ui/organizer/import_page.py" line="292" />
+        <location filename="../../ui/organizer/import_page.py" line="302" />
         <source>已处理 {count} 个文件：{summary}</source>
         <translation>Processed {count} files: {summary}</translation>
     </message>
     <message>
-        <location filename="../../ui/organizer/import_page.py" line="308" />
+        <location filename="../../ui/organizer/import_page.py" line="322" />
         <source>导入失败：{error}</source>
         <translation>Import failed: {error}</translation>
     </message>
     <message>
-        <location filename="../../ui/organizer/import_page.py" line="345" />
+        <location filename="../../ui/organizer/import_page.py" line="359" />
         <source>{outcome}：{explanation}</source>
         <translation>{outcome}: {explanation}</translation>
     </message>
     <message>
-        <location filename="../../ui/organizer/import_page.py" line="348" />
+        <location filename="../../ui/organizer/import_page.py" line="362" />
         <source>签名密钥指纹：{fingerprint}</source>
         <translation>Signing key fingerprint: {fingerprint}</translation>
     </message>
@@ -2467,7 +2467,7 @@ Files involved:
         <translation>Cannot open the packet ({kind})</translation>
     </message>
     <message>
-        <location filename="../../ui/organizer/workbench.py" line="182" />
+        <location filename="../../ui/organizer/workbench.py" line="184" />
         <source>项目文件夹：{folder} · 评审包：{packet}</source>
         <translation>Project folder: {folder} · packet: {packet}</translation>
     </message>
@@ -2756,7 +2756,7 @@ Files involved:
         <translation>Expert ids must be unique.</translation>
     </message>
     <message>
-        <location filename="../../ui/organizer/panel_page.py" line="304" />
+        <location filename="../../ui/organizer/panel_page.py" line="306" />
         <source>无法保存专家名单：{error}</source>
         <translation>Cannot save the roster: {error}</translation>
     </message>
@@ -3725,6 +3725,19 @@ Replace: the roster keeps only the experts in the file; the others are removed t
     </message>
 </context>
 <context>
+    <name>RosterChanges</name>
+    <message>
+        <location filename="../../ui/organizer/roster_changes.py" line="45" />
+        <source>名单中 {id} {name} 已登记另一个指纹（{enrolled}），未改为导入时接受的指纹（{accepted}）；如需更换，请核对后用“登记指纹…”。</source>
+        <translation>{id} {name} already has another fingerprint on the roster ({enrolled}); it was not replaced by the one accepted at import ({accepted}). To change it, compare it with the expert and use “Enrol fingerprint…”.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/organizer/roster_changes.py" line="51" />
+        <source>已把导入时接受的指纹登记到名单：{id} {name}</source>
+        <translation>Enrolled the key accepted at import on the roster: {id} {name}</translation>
+    </message>
+</context>
+<context>
     <name>RosterPane</name>
     <message>
         <location filename="../../ui/organizer/roster_pane.py" line="44" />
@@ -4310,12 +4323,12 @@ Please send this file back to the organizers; after changing marks you can expor
         <translation>Excel workbook (*.xlsx)</translation>
     </message>
     <message>
-        <location filename="../../ui/organizer/import_page.py" line="75" />
+        <location filename="../../ui/organizer/import_page.py" line="82" />
         <source>添加评分表</source>
         <translation>Add score sheets</translation>
     </message>
     <message>
-        <location filename="../../ui/organizer/import_page.py" line="75" />
+        <location filename="../../ui/organizer/import_page.py" line="82" />
         <source>Excel 工作簿 (*.xlsx);;所有文件 (*)</source>
         <translation>Excel workbooks (*.xlsx);;All files (*)</translation>
     </message>

@@ -51,7 +51,7 @@ from ui.i18n import error_text, join_list
 from ui.organizer.alive import while_alive
 from ui.organizer.panel_dialogs import PanelQuestions
 from ui.organizer.panel_models import MatrixModel, PanelsModel
-from ui.organizer.roster_changes import imported_roster
+from ui.organizer.roster_changes import imported_roster, with_accepted_key
 from ui.organizer.roster_pane import RosterPane, plain_table
 from ui.organizer.round import Round
 
@@ -284,7 +284,7 @@ class PanelPage(QWidget):
         if row >= 0:
             self.roster_view.selectRow(row)
 
-    def _save_roster(self, experts: list[Expert], reason: str) -> None:
+    def _save_roster(self, experts: list[Expert], reason: str, done: str = "") -> None:
         ids = [e.id for e in experts]
         if len(set(ids)) != len(ids):
             self.status_message.emit(self.tr("专家编号不能重复。"))
@@ -298,6 +298,8 @@ class PanelPage(QWidget):
             self.panels.set_panels(experts, self.rubric.categories, panels)
             self._show()
             self.changed.emit()
+            if done:
+                self.status_message.emit(done)
 
         self._writer.run(self._project.set_roster, experts, reason, on_done=while_alive(self, saved),
                          on_error=lambda err: self.status_message.emit(
@@ -325,6 +327,14 @@ class PanelPage(QWidget):
         if old is not None and fingerprint:
             new = Expert(old.id, old.name, old.organization, fingerprint)
             self._save_roster([new if e is old else e for e in self.experts], "fingerprint")
+
+    def adopt_fingerprint(self, expert_id: str, fingerprint: str) -> None:
+        """A key compared and accepted at 导入评分表 becomes the expert's enrolled one."""
+        experts, message = with_accepted_key(self.experts, expert_id, fingerprint)
+        if experts is not None:
+            self._save_roster(experts, "fingerprint accepted at import", message)
+        elif message:
+            self.status_message.emit(message)
 
     def import_roster(self) -> None:
         """导入名单…: read the file, then merge it into the roster or replace the roster."""
