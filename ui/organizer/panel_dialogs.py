@@ -7,12 +7,14 @@ with a fake.  The fingerprint is checked as it is typed or pasted, grouped as th
 reads it out (`key_check.normalise_fingerprint`): 40 hexadecimal digits, or it cannot be
 accepted.  The reason for a pair is optional (the audit log records who, when and what
 anyway), except when the organizer assigns a pair a declared conflict covers: then the
-dialog says so and OK waits for a reason.
+dialog says so and OK waits for a reason.  An expert's id is checked as it is typed: one
+already on the roster (ignoring case, as the roster file is read back) or one the file
+could not hold keeps OK grey and is said under the field, the input kept.
 """
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from pathlib import Path
 
 from PySide6.QtCore import QCoreApplication, Qt
@@ -26,6 +28,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from app.intake.roster import ID_RE
 from app.keys import format_fingerprint
 from app.model import Expert
 from app.organizer.panel import PairChange
@@ -83,30 +86,61 @@ class FingerprintDialog(FormDialog):
         return fingerprint_check(self.edit.text())[0]
 
 
+class ExpertDialog(FormDialog):
+    """编号, 姓名, 单位 of one expert.  OK waits for a name and an id the roster can hold:
+    one already on it, or one the roster file could not be read back with, is said
+    under the field, and what was typed stays."""
+
+    def __init__(self, parent: QWidget | None, expert: Expert | None,
+                 taken: Iterable[str] = ()) -> None:
+        super().__init__(parent, translate("PanelQuestions", "专家"))
+        self._expert = expert
+        # Ids match as the roster file is read back: ignoring case.
+        self._taken = {t.casefold() for t in taken} - ({expert.id.casefold()} if expert else set())
+        self.id_edit, self.name_edit, self.org_edit = QLineEdit(self), QLineEdit(self), QLineEdit(self)
+        if expert is not None:
+            self.id_edit.setText(expert.id)
+            self.name_edit.setText(expert.name)
+            self.org_edit.setText(expert.organization)
+        self.problem = QLabel(self)
+        self.problem.setTextFormat(Qt.TextFormat.PlainText)  # the typed id is shown in it
+        self.problem.setStyleSheet("color: #b42318;")
+        self.problem.setWordWrap(True)
+        self.form.addRow(translate("PanelQuestions", "编号："), self.id_edit)
+        self.form.addRow("", self.problem)
+        self.form.addRow(translate("PanelQuestions", "姓名："), self.name_edit)
+        self.form.addRow(translate("PanelQuestions", "单位："), self.org_edit)
+        self.id_edit.textChanged.connect(self._check)
+        self.name_edit.textChanged.connect(self._check)
+        self._check()
+
+    def _check(self) -> None:
+        eid = self.id_edit.text().strip()
+        problem = ""
+        if eid.casefold() in self._taken:
+            problem = translate("PanelQuestions", "编号“{id}”已在名单中，请换一个编号。").format(
+                id=eid)
+        elif eid and (not ID_RE.fullmatch(eid) or eid.startswith(".")):
+            problem = translate("PanelQuestions",
+                                "编号只能使用字母、数字、汉字、-、_ 和 .，最长 64 个字符。")
+        self.problem.setText(problem)
+        self.problem.setVisible(bool(problem))
+        self.update_ok(bool(eid and self.name_edit.text().strip()) and not problem)
+
+    def value(self) -> Expert:
+        return Expert(self.id_edit.text().strip(), self.name_edit.text().strip(),
+                      self.org_edit.text().strip(),
+                      self._expert.fingerprint if self._expert else None)
+
+
 class PanelQuestions:
     """The real dialogs."""
 
-    def expert(self, parent: QWidget, expert: Expert | None) -> Expert | None:
-        dialog = FormDialog(parent, translate("PanelQuestions", "专家"))
-        eid, name, org = QLineEdit(dialog), QLineEdit(dialog), QLineEdit(dialog)
-        if expert is not None:
-            eid.setText(expert.id)
-            name.setText(expert.name)
-            org.setText(expert.organization)
-        dialog.form.addRow(translate("PanelQuestions", "编号："), eid)
-        dialog.form.addRow(translate("PanelQuestions", "姓名："), name)
-        dialog.form.addRow(translate("PanelQuestions", "单位："), org)
-
-        def check() -> None:
-            dialog.update_ok(bool(eid.text().strip() and name.text().strip()))
-
-        eid.textChanged.connect(check)
-        name.textChanged.connect(check)
-        check()
-        if dialog.exec() != QDialog.DialogCode.Accepted:
-            return None
-        return Expert(eid.text().strip(), name.text().strip(), org.text().strip(),
-                      expert.fingerprint if expert else None)
+    def expert(self, parent: QWidget, expert: Expert | None,
+               taken: Iterable[str] = ()) -> Expert | None:
+        """A new or edited expert; `taken`: the roster's ids (the edited one's own is free)."""
+        dialog = ExpertDialog(parent, expert, taken)
+        return dialog.value() if dialog.exec() == QDialog.DialogCode.Accepted else None
 
     def fingerprint(self, parent: QWidget, expert: Expert) -> str | None:
         dialog = FingerprintDialog(parent, expert)

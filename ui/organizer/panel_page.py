@@ -306,13 +306,13 @@ class PanelPage(QWidget):
                              self.tr("无法保存专家名单：{error}").format(error=err)))
 
     def add_expert(self) -> None:
-        expert = self._questions.expert(self, None)
+        expert = self._questions.expert(self, None, [e.id for e in self.experts])
         if expert is not None:
             self._save_roster([*self.experts, expert], "add")
 
     def edit_expert(self) -> None:
         old = self.selected_expert()
-        new = self._questions.expert(self, old) if old else None
+        new = self._questions.expert(self, old, [e.id for e in self.experts]) if old else None
         if old is not None and new is not None:
             self._save_roster([new if e is old else e for e in self.experts], "edit")
 
