@@ -2670,93 +2670,93 @@ Files involved:
         <translation>Create organizer key…</translation>
     </message>
     <message>
-        <location filename="../../ui/organizer/panel_page.py" line="110" />
+        <location filename="../../ui/organizer/panel_page.py" line="111" />
         <source>勾选即把专家编入该类别的评审组；全部不勾选时，每位专家评审全部申报。</source>
         <translation>Tick to put an expert on that category's panel; with nothing ticked, every expert reviews every application.</translation>
     </message>
     <message>
-        <location filename="../../ui/organizer/panel_page.py" line="116" />
+        <location filename="../../ui/organizer/panel_page.py" line="117" />
         <source>分类评审组</source>
         <translation>Category panels</translation>
     </message>
     <message>
-        <location filename="../../ui/organizer/panel_page.py" line="122" />
+        <location filename="../../ui/organizer/panel_page.py" line="123" />
         <source>添加回避…</source>
         <translation>Add conflict…</translation>
     </message>
     <message>
-        <location filename="../../ui/organizer/panel_page.py" line="124" />
+        <location filename="../../ui/organizer/panel_page.py" line="125" />
         <source>删除回避</source>
         <translation>Remove conflict</translation>
     </message>
     <message>
-        <location filename="../../ui/organizer/panel_page.py" line="130" />
+        <location filename="../../ui/organizer/panel_page.py" line="131" />
         <source>回避</source>
         <translation>Recused</translation>
     </message>
     <message>
-        <location filename="../../ui/organizer/panel_page.py" line="144" />
-        <location filename="../../ui/organizer/panel_page.py" line="155" />
+        <location filename="../../ui/organizer/panel_page.py" line="145" />
+        <location filename="../../ui/organizer/panel_page.py" line="156" />
         <source>分配/取消分配…</source>
         <translation>Assign/unassign…</translation>
     </message>
     <message>
-        <location filename="../../ui/organizer/panel_page.py" line="152" />
+        <location filename="../../ui/organizer/panel_page.py" line="153" />
         <source>● 已分配　◉ 手动分配　○ 手动取消分配　⊘ 回避 · 双击单元格或按空格键分配/取消分配</source>
         <translation>● assigned　◉ assigned by hand　○ unassigned by hand　⊘ conflict · double-click a cell or press Space to assign/unassign</translation>
     </message>
     <message>
-        <location filename="../../ui/organizer/panel_page.py" line="160" />
+        <location filename="../../ui/organizer/panel_page.py" line="161" />
         <source>分配矩阵</source>
         <translation>Assignment matrix</translation>
     </message>
     <message>
-        <location filename="../../ui/organizer/panel_page.py" line="171" />
+        <location filename="../../ui/organizer/panel_page.py" line="172" />
         <source>组织方密钥指纹：{fp}</source>
         <translation>Organizer key fingerprint: {fp}</translation>
     </message>
     <message>
-        <location filename="../../ui/organizer/panel_page.py" line="174" />
+        <location filename="../../ui/organizer/panel_page.py" line="175" />
         <source>尚未创建组织方密钥：生成评审包前需要创建。</source>
         <translation>No organizer key yet: one is needed before building the packet.</translation>
     </message>
     <message>
-        <location filename="../../ui/organizer/panel_page.py" line="210" />
+        <location filename="../../ui/organizer/panel_page.py" line="211" />
         <source>{n} 份申报分配的专家少于 {needed} 位：{ids}</source>
         <translation>{n} applications have fewer than {needed} experts: {ids}</translation>
     </message>
     <message>
-        <location filename="../../ui/organizer/panel_page.py" line="239" />
+        <location filename="../../ui/organizer/panel_page.py" line="240" />
         <source>已分配：{id} × {submission}</source>
         <translation>Assigned: {id} × {submission}</translation>
     </message>
     <message>
-        <location filename="../../ui/organizer/panel_page.py" line="240" />
+        <location filename="../../ui/organizer/panel_page.py" line="241" />
         <source>已取消分配：{id} × {submission}</source>
         <translation>Unassigned: {id} × {submission}</translation>
     </message>
     <message>
-        <location filename="../../ui/organizer/panel_page.py" line="247" />
+        <location filename="../../ui/organizer/panel_page.py" line="248" />
         <source>无法保存分配：{error}</source>
         <translation>Could not save the assignment: {error}</translation>
     </message>
     <message>
-        <location filename="../../ui/organizer/panel_page.py" line="266" />
+        <location filename="../../ui/organizer/panel_page.py" line="267" />
         <source>正在创建组织方密钥…</source>
         <translation>Creating the organizer key…</translation>
     </message>
     <message>
-        <location filename="../../ui/organizer/panel_page.py" line="272" />
+        <location filename="../../ui/organizer/panel_page.py" line="273" />
         <source>已创建组织方密钥，指纹 {fp}</source>
         <translation>Organizer key created, fingerprint {fp}</translation>
     </message>
     <message>
-        <location filename="../../ui/organizer/panel_page.py" line="290" />
+        <location filename="../../ui/organizer/panel_page.py" line="291" />
         <source>专家编号不能重复。</source>
         <translation>Expert ids must be unique.</translation>
     </message>
     <message>
-        <location filename="../../ui/organizer/panel_page.py" line="306" />
+        <location filename="../../ui/organizer/panel_page.py" line="307" />
         <source>无法保存专家名单：{error}</source>
         <translation>Cannot save the roster: {error}</translation>
     </message>
@@ -3750,32 +3750,32 @@ Replace: the roster keeps only the experts in the file; the others are removed t
 <context>
     <name>RosterPane</name>
     <message>
-        <location filename="../../ui/organizer/roster_pane.py" line="44" />
+        <location filename="../../ui/organizer/roster_pane.py" line="45" />
         <source>专家名单</source>
         <translation>Roster</translation>
     </message>
     <message>
-        <location filename="../../ui/organizer/roster_pane.py" line="55" />
+        <location filename="../../ui/organizer/roster_pane.py" line="56" />
         <source>添加…</source>
         <translation>Add…</translation>
     </message>
     <message>
-        <location filename="../../ui/organizer/roster_pane.py" line="56" />
+        <location filename="../../ui/organizer/roster_pane.py" line="57" />
         <source>编辑…</source>
         <translation>Edit…</translation>
     </message>
     <message>
-        <location filename="../../ui/organizer/roster_pane.py" line="57" />
+        <location filename="../../ui/organizer/roster_pane.py" line="58" />
         <source>删除</source>
         <translation>Remove</translation>
     </message>
     <message>
-        <location filename="../../ui/organizer/roster_pane.py" line="58" />
+        <location filename="../../ui/organizer/roster_pane.py" line="59" />
         <source>登记指纹…</source>
         <translation>Enrol fingerprint…</translation>
     </message>
     <message>
-        <location filename="../../ui/organizer/roster_pane.py" line="59" />
+        <location filename="../../ui/organizer/roster_pane.py" line="60" />
         <source>导入名单…</source>
         <translation>Import roster…</translation>
     </message>

@@ -92,7 +92,7 @@ class PanelPage(QWidget):
         key_row.addWidget(self.key_button)
         layout.addLayout(key_row)
         split = QSplitter(Qt.Orientation.Horizontal, self)
-        left = RosterPane(split)
+        left = self.roster_pane = RosterPane(split)
         self.roster, self.roster_view = left.model, left.view
         self.add_button, self.edit_button = left.add_button, left.edit_button
         self.remove_button, self.enrol_button = left.remove_button, left.enrol_button
@@ -102,6 +102,7 @@ class PanelPage(QWidget):
                              (self.enrol_button, self.enrol_fingerprint),
                              (self.import_button, self.import_roster)):
             button.clicked.connect(slot)
+        self.roster_view.doubleClicked.connect(lambda _index: self.edit_expert())
         tabs = QTabWidget(split)
         self.panels = PanelsModel(self)
         self.panels.changed_by_user.connect(self._save_panels)
@@ -276,8 +277,8 @@ class PanelPage(QWidget):
     # -- the roster --------------------------------------------------------------------
 
     def selected_expert(self) -> Expert | None:
-        index = self.roster_view.selectionModel().currentIndex()
-        return self.experts[index.row()] if index.isValid() else None
+        row = self.roster_pane.selected_row()
+        return self.experts[row] if 0 <= row < len(self.experts) else None
 
     def select_expert(self, expert_id: str) -> None:
         row = next((i for i, e in enumerate(self.experts) if e.id == expert_id), -1)

@@ -1,7 +1,8 @@
 """The roster half of 专家与分配: the experts' table and the buttons that edit it.
 
-The pane only lays the widgets out; what the buttons do (asking, saving through
-`Round.set_roster`) stays with `PanelPage`, which connects them.  `plain_table` is the
+The pane lays the widgets out and greys 编辑… 删除 登记指纹… while no expert is selected;
+what the buttons do (asking, saving through `Round.set_roster`) stays with `PanelPage`,
+which connects them (and a double-click on a row to 编辑…).  `plain_table` is the
 table view every part of the step uses: whole rows selected, one at a time.
 """
 
@@ -62,4 +63,18 @@ class RosterPane(QWidget):
             buttons.addWidget(button)
         buttons.addStretch(1)
         layout.addLayout(buttons)
+        # 编辑… 删除 登记指纹… act on the selected expert: greyed while there is none.
+        self.view.selectionModel().selectionChanged.connect(self._update_buttons)
+        self.model.modelReset.connect(self._update_buttons)
+        self._update_buttons()
+
+    def selected_row(self) -> int:
+        """The selected expert's row, or -1."""
+        rows = self.view.selectionModel().selectedRows()
+        return rows[0].row() if rows else -1
+
+    def _update_buttons(self) -> None:
+        chosen = self.selected_row() >= 0
+        for button in (self.edit_button, self.remove_button, self.enrol_button):
+            button.setEnabled(chosen)
 
