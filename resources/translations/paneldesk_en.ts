@@ -2764,206 +2764,221 @@ Files involved:
 <context>
     <name>PanelQuestions</name>
     <message>
-        <location filename="../../ui/organizer/panel_dialogs.py" line="49" />
+        <location filename="../../ui/organizer/panel_dialogs.py" line="52" />
         <source>含有不是十六进制数字的字符“{ch}”</source>
         <translation>Contains "{ch}", which is not a hexadecimal digit</translation>
     </message>
     <message>
-        <location filename="../../ui/organizer/panel_dialogs.py" line="52" />
+        <location filename="../../ui/organizer/panel_dialogs.py" line="55" />
         <source>已输入 {n} 位，指纹应为 40 位十六进制数字</source>
         <translation>{n} digits so far; a fingerprint has 40 hexadecimal digits</translation>
     </message>
     <message>
-        <location filename="../../ui/organizer/panel_dialogs.py" line="54" />
+        <location filename="../../ui/organizer/panel_dialogs.py" line="57" />
         <source>✓ {fp}</source>
         <translation>✓ {fp}</translation>
     </message>
     <message>
-        <location filename="../../ui/organizer/panel_dialogs.py" line="61" />
+        <location filename="../../ui/organizer/panel_dialogs.py" line="64" />
         <source>登记专家密钥指纹</source>
         <translation>Enrol the expert's key fingerprint</translation>
     </message>
     <message>
-        <location filename="../../ui/organizer/panel_dialogs.py" line="62" />
+        <location filename="../../ui/organizer/panel_dialogs.py" line="65" />
         <source>请专家读出自己的密钥指纹（导出评分表时显示，也可在命令行用 paneldesk key show 查看），当面或电话逐组核对后输入或粘贴。</source>
         <translation>Ask the expert to read out their key fingerprint (shown when exporting a score sheet, or with paneldesk key show), compare it group by group in person or by phone, then type or paste it.</translation>
     </message>
     <message>
-        <location filename="../../ui/organizer/panel_dialogs.py" line="67" />
-        <location filename="../../ui/organizer/panel_dialogs.py" line="179" />
+        <location filename="../../ui/organizer/panel_dialogs.py" line="70" />
+        <location filename="../../ui/organizer/panel_dialogs.py" line="206" />
         <source>专家：</source>
         <translation>Expert:</translation>
     </message>
     <message>
-        <location filename="../../ui/organizer/panel_dialogs.py" line="72" />
+        <location filename="../../ui/organizer/panel_dialogs.py" line="75" />
         <source>指纹：</source>
         <translation>Fingerprint:</translation>
     </message>
     <message>
-        <location filename="../../ui/organizer/panel_dialogs.py" line="96" />
+        <location filename="../../ui/organizer/panel_dialogs.py" line="99" />
         <source>专家</source>
         <translation>Expert</translation>
     </message>
     <message>
-        <location filename="../../ui/organizer/panel_dialogs.py" line="109" />
+        <location filename="../../ui/organizer/panel_dialogs.py" line="112" />
         <source>编号：</source>
         <translation>Id:</translation>
     </message>
     <message>
-        <location filename="../../ui/organizer/panel_dialogs.py" line="111" />
+        <location filename="../../ui/organizer/panel_dialogs.py" line="114" />
         <source>姓名：</source>
         <translation>Name:</translation>
     </message>
     <message>
-        <location filename="../../ui/organizer/panel_dialogs.py" line="112" />
+        <location filename="../../ui/organizer/panel_dialogs.py" line="115" />
         <source>单位：</source>
         <translation>Organisation:</translation>
     </message>
     <message>
-        <location filename="../../ui/organizer/panel_dialogs.py" line="121" />
+        <location filename="../../ui/organizer/panel_dialogs.py" line="124" />
         <source>编号“{id}”已在名单中，请换一个编号。</source>
         <translation>The ID “{id}” is already on the roster; choose another.</translation>
     </message>
     <message>
-        <location filename="../../ui/organizer/panel_dialogs.py" line="124" />
+        <location filename="../../ui/organizer/panel_dialogs.py" line="127" />
         <source>编号只能使用字母、数字、汉字、-、_ 和 .，最长 64 个字符。</source>
         <translation>An ID may use only letters, digits, Chinese characters, -, _ and ., at most 64 characters.</translation>
     </message>
     <message>
-        <location filename="../../ui/organizer/panel_dialogs.py" line="150" />
+        <location filename="../../ui/organizer/panel_dialogs.py" line="142" />
+        <source>口令至少 {n} 个字符</source>
+        <translation>The passphrase must be at least {n} characters</translation>
+    </message>
+    <message>
+        <location filename="../../ui/organizer/panel_dialogs.py" line="144" />
+        <source>请在“再输一次”中再次输入口令</source>
+        <translation>Type the passphrase again in “Repeat”</translation>
+    </message>
+    <message>
+        <location filename="../../ui/organizer/panel_dialogs.py" line="146" />
+        <source>两次输入的口令不一致</source>
+        <translation>The two passphrases differ</translation>
+    </message>
+    <message>
+        <location filename="../../ui/organizer/panel_dialogs.py" line="154" />
         <source>创建组织方密钥</source>
         <translation>Create the organizer key</translation>
     </message>
     <message>
-        <location filename="../../ui/organizer/panel_dialogs.py" line="151" />
+        <location filename="../../ui/organizer/panel_dialogs.py" line="155" />
         <source>组织方密钥用于给评审包签名，专家据其指纹确认评审包来自您。请设置口令并妥善保管；忘记口令将无法再签名。</source>
         <translation>The organizer key signs the packet; experts check its fingerprint to know the packet comes from you. Choose a passphrase and keep it safe: without it nothing can be signed again.</translation>
     </message>
     <message>
-        <location filename="../../ui/organizer/panel_dialogs.py" line="159" />
+        <location filename="../../ui/organizer/panel_dialogs.py" line="166" />
         <source>口令：</source>
         <translation>Passphrase:</translation>
     </message>
     <message>
-        <location filename="../../ui/organizer/panel_dialogs.py" line="160" />
+        <location filename="../../ui/organizer/panel_dialogs.py" line="167" />
         <source>再输一次：</source>
         <translation>Repeat:</translation>
     </message>
     <message>
-        <location filename="../../ui/organizer/panel_dialogs.py" line="172" />
+        <location filename="../../ui/organizer/panel_dialogs.py" line="199" />
         <source>添加回避</source>
         <translation>Add conflict</translation>
     </message>
     <message>
-        <location filename="../../ui/organizer/panel_dialogs.py" line="180" />
+        <location filename="../../ui/organizer/panel_dialogs.py" line="207" />
         <source>回避单位：</source>
         <translation>Unit to avoid:</translation>
     </message>
     <message>
-        <location filename="../../ui/organizer/panel_dialogs.py" line="188" />
+        <location filename="../../ui/organizer/panel_dialogs.py" line="215" />
         <source>分配</source>
         <translation>Assign</translation>
     </message>
     <message>
-        <location filename="../../ui/organizer/panel_dialogs.py" line="189" />
+        <location filename="../../ui/organizer/panel_dialogs.py" line="216" />
         <source>取消分配</source>
         <translation>Unassign</translation>
     </message>
     <message>
-        <location filename="../../ui/organizer/panel_dialogs.py" line="190" />
+        <location filename="../../ui/organizer/panel_dialogs.py" line="217" />
         <source>把申报 {submission} 分配给 {id} {name}？</source>
         <translation>Assign submission {submission} to {id} {name}?</translation>
     </message>
     <message>
-        <location filename="../../ui/organizer/panel_dialogs.py" line="192" />
+        <location filename="../../ui/organizer/panel_dialogs.py" line="219" />
         <source>不再让 {id} {name} 评审申报 {submission}？</source>
         <translation>Stop {id} {name} from reviewing submission {submission}?</translation>
     </message>
     <message>
-        <location filename="../../ui/organizer/panel_dialogs.py" line="196" />
+        <location filename="../../ui/organizer/panel_dialogs.py" line="223" />
         <source>注意：已声明该专家回避单位“{unit}”。手动分配会覆盖这一回避，每次生成评审包都会提示；请写明理由。</source>
         <translation>Note: this expert has a declared conflict with the unit “{unit}”. Assigning by hand overrides it, and every packet build will point this out; please give a reason.</translation>
     </message>
     <message>
-        <location filename="../../ui/organizer/panel_dialogs.py" line="204" />
+        <location filename="../../ui/organizer/panel_dialogs.py" line="231" />
         <source>必填</source>
         <translation>Required</translation>
     </message>
     <message>
-        <location filename="../../ui/organizer/panel_dialogs.py" line="205" />
+        <location filename="../../ui/organizer/panel_dialogs.py" line="232" />
         <source>可不填</source>
         <translation>Optional</translation>
     </message>
     <message>
-        <location filename="../../ui/organizer/panel_dialogs.py" line="206" />
+        <location filename="../../ui/organizer/panel_dialogs.py" line="233" />
         <source>理由：</source>
         <translation>Reason:</translation>
     </message>
     <message>
-        <location filename="../../ui/organizer/panel_dialogs.py" line="217" />
-        <location filename="../../ui/organizer/panel_dialogs.py" line="240" />
+        <location filename="../../ui/organizer/panel_dialogs.py" line="244" />
+        <location filename="../../ui/organizer/panel_dialogs.py" line="267" />
         <source>导入专家名单</source>
         <translation>Import roster</translation>
     </message>
     <message>
-        <location filename="../../ui/organizer/panel_dialogs.py" line="218" />
+        <location filename="../../ui/organizer/panel_dialogs.py" line="245" />
         <source>专家名单 (*.csv *.xlsx);;所有文件 (*)</source>
         <translation>Rosters (*.csv *.xlsx);;All files (*)</translation>
     </message>
     <message>
-        <location filename="../../ui/organizer/panel_dialogs.py" line="223" />
+        <location filename="../../ui/organizer/panel_dialogs.py" line="250" />
         <source>删除专家</source>
         <translation>Remove expert</translation>
     </message>
     <message>
-        <location filename="../../ui/organizer/panel_dialogs.py" line="224" />
+        <location filename="../../ui/organizer/panel_dialogs.py" line="251" />
         <source>从名单中删除 {id} {name}？</source>
         <translation>Remove {id} {name} from the roster?</translation>
     </message>
     <message>
-        <location filename="../../ui/organizer/panel_dialogs.py" line="231" />
+        <location filename="../../ui/organizer/panel_dialogs.py" line="258" />
         <source>名单文件 {file} 中有 {n} 位专家。如何导入？</source>
         <translation>The roster file {file} lists {n} experts. How should it be imported?</translation>
     </message>
     <message>
-        <location filename="../../ui/organizer/panel_dialogs.py" line="233" />
+        <location filename="../../ui/organizer/panel_dialogs.py" line="260" />
         <source>合并：文件中的专家按编号添加或更新（姓名、单位取自文件；文件没有指纹时保留已登记的指纹），名单上的其他专家连同其评审组和回避保持不变。
 替换：名单只保留文件中的专家，其他专家连同其评审组、回避和已登记的指纹一并删除。</source>
         <translation>Merge: the experts in the file are added or updated by ID (name and organization from the file; an enrolled fingerprint is kept when the file has none); the other experts on the roster stay, with their panels and conflicts.
 Replace: the roster keeps only the experts in the file; the others are removed together with their panels, conflicts and enrolled fingerprints.</translation>
     </message>
     <message>
-        <location filename="../../ui/organizer/panel_dialogs.py" line="238" />
+        <location filename="../../ui/organizer/panel_dialogs.py" line="265" />
         <source>本项目已生成评审包：名单的改动需重新生成评审包后才会到达专家。</source>
         <translation>A packet has already been built for this project: roster changes reach the experts only after the packet is built again.</translation>
     </message>
     <message>
-        <location filename="../../ui/organizer/panel_dialogs.py" line="244" />
+        <location filename="../../ui/organizer/panel_dialogs.py" line="271" />
         <source>合并</source>
         <translation>Merge</translation>
     </message>
     <message>
-        <location filename="../../ui/organizer/panel_dialogs.py" line="246" />
+        <location filename="../../ui/organizer/panel_dialogs.py" line="273" />
         <source>替换…</source>
         <translation>Replace…</translation>
     </message>
     <message>
-        <location filename="../../ui/organizer/panel_dialogs.py" line="255" />
+        <location filename="../../ui/organizer/panel_dialogs.py" line="282" />
         <source>替换专家名单</source>
         <translation>Replace expert roster</translation>
     </message>
     <message>
-        <location filename="../../ui/organizer/panel_dialogs.py" line="256" />
+        <location filename="../../ui/organizer/panel_dialogs.py" line="283" />
         <source>替换后将从名单中删除 {n} 位专家：{names}</source>
         <translation>Replacing removes {n} experts from the roster: {names}</translation>
     </message>
     <message>
-        <location filename="../../ui/organizer/panel_dialogs.py" line="260" />
+        <location filename="../../ui/organizer/panel_dialogs.py" line="287" />
         <source>他们的分类评审组、回避和已登记的指纹也将一并删除，无法恢复。</source>
         <translation>Their category panels, conflicts and enrolled fingerprints are removed with them and cannot be restored.</translation>
     </message>
     <message>
-        <location filename="../../ui/organizer/panel_dialogs.py" line="262" />
+        <location filename="../../ui/organizer/panel_dialogs.py" line="289" />
         <source>删除并替换</source>
         <translation>Remove and replace</translation>
     </message>

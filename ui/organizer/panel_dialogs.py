@@ -9,7 +9,9 @@ accepted.  The reason for a pair is optional (the audit log records who, when an
 anyway), except when the organizer assigns a pair a declared conflict covers: then the
 dialog says so and OK waits for a reason.  An expert's id is checked as it is typed: one
 already on the roster (ignoring case, as the roster file is read back) or one the file
-could not hold keeps OK grey and is said under the field, the input kept.
+could not hold keeps OK grey and is said under the field, the input kept.  The
+organizer's key dialog says why OK waits (a passphrase too short, not repeated, or
+repeated differently).
 """
 
 from __future__ import annotations
@@ -38,6 +40,7 @@ from ui.organizer.key_check import normalise_fingerprint
 
 translate = QCoreApplication.translate
 FINGERPRINT_DIGITS = 40
+MIN_PASSPHRASE = 8
 MERGE, REPLACE = "merge", "replace"
 
 
@@ -133,6 +136,47 @@ class ExpertDialog(FormDialog):
                       self._expert.fingerprint if self._expert else None)
 
 
+def passphrase_problem(first: str, second: str) -> str:
+    """Why a new key's passphrase cannot be taken yet ("" when it can)."""
+    if len(first) < MIN_PASSPHRASE:
+        return translate("PanelQuestions", "口令至少 {n} 个字符").format(n=MIN_PASSPHRASE)
+    if not second:
+        return translate("PanelQuestions", "请在“再输一次”中再次输入口令")
+    if first != second:
+        return translate("PanelQuestions", "两次输入的口令不一致")
+    return ""
+
+
+class NewKeyDialog(FormDialog):
+    """创建组织方密钥: the passphrase twice; under them, why OK still waits."""
+
+    def __init__(self, parent: QWidget | None) -> None:
+        super().__init__(parent, translate("PanelQuestions", "创建组织方密钥"))
+        intro = QLabel(translate(
+            "PanelQuestions", "组织方密钥用于给评审包签名，专家据其指纹确认评审包来自您。"
+            "请设置口令并妥善保管；忘记口令将无法再签名。"), self)
+        intro.setWordWrap(True)
+        self.form.addRow(intro)
+        self.first, self.second = QLineEdit(self), QLineEdit(self)
+        for edit in (self.first, self.second):
+            edit.setEchoMode(QLineEdit.EchoMode.Password)
+            edit.textChanged.connect(self._check)
+        self.hint = QLabel(self)
+        self.hint.setStyleSheet("color: #b42318;")
+        self.form.addRow(translate("PanelQuestions", "口令："), self.first)
+        self.form.addRow(translate("PanelQuestions", "再输一次："), self.second)
+        self.form.addRow("", self.hint)
+        self._check()
+
+    def _check(self) -> None:
+        problem = passphrase_problem(self.first.text(), self.second.text())
+        self.hint.setText(problem)
+        self.update_ok(not problem)
+
+    def value(self) -> str:
+        return self.first.text()
+
+
 class PanelQuestions:
     """The real dialogs."""
 
@@ -147,25 +191,8 @@ class PanelQuestions:
         return dialog.value() if dialog.exec() == QDialog.DialogCode.Accepted else None
 
     def new_key(self, parent: QWidget) -> str | None:
-        dialog = FormDialog(parent, translate("PanelQuestions", "创建组织方密钥"))
-        intro = QLabel(translate(
-            "PanelQuestions", "组织方密钥用于给评审包签名，专家据其指纹确认评审包来自您。"
-            "请设置口令并妥善保管；忘记口令将无法再签名。"), dialog)
-        intro.setWordWrap(True)
-        dialog.form.addRow(intro)
-        first, second = QLineEdit(dialog), QLineEdit(dialog)
-        for edit in (first, second):
-            edit.setEchoMode(QLineEdit.EchoMode.Password)
-        dialog.form.addRow(translate("PanelQuestions", "口令："), first)
-        dialog.form.addRow(translate("PanelQuestions", "再输一次："), second)
-
-        def check() -> None:
-            dialog.update_ok(len(first.text()) >= 8 and first.text() == second.text())
-
-        first.textChanged.connect(check)
-        second.textChanged.connect(check)
-        check()
-        return first.text() if dialog.exec() == QDialog.DialogCode.Accepted else None
+        dialog = NewKeyDialog(parent)
+        return dialog.value() if dialog.exec() == QDialog.DialogCode.Accepted else None
 
     def conflict(self, parent: QWidget, experts: Sequence[Expert],
                  units: Sequence[str]) -> tuple[str, str] | None:
