@@ -9,6 +9,11 @@ a rubric declares one, else `DEFAULT_PLACEHOLDERS`.
 works out the override row (`app.assembly.assignments`) that flips the pair, or that no
 row is needed because the panels and conflicts already give the wanted state — so the
 assignments file holds only the pairs that really differ from the rules.
+
+`merged_roster` and `replaced_roster` are the two ways a roster file joins the project's
+roster.  Ids match as `app.intake.roster` reads them (ignoring case); an expert in both
+keeps the project's id (panels, conflicts and overrides name it) and its enrolled
+fingerprint unless the file gives one.
 """
 
 from __future__ import annotations
@@ -52,6 +57,29 @@ def roster_problem(roster: list[Expert] | None) -> str | None:
     if not roster:
         return NO_ROSTER
     return None
+
+
+def merged_roster(current: list[Expert], from_file: list[Expert]) -> list[Expert]:
+    """Experts of the file added or updated (name, organisation, a fingerprint it gives),
+    everyone else kept: the roster's order, then the file's new experts."""
+    incoming = {e.id.casefold(): e for e in from_file}
+    kept = [_updated(e, incoming.pop(e.id.casefold())) if e.id.casefold() in incoming else e
+            for e in current]
+    return kept + list(incoming.values())
+
+
+def replaced_roster(current: list[Expert], from_file: list[Expert]
+                    ) -> tuple[list[Expert], list[Expert]]:
+    """(the file's experts in its order, the experts of `current` it leaves out)."""
+    known = {e.id.casefold(): e for e in current}
+    roster = [_updated(known[e.id.casefold()], e) if e.id.casefold() in known else e
+              for e in from_file]
+    listed = {e.id.casefold() for e in from_file}
+    return roster, [e for e in current if e.id.casefold() not in listed]
+
+
+def _updated(old: Expert, new: Expert) -> Expert:
+    return Expert(old.id, new.name, new.organization, new.fingerprint or old.fingerprint)
 
 
 @dataclass(frozen=True)

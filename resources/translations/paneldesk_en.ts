@@ -1653,82 +1653,82 @@ Choose yourself from the roster and {action} your signing key. Score sheets are 
 <context>
     <name>ImportPage</name>
     <message>
-        <location filename="../../ui/organizer/import_page.py" line="117" />
+        <location filename="../../ui/organizer/import_page.py" line="126" />
         <source>把专家交回的评分表（.xlsx 文件或整个文件夹）拖到这里，逐个核验签名后导入。</source>
         <translation>Drop the score sheets returned by the experts here (.xlsx files or a whole folder); each signature is verified before import.</translation>
     </message>
     <message>
-        <location filename="../../ui/organizer/import_page.py" line="120" />
+        <location filename="../../ui/organizer/import_page.py" line="129" />
         <source>添加评分表…</source>
         <translation>Add score sheets…</translation>
     </message>
     <message>
-        <location filename="../../ui/organizer/import_page.py" line="139" />
+        <location filename="../../ui/organizer/import_page.py" line="148" />
         <source>本次导入的文件</source>
         <translation>Imported files</translation>
     </message>
     <message>
-        <location filename="../../ui/organizer/import_page.py" line="145" />
+        <location filename="../../ui/organizer/import_page.py" line="154" />
         <source>各专家评分情况</source>
         <translation>Per expert</translation>
     </message>
     <message>
-        <location filename="../../ui/organizer/import_page.py" line="146" />
+        <location filename="../../ui/organizer/import_page.py" line="155" />
         <source>被拒收的文件</source>
         <translation>Rejected files</translation>
     </message>
     <message>
-        <location filename="../../ui/organizer/import_page.py" line="154" />
+        <location filename="../../ui/organizer/import_page.py" line="163" />
         <source>详情</source>
         <translation>Details</translation>
     </message>
     <message>
-        <location filename="../../ui/organizer/import_page.py" line="156" />
+        <location filename="../../ui/organizer/import_page.py" line="165" />
         <source>选择一个文件查看核验结果。</source>
         <translation>Select a file to see its verification result.</translation>
     </message>
     <message>
-        <location filename="../../ui/organizer/import_page.py" line="164" />
+        <location filename="../../ui/organizer/import_page.py" line="173" />
         <source>核对指纹并接受…</source>
         <translation>Compare fingerprint and accept…</translation>
     </message>
     <message>
-        <location filename="../../ui/organizer/import_page.py" line="218" />
+        <location filename="../../ui/organizer/import_page.py" line="227" />
         <source>无法读取文件夹：{error}</source>
         <translation>Cannot read the folder: {error}</translation>
     </message>
     <message>
-        <location filename="../../ui/organizer/import_page.py" line="221" />
+        <location filename="../../ui/organizer/import_page.py" line="230" />
         <source>没有找到 .xlsx 评分表。</source>
         <translation>No .xlsx score sheets found.</translation>
     </message>
     <message>
-        <location filename="../../ui/organizer/import_page.py" line="236" />
+        <location filename="../../ui/organizer/import_page.py" line="246" />
         <source>正在核验并导入 {count} 个文件…</source>
         <translation>Verifying and importing {count} files…</translation>
     </message>
     <message>
-        <location filename="../../ui/organizer/import_page.py" line="289" />
+        <location filename="../../ui/organizer/import_page.py" line="299" />
         <source>，</source>
         <translation>, </translation>
     </message>
     <message>
-        <location filename="../../ui/organizer/import_page.py" line="291" />
+        <location filename="../../ui/organizer/import_page.py" line="301" />
         <source>已处理 {count} 个文件：{summary}</source>
         <translation>Processed {count} files: {summary}</translation>
     </message>
     <message>
-        <location filename="../../ui/organizer/import_page.py" line="307" />
+        <location filename="../../ui/organizer/import_page.py" line="321" />
         <source>导入失败：{error}</source>
         <translation>Import failed: {error}</translation>
     </message>
     <message>
-        <location filename="../../ui/organizer/import_page.py" line="344" />
+        <location filename="../../ui/organizer/import_page.py" line="358" />
         <source>{outcome}：{explanation}</source>
         <translation>{outcome}: {explanation}</translation>
     </message>
     <message>
-        <location filename="../../ui/organizer/import_page.py" line="347" />
+        <location filename="../../ui/organizer/import_page.py" line="361" />
         <source>签名密钥指纹：{fingerprint}</source>
         <translation>Signing key fingerprint: {fingerprint}</translation>
     </message>
@@ -2687,7 +2687,7 @@ Files involved:
         <translation>Cannot open the packet ({kind})</translation>
     </message>
     <message>
-        <location filename="../../ui/organizer/workbench.py" line="183" />
+        <location filename="../../ui/organizer/workbench.py" line="185" />
         <source>项目文件夹：{folder} · 评审包：{packet}</source>
         <translation>Project folder: {folder} · packet: {packet}</translation>
     </message>
@@ -2819,7 +2819,7 @@ Files involved:
 <context>
     <name>Panel</name>
     <message>
-        <location filename="../../app/organizer/panel.py" line="33" />
+        <location filename="../../app/organizer/panel.py" line="38" />
         <source>尚未建立专家名单：请先添加专家或导入名单，再生成评审包</source>
         <translation>No expert roster yet: add experts or import a roster before building the packet</translation>
     </message>
@@ -2885,128 +2885,98 @@ Files involved:
 <context>
     <name>PanelPage</name>
     <message>
-        <location filename="../../ui/organizer/panel_page.py" line="87" />
+        <location filename="../../ui/organizer/panel_page.py" line="89" />
         <source>创建组织方密钥…</source>
         <translation>Create organizer key…</translation>
     </message>
     <message>
-        <location filename="../../ui/organizer/panel_page.py" line="96" />
-        <source>专家名单</source>
-        <translation>Roster</translation>
-    </message>
-    <message>
-        <location filename="../../ui/organizer/panel_page.py" line="107" />
-        <source>添加…</source>
-        <translation>Add…</translation>
-    </message>
-    <message>
-        <location filename="../../ui/organizer/panel_page.py" line="108" />
-        <source>编辑…</source>
-        <translation>Edit…</translation>
-    </message>
-    <message>
-        <location filename="../../ui/organizer/panel_page.py" line="109" />
-        <source>删除</source>
-        <translation>Remove</translation>
-    </message>
-    <message>
-        <location filename="../../ui/organizer/panel_page.py" line="110" />
-        <source>登记指纹…</source>
-        <translation>Enrol fingerprint…</translation>
-    </message>
-    <message>
         <location filename="../../ui/organizer/panel_page.py" line="111" />
-        <source>导入名单…</source>
-        <translation>Import roster…</translation>
-    </message>
-    <message>
-        <location filename="../../ui/organizer/panel_page.py" line="125" />
         <source>勾选即把专家编入该类别的评审组；全部不勾选时，每位专家评审全部申报。</source>
         <translation>Tick to put an expert on that category's panel; with nothing ticked, every expert reviews every application.</translation>
     </message>
     <message>
-        <location filename="../../ui/organizer/panel_page.py" line="131" />
+        <location filename="../../ui/organizer/panel_page.py" line="117" />
         <source>分类评审组</source>
         <translation>Category panels</translation>
     </message>
     <message>
-        <location filename="../../ui/organizer/panel_page.py" line="137" />
+        <location filename="../../ui/organizer/panel_page.py" line="123" />
         <source>添加回避…</source>
         <translation>Add conflict…</translation>
     </message>
     <message>
-        <location filename="../../ui/organizer/panel_page.py" line="139" />
+        <location filename="../../ui/organizer/panel_page.py" line="125" />
         <source>删除回避</source>
         <translation>Remove conflict</translation>
     </message>
     <message>
-        <location filename="../../ui/organizer/panel_page.py" line="145" />
+        <location filename="../../ui/organizer/panel_page.py" line="131" />
         <source>回避</source>
         <translation>Recused</translation>
     </message>
     <message>
-        <location filename="../../ui/organizer/panel_page.py" line="159" />
-        <location filename="../../ui/organizer/panel_page.py" line="170" />
+        <location filename="../../ui/organizer/panel_page.py" line="145" />
+        <location filename="../../ui/organizer/panel_page.py" line="156" />
         <source>分配/取消分配…</source>
         <translation>Assign/unassign…</translation>
     </message>
     <message>
-        <location filename="../../ui/organizer/panel_page.py" line="167" />
+        <location filename="../../ui/organizer/panel_page.py" line="153" />
         <source>● 已分配　◉ 手动分配　○ 手动取消分配　⊘ 回避 · 双击单元格或按空格键分配/取消分配</source>
         <translation>● assigned　◉ assigned by hand　○ unassigned by hand　⊘ conflict · double-click a cell or press Space to assign/unassign</translation>
     </message>
     <message>
-        <location filename="../../ui/organizer/panel_page.py" line="175" />
+        <location filename="../../ui/organizer/panel_page.py" line="161" />
         <source>分配矩阵</source>
         <translation>Assignment matrix</translation>
     </message>
     <message>
-        <location filename="../../ui/organizer/panel_page.py" line="195" />
+        <location filename="../../ui/organizer/panel_page.py" line="172" />
         <source>组织方密钥指纹：{fp}</source>
         <translation>Organizer key fingerprint: {fp}</translation>
     </message>
     <message>
-        <location filename="../../ui/organizer/panel_page.py" line="198" />
+        <location filename="../../ui/organizer/panel_page.py" line="175" />
         <source>尚未创建组织方密钥：生成评审包前需要创建。</source>
         <translation>No organizer key yet: one is needed before building the packet.</translation>
     </message>
     <message>
-        <location filename="../../ui/organizer/panel_page.py" line="234" />
+        <location filename="../../ui/organizer/panel_page.py" line="211" />
         <source>{n} 份申报分配的专家少于 {needed} 位：{ids}</source>
         <translation>{n} applications have fewer than {needed} experts: {ids}</translation>
     </message>
     <message>
-        <location filename="../../ui/organizer/panel_page.py" line="263" />
+        <location filename="../../ui/organizer/panel_page.py" line="240" />
         <source>已分配：{id} × {submission}</source>
         <translation>Assigned: {id} × {submission}</translation>
     </message>
     <message>
-        <location filename="../../ui/organizer/panel_page.py" line="264" />
+        <location filename="../../ui/organizer/panel_page.py" line="241" />
         <source>已取消分配：{id} × {submission}</source>
         <translation>Unassigned: {id} × {submission}</translation>
     </message>
     <message>
-        <location filename="../../ui/organizer/panel_page.py" line="271" />
+        <location filename="../../ui/organizer/panel_page.py" line="248" />
         <source>无法保存分配：{error}</source>
         <translation>Could not save the assignment: {error}</translation>
     </message>
     <message>
-        <location filename="../../ui/organizer/panel_page.py" line="290" />
+        <location filename="../../ui/organizer/panel_page.py" line="267" />
         <source>正在创建组织方密钥…</source>
         <translation>Creating the organizer key…</translation>
     </message>
     <message>
-        <location filename="../../ui/organizer/panel_page.py" line="296" />
+        <location filename="../../ui/organizer/panel_page.py" line="273" />
         <source>已创建组织方密钥，指纹 {fp}</source>
         <translation>Organizer key created, fingerprint {fp}</translation>
     </message>
     <message>
-        <location filename="../../ui/organizer/panel_page.py" line="314" />
+        <location filename="../../ui/organizer/panel_page.py" line="291" />
         <source>专家编号不能重复。</source>
         <translation>Expert ids must be unique.</translation>
     </message>
     <message>
-        <location filename="../../ui/organizer/panel_page.py" line="328" />
+        <location filename="../../ui/organizer/panel_page.py" line="307" />
         <source>无法保存专家名单：{error}</source>
         <translation>Cannot save the roster: {error}</translation>
     </message>
@@ -3014,150 +2984,223 @@ Files involved:
 <context>
     <name>PanelQuestions</name>
     <message>
-        <location filename="../../ui/organizer/panel_dialogs.py" line="43" />
+        <location filename="../../ui/organizer/panel_dialogs.py" line="52" />
         <source>含有不是十六进制数字的字符“{ch}”</source>
         <translation>Contains "{ch}", which is not a hexadecimal digit</translation>
     </message>
     <message>
-        <location filename="../../ui/organizer/panel_dialogs.py" line="46" />
+        <location filename="../../ui/organizer/panel_dialogs.py" line="55" />
         <source>已输入 {n} 位，指纹应为 40 位十六进制数字</source>
         <translation>{n} digits so far; a fingerprint has 40 hexadecimal digits</translation>
     </message>
     <message>
-        <location filename="../../ui/organizer/panel_dialogs.py" line="48" />
+        <location filename="../../ui/organizer/panel_dialogs.py" line="57" />
         <source>✓ {fp}</source>
         <translation>✓ {fp}</translation>
     </message>
     <message>
-        <location filename="../../ui/organizer/panel_dialogs.py" line="55" />
+        <location filename="../../ui/organizer/panel_dialogs.py" line="64" />
         <source>登记专家密钥指纹</source>
         <translation>Enrol the expert's key fingerprint</translation>
     </message>
     <message>
-        <location filename="../../ui/organizer/panel_dialogs.py" line="56" />
+        <location filename="../../ui/organizer/panel_dialogs.py" line="65" />
         <source>请专家读出自己的密钥指纹（导出评分表时显示，也可在命令行用 paneldesk key show 查看），当面或电话逐组核对后输入或粘贴。</source>
         <translation>Ask the expert to read out their key fingerprint (shown when exporting a score sheet, or with paneldesk key show), compare it group by group in person or by phone, then type or paste it.</translation>
     </message>
     <message>
-        <location filename="../../ui/organizer/panel_dialogs.py" line="61" />
-        <location filename="../../ui/organizer/panel_dialogs.py" line="142" />
+        <location filename="../../ui/organizer/panel_dialogs.py" line="70" />
+        <location filename="../../ui/organizer/panel_dialogs.py" line="206" />
         <source>专家：</source>
         <translation>Expert:</translation>
     </message>
     <message>
-        <location filename="../../ui/organizer/panel_dialogs.py" line="66" />
+        <location filename="../../ui/organizer/panel_dialogs.py" line="75" />
         <source>指纹：</source>
         <translation>Fingerprint:</translation>
     </message>
     <message>
-        <location filename="../../ui/organizer/panel_dialogs.py" line="87" />
+        <location filename="../../ui/organizer/panel_dialogs.py" line="99" />
         <source>专家</source>
         <translation>Expert</translation>
     </message>
     <message>
-        <location filename="../../ui/organizer/panel_dialogs.py" line="93" />
+        <location filename="../../ui/organizer/panel_dialogs.py" line="112" />
         <source>编号：</source>
         <translation>Id:</translation>
     </message>
     <message>
-        <location filename="../../ui/organizer/panel_dialogs.py" line="94" />
+        <location filename="../../ui/organizer/panel_dialogs.py" line="114" />
         <source>姓名：</source>
         <translation>Name:</translation>
     </message>
     <message>
-        <location filename="../../ui/organizer/panel_dialogs.py" line="95" />
+        <location filename="../../ui/organizer/panel_dialogs.py" line="115" />
         <source>单位：</source>
         <translation>Organisation:</translation>
     </message>
     <message>
-        <location filename="../../ui/organizer/panel_dialogs.py" line="113" />
+        <location filename="../../ui/organizer/panel_dialogs.py" line="124" />
+        <source>编号“{id}”已在名单中，请换一个编号。</source>
+        <translation>The ID “{id}” is already on the roster; choose another.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/organizer/panel_dialogs.py" line="127" />
+        <source>编号只能使用字母、数字、汉字、-、_ 和 .，最长 64 个字符。</source>
+        <translation>An ID may use only letters, digits, Chinese characters, -, _ and ., at most 64 characters.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/organizer/panel_dialogs.py" line="142" />
+        <source>口令至少 {n} 个字符</source>
+        <translation>The passphrase must be at least {n} characters</translation>
+    </message>
+    <message>
+        <location filename="../../ui/organizer/panel_dialogs.py" line="144" />
+        <source>请在“再输一次”中再次输入口令</source>
+        <translation>Type the passphrase again in “Repeat”</translation>
+    </message>
+    <message>
+        <location filename="../../ui/organizer/panel_dialogs.py" line="146" />
+        <source>两次输入的口令不一致</source>
+        <translation>The two passphrases differ</translation>
+    </message>
+    <message>
+        <location filename="../../ui/organizer/panel_dialogs.py" line="154" />
         <source>创建组织方密钥</source>
         <translation>Create the organizer key</translation>
     </message>
     <message>
-        <location filename="../../ui/organizer/panel_dialogs.py" line="114" />
+        <location filename="../../ui/organizer/panel_dialogs.py" line="155" />
         <source>组织方密钥用于给评审包签名，专家据其指纹确认评审包来自您。请设置口令并妥善保管；忘记口令将无法再签名。</source>
         <translation>The organizer key signs the packet; experts check its fingerprint to know the packet comes from you. Choose a passphrase and keep it safe: without it nothing can be signed again.</translation>
     </message>
     <message>
-        <location filename="../../ui/organizer/panel_dialogs.py" line="122" />
+        <location filename="../../ui/organizer/panel_dialogs.py" line="166" />
         <source>口令：</source>
         <translation>Passphrase:</translation>
     </message>
     <message>
-        <location filename="../../ui/organizer/panel_dialogs.py" line="123" />
+        <location filename="../../ui/organizer/panel_dialogs.py" line="167" />
         <source>再输一次：</source>
         <translation>Repeat:</translation>
     </message>
     <message>
-        <location filename="../../ui/organizer/panel_dialogs.py" line="135" />
+        <location filename="../../ui/organizer/panel_dialogs.py" line="199" />
         <source>添加回避</source>
         <translation>Add conflict</translation>
     </message>
     <message>
-        <location filename="../../ui/organizer/panel_dialogs.py" line="143" />
+        <location filename="../../ui/organizer/panel_dialogs.py" line="207" />
         <source>回避单位：</source>
         <translation>Unit to avoid:</translation>
     </message>
     <message>
-        <location filename="../../ui/organizer/panel_dialogs.py" line="151" />
+        <location filename="../../ui/organizer/panel_dialogs.py" line="215" />
         <source>分配</source>
         <translation>Assign</translation>
     </message>
     <message>
-        <location filename="../../ui/organizer/panel_dialogs.py" line="152" />
+        <location filename="../../ui/organizer/panel_dialogs.py" line="216" />
         <source>取消分配</source>
         <translation>Unassign</translation>
     </message>
     <message>
-        <location filename="../../ui/organizer/panel_dialogs.py" line="153" />
+        <location filename="../../ui/organizer/panel_dialogs.py" line="217" />
         <source>把申报 {submission} 分配给 {id} {name}？</source>
         <translation>Assign submission {submission} to {id} {name}?</translation>
     </message>
     <message>
-        <location filename="../../ui/organizer/panel_dialogs.py" line="155" />
+        <location filename="../../ui/organizer/panel_dialogs.py" line="219" />
         <source>不再让 {id} {name} 评审申报 {submission}？</source>
         <translation>Stop {id} {name} from reviewing submission {submission}?</translation>
     </message>
     <message>
-        <location filename="../../ui/organizer/panel_dialogs.py" line="159" />
+        <location filename="../../ui/organizer/panel_dialogs.py" line="223" />
         <source>注意：已声明该专家回避单位“{unit}”。手动分配会覆盖这一回避，每次生成评审包都会提示；请写明理由。</source>
         <translation>Note: this expert has a declared conflict with the unit “{unit}”. Assigning by hand overrides it, and every packet build will point this out; please give a reason.</translation>
     </message>
     <message>
-        <location filename="../../ui/organizer/panel_dialogs.py" line="167" />
+        <location filename="../../ui/organizer/panel_dialogs.py" line="231" />
         <source>必填</source>
         <translation>Required</translation>
     </message>
     <message>
-        <location filename="../../ui/organizer/panel_dialogs.py" line="168" />
+        <location filename="../../ui/organizer/panel_dialogs.py" line="232" />
         <source>可不填</source>
         <translation>Optional</translation>
     </message>
     <message>
-        <location filename="../../ui/organizer/panel_dialogs.py" line="169" />
+        <location filename="../../ui/organizer/panel_dialogs.py" line="233" />
         <source>理由：</source>
         <translation>Reason:</translation>
     </message>
     <message>
-        <location filename="../../ui/organizer/panel_dialogs.py" line="179" />
+        <location filename="../../ui/organizer/panel_dialogs.py" line="243" />
+        <location filename="../../ui/organizer/panel_dialogs.py" line="265" />
         <source>导入专家名单</source>
         <translation>Import roster</translation>
     </message>
     <message>
-        <location filename="../../ui/organizer/panel_dialogs.py" line="180" />
+        <location filename="../../ui/organizer/panel_dialogs.py" line="244" />
         <source>专家名单 (*.csv *.xlsx);;所有文件 (*)</source>
         <translation>Rosters (*.csv *.xlsx);;All files (*)</translation>
     </message>
     <message>
-        <location filename="../../ui/organizer/panel_dialogs.py" line="184" />
+        <location filename="../../ui/organizer/panel_dialogs.py" line="248" />
         <source>删除专家</source>
         <translation>Remove expert</translation>
     </message>
     <message>
-        <location filename="../../ui/organizer/panel_dialogs.py" line="185" />
+        <location filename="../../ui/organizer/panel_dialogs.py" line="249" />
         <source>从名单中删除 {id} {name}？</source>
         <translation>Remove {id} {name} from the roster?</translation>
+    </message>
+    <message>
+        <location filename="../../ui/organizer/panel_dialogs.py" line="256" />
+        <source>名单文件 {file} 中有 {n} 位专家。如何导入？</source>
+        <translation>The roster file {file} lists {n} experts. How should it be imported?</translation>
+    </message>
+    <message>
+        <location filename="../../ui/organizer/panel_dialogs.py" line="258" />
+        <source>合并：文件中的专家按编号添加或更新（姓名、单位取自文件；文件没有指纹时保留已登记的指纹），名单上的其他专家连同其评审组和回避保持不变。
+替换：名单只保留文件中的专家，其他专家连同其评审组、回避和已登记的指纹一并删除。</source>
+        <translation>Merge: the experts in the file are added or updated by ID (name and organization from the file; an enrolled fingerprint is kept when the file has none); the other experts on the roster stay, with their panels and conflicts.
+Replace: the roster keeps only the experts in the file; the others are removed together with their panels, conflicts and enrolled fingerprints.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/organizer/panel_dialogs.py" line="263" />
+        <source>本项目已生成评审包：名单的改动需重新生成评审包后才会到达专家。</source>
+        <translation>A packet has already been built for this project: roster changes reach the experts only after the packet is built again.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/organizer/panel_dialogs.py" line="269" />
+        <source>合并</source>
+        <translation>Merge</translation>
+    </message>
+    <message>
+        <location filename="../../ui/organizer/panel_dialogs.py" line="271" />
+        <source>替换…</source>
+        <translation>Replace…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/organizer/panel_dialogs.py" line="280" />
+        <source>替换专家名单</source>
+        <translation>Replace expert roster</translation>
+    </message>
+    <message>
+        <location filename="../../ui/organizer/panel_dialogs.py" line="281" />
+        <source>替换后将从名单中删除 {n} 位专家：{names}</source>
+        <translation>Replacing removes {n} experts from the roster: {names}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/organizer/panel_dialogs.py" line="285" />
+        <source>他们的分类评审组、回避和已登记的指纹也将一并删除，无法恢复。</source>
+        <translation>Their category panels, conflicts and enrolled fingerprints are removed with them and cannot be restored.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/organizer/panel_dialogs.py" line="287" />
+        <source>删除并替换</source>
+        <translation>Remove and replace</translation>
     </message>
 </context>
 <context>
@@ -3932,6 +3975,52 @@ Files involved:
     </message>
 </context>
 <context>
+    <name>RosterChanges</name>
+    <message>
+        <location filename="../../ui/organizer/roster_changes.py" line="45" />
+        <source>名单中 {id} {name} 已登记另一个指纹（{enrolled}），未改为导入时接受的指纹（{accepted}）；如需更换，请核对后用“登记指纹…”。</source>
+        <translation>{id} {name} already has another fingerprint on the roster ({enrolled}); it was not replaced by the one accepted at import ({accepted}). To change it, compare it with the expert and use “Enrol fingerprint…”.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/organizer/roster_changes.py" line="51" />
+        <source>已把导入时接受的指纹登记到名单：{id} {name}</source>
+        <translation>Enrolled the key accepted at import on the roster: {id} {name}</translation>
+    </message>
+</context>
+<context>
+    <name>RosterPane</name>
+    <message>
+        <location filename="../../ui/organizer/roster_pane.py" line="45" />
+        <source>专家名单</source>
+        <translation>Roster</translation>
+    </message>
+    <message>
+        <location filename="../../ui/organizer/roster_pane.py" line="56" />
+        <source>添加…</source>
+        <translation>Add…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/organizer/roster_pane.py" line="57" />
+        <source>编辑…</source>
+        <translation>Edit…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/organizer/roster_pane.py" line="58" />
+        <source>删除</source>
+        <translation>Remove</translation>
+    </message>
+    <message>
+        <location filename="../../ui/organizer/roster_pane.py" line="59" />
+        <source>登记指纹…</source>
+        <translation>Enrol fingerprint…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/organizer/roster_pane.py" line="60" />
+        <source>导入名单…</source>
+        <translation>Import roster…</translation>
+    </message>
+</context>
+<context>
     <name>RowStatus</name>
     <message>
         <location filename="../../app/results/model.py" line="77" />
@@ -4503,12 +4592,12 @@ Choose the project folder again, then the intake folder; or cancel and create it
         <translation>Excel workbook (*.xlsx)</translation>
     </message>
     <message>
-        <location filename="../../ui/organizer/import_page.py" line="74" />
+        <location filename="../../ui/organizer/import_page.py" line="81" />
         <source>添加评分表</source>
         <translation>Add score sheets</translation>
     </message>
     <message>
-        <location filename="../../ui/organizer/import_page.py" line="75" />
+        <location filename="../../ui/organizer/import_page.py" line="82" />
         <source>Excel 工作簿 (*.xlsx);;所有文件 (*)</source>
         <translation>Excel workbooks (*.xlsx);;All files (*)</translation>
     </message>

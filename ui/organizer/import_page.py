@@ -7,7 +7,9 @@ same organizer database at once could race — and every file gets its own row: 
 file never stops the others, even when its import fails outright.  Selecting a row
 shows its explanation, the cell diff of a TAMPERED sheet, or, for UNKNOWN_KEY, the key's
 fingerprint with 核对指纹并接受…: after the organizer has compared it with the expert,
-the files waiting for that key are imported again with the key accepted (pinned).
+the files waiting for that key are imported again with the key accepted (pinned), and
+once one of them is in, `key_accepted(expert, fingerprint)` tells whoever listens (the
+workbench enrols it on the project's roster; the standalone window has no roster).
 The per-expert overview and the rejected-file log are re-read after every import.
 """
 
@@ -37,8 +39,11 @@ from PySide6.QtWidgets import (
 from app.errors import PanelDeskError
 from app.keys import format_fingerprint
 from app.sheets.importer import (
+    DUPLICATE,
+    SUPERSEDED,
     TAMPERED,
     UNKNOWN_KEY,
+    VALID,
     expand_paths,
     expert_overview,
     import_sheets,
@@ -58,6 +63,8 @@ from ui.organizer.import_models import (
 )
 from ui.organizer.key_check import KeyCheck, confirm_key_dialog
 from ui.plain_text import plain_labels
+
+IMPORTED = (VALID, SUPERSEDED, DUPLICATE)  # a sheet signed with the key is in the database
 
 
 @dataclass
@@ -86,6 +93,7 @@ class ImportPage(QWidget):
 
     status_message = Signal(str)
     imported = Signal()  # after each import: other pages (results) may refresh
+    key_accepted = Signal(str, str)  # (expert id, fingerprint) compared, accepted, imported
 
     def __init__(self, runner: Any, packet: Any, open_db: Callable[[], OrgDB],
                  parent: QWidget | None = None, *,
@@ -98,6 +106,7 @@ class ImportPage(QWidget):
         self._choose_files = choose_files
         self._confirm_key = confirm_key
         self._queue: list[tuple[list[Path], frozenset[str], str]] = []
+        self._accepting: tuple[frozenset[str], str] = (frozenset(), "")
         self._busy = False
         self._names = {e.id: e.name for e in packet.manifest.roster}
         self.setAcceptDrops(True)
@@ -233,6 +242,7 @@ class ImportPage(QWidget):
             return
         self._busy = True
         files, accept, confirmed = self._queue.pop(0)
+        self._accepting = (accept, confirmed)
         self._show_message(self.tr("正在核验并导入 {count} 个文件…").format(count=len(files)))
         self._runner.run(self._run_import, files, accept, confirmed,
                          on_done=self._imported, on_error=self._import_failed)
@@ -290,7 +300,7 @@ class ImportPage(QWidget):
             f"{outcome_text(o)} {n}" for o, n in counts.items())
         self._show_message(self.tr("已处理 {count} 个文件：{summary}").format(
             count=len(run.rows), summary=summary), error=any(
-                r.outcome not in ("VALID", "DUPLICATE", "SUPERSEDED") for r in run.rows))
+                r.outcome not in IMPORTED for r in run.rows))
         # Show first what needs the organizer: a TAMPERED diff or a key to compare.
         focus = next((i for i, r in zip(at, run.rows)
                       if r.outcome in (TAMPERED, UNKNOWN_KEY)), at[0] if at else None)
@@ -301,6 +311,10 @@ class ImportPage(QWidget):
                 | QItemSelectionModel.SelectionFlag.Rows)
             self._show_detail(self.results.index(focus, 0))
         self.imported.emit()
+        accept, confirmed = self._accepting
+        for expert in accept:
+            if any(r.expert == expert and r.outcome in IMPORTED for r in run.rows):
+                self.key_accepted.emit(expert, confirmed)
         self._start_next()
 
     def _import_failed(self, err: BaseException) -> None:

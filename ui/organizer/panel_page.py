@@ -1,8 +1,9 @@
 """专家与分配: the organizer's key, the roster, per-category panels, conflicts, the matrix.
 
 The roster is edited here (add, edit, remove, import a .csv/.xlsx through
-`app.intake.roster`, enrol a fingerprint typed or pasted and checked as typed) and saved
-through `Round.set_roster` on the single writer.  Per-category panels are a check box per
+`app.intake.roster` — merged into the roster or replacing it, as the organizer chooses —
+enrol a fingerprint typed or pasted and checked as typed) and saved through
+`Round.set_roster` on the single writer.  Per-category panels are a check box per
 expert and category (none checked: everyone reviews everything); conflicts are expert ×
 unit pairs.  The matrix shows the plan exactly as the build will resolve it
 (`app.assembly.assignments.resolve` over the entries still in the round), with counts per
@@ -17,6 +18,7 @@ when there is none.
 from __future__ import annotations
 
 from collections.abc import Callable
+from pathlib import Path
 from typing import Any
 
 from PySide6.QtCore import QModelIndex, Qt, Signal
@@ -24,12 +26,10 @@ from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QHBoxLayout,
-    QHeaderView,
     QLabel,
     QListWidget,
     QPushButton,
     QSplitter,
-    QTableView,
     QTabWidget,
     QVBoxLayout,
     QWidget,
@@ -50,7 +50,9 @@ from app.organizer.panel import PairChange, override_rules, toggle_pair
 from ui.i18n import error_text, join_list
 from ui.organizer.alive import while_alive
 from ui.organizer.panel_dialogs import PanelQuestions
-from ui.organizer.panel_models import MatrixModel, PanelsModel, RosterModel
+from ui.organizer.panel_models import MatrixModel, PanelsModel
+from ui.organizer.roster_changes import imported_roster, with_accepted_key
+from ui.organizer.roster_pane import RosterPane, plain_table
 from ui.organizer.round import Round
 
 
@@ -90,33 +92,17 @@ class PanelPage(QWidget):
         key_row.addWidget(self.key_button)
         layout.addLayout(key_row)
         split = QSplitter(Qt.Orientation.Horizontal, self)
-        left = QWidget(split)
-        left_layout = QVBoxLayout(left)
-        left_layout.setContentsMargins(0, 0, 0, 0)
-        title = QLabel(self.tr("专家名单"), left)
-        title.setObjectName("sectionTitle")
-        left_layout.addWidget(title)
-        self.roster = RosterModel(self)
-        self.roster_view = self._table(left, self.roster)
-        self.roster_view.horizontalHeader().setSectionResizeMode(
-            RosterModel.FINGERPRINT, QHeaderView.ResizeMode.Stretch)
-        self.roster_view.horizontalHeader().setSectionResizeMode(
-            RosterModel.ORGANIZATION, QHeaderView.ResizeMode.ResizeToContents)
-        left_layout.addWidget(self.roster_view, 1)
-        buttons = QHBoxLayout()
-        self.add_button = QPushButton(self.tr("添加…"), left)
-        self.edit_button = QPushButton(self.tr("编辑…"), left)
-        self.remove_button = QPushButton(self.tr("删除"), left)
-        self.enrol_button = QPushButton(self.tr("登记指纹…"), left)
-        self.import_button = QPushButton(self.tr("导入名单…"), left)
+        left = self.roster_pane = RosterPane(split)
+        self.roster, self.roster_view = left.model, left.view
+        self.add_button, self.edit_button = left.add_button, left.edit_button
+        self.remove_button, self.enrol_button = left.remove_button, left.enrol_button
+        self.import_button = left.import_button
         for button, slot in ((self.add_button, self.add_expert), (self.edit_button, self.edit_expert),
                              (self.remove_button, self.remove_expert),
                              (self.enrol_button, self.enrol_fingerprint),
                              (self.import_button, self.import_roster)):
             button.clicked.connect(slot)
-            buttons.addWidget(button)
-        buttons.addStretch(1)
-        left_layout.addLayout(buttons)
+        self.roster_view.doubleClicked.connect(lambda _index: self.edit_expert())
         tabs = QTabWidget(split)
         self.panels = PanelsModel(self)
         self.panels.changed_by_user.connect(self._save_panels)
@@ -125,7 +111,7 @@ class PanelPage(QWidget):
         hint = QLabel(self.tr("勾选即把专家编入该类别的评审组；全部不勾选时，每位专家评审全部申报。"), holder)
         hint.setWordWrap(True)
         holder_layout.addWidget(hint)
-        self.panels_view = self._table(holder, self.panels)
+        self.panels_view = plain_table(holder, self.panels)
         self.panels_view.verticalHeader().show()
         holder_layout.addWidget(self.panels_view, 1)
         tabs.addTab(holder, self.tr("分类评审组"))
@@ -151,7 +137,7 @@ class PanelPage(QWidget):
         self.matrix_warning.setTextFormat(Qt.TextFormat.PlainText)
         matrix_layout.addWidget(self.matrix_warning)
         self.matrix = MatrixModel(self)
-        self.matrix_view = self._table(matrix, self.matrix)
+        self.matrix_view = plain_table(matrix, self.matrix)
         self.matrix_view.verticalHeader().show()
         self.matrix_view.horizontalHeader().setDefaultSectionSize(46)
         self.matrix_view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectItems)
@@ -178,15 +164,6 @@ class PanelPage(QWidget):
         split.addWidget(tabs)
         split.setSizes([560, 760])
         layout.addWidget(split, 1)
-
-    def _table(self, parent: QWidget, model: Any) -> QTableView:
-        view = QTableView(parent)
-        view.setModel(model)
-        view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        view.verticalHeader().hide()
-        view.setWordWrap(False)
-        return view
 
     # -- showing -----------------------------------------------------------------------
 
@@ -300,15 +277,15 @@ class PanelPage(QWidget):
     # -- the roster --------------------------------------------------------------------
 
     def selected_expert(self) -> Expert | None:
-        index = self.roster_view.selectionModel().currentIndex()
-        return self.experts[index.row()] if index.isValid() else None
+        row = self.roster_pane.selected_row()
+        return self.experts[row] if 0 <= row < len(self.experts) else None
 
     def select_expert(self, expert_id: str) -> None:
         row = next((i for i, e in enumerate(self.experts) if e.id == expert_id), -1)
         if row >= 0:
             self.roster_view.selectRow(row)
 
-    def _save_roster(self, experts: list[Expert], reason: str) -> None:
+    def _save_roster(self, experts: list[Expert], reason: str, done: str = "") -> None:
         ids = [e.id for e in experts]
         if len(set(ids)) != len(ids):
             self.status_message.emit(self.tr("专家编号不能重复。"))
@@ -322,19 +299,21 @@ class PanelPage(QWidget):
             self.panels.set_panels(experts, self.rubric.categories, panels)
             self._show()
             self.changed.emit()
+            if done:
+                self.status_message.emit(done)
 
         self._writer.run(self._project.set_roster, experts, reason, on_done=while_alive(self, saved),
                          on_error=lambda err: self.status_message.emit(
                              self.tr("无法保存专家名单：{error}").format(error=err)))
 
     def add_expert(self) -> None:
-        expert = self._questions.expert(self, None)
+        expert = self._questions.expert(self, None, [e.id for e in self.experts])
         if expert is not None:
             self._save_roster([*self.experts, expert], "add")
 
     def edit_expert(self) -> None:
         old = self.selected_expert()
-        new = self._questions.expert(self, old) if old else None
+        new = self._questions.expert(self, old, [e.id for e in self.experts]) if old else None
         if old is not None and new is not None:
             self._save_roster([new if e is old else e for e in self.experts], "edit")
 
@@ -350,12 +329,26 @@ class PanelPage(QWidget):
             new = Expert(old.id, old.name, old.organization, fingerprint)
             self._save_roster([new if e is old else e for e in self.experts], "fingerprint")
 
+    def adopt_fingerprint(self, expert_id: str, fingerprint: str) -> None:
+        """A key compared and accepted at 导入评分表 becomes the expert's enrolled one."""
+        experts, message = with_accepted_key(self.experts, expert_id, fingerprint)
+        if experts is not None:
+            self._save_roster(experts, "fingerprint accepted at import", message)
+        elif message:
+            self.status_message.emit(message)
+
     def import_roster(self) -> None:
+        """导入名单…: read the file, then merge it into the roster or replace the roster."""
         path = self._questions.roster_file(self)
         if path is None:
             return
-        def read(experts: list[Expert]) -> None:
-            self._save_roster(experts, f"import {path.name}")
+
+        def read(from_file: list[Expert]) -> None:
+            packet = self._project.state("packet")
+            change = imported_roster(self._questions, self, self.experts, from_file, path.name,
+                                     bool(packet) and Path(packet).is_file())
+            if change is not None:
+                self._save_roster(*change)
 
         self._runner.run(read_roster, path, on_done=while_alive(self, read),
                          on_error=while_alive(self, lambda err: self.status_message.emit(error_text(err))))

@@ -177,6 +177,8 @@ class OrganizerWorkbench(QMainWindow):
         importer.status_message.connect(self.statusBar().showMessage)
         results.status_message.connect(self.statusBar().showMessage)
         importer.imported.connect(results.refresh)
+        # A key the organizer compared at import is the expert's for the next packet too.
+        importer.key_accepted.connect(self.panel_page.adopt_fingerprint)
         self._replace(IMPORT, importer)
         self._replace(RESULTS, results)
         results.refresh()

@@ -361,3 +361,21 @@ def test_real_worker_thread_imports_and_refreshes(make_page, sheets, qtbot) -> N
     assert outcomes(page) == {"E1_第1版.xlsx": "UNKNOWN_KEY", "申报书.xlsx": "MALFORMED",
                               "E2.xlsx": "UNKNOWN_KEY"}
     assert page.rejected.rowCount() == 3
+
+
+def test_an_accepted_key_is_handed_up_once_a_sheet_signed_with_it_is_in(make_page,
+                                                                        sheets) -> None:
+    """The workbench enrols it on the project's roster; nothing is handed up for a key
+    declined, or for a file whose key changed after the check."""
+    handed: list[tuple[str, str]] = []
+    declined = make_page(confirm_key=Confirm(answer=False))
+    declined.key_accepted.connect(lambda *pair: handed.append(pair))
+    drop(declined, sheets["v1"])
+    declined.accept_selected_key()
+    assert handed == []
+    page = make_page()
+    page.key_accepted.connect(lambda *pair: handed.append(pair))
+    drop(page, sheets["v1"])
+    assert handed == []
+    page.accept_selected_key()
+    assert handed == [("E1", fingerprint(public_key_bytes(KEY)))]
