@@ -2,7 +2,8 @@
 
 Source strings in the code are Chinese, so zh_CN needs no translation file; only Qt's
 own dialogs (file chooser, message-box buttons) get Qt's `qtbase_zh_CN.qm`, completed
-with the few Qt 6 strings it lacks (`QT_ZH_GAPS`: the file dialog said "Look in:").  Messages
+with the few Qt 6 strings it lacks (`resources/translations/qt_gaps_zh_CN.ts`: the file
+dialog said "Look in:").  Messages
 the core makes with values in them (`app.i18n.Message`) are said in the interface
 language by `render`.  English
 comes from `resources/translations/paneldesk_en.ts` compiled to `.qm` with Qt's
@@ -40,9 +41,11 @@ LRELEASE_TIMEOUT_S = 60
 # How a list inside a message is joined, in the interface language.
 LIST_SEPARATOR = QT_TRANSLATE_NOOP("Message", "、")
 
-# Qt's own strings that qtbase_zh_CN.qm lacks: Qt 6 gave them mnemonics.
-QT_ZH_GAPS = {("QFileDialog", "&Look in:"): "查找范围(&L)：",
-              ("QFileDialog", "Files of &type:"): "文件类型(&T)："}
+# Qt's own strings that qtbase_<language>.qm lacks (Qt 6 gave them mnemonics), in a
+# catalogue of ours.  Not a QTranslator subclass in Python: Qt calls translators from any
+# thread, also while it holds its own locks (loading an image plugin), and a Python
+# translator waiting there for the interpreter lock deadlocked the window.
+QT_GAPS_STEM = "qt_gaps"
 
 # Installed translators must outlive the call that installed them.
 _installed: list[QTranslator] = []
@@ -99,18 +102,6 @@ def _value(context: str, value: Any) -> str:
     return QCoreApplication.translate(context, text) if text else text
 
 
-class QtChineseTranslator(QTranslator):
-    """Qt's own zh_CN translation, with the strings it lacks filled in (`QT_ZH_GAPS`)."""
-
-    def translate(self, context: str, source: str, disambiguation: str | None = None,
-                  n: int = -1) -> str:
-        gap = QT_ZH_GAPS.get((context, source))
-        if gap is not None:
-            return gap
-        # None, not "": Qt asks the next translator only after a null string.
-        return super().translate(context, source, disambiguation, n) or None  # type: ignore[return-value]
-
-
 def find_lrelease() -> Path | None:
     """Qt's lrelease as shipped with PySide6 (the package dir or the `pyside6-lrelease` script)."""
     try:
@@ -152,7 +143,11 @@ def translation_file(language: str) -> Path | None:
     """The .qm file for `language` (None for Chinese, or when none can be had)."""
     if language == DEFAULT_LANGUAGE or language not in LANGUAGES:
         return None
-    name = f"{TRANSLATION_STEM}_{language}"
+    return compiled_catalogue(f"{TRANSLATION_STEM}_{language}")
+
+
+def compiled_catalogue(name: str) -> Path | None:
+    """The .qm of `resources/translations/<name>.ts`: shipped, cached, or compiled now."""
     ts_file = resource_path("translations", name + ".ts")
     shipped = resource_path("translations", name + ".qm")
     if shipped.is_file() and not _older(shipped, ts_file):
@@ -174,14 +169,16 @@ def install_translators(app: QCoreApplication, language: str) -> list[QTranslato
     if own is not None:
         _load_into(app, str(own.parent), own.stem)
     qt_dir = QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)
-    _load_into(app, qt_dir, f"qtbase_{language}",
-               QtChineseTranslator if language == DEFAULT_LANGUAGE else QTranslator)
+    _load_into(app, qt_dir, f"qtbase_{language}")
+    gaps_ts = resource_path("translations", f"{QT_GAPS_STEM}_{language}.ts")
+    gaps = compiled_catalogue(gaps_ts.stem) if gaps_ts.is_file() else None
+    if gaps is not None:
+        _load_into(app, str(gaps.parent), gaps.stem)
     return list(_installed)
 
 
-def _load_into(app: QCoreApplication, directory: str, stem: str,
-               kind: type[QTranslator] = QTranslator) -> None:
-    translator = kind(app)
+def _load_into(app: QCoreApplication, directory: str, stem: str) -> None:
+    translator = QTranslator(app)
     if translator.load(stem, directory) and app.installTranslator(translator):
         _installed.append(translator)
     else:

@@ -178,3 +178,17 @@ def test_result_flags_and_reasons_render_in_english(english):
 
 def test_lists_of_ids_are_joined_the_interface_languages_way(english):
     assert i18n.join_list(["S001", "S002"]) == "S001, S002"
+
+
+def test_every_installed_translator_is_qt_s_own_class(qapp):
+    """Qt asks translators from any thread, also while holding its own locks (an image
+    plugin being loaded on a decoding thread): a translator written in Python waited
+    there for the interpreter lock and the window deadlocked."""
+    from PySide6.QtCore import QTranslator
+
+    for language in i18n.LANGUAGES:
+        installed = i18n.install_translators(qapp, language)
+        assert installed and all(type(t) is QTranslator for t in installed), language
+    i18n.install_translators(qapp, "zh_CN")
+    assert QCoreApplication.translate("QFileDialog", "&Look in:") == "查找范围(&L)："
+    assert QCoreApplication.translate("QFileDialog", "Files of &type:") == "文件类型(&T)："
