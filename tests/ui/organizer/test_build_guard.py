@@ -4,10 +4,9 @@ from __future__ import annotations
 
 from pathlib import Path
 
-import pytest
 from PySide6.QtWidgets import QDialog
 
-from app.demo.intake import DEMO_EXPECTATIONS, write_demo_intake
+from app.demo.intake import DEMO_EXPECTATIONS
 from app.keys import KeyStore
 from app.model import Expert
 from ui.organizer.build_guard import BuildDoubts, BuildDoubtsDialog, OpenEntry
@@ -19,11 +18,6 @@ MISSING = next(s for s, e in DEMO_EXPECTATIONS.items() if e["category"] is None)
 DUPLICATES = sorted(s for s, e in DEMO_EXPECTATIONS.items() if "duplicate" in e["warnings"])
 PASSPHRASE = "组织方口令"
 FINGERPRINT = "a" * 40
-
-
-@pytest.fixture(scope="module")
-def demo_intake(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    return write_demo_intake(tmp_path_factory.mktemp("demo"))
 
 
 def test_open_warnings_are_named_and_only_build_anyway_builds(qtbot, tmp_path, demo_intake):

@@ -4,9 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-import pytest
-
-from app.demo.intake import DEMO_EXPECTATIONS, write_demo_intake
+from app.demo.intake import DEMO_EXPECTATIONS
 from app.keys import KeyStore, format_fingerprint
 from app.model import Expert
 from app.packet import open_packet
@@ -18,11 +16,6 @@ MISSING = next(s for s, e in DEMO_EXPECTATIONS.items() if e["category"] is None)
 DUPLICATES = sorted(s for s, e in DEMO_EXPECTATIONS.items() if "duplicate" in e["warnings"])
 CLEAN = next(s for s, e in DEMO_EXPECTATIONS.items() if not e["warnings"])
 PASSPHRASE = "组织方口令"
-
-
-@pytest.fixture(scope="module")
-def demo_intake(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    return write_demo_intake(tmp_path_factory.mktemp("demo"))
 
 
 def workbench(qtbot, folder: Path, intake: Path, revealed: list[Path]) -> OrganizerWorkbench:

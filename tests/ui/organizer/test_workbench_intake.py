@@ -9,7 +9,7 @@ import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QLabel, QPlainTextEdit
 
-from app.demo.intake import DEMO_EXPECTATIONS, write_demo_intake
+from app.demo.intake import DEMO_EXPECTATIONS
 from app.model import FIELD_LABELS
 from ui.organizer.audit_view import action_text
 from ui.organizer.intake_dialogs import Acknowledgement, Duplicate, FieldEdit, Withdrawal
@@ -37,11 +37,6 @@ class Answers:
 
     edit_field = exclude = duplicate = acknowledge = withdraw_acknowledgement = _next
     change_folder_after_build = _next
-
-
-@pytest.fixture(scope="module")
-def demo_intake(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    return write_demo_intake(tmp_path_factory.mktemp("demo"))
 
 
 @pytest.fixture

@@ -4,25 +4,20 @@ the audit log, reopening, the built packet, and the command line reading the sam
 from __future__ import annotations
 
 import json
-from pathlib import Path
 
 import pytest
 from PySide6.QtCore import Qt, QTimer
 from PySide6.QtWidgets import QApplication, QDialogButtonBox, QLineEdit
 
-from app.demo.intake import write_demo_intake
 from app.keys import KeyStore
 from app.model import Expert
 from app.organizer.panel import PairChange
 from app.packet import open_packet
+from tests.ui.organizer.test_workbench_panel import PASSPHRASE, workbench
 from ui.organizer.panel_dialogs import PanelQuestions
 from ui.organizer.panel_models import CONFLICT, MANUAL_ASSIGNED, MANUAL_UNASSIGNED
-from ui.organizer.round import Round
-from ui.organizer.workbench import OrganizerWorkbench
 from ui.roles import KEY_ROLE
-from ui.task_runner import SyncTaskRunner
 
-PASSPHRASE = "组织方的口令123"
 EXPERTS = [Expert("E01", "王专家", "甲大学"), Expert("E02", "李专家", "乙研究院"),
            Expert("E03", "赵专家", "丙中心")]
 
@@ -40,21 +35,6 @@ class Answers:
 
     expert = fingerprint = new_key = conflict = roster_file = confirm_remove = _next
     pair_reason = _next
-
-
-@pytest.fixture(scope="module")
-def demo_intake(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    return write_demo_intake(tmp_path_factory.mktemp("demo"))
-
-
-def workbench(qtbot, folder: Path, intake: Path, answers: Answers) -> OrganizerWorkbench:
-    project = Round.open(folder) if Round.is_project(folder) else Round.create(folder, intake)
-    runner = SyncTaskRunner()
-    window = OrganizerWorkbench(runner, runner, project, page_options={
-        "panel": {"questions": answers}, "build": {"passphrase": lambda _p: PASSPHRASE,
-                                                    "confirm": lambda _p, _d: True}})
-    qtbot.addWidget(window)
-    return window
 
 
 def cell(page, expert: str, sid: str):

@@ -4,9 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-import pytest
-
-from app.demo.intake import DEMO_EXPECTATIONS, write_demo_intake
+from app.demo.intake import DEMO_EXPECTATIONS
 from app.keys import KeyStore
 from app.model import Expert
 from app.packet import open_packet
@@ -27,11 +25,6 @@ class Answers:
         return self.queue.pop(0)
 
     expert = fingerprint = new_key = conflict = roster_file = confirm_remove = _next
-
-
-@pytest.fixture(scope="module")
-def demo_intake(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    return write_demo_intake(tmp_path_factory.mktemp("demo"))
 
 
 def workbench(qtbot, folder: Path, intake: Path, answers: Answers) -> OrganizerWorkbench:

@@ -10,7 +10,6 @@ import pytest
 from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import QApplication, QMessageBox
 
-from app.demo.intake import write_demo_intake
 from app.model import Expert
 from app.organizer.panel import merged_roster, replaced_roster
 from ui.organizer.panel_dialogs import MERGE, REPLACE, PanelQuestions
@@ -34,11 +33,6 @@ class Answers:
             self.asked.append((name, args[1:]))
             return self.queue.pop(0)
         return answer
-
-
-@pytest.fixture(scope="module")
-def demo_intake(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    return write_demo_intake(tmp_path_factory.mktemp("demo"))
 
 
 @pytest.fixture
