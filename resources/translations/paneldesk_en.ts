@@ -2501,7 +2501,7 @@ Files involved:
 <context>
     <name>Message</name>
     <message>
-        <location filename="../../ui/i18n.py" line="41" />
+        <location filename="../../ui/i18n.py" line="42" />
         <location filename="../../ui/organizer/results_models.py" line="194" />
         <source>、</source>
         <translation>, </translation>
@@ -2971,12 +2971,12 @@ Files involved:
         <translation>Organizer key created, fingerprint {fp}</translation>
     </message>
     <message>
-        <location filename="../../ui/organizer/panel_page.py" line="291" />
+        <location filename="../../ui/organizer/panel_page.py" line="292" />
         <source>专家编号不能重复。</source>
         <translation>Expert ids must be unique.</translation>
     </message>
     <message>
-        <location filename="../../ui/organizer/panel_page.py" line="307" />
+        <location filename="../../ui/organizer/panel_page.py" line="309" />
         <source>无法保存专家名单：{error}</source>
         <translation>Cannot save the roster: {error}</translation>
     </message>
@@ -3152,8 +3152,8 @@ Files involved:
     </message>
     <message>
         <location filename="../../ui/organizer/panel_dialogs.py" line="249" />
-        <source>从名单中删除 {id} {name}？</source>
-        <translation>Remove {id} {name} from the roster?</translation>
+        <source>从名单中删除 {id} {name}？其分类评审组、回避和手动分配也一并删除。</source>
+        <translation>Remove {id} {name} from the roster? Their category panels, conflicts and pair adjustments are removed too.</translation>
     </message>
     <message>
         <location filename="../../ui/organizer/panel_dialogs.py" line="256" />

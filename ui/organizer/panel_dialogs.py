@@ -246,8 +246,8 @@ class PanelQuestions:
     def confirm_remove(self, parent: QWidget, expert: Expert) -> bool:
         answer = QMessageBox.question(
             parent, translate("PanelQuestions", "删除专家"),
-            translate("PanelQuestions", "从名单中删除 {id} {name}？").format(
-                id=expert.id, name=expert.name))
+            translate("PanelQuestions", "从名单中删除 {id} {name}？其分类评审组、回避和手动分配"
+                      "也一并删除。").format(id=expert.id, name=expert.name))
         return answer == QMessageBox.StandardButton.Yes
 
     def roster_import(self, parent: QWidget, file_name: str, count: int,

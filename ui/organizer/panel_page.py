@@ -285,7 +285,8 @@ class PanelPage(QWidget):
         if row >= 0:
             self.roster_view.selectRow(row)
 
-    def _save_roster(self, experts: list[Expert], reason: str, done: str = "") -> None:
+    def _save_roster(self, experts: list[Expert], reason: str, done: str = "",
+                     renamed: dict[str, str] | None = None) -> None:
         ids = [e.id for e in experts]
         if len(set(ids)) != len(ids):
             self.status_message.emit(self.tr("专家编号不能重复。"))
@@ -302,7 +303,8 @@ class PanelPage(QWidget):
             if done:
                 self.status_message.emit(done)
 
-        self._writer.run(self._project.set_roster, experts, reason, on_done=while_alive(self, saved),
+        self._writer.run(self._project.set_roster, experts, reason, renamed,
+                         on_done=while_alive(self, saved),
                          on_error=lambda err: self.status_message.emit(
                              self.tr("无法保存专家名单：{error}").format(error=err)))
 
@@ -315,7 +317,8 @@ class PanelPage(QWidget):
         old = self.selected_expert()
         new = self._questions.expert(self, old, [e.id for e in self.experts]) if old else None
         if old is not None and new is not None:
-            self._save_roster([new if e is old else e for e in self.experts], "edit")
+            self._save_roster([new if e is old else e for e in self.experts], "edit",
+                              renamed={old.id: new.id} if new.id != old.id else None)
 
     def remove_expert(self) -> None:
         old = self.selected_expert()

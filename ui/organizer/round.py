@@ -128,8 +128,10 @@ class Round:
     def roster(self) -> list[Expert]:
         return self.project.roster() or []
 
-    def set_roster(self, experts: list[Expert], reason: str = "") -> None:
-        """Write the roster file, point the project at it, record the change."""
+    def set_roster(self, experts: list[Expert], reason: str = "",
+                   renamed: dict[str, str] | None = None) -> None:
+        """Write the roster file, point the project at it, record the change; `renamed`
+        (old id → new id) carries an expert's panel, conflict and pair rows over."""
         old = [e.to_dict() for e in self.roster()]
         new = [e.to_dict() for e in experts]
         if old == new and self.project.settings.roster is not None:
@@ -146,16 +148,20 @@ class Round:
         self.project.db.record(self.panel_scope, who_am_i(), "roster", ROSTER_FILE, reason,
                                json.dumps(old, ensure_ascii=False),
                                json.dumps(new, ensure_ascii=False))
-        self._forget_experts({e.id for e in experts}, reason)
+        self._forget_experts({e.id for e in experts}, reason, renamed or {})
 
-    def _forget_experts(self, kept: set[str], reason: str) -> None:
-        """Drop the panel, conflict and pair rows of experts no longer on the roster: the
-        build refuses a row naming an unknown expert, so they would block it."""
+    def _forget_experts(self, kept: set[str], reason: str, renamed: dict[str, str]) -> None:
+        """Drop the panel, conflict and pair rows of experts no longer on the roster (the
+        build refuses a row naming an unknown expert); a renamed expert's rows follow."""
         panels, conflicts = self.panels()
         overrides = self.pair_overrides()
-        new_panels = [p for p in panels if p[0] in kept]
-        new_conflicts = [c for c in conflicts if c[0] in kept]
-        new_overrides = {k: v for k, v in overrides.items() if k[0] in kept}
+
+        def new_id(expert: str) -> str:
+            return renamed.get(expert, expert)
+
+        new_panels = [(new_id(e), v) for e, v in panels if new_id(e) in kept]
+        new_conflicts = [(new_id(e), v) for e, v in conflicts if new_id(e) in kept]
+        new_overrides = {(new_id(e), s): v for (e, s), v in overrides.items() if new_id(e) in kept}
         if (new_panels, new_conflicts, new_overrides) == (panels, conflicts, overrides):
             return
         settings = self.project.settings

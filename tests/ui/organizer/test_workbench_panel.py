@@ -120,3 +120,22 @@ def test_key_roster_panels_conflicts_and_build(qtbot, tmp_path, demo_intake):
     assert again.panel_page.roster.rowCount() == 3
     assert again.panel_page.panels.rows() == rows and again.panel_page.conflicts == [("E01", unit)]
     assert len(DEMO_EXPECTATIONS) == again.intake_page.model.rowCount()
+
+
+def test_an_expert_s_new_id_keeps_their_panels_conflicts_and_pairs(qtbot, tmp_path,
+                                                                    demo_intake):
+    """编辑… changing E02's id to E22: the rows naming E02 follow (before, the project
+    dropped them as rows of an expert no longer on the roster)."""
+    answers = Answers()
+    project = Round.create(tmp_path / "round", demo_intake)
+    project.set_roster([Expert("E01", "王专家", "甲大学"), Expert("E02", "李专家", "乙研究院")])
+    category = project.rubric().categories[0]
+    project.set_panels([("E01", category), ("E02", category)], [("E02", "某市热线")])
+    window = workbench(qtbot, tmp_path / "round", demo_intake, answers)
+    project = window.project
+    page = window.panel_page
+    page.select_expert("E02")
+    answers.queue.append(Expert("E22", "李专家", "乙研究院"))
+    page.edit_expert()
+    assert [e.id for e in project.roster()] == ["E01", "E22"]
+    assert project.panels() == ([("E01", category), ("E22", category)], [("E22", "某市热线")])
