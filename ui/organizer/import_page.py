@@ -23,7 +23,6 @@ from typing import Any
 from PySide6.QtCore import QCoreApplication, QItemSelectionModel, Qt, Signal
 from PySide6.QtGui import QDragEnterEvent, QDropEvent
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QFrame,
     QGroupBox,
     QHBoxLayout,
@@ -62,6 +61,7 @@ from ui.organizer.import_models import (
     outcome_text,
 )
 from ui.organizer.key_check import KeyCheck, confirm_key_dialog
+from ui.organizer.table_model import read_only_table
 from ui.plain_text import plain_labels
 
 IMPORTED = (VALID, SUPERSEDED, DUPLICATE)  # a sheet signed with the key is in the database
@@ -189,14 +189,7 @@ class ImportPage(QWidget):
         return holder
 
     def _table(self, model: Any, *, stretch: int) -> QTableView:
-        view = QTableView(self)
-        view.setModel(model)
-        view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        view.setAlternatingRowColors(True)
-        view.setWordWrap(False)
-        view.verticalHeader().hide()
+        view = read_only_table(self, model)
         header = view.horizontalHeader()
         header.setSectionResizeMode(stretch, QHeaderView.ResizeMode.Stretch)
         header.setMaximumSectionSize(300)  # a long file name must not push out the rest

@@ -17,7 +17,6 @@ from typing import Any
 
 from PySide6.QtCore import QCoreApplication, QItemSelectionModel, QObject, Qt, QTimer, Signal
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QComboBox,
     QHBoxLayout,
     QHeaderView,
@@ -52,6 +51,7 @@ from ui.organizer.intake_model import (
 )
 from ui.organizer.intake_rows import STATUSES, IntakeRow, IntakeRows
 from ui.organizer.round import Round
+from ui.organizer.table_model import read_only_table
 from ui.task_runner import ProgressRelay
 
 FLUSH_MS = 150  # rows arriving during a scan are shown in batches, not one repaint each
@@ -163,16 +163,9 @@ class IntakePage(QWidget):
         self.detail.withdraw_requested.connect(self.withdraw_acknowledgement_selected)
 
     def _table(self, parent: QWidget) -> QTableView:
-        view = QTableView(parent)
-        view.setModel(self.proxy)
+        view = read_only_table(parent, self.proxy)
         view.setSortingEnabled(True)
         view.sortByColumn(IntakeModel.ID, Qt.SortOrder.AscendingOrder)  # the packet's order
-        view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        view.setAlternatingRowColors(True)
-        view.setWordWrap(False)
-        view.verticalHeader().hide()
         header = view.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         header.setSectionResizeMode(IntakeModel.TITLE, QHeaderView.ResizeMode.Stretch)

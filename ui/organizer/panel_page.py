@@ -52,8 +52,9 @@ from ui.organizer.alive import while_alive
 from ui.organizer.panel_dialogs import PanelQuestions
 from ui.organizer.panel_models import MatrixModel, PanelsModel
 from ui.organizer.roster_changes import imported_roster, with_accepted_key
-from ui.organizer.roster_pane import RosterPane, plain_table
+from ui.organizer.roster_pane import RosterPane
 from ui.organizer.round import Round
+from ui.organizer.table_model import read_only_table
 
 
 class PanelPage(QWidget):
@@ -111,7 +112,7 @@ class PanelPage(QWidget):
         hint = QLabel(self.tr("勾选即把专家编入该类别的评审组；全部不勾选时，每位专家评审全部申报。"), holder)
         hint.setWordWrap(True)
         holder_layout.addWidget(hint)
-        self.panels_view = plain_table(holder, self.panels)
+        self.panels_view = read_only_table(holder, self.panels)
         self.panels_view.verticalHeader().show()
         holder_layout.addWidget(self.panels_view, 1)
         tabs.addTab(holder, self.tr("分类评审组"))
@@ -137,7 +138,7 @@ class PanelPage(QWidget):
         self.matrix_warning.setTextFormat(Qt.TextFormat.PlainText)
         matrix_layout.addWidget(self.matrix_warning)
         self.matrix = MatrixModel(self)
-        self.matrix_view = plain_table(matrix, self.matrix)
+        self.matrix_view = read_only_table(matrix, self.matrix)
         self.matrix_view.verticalHeader().show()
         self.matrix_view.horizontalHeader().setDefaultSectionSize(46)
         self.matrix_view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectItems)

@@ -26,7 +26,7 @@ from PySide6.QtCore import (
     Qt,
 )
 from PySide6.QtGui import QBrush, QColor
-from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QTableView, QWidget
+from PySide6.QtWidgets import QHeaderView, QTableView, QWidget
 
 from app.i18n import Message, recognise
 from app.results.explain import agreement_sentence, too_few
@@ -37,6 +37,7 @@ from app.workspace.flags import FLAG_CONTEXT, FLAG_LABELS
 from scoring.agreement import ICC_FORMS
 from scoring.totals import format_score
 from ui.i18n import join_list, render
+from ui.organizer.table_model import read_only_table
 from ui.plain_text import plain_tooltip
 from ui.roles import KEY_ROLE, SORT_ROLE
 
@@ -318,15 +319,8 @@ def make_table(parent: QWidget, model: RowsModel, stretch: int | None = None) ->
     proxy = QSortFilterProxyModel(parent)
     proxy.setSourceModel(model)
     proxy.setSortRole(SORT_ROLE)
-    view = QTableView(parent)
-    view.setModel(proxy)
+    view = read_only_table(parent, proxy)
     view.setSortingEnabled(True)
-    view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-    view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-    view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-    view.setAlternatingRowColors(True)
-    view.setWordWrap(False)
-    view.verticalHeader().setVisible(False)
     header = view.horizontalHeader()
     header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
     if stretch is not None:

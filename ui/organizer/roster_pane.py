@@ -2,37 +2,22 @@
 
 The pane lays the widgets out and greys 编辑… 删除 登记指纹… while no expert is selected;
 what the buttons do (asking, saving through `Round.set_roster`) stays with `PanelPage`,
-which connects them (and a double-click on a row to 编辑…).  `plain_table` is the
-table view every part of the step uses: whole rows selected, one at a time.
+which connects them (and a double-click on a row to 编辑…).
 """
 
 from __future__ import annotations
 
-from typing import Any
-
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QHBoxLayout,
     QHeaderView,
     QLabel,
     QPushButton,
-    QTableView,
     QVBoxLayout,
     QWidget,
 )
 
 from ui.organizer.panel_models import RosterModel
-
-
-def plain_table(parent: QWidget, model: Any) -> QTableView:
-    """A table of `model`, whole rows selected one at a time, no row numbers."""
-    view = QTableView(parent)
-    view.setModel(model)
-    view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-    view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-    view.verticalHeader().hide()
-    view.setWordWrap(False)
-    return view
+from ui.organizer.table_model import read_only_table
 
 
 class RosterPane(QWidget):
@@ -46,7 +31,7 @@ class RosterPane(QWidget):
         title.setObjectName("sectionTitle")
         layout.addWidget(title)
         self.model = RosterModel(self)
-        self.view = plain_table(self, self.model)
+        self.view = read_only_table(self, self.model)
         header = self.view.horizontalHeader()
         header.setSectionResizeMode(RosterModel.FINGERPRINT, QHeaderView.ResizeMode.Stretch)
         header.setSectionResizeMode(RosterModel.ORGANIZATION,

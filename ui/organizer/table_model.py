@@ -1,8 +1,10 @@
-"""The one read-only list model the organizer's tables share: rows under translated headers.
+"""The one read-only list model the organizer's tables share, and the view they sit in.
 
 A subclass names its `HEADERS` (each marked with QT_TRANSLATE_NOOP in `CONTEXT`), keeps
 its rows in `_rows` and says what a cell shows in `data`; counting rows and columns and
-translating the headers is done here once.
+translating the headers is done here once.  `read_only_table` is the view every
+organizer table starts from: whole rows selected one at a time, nothing editable in
+place, alternating rows, no wrapping, no row numbers.
 """
 
 from __future__ import annotations
@@ -17,6 +19,7 @@ from PySide6.QtCore import (
     QPersistentModelIndex,
     Qt,
 )
+from PySide6.QtWidgets import QAbstractItemView, QTableView, QWidget
 
 AnyIndex = QModelIndex | QPersistentModelIndex
 
@@ -42,3 +45,16 @@ class ListTableModel(QAbstractTableModel):
         if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
             return QCoreApplication.translate(self.CONTEXT, self.HEADERS[section])
         return None
+
+
+def read_only_table(parent: QWidget | None, model: Any) -> QTableView:
+    """A view of `model` as the organizer's tables show one (see the module docstring)."""
+    view = QTableView(parent)
+    view.setModel(model)
+    view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+    view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+    view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+    view.setAlternatingRowColors(True)
+    view.setWordWrap(False)
+    view.verticalHeader().hide()
+    return view
