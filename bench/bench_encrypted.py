@@ -37,10 +37,10 @@ sys.path.insert(0, str(ROOT))
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
 from bench.bench_review import (  # noqa: E402 — needs the path set above
-    READING_S,
     ensure_packet,
     measure_pages,
     percentile,
+    switch_through,
     wait_until,
 )
 
@@ -103,28 +103,11 @@ def open_window(packet: Path, secret: str | None):
     return app, window, shown, time.perf_counter() - start
 
 
-def switching(app, window, shown: list[str], ids: list[str], settle: bool) -> list[float]:
-    times = []
-    for sid in ids:
-        if settle:
-            pause = time.perf_counter() + READING_S
-            wait_until(app, lambda p=pause: time.perf_counter() > p, "reading time")
-            wait_until(app, lambda: not window._runner.busy, "background work")  # noqa: SLF001
-        shown.clear()
-        start = time.perf_counter()
-        window.list_panel.select(sid)
-        wait_until(app, lambda s=sid: any(name.startswith(f"{s}/") for name in shown)
-                   or not window.session.submission(s).evidence, f"evidence of {sid}")
-        app.processEvents()
-        times.append(time.perf_counter() - start)
-    return times
-
-
 def child(packet: Path, secret: str | None, settled: int) -> int:
     app, window, shown, opened = open_window(packet, secret)
     ids = window.list_panel.proxy.source_ids()
-    hurried = switching(app, window, shown, ids[1:] + ids[:1], settle=False)
-    calm = switching(app, window, shown, ids[1:settled + 1], settle=True)
+    hurried = switch_through(app, window, shown, ids[1:] + ids[:1], settle=False)
+    calm = switch_through(app, window, shown, ids[1:settled + 1], settle=True)
     warm, cold, bare = measure_pages(app, window)
     print("RESULT " + json.dumps({"open": opened, "hurried": hurried, "calm": calm,
                                   "warm": warm, "cold": cold, "bare": bare}), flush=True)

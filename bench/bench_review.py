@@ -297,8 +297,13 @@ def measure_switching(app, window, shown: list[str], settle: bool) -> list[float
     before moving on — background work (thumbnails, the look-ahead) finishes first;
     otherwise back to back, the moment the evidence appears."""
     ids = window.list_panel.proxy.source_ids()
+    return switch_through(app, window, shown, ids[1:] + ids[:1], settle)
+
+
+def switch_through(app, window, shown: list[str], ids: list[str], settle: bool) -> list[float]:
+    """Seconds from selecting each of `ids` in turn to its first evidence on screen."""
     times = []
-    for sid in ids[1:] + ids[:1]:
+    for sid in ids:
         if settle:  # reading time: idle-time preparation and background work finish
             pause = time.perf_counter() + READING_S
             wait_until(app, lambda p=pause: time.perf_counter() > p, "reading time")

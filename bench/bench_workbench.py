@@ -27,6 +27,9 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+
+from bench.bench_review import wait_until  # noqa: E402 — needs the path set above
+
 TICK_MS = 10
 
 
@@ -94,17 +97,13 @@ def main() -> int:
     clock.start()
     timer.start()
     page.scan()
-    while page.scanning:
-        app.processEvents()
-        time.sleep(0.001)
+    wait_until(app, lambda: not page.scanning, "the scan")
     total = clock.nsecsElapsed() / 1e6
     timer.stop()
     rows = page.model.rowCount()
     started = time.perf_counter()
     page.scan()
-    while page.scanning:
-        app.processEvents()
-        time.sleep(0.001)
+    wait_until(app, lambda: not page.scanning, "the scan")
     rescan = (time.perf_counter() - started) * 1000
     ordered = sorted(lateness)
     p99 = ordered[int(len(ordered) * 0.99) - 1] if ordered else 0.0
