@@ -3,46 +3,23 @@ read, and look-aheads of submissions passed are withdrawn without leaving a file
 
 from __future__ import annotations
 
-from tests.ui.test_evidence_panel import make_submission, read_file
+from tests.ui.test_evidence_panel import HeldRunner, make_submission, read_file
 from ui.evidence import EvidencePanel
 from ui.task_runner import SyncTaskRunner
 
 
-class QueueRunner(SyncTaskRunner):
-    """Queues look-ahead tasks (withdrawable by group) until `release()`; the rest runs."""
+def counting(reads: list[str]):
+    """`read_file`, noting every name it is asked for in `reads`."""
+    def read(name: str) -> bytes:
+        reads.append(name)
+        return read_file(name)
 
-    def __init__(self) -> None:
-        super().__init__()
-        self.queued: list[tuple] = []
-        self.calls: list[str] = []
-
-    def run(self, fn, *args, on_done=None, on_error=None, priority=0, group=None):  # type: ignore[no-untyped-def]
-        self.calls.append(fn.__name__)
-        if fn.__name__ == "load_ahead":
-            self.queued.append((group, fn, args, on_done, on_error))
-            return
-        super().run(fn, *args, on_done=on_done, on_error=on_error, priority=priority)
-
-    def drop_queued(self, group: object) -> int:
-        kept = [job for job in self.queued if job[0] != group]
-        dropped = len(self.queued) - len(kept)
-        self.queued = kept
-        return dropped
-
-    def release(self) -> None:
-        jobs, self.queued = self.queued, []
-        for _group, fn, args, on_done, on_error in jobs:
-            super().run(fn, *args, on_done=on_done, on_error=on_error)
+    return read
 
 
 def test_a_submission_set_without_loading_reads_nothing_until_asked(qtbot: object) -> None:
     reads: list[str] = []
-
-    def counting_read(name: str) -> bytes:
-        reads.append(name)
-        return read_file(name)
-
-    panel = EvidencePanel(SyncTaskRunner(), counting_read)
+    panel = EvidencePanel(SyncTaskRunner(), counting(reads))
     qtbot.addWidget(panel)  # type: ignore[attr-defined]
     shown: list[str] = []
     panel.evidence_shown.connect(shown.append)
@@ -58,12 +35,7 @@ def test_a_submission_set_without_loading_reads_nothing_until_asked(qtbot: objec
 
 def test_a_submission_left_before_loading_is_never_read(qtbot: object) -> None:
     reads: list[str] = []
-
-    def counting_read(name: str) -> bytes:
-        reads.append(name)
-        return read_file(name)
-
-    panel = EvidencePanel(SyncTaskRunner(), counting_read)
+    panel = EvidencePanel(SyncTaskRunner(), counting(reads))
     qtbot.addWidget(panel)  # type: ignore[attr-defined]
     panel.set_submission(make_submission(["S1/E1.jpg"]), load=False)
     panel.set_submission(make_submission(["S1/E4.docx"]), load=False)
@@ -74,7 +46,7 @@ def test_a_submission_left_before_loading_is_never_read(qtbot: object) -> None:
 
 def test_look_aheads_of_submissions_passed_are_withdrawn_and_never_waited_for(
         qtbot: object) -> None:
-    runner = QueueRunner()
+    runner = HeldRunner()
     panel = EvidencePanel(runner, read_file)
     qtbot.addWidget(panel)  # type: ignore[attr-defined]
     shown: list[str] = []
@@ -82,13 +54,13 @@ def test_look_aheads_of_submissions_passed_are_withdrawn_and_never_waited_for(
     passed, coming = make_submission(["S1/E1.jpg"]), make_submission(["S1/E2.pdf"])
     panel.prefetch(passed)
     panel.prefetch(coming)  # the expert moved on: the first look-ahead is withdrawn
-    assert [job[2][1].name for job in runner.queued] == ["S1/E2.pdf"]
+    assert [job[2][1].name for job in runner.held] == ["S1/E2.pdf"]
     panel.set_submission(passed)  # back to it: read now, not waited for
     assert shown == ["S1/E1.jpg"]
 
 
 def test_a_look_ahead_the_screen_waits_for_is_not_withdrawn(qtbot: object) -> None:
-    runner = QueueRunner()
+    runner = HeldRunner()
     panel = EvidencePanel(runner, read_file)
     qtbot.addWidget(panel)  # type: ignore[attr-defined]
     shown: list[str] = []
@@ -97,6 +69,6 @@ def test_a_look_ahead_the_screen_waits_for_is_not_withdrawn(qtbot: object) -> No
     panel.prefetch(first, now=True)  # the window's start
     panel.set_submission(first)
     panel.prefetch(make_submission(["S1/E2.pdf"]))
-    assert len(runner.queued) == 2
+    assert len(runner.held) == 2
     runner.release()
     assert shown == ["S1/E1.jpg"]

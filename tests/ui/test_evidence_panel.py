@@ -395,24 +395,31 @@ def test_thumbnails_wait_until_the_selected_file_is_shown(qtbot: object) -> None
 
 
 class HeldRunner(SyncTaskRunner):
-    """Holds look-ahead tasks until `release()`; everything else runs at once."""
+    """Holds look-ahead tasks (withdrawable by group) until `release()`; everything else
+    runs at once."""
 
     def __init__(self) -> None:
         super().__init__()
-        self.held: list[tuple] = []
+        self.held: list[tuple] = []  # (group, fn, args, on_done, on_error, priority)
         self.calls: list[str] = []
 
     def run(self, fn, *args, on_done=None, on_error=None, priority=0, group=None):  # type: ignore[no-untyped-def]
         self.calls.append(fn.__name__)
         if fn.__name__ == "load_ahead":
-            self.held.append((fn, args, on_done, on_error, priority))
+            self.held.append((group, fn, args, on_done, on_error, priority))
             return
         super().run(fn, *args, on_done=on_done, on_error=on_error, priority=priority)
 
+    def drop_queued(self, group: object) -> int:
+        kept = [job for job in self.held if job[0] != group]
+        dropped = len(self.held) - len(kept)
+        self.held = kept
+        return dropped
+
     def release(self) -> None:
-        for fn, args, on_done, on_error, priority in self.held:
+        jobs, self.held = self.held, []
+        for _group, fn, args, on_done, on_error, priority in jobs:
             super().run(fn, *args, on_done=on_done, on_error=on_error, priority=priority)
-        self.held.clear()
 
 
 @pytest.mark.parametrize("first", ["S1/E2.pdf", "S1/E1.jpg"])
