@@ -20,11 +20,9 @@ from typing import Any
 
 from PySide6.QtCore import (
     QT_TRANSLATE_NOOP,
-    QAbstractTableModel,
     QCoreApplication,
     QModelIndex,
     QObject,
-    QPersistentModelIndex,
     Qt,
 )
 from PySide6.QtGui import QBrush, QColor
@@ -44,11 +42,11 @@ from app.sheets.importer import (
 )
 from app.sheets.verify import MALFORMED, TAMPERED, UNSIGNED, DiffItem
 from ui.i18n import render
+from ui.organizer.table_model import AnyIndex, ListTableModel
 from ui.plain_text import plain_tooltip
 from ui.roles import ROW_ROLE
 
 ERROR = "ERROR"  # not an import outcome: importing the file failed (see the message)
-AnyIndex = QModelIndex | QPersistentModelIndex
 _CTX = "ImportModels"
 translate = QCoreApplication.translate  # with a literal context, so lupdate files it there
 
@@ -126,27 +124,10 @@ class ResultRow(ImportOutcome):
         return cls(file, ERROR, message)
 
 
-class _Table(QAbstractTableModel):
+class _Table(ListTableModel):
     """A read-only table: subclasses give `HEADERS` and `cell(row, column, role)`."""
 
-    HEADERS: tuple[str, ...] = ()
-
-    def __init__(self, parent: QObject | None = None) -> None:
-        super().__init__(parent)
-        self._rows: list[Any] = []
-
-    def rowCount(self, parent: AnyIndex = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self._rows)
-
-    def columnCount(self, parent: AnyIndex = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self.HEADERS)
-
-    def headerData(self, section: int, orientation: Qt.Orientation,
-                   role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if (orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole
-                and 0 <= section < len(self.HEADERS)):
-            return tr(self.HEADERS[section])
-        return None
+    CONTEXT = _CTX
 
     def data(self, index: AnyIndex, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if not index.isValid() or not 0 <= index.row() < len(self._rows):

@@ -17,11 +17,8 @@ from typing import Any
 
 from PySide6.QtCore import (
     QT_TRANSLATE_NOOP,
-    QAbstractTableModel,
     QCoreApplication,
-    QModelIndex,
     QObject,
-    QPersistentModelIndex,
     Qt,
     Signal,
 )
@@ -29,9 +26,9 @@ from PySide6.QtGui import QBrush, QColor
 
 from app.keys import format_fingerprint
 from app.model import Expert
+from ui.organizer.table_model import AnyIndex, TableModel
 from ui.roles import KEY_ROLE, SORT_ROLE
 
-AnyIndex = QModelIndex | QPersistentModelIndex
 _CTX = "PanelModels"
 _RED = QColor("#b42318")
 _MANUAL = QColor("#1d4ed8")
@@ -50,26 +47,8 @@ def tr(text: str) -> str:
     return QCoreApplication.translate(_CTX, text)
 
 
-class _Table(QAbstractTableModel):
-    HEADERS: tuple[str, ...] = ()
-
-    def rowCount(self, parent: AnyIndex = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else self._row_count()
-
-    def columnCount(self, parent: AnyIndex = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else self._column_count()
-
-    def _row_count(self) -> int:
-        return 0
-
-    def _column_count(self) -> int:
-        return len(self.HEADERS)
-
-    def headerData(self, section: int, orientation: Qt.Orientation,
-                   role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
-            return tr(self.HEADERS[section])
-        return None
+class _Table(TableModel):
+    CONTEXT = _CTX
 
 
 class RosterModel(_Table):

@@ -24,27 +24,42 @@ from PySide6.QtWidgets import QAbstractItemView, QTableView, QWidget
 AnyIndex = QModelIndex | QPersistentModelIndex
 
 
-class ListTableModel(QAbstractTableModel):
-    """A list of rows (`_rows`), one column per header."""
+class TableModel(QAbstractTableModel):
+    """A flat table: `_row_count()` rows, `_column_count()` columns (one per header unless
+    a subclass says otherwise), the headers translated in `CONTEXT`."""
 
     CONTEXT = ""
     HEADERS: tuple[str, ...] = ()
+
+    def rowCount(self, parent: AnyIndex = QModelIndex()) -> int:  # noqa: B008 — Qt API
+        return 0 if parent.isValid() else self._row_count()
+
+    def columnCount(self, parent: AnyIndex = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else self._column_count()
+
+    def _row_count(self) -> int:
+        return 0
+
+    def _column_count(self) -> int:
+        return len(self.HEADERS)
+
+    def headerData(self, section: int, orientation: Qt.Orientation,
+                   role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if (orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole
+                and 0 <= section < len(self.HEADERS)):
+            return QCoreApplication.translate(self.CONTEXT, self.HEADERS[section])
+        return None
+
+
+class ListTableModel(TableModel):
+    """A list of rows (`_rows`), one column per header."""
 
     def __init__(self, parent: QObject | None = None) -> None:
         super().__init__(parent)
         self._rows: list[Any] = []
 
-    def rowCount(self, parent: AnyIndex = QModelIndex()) -> int:  # noqa: B008 — Qt API
-        return 0 if parent.isValid() else len(self._rows)
-
-    def columnCount(self, parent: AnyIndex = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self.HEADERS)
-
-    def headerData(self, section: int, orientation: Qt.Orientation,
-                   role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
-            return QCoreApplication.translate(self.CONTEXT, self.HEADERS[section])
-        return None
+    def _row_count(self) -> int:
+        return len(self._rows)
 
 
 def read_only_table(parent: QWidget | None, model: Any) -> QTableView:
