@@ -612,19 +612,19 @@
         <translation>All warnings of the build</translation>
     </message>
     <message>
-        <location filename="../../ui/organizer/build_page.py" line="345" />
+        <location filename="../../ui/organizer/build_page.py" line="343" />
         <source>上次生成的评审包已不在原处：{path}
 如需再发给专家，请重新生成。</source>
         <translation>The packet built last is no longer where it was: {path}
 To send it to the experts again, build it again.</translation>
     </message>
     <message>
-        <location filename="../../ui/organizer/build_page.py" line="350" />
+        <location filename="../../ui/organizer/build_page.py" line="354" />
         <source>无法读取上次生成的评审包 {path}：{error}</source>
         <translation>Cannot read the packet built last, {path}: {error}</translation>
     </message>
     <message>
-        <location filename="../../ui/organizer/build_page.py" line="367" />
+        <location filename="../../ui/organizer/build_page.py" line="363" />
         <source>给专家的说明已复制到剪贴板。</source>
         <translation>The note for experts is on the clipboard.</translation>
     </message>
@@ -738,22 +738,22 @@ Organizer key fingerprint: {fingerprint}</translation>
         <translation>Close</translation>
     </message>
     <message>
-        <location filename="../../ui/organizer/build_summary.py" line="173" />
+        <location filename="../../ui/organizer/build_summary.py" line="165" />
         <source>状态</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../../ui/organizer/build_summary.py" line="173" />
+        <location filename="../../ui/organizer/build_summary.py" line="165" />
         <source>来源</source>
         <translation>Source</translation>
     </message>
     <message>
-        <location filename="../../ui/organizer/build_summary.py" line="174" />
+        <location filename="../../ui/organizer/build_summary.py" line="166" />
         <source>编号</source>
         <translation>ID</translation>
     </message>
     <message>
-        <location filename="../../ui/organizer/build_summary.py" line="174" />
+        <location filename="../../ui/organizer/build_summary.py" line="166" />
         <source>说明</source>
         <translation>Explanation</translation>
     </message>
@@ -1465,187 +1465,187 @@ Choose yourself from the roster and {action} your signing key. Score sheets are 
 <context>
     <name>ImportModels</name>
     <message>
-        <location filename="../../ui/organizer/import_models.py" line="58" />
+        <location filename="../../ui/organizer/import_models.py" line="56" />
         <source>有效</source>
         <translation>Valid</translation>
     </message>
     <message>
-        <location filename="../../ui/organizer/import_models.py" line="59" />
+        <location filename="../../ui/organizer/import_models.py" line="57" />
         <source>已被改动</source>
         <translation>Tampered</translation>
     </message>
     <message>
-        <location filename="../../ui/organizer/import_models.py" line="60" />
+        <location filename="../../ui/organizer/import_models.py" line="58" />
         <source>未登记的密钥</source>
         <translation>Unknown key</translation>
     </message>
     <message>
-        <location filename="../../ui/organizer/import_models.py" line="61" />
+        <location filename="../../ui/organizer/import_models.py" line="59" />
         <source>密钥不符</source>
         <translation>Key mismatch</translation>
     </message>
     <message>
-        <location filename="../../ui/organizer/import_models.py" line="62" />
+        <location filename="../../ui/organizer/import_models.py" line="60" />
         <source>不属于本评审包</source>
         <translation>Wrong packet</translation>
     </message>
     <message>
-        <location filename="../../ui/organizer/import_models.py" line="63" />
+        <location filename="../../ui/organizer/import_models.py" line="61" />
         <source>数值无效</source>
         <translation>Invalid values</translation>
     </message>
     <message>
-        <location filename="../../ui/organizer/import_models.py" line="64" />
+        <location filename="../../ui/organizer/import_models.py" line="62" />
         <source>旧版本</source>
         <translation>Superseded</translation>
     </message>
     <message>
-        <location filename="../../ui/organizer/import_models.py" line="65" />
+        <location filename="../../ui/organizer/import_models.py" line="63" />
         <source>重复导入</source>
         <translation>Duplicate</translation>
     </message>
     <message>
-        <location filename="../../ui/organizer/import_models.py" line="66" />
+        <location filename="../../ui/organizer/import_models.py" line="64" />
         <source>版本冲突</source>
         <translation>Version conflict</translation>
     </message>
     <message>
-        <location filename="../../ui/organizer/import_models.py" line="67" />
+        <location filename="../../ui/organizer/import_models.py" line="65" />
         <source>未签名</source>
         <translation>Unsigned</translation>
     </message>
     <message>
-        <location filename="../../ui/organizer/import_models.py" line="68" />
+        <location filename="../../ui/organizer/import_models.py" line="66" />
         <source>文件无效</source>
         <translation>Malformed</translation>
     </message>
     <message>
-        <location filename="../../ui/organizer/import_models.py" line="69" />
+        <location filename="../../ui/organizer/import_models.py" line="67" />
         <source>导入出错</source>
         <translation>Import error</translation>
     </message>
     <message>
-        <location filename="../../ui/organizer/import_models.py" line="74" />
+        <location filename="../../ui/organizer/import_models.py" line="72" />
         <source>（空）</source>
         <translation>(empty)</translation>
     </message>
     <message>
-        <location filename="../../ui/organizer/import_models.py" line="174" />
-        <location filename="../../ui/organizer/import_models.py" line="298" />
+        <location filename="../../ui/organizer/import_models.py" line="155" />
+        <location filename="../../ui/organizer/import_models.py" line="279" />
         <source>文件</source>
         <translation>File</translation>
     </message>
     <message>
-        <location filename="../../ui/organizer/import_models.py" line="174" />
-        <location filename="../../ui/organizer/import_models.py" line="298" />
+        <location filename="../../ui/organizer/import_models.py" line="155" />
+        <location filename="../../ui/organizer/import_models.py" line="279" />
         <source>结果</source>
         <translation>Outcome</translation>
     </message>
     <message>
-        <location filename="../../ui/organizer/import_models.py" line="175" />
-        <location filename="../../ui/organizer/import_models.py" line="250" />
-        <location filename="../../ui/organizer/import_models.py" line="299" />
+        <location filename="../../ui/organizer/import_models.py" line="156" />
+        <location filename="../../ui/organizer/import_models.py" line="231" />
+        <location filename="../../ui/organizer/import_models.py" line="280" />
         <source>专家</source>
         <translation>Expert</translation>
     </message>
     <message>
-        <location filename="../../ui/organizer/import_models.py" line="175" />
-        <location filename="../../ui/organizer/import_models.py" line="299" />
+        <location filename="../../ui/organizer/import_models.py" line="156" />
+        <location filename="../../ui/organizer/import_models.py" line="280" />
         <source>版本</source>
         <translation>Version</translation>
     </message>
     <message>
-        <location filename="../../ui/organizer/import_models.py" line="176" />
+        <location filename="../../ui/organizer/import_models.py" line="157" />
         <source>说明</source>
         <translation>Explanation</translation>
     </message>
     <message>
-        <location filename="../../ui/organizer/import_models.py" line="226" />
+        <location filename="../../ui/organizer/import_models.py" line="207" />
         <source>申报</source>
         <translation>Submission</translation>
     </message>
     <message>
-        <location filename="../../ui/organizer/import_models.py" line="226" />
+        <location filename="../../ui/organizer/import_models.py" line="207" />
         <source>字段</source>
         <translation>Field</translation>
     </message>
     <message>
-        <location filename="../../ui/organizer/import_models.py" line="227" />
+        <location filename="../../ui/organizer/import_models.py" line="208" />
         <source>签名时的值</source>
         <translation>Signed value</translation>
     </message>
     <message>
-        <location filename="../../ui/organizer/import_models.py" line="228" />
+        <location filename="../../ui/organizer/import_models.py" line="209" />
         <source>现在的值</source>
         <translation>Value found</translation>
     </message>
     <message>
-        <location filename="../../ui/organizer/import_models.py" line="251" />
+        <location filename="../../ui/organizer/import_models.py" line="232" />
         <source>最新版本</source>
         <translation>Latest version</translation>
     </message>
     <message>
-        <location filename="../../ui/organizer/import_models.py" line="252" />
+        <location filename="../../ui/organizer/import_models.py" line="233" />
         <source>已评</source>
         <translation>Scored</translation>
     </message>
     <message>
-        <location filename="../../ui/organizer/import_models.py" line="252" />
+        <location filename="../../ui/organizer/import_models.py" line="233" />
         <source>回避</source>
         <translation>Recused</translation>
     </message>
     <message>
-        <location filename="../../ui/organizer/import_models.py" line="253" />
+        <location filename="../../ui/organizer/import_models.py" line="234" />
         <source>未评</source>
         <translation>Not scored</translation>
     </message>
     <message>
-        <location filename="../../ui/organizer/import_models.py" line="254" />
+        <location filename="../../ui/organizer/import_models.py" line="235" />
         <source>部分评分</source>
         <translation>Partial</translation>
     </message>
     <message>
-        <location filename="../../ui/organizer/import_models.py" line="255" />
+        <location filename="../../ui/organizer/import_models.py" line="236" />
         <source>被拒文件</source>
         <translation>Rejected files</translation>
     </message>
     <message>
-        <location filename="../../ui/organizer/import_models.py" line="282" />
+        <location filename="../../ui/organizer/import_models.py" line="263" />
         <source>未交</source>
         <translation>Not returned</translation>
     </message>
     <message>
-        <location filename="../../ui/organizer/import_models.py" line="283" />
+        <location filename="../../ui/organizer/import_models.py" line="264" />
         <source>第 {version} 版</source>
         <translation>Version {version}</translation>
     </message>
     <message>
-        <location filename="../../ui/organizer/import_models.py" line="287" />
+        <location filename="../../ui/organizer/import_models.py" line="268" />
         <source>是</source>
         <translation>Yes</translation>
     </message>
     <message>
-        <location filename="../../ui/organizer/import_models.py" line="288" />
+        <location filename="../../ui/organizer/import_models.py" line="269" />
         <source>否</source>
         <translation>No</translation>
     </message>
     <message>
-        <location filename="../../ui/organizer/import_models.py" line="300" />
+        <location filename="../../ui/organizer/import_models.py" line="281" />
         <source>原因</source>
         <translation>Reason</translation>
     </message>
     <message>
-        <location filename="../../ui/organizer/import_models.py" line="301" />
+        <location filename="../../ui/organizer/import_models.py" line="282" />
         <source>记录时间</source>
         <translation>Logged at</translation>
     </message>
     <message>
-        <location filename="../../ui/organizer/import_models.py" line="302" />
+        <location filename="../../ui/organizer/import_models.py" line="283" />
         <source>后续</source>
         <translation>Follow-up</translation>
     </message>
     <message>
-        <location filename="../../ui/organizer/import_models.py" line="318" />
+        <location filename="../../ui/organizer/import_models.py" line="299" />
         <source>已核对密钥并导入</source>
         <translation>Key compared, imported</translation>
     </message>
@@ -1693,42 +1693,42 @@ Choose yourself from the roster and {action} your signing key. Score sheets are 
         <translation>Compare fingerprint and accept…</translation>
     </message>
     <message>
-        <location filename="../../ui/organizer/import_page.py" line="227" />
+        <location filename="../../ui/organizer/import_page.py" line="220" />
         <source>无法读取文件夹：{error}</source>
         <translation>Cannot read the folder: {error}</translation>
     </message>
     <message>
-        <location filename="../../ui/organizer/import_page.py" line="230" />
+        <location filename="../../ui/organizer/import_page.py" line="223" />
         <source>没有找到 .xlsx 评分表。</source>
         <translation>No .xlsx score sheets found.</translation>
     </message>
     <message>
-        <location filename="../../ui/organizer/import_page.py" line="246" />
+        <location filename="../../ui/organizer/import_page.py" line="239" />
         <source>正在核验并导入 {count} 个文件…</source>
         <translation>Verifying and importing {count} files…</translation>
     </message>
     <message>
-        <location filename="../../ui/organizer/import_page.py" line="299" />
+        <location filename="../../ui/organizer/import_page.py" line="292" />
         <source>，</source>
         <translation>, </translation>
     </message>
     <message>
-        <location filename="../../ui/organizer/import_page.py" line="301" />
+        <location filename="../../ui/organizer/import_page.py" line="294" />
         <source>已处理 {count} 个文件：{summary}</source>
         <translation>Processed {count} files: {summary}</translation>
     </message>
     <message>
-        <location filename="../../ui/organizer/import_page.py" line="321" />
+        <location filename="../../ui/organizer/import_page.py" line="314" />
         <source>导入失败：{error}</source>
         <translation>Import failed: {error}</translation>
     </message>
     <message>
-        <location filename="../../ui/organizer/import_page.py" line="358" />
+        <location filename="../../ui/organizer/import_page.py" line="351" />
         <source>{outcome}：{explanation}</source>
         <translation>{outcome}: {explanation}</translation>
     </message>
     <message>
-        <location filename="../../ui/organizer/import_page.py" line="361" />
+        <location filename="../../ui/organizer/import_page.py" line="354" />
         <source>签名密钥指纹：{fingerprint}</source>
         <translation>Signing key fingerprint: {fingerprint}</translation>
     </message>
@@ -2091,47 +2091,47 @@ Files involved:
         <translation>Filter:</translation>
     </message>
     <message>
-        <location filename="../../ui/organizer/intake_page.py" line="193" />
+        <location filename="../../ui/organizer/intake_page.py" line="186" />
         <source>申报材料文件夹：{folder}</source>
         <translation>Intake folder: {folder}</translation>
     </message>
     <message>
-        <location filename="../../ui/organizer/intake_page.py" line="219" />
+        <location filename="../../ui/organizer/intake_page.py" line="212" />
         <source>正在查找申报材料…</source>
         <translation>Looking for applications…</translation>
     </message>
     <message>
-        <location filename="../../ui/organizer/intake_page.py" line="243" />
+        <location filename="../../ui/organizer/intake_page.py" line="236" />
         <source>正在读取 {done}/{total}：{name}</source>
         <translation>Reading {done}/{total}: {name}</translation>
     </message>
     <message>
-        <location filename="../../ui/organizer/intake_page.py" line="267" />
+        <location filename="../../ui/organizer/intake_page.py" line="260" />
         <source>已取消读取；已读取的申报保留在表中。</source>
         <translation>Reading cancelled; the applications read so far stay in the table.</translation>
     </message>
     <message>
-        <location filename="../../ui/organizer/intake_page.py" line="268" />
+        <location filename="../../ui/organizer/intake_page.py" line="261" />
         <source>已读取申报材料：{counts}</source>
         <translation>Intake read: {counts}</translation>
     </message>
     <message>
-        <location filename="../../ui/organizer/intake_page.py" line="273" />
+        <location filename="../../ui/organizer/intake_page.py" line="266" />
         <source>读取申报材料时发生内部错误（{kind}: {detail}）</source>
         <translation>Internal error while reading the intake ({kind}: {detail})</translation>
     </message>
     <message>
-        <location filename="../../ui/organizer/intake_page.py" line="292" />
+        <location filename="../../ui/organizer/intake_page.py" line="285" />
         <source>共 {total} 份</source>
         <translation>{total} in all</translation>
     </message>
     <message>
-        <location filename="../../ui/organizer/intake_page.py" line="324" />
+        <location filename="../../ui/organizer/intake_page.py" line="317" />
         <source>已记录决定：{source}</source>
         <translation>Decision recorded: {source}</translation>
     </message>
     <message>
-        <location filename="../../ui/organizer/intake_page.py" line="328" />
+        <location filename="../../ui/organizer/intake_page.py" line="321" />
         <source>无法保存决定：{error}</source>
         <translation>Cannot save the decision: {error}</translation>
     </message>
@@ -2502,7 +2502,7 @@ Files involved:
     <name>Message</name>
     <message>
         <location filename="../../ui/i18n.py" line="42" />
-        <location filename="../../ui/organizer/results_models.py" line="194" />
+        <location filename="../../ui/organizer/results_models.py" line="195" />
         <source>、</source>
         <translation>, </translation>
     </message>
@@ -2682,12 +2682,12 @@ Files involved:
         <translation>&amp;Help</translation>
     </message>
     <message>
-        <location filename="../../ui/organizer/workbench.py" line="160" />
+        <location filename="../../ui/organizer/workbench.py" line="161" />
         <source>无法打开评审包（{kind}）</source>
         <translation>Cannot open the packet ({kind})</translation>
     </message>
     <message>
-        <location filename="../../ui/organizer/workbench.py" line="185" />
+        <location filename="../../ui/organizer/workbench.py" line="190" />
         <source>项目文件夹：{folder} · 评审包：{packet}</source>
         <translation>Project folder: {folder} · packet: {packet}</translation>
     </message>
@@ -2827,57 +2827,57 @@ Files involved:
 <context>
     <name>PanelModels</name>
     <message>
-        <location filename="../../ui/organizer/panel_models.py" line="41" />
+        <location filename="../../ui/organizer/panel_models.py" line="38" />
         <source>已登记</source>
         <translation>Enrolled</translation>
     </message>
     <message>
-        <location filename="../../ui/organizer/panel_models.py" line="42" />
+        <location filename="../../ui/organizer/panel_models.py" line="39" />
         <source>未登记</source>
         <translation>Not enrolled</translation>
     </message>
     <message>
-        <location filename="../../ui/organizer/panel_models.py" line="43" />
+        <location filename="../../ui/organizer/panel_models.py" line="40" />
         <source>合计</source>
         <translation>Total</translation>
     </message>
     <message>
-        <location filename="../../ui/organizer/panel_models.py" line="44" />
+        <location filename="../../ui/organizer/panel_models.py" line="41" />
         <source>手动分配</source>
         <translation>Assigned by hand</translation>
     </message>
     <message>
-        <location filename="../../ui/organizer/panel_models.py" line="45" />
+        <location filename="../../ui/organizer/panel_models.py" line="42" />
         <source>手动取消分配</source>
         <translation>Unassigned by hand</translation>
     </message>
     <message>
-        <location filename="../../ui/organizer/panel_models.py" line="46" />
+        <location filename="../../ui/organizer/panel_models.py" line="43" />
         <source>已声明回避：{unit}</source>
         <translation>Declared conflict: {unit}</translation>
     </message>
     <message>
-        <location filename="../../ui/organizer/panel_models.py" line="77" />
+        <location filename="../../ui/organizer/panel_models.py" line="56" />
         <source>编号</source>
         <translation>ID</translation>
     </message>
     <message>
-        <location filename="../../ui/organizer/panel_models.py" line="77" />
+        <location filename="../../ui/organizer/panel_models.py" line="56" />
         <source>姓名</source>
         <translation>Name</translation>
     </message>
     <message>
-        <location filename="../../ui/organizer/panel_models.py" line="78" />
+        <location filename="../../ui/organizer/panel_models.py" line="57" />
         <source>单位</source>
         <translation>Organisation</translation>
     </message>
     <message>
-        <location filename="../../ui/organizer/panel_models.py" line="78" />
+        <location filename="../../ui/organizer/panel_models.py" line="57" />
         <source>公钥指纹</source>
         <translation>Key fingerprint</translation>
     </message>
     <message>
-        <location filename="../../ui/organizer/panel_models.py" line="79" />
+        <location filename="../../ui/organizer/panel_models.py" line="58" />
         <source>指纹</source>
         <translation>Fingerprint</translation>
     </message>
@@ -2885,98 +2885,98 @@ Files involved:
 <context>
     <name>PanelPage</name>
     <message>
-        <location filename="../../ui/organizer/panel_page.py" line="89" />
+        <location filename="../../ui/organizer/panel_page.py" line="90" />
         <source>创建组织方密钥…</source>
         <translation>Create organizer key…</translation>
     </message>
     <message>
-        <location filename="../../ui/organizer/panel_page.py" line="111" />
+        <location filename="../../ui/organizer/panel_page.py" line="112" />
         <source>勾选即把专家编入该类别的评审组；全部不勾选时，每位专家评审全部申报。</source>
         <translation>Tick to put an expert on that category's panel; with nothing ticked, every expert reviews every application.</translation>
     </message>
     <message>
-        <location filename="../../ui/organizer/panel_page.py" line="117" />
+        <location filename="../../ui/organizer/panel_page.py" line="118" />
         <source>分类评审组</source>
         <translation>Category panels</translation>
     </message>
     <message>
-        <location filename="../../ui/organizer/panel_page.py" line="123" />
+        <location filename="../../ui/organizer/panel_page.py" line="124" />
         <source>添加回避…</source>
         <translation>Add conflict…</translation>
     </message>
     <message>
-        <location filename="../../ui/organizer/panel_page.py" line="125" />
+        <location filename="../../ui/organizer/panel_page.py" line="126" />
         <source>删除回避</source>
         <translation>Remove conflict</translation>
     </message>
     <message>
-        <location filename="../../ui/organizer/panel_page.py" line="131" />
+        <location filename="../../ui/organizer/panel_page.py" line="132" />
         <source>回避</source>
         <translation>Recused</translation>
     </message>
     <message>
-        <location filename="../../ui/organizer/panel_page.py" line="145" />
-        <location filename="../../ui/organizer/panel_page.py" line="156" />
+        <location filename="../../ui/organizer/panel_page.py" line="146" />
+        <location filename="../../ui/organizer/panel_page.py" line="157" />
         <source>分配/取消分配…</source>
         <translation>Assign/unassign…</translation>
     </message>
     <message>
-        <location filename="../../ui/organizer/panel_page.py" line="153" />
+        <location filename="../../ui/organizer/panel_page.py" line="154" />
         <source>● 已分配　◉ 手动分配　○ 手动取消分配　⊘ 回避 · 双击单元格或按空格键分配/取消分配</source>
         <translation>● assigned　◉ assigned by hand　○ unassigned by hand　⊘ conflict · double-click a cell or press Space to assign/unassign</translation>
     </message>
     <message>
-        <location filename="../../ui/organizer/panel_page.py" line="161" />
+        <location filename="../../ui/organizer/panel_page.py" line="162" />
         <source>分配矩阵</source>
         <translation>Assignment matrix</translation>
     </message>
     <message>
-        <location filename="../../ui/organizer/panel_page.py" line="172" />
+        <location filename="../../ui/organizer/panel_page.py" line="173" />
         <source>组织方密钥指纹：{fp}</source>
         <translation>Organizer key fingerprint: {fp}</translation>
     </message>
     <message>
-        <location filename="../../ui/organizer/panel_page.py" line="175" />
+        <location filename="../../ui/organizer/panel_page.py" line="176" />
         <source>尚未创建组织方密钥：生成评审包前需要创建。</source>
         <translation>No organizer key yet: one is needed before building the packet.</translation>
     </message>
     <message>
-        <location filename="../../ui/organizer/panel_page.py" line="211" />
+        <location filename="../../ui/organizer/panel_page.py" line="212" />
         <source>{n} 份申报分配的专家少于 {needed} 位：{ids}</source>
         <translation>{n} applications have fewer than {needed} experts: {ids}</translation>
     </message>
     <message>
-        <location filename="../../ui/organizer/panel_page.py" line="240" />
+        <location filename="../../ui/organizer/panel_page.py" line="241" />
         <source>已分配：{id} × {submission}</source>
         <translation>Assigned: {id} × {submission}</translation>
     </message>
     <message>
-        <location filename="../../ui/organizer/panel_page.py" line="241" />
+        <location filename="../../ui/organizer/panel_page.py" line="242" />
         <source>已取消分配：{id} × {submission}</source>
         <translation>Unassigned: {id} × {submission}</translation>
     </message>
     <message>
-        <location filename="../../ui/organizer/panel_page.py" line="248" />
+        <location filename="../../ui/organizer/panel_page.py" line="249" />
         <source>无法保存分配：{error}</source>
         <translation>Could not save the assignment: {error}</translation>
     </message>
     <message>
-        <location filename="../../ui/organizer/panel_page.py" line="267" />
+        <location filename="../../ui/organizer/panel_page.py" line="268" />
         <source>正在创建组织方密钥…</source>
         <translation>Creating the organizer key…</translation>
     </message>
     <message>
-        <location filename="../../ui/organizer/panel_page.py" line="273" />
+        <location filename="../../ui/organizer/panel_page.py" line="274" />
         <source>已创建组织方密钥，指纹 {fp}</source>
         <translation>Organizer key created, fingerprint {fp}</translation>
     </message>
     <message>
-        <location filename="../../ui/organizer/panel_page.py" line="292" />
+        <location filename="../../ui/organizer/panel_page.py" line="293" />
         <source>专家编号不能重复。</source>
         <translation>Expert ids must be unique.</translation>
     </message>
     <message>
-        <location filename="../../ui/organizer/panel_page.py" line="309" />
+        <location filename="../../ui/organizer/panel_page.py" line="310" />
         <source>无法保存专家名单：{error}</source>
         <translation>Cannot save the roster: {error}</translation>
     </message>
@@ -3474,163 +3474,163 @@ Replace: the roster keeps only the experts in the file; the others are removed t
 <context>
     <name>ResultsModels</name>
     <message>
-        <location filename="../../ui/organizer/results_models.py" line="155" />
+        <location filename="../../ui/organizer/results_models.py" line="156" />
         <source>名次</source>
         <translation>Rank</translation>
     </message>
     <message>
-        <location filename="../../ui/organizer/results_models.py" line="155" />
-        <location filename="../../ui/organizer/results_models.py" line="206" />
+        <location filename="../../ui/organizer/results_models.py" line="156" />
+        <location filename="../../ui/organizer/results_models.py" line="207" />
         <source>编号</source>
         <translation>ID</translation>
     </message>
     <message>
-        <location filename="../../ui/organizer/results_models.py" line="156" />
-        <location filename="../../ui/organizer/results_models.py" line="207" />
+        <location filename="../../ui/organizer/results_models.py" line="157" />
+        <location filename="../../ui/organizer/results_models.py" line="208" />
         <source>标题</source>
         <translation>Title</translation>
     </message>
     <message>
-        <location filename="../../ui/organizer/results_models.py" line="156" />
+        <location filename="../../ui/organizer/results_models.py" line="157" />
         <source>申报单位</source>
         <translation>Applicant</translation>
     </message>
     <message>
-        <location filename="../../ui/organizer/results_models.py" line="157" />
+        <location filename="../../ui/organizer/results_models.py" line="158" />
         <source>最终得分</source>
         <translation>Final score</translation>
     </message>
     <message>
-        <location filename="../../ui/organizer/results_models.py" line="157" />
+        <location filename="../../ui/organizer/results_models.py" line="158" />
         <source>评分数</source>
         <translation>Marks</translation>
     </message>
     <message>
-        <location filename="../../ui/organizer/results_models.py" line="158" />
+        <location filename="../../ui/organizer/results_models.py" line="159" />
         <source>奖项</source>
         <translation>Award</translation>
     </message>
     <message>
-        <location filename="../../ui/organizer/results_models.py" line="158" />
+        <location filename="../../ui/organizer/results_models.py" line="159" />
         <source>提示</source>
         <translation>Notes</translation>
     </message>
     <message>
-        <location filename="../../ui/organizer/results_models.py" line="175" />
+        <location filename="../../ui/organizer/results_models.py" line="176" />
         <source>较“{method}”</source>
         <translation>vs “{method}”</translation>
     </message>
     <message>
-        <location filename="../../ui/organizer/results_models.py" line="183" />
+        <location filename="../../ui/organizer/results_models.py" line="184" />
         <source>并列区分依据：{rule}</source>
         <translation>Tie broken by: {rule}</translation>
     </message>
     <message>
-        <location filename="../../ui/organizer/results_models.py" line="206" />
-        <location filename="../../ui/organizer/results_models.py" line="290" />
+        <location filename="../../ui/organizer/results_models.py" line="207" />
+        <location filename="../../ui/organizer/results_models.py" line="291" />
         <source>类别</source>
         <translation>Category</translation>
     </message>
     <message>
-        <location filename="../../ui/organizer/results_models.py" line="207" />
+        <location filename="../../ui/organizer/results_models.py" line="208" />
         <source>最高分</source>
         <translation>Highest</translation>
     </message>
     <message>
-        <location filename="../../ui/organizer/results_models.py" line="208" />
+        <location filename="../../ui/organizer/results_models.py" line="209" />
         <source>最低分</source>
         <translation>Lowest</translation>
     </message>
     <message>
-        <location filename="../../ui/organizer/results_models.py" line="208" />
+        <location filename="../../ui/organizer/results_models.py" line="209" />
         <source>分差</source>
         <translation>Spread</translation>
     </message>
     <message>
-        <location filename="../../ui/organizer/results_models.py" line="209" />
+        <location filename="../../ui/organizer/results_models.py" line="210" />
         <source>原因</source>
         <translation>Reason</translation>
     </message>
     <message>
-        <location filename="../../ui/organizer/results_models.py" line="187" />
-        <location filename="../../ui/organizer/results_models.py" line="214" />
+        <location filename="../../ui/organizer/results_models.py" line="188" />
+        <location filename="../../ui/organizer/results_models.py" line="215" />
         <source>；</source>
         <translation>; </translation>
     </message>
     <message>
-        <location filename="../../ui/organizer/results_models.py" line="223" />
-        <location filename="../../ui/organizer/results_models.py" line="262" />
+        <location filename="../../ui/organizer/results_models.py" line="224" />
+        <location filename="../../ui/organizer/results_models.py" line="263" />
         <source>专家</source>
         <translation>Expert</translation>
     </message>
     <message>
-        <location filename="../../ui/organizer/results_models.py" line="223" />
+        <location filename="../../ui/organizer/results_models.py" line="224" />
         <source>总分</source>
         <translation>Total</translation>
     </message>
     <message>
-        <location filename="../../ui/organizer/results_models.py" line="224" />
+        <location filename="../../ui/organizer/results_models.py" line="225" />
         <source>评语</source>
         <translation>Comment</translation>
     </message>
     <message>
-        <location filename="../../ui/organizer/results_models.py" line="242" />
+        <location filename="../../ui/organizer/results_models.py" line="243" />
         <source>未评</source>
         <translation>Not scored</translation>
     </message>
     <message>
-        <location filename="../../ui/organizer/results_models.py" line="262" />
+        <location filename="../../ui/organizer/results_models.py" line="263" />
         <source>评分表版本</source>
         <translation>Sheet version</translation>
     </message>
     <message>
-        <location filename="../../ui/organizer/results_models.py" line="263" />
+        <location filename="../../ui/organizer/results_models.py" line="264" />
         <source>有效评分</source>
         <translation>Valid marks</translation>
     </message>
     <message>
-        <location filename="../../ui/organizer/results_models.py" line="240" />
-        <location filename="../../ui/organizer/results_models.py" line="263" />
+        <location filename="../../ui/organizer/results_models.py" line="241" />
+        <location filename="../../ui/organizer/results_models.py" line="264" />
         <source>回避</source>
         <translation>Recused</translation>
     </message>
     <message>
-        <location filename="../../ui/organizer/results_models.py" line="264" />
+        <location filename="../../ui/organizer/results_models.py" line="265" />
         <source>平均分</source>
         <translation>Mean</translation>
     </message>
     <message>
-        <location filename="../../ui/organizer/results_models.py" line="264" />
+        <location filename="../../ui/organizer/results_models.py" line="265" />
         <source>标准差</source>
         <translation>Std. dev.</translation>
     </message>
     <message>
-        <location filename="../../ui/organizer/results_models.py" line="265" />
+        <location filename="../../ui/organizer/results_models.py" line="266" />
         <source>最低</source>
         <translation>Min</translation>
     </message>
     <message>
-        <location filename="../../ui/organizer/results_models.py" line="265" />
+        <location filename="../../ui/organizer/results_models.py" line="266" />
         <source>最高</source>
         <translation>Max</translation>
     </message>
     <message>
-        <location filename="../../ui/organizer/results_models.py" line="266" />
+        <location filename="../../ui/organizer/results_models.py" line="267" />
         <source>宽严偏移</source>
         <translation>Leniency offset</translation>
     </message>
     <message>
-        <location filename="../../ui/organizer/results_models.py" line="281" />
+        <location filename="../../ui/organizer/results_models.py" line="282" />
         <source>宽严偏移：加性模型拟合的该专家相对全体的平均宽严（正数偏宽）</source>
         <translation>Leniency offset: this expert's average leniency relative to the panel, fitted by the additive model (positive = more lenient)</translation>
     </message>
     <message>
-        <location filename="../../ui/organizer/results_models.py" line="291" />
+        <location filename="../../ui/organizer/results_models.py" line="292" />
         <source>作品数</source>
         <translation>Submissions</translation>
     </message>
     <message>
-        <location filename="../../ui/organizer/results_models.py" line="292" />
+        <location filename="../../ui/organizer/results_models.py" line="293" />
         <source>专家数</source>
         <translation>Experts</translation>
     </message>
@@ -3990,32 +3990,32 @@ Replace: the roster keeps only the experts in the file; the others are removed t
 <context>
     <name>RosterPane</name>
     <message>
-        <location filename="../../ui/organizer/roster_pane.py" line="45" />
+        <location filename="../../ui/organizer/roster_pane.py" line="30" />
         <source>专家名单</source>
         <translation>Roster</translation>
     </message>
     <message>
-        <location filename="../../ui/organizer/roster_pane.py" line="56" />
+        <location filename="../../ui/organizer/roster_pane.py" line="41" />
         <source>添加…</source>
         <translation>Add…</translation>
     </message>
     <message>
-        <location filename="../../ui/organizer/roster_pane.py" line="57" />
+        <location filename="../../ui/organizer/roster_pane.py" line="42" />
         <source>编辑…</source>
         <translation>Edit…</translation>
     </message>
     <message>
-        <location filename="../../ui/organizer/roster_pane.py" line="58" />
+        <location filename="../../ui/organizer/roster_pane.py" line="43" />
         <source>删除</source>
         <translation>Remove</translation>
     </message>
     <message>
-        <location filename="../../ui/organizer/roster_pane.py" line="59" />
+        <location filename="../../ui/organizer/roster_pane.py" line="44" />
         <source>登记指纹…</source>
         <translation>Enrol fingerprint…</translation>
     </message>
     <message>
-        <location filename="../../ui/organizer/roster_pane.py" line="60" />
+        <location filename="../../ui/organizer/roster_pane.py" line="45" />
         <source>导入名单…</source>
         <translation>Import roster…</translation>
     </message>

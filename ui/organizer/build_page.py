@@ -41,6 +41,7 @@ from PySide6.QtWidgets import (
 from app.assembly.builder import BuildCancelled, BuildOptions, BuildReport, build_packet
 from app.errors import PanelDeskError
 from app.keys import KeyStore, format_fingerprint
+from app.packet import Packet
 from app.rubrics import load_rubric_file
 from scoring.rubric import Rubric
 from ui.file_dialogs import RUBRIC, open_file
@@ -53,7 +54,6 @@ from ui.organizer.build_summary import (
     build_summary_text,
     expert_message,
     packet_summary_text,
-    read_packet_note,
     rubric_preview,
     show_text,
 )
@@ -335,29 +335,25 @@ class BuildPage(QWidget):
             button.setEnabled(note is not None)
 
     def _show_last_packet(self) -> None:
-        """On reopening: the round's packet, read again on the runner (or why it is not)."""
+        """On reopening, a round's packet no longer on disk is said here; one that is, the
+        workbench opens (once, for import and results) and hands on (`show_packet`)."""
         last = self._project.state("packet")
-        if not last:
-            return
-        path = Path(last)
-        if not path.is_file():
+        if last and not Path(last).is_file():
             self.summary_label.setText(self.tr(
-                "上次生成的评审包已不在原处：{path}\n如需再发给专家，请重新生成。").format(path=path))
-            return
+                "上次生成的评审包已不在原处：{path}\n如需再发给专家，请重新生成。").format(path=last))
 
-        def failed(err: BaseException) -> None:
-            if self.note is None:
-                self.summary_label.setText(self.tr("无法读取上次生成的评审包 {path}：{error}").format(
-                    path=path, error=error_text(err) if isinstance(err, PanelDeskError)
-                    else type(err).__name__))
-
-        self._runner.run(read_packet_note, path, on_done=while_alive(self, self._last_packet),
-                         on_error=while_alive(self, failed))
-
-    def _last_packet(self, note: PacketNote) -> None:
+    def show_packet(self, packet: Packet) -> None:
+        """The round's packet, opened and verified again: its file, id and fingerprint."""
         if self.note is None:  # a build meanwhile has the newer word
+            note = PacketNote.of_packet(packet)
             self.summary_label.setText(packet_summary_text(note))
             self._set_note(note)
+
+    def packet_unreadable(self, path: Path, err: BaseException) -> None:
+        if self.note is None:
+            self.summary_label.setText(self.tr("无法读取上次生成的评审包 {path}：{error}").format(
+                path=path, error=error_text(err) if isinstance(err, PanelDeskError)
+                else type(err).__name__))
 
     def message_for_experts(self) -> str:
         return expert_message(self.note) if self.note is not None else ""

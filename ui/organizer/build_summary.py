@@ -26,7 +26,7 @@ from PySide6.QtWidgets import QDialog, QDialogButtonBox, QPlainTextEdit, QVBoxLa
 
 from app.assembly.builder import BuildReport
 from app.keys import format_fingerprint
-from app.packet import Packet, open_packet
+from app.packet import Packet
 from scoring.rubric import Rubric
 from ui.i18n import join_list, render
 from ui.organizer.table_model import AnyIndex, ListTableModel
@@ -110,14 +110,6 @@ class PacketNote:
         manifest = packet.manifest
         return cls(packet.path, manifest.title, len(manifest.submissions), manifest.packet_id,
                    format_fingerprint(manifest.organizer_fingerprint))
-
-
-def read_packet_note(path: Path) -> PacketNote:  # worker thread
-    packet = open_packet(path)
-    try:
-        return PacketNote.of_packet(packet)
-    finally:
-        packet.close()
 
 
 def expert_message(note: PacketNote) -> str:

@@ -154,16 +154,21 @@ class OrganizerWorkbench(QMainWindow):
 
     def open_packet(self, path: Path) -> None:
         """Verify `path` on the runner, then show 导入评分表 and 结果 for it."""
+        def failed(err: BaseException) -> None:
+            self.build_page.packet_unreadable(path, err)
+            self.statusBar().showMessage(
+                error_text(err) if isinstance(err, PanelDeskError) else
+                self.tr("无法打开评审包（{kind}）").format(kind=type(err).__name__))
+
         self._runner.run(open_packet, path, on_done=while_alive(self, self._packet_opened),
-                         on_error=lambda err: self.statusBar().showMessage(
-                             error_text(err) if isinstance(err, PanelDeskError) else
-                             self.tr("无法打开评审包（{kind}）").format(kind=type(err).__name__)))
+                         on_error=while_alive(self, failed))
 
     def _packet_opened(self, packet: Packet) -> None:
         if self.packet is not None:
             self.packet.close()
         self.packet = packet
         self.project.set_state("packet", str(packet.path))
+        self.build_page.show_packet(packet)
         open_db = self.project.open_db
 
         def load_panel() -> Panel:

@@ -151,3 +151,9 @@ def test_reopening_the_project_shows_its_packet_and_the_note(qtbot, tmp_path, de
     assert "已不在" in gone.summary_label.text() and str(report.packet_path) in \
         gone.summary_label.text()
     assert not gone.copy_button.isEnabled() and not gone.reveal_button.isEnabled()
+    gone.window().close()
+
+    report.packet_path.write_bytes(b"PK not a packet")
+    broken = open_window().build_page
+    assert "无法读取上次生成的评审包" in broken.summary_label.text()
+    assert not broken.copy_button.isEnabled()
