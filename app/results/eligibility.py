@@ -98,11 +98,11 @@ def shortfalls(panel: Panel, decisions: ResultsDecisions) -> dict[str, tuple[int
     return out
 
 
-def few_scored(panel: Panel, decisions: ResultsDecisions) -> dict[str, int]:
+def few_scored(panel: Panel, decisions: ResultsDecisions,
+               short: Mapping[str, tuple[int, int]]) -> dict[str, int]:
     """Submission → valid scores, for every one ranked (the minimum met, e.g. by every
     assigned expert of a small panel) on fewer scores than `aggregation.few_scores` —
-    unless the organizer already decided to rank it on them."""
-    short = shortfalls(panel, decisions)
+    unless the organizer already decided to rank it on them.  `short`: the `shortfalls`."""
     disqualified = {d.subjects[0] for d in decisions.of("disqualify")}
     few = panel.rubric.aggregation.few_scores
     return {sub: n for sub, n in valid_counts(panel).items()

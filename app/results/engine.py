@@ -164,10 +164,11 @@ def _compute_shared(panel: Panel, decisions: ResultsDecisions) -> _Shared:
         offsets = bias_offsets(panel.marks)
     except ValueError as err:
         raise PanelDeskError(f"无法汇总评审包 {panel.packet_id} 的评分：{err}") from None
+    short = shortfalls(panel, decisions)
     return _Shared(
         outliers=outliers, spreads=spreads,
-        re_review=_re_review_items(panel, spreads, outliers, shortfalls(panel, decisions),
-                                   few_scored(panel, decisions)),
+        re_review=_re_review_items(panel, spreads, outliers, short,
+                                   few_scored(panel, decisions, short)),
         outlier_rows=[OutlierRow(o.expert, panel.experts[o.expert].name, o.submission,
                                  panel.submissions[o.submission].title,
                                  panel.submissions[o.submission].category, o.total, o.mean,
