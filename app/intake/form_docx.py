@@ -26,7 +26,7 @@ from typing import Any
 
 from app.errors import PanelDeskError
 from app.intake.form_fields import Block, ParsedForm, build_form, label_key, row_blocks
-from app.ooxml.parts import OoxmlError, open_zip, parse_part
+from app.ooxml.parts import OoxmlError, parse_part
 
 # What reading a damaged or hostile zip can raise: truncation, bad CRC, broken deflate
 # data, encrypted members (RuntimeError), unknown compression (NotImplementedError).
@@ -120,7 +120,7 @@ def parse_docx(name: str, data: bytes) -> ParsedForm:
             _check_xml_parts(name, zf)
         except ZIP_ERRORS as err:
             raise _damaged(name, err) from err
-    _count_elements(name, data)
+        _count_elements(name, zf)
     body = _load_body(name, data)
     blocks: list[Block] = []
     lines: list[str] = []
@@ -128,12 +128,11 @@ def parse_docx(name: str, data: bytes) -> ParsedForm:
     return build_form(blocks, "\n".join(lines))
 
 
-def _count_elements(name: str, data: bytes) -> None:
+def _count_elements(name: str, zf: zipfile.ZipFile) -> None:
     """Refuse a document too large for python-docx's tree before building it (streamed)."""
     try:
-        with open_zip(data, max_total=MAX_TOTAL, max_members=MAX_MEMBERS) as zf:
-            parse_part(zf, "word/document.xml", lambda _tag, _attrs: None,
-                       max_bytes=MAX_DOCUMENT_XML, max_elements=MAX_ELEMENTS)
+        parse_part(zf, "word/document.xml", lambda _tag, _attrs: None,
+                   max_bytes=MAX_DOCUMENT_XML, max_elements=MAX_ELEMENTS)
     except OoxmlError as err:
         raise PanelDeskError(f"{name}：Word 文档内容过于庞大或无法读取（{err}），"
                              "不像申报书，拒绝读取") from err
