@@ -122,6 +122,18 @@ def start_render_worker() -> None:
     default_pool().warm()
 
 
+def _gui_unavailable(err: ImportError) -> int:
+    """Typically a server without display libraries (libEGL, libxkbcommon): say so in one
+    line and point at the command line, which works without them."""
+    print(f"paneldesk: 无法启动图形界面（{err}）。命令行功能仍可使用，见 paneldesk --help",
+          file=sys.stderr)
+    return 1
+
+
+def _program() -> str:
+    return sys.argv[0] if sys.argv and sys.argv[0] else "paneldesk"
+
+
 def run_gui(args: list[str]) -> int:
     """Start the application and open the packet named in `args` (or the demo)."""
     start_render_worker()
@@ -132,15 +144,10 @@ def run_gui(args: list[str]) -> int:
         from ui.review.window import ReviewWindow
         from ui.task_runner import TaskRunner
     except ImportError as err:
-        # Typically a server without display libraries (libEGL, libxkbcommon): say so in
-        # one line and point at the command line, which works without them.
-        print(f"paneldesk: 无法启动图形界面（{err}）。命令行功能仍可使用，见 paneldesk --help",
-              file=sys.stderr)
-        return 1
+        return _gui_unavailable(err)
 
-    program = sys.argv[0] if sys.argv and sys.argv[0] else "paneldesk"
     reused = QApplication.instance() is not None  # tests run inside pytest-qt's application
-    app = create_application([program, *args])
+    app = create_application([_program(), *args])
     # A new application has removed Qt's own options (-platform, -style, …) from
     # arguments(); a reused one reports its own command line, so fall back to `args`.
     remaining = args if reused else app.arguments()[1:]
@@ -183,11 +190,8 @@ def run_workbench(args: list[str]) -> int:
         from ui.organizer.home_launch import WorkbenchLauncher
         from ui.task_runner import TaskRunner
     except ImportError as err:
-        print(f"paneldesk: 无法启动图形界面（{err}）。命令行功能仍可使用，见 paneldesk --help",
-              file=sys.stderr)
-        return 1
-    program = sys.argv[0] if sys.argv and sys.argv[0] else "paneldesk"
-    app = create_application([program])
+        return _gui_unavailable(err)
+    app = create_application([_program()])
     sys.excepthook = show_unexpected_error
     runner = TaskRunner()
     writer = TaskRunner(max_threads=1)  # decisions are saved in the order they were taken
