@@ -17,11 +17,10 @@ import argparse
 import contextlib
 import importlib
 import os
-import signal
 import sys
-from collections.abc import Iterator
 
 from app.atomic import remove_pending
+from app.cli.termination import Terminated, sigterm_raises
 from app.errors import PanelDeskError
 from app.i18n import QT_TRANSLATE_NOOP
 from app.terminal import terminal_safe
@@ -48,13 +47,6 @@ def build_parser() -> argparse.ArgumentParser:
     return parser
 
 
-class Terminated(BaseException):
-    """SIGTERM arrived: unwind (closing and removing temporary files) and exit 143.
-
-    A BaseException, so no `except Exception` on the way up mistakes it for a bad file.
-    """
-
-
 def main(argv: list[str] | None = None) -> int:
     parser = build_parser()
     args = parser.parse_args(argv)
@@ -63,7 +55,7 @@ def main(argv: list[str] | None = None) -> int:
         parser.print_help(sys.stderr)
         return 2
     try:
-        with _sigterm_raises():
+        with sigterm_raises():
             code = int(handler(args) or 0)
             sys.stdout.flush()  # a closed pipe shows here, not at interpreter exit
             return code
@@ -106,23 +98,6 @@ def _reader_gone() -> int:
         devnull = os.open(os.devnull, os.O_WRONLY)
         os.dup2(devnull, sys.stdout.fileno())  # the exit-time flush must not fail again
     return EXIT_BROKEN_PIPE
-
-
-@contextlib.contextmanager
-def _sigterm_raises() -> Iterator[None]:
-    """While a command runs, SIGTERM raises `Terminated` (only the main thread can)."""
-    def terminate(_signum: int, _frame: object) -> None:
-        raise Terminated
-
-    try:
-        previous = signal.signal(signal.SIGTERM, terminate)
-    except ValueError:  # not the main thread: leave signals alone
-        yield
-        return
-    try:
-        yield
-    finally:
-        signal.signal(signal.SIGTERM, previous)
 
 
 if __name__ == "__main__":

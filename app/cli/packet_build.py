@@ -20,6 +20,7 @@ from pathlib import Path
 from typing import Any
 
 from app.cli import packet_access
+from app.cli.termination import raise_if_terminated
 from app.errors import PanelDeskError
 from app.terminal import terminal_safe
 
@@ -94,6 +95,7 @@ def run_build(args: argparse.Namespace) -> int:
                            assignment_rules=rules)
 
     def progress(done: int, total: int, source: str) -> None:
+        raise_if_terminated()  # a SIGTERM whose own raise was swallowed stops the build here
         if source:
             print(f"[{done + 1}/{total}] {terminal_safe(source)}", file=sys.stderr, flush=True)
 
