@@ -104,10 +104,12 @@ def open_regular(path: Path) -> BinaryIO:
     try:
         if not stat.S_ISREG(os.fstat(fd).st_mode):
             raise EntryError(f"“{path.name}”不是普通文件（管道、设备等），已跳过")
-        return os.fdopen(fd, "rb")
     except BaseException:
         os.close(fd)
         raise
+    # Outside the try: once the file object owns the descriptor, closing it here as well
+    # (an interruption after fdopen) would close whatever file reused the number.
+    return os.fdopen(fd, "rb")
 
 
 def _has_zip_magic(path: Path) -> bool:
