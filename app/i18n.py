@@ -20,9 +20,9 @@ import re
 from collections.abc import Iterable
 
 # Defined in the bottom layer so scoring's explanations are messages too (scoring/wording.py).
-from scoring.wording import LIST_SEPARATOR, QT_TRANSLATE_NOOP, Message
+from scoring.wording import LIST_SEPARATOR, QT_TRANSLATE_NOOP, Marked, Message
 
-__all__ = ["LIST_SEPARATOR", "QT_TRANSLATE_NOOP", "Message", "recognise"]
+__all__ = ["LIST_SEPARATOR", "QT_TRANSLATE_NOOP", "Marked", "Message", "recognise"]
 
 
 def recognise(text: str, templates: Iterable[tuple[str, str]]) -> Message | str:

@@ -144,8 +144,8 @@ class KeyStore:
         if not passphrase:
             raise PanelDeskError(Message("Keys", EMPTY_PASSPHRASE))
         if self.path.exists() and not overwrite:
-            raise PanelDeskError(f"密钥已存在：{self.path}。如确需重新生成，请使用 --force"
-                                 "（旧密钥将被替换，已登记的指纹需要重新确认）")
+            raise PanelDeskError(Message(QT_TRANSLATE_NOOP(
+                "Keys", "密钥已存在：{path}。如确需重新生成，请使用 --force（旧密钥将被替换，已登记的指纹需要重新确认）"), path=self.path))
         key = Ed25519PrivateKey.generate()
         public = public_key_bytes(key)
         salt, nonce = secrets.token_bytes(16), secrets.token_bytes(12)
@@ -264,7 +264,8 @@ def _write_atomic(path: Path, data: bytes) -> None:
             finally:
                 os.close(dir_fd)
     except OSError as err:
-        raise PanelDeskError(f"无法写入密钥文件 {path}：{err.strerror or err}") from err
+        raise PanelDeskError(Message(QT_TRANSLATE_NOOP("Keys", "无法写入密钥文件 {path}：{reason}"),
+            path=path, reason=err.strerror or err)) from err
 
 
 def resolve_passphrase(passphrase_file: str | None, *, confirm: bool = False) -> str:
@@ -275,22 +276,27 @@ def resolve_passphrase(passphrase_file: str | None, *, confirm: bool = False) ->
                 line = fh.readline(4096)
         except (OSError, UnicodeDecodeError) as err:
             detail = getattr(err, "strerror", None) or err
-            raise PanelDeskError(f"无法读取口令文件 {passphrase_file}：{detail}") from None
+            raise PanelDeskError(Message(QT_TRANSLATE_NOOP(
+                "Keys", "无法读取口令文件 {passphrase_file}：{detail}"),
+                passphrase_file=passphrase_file, detail=detail)) from None
         passphrase = line.rstrip("\r\n")
         if not passphrase:
-            raise PanelDeskError(f"口令文件 {passphrase_file} 的第一行为空，口令不能为空")
+            raise PanelDeskError(Message(QT_TRANSLATE_NOOP(
+                "Keys", "口令文件 {passphrase_file} 的第一行为空，口令不能为空"), passphrase_file=passphrase_file))
         return passphrase
     if PASSPHRASE_ENV in os.environ:
         passphrase = os.environ[PASSPHRASE_ENV]
         if not passphrase:
-            raise PanelDeskError(f"环境变量 {PASSPHRASE_ENV} 为空，口令不能为空")
+            raise PanelDeskError(Message(QT_TRANSLATE_NOOP(
+                "Keys", "环境变量 {passphrase_env} 为空，口令不能为空"), passphrase_env=PASSPHRASE_ENV))
         return passphrase
     if sys.stdin is not None and sys.stdin.isatty():
         passphrase = getpass.getpass("请输入密钥口令：")
         if not passphrase:
-            raise PanelDeskError("口令不能为空")
+            raise PanelDeskError(Message(QT_TRANSLATE_NOOP("Keys", "口令不能为空")))
         if confirm and getpass.getpass("请再次输入口令：") != passphrase:
-            raise PanelDeskError("两次输入的口令不一致")
+            raise PanelDeskError(Message(QT_TRANSLATE_NOOP("Keys", "两次输入的口令不一致")))
         return passphrase
-    raise PanelDeskError("需要密钥口令：请用 --passphrase-file 指定口令文件（第一行为口令），"
-                         f"或设置环境变量 {PASSPHRASE_ENV}，或在终端中交互运行以输入口令")
+    raise PanelDeskError(Message(QT_TRANSLATE_NOOP(
+        "Keys", "需要密钥口令：请用 --passphrase-file 指定口令文件（第一行为口令），或设置环境变量 {passphrase_env}，或在终端中交互运行以输入口令"),
+        passphrase_env=PASSPHRASE_ENV))

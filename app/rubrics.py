@@ -41,7 +41,7 @@ def load_rubric_file(path: str | os.PathLike) -> Rubric:
         return load_rubric(path)
     except RubricError as err:
         # load_rubric already puts the file name and the field path in the message.
-        raise PanelDeskError(str(err)) from err
+        raise PanelDeskError(err.args[0]) from err
 
 
 def rubric_hash(rubric: Rubric) -> str:

@@ -21,6 +21,7 @@ from typing import Any
 from scoring.aggregate import METHODS as METHODS  # re-exported for rubric_schema
 from scoring.ranking import TIE_BREAK_LABELS
 from scoring.totals import PRECISION, DecimalFormatError, canonical_decimal, parse_decimal
+from scoring.wording import QT_TRANSLATE_NOOP, Message
 
 GROUPS = ("core", "basic")  # core criteria form the first tie-break (core_subtotal)
 IMAGE_FORMATS = ("jpeg", "png", "gif", "bmp", "webp")
@@ -35,8 +36,10 @@ class RubricError(ValueError):
 
     def __init__(self, problem: str, path: str = "", file: str = "") -> None:
         self.problem, self.path, self.file = problem, path, file
-        text = f"{path}：{problem}" if path else problem
-        super().__init__(f"评审细则文件 {file}：{text}" if file else text)
+        text = Message(QT_TRANSLATE_NOOP("Rubric", "{path}：{problem}"),
+                       path=path, problem=problem) if path else problem
+        super().__init__(Message(QT_TRANSLATE_NOOP("Rubric", "评审细则文件 {file}：{text}"),
+                                 file=file, text=text) if file else text)
 
 
 class FrozenMap(Mapping):
@@ -147,7 +150,8 @@ class Rubric:
         for crit in self.criteria:
             if id_or_name in (crit.id, crit.name):
                 return crit
-        raise KeyError(f"评审细则中没有评分项“{id_or_name}”")
+        raise KeyError(Message(QT_TRANSLATE_NOOP("Rubric", "评审细则中没有评分项“{id_or_name}”"),
+            id_or_name=id_or_name))
 
     def weight(self, criterion_id: str, category: str | None = None) -> Decimal:
         """The weight in `category`: its per-category override, else the criterion's own.
@@ -174,17 +178,23 @@ class Rubric:
         """
         crit = self.criterion(criterion_id)
         if isinstance(value, float):
-            raise RubricError(f"{crit.name} 的分数必须是精确的十进制数，不能是浮点数（收到 {value!r}）")
+            raise RubricError(Message(QT_TRANSLATE_NOOP(
+                "Rubric", "{name} 的分数必须是精确的十进制数，不能是浮点数（收到 {value}）"),
+                name=crit.name, value=repr(value)))
         try:
             number = parse_decimal(value)
         except DecimalFormatError as err:
-            raise RubricError(f"{crit.name} 的分数不是有效的数字：{err}") from None
+            raise RubricError(Message(QT_TRANSLATE_NOOP("Rubric", "{name} 的分数不是有效的数字：{err}"),
+                name=crit.name, err=err)) from None
         if not 0 <= number <= crit.max:
-            raise RubricError(f"{crit.name} 的分数必须在 0 到 {canonical_decimal(crit.max)} 之间"
-                              f"（收到 {value}）")
+            raise RubricError(Message(QT_TRANSLATE_NOOP(
+                "Rubric", "{name} 的分数必须在 0 到 {max} 之间（收到 {value}）"),
+                name=crit.name, max=canonical_decimal(crit.max), value=value))
         step = canonical_decimal(self.step)
         if not on_step_grid(number, self.step):
-            raise RubricError(f"{crit.name} 的分数必须是 {step} 的整数倍（收到 {value}）")
+            raise RubricError(Message(QT_TRANSLATE_NOOP(
+                "Rubric", "{name} 的分数必须是 {step} 的整数倍（收到 {value}）"),
+                name=crit.name, step=step, value=value))
         exponent = min(self.step.normalize().as_tuple().exponent, 0)
         with localcontext() as ctx:
             ctx.prec = PRECISION
@@ -235,11 +245,14 @@ class Rubric:
             for key, score in scores.items():
                 crit = by_id.get(key)
                 if crit is None:
-                    raise RubricError(f"评审细则中没有评分项“{key}”")
+                    raise RubricError(Message(QT_TRANSLATE_NOOP("Rubric", "评审细则中没有评分项“{key}”"),
+                        key=key))
                 if score is None or not keep(crit):
                     continue
                 if isinstance(score, bool) or not isinstance(score, int | Decimal):
-                    raise RubricError(f"{crit.name} 的分数必须是精确的十进制数（收到 {score!r}）")
+                    raise RubricError(Message(QT_TRANSLATE_NOOP(
+                        "Rubric", "{name} 的分数必须是精确的十进制数（收到 {score}）"),
+                        name=crit.name, score=repr(score)))
                 total += self.weight(crit.id, category) * score
         return total
 

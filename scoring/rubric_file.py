@@ -17,6 +17,7 @@ from typing import Any
 
 from scoring.rubric import Rubric, RubricError
 from scoring.rubric_schema import parse_rubric
+from scoring.wording import QT_TRANSLATE_NOOP, Message
 
 MAX_FILE_BYTES = 1 << 20
 
@@ -27,20 +28,22 @@ def load_rubric(path: str | os.PathLike) -> Rubric:
     name = p.name or str(p)
     suffix = p.suffix.lower()
     if suffix not in (".toml", ".json"):
-        raise RubricError("不支持的格式（应为 .toml 或 .json）", file=name)
+        raise RubricError(Message(QT_TRANSLATE_NOOP(
+            "Rubric", "不支持的格式（应为 .toml 或 .json）")), file=name)
     try:
         with p.open("rb") as fh:
             raw = fh.read(MAX_FILE_BYTES + 1)
     except FileNotFoundError:
-        raise RubricError("找不到该文件", file=name) from None
+        raise RubricError(Message(QT_TRANSLATE_NOOP("Rubric", "找不到该文件")), file=name) from None
     except OSError as err:
-        raise RubricError(f"无法读取（{err.strerror or type(err).__name__}）", file=name) from None
+        raise RubricError(Message(QT_TRANSLATE_NOOP("Rubric", "无法读取（{reason}）"),
+            reason=err.strerror or type(err).__name__), file=name) from None
     if len(raw) > MAX_FILE_BYTES:
-        raise RubricError("文件过大（评审细则不应超过 1 MB）", file=name)
+        raise RubricError(Message(QT_TRANSLATE_NOOP("Rubric", "文件过大（评审细则不应超过 1 MB）")), file=name)
     try:
         text = raw.decode("utf-8-sig")
     except UnicodeDecodeError:
-        raise RubricError("不是 UTF-8 编码的文本", file=name) from None
+        raise RubricError(Message(QT_TRANSLATE_NOOP("Rubric", "不是 UTF-8 编码的文本")), file=name) from None
     try:
         data = tomllib.loads(text) if suffix == ".toml" else json.loads(
             text, parse_float=Decimal, parse_constant=_reject_constant,
@@ -48,7 +51,8 @@ def load_rubric(path: str | os.PathLike) -> Rubric:
     except (ValueError, RecursionError) as err:
         kind = "TOML" if suffix == ".toml" else "JSON"
         detail = "嵌套层次过深" if isinstance(err, RecursionError) else str(err)
-        raise RubricError(f"{kind} 格式错误（{detail}）", file=name) from None
+        raise RubricError(Message(QT_TRANSLATE_NOOP("Rubric", "{kind} 格式错误（{detail}）"),
+            kind=kind, detail=detail), file=name) from None
     try:
         return parse_rubric(data)
     except RubricError as err:
@@ -56,13 +60,13 @@ def load_rubric(path: str | os.PathLike) -> Rubric:
 
 
 def _reject_constant(token: str) -> Any:
-    raise ValueError(f"不允许 {token}")
+    raise ValueError(Message(QT_TRANSLATE_NOOP("Rubric", "不允许 {token}"), token=token))
 
 
 def _no_duplicates(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
     result: dict[str, Any] = {}
     for key, value in pairs:
         if key in result:
-            raise ValueError(f"字段“{key}”重复")
+            raise ValueError(Message(QT_TRANSLATE_NOOP("Rubric", "字段“{key}”重复"), key=key))
         result[key] = value
     return result

@@ -21,8 +21,24 @@ LIST_SEPARATOR = "、"  # how the Chinese text joins a list value
 
 
 def QT_TRANSLATE_NOOP(context: str, text: str) -> str:  # noqa: N802 — the name lupdate knows
-    """Mark `text` for translation in `context`; returns it as it is."""
-    return text
+    """Mark `text` for translation in `context`; returns it as it is (a `Marked` text,
+    which remembers `context`, so `Message(QT_TRANSLATE_NOOP(ctx, template), …)` needs
+    the context written once)."""
+    return Marked(text, context)
+
+
+class Marked(str):
+    """A text marked for translation that knows its context (equal to the plain text)."""
+
+    context: str
+
+    def __new__(cls, text: str, context: str) -> Marked:
+        marked = super().__new__(cls, text)
+        marked.context = context
+        return marked
+
+    def __reduce__(self) -> tuple[Any, ...]:
+        return (Marked, (str(self), self.context))
 
 
 class Message(str):
@@ -36,7 +52,11 @@ class Message(str):
     template: str
     args: dict[str, Any]
 
-    def __new__(cls, context: str, template: str, **args: Any) -> Message:
+    def __new__(cls, context: str, template: str | None = None, **args: Any) -> Message:
+        if template is None:  # Message(QT_TRANSLATE_NOOP(context, template), …)
+            if not isinstance(context, Marked):
+                raise TypeError("Message(text) needs a text marked with QT_TRANSLATE_NOOP")
+            context, template = context.context, str(context)
         text = template.format(**{k: _chinese(v) for k, v in args.items()})
         message = super().__new__(cls, text)
         message.context, message.template, message.args = context, template, dict(args)

@@ -26,7 +26,7 @@ from typing import Any
 
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QLibraryInfo, QSettings, QTranslator
 
-from app.i18n import Message
+from app.i18n import Marked, Message
 from app.paths import resource_path, user_data_dir
 
 log = logging.getLogger(__name__)
@@ -71,6 +71,8 @@ def render(text: str) -> str:
     Its values are translated too where they are marked words of the same context (a
     field's name, a flag), and lists are joined the interface language's way.  A
     translation that does not fit the values falls back to the Chinese text."""
+    if isinstance(text, Marked):  # a marked text without values
+        return QCoreApplication.translate(text.context, text)
     if not isinstance(text, Message):
         return text
     template = QCoreApplication.translate(text.context, text.template)
@@ -85,7 +87,7 @@ def error_text(err: BaseException) -> str:
     """What an error says, in the interface language when the core raised it with a
     `Message` (`str(err)` would give its Chinese text)."""
     message = err.args[0] if len(err.args) == 1 else None
-    return render(message) if isinstance(message, Message) else str(err)
+    return render(message) if isinstance(message, Message | Marked) else str(err)
 
 
 def join_list(items: Any) -> str:
@@ -96,6 +98,10 @@ def join_list(items: Any) -> str:
 def _value(context: str, value: Any) -> str:
     if isinstance(value, Message):
         return render(value)
+    if isinstance(value, Marked):  # a marked word of its own context
+        return QCoreApplication.translate(value.context, value)
+    if isinstance(value, BaseException):  # "…: {err}" with the error the core raised
+        return error_text(value)
     if isinstance(value, list | tuple):
         return join_list(_value(context, item) for item in value)
     text = str(value)

@@ -47,6 +47,10 @@ HEADERS = {
     "unit": ("unit", "单位", "申报单位", "回避单位"),
     "override": ("override", "调整", "手动调整"),
 }
+# The columns as messages name them (any spelling in HEADERS is accepted).
+COLUMN_NAMES = {"submission": QT_TRANSLATE_NOOP("Assignments", "申报（submission）"),
+                "category": QT_TRANSLATE_NOOP("Assignments", "类别（category）"),
+                "unit": QT_TRANSLATE_NOOP("Assignments", "单位（unit）")}
 ASSIGN, UNASSIGN = "assign", "unassign"
 # The override column's spellings; an organizer typing in Excel may use either language.
 OVERRIDE_VALUES = {"assign": ASSIGN, "分配": ASSIGN, "+": ASSIGN,
@@ -104,12 +108,12 @@ class MatrixCounts:
 def read_assignments(path: Path) -> list[Rule]:
     """`expert,submission` or `expert,category` rows (one of the two per row), and
     `expert,submission,override` rows."""
-    return _read(Path(path), "分配文件", ("submission", "category"))
+    return _read(Path(path), QT_TRANSLATE_NOOP("Assignments", "分配文件"), ("submission", "category"))
 
 
 def read_conflicts(path: Path) -> list[Rule]:
     """`expert,unit` rows: pairs to leave unassigned."""
-    return _read(Path(path), "回避文件", ("unit",))
+    return _read(Path(path), QT_TRANSLATE_NOOP("Assignments", "回避文件"), ("unit",))
 
 
 def minimum_scores(rubric: Rubric, panel_size: int) -> int:
@@ -136,8 +140,9 @@ def resolve(rules: AssignmentRules | None, roster: list[Expert], candidates: lis
         if all_sources is not None and rule.value in all_sources:
             warnings.append(f"{rule.where}：“{rule.value}”未纳入评审包，已忽略")
             return None
-        raise PanelDeskError(f"{rule.where}：没有申报“{rule.value}”"
-                             "（应为申报材料的文件或文件夹名，或评审包中的申报编号）")
+        raise PanelDeskError(Message(QT_TRANSLATE_NOOP(
+            "Assignments", "{where}：没有申报“{value}”（应为申报材料的文件或文件夹名，或评审包中的申报编号）"),
+            where=rule.where, value=rule.value))
 
     narrowing = [r for r in rules.assign if not r.override]
     if narrowing:
@@ -182,8 +187,9 @@ def _apply_overrides(rules: AssignmentRules, chosen: dict[str, set[str]],
             continue
         pair, assigned = (rule.expert, cid), rule.override == ASSIGN
         if pair in manual and manual[pair] != assigned:
-            raise PanelDeskError(f"{rule.where}：与{first[pair].where}矛盾（专家“{rule.expert}”"
-                                 f"与申报“{rule.value}”既分配又取消分配）")
+            raise PanelDeskError(Message(QT_TRANSLATE_NOOP(
+                "Assignments", "{where}：与{where2}矛盾（专家“{expert}”与申报“{value}”既分配又取消分配）"),
+                where=rule.where, where2=first[pair].where, expert=rule.expert, value=rule.value))
         first.setdefault(pair, rule)
         manual[pair] = assigned
         if assigned:
@@ -201,12 +207,16 @@ def check_rules(rules: AssignmentRules, roster: list[Expert], rubric: Rubric) ->
     expert_ids = {e.id for e in roster}
     for rule in rules.assign + rules.conflicts:
         if rule.expert not in expert_ids:
-            raise PanelDeskError(f"{rule.where}：专家“{rule.expert}”不在专家名单中")
+            raise PanelDeskError(Message(QT_TRANSLATE_NOOP(
+                "Assignments", "{where}：专家“{expert}”不在专家名单中"),
+                where=rule.where, expert=rule.expert))
         if rule.override and rule.kind != "submission":
-            raise PanelDeskError(f"{rule.where}：手动调整只能针对一份申报（submission），不能针对类别")
+            raise PanelDeskError(Message(QT_TRANSLATE_NOOP(
+                "Assignments", "{where}：手动调整只能针对一份申报（submission），不能针对类别"), where=rule.where))
         if rule.kind == "category" and rule.value not in rubric.categories:
-            raise PanelDeskError(f"{rule.where}：类别“{rule.value}”不是评审细则的类别"
-                                 f"（可用：{'、'.join(rubric.categories)}）")
+            raise PanelDeskError(Message(QT_TRANSLATE_NOOP(
+                "Assignments", "{where}：类别“{value}”不是评审细则的类别（可用：{categories}）"),
+                where=rule.where, value=rule.value, categories=list(rubric.categories)))
 
 
 def matrix_counts(assignments: dict[str, list[str]], experts: list[str],
@@ -227,15 +237,19 @@ def _unit_key(unit: str) -> str:
 
 
 def _read(path: Path, what: str, kinds: tuple[str, ...]) -> list[Rule]:
-    label = f"{what} {path.name}"
+    label = Message(QT_TRANSLATE_NOOP("Assignments", "{what} {name}"), what=what, name=path.name)
     if path.suffix.lower() != ".csv":
-        raise PanelDeskError(f"{label} 格式不支持：请使用 .csv（在 Excel 中另存为 CSV UTF-8）")
+        raise PanelDeskError(Message(QT_TRANSLATE_NOOP(
+            "Assignments", "{label} 格式不支持：请使用 .csv（在 Excel 中另存为 CSV UTF-8）"), label=label))
     try:
         if path.stat().st_size > MAX_FILE_BYTES:
-            raise PanelDeskError(f"{label} 过大（超过 {MAX_FILE_BYTES // (1024 * 1024)} MB）")
+            raise PanelDeskError(Message(QT_TRANSLATE_NOOP(
+                "Assignments", "{label} 过大（超过 {max_file_bytes} MB）"),
+                label=label, max_file_bytes=MAX_FILE_BYTES // (1024 * 1024)))
         data = path.read_bytes()
     except OSError as err:
-        raise PanelDeskError(f"{label} 无法读取：{err.strerror or err}") from None
+        raise PanelDeskError(Message(QT_TRANSLATE_NOOP("Assignments", "{label} 无法读取：{reason}"),
+            label=label, reason=err.strerror or err)) from None
     return list(_rules(csv_rows(data, label), label, kinds))
 
 
@@ -249,28 +263,34 @@ def _rules(rows: Iterator[tuple[int, list[str]]], label: str,
     columns: dict[str, int] | None = None
     for number, raw in rows:
         if number > MAX_ROWS:
-            raise PanelDeskError(f"{label} 超过 {MAX_ROWS} 行")
+            raise PanelDeskError(Message(QT_TRANSLATE_NOOP(
+                "Assignments", "{label} 超过 {max_rows} 行"), label=label, max_rows=MAX_ROWS))
         row = [unicodedata.normalize("NFC", c).strip() for c in raw]
         if not any(row):
             continue
         if columns is None:
             columns = _columns(row, label, number, kinds)
             continue
-        where = f"{label} 第 {number} 行"
+        where = Message(QT_TRANSLATE_NOOP("Assignments", "{label} 第 {number} 行"),
+                        label=label, number=number)
         expert = _cell(row, columns.get("expert"))
         values = {k: _cell(row, columns.get(k)) for k in kinds if k in columns}
         filled = [(k, v) for k, v in values.items() if v]
         if not expert:
-            raise PanelDeskError(f"{where}：缺少专家编号")
+            raise PanelDeskError(Message(QT_TRANSLATE_NOOP("Assignments", "{where}：缺少专家编号"),
+                where=where))
         if len(filled) != 1:
-            wanted = "或".join(f"“{HEADERS[k][1]}”" for k in kinds)
-            raise PanelDeskError(f"{where}：应填写且只填写{wanted}之一")
+            raise PanelDeskError(Message(QT_TRANSLATE_NOOP(
+                "Assignments", "{where}：以下几列应填写且只填写一列：{wanted}"),
+                where=where, wanted=[COLUMN_NAMES[k] for k in kinds]))
         if len(expert) > 64 or len(filled[0][1]) > 255:
-            raise PanelDeskError(f"{where}：内容过长")
+            raise PanelDeskError(Message(QT_TRANSLATE_NOOP("Assignments", "{where}：内容过长"),
+                where=where))
         override = _override(_cell(row, columns.get("override")), where)
         yield Rule(where, expert, filled[0][0], filled[0][1], override)
     if columns is None:
-        raise PanelDeskError(f"{label} 是空的：需要表头行")
+        raise PanelDeskError(Message(QT_TRANSLATE_NOOP("Assignments", "{label} 是空的：需要表头行"),
+            label=label))
 
 
 def _override(cell: str, where: str) -> str:
@@ -278,8 +298,9 @@ def _override(cell: str, where: str) -> str:
         return ""
     value = OVERRIDE_VALUES.get(cell.casefold())
     if value is None:
-        raise PanelDeskError(f"{where}：调整（override）应为 assign/分配 或 unassign/取消分配，"
-                             f"而不是“{cell[:40]}”")
+        raise PanelDeskError(Message(QT_TRANSLATE_NOOP(
+            "Assignments", "{where}：调整（override）应为 assign/分配 或 unassign/取消分配，而不是“{cell}”"),
+            where=where, cell=cell[:40]))
     return value
 
 
@@ -296,8 +317,9 @@ def _columns(header: list[str], label: str, number: int,
             columns[key] = index
     if "expert" not in columns or not any(k in columns for k in kinds):
         names = ",".join(["expert", "|".join(kinds)])
-        raise PanelDeskError(f"{label} 第 {number} 行：表头应为 {names}"
-                             f"（实际为：{'、'.join(c for c in header if c) or '空'}）")
+        raise PanelDeskError(Message(QT_TRANSLATE_NOOP(
+            "Assignments", "{label} 第 {number} 行：表头应为 {names}（实际为：{value}）"),
+            label=label, number=number, names=names, value=list(c for c in header if c) or '空'))
     return columns
 
 

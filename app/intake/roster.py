@@ -19,6 +19,7 @@ from pathlib import Path
 
 from app.errors import PanelDeskError
 from app.evidence.probe import zip_bomb_reason
+from app.i18n import QT_TRANSLATE_NOOP, Message
 from app.model import Expert
 
 MAX_EXPERTS = 1000
@@ -45,18 +46,22 @@ def default_roster(n: int = 7) -> list[Expert]:
 def read_roster(path: Path) -> list[Expert]:
     """The experts listed in `path` (.csv or .xlsx), in file order."""
     path = Path(path)
-    label = f"名单文件 {path.name}"
+    label = Message(QT_TRANSLATE_NOOP("Roster", "名单文件 {name}"), name=path.name)
     suffix = path.suffix.lower()
     if suffix not in (".csv", ".xlsx"):
-        hint = "（请在 Excel 中另存为 .xlsx）" if suffix in (".xls", ".et", ".numbers") else ""
-        raise PanelDeskError(f"{label} 格式不支持：请使用 .csv 或 .xlsx{hint}")
+        hint = QT_TRANSLATE_NOOP("Roster", "（请在 Excel 中另存为 .xlsx）") if suffix in (".xls", ".et", ".numbers") else ""
+        raise PanelDeskError(Message(QT_TRANSLATE_NOOP(
+            "Roster", "{label} 格式不支持：请使用 .csv 或 .xlsx{hint}"), label=label, hint=hint))
     try:
         size = path.stat().st_size
         if size > MAX_FILE_BYTES:
-            raise PanelDeskError(f"{label} 过大（{size // (1024 * 1024)} MB），不像是专家名单")
+            raise PanelDeskError(Message(QT_TRANSLATE_NOOP(
+                "Roster", "{label} 过大（{size} MB），不像是专家名单"),
+                label=label, size=size // (1024 * 1024)))
         data = path.read_bytes()
     except OSError as err:
-        raise PanelDeskError(f"{label} 无法读取：{err.strerror or err}") from None
+        raise PanelDeskError(Message(QT_TRANSLATE_NOOP("Roster", "{label} 无法读取：{reason}"),
+            label=label, reason=err.strerror or err)) from None
     rows = csv_rows(data, label) if suffix == ".csv" else _xlsx_rows(data, label)
     return _parse(rows, label)
 
@@ -69,9 +74,11 @@ def csv_rows(data: bytes, label: str) -> Iterator[tuple[int, list[str]]]:
         except UnicodeDecodeError:
             continue
     else:
-        raise PanelDeskError(f"{label} 无法识别文字编码：请保存为 UTF-8 或 GBK 编码的 CSV")
+        raise PanelDeskError(Message(QT_TRANSLATE_NOOP(
+            "Roster", "{label} 无法识别文字编码：请保存为 UTF-8 或 GBK 编码的 CSV"), label=label))
     if "\x00" in text:
-        raise PanelDeskError(f"{label} 不是文本格式的 CSV 文件")
+        raise PanelDeskError(Message(QT_TRANSLATE_NOOP("Roster", "{label} 不是文本格式的 CSV 文件"),
+            label=label))
     first = text.split("\n", 1)[0]
     delimiter = "\t" if "\t" in first and "," not in first else ","
     reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter)
@@ -79,27 +86,31 @@ def csv_rows(data: bytes, label: str) -> Iterator[tuple[int, list[str]]]:
         for number, row in enumerate(reader, start=1):
             yield number, list(row)
     except csv.Error as err:
-        raise PanelDeskError(f"{label} 第 {reader.line_num} 行：CSV 格式错误（{err}）") from None
+        raise PanelDeskError(Message(QT_TRANSLATE_NOOP(
+            "Roster", "{label} 第 {line_num} 行：CSV 格式错误（{err}）"),
+            label=label, line_num=reader.line_num, err=err)) from None
 
 
 def _xlsx_rows(data: bytes, label: str) -> Iterator[tuple[int, list[str]]]:
     import openpyxl  # only needed for .xlsx rosters
 
-    broken = f"{label} 无法读取：文件已损坏或不是有效的 .xlsx"
+    broken = Message(QT_TRANSLATE_NOOP("Roster", "{label} 无法读取：文件已损坏或不是有效的 .xlsx"),
+                     label=label)
     try:
         with zipfile.ZipFile(io.BytesIO(data)) as zf:
             reason = zip_bomb_reason(zf)
     except (zipfile.BadZipFile, OSError, ValueError, EOFError):
         raise PanelDeskError(broken) from None
     if reason:
-        raise PanelDeskError(f"{label} 无法读取：{reason}")
+        raise PanelDeskError(Message(QT_TRANSLATE_NOOP("Roster", "{label} 无法读取：{reason}"),
+            label=label, reason=reason))
     try:
         book = openpyxl.load_workbook(io.BytesIO(data), read_only=True, data_only=True)
     except Exception:  # noqa: BLE001 — openpyxl raises many types on hostile files
         raise PanelDeskError(broken) from None
     try:
         if not book.worksheets:
-            raise PanelDeskError(f"{label} 没有工作表")
+            raise PanelDeskError(Message(QT_TRANSLATE_NOOP("Roster", "{label} 没有工作表"), label=label))
         sheet = book.worksheets[0]
         for number, values in enumerate(sheet.iter_rows(values_only=True), start=1):
             yield number, [_cell_text(v) for v in values]
@@ -136,8 +147,9 @@ def _columns(header: list[str], label: str, number: int) -> dict[str, int]:
     if missing:
         found = "、".join(c.strip() for c in header if c.strip()) or "空"
         raise PanelDeskError(
-            f"{label} 第 {number} 行：表头缺少“{'”“'.join(missing)}”列"
-            f"（应为 编号,姓名,单位,公钥指纹 或 id,name,organization,fingerprint；实际为：{found}）")
+            Message(QT_TRANSLATE_NOOP(
+            "Roster", "{label} 第 {number} 行：表头缺少“{missing}”列（应为 编号,姓名,单位,公钥指纹 或 id,name,organization,fingerprint；实际为：{found}）"),
+            label=label, number=number, missing='”“'.join(missing), found=found))
     return columns
 
 
@@ -159,19 +171,23 @@ def _parse(rows: Iterator[tuple[int, list[str]]], label: str) -> list[Expert]:
             continue
         values = {f: _cell(row, columns, f) for f in HEADERS}
         expert = _expert(values["id"], values["name"], values["organization"],
-                         values["fingerprint"], f"{label} 第 {number} 行")
+                         values["fingerprint"], _row(label, number))
         key = expert.id.casefold()
         if key in seen:
-            raise PanelDeskError(
-                f"{label} 第 {number} 行：编号“{expert.id}”与第 {seen[key]} 行重复")
+            raise PanelDeskError(Message(QT_TRANSLATE_NOOP(
+                "Roster", "{where}：编号“{id}”与第 {seen} 行重复"),
+                where=_row(label, number), id=expert.id, seen=seen[key]))
         seen[key] = number
         experts.append(expert)
         if len(experts) > MAX_EXPERTS:
-            raise PanelDeskError(f"{label} 超过 {MAX_EXPERTS} 名专家，不像是评审专家名单")
+            raise PanelDeskError(Message(QT_TRANSLATE_NOOP(
+                "Roster", "{label} 超过 {max_experts} 名专家，不像是评审专家名单"),
+                label=label, max_experts=MAX_EXPERTS))
     if columns is None:
-        raise PanelDeskError(f"{label} 是空的：需要表头行 编号,姓名,单位,公钥指纹")
+        raise PanelDeskError(Message(QT_TRANSLATE_NOOP("Roster", "{label} 是空的：需要表头行 编号,姓名,单位,公钥指纹"),
+            label=label))
     if not experts:
-        raise PanelDeskError(f"{label} 只有表头，没有专家")
+        raise PanelDeskError(Message(QT_TRANSLATE_NOOP("Roster", "{label} 只有表头，没有专家"), label=label))
     return experts
 
 
@@ -180,17 +196,26 @@ def _cell(row: list[str], columns: dict[str, int], field: str) -> str:
     return row[index] if index is not None and index < len(row) else ""
 
 
+def _row(label: str, number: int) -> Message:
+    """"名单文件 a.csv 第 3 行", for messages."""
+    return Message(QT_TRANSLATE_NOOP("Roster", "{label} 第 {number} 行"), label=label, number=number)
+
+
 def _expert(eid: str, name: str, org: str, fingerprint: str, where: str) -> Expert:
     if not eid:
-        raise PanelDeskError(f"{where}：缺少编号")
+        raise PanelDeskError(Message(QT_TRANSLATE_NOOP("Roster", "{where}：缺少编号"), where=where))
     if not name:
-        raise PanelDeskError(f"{where}：缺少姓名")
+        raise PanelDeskError(Message(QT_TRANSLATE_NOOP("Roster", "{where}：缺少姓名"), where=where))
     if not ID_RE.fullmatch(eid) or eid.startswith("."):
         raise PanelDeskError(
-            f"{where}：编号“{eid[:64]}”无效（只能使用字母、数字、汉字、-、_ 和 .，最长 64 个字符）")
+            Message(QT_TRANSLATE_NOOP(
+            "Roster", "{where}：编号“{eid}”无效（只能使用字母、数字、汉字、-、_ 和 .，最长 64 个字符）"),
+            where=where, eid=eid[:64]))
     fp = None
     if fingerprint:
         fp = re.sub(r"[\s:-]", "", unicodedata.normalize("NFKC", fingerprint)).lower()
         if not HEX40_RE.fullmatch(fp):
-            raise PanelDeskError(f"{where}：公钥指纹“{fingerprint[:80]}”无效，应为 40 位十六进制数字")
+            raise PanelDeskError(Message(QT_TRANSLATE_NOOP(
+                "Roster", "{where}：公钥指纹“{fingerprint}”无效，应为 40 位十六进制数字"),
+                where=where, fingerprint=fingerprint[:80]))
     return Expert(id=eid, name=name[:100], organization=org[:200], fingerprint=fp)

@@ -26,6 +26,7 @@ from typing import Any
 from app.assembly.assignments import AssignmentRules, read_assignments, read_conflicts
 from app.atomic import save_atomic
 from app.errors import PanelDeskError
+from app.i18n import QT_TRANSLATE_NOOP, Message
 from app.model import Expert
 from app.organizer.decisions import EntryDecision, IntakeDecisions
 from app.organizer.panel import roster_problem
@@ -64,32 +65,42 @@ class ProjectSettings:
 
     @classmethod
     def from_dict(cls, data: Any, folder: Path) -> ProjectSettings:
-        label = f"项目文件 {folder.name}/{PROJECT_FILE}"
+        label = Message(QT_TRANSLATE_NOOP("OrganizerProject", "项目文件 {name}"),
+                        name=f"{folder.name}/{PROJECT_FILE}")
         if not isinstance(data, dict):
-            raise PanelDeskError(f"{label}：顶层应为 JSON 对象")
+            raise PanelDeskError(Message(QT_TRANSLATE_NOOP(
+                "OrganizerProject", "{label}：顶层应为 JSON 对象"), label=label))
         unknown = [k for k in data if k not in _KEYS]
         if unknown:
-            raise PanelDeskError(f"{label} 含有未知的键“{str(unknown[0])[:60]}”")
+            raise PanelDeskError(Message(QT_TRANSLATE_NOOP(
+                "OrganizerProject", "{label} 含有未知的键“{unknown}”"),
+                label=label, unknown=str(unknown[0])[:60]))
         if data.get("version") != VERSION or type(data.get("version")) is not int:
-            raise PanelDeskError(f"{label}：version 应为 {VERSION}")
+            raise PanelDeskError(Message(QT_TRANSLATE_NOOP(
+                "OrganizerProject", "{label}：version 应为 {version}"), label=label, version=VERSION))
         pid = data.get("id")
         if not isinstance(pid, str) or not pid.isalnum() or not 1 <= len(pid) <= 64:
-            raise PanelDeskError(f"{label}：id 无效")
+            raise PanelDeskError(Message(QT_TRANSLATE_NOOP("OrganizerProject", "{label}：id 无效"),
+                label=label))
         title = data.get("title")
         if not isinstance(title, str) or len(title) > 200:
-            raise PanelDeskError(f"{label}：title 应为不超过 200 个字符的文本")
+            raise PanelDeskError(Message(QT_TRANSLATE_NOOP(
+                "OrganizerProject", "{label}：title 应为不超过 200 个字符的文本"), label=label))
         paths: dict[str, Path | None] = {}
         for key in _PATH_KEYS:
             value = data.get(key)
             if value is not None and (not isinstance(value, str) or not value or len(value) > 4096
                                       or "\x00" in value):
-                raise PanelDeskError(f"{label}：{key} 应为路径文本或 null")
+                raise PanelDeskError(Message(QT_TRANSLATE_NOOP(
+                    "OrganizerProject", "{label}：{key} 应为路径文本或 null"), label=label, key=key))
             paths[key] = None if value is None else (folder / value)
         if paths["intake"] is None:
-            raise PanelDeskError(f"{label}：缺少 intake（申报材料文件夹）")
+            raise PanelDeskError(Message(QT_TRANSLATE_NOOP(
+                "OrganizerProject", "{label}：缺少 intake（申报材料文件夹）"), label=label))
         database = data.get("database")
         if database is not None and (not isinstance(database, str) or len(database) > 4096):
-            raise PanelDeskError(f"{label}：database 应为数据库地址文本或 null")
+            raise PanelDeskError(Message(QT_TRANSLATE_NOOP(
+                "OrganizerProject", "{label}：database 应为数据库地址文本或 null"), label=label))
         return cls(id=pid, title=title, database=database, **paths)  # type: ignore[arg-type]
 
 
@@ -111,13 +122,17 @@ class Project:
         """A new project in `folder` (created if missing; must not hold a project yet)."""
         folder = Path(folder).absolute()
         if (folder / PROJECT_FILE).exists():
-            raise PanelDeskError(f"文件夹 {folder} 中已有评审项目")
+            raise PanelDeskError(Message(QT_TRANSLATE_NOOP(
+                "OrganizerProject", "文件夹 {folder} 中已有评审项目"), folder=folder))
         if not Path(intake_dir).is_dir():
-            raise PanelDeskError(f"申报材料文件夹不存在：{intake_dir}")
+            raise PanelDeskError(Message(QT_TRANSLATE_NOOP(
+                "OrganizerProject", "申报材料文件夹不存在：{intake_dir}"), intake_dir=intake_dir))
         try:
             folder.mkdir(parents=True, exist_ok=True)
         except OSError as err:
-            raise PanelDeskError(f"无法创建项目文件夹 {folder}：{err.strerror or err}") from None
+            raise PanelDeskError(Message(QT_TRANSLATE_NOOP(
+                "OrganizerProject", "无法创建项目文件夹 {folder}：{reason}"),
+                folder=folder, reason=err.strerror or err)) from None
         settings = ProjectSettings(id=secrets.token_hex(8), title=title,
                                    intake=Path(intake_dir).absolute(), rubric=rubric,
                                    roster=roster, database=database)
@@ -132,16 +147,21 @@ class Project:
         path = folder / PROJECT_FILE
         try:
             if path.stat().st_size > MAX_PROJECT_BYTES:
-                raise PanelDeskError(f"项目文件 {path} 过大，不像是 PanelDesk 项目")
+                raise PanelDeskError(Message(QT_TRANSLATE_NOOP(
+                    "OrganizerProject", "项目文件 {path} 过大，不像是 PanelDesk 项目"), path=path))
             text = path.read_text(encoding="utf-8-sig")
         except FileNotFoundError:
-            raise PanelDeskError(f"文件夹 {folder} 不是评审项目（缺少 {PROJECT_FILE}）") from None
+            raise PanelDeskError(Message(QT_TRANSLATE_NOOP(
+                "OrganizerProject", "文件夹 {folder} 不是评审项目（缺少 {project_file}）"),
+                folder=folder, project_file=PROJECT_FILE)) from None
         except (OSError, UnicodeDecodeError) as err:
-            raise PanelDeskError(f"项目文件 {path} 无法读取：{err}") from None
+            raise PanelDeskError(Message(QT_TRANSLATE_NOOP(
+                "OrganizerProject", "项目文件 {path} 无法读取：{err}"), path=path, err=err)) from None
         try:
             data = json.loads(text)
         except ValueError as err:
-            raise PanelDeskError(f"项目文件 {path} 不是有效的 JSON：{err}") from None
+            raise PanelDeskError(Message(QT_TRANSLATE_NOOP(
+                "OrganizerProject", "项目文件 {path} 不是有效的 JSON：{err}"), path=path, err=err)) from None
         settings = ProjectSettings.from_dict(data, folder)
         return cls(folder, settings, IntakeDecisions.load(folder / DECISIONS_FILE))
 
@@ -253,9 +273,12 @@ class Project:
         if category:
             categories = self.rubric().categories
             if category not in categories:
-                raise PanelDeskError(f"类别“{category}”不是评审细则的类别（可用：{'、'.join(categories)}）")
+                raise PanelDeskError(Message(QT_TRANSLATE_NOOP(
+                    "OrganizerProject", "类别“{category}”不是评审细则的类别（可用：{categories}）"),
+                    category=category, categories=list(categories)))
         if decision.duplicate_of == source:
-            raise PanelDeskError(f"“{source}”不能是自己的重复")
+            raise PanelDeskError(Message(QT_TRANSLATE_NOOP(
+                "OrganizerProject", "“{source}”不能是自己的重复"), source=source))
 
 
 def _merged(old: EntryDecision, change: dict[str, Any], source: str) -> EntryDecision:

@@ -16,6 +16,7 @@ from contextlib import contextmanager
 import pymupdf
 
 from app.errors import PanelDeskError
+from app.i18n import QT_TRANSLATE_NOOP, Message
 from app.render import MAX_PAGE_PIXELS, OPEN_DOCUMENTS, RenderedPage
 
 MIN_ZOOM = 0.05
@@ -34,17 +35,17 @@ def _quiet_mupdf() -> Iterator[None]:
 
 def _open_pdf(data: bytes) -> pymupdf.Document:
     if not data.lstrip()[:5].startswith(b"%PDF"):
-        raise PanelDeskError("PDF 文件已损坏，无法打开（不是 PDF 格式）")
+        raise PanelDeskError(Message(QT_TRANSLATE_NOOP("Render", "PDF 文件已损坏，无法打开（不是 PDF 格式）")))
     try:
         doc = pymupdf.open(stream=data, filetype="pdf")
     except Exception as err:  # any MuPDF failure means "cannot be opened"
-        raise PanelDeskError("PDF 文件已损坏，无法打开") from err
+        raise PanelDeskError(Message(QT_TRANSLATE_NOOP("Render", "PDF 文件已损坏，无法打开"))) from err
     if doc.needs_pass:
         doc.close()
-        raise PanelDeskError("PDF 文件设有密码，无法打开")
+        raise PanelDeskError(Message(QT_TRANSLATE_NOOP("Render", "PDF 文件设有密码，无法打开")))
     if doc.page_count < 1:
         doc.close()
-        raise PanelDeskError("PDF 没有任何页面")
+        raise PanelDeskError(Message(QT_TRANSLATE_NOOP("Render", "PDF 没有任何页面")))
     return doc
 
 
@@ -57,21 +58,26 @@ def pdf_page_count(data: bytes) -> int:
 def render_pdf_page(data: bytes, page_index: int, zoom: float) -> RenderedPage:
     """Render page `page_index` (0-based) at `zoom` (1.0 = 72 dpi) as RGB888 samples."""
     if not MIN_ZOOM <= zoom <= MAX_ZOOM:
-        raise PanelDeskError(f"缩放比例 {zoom:g} 超出范围（{MIN_ZOOM:g}–{MAX_ZOOM:g}）")
+        raise PanelDeskError(Message(QT_TRANSLATE_NOOP(
+            "Render", "缩放比例 {zoom} 超出范围（{min_zoom}–{max_zoom}）"),
+            zoom=format(zoom, 'g'), min_zoom=format(MIN_ZOOM, 'g'), max_zoom=format(MAX_ZOOM, 'g')))
     with _quiet_mupdf(), _open_cached(data) as doc:
         if not 0 <= page_index < doc.page_count:
-            raise PanelDeskError(f"PDF 只有 {doc.page_count} 页，没有第 {page_index + 1} 页")
+            raise PanelDeskError(Message(QT_TRANSLATE_NOOP(
+                "Render", "PDF 只有 {page_count} 页，没有第 {page_index} 页"),
+                page_count=doc.page_count, page_index=page_index + 1))
         try:
             page = doc.load_page(page_index)
             rect = page.rect
             if rect.width * zoom * rect.height * zoom > MAX_PAGE_PIXELS:
-                raise PanelDeskError("PDF 页面尺寸过大，无法按此比例显示")
+                raise PanelDeskError(Message(QT_TRANSLATE_NOOP("Render", "PDF 页面尺寸过大，无法按此比例显示")))
             pix = page.get_pixmap(matrix=pymupdf.Matrix(zoom, zoom), alpha=False,
                                   colorspace=pymupdf.csRGB)
         except PanelDeskError:
             raise
         except Exception as err:  # a broken page, not a broken app
-            raise PanelDeskError(f"PDF 第 {page_index + 1} 页已损坏，无法显示") from err
+            raise PanelDeskError(Message(QT_TRANSLATE_NOOP(
+                "Render", "PDF 第 {page_index} 页已损坏，无法显示"), page_index=page_index + 1)) from err
         return RenderedPage(pix.width, pix.height, pix.stride, bytes(pix.samples))
 
 

@@ -28,6 +28,7 @@ from pathlib import Path
 from typing import Any
 
 from app.errors import PanelDeskError
+from app.i18n import QT_TRANSLATE_NOOP, Message
 from app.render import MAX_PAGE_PIXELS, OPEN_DOCUMENTS, RenderedPage
 from app.render.frames import FrameError, read_frame, write_frame
 
@@ -36,7 +37,7 @@ DEFAULT_WORKERS = 1
 TIMEOUT_S = 60.0
 DOCUMENT_IDS = OPEN_DOCUMENTS + 1  # each entry keeps its PDF's bytes alive
 
-CRASHED = "PDF 无法显示：渲染进程意外退出（文件可能已损坏）"
+CRASHED = QT_TRANSLATE_NOOP("Render", "PDF 无法显示：渲染进程意外退出（文件可能已损坏）")
 
 
 def worker_command() -> list[str]:
@@ -89,7 +90,8 @@ class _Worker:
                 stderr=None if debug else subprocess.DEVNULL, env=_worker_environment(),
                 creationflags=getattr(subprocess, "CREATE_NO_WINDOW", 0))
         except OSError as err:
-            raise PanelDeskError(f"无法启动 PDF 渲染进程：{err.strerror or err}") from err
+            raise PanelDeskError(Message(QT_TRANSLATE_NOOP("Render", "无法启动 PDF 渲染进程：{reason}"),
+                reason=err.strerror or err)) from err
         self.recent: deque[int] = deque(maxlen=OPEN_DOCUMENTS)
         _widen_pipe(self.process.stdout.fileno())
 
@@ -223,21 +225,23 @@ class RenderPool:
             worker.recent.append(doc)
         except _WorkerLost as lost:
             if lost.timed_out:
-                raise PanelDeskError(f"PDF 渲染超过 {self._timeout_s:g} 秒仍未完成，已停止"
-                                     "（文件可能过于复杂或已损坏）") from None
+                raise PanelDeskError(Message(QT_TRANSLATE_NOOP(
+                    "Render", "PDF 渲染超过 {timeout_s} 秒仍未完成，已停止（文件可能过于复杂或已损坏）"),
+                    timeout_s=format(self._timeout_s, 'g'))) from None
             raise PanelDeskError(CRASHED) from None
         finally:
             self._release(worker)
         if answer.get("ok") is not True:
             error = answer.get("error")
-            raise PanelDeskError(error if isinstance(error, str) and error else CRASHED)
+            raise PanelDeskError(_message(answer.get("message"))
+                                 or (error if isinstance(error, str) and error else CRASHED))
         return answer, payload
 
     def _acquire(self, doc: int) -> _Worker:
         with self._ready:
             while True:
                 if self._closed:
-                    raise PanelDeskError("PDF 渲染已停止（评审台正在关闭）")
+                    raise PanelDeskError(Message(QT_TRANSLATE_NOOP("Render", "PDF 渲染已停止（评审台正在关闭）")))
                 if self._idle:
                     holding = [w for w in self._idle if doc in w.recent]
                     worker = (holding or self._idle)[0]
@@ -277,3 +281,12 @@ def default_pool() -> RenderPool:
             _default = RenderPool()
             atexit.register(_default.close)
         return _default
+
+
+def _message(portable: Any) -> Message | None:
+    """The worker's translatable message rebuilt (see `worker._portable`), if it sent one."""
+    try:
+        return Message(str(portable["context"]), str(portable["template"]),
+                       **{str(k): str(v) for k, v in dict(portable["args"]).items()})
+    except (TypeError, KeyError, ValueError, IndexError):
+        return None

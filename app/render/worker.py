@@ -16,6 +16,7 @@ from collections import OrderedDict
 from typing import Any, BinaryIO
 
 from app.errors import PanelDeskError
+from app.i18n import Message
 from app.render import OPEN_DOCUMENTS
 from app.render.frames import read_frame, write_frame
 from app.render.pdf import pdf_page_count, render_pdf_page
@@ -52,9 +53,18 @@ def answer_request(header: dict[str, Any], data: bytes) -> tuple[dict[str, Any],
                      "stride": page.stride}, page.samples)
         return {"ok": False, "error": f"渲染进程不认识的请求：{header.get('op')!r}"}, b""
     except PanelDeskError as err:
-        return {"ok": False, "error": str(err)}, b""
+        return {"ok": False, "error": str(err), "message": _portable(err)}, b""
     except Exception as err:  # noqa: BLE001 — one bad page must not end the worker
         return {"ok": False, "error": f"PDF 无法显示（渲染时发生意外错误：{type(err).__name__}）"}, b""
+
+
+def _portable(err: PanelDeskError) -> dict[str, Any] | None:
+    """The error's translatable message as JSON (values as text), for the window's language."""
+    message = err.args[0] if len(err.args) == 1 else None
+    if not isinstance(message, Message):
+        return None
+    return {"context": message.context, "template": message.template,
+            "args": {name: str(value) for name, value in message.args.items()}}
 
 
 def main() -> int:

@@ -19,6 +19,7 @@ from decimal import Decimal, InvalidOperation
 from pathlib import Path
 
 from app.errors import PanelDeskError
+from app.i18n import QT_TRANSLATE_NOOP, Message
 from app.workspace import schema
 from scoring.totals import canonical_decimal
 
@@ -53,7 +54,8 @@ def open_checked(path: Path, wanted: dict[str, str]) -> sqlite3.Connection:
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
     except OSError as err:
-        raise PanelDeskError(f"无法创建工作区文件夹 {path.parent}：{err.strerror}") from err
+        raise PanelDeskError(Message(QT_TRANSLATE_NOOP("Workspace", "无法创建工作区文件夹 {parent}：{reason}"),
+            parent=path.parent, reason=err.strerror)) from err
     conn = None
     try:
         conn = connect(path)
@@ -66,8 +68,9 @@ def open_checked(path: Path, wanted: dict[str, str]) -> sqlite3.Connection:
     except sqlite3.Error as err:
         if conn is not None:
             conn.close()
-        raise PanelDeskError(f"无法打开评审工作区 {path}：{db_reason(err)}。该文件可能"
-                             "不是有效的工作区数据库或已损坏，或没有读写权限") from err
+        raise PanelDeskError(Message(QT_TRANSLATE_NOOP(
+            "Workspace", "无法打开评审工作区 {path}：{err}。该文件可能不是有效的工作区数据库或已损坏，或没有读写权限"),
+            path=path, err=db_reason(err))) from err
     return conn
 
 
@@ -110,7 +113,7 @@ def decimal_text(value: Decimal | int) -> str:
         raise TypeError(f"score must be a Decimal, not {type(value).__name__}")
     dec = Decimal(value)
     if not dec.is_finite():
-        raise PanelDeskError(f"分值无效：{value}")
+        raise PanelDeskError(Message(QT_TRANSLATE_NOOP("Workspace", "分值无效：{value}"), value=value))
     # The same shortest exact form that canonical (signed) documents use.
     return canonical_decimal(dec)
 
@@ -119,7 +122,8 @@ def stored_decimal(text: str) -> Decimal:
     try:
         return Decimal(text)
     except InvalidOperation as err:
-        raise PanelDeskError(f"评审工作区中有无法识别的分值“{text}”") from err
+        raise PanelDeskError(Message(QT_TRANSLATE_NOOP("Workspace", "评审工作区中有无法识别的分值“{text}”"),
+            text=text)) from err
 
 
 def db_reason(err: BaseException) -> str:

@@ -19,6 +19,7 @@ from datetime import UTC, datetime
 from pathlib import Path
 
 from app.errors import PanelDeskError
+from app.i18n import QT_TRANSLATE_NOOP, Message
 from app.keys import format_fingerprint
 
 SCHEMA_VERSION = 1
@@ -104,24 +105,30 @@ def initialise_or_check(conn: sqlite3.Connection, path: Path, wanted: dict[str, 
         return
     missing = set(TABLES) - tables
     if missing:
-        raise PanelDeskError(f"{path} 不是评审台工作区数据库（缺少表：{'、'.join(sorted(missing))}）")
+        raise PanelDeskError(Message(QT_TRANSLATE_NOOP(
+            "Workspace", "{path} 不是评审台工作区数据库（缺少表：{missing}）"),
+            path=path, missing=list(sorted(missing))))
     have = {r[0]: r[1] for r in conn.execute('SELECT "key", value FROM meta')}
     version = have.get("schema_version", "")
     if not version.isdigit():
-        raise PanelDeskError(f"{path} 不是评审台工作区数据库（缺少版本信息）")
+        raise PanelDeskError(Message(QT_TRANSLATE_NOOP("Workspace", "{path} 不是评审台工作区数据库（缺少版本信息）"),
+            path=path))
     if int(version) > SCHEMA_VERSION:
-        raise PanelDeskError(f"工作区 {path} 由更新版本的评审台创建（格式版本 {version}），"
-                             "请升级评审台后再打开")
+        raise PanelDeskError(Message(QT_TRANSLATE_NOOP(
+            "Workspace", "工作区 {path} 由更新版本的评审台创建（格式版本 {version}），请升级评审台后再打开"),
+            path=path, version=version))
     if have.get("packet_id") != wanted["packet_id"]:
-        raise PanelDeskError(f"工作区 {path} 属于评审包“{have.get('packet_id')}”，"
-                             f"不是当前评审包“{wanted['packet_id']}”")
+        raise PanelDeskError(Message(QT_TRANSLATE_NOOP(
+            "Workspace", "工作区 {path} 属于评审包“{found}”，不是当前评审包“{wanted}”"),
+            path=path, found=have.get('packet_id'), wanted=wanted['packet_id']))
     if have.get("expert_id") != wanted["expert_id"]:
-        raise PanelDeskError(f"工作区 {path} 属于专家“{have.get('expert_id')}”，"
-                             f"不是“{wanted['expert_id']}”")
+        raise PanelDeskError(Message(QT_TRANSLATE_NOOP(
+            "Workspace", "工作区 {path} 属于专家“{found}”，不是“{wanted}”"),
+            path=path, found=have.get('expert_id'), wanted=wanted['expert_id']))
     _check_organizer(conn, path, have, wanted)
     if have.get("rubric_hash") != wanted["rubric_hash"]:
-        raise PanelDeskError(f"工作区 {path} 的评分细则与当前评审包不一致（评分细则已更换），"
-                             "已有评分不能沿用；请联系组织方")
+        raise PanelDeskError(Message(QT_TRANSLATE_NOOP(
+            "Workspace", "工作区 {path} 的评分细则与当前评审包不一致（评分细则已更换），已有评分不能沿用；请联系组织方"), path=path))
     if have.get("manifest_hash") != wanted["manifest_hash"]:
         # Same packet and rubric re-issued (e.g. a corrected field): the marks still
         # apply.  Record the switch so the trail shows which packet they were made on.
@@ -145,6 +152,6 @@ def _check_organizer(conn: sqlite3.Connection, path: Path, have: dict[str, str],
                      ("organizer_fingerprint", fp))
     elif stored != fp:
         raise PanelDeskError(
-            f"评审包“{wanted['packet_id']}”由另一组织方密钥签发（指纹 {format_fingerprint(fp)}），"
-            f"而本机工作区 {path} 中的评分属于指纹为 {format_fingerprint(stored)} 的组织方签发的同编号评审包；"
-            "为防止冒用，已拒绝沿用这些评分。请向组织方核实评审包来源")
+            Message(QT_TRANSLATE_NOOP(
+            "Workspace", "评审包“{wanted}”由另一组织方密钥签发（指纹 {fp}），而本机工作区 {path} 中的评分属于指纹为 {stored} 的组织方签发的同编号评审包；为防止冒用，已拒绝沿用这些评分。请向组织方核实评审包来源"),
+            wanted=wanted['packet_id'], fp=format_fingerprint(fp), path=path, stored=format_fingerprint(stored)))

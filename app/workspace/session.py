@@ -8,9 +8,10 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from app.errors import PanelDeskError
+from app.i18n import QT_TRANSLATE_NOOP, Message
 from app.workspace import schema
 from app.workspace.database import HistoryRow, decimal_text
-from app.workspace.flags import FLAG_LABELS, FLAGS
+from app.workspace.flags import checked_flag
 from app.workspace.locate import workspace_path
 from app.workspace.status import ReviewStatus, SubmissionState
 from app.workspace.store import Workspace
@@ -40,15 +41,18 @@ class ReviewSession:
         self.packet_id: str = manifest.packet_id
         expert = next((e for e in manifest.roster if e.id == expert_id), None)
         if expert is None:
-            names = "、".join(f"{e.id} {e.name}" for e in manifest.roster) or "（空）"
-            raise PanelDeskError(f"专家“{expert_id}”不在评审包“{manifest.packet_id}”的"
-                                 f"专家名单中。名单：{names}")
+            names = [f"{e.id} {e.name}" for e in manifest.roster] or "—"
+            raise PanelDeskError(Message(QT_TRANSLATE_NOOP(
+                "WorkspaceSession", "专家“{expert_id}”不在评审包“{packet_id}”的专家名单中。名单：{names}"),
+                expert_id=expert_id, packet_id=manifest.packet_id, names=names))
         self.expert = expert
         self.expert_id = expert_id
         try:
             self.rubric = parse_rubric(manifest.rubric)
         except RubricError as err:
-            raise PanelDeskError(f"评审包“{manifest.packet_id}”中的评分细则无效：{err}") from err
+            raise PanelDeskError(Message(QT_TRANSLATE_NOOP(
+                "WorkspaceSession", "评审包“{packet_id}”中的评分细则无效：{err}"),
+                packet_id=manifest.packet_id, err=err)) from err
         self._submissions: dict[str, Submission] = {s.id: s for s in manifest.submissions}
         self.assigned: list[str] = [sid for sid in manifest.assignments.get(expert_id, [])
                                     if sid in self._submissions]
@@ -76,9 +80,13 @@ class ReviewSession:
         """The assigned submission `sub`, or a PanelDeskError saying why not."""
         found = self._submissions.get(sub)
         if found is None:
-            raise PanelDeskError(f"评审包“{self.packet_id}”中没有编号为“{sub}”的申报")
+            raise PanelDeskError(Message(QT_TRANSLATE_NOOP(
+                "WorkspaceSession", "评审包“{packet_id}”中没有编号为“{sub}”的申报"),
+                packet_id=self.packet_id, sub=sub))
         if sub not in self._assigned_set:
-            raise PanelDeskError(f"申报 {sub} 未分配给专家 {self.expert_id}（{self.expert.name}）")
+            raise PanelDeskError(Message(QT_TRANSLATE_NOOP(
+                "WorkspaceSession", "申报 {sub} 未分配给专家 {expert_id}（{name}）"),
+                sub=sub, expert_id=self.expert_id, name=self.expert.name))
         return found
 
     def criterion_id(self, name: str) -> str:
@@ -86,8 +94,10 @@ class ReviewSession:
         try:
             return self.rubric.criterion(name.strip()).id
         except KeyError:
-            known = "、".join(f"{c.name}（{c.id}）" for c in self.rubric.criteria)
-            raise PanelDeskError(f"评分项“{name}”不存在。可用评分项：{known}") from None
+            known = [f"{c.name}（{c.id}）" for c in self.rubric.criteria]
+            raise PanelDeskError(Message(QT_TRANSLATE_NOOP(
+                "WorkspaceSession", "评分项“{name}”不存在。可用评分项：{known}"),
+                name=name, known=known)) from None
 
     def parse_score(self, crit_id: str, value: ScoreInput) -> Decimal | None:
         """A validated score (None for an empty value, which clears the score)."""
@@ -99,7 +109,7 @@ class ReviewSession:
             return self.rubric.parse_score(crit_id, raw)
         except RubricError as err:
             # The rubric's message already names the criterion and the value.
-            raise PanelDeskError(str(err)) from err
+            raise PanelDeskError(err.args[0]) from err
 
     # ---------------------------------------------------------------- writes
 
@@ -114,7 +124,8 @@ class ReviewSession:
         for name, value in values.items():
             crit = self.criterion_id(name)
             if crit in parsed:
-                raise PanelDeskError(f"评分项“{self.rubric.criterion(crit).name}”重复给分")
+                raise PanelDeskError(Message(QT_TRANSLATE_NOOP(
+                    "WorkspaceSession", "评分项“{name}”重复给分"), name=self.rubric.criterion(crit).name))
             parsed[crit] = self.parse_score(crit, value)
         self.workspace.set_scores(sub, parsed)
         return parsed
@@ -127,8 +138,9 @@ class ReviewSession:
         if text is not None and len(text) > MAX_COMMENT_CHARS:
             # A score-sheet cell holds at most this much; a longer comment could never
             # be exported as signed.
-            raise PanelDeskError(f"申报 {sub} 的评语过长（{len(text)} 字），评分表的单元格最多容纳 "
-                                 f"{MAX_COMMENT_CHARS} 字，请精简后再保存")
+            raise PanelDeskError(Message(QT_TRANSLATE_NOOP(
+                "WorkspaceSession", "申报 {sub} 的评语过长（{count} 字），评分表的单元格最多容纳 {limit} 字，请精简后再保存"),
+                sub=sub, count=len(text), limit=MAX_COMMENT_CHARS))
         return self.workspace.set_comment(sub, text)
 
     def set_flag(self, sub: str, flag: str, on: bool = True,
@@ -139,18 +151,13 @@ class ReviewSession:
 
     def check_flag(self, flag: str, suggested_category: str | None = None) -> str | None:
         """Validate a flag and its suggested category; returns the cleaned category."""
-        if flag not in FLAGS:
-            choices = "、".join(f"{f}（{FLAG_LABELS[f]}）" for f in FLAGS)
-            raise PanelDeskError(f"未知的标记“{flag}”，可用：{choices}")
-        category = (suggested_category or "").strip() or None
+        category = checked_flag(flag, suggested_category)
         if category is None:
             return None
-        if flag != "wrong_category":
-            raise PanelDeskError(f"只有“类别不符”（wrong_category）标记可以附建议类别，"
-                                 f"“{FLAG_LABELS[flag]}”不可以")
         if category not in self.rubric.categories:
-            raise PanelDeskError(f"建议类别“{category}”不是本次评审的类别"
-                                 f"（{'、'.join(self.rubric.categories)}）")
+            raise PanelDeskError(Message(QT_TRANSLATE_NOOP(
+                "WorkspaceSession", "建议类别“{category}”不是本次评审的类别（{categories}）"),
+                category=category, categories=list(self.rubric.categories)))
         return category
 
     def recuse(self, sub: str, reason: str) -> bool:

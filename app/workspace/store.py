@@ -29,6 +29,7 @@ from decimal import Decimal
 from pathlib import Path
 
 from app.errors import PanelDeskError
+from app.i18n import QT_TRANSLATE_NOOP, Message
 from app.workspace import schema as s
 from app.workspace.database import (
     HistoryRow,
@@ -39,7 +40,7 @@ from app.workspace.database import (
     stored_decimal,
     transaction,
 )
-from app.workspace.flags import FLAG_LABELS, FLAGS
+from app.workspace.flags import checked_flag
 
 MARKS_CACHED = 64
 
@@ -108,13 +109,15 @@ class Workspace:
     def _tx(self, write: bool) -> Iterator[sqlite3.Connection]:
         with self._lock:
             if self._closed:
-                raise PanelDeskError(f"评审工作区已关闭：{self.path}")
+                raise PanelDeskError(Message(QT_TRANSLATE_NOOP("Workspace", "评审工作区已关闭：{path}"),
+                    path=self.path))
             try:
                 with transaction(self._conn, write) as conn:
                     yield conn
             except sqlite3.Error as err:
-                raise PanelDeskError(f"评审工作区 {self.path} 读写失败："
-                                     f"{db_reason(err)}") from err
+                raise PanelDeskError(Message(QT_TRANSLATE_NOOP(
+                    "Workspace", "评审工作区 {path} 读写失败：{err}"),
+                    path=self.path, err=db_reason(err))) from err
 
     def transaction(self, write: bool = True) -> AbstractContextManager[sqlite3.Connection]:
         """One committed transaction, for modules keeping side tables in this database
@@ -129,8 +132,9 @@ class Workspace:
     def _refuse_if_recused(self, conn: sqlite3.Connection, sub: str) -> None:
         reason = _recusal(conn, sub)
         if reason is not None:
-            raise PanelDeskError(f"申报 {sub} 已声明回避（{reason}），不能评分、写评语或标记；"
-                                 "如需评审请先撤销回避")
+            raise PanelDeskError(Message(QT_TRANSLATE_NOOP(
+                "Workspace", "申报 {sub} 已声明回避（{reason}），不能评分、写评语或标记；如需评审请先撤销回避"),
+                sub=sub, reason=reason))
 
     # ---------------------------------------------------------------- writes
 
@@ -192,12 +196,7 @@ class Workspace:
     def set_flag(self, sub: str, flag: str, on: bool,
                  suggested_category: str | None = None) -> bool:
         """Raise or lower a flag; only `wrong_category` carries a suggested category."""
-        if flag not in FLAGS:
-            raise PanelDeskError(f"未知的标记“{flag}”，可用：{'、'.join(FLAGS)}")
-        suggested = (suggested_category or "").strip() or None
-        if suggested is not None and flag != "wrong_category":
-            raise PanelDeskError(f"只有“类别不符”（wrong_category）标记可以附建议类别，"
-                                 f"“{FLAG_LABELS[flag]}”不可以")
+        suggested = checked_flag(flag, suggested_category)
         if not on:
             suggested = None
         with self._tx(write=True) as conn:
@@ -245,11 +244,13 @@ class Workspace:
         """Withdraw a recusal; the reason for withdrawing is kept in the history."""
         reason = (reason or "").strip()
         if not reason:
-            raise PanelDeskError(f"撤销对申报 {sub} 的回避时必须填写撤销原因")
+            raise PanelDeskError(Message(QT_TRANSLATE_NOOP("Workspace", "撤销对申报 {sub} 的回避时必须填写撤销原因"),
+                sub=sub))
         with self._tx(write=True) as conn:
             old = _recusal(conn, sub)
             if old is None:
-                raise PanelDeskError(f"申报 {sub} 未声明回避，无需撤销")
+                raise PanelDeskError(Message(QT_TRANSLATE_NOOP("Workspace", "申报 {sub} 未声明回避，无需撤销"),
+                    sub=sub))
             conn.execute("DELETE FROM recusals WHERE submission_id = ?", (sub,))
             self._log(conn, sub, "recusal", old, None, note=reason)
         return True
@@ -392,5 +393,6 @@ def _recusal(conn: sqlite3.Connection, sub: str) -> str | None:
 def _recusal_reason(sub: str, reason: str) -> str:
     reason = (reason or "").strip()
     if not reason:
-        raise PanelDeskError(f"声明回避申报 {sub} 时必须填写回避原因")
+        raise PanelDeskError(Message(QT_TRANSLATE_NOOP("Workspace", "声明回避申报 {sub} 时必须填写回避原因"),
+            sub=sub))
     return reason

@@ -233,6 +233,119 @@
     </message>
 </context>
 <context>
+    <name>Assignments</name>
+    <message>
+        <location filename="../../app/assembly/assignments.py" line="51" />
+        <source>申报（submission）</source>
+        <translation>submission</translation>
+    </message>
+    <message>
+        <location filename="../../app/assembly/assignments.py" line="52" />
+        <source>类别（category）</source>
+        <translation>category</translation>
+    </message>
+    <message>
+        <location filename="../../app/assembly/assignments.py" line="53" />
+        <source>单位（unit）</source>
+        <translation>unit</translation>
+    </message>
+    <message>
+        <location filename="../../app/assembly/assignments.py" line="111" />
+        <source>分配文件</source>
+        <translation>assignment file</translation>
+    </message>
+    <message>
+        <location filename="../../app/assembly/assignments.py" line="116" />
+        <source>回避文件</source>
+        <translation>conflict file</translation>
+    </message>
+    <message>
+        <location filename="../../app/assembly/assignments.py" line="143" />
+        <source>{where}：没有申报“{value}”（应为申报材料的文件或文件夹名，或评审包中的申报编号）</source>
+        <translation>{where}: there is no submission "{value}" (give a file or folder name from the intake folder, or a submission id in the packet)</translation>
+    </message>
+    <message>
+        <location filename="../../app/assembly/assignments.py" line="190" />
+        <source>{where}：与{where2}矛盾（专家“{expert}”与申报“{value}”既分配又取消分配）</source>
+        <translation>{where}: contradicts {where2} (expert "{expert}" is both assigned and unassigned submission "{value}")</translation>
+    </message>
+    <message>
+        <location filename="../../app/assembly/assignments.py" line="210" />
+        <source>{where}：专家“{expert}”不在专家名单中</source>
+        <translation>{where}: expert "{expert}" is not on the roster</translation>
+    </message>
+    <message>
+        <location filename="../../app/assembly/assignments.py" line="214" />
+        <source>{where}：手动调整只能针对一份申报（submission），不能针对类别</source>
+        <translation>{where}: a manual change applies to one submission, not to a category</translation>
+    </message>
+    <message>
+        <location filename="../../app/assembly/assignments.py" line="217" />
+        <source>{where}：类别“{value}”不是评审细则的类别（可用：{categories}）</source>
+        <translation>{where}: "{value}" is not a category of the rubric (available: {categories})</translation>
+    </message>
+    <message>
+        <location filename="../../app/assembly/assignments.py" line="240" />
+        <source>{what} {name}</source>
+        <translation>{what} {name}</translation>
+    </message>
+    <message>
+        <location filename="../../app/assembly/assignments.py" line="242" />
+        <source>{label} 格式不支持：请使用 .csv（在 Excel 中另存为 CSV UTF-8）</source>
+        <translation>{label}: format not supported; use .csv (in Excel: Save As CSV UTF-8)</translation>
+    </message>
+    <message>
+        <location filename="../../app/assembly/assignments.py" line="246" />
+        <source>{label} 过大（超过 {max_file_bytes} MB）</source>
+        <translation>{label} is too large (over {max_file_bytes} MB)</translation>
+    </message>
+    <message>
+        <location filename="../../app/assembly/assignments.py" line="251" />
+        <source>{label} 无法读取：{reason}</source>
+        <translation>{label} cannot be read: {reason}</translation>
+    </message>
+    <message>
+        <location filename="../../app/assembly/assignments.py" line="266" />
+        <source>{label} 超过 {max_rows} 行</source>
+        <translation>{label} has more than {max_rows} rows</translation>
+    </message>
+    <message>
+        <location filename="../../app/assembly/assignments.py" line="274" />
+        <source>{label} 第 {number} 行</source>
+        <translation>{label}, row {number}</translation>
+    </message>
+    <message>
+        <location filename="../../app/assembly/assignments.py" line="280" />
+        <source>{where}：缺少专家编号</source>
+        <translation>{where}: the expert id is missing</translation>
+    </message>
+    <message>
+        <location filename="../../app/assembly/assignments.py" line="283" />
+        <source>{where}：以下几列应填写且只填写一列：{wanted}</source>
+        <translation>{where}: fill in exactly one of these columns: {wanted}</translation>
+    </message>
+    <message>
+        <location filename="../../app/assembly/assignments.py" line="287" />
+        <source>{where}：内容过长</source>
+        <translation>{where}: the text is too long</translation>
+    </message>
+    <message>
+        <location filename="../../app/assembly/assignments.py" line="292" />
+        <source>{label} 是空的：需要表头行</source>
+        <translation>{label} is empty: a header row is needed</translation>
+    </message>
+    <message>
+        <location filename="../../app/assembly/assignments.py" line="301" />
+        <source>{where}：调整（override）应为 assign/分配 或 unassign/取消分配，而不是“{cell}”</source>
+        <translation>{where}: override must be assign/分配 or unassign/取消分配, not "{cell}"</translation>
+    </message>
+    <message>
+        <location filename="../../app/assembly/assignments.py" line="320" />
+        <source>{label} 第 {number} 行：表头应为 {names}（实际为：{value}）</source>
+        <translation>{label}, row {number}: the header should be {names} (found: {value})</translation>
+    </message>
+</context>
+<context>
     <name>AuditDialog</name>
     <message>
         <location filename="../../ui/organizer/audit_view.py" line="92" />
@@ -1100,7 +1213,7 @@ Offline expert panel review: judging packets, expert scoring, signed score sheet
 <context>
     <name>EvidenceLoading</name>
     <message>
-        <location filename="../../ui/evidence/decoding.py" line="37" />
+        <location filename="../../ui/evidence/decoding.py" line="38" />
         <source>图片已损坏或格式不受支持，无法显示</source>
         <translation>The image is damaged or in an unsupported format and cannot be shown</translation>
     </message>
@@ -1115,12 +1228,12 @@ Offline expert panel review: judging packets, expert scoring, signed score sheet
         <translation>No thumbnail for this kind of file</translation>
     </message>
     <message>
-        <location filename="../../ui/evidence/decoding.py" line="69" />
+        <location filename="../../ui/evidence/decoding.py" line="70" />
         <source>文件过大，内存不足，无法显示</source>
         <translation>The file is too large to show (not enough memory)</translation>
     </message>
     <message>
-        <location filename="../../ui/evidence/decoding.py" line="70" />
+        <location filename="../../ui/evidence/decoding.py" line="71" />
         <source>读取文件时发生意外错误（{0}）</source>
         <translation>Unexpected error while reading the file ({0})</translation>
     </message>
@@ -1311,19 +1424,29 @@ Offline expert panel review: judging packets, expert scoring, signed score sheet
 <context>
     <name>Flags</name>
     <message>
-        <location filename="../../app/workspace/flags.py" line="11" />
+        <location filename="../../app/workspace/flags.py" line="12" />
         <source>疑似不实</source>
         <translation>Possibly untrue</translation>
     </message>
     <message>
-        <location filename="../../app/workspace/flags.py" line="12" />
+        <location filename="../../app/workspace/flags.py" line="13" />
         <source>未脱敏</source>
         <translation>Not anonymised</translation>
     </message>
     <message>
-        <location filename="../../app/workspace/flags.py" line="13" />
+        <location filename="../../app/workspace/flags.py" line="14" />
         <source>类别不符</source>
         <translation>Wrong category</translation>
+    </message>
+    <message>
+        <location filename="../../app/workspace/flags.py" line="22" />
+        <source>未知的标记“{flag}”，可用：{choices}</source>
+        <translation>Unknown flag "{flag}"; available: {choices}</translation>
+    </message>
+    <message>
+        <location filename="../../app/workspace/flags.py" line="26" />
+        <source>只有“类别不符”（wrong_category）标记可以附建议类别，“{label}”不可以</source>
+        <translation>Only the wrong-category flag can carry a suggested category, not "{label}"</translation>
     </message>
     <message>
         <location filename="../../app/results/model.py" line="30" />
@@ -2438,6 +2561,7 @@ Files involved:
     <name>Keys</name>
     <message>
         <location filename="../../app/keys.py" line="53" />
+        <location filename="../../app/keys.py" line="296" />
         <source>口令不能为空</source>
         <translation>The passphrase must not be empty</translation>
     </message>
@@ -2465,6 +2589,41 @@ Files involved:
         <location filename="../../app/keys.py" line="59" />
         <source>密钥文件已损坏或格式不正确：{path}（{detail}）</source>
         <translation>The key file is damaged or not a key file: {path} ({detail})</translation>
+    </message>
+    <message>
+        <location filename="../../app/keys.py" line="147" />
+        <source>密钥已存在：{path}。如确需重新生成，请使用 --force（旧密钥将被替换，已登记的指纹需要重新确认）</source>
+        <translation>A key already exists: {path}. To create a new one use --force (the old key is replaced and enrolled fingerprints must be confirmed again)</translation>
+    </message>
+    <message>
+        <location filename="../../app/keys.py" line="267" />
+        <source>无法写入密钥文件 {path}：{reason}</source>
+        <translation>Cannot write the key file {path}: {reason}</translation>
+    </message>
+    <message>
+        <location filename="../../app/keys.py" line="279" />
+        <source>无法读取口令文件 {passphrase_file}：{detail}</source>
+        <translation>Cannot read the passphrase file {passphrase_file}: {detail}</translation>
+    </message>
+    <message>
+        <location filename="../../app/keys.py" line="284" />
+        <source>口令文件 {passphrase_file} 的第一行为空，口令不能为空</source>
+        <translation>The first line of the passphrase file {passphrase_file} is empty; the passphrase cannot be empty</translation>
+    </message>
+    <message>
+        <location filename="../../app/keys.py" line="290" />
+        <source>环境变量 {passphrase_env} 为空，口令不能为空</source>
+        <translation>The environment variable {passphrase_env} is empty; the passphrase cannot be empty</translation>
+    </message>
+    <message>
+        <location filename="../../app/keys.py" line="298" />
+        <source>两次输入的口令不一致</source>
+        <translation>The two passphrases differ</translation>
+    </message>
+    <message>
+        <location filename="../../app/keys.py" line="300" />
+        <source>需要密钥口令：请用 --passphrase-file 指定口令文件（第一行为口令），或设置环境变量 {passphrase_env}，或在终端中交互运行以输入口令</source>
+        <translation>The key's passphrase is needed: give a passphrase file with --passphrase-file (passphrase on the first line), set the environment variable {passphrase_env}, or run interactively in a terminal to type it</translation>
     </message>
 </context>
 <context>
@@ -2579,6 +2738,99 @@ Files involved:
         <location filename="../../ui/organizer/launch.py" line="118" />
         <source>无法打开评审包</source>
         <translation>Cannot open packet</translation>
+    </message>
+</context>
+<context>
+    <name>OrganizerProject</name>
+    <message>
+        <location filename="../../app/organizer/project.py" line="68" />
+        <source>项目文件 {name}</source>
+        <translation>project file {name}</translation>
+    </message>
+    <message>
+        <location filename="../../app/organizer/project.py" line="71" />
+        <source>{label}：顶层应为 JSON 对象</source>
+        <translation>{label}: the top level must be a JSON object</translation>
+    </message>
+    <message>
+        <location filename="../../app/organizer/project.py" line="75" />
+        <source>{label} 含有未知的键“{unknown}”</source>
+        <translation>{label} contains an unknown key "{unknown}"</translation>
+    </message>
+    <message>
+        <location filename="../../app/organizer/project.py" line="79" />
+        <source>{label}：version 应为 {version}</source>
+        <translation>{label}: version must be {version}</translation>
+    </message>
+    <message>
+        <location filename="../../app/organizer/project.py" line="83" />
+        <source>{label}：id 无效</source>
+        <translation>{label}: invalid id</translation>
+    </message>
+    <message>
+        <location filename="../../app/organizer/project.py" line="87" />
+        <source>{label}：title 应为不超过 200 个字符的文本</source>
+        <translation>{label}: title must be text of at most 200 characters</translation>
+    </message>
+    <message>
+        <location filename="../../app/organizer/project.py" line="94" />
+        <source>{label}：{key} 应为路径文本或 null</source>
+        <translation>{label}: {key} must be a path or null</translation>
+    </message>
+    <message>
+        <location filename="../../app/organizer/project.py" line="98" />
+        <source>{label}：缺少 intake（申报材料文件夹）</source>
+        <translation>{label}: intake (the intake folder) is missing</translation>
+    </message>
+    <message>
+        <location filename="../../app/organizer/project.py" line="102" />
+        <source>{label}：database 应为数据库地址文本或 null</source>
+        <translation>{label}: database must be a database address or null</translation>
+    </message>
+    <message>
+        <location filename="../../app/organizer/project.py" line="125" />
+        <source>文件夹 {folder} 中已有评审项目</source>
+        <translation>The folder {folder} already holds a judging project</translation>
+    </message>
+    <message>
+        <location filename="../../app/organizer/project.py" line="128" />
+        <source>申报材料文件夹不存在：{intake_dir}</source>
+        <translation>The intake folder does not exist: {intake_dir}</translation>
+    </message>
+    <message>
+        <location filename="../../app/organizer/project.py" line="133" />
+        <source>无法创建项目文件夹 {folder}：{reason}</source>
+        <translation>Cannot create the project folder {folder}: {reason}</translation>
+    </message>
+    <message>
+        <location filename="../../app/organizer/project.py" line="150" />
+        <source>项目文件 {path} 过大，不像是 PanelDesk 项目</source>
+        <translation>The project file {path} is too large to be a PanelDesk project</translation>
+    </message>
+    <message>
+        <location filename="../../app/organizer/project.py" line="154" />
+        <source>文件夹 {folder} 不是评审项目（缺少 {project_file}）</source>
+        <translation>The folder {folder} is not a judging project ({project_file} is missing)</translation>
+    </message>
+    <message>
+        <location filename="../../app/organizer/project.py" line="158" />
+        <source>项目文件 {path} 无法读取：{err}</source>
+        <translation>The project file {path} cannot be read: {err}</translation>
+    </message>
+    <message>
+        <location filename="../../app/organizer/project.py" line="163" />
+        <source>项目文件 {path} 不是有效的 JSON：{err}</source>
+        <translation>The project file {path} is not valid JSON: {err}</translation>
+    </message>
+    <message>
+        <location filename="../../app/organizer/project.py" line="276" />
+        <source>类别“{category}”不是评审细则的类别（可用：{categories}）</source>
+        <translation>"{category}" is not a category of the rubric (available: {categories})</translation>
+    </message>
+    <message>
+        <location filename="../../app/organizer/project.py" line="280" />
+        <source>“{source}”不能是自己的重复</source>
+        <translation>"{source}" cannot be a duplicate of itself</translation>
     </message>
 </context>
 <context>
@@ -3308,6 +3560,69 @@ Replace: the roster keeps only the experts in the file; the others are removed t
     </message>
 </context>
 <context>
+    <name>Render</name>
+    <message>
+        <location filename="../../app/render/pdf.py" line="38" />
+        <source>PDF 文件已损坏，无法打开（不是 PDF 格式）</source>
+        <translation>The PDF file is damaged and cannot be opened (not in PDF format)</translation>
+    </message>
+    <message>
+        <location filename="../../app/render/pdf.py" line="42" />
+        <source>PDF 文件已损坏，无法打开</source>
+        <translation>The PDF file is damaged and cannot be opened</translation>
+    </message>
+    <message>
+        <location filename="../../app/render/pdf.py" line="45" />
+        <source>PDF 文件设有密码，无法打开</source>
+        <translation>The PDF file is password-protected and cannot be opened</translation>
+    </message>
+    <message>
+        <location filename="../../app/render/pdf.py" line="48" />
+        <source>PDF 没有任何页面</source>
+        <translation>The PDF has no pages</translation>
+    </message>
+    <message>
+        <location filename="../../app/render/pdf.py" line="61" />
+        <source>缩放比例 {zoom} 超出范围（{min_zoom}–{max_zoom}）</source>
+        <translation>Zoom {zoom} is out of range ({min_zoom}–{max_zoom})</translation>
+    </message>
+    <message>
+        <location filename="../../app/render/pdf.py" line="66" />
+        <source>PDF 只有 {page_count} 页，没有第 {page_index} 页</source>
+        <translation>The PDF has only {page_count} pages; there is no page {page_index}</translation>
+    </message>
+    <message>
+        <location filename="../../app/render/pdf.py" line="73" />
+        <source>PDF 页面尺寸过大，无法按此比例显示</source>
+        <translation>The PDF page is too large to show at this zoom</translation>
+    </message>
+    <message>
+        <location filename="../../app/render/pdf.py" line="79" />
+        <source>PDF 第 {page_index} 页已损坏，无法显示</source>
+        <translation>Page {page_index} of the PDF is damaged and cannot be shown</translation>
+    </message>
+    <message>
+        <location filename="../../app/render/pool.py" line="40" />
+        <source>PDF 无法显示：渲染进程意外退出（文件可能已损坏）</source>
+        <translation>The PDF cannot be shown: the render process stopped unexpectedly (the file may be damaged)</translation>
+    </message>
+    <message>
+        <location filename="../../app/render/pool.py" line="93" />
+        <source>无法启动 PDF 渲染进程：{reason}</source>
+        <translation>Cannot start the PDF render process: {reason}</translation>
+    </message>
+    <message>
+        <location filename="../../app/render/pool.py" line="228" />
+        <source>PDF 渲染超过 {timeout_s} 秒仍未完成，已停止（文件可能过于复杂或已损坏）</source>
+        <translation>Rendering the PDF took more than {timeout_s} seconds and was stopped (the file may be too complex or damaged)</translation>
+    </message>
+    <message>
+        <location filename="../../app/render/pool.py" line="244" />
+        <source>PDF 渲染已停止（评审台正在关闭）</source>
+        <translation>PDF rendering stopped (PanelDesk is closing)</translation>
+    </message>
+</context>
+<context>
     <name>ResultFlags</name>
     <message>
         <location filename="../../app/results/model.py" line="18" />
@@ -3794,7 +4109,7 @@ Replace: the roster keeps only the experts in the file; the others are removed t
 <context>
     <name>ReviewWindow</name>
     <message>
-        <location filename="../../ui/review/window.py" line="132" />
+        <location filename="../../ui/review/window.py" line="126" />
         <source>打开评审包并确认身份后在此评分</source>
         <translation>Open a packet and confirm your identity to score here</translation>
     </message>
@@ -3904,12 +4219,12 @@ Replace: the roster keeps only the experts in the file; the others are removed t
         <translation>&amp;Keyboard shortcuts</translation>
     </message>
     <message>
-        <location filename="../../ui/review/window.py" line="324" />
+        <location filename="../../ui/review/window.py" line="318" />
         <source>已保存 {time}</source>
         <translation>Saved {time}</translation>
     </message>
     <message>
-        <location filename="../../ui/review/window.py" line="337" />
+        <location filename="../../ui/review/window.py" line="331" />
         <source>未能保存</source>
         <translation>Not saved</translation>
     </message>
@@ -3944,34 +4259,138 @@ Replace: the roster keeps only the experts in the file; the others are removed t
         <translation>Please give a reason for withdrawing.</translation>
     </message>
     <message>
-        <location filename="../../ui/review/window.py" line="163" />
+        <location filename="../../ui/review/window.py" line="157" />
         <source>打开评审包</source>
         <translation>Open packet</translation>
     </message>
     <message>
-        <location filename="../../ui/review/window.py" line="164" />
+        <location filename="../../ui/review/window.py" line="158" />
         <source>评审包 (*{suffix});;所有文件 (*)</source>
         <translation>Packets (*{suffix});;All files (*)</translation>
     </message>
     <message>
-        <location filename="../../ui/review/window.py" line="179" />
+        <location filename="../../ui/review/window.py" line="173" />
         <source>已打开 {name}：校验通过。</source>
         <translation>Opened {name}: verified.</translation>
     </message>
     <message>
-        <location filename="../../ui/review/window.py" line="188" />
+        <location filename="../../ui/review/window.py" line="182" />
         <source>无法打开评审包</source>
         <translation>Cannot open packet</translation>
     </message>
     <message>
-        <location filename="../../ui/review/window.py" line="192" />
+        <location filename="../../ui/review/window.py" line="186" />
         <source>未确认专家身份，评审包未打开。</source>
         <translation>Identity not confirmed; the packet was not opened.</translation>
     </message>
     <message>
-        <location filename="../../ui/review/window.py" line="203" />
+        <location filename="../../ui/review/window.py" line="197" />
         <source>评审包已关闭</source>
         <translation>The packet is closed</translation>
+    </message>
+</context>
+<context>
+    <name>Roster</name>
+    <message>
+        <location filename="../../app/intake/roster.py" line="49" />
+        <source>名单文件 {name}</source>
+        <translation>roster file {name}</translation>
+    </message>
+    <message>
+        <location filename="../../app/intake/roster.py" line="52" />
+        <source>（请在 Excel 中另存为 .xlsx）</source>
+        <translation> (in Excel: Save As .xlsx)</translation>
+    </message>
+    <message>
+        <location filename="../../app/intake/roster.py" line="53" />
+        <source>{label} 格式不支持：请使用 .csv 或 .xlsx{hint}</source>
+        <translation>{label}: format not supported; use .csv or .xlsx{hint}</translation>
+    </message>
+    <message>
+        <location filename="../../app/intake/roster.py" line="58" />
+        <source>{label} 过大（{size} MB），不像是专家名单</source>
+        <translation>{label} is too large ({size} MB) to be a roster</translation>
+    </message>
+    <message>
+        <location filename="../../app/intake/roster.py" line="63" />
+        <location filename="../../app/intake/roster.py" line="105" />
+        <source>{label} 无法读取：{reason}</source>
+        <translation>{label} cannot be read: {reason}</translation>
+    </message>
+    <message>
+        <location filename="../../app/intake/roster.py" line="77" />
+        <source>{label} 无法识别文字编码：请保存为 UTF-8 或 GBK 编码的 CSV</source>
+        <translation>{label}: the text encoding is not recognised; save it as CSV in UTF-8 or GBK</translation>
+    </message>
+    <message>
+        <location filename="../../app/intake/roster.py" line="80" />
+        <source>{label} 不是文本格式的 CSV 文件</source>
+        <translation>{label} is not a text CSV file</translation>
+    </message>
+    <message>
+        <location filename="../../app/intake/roster.py" line="89" />
+        <source>{label} 第 {line_num} 行：CSV 格式错误（{err}）</source>
+        <translation>{label}, line {line_num}: CSV format error ({err})</translation>
+    </message>
+    <message>
+        <location filename="../../app/intake/roster.py" line="97" />
+        <source>{label} 无法读取：文件已损坏或不是有效的 .xlsx</source>
+        <translation>{label} cannot be read: the file is damaged or not a valid .xlsx</translation>
+    </message>
+    <message>
+        <location filename="../../app/intake/roster.py" line="113" />
+        <source>{label} 没有工作表</source>
+        <translation>{label} has no worksheet</translation>
+    </message>
+    <message>
+        <location filename="../../app/intake/roster.py" line="150" />
+        <source>{label} 第 {number} 行：表头缺少“{missing}”列（应为 编号,姓名,单位,公钥指纹 或 id,name,organization,fingerprint；实际为：{found}）</source>
+        <translation>{label}, row {number}: the header lacks the column "{missing}" (expected 编号,姓名,单位,公钥指纹 or id,name,organization,fingerprint; found: {found})</translation>
+    </message>
+    <message>
+        <location filename="../../app/intake/roster.py" line="177" />
+        <source>{where}：编号“{id}”与第 {seen} 行重复</source>
+        <translation>{where}: the id "{id}" repeats row {seen}</translation>
+    </message>
+    <message>
+        <location filename="../../app/intake/roster.py" line="183" />
+        <source>{label} 超过 {max_experts} 名专家，不像是评审专家名单</source>
+        <translation>{label} has more than {max_experts} experts; it does not look like a panel roster</translation>
+    </message>
+    <message>
+        <location filename="../../app/intake/roster.py" line="187" />
+        <source>{label} 是空的：需要表头行 编号,姓名,单位,公钥指纹</source>
+        <translation>{label} is empty: a header row 编号,姓名,单位,公钥指纹 is needed</translation>
+    </message>
+    <message>
+        <location filename="../../app/intake/roster.py" line="190" />
+        <source>{label} 只有表头，没有专家</source>
+        <translation>{label} has a header but no experts</translation>
+    </message>
+    <message>
+        <location filename="../../app/intake/roster.py" line="201" />
+        <source>{label} 第 {number} 行</source>
+        <translation>{label}, row {number}</translation>
+    </message>
+    <message>
+        <location filename="../../app/intake/roster.py" line="206" />
+        <source>{where}：缺少编号</source>
+        <translation>{where}: the id is missing</translation>
+    </message>
+    <message>
+        <location filename="../../app/intake/roster.py" line="208" />
+        <source>{where}：缺少姓名</source>
+        <translation>{where}: the name is missing</translation>
+    </message>
+    <message>
+        <location filename="../../app/intake/roster.py" line="211" />
+        <source>{where}：编号“{eid}”无效（只能使用字母、数字、汉字、-、_ 和 .，最长 64 个字符）</source>
+        <translation>{where}: the id "{eid}" is invalid (letters, digits, Chinese characters, -, _ and . only; at most 64 characters)</translation>
+    </message>
+    <message>
+        <location filename="../../app/intake/roster.py" line="218" />
+        <source>{where}：公钥指纹“{fingerprint}”无效，应为 40 位十六进制数字</source>
+        <translation>{where}: the key fingerprint "{fingerprint}" is invalid; it must be 40 hexadecimal digits</translation>
     </message>
 </context>
 <context>
@@ -4041,6 +4460,306 @@ Replace: the roster keeps only the experts in the file; the others are removed t
         <location filename="../../app/results/model.py" line="80" />
         <source>重复申报</source>
         <translation>Duplicate entry</translation>
+    </message>
+</context>
+<context>
+    <name>Rubric</name>
+    <message>
+        <location filename="../../scoring/rubric.py" line="39" />
+        <source>{path}：{problem}</source>
+        <translation>{path}: {problem}</translation>
+    </message>
+    <message>
+        <location filename="../../scoring/rubric.py" line="41" />
+        <source>评审细则文件 {file}：{text}</source>
+        <translation>Rubric file {file}: {text}</translation>
+    </message>
+    <message>
+        <location filename="../../scoring/rubric.py" line="153" />
+        <source>评审细则中没有评分项“{id_or_name}”</source>
+        <translation>The rubric has no criterion "{id_or_name}"</translation>
+    </message>
+    <message>
+        <location filename="../../scoring/rubric.py" line="181" />
+        <source>{name} 的分数必须是精确的十进制数，不能是浮点数（收到 {value}）</source>
+        <translation>The score for {name} must be an exact decimal, not a floating-point number (got {value})</translation>
+    </message>
+    <message>
+        <location filename="../../scoring/rubric.py" line="187" />
+        <source>{name} 的分数不是有效的数字：{err}</source>
+        <translation>The score for {name} is not a valid number: {err}</translation>
+    </message>
+    <message>
+        <location filename="../../scoring/rubric.py" line="190" />
+        <source>{name} 的分数必须在 0 到 {max} 之间（收到 {value}）</source>
+        <translation>The score for {name} must be between 0 and {max} (got {value})</translation>
+    </message>
+    <message>
+        <location filename="../../scoring/rubric.py" line="195" />
+        <source>{name} 的分数必须是 {step} 的整数倍（收到 {value}）</source>
+        <translation>The score for {name} must be a multiple of {step} (got {value})</translation>
+    </message>
+    <message>
+        <location filename="../../scoring/rubric.py" line="248" />
+        <source>评审细则中没有评分项“{key}”</source>
+        <translation>The rubric has no criterion "{key}"</translation>
+    </message>
+    <message>
+        <location filename="../../scoring/rubric.py" line="253" />
+        <source>{name} 的分数必须是精确的十进制数（收到 {score}）</source>
+        <translation>The score for {name} must be an exact decimal (got {score})</translation>
+    </message>
+    <message>
+        <location filename="../../scoring/rubric_file.py" line="31" />
+        <source>不支持的格式（应为 .toml 或 .json）</source>
+        <translation>unsupported format (use .toml or .json)</translation>
+    </message>
+    <message>
+        <location filename="../../scoring/rubric_file.py" line="37" />
+        <source>找不到该文件</source>
+        <translation>file not found</translation>
+    </message>
+    <message>
+        <location filename="../../scoring/rubric_file.py" line="39" />
+        <source>无法读取（{reason}）</source>
+        <translation>cannot be read ({reason})</translation>
+    </message>
+    <message>
+        <location filename="../../scoring/rubric_file.py" line="42" />
+        <source>文件过大（评审细则不应超过 1 MB）</source>
+        <translation>file too large (a rubric must not exceed 1 MB)</translation>
+    </message>
+    <message>
+        <location filename="../../scoring/rubric_file.py" line="46" />
+        <source>不是 UTF-8 编码的文本</source>
+        <translation>not UTF-8 text</translation>
+    </message>
+    <message>
+        <location filename="../../scoring/rubric_file.py" line="54" />
+        <source>{kind} 格式错误（{detail}）</source>
+        <translation>{kind} format error ({detail})</translation>
+    </message>
+    <message>
+        <location filename="../../scoring/rubric_file.py" line="63" />
+        <source>不允许 {token}</source>
+        <translation>{token} is not allowed</translation>
+    </message>
+    <message>
+        <location filename="../../scoring/rubric_file.py" line="70" />
+        <source>字段“{key}”重复</source>
+        <translation>the field "{key}" appears twice</translation>
+    </message>
+    <message>
+        <location filename="../../scoring/rubric_schema.py" line="52" />
+        <source>必须是表（键值对）</source>
+        <translation>must be a table (keys and values)</translation>
+    </message>
+    <message>
+        <location filename="../../scoring/rubric_schema.py" line="56" />
+        <source>未知字段（拼写错误？可用字段：{allowed}）</source>
+        <translation>unknown field (a typo? available fields: {allowed})</translation>
+    </message>
+    <message>
+        <location filename="../../scoring/rubric_schema.py" line="60" />
+        <source>缺少必填字段</source>
+        <translation>required field missing</translation>
+    </message>
+    <message>
+        <location filename="../../scoring/rubric_schema.py" line="66" />
+        <source>必须是列表</source>
+        <translation>must be a list</translation>
+    </message>
+    <message>
+        <location filename="../../scoring/rubric_schema.py" line="68" />
+        <location filename="../../scoring/rubric_schema.py" line="79" />
+        <source>不能为空</source>
+        <translation>must not be empty</translation>
+    </message>
+    <message>
+        <location filename="../../scoring/rubric_schema.py" line="70" />
+        <source>条目过多（最多 {limit} 项）</source>
+        <translation>too many items (at most {limit})</translation>
+    </message>
+    <message>
+        <location filename="../../scoring/rubric_schema.py" line="77" />
+        <source>必须是文本</source>
+        <translation>must be text</translation>
+    </message>
+    <message>
+        <location filename="../../scoring/rubric_schema.py" line="81" />
+        <source>首尾不能有空白</source>
+        <translation>must not begin or end with spaces</translation>
+    </message>
+    <message>
+        <location filename="../../scoring/rubric_schema.py" line="83" />
+        <source>过长（最多 {limit} 字）</source>
+        <translation>too long (at most {limit} characters)</translation>
+    </message>
+    <message>
+        <location filename="../../scoring/rubric_schema.py" line="86" />
+        <source>必须是中文名称</source>
+        <translation>must be a Chinese name</translation>
+    </message>
+    <message>
+        <location filename="../../scoring/rubric_schema.py" line="92" />
+        <source>必须是整数</source>
+        <translation>must be an integer</translation>
+    </message>
+    <message>
+        <location filename="../../scoring/rubric_schema.py" line="94" />
+        <source>必须在 {minimum} 到 {maximum} 之间</source>
+        <translation>must be between {minimum} and {maximum}</translation>
+    </message>
+    <message>
+        <location filename="../../scoring/rubric_schema.py" line="106" />
+        <source>必须是数字</source>
+        <translation>must be a number</translation>
+    </message>
+    <message>
+        <location filename="../../scoring/rubric_schema.py" line="108" />
+        <source>必须是有限的数字</source>
+        <translation>must be a finite number</translation>
+    </message>
+    <message>
+        <location filename="../../scoring/rubric_schema.py" line="111" />
+        <source>数值超出允许范围（绝对值 ≤ 1000000，最多 6 位小数）</source>
+        <translation>value out of range (absolute value ≤ 1000000, at most 6 decimal places)</translation>
+    </message>
+    <message>
+        <location filename="../../scoring/rubric_schema.py" line="120" />
+        <source>必须是 ASCII 标识（字母、数字、. _ -，最长 64）</source>
+        <translation>must be an ASCII identifier (letters, digits, . _ -; at most 64)</translation>
+    </message>
+    <message>
+        <location filename="../../scoring/rubric_schema.py" line="124" />
+        <source>必须大于 0</source>
+        <translation>must be greater than 0</translation>
+    </message>
+    <message>
+        <location filename="../../scoring/rubric_schema.py" line="129" />
+        <source>类别“{cat}”重复</source>
+        <translation>the category "{cat}" appears twice</translation>
+    </message>
+    <message>
+        <location filename="../../scoring/rubric_schema.py" line="138" />
+        <source>评分项标识“{id}”重复</source>
+        <translation>the criterion id "{id}" appears twice</translation>
+    </message>
+    <message>
+        <location filename="../../scoring/rubric_schema.py" line="141" />
+        <source>评分项名称“{name}”重复</source>
+        <translation>the criterion name "{name}" appears twice</translation>
+    </message>
+    <message>
+        <location filename="../../scoring/rubric_schema.py" line="156" />
+        <source>满分必须大于 0（权重不能全为 0）</source>
+        <translation>the maximum total must be greater than 0 (weights cannot all be 0)</translation>
+    </message>
+    <message>
+        <location filename="../../scoring/rubric_schema.py" line="171" />
+        <source>“{name}”已是类别“{owner}”或它的写法</source>
+        <translation>"{name}" is already the category "{owner}" or one of its spellings</translation>
+    </message>
+    <message>
+        <location filename="../../scoring/rubric_schema.py" line="190" />
+        <source>必须是小写 ASCII 标识（字母开头，最长 32）</source>
+        <translation>must be a lower-case ASCII identifier (starting with a letter; at most 32)</translation>
+    </message>
+    <message>
+        <location filename="../../scoring/rubric_schema.py" line="194" />
+        <source>必须是 core（核心维度）或 basic（基本要求）</source>
+        <translation>must be core or basic</translation>
+    </message>
+    <message>
+        <location filename="../../scoring/rubric_schema.py" line="198" />
+        <source>必须大于 0 且是 step（{step}）的整数倍</source>
+        <translation>must be greater than 0 and a multiple of step ({step})</translation>
+    </message>
+    <message>
+        <location filename="../../scoring/rubric_schema.py" line="203" />
+        <location filename="../../scoring/rubric_schema.py" line="263" />
+        <source>不能为负数</source>
+        <translation>must not be negative</translation>
+    </message>
+    <message>
+        <location filename="../../scoring/rubric_schema.py" line="217" />
+        <source>等级过多（最多 {limit} 个）</source>
+        <translation>too many levels (at most {limit})</translation>
+    </message>
+    <message>
+        <location filename="../../scoring/rubric_schema.py" line="225" />
+        <source>等级“{name}”重复</source>
+        <translation>the level "{name}" appears twice</translation>
+    </message>
+    <message>
+        <location filename="../../scoring/rubric_schema.py" line="230" />
+        <source>必须是 step（{step}）的整数倍</source>
+        <translation>must be a multiple of step ({step})</translation>
+    </message>
+    <message>
+        <location filename="../../scoring/rubric_schema.py" line="234" />
+        <source>必须 ≤ max</source>
+        <translation>must be ≤ max</translation>
+    </message>
+    <message>
+        <location filename="../../scoring/rubric_schema.py" line="240" />
+        <source>应为 {expected}（各等级分数段须从 0 起首尾相接、不重叠），实际为 {min}</source>
+        <translation>should be {expected} (the levels' ranges must start at 0 and adjoin without overlapping); found {min}</translation>
+    </message>
+    <message>
+        <location filename="../../scoring/rubric_schema.py" line="247" />
+        <source>最高等级的上限应等于该项满分 {top}</source>
+        <translation>the top level's upper bound must equal the criterion's maximum {top}</translation>
+    </message>
+    <message>
+        <location filename="../../scoring/rubric_schema.py" line="276" />
+        <source>必须在 0 到满分 {ceiling} 之间</source>
+        <translation>must be between 0 and the maximum {ceiling}</translation>
+    </message>
+    <message>
+        <location filename="../../scoring/rubric_schema.py" line="282" />
+        <source>below 不能大于 above</source>
+        <translation>below cannot be greater than above</translation>
+    </message>
+    <message>
+        <location filename="../../scoring/rubric_schema.py" line="295" />
+        <source>必须 ≤ {high}</source>
+        <translation>must be ≤ {high}</translation>
+    </message>
+    <message>
+        <location filename="../../scoring/rubric_schema.py" line="302" />
+        <source>必须是 {formats} 之一且不重复</source>
+        <translation>must be among {formats}, each once</translation>
+    </message>
+    <message>
+        <location filename="../../scoring/rubric_schema.py" line="316" />
+        <source>必须是 {methods} 之一</source>
+        <translation>must be one of {methods}</translation>
+    </message>
+    <message>
+        <location filename="../../scoring/rubric_schema.py" line="325" />
+        <source>必须大于 0 且不超过 {upper}</source>
+        <translation>must be greater than 0 and at most {upper}</translation>
+    </message>
+    <message>
+        <location filename="../../scoring/rubric_schema.py" line="332" />
+        <source>必须是 {choices} 之一且不重复</source>
+        <translation>must be among {choices}, each once</translation>
+    </message>
+    <message>
+        <location filename="../../scoring/rubric_schema.py" line="350" />
+        <source>奖项“{name}”重复</source>
+        <translation>the award "{name}" appears twice</translation>
+    </message>
+    <message>
+        <location filename="../../scoring/rubric_schema.py" line="353" />
+        <source>须且只能填写 count（名额）或 percent（比例）之一</source>
+        <translation>give exactly one of count or percent</translation>
+    </message>
+    <message>
+        <location filename="../../scoring/rubric_schema.py" line="361" />
+        <source>必须大于 0 且不超过 100</source>
+        <translation>must be greater than 0 and at most 100</translation>
     </message>
 </context>
 <context>
@@ -4562,19 +5281,150 @@ Choose the project folder again, then the intake folder; or cancel and create it
     </message>
 </context>
 <context>
+    <name>Workspace</name>
+    <message>
+        <location filename="../../app/workspace/database.py" line="57" />
+        <source>无法创建工作区文件夹 {parent}：{reason}</source>
+        <translation>Cannot create the workspace folder {parent}: {reason}</translation>
+    </message>
+    <message>
+        <location filename="../../app/workspace/database.py" line="71" />
+        <source>无法打开评审工作区 {path}：{err}。该文件可能不是有效的工作区数据库或已损坏，或没有读写权限</source>
+        <translation>Cannot open the review workspace {path}: {err}. The file may not be a valid workspace database, may be damaged, or may not be readable and writable</translation>
+    </message>
+    <message>
+        <location filename="../../app/workspace/database.py" line="116" />
+        <source>分值无效：{value}</source>
+        <translation>Invalid score: {value}</translation>
+    </message>
+    <message>
+        <location filename="../../app/workspace/database.py" line="125" />
+        <source>评审工作区中有无法识别的分值“{text}”</source>
+        <translation>The review workspace holds an unrecognised score "{text}"</translation>
+    </message>
+    <message>
+        <location filename="../../app/workspace/schema.py" line="108" />
+        <source>{path} 不是评审台工作区数据库（缺少表：{missing}）</source>
+        <translation>{path} is not a PanelDesk workspace database (missing tables: {missing})</translation>
+    </message>
+    <message>
+        <location filename="../../app/workspace/schema.py" line="114" />
+        <source>{path} 不是评审台工作区数据库（缺少版本信息）</source>
+        <translation>{path} is not a PanelDesk workspace database (no version information)</translation>
+    </message>
+    <message>
+        <location filename="../../app/workspace/schema.py" line="117" />
+        <source>工作区 {path} 由更新版本的评审台创建（格式版本 {version}），请升级评审台后再打开</source>
+        <translation>The workspace {path} was made by a newer PanelDesk (format version {version}); upgrade PanelDesk to open it</translation>
+    </message>
+    <message>
+        <location filename="../../app/workspace/schema.py" line="121" />
+        <source>工作区 {path} 属于评审包“{found}”，不是当前评审包“{wanted}”</source>
+        <translation>The workspace {path} belongs to packet "{found}", not to the current packet "{wanted}"</translation>
+    </message>
+    <message>
+        <location filename="../../app/workspace/schema.py" line="125" />
+        <source>工作区 {path} 属于专家“{found}”，不是“{wanted}”</source>
+        <translation>The workspace {path} belongs to expert "{found}", not "{wanted}"</translation>
+    </message>
+    <message>
+        <location filename="../../app/workspace/schema.py" line="130" />
+        <source>工作区 {path} 的评分细则与当前评审包不一致（评分细则已更换），已有评分不能沿用；请联系组织方</source>
+        <translation>The rubric of workspace {path} differs from the current packet's (the rubric was replaced); the existing marks cannot be carried over — please contact the organizer</translation>
+    </message>
+    <message>
+        <location filename="../../app/workspace/schema.py" line="155" />
+        <source>评审包“{wanted}”由另一组织方密钥签发（指纹 {fp}），而本机工作区 {path} 中的评分属于指纹为 {stored} 的组织方签发的同编号评审包；为防止冒用，已拒绝沿用这些评分。请向组织方核实评审包来源</source>
+        <translation>Packet "{wanted}" is signed by another organizer key (fingerprint {fp}), while the marks in the workspace {path} on this computer belong to a packet with the same id signed by the organizer with fingerprint {stored}; to prevent misuse they are not carried over. Please check the packet's origin with the organizer</translation>
+    </message>
+    <message>
+        <location filename="../../app/workspace/store.py" line="112" />
+        <source>评审工作区已关闭：{path}</source>
+        <translation>The review workspace is closed: {path}</translation>
+    </message>
+    <message>
+        <location filename="../../app/workspace/store.py" line="118" />
+        <source>评审工作区 {path} 读写失败：{err}</source>
+        <translation>Reading or writing the review workspace {path} failed: {err}</translation>
+    </message>
+    <message>
+        <location filename="../../app/workspace/store.py" line="135" />
+        <source>申报 {sub} 已声明回避（{reason}），不能评分、写评语或标记；如需评审请先撤销回避</source>
+        <translation>You declared a conflict of interest for submission {sub} ({reason}); it cannot be scored, commented or flagged — withdraw the declaration first to review it</translation>
+    </message>
+    <message>
+        <location filename="../../app/workspace/store.py" line="247" />
+        <source>撤销对申报 {sub} 的回避时必须填写撤销原因</source>
+        <translation>Withdrawing the conflict declaration for submission {sub} needs a reason</translation>
+    </message>
+    <message>
+        <location filename="../../app/workspace/store.py" line="252" />
+        <source>申报 {sub} 未声明回避，无需撤销</source>
+        <translation>No conflict was declared for submission {sub}; there is nothing to withdraw</translation>
+    </message>
+    <message>
+        <location filename="../../app/workspace/store.py" line="396" />
+        <source>声明回避申报 {sub} 时必须填写回避原因</source>
+        <translation>Declaring a conflict for submission {sub} needs a reason</translation>
+    </message>
+</context>
+<context>
+    <name>WorkspaceSession</name>
+    <message>
+        <location filename="../../app/workspace/session.py" line="45" />
+        <source>专家“{expert_id}”不在评审包“{packet_id}”的专家名单中。名单：{names}</source>
+        <translation>Expert "{expert_id}" is not on the roster of packet "{packet_id}". Roster: {names}</translation>
+    </message>
+    <message>
+        <location filename="../../app/workspace/session.py" line="53" />
+        <source>评审包“{packet_id}”中的评分细则无效：{err}</source>
+        <translation>The rubric in packet "{packet_id}" is invalid: {err}</translation>
+    </message>
+    <message>
+        <location filename="../../app/workspace/session.py" line="83" />
+        <source>评审包“{packet_id}”中没有编号为“{sub}”的申报</source>
+        <translation>Packet "{packet_id}" has no submission "{sub}"</translation>
+    </message>
+    <message>
+        <location filename="../../app/workspace/session.py" line="87" />
+        <source>申报 {sub} 未分配给专家 {expert_id}（{name}）</source>
+        <translation>Submission {sub} is not assigned to expert {expert_id} ({name})</translation>
+    </message>
+    <message>
+        <location filename="../../app/workspace/session.py" line="98" />
+        <source>评分项“{name}”不存在。可用评分项：{known}</source>
+        <translation>There is no criterion "{name}". Criteria: {known}</translation>
+    </message>
+    <message>
+        <location filename="../../app/workspace/session.py" line="127" />
+        <source>评分项“{name}”重复给分</source>
+        <translation>The criterion "{name}" is scored twice</translation>
+    </message>
+    <message>
+        <location filename="../../app/workspace/session.py" line="141" />
+        <source>申报 {sub} 的评语过长（{count} 字），评分表的单元格最多容纳 {limit} 字，请精简后再保存</source>
+        <translation>The comment on submission {sub} is too long ({count} characters); a score-sheet cell holds at most {limit} — please shorten it before saving</translation>
+    </message>
+    <message>
+        <location filename="../../app/workspace/session.py" line="158" />
+        <source>建议类别“{category}”不是本次评审的类别（{categories}）</source>
+        <translation>The suggested category "{category}" is not a category of this round ({categories})</translation>
+    </message>
+</context>
+<context>
     <name>cli</name>
     <message>
-        <location filename="../../app/cli/__init__.py" line="76" />
+        <location filename="../../app/cli/__init__.py" line="68" />
         <source>已取消</source>
         <translation>Cancelled</translation>
     </message>
     <message>
-        <location filename="../../app/cli/__init__.py" line="80" />
+        <location filename="../../app/cli/__init__.py" line="72" />
         <source>已终止</source>
         <translation>Terminated</translation>
     </message>
     <message>
-        <location filename="../../app/cli/__init__.py" line="86" />
+        <location filename="../../app/cli/__init__.py" line="78" />
         <source>无法访问 {0}：{1}</source>
         <translation>Cannot access {0}: {1}</translation>
     </message>

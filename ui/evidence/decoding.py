@@ -15,6 +15,7 @@ from PySide6.QtGui import QColor, QImage, QImageReader, QPainter
 
 from app.errors import PanelDeskError
 from app.render.pool import default_pool
+from ui import i18n
 
 THUMB_PDF_ZOOM = 0.25  # an A4 page becomes ≈ 150×210 px before scaling to the strip
 
@@ -64,7 +65,7 @@ def pdf_thumbnail(data: bytes, side: int) -> QImage:
 def error_text(err: BaseException) -> str:
     """What the viewer says about a failure: our message, or a plain note for a bug."""
     if isinstance(err, PanelDeskError):
-        return str(err)
+        return i18n.error_text(err)
     if isinstance(err, MemoryError):
         return QCoreApplication.translate("EvidenceLoading", "文件过大，内存不足，无法显示")
     return QCoreApplication.translate("EvidenceLoading", "读取文件时发生意外错误（{0}）").replace("{0}", type(err).__name__)

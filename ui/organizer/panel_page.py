@@ -228,7 +228,7 @@ class PanelPage(QWidget):
             change = toggle_pair(self._rules(), self.experts, self._candidates(), self.rubric,
                                  expert.id, source)
         except PanelDeskError as err:
-            self.status_message.emit(str(err))
+            self.status_message.emit(error_text(err))
             return
         reason = self._questions.pair_reason(self, expert, f"{sid}（{source}）", change)
         if reason is None:

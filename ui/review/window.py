@@ -25,14 +25,7 @@ from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QSettings, Qt
 from PySide6.QtGui import QCloseEvent, QDragEnterEvent, QDropEvent
-from PySide6.QtWidgets import (
-    QLabel,
-    QMainWindow,
-    QMessageBox,
-    QSplitter,
-    QVBoxLayout,
-    QWidget,
-)
+from PySide6.QtWidgets import QLabel, QMainWindow, QMessageBox, QSplitter, QVBoxLayout, QWidget
 
 from app.errors import PanelDeskError
 from app.model import Submission
@@ -40,6 +33,7 @@ from app.packet import Packet
 from app.workspace.status import ReviewStatus, SubmissionState
 from ui.evidence import EvidencePanel
 from ui.file_dialogs import PACKET, open_file
+from ui.i18n import error_text
 from ui.plain_text import plain_tooltip
 from ui.review.application_view import ApplicationView
 from ui.review.check_in import CheckIn, Declare, Identify
@@ -185,7 +179,7 @@ class ReviewWindow(QMainWindow):
             session = self.check_in.session_for(packet)
         except PanelDeskError as err:
             packet.close()
-            QMessageBox.critical(self, self.tr("无法打开评审包"), plain_tooltip(str(err)))
+            QMessageBox.critical(self, self.tr("无法打开评审包"), plain_tooltip(error_text(err)))
             return False
         if session is None:
             packet.close()
