@@ -18,6 +18,7 @@ from pathlib import Path
 from typing import IO, Any
 
 from app.errors import PanelDeskError
+from app.i18n import QT_TRANSLATE_NOOP, Message
 
 _PENDING: set[Path] = set()
 
@@ -45,11 +46,13 @@ def save_atomic(write: Callable[[IO[bytes]], Any], path: Path, what: str) -> Pat
     path = Path(path)
     parent = path.parent if str(path.parent) else Path(".")
     if not parent.is_dir():
-        raise PanelDeskError(f"无法写入{what} {path}：文件夹不存在")
+        raise PanelDeskError(Message(QT_TRANSLATE_NOOP("Files", "无法写入{what} {path}：文件夹不存在"),
+            what=what, path=path))
     try:
         fd, tmp = tempfile.mkstemp(prefix=".paneldesk-", suffix=".tmp", dir=parent)
     except OSError as err:
-        raise PanelDeskError(f"无法写入{what} {path}：{err.strerror or err}") from None
+        raise PanelDeskError(Message(QT_TRANSLATE_NOOP("Files", "无法写入{what} {path}：{reason}"),
+            what=what, path=path, reason=err.strerror or err)) from None
     pending(Path(tmp))
     try:
         with os.fdopen(fd, "wb") as fh:
@@ -58,7 +61,8 @@ def save_atomic(write: Callable[[IO[bytes]], Any], path: Path, what: str) -> Pat
             os.fsync(fh.fileno())
         os.replace(tmp, path)
     except OSError as err:
-        raise PanelDeskError(f"无法写入{what} {path}：{err.strerror or err}") from None
+        raise PanelDeskError(Message(QT_TRANSLATE_NOOP("Files", "无法写入{what} {path}：{reason}"),
+            what=what, path=path, reason=err.strerror or err)) from None
     finally:
         if os.path.exists(tmp):
             os.unlink(tmp)

@@ -7,6 +7,7 @@ interface reaches only through `app` (an import-linter contract).
 from __future__ import annotations
 
 from app.errors import PanelDeskError
+from app.i18n import QT_TRANSLATE_NOOP, Message
 
 
 def bundled_cjk_font() -> bytes:
@@ -16,4 +17,5 @@ def bundled_cjk_font() -> bytes:
 
         return bytes(pymupdf.Font("cjk").buffer)
     except Exception as err:  # whatever PyMuPDF raises, the font is missing
-        raise PanelDeskError(f"无法加载 PyMuPDF 自带的中文字体：{err}") from err
+        raise PanelDeskError(Message(QT_TRANSLATE_NOOP("Files", "无法加载 PyMuPDF 自带的中文字体：{err}"),
+            err=err)) from err

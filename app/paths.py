@@ -13,6 +13,7 @@ import sys
 from pathlib import Path
 
 from app.errors import PanelDeskError
+from app.i18n import QT_TRANSLATE_NOOP, Message
 
 APP_DIR_NAME = "PanelDesk"
 
@@ -42,9 +43,10 @@ def user_data_dir() -> Path:
     except OSError as err:
         problem = err.strerror or str(err)
     if not problem and not os.access(path, os.W_OK | os.X_OK):
-        problem = "没有写入权限"
+        problem = QT_TRANSLATE_NOOP("Files", "没有写入权限")
     if problem:
-        source = "（由环境变量 PANELDESK_HOME 指定）" if override else ""
-        raise PanelDeskError(f"无法使用数据文件夹 {path}{source}：{problem}。"
-                             "请确认该文件夹存在且可写，或改用其他文件夹")
+        source = QT_TRANSLATE_NOOP("Files", "（由环境变量 PANELDESK_HOME 指定）") if override else ""
+        raise PanelDeskError(Message(QT_TRANSLATE_NOOP(
+            "Files", "无法使用数据文件夹 {path}{source}：{problem}。请确认该文件夹存在且可写，或改用其他文件夹"),
+            path=path, source=source, problem=problem))
     return path

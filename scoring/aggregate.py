@@ -89,7 +89,8 @@ def aggregate(marks: Iterable[Mark], submissions: Sequence[str], method: str = "
     """
     chosen = METHOD_REGISTRY.get(method)
     if chosen is None:
-        raise ValueError(f"未知的汇总方法“{method}”，可选：{'、'.join(METHODS)}")
+        raise ValueError(Message(QT_TRANSLATE_NOOP("Scoring", "未知的汇总方法“{method}”，可选：{choices}"),
+            method=method, choices=list(METHODS)))
     wanted = set(submissions)
     kept = check_marks(m for m in marks if m.submission in wanted)
     by_sub = _by_submission(kept)
@@ -120,9 +121,13 @@ def check_marks(marks: Iterable[Mark]) -> list[Mark]:
     for mark in marks:
         key = (mark.expert, mark.submission)
         if key in seen:
-            raise ValueError(f"专家“{mark.expert}”对作品“{mark.submission}”有重复的评分")
+            raise ValueError(Message(QT_TRANSLATE_NOOP(
+                "Scoring", "专家“{expert}”对作品“{submission}”有重复的评分"),
+                expert=mark.expert, submission=mark.submission))
         if not isinstance(mark.total, Decimal) or not mark.total.is_finite():
-            raise ValueError(f"专家“{mark.expert}”对作品“{mark.submission}”的总分无效")
+            raise ValueError(Message(QT_TRANSLATE_NOOP(
+                "Scoring", "专家“{expert}”对作品“{submission}”的总分无效"),
+                expert=mark.expert, submission=mark.submission))
         seen.add(key)
         kept.append(mark)
     return kept

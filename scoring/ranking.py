@@ -94,7 +94,8 @@ def rank(results: Mapping[str, Result] | Iterable[Result], *,
     items = list(results.values()) if isinstance(results, Mapping) else list(results)
     unknown = [name for name in tie_break if name not in TIE_BREAK_LABELS]
     if unknown:
-        raise ValueError(f"未知的同分处理规则：{'、'.join(unknown)}")
+        raise ValueError(Message(QT_TRANSLATE_NOOP("Scoring", "未知的同分处理规则：{unknown}"),
+            unknown='、'.join(unknown)))
     keys = _tie_keys(items, list(marks), max_criterion)
     scored = sorted((r for r in items if r.score is not None),
                     key=lambda r: (-r.score, r.submission))

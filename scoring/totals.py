@@ -14,6 +14,8 @@ import re
 import unicodedata
 from decimal import ROUND_HALF_UP, Decimal, InvalidOperation, localcontext
 
+from scoring.wording import QT_TRANSLATE_NOOP, Message
+
 # Wide enough that nothing we add or multiply (bounded scores × bounded weights) rounds.
 PRECISION = 60
 MAX_TEXT_LENGTH = 40
@@ -36,21 +38,26 @@ def parse_decimal(text: str | int | Decimal) -> Decimal:
     over-long input.  An int or a finite Decimal passes through unchanged.
     """
     if isinstance(text, bool | float):
-        raise DecimalFormatError(f"“{text!r}”不是精确的十进制数（不接受浮点数）")
+        raise DecimalFormatError(Message(QT_TRANSLATE_NOOP("Scoring", "“{text}”不是精确的十进制数（不接受浮点数）"),
+            text=repr(text)))
     if isinstance(text, int):
         return Decimal(text)
     if isinstance(text, Decimal):
         if not text.is_finite():
-            raise DecimalFormatError(f"“{text}”不是有效的数字")
+            raise DecimalFormatError(Message(QT_TRANSLATE_NOOP("Scoring", "“{text}”不是有效的数字"),
+                text=text))
         return text
     if not isinstance(text, str):
-        raise DecimalFormatError(f"“{text!r}”不是数字")
+        raise DecimalFormatError(Message(QT_TRANSLATE_NOOP("Scoring", "“{text}”不是数字"),
+            text=repr(text)))
     # NFKC turns full-width digits and "．" (typed with a Chinese IME) into ASCII.
     plain = unicodedata.normalize("NFKC", text).strip()
     if len(plain) > MAX_TEXT_LENGTH:
-        raise DecimalFormatError(f"“{plain[:MAX_TEXT_LENGTH]}…”过长，不是有效的数字")
+        raise DecimalFormatError(Message(QT_TRANSLATE_NOOP("Scoring", "“{plain}…”过长，不是有效的数字"),
+            plain=plain[:MAX_TEXT_LENGTH]))
     if not _PLAIN.fullmatch(plain):
-        raise DecimalFormatError(f"“{plain}”不是有效的数字")
+        raise DecimalFormatError(Message(QT_TRANSLATE_NOOP("Scoring", "“{plain}”不是有效的数字"),
+            plain=plain))
     return Decimal(plain)
 
 
@@ -78,7 +85,8 @@ def format_score(value: Decimal | int, places: int = 1) -> str:
         try:
             rounded = value.quantize(_ONE.scaleb(-places), rounding=ROUND_HALF_UP)
         except InvalidOperation as err:
-            raise DecimalFormatError(f"“{value}”超出可显示的范围") from err
+            raise DecimalFormatError(Message(QT_TRANSLATE_NOOP("Scoring", "“{value}”超出可显示的范围"),
+                value=value)) from err
     if rounded == 0:
         rounded = abs(rounded)  # "-0.0" would only confuse a reader
     return format(rounded, "f")
@@ -87,8 +95,10 @@ def format_score(value: Decimal | int, places: int = 1) -> str:
 
 def _finite(value: Decimal | int) -> Decimal:
     if isinstance(value, bool) or not isinstance(value, int | Decimal):
-        raise DecimalFormatError(f"“{value!r}”不是精确的十进制数")
+        raise DecimalFormatError(Message(QT_TRANSLATE_NOOP("Scoring", "“{value}”不是精确的十进制数"),
+            value=repr(value)))
     value = Decimal(value)
     if not value.is_finite():
-        raise DecimalFormatError(f"“{value}”不是有效的数字")
+        raise DecimalFormatError(Message(QT_TRANSLATE_NOOP("Scoring", "“{value}”不是有效的数字"),
+            value=value))
     return value

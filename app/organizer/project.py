@@ -170,7 +170,7 @@ class Project:
         text = json.dumps(self.settings.to_dict(self.folder), ensure_ascii=False, indent=2,
                           sort_keys=True) + "\n"
         save_atomic(lambda fh: fh.write(text.encode("utf-8")), self.folder / PROJECT_FILE,
-                    "项目文件")
+                    QT_TRANSLATE_NOOP("OrganizerProject", "项目文件"))
 
     # ------------------------------------------------------------------ parts
 

@@ -8,32 +8,32 @@
         <translation>The assignment falls apart into {groups} groups, each corrected on its own; this submission is in group {group} ({experts} experts); scores of different groups are not comparable</translation>
     </message>
     <message>
-        <location filename="../../scoring/aggregate.py" line="353" />
+        <location filename="../../scoring/aggregate.py" line="358" />
         <source>去掉一个最高分和一个最低分后取平均</source>
         <translation>Mean without the highest and the lowest score</translation>
     </message>
     <message>
-        <location filename="../../scoring/aggregate.py" line="358" />
+        <location filename="../../scoring/aggregate.py" line="363" />
         <source>平均分</source>
         <translation>Mean</translation>
     </message>
     <message>
-        <location filename="../../scoring/aggregate.py" line="362" />
+        <location filename="../../scoring/aggregate.py" line="367" />
         <source>中位数</source>
         <translation>Median</translation>
     </message>
     <message>
-        <location filename="../../scoring/aggregate.py" line="366" />
+        <location filename="../../scoring/aggregate.py" line="371" />
         <source>按专家标准化（z 分数）后折算</source>
         <translation>Standardised per expert (z-scores), rescaled</translation>
     </message>
     <message>
-        <location filename="../../scoring/aggregate.py" line="371" />
+        <location filename="../../scoring/aggregate.py" line="376" />
         <source>专家宽严偏差校正（加性模型最小二乘）</source>
         <translation>Corrected for each expert's leniency (additive least squares)</translation>
     </message>
     <message>
-        <location filename="../../scoring/aggregate.py" line="376" />
+        <location filename="../../scoring/aggregate.py" line="381" />
         <source>波达计数（各专家排序积分）</source>
         <translation>Borda count (points from each expert's order)</translation>
     </message>
@@ -1419,6 +1419,40 @@ Offline expert panel review: judging packets, expert scoring, signed score sheet
         <location filename="../../ui/review/export_dialog.py" line="182" />
         <source>请输入密钥口令。</source>
         <translation>Please enter the key passphrase.</translation>
+    </message>
+</context>
+<context>
+    <name>Files</name>
+    <message>
+        <location filename="../../app/atomic.py" line="49" />
+        <source>无法写入{what} {path}：文件夹不存在</source>
+        <translation>Cannot write the {what} {path}: the folder does not exist</translation>
+    </message>
+    <message>
+        <location filename="../../app/atomic.py" line="54" />
+        <location filename="../../app/atomic.py" line="64" />
+        <source>无法写入{what} {path}：{reason}</source>
+        <translation>Cannot write the {what} {path}: {reason}</translation>
+    </message>
+    <message>
+        <location filename="../../app/fonts.py" line="20" />
+        <source>无法加载 PyMuPDF 自带的中文字体：{err}</source>
+        <translation>Cannot load the Chinese font that comes with PyMuPDF: {err}</translation>
+    </message>
+    <message>
+        <location filename="../../app/paths.py" line="46" />
+        <source>没有写入权限</source>
+        <translation>no permission to write</translation>
+    </message>
+    <message>
+        <location filename="../../app/paths.py" line="48" />
+        <source>（由环境变量 PANELDESK_HOME 指定）</source>
+        <translation> (set by the environment variable PANELDESK_HOME)</translation>
+    </message>
+    <message>
+        <location filename="../../app/paths.py" line="49" />
+        <source>无法使用数据文件夹 {path}{source}：{problem}。请确认该文件夹存在且可写，或改用其他文件夹</source>
+        <translation>Cannot use the data folder {path}{source}: {problem}. Make sure it exists and is writable, or use another folder</translation>
     </message>
 </context>
 <context>
@@ -2823,6 +2857,11 @@ Files involved:
         <translation>The project file {path} is not valid JSON: {err}</translation>
     </message>
     <message>
+        <location filename="../../app/organizer/project.py" line="173" />
+        <source>项目文件</source>
+        <translation>project file</translation>
+    </message>
+    <message>
         <location filename="../../app/organizer/project.py" line="276" />
         <source>类别“{category}”不是评审细则的类别（可用：{categories}）</source>
         <translation>"{category}" is not a category of the rubric (available: {categories})</translation>
@@ -3602,22 +3641,22 @@ Replace: the roster keeps only the experts in the file; the others are removed t
         <translation>Page {page_index} of the PDF is damaged and cannot be shown</translation>
     </message>
     <message>
-        <location filename="../../app/render/pool.py" line="40" />
+        <location filename="../../app/render/pool.py" line="42" />
         <source>PDF 无法显示：渲染进程意外退出（文件可能已损坏）</source>
         <translation>The PDF cannot be shown: the render process stopped unexpectedly (the file may be damaged)</translation>
     </message>
     <message>
-        <location filename="../../app/render/pool.py" line="93" />
+        <location filename="../../app/render/pool.py" line="140" />
         <source>无法启动 PDF 渲染进程：{reason}</source>
         <translation>Cannot start the PDF render process: {reason}</translation>
     </message>
     <message>
-        <location filename="../../app/render/pool.py" line="228" />
+        <location filename="../../app/render/pool.py" line="270" />
         <source>PDF 渲染超过 {timeout_s} 秒仍未完成，已停止（文件可能过于复杂或已损坏）</source>
         <translation>Rendering the PDF took more than {timeout_s} seconds and was stopped (the file may be too complex or damaged)</translation>
     </message>
     <message>
-        <location filename="../../app/render/pool.py" line="244" />
+        <location filename="../../app/render/pool.py" line="286" />
         <source>PDF 渲染已停止（评审台正在关闭）</source>
         <translation>PDF rendering stopped (PanelDesk is closing)</translation>
     </message>
@@ -4843,6 +4882,69 @@ Replace: the roster keeps only the experts in the file; the others are removed t
         <location filename="../../ui/review/rubric_widgets.py" line="130" />
         <source>“{typed}”超过本项满分 {max}，未接受</source>
         <translation>"{typed}" is above this criterion's maximum of {max}: not accepted</translation>
+    </message>
+</context>
+<context>
+    <name>Scoring</name>
+    <message>
+        <location filename="../../scoring/aggregate.py" line="92" />
+        <source>未知的汇总方法“{method}”，可选：{choices}</source>
+        <translation>Unknown aggregation method "{method}"; choose from: {choices}</translation>
+    </message>
+    <message>
+        <location filename="../../scoring/aggregate.py" line="124" />
+        <source>专家“{expert}”对作品“{submission}”有重复的评分</source>
+        <translation>Expert "{expert}" has more than one mark for submission "{submission}"</translation>
+    </message>
+    <message>
+        <location filename="../../scoring/aggregate.py" line="128" />
+        <source>专家“{expert}”对作品“{submission}”的总分无效</source>
+        <translation>Expert "{expert}" has an invalid total for submission "{submission}"</translation>
+    </message>
+    <message>
+        <location filename="../../scoring/ranking.py" line="97" />
+        <source>未知的同分处理规则：{unknown}</source>
+        <translation>Unknown tie-break rule: {unknown}</translation>
+    </message>
+    <message>
+        <location filename="../../scoring/totals.py" line="41" />
+        <source>“{text}”不是精确的十进制数（不接受浮点数）</source>
+        <translation>"{text}" is not an exact decimal (floating-point numbers are not accepted)</translation>
+    </message>
+    <message>
+        <location filename="../../scoring/totals.py" line="47" />
+        <source>“{text}”不是有效的数字</source>
+        <translation>"{text}" is not a valid number</translation>
+    </message>
+    <message>
+        <location filename="../../scoring/totals.py" line="51" />
+        <source>“{text}”不是数字</source>
+        <translation>"{text}" is not a number</translation>
+    </message>
+    <message>
+        <location filename="../../scoring/totals.py" line="56" />
+        <source>“{plain}…”过长，不是有效的数字</source>
+        <translation>"{plain}…" is too long to be a valid number</translation>
+    </message>
+    <message>
+        <location filename="../../scoring/totals.py" line="59" />
+        <source>“{plain}”不是有效的数字</source>
+        <translation>"{plain}" is not a valid number</translation>
+    </message>
+    <message>
+        <location filename="../../scoring/totals.py" line="88" />
+        <source>“{value}”超出可显示的范围</source>
+        <translation>"{value}" is beyond the range that can be shown</translation>
+    </message>
+    <message>
+        <location filename="../../scoring/totals.py" line="98" />
+        <source>“{value}”不是精确的十进制数</source>
+        <translation>"{value}" is not an exact decimal</translation>
+    </message>
+    <message>
+        <location filename="../../scoring/totals.py" line="102" />
+        <source>“{value}”不是有效的数字</source>
+        <translation>"{value}" is not a valid number</translation>
     </message>
 </context>
 <context>
