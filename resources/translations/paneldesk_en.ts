@@ -1234,6 +1234,16 @@ Offline expert panel review: judging packets, expert scoring, signed score sheet
         <source>{sid} 标记了“{flags}”但评语中未作说明</source>
         <translation>{sid} is flagged "{flags}" but the comment does not explain it</translation>
     </message>
+    <message>
+        <location filename="../../app/sheets/export.py" line="65" />
+        <source>工作区 {path} 中有 {count} 处数值不符合评审细则，不能导出评分表：{problems}</source>
+        <translation>The workspace {path} holds {count} value(s) the rubric does not allow; the score sheet cannot be exported: {problems}</translation>
+    </message>
+    <message>
+        <location filename="../../app/sheets/payload.py" line="41" />
+        <source>工作区 {path} 中的评分表版本记录无效（{last}），不能导出评分表</source>
+        <translation>The record of exported versions in the workspace {path} is invalid ({last}); the score sheet cannot be exported</translation>
+    </message>
 </context>
 <context>
     <name>ExportDialog</name>
@@ -4564,17 +4574,17 @@ Choose the project folder again, then the intake folder; or cancel and create it
 <context>
     <name>cli</name>
     <message>
-        <location filename="../../app/cli/__init__.py" line="76" />
+        <location filename="../../app/cli/__init__.py" line="68" />
         <source>已取消</source>
         <translation>Cancelled</translation>
     </message>
     <message>
-        <location filename="../../app/cli/__init__.py" line="80" />
+        <location filename="../../app/cli/__init__.py" line="72" />
         <source>已终止</source>
         <translation>Terminated</translation>
     </message>
     <message>
-        <location filename="../../app/cli/__init__.py" line="86" />
+        <location filename="../../app/cli/__init__.py" line="78" />
         <source>无法访问 {0}：{1}</source>
         <translation>Cannot access {0}: {1}</translation>
     </message>
