@@ -163,6 +163,8 @@ class AgreementStats:
     n_experts: int  # experts with at least one mark in the category
     n_complete: int = 0  # submissions scored by all those experts (ICC and W use these)
     icc_ci: dict[str, tuple[float, float] | None] | None = None  # 95 % interval per form
+    # Submissions with two marks or more: the units α can use (None: not counted, n_subs).
+    n_pairable: int | None = None
 
 
 @dataclass(frozen=True)

@@ -41,142 +41,147 @@
 <context>
     <name>Agreement</name>
     <message>
-        <location filename="../../app/results/explain.py" line="45" />
+        <location filename="../../app/results/explain.py" line="46" />
         <source>{category}：暂无有效评分。</source>
         <translation>{category}: no valid scores yet.</translation>
     </message>
     <message>
-        <location filename="../../app/results/explain.py" line="46" />
+        <location filename="../../app/results/explain.py" line="47" />
         <source>{head}；{icc}{kendall}{alpha}。</source>
         <translation>{head}; {icc}{kendall}{alpha}.</translation>
     </message>
     <message>
-        <location filename="../../app/results/explain.py" line="47" />
+        <location filename="../../app/results/explain.py" line="48" />
         <source>{category}（{subs} 件作品、{experts} 位专家，{complete} 件由全部专家评分）</source>
         <translation>{category} ({subs} entries, {experts} experts, {complete} scored by every expert)</translation>
     </message>
     <message>
-        <location filename="../../app/results/explain.py" line="49" />
+        <location filename="../../app/results/explain.py" line="50" />
         <source>专家平均分的可靠性 {reading}</source>
         <translation>reliability of the experts' mean: {reading}</translation>
     </message>
     <message>
-        <location filename="../../app/results/explain.py" line="50" />
+        <location filename="../../app/results/explain.py" line="51" />
         <source>{form} 样本过少，不作解释：仅 {complete} 件作品由全部 {experts} 位专家评分（至少需要 {minimum} 件）</source>
         <translation>{form} not read: too few data — only {complete} submissions were scored by all {experts} experts (at least {minimum} needed)</translation>
     </message>
     <message>
-        <location filename="../../app/results/explain.py" line="52" />
+        <location filename="../../app/results/explain.py" line="53" />
         <source>{form} 不适用：估计值为负（{value}），说明专家之间的差异不小于作品之间的差异，这个数值不表示一致程度</source>
         <translation>{form} not applicable: the estimate is negative ({value}) — the experts differ at least as much as the submissions; the number does not measure agreement</translation>
     </message>
     <message>
-        <location filename="../../app/results/explain.py" line="54" />
+        <location filename="../../app/results/explain.py" line="55" />
         <source>{form} = {value}，属“{word}”{interval}</source>
         <translation>{form} = {value}, "{word}"{interval}</translation>
     </message>
     <message>
-        <location filename="../../app/results/explain.py" line="55" />
+        <location filename="../../app/results/explain.py" line="56" />
         <source>（95% 置信区间 {low}～{high}）</source>
         <translation> (95% confidence interval {low}–{high})</translation>
     </message>
     <message>
-        <location filename="../../app/results/explain.py" line="56" />
+        <location filename="../../app/results/explain.py" line="57" />
         <source>（95% 置信区间 {low}～{high}，区间很宽，结论不稳）</source>
         <translation> (95% confidence interval {low}–{high}; too wide to conclude)</translation>
     </message>
     <message>
-        <location filename="../../app/results/explain.py" line="57" />
+        <location filename="../../app/results/explain.py" line="58" />
         <source>；排序一致性 W = {w}（{word}，p = {p}，{significance}）</source>
         <translation>; agreement on the order W = {w} ({word}, p = {p}, {significance})</translation>
     </message>
     <message>
-        <location filename="../../app/results/explain.py" line="58" />
+        <location filename="../../app/results/explain.py" line="59" />
         <source>；排序一致性 W 样本过少，不作解释</source>
         <translation>; Kendall's W not read: too few data</translation>
     </message>
     <message>
-        <location filename="../../app/results/explain.py" line="59" />
+        <location filename="../../app/results/explain.py" line="60" />
         <source>；整体一致程度 α = {alpha}（{word}）</source>
         <translation>; overall agreement α = {alpha} ({word})</translation>
     </message>
     <message>
-        <location filename="../../app/results/explain.py" line="60" />
+        <location filename="../../app/results/explain.py" line="61" />
+        <source>；整体一致程度 α 样本过少，不作解释：仅 {pairable} 件作品有两位以上专家评分（至少需要 {minimum} 件）</source>
+        <translation>; overall agreement α not read: too few data — only {pairable} submissions were scored by two experts or more (at least {minimum} needed)</translation>
+    </message>
+    <message>
+        <location filename="../../app/results/explain.py" line="63" />
         <source>一致性显著</source>
         <translation>significant agreement</translation>
     </message>
     <message>
-        <location filename="../../app/results/explain.py" line="61" />
+        <location filename="../../app/results/explain.py" line="64" />
         <source>一致性不显著</source>
         <translation>agreement not significant</translation>
     </message>
     <message>
-        <location filename="../../app/results/explain.py" line="63" />
+        <location filename="../../app/results/explain.py" line="66" />
         <source>无法计算</source>
         <translation>cannot be computed</translation>
     </message>
     <message>
-        <location filename="../../app/results/explain.py" line="63" />
+        <location filename="../../app/results/explain.py" line="66" />
         <source>较差</source>
         <translation>poor</translation>
     </message>
     <message>
-        <location filename="../../app/results/explain.py" line="64" />
+        <location filename="../../app/results/explain.py" line="67" />
         <source>一般</source>
         <translation>moderate</translation>
     </message>
     <message>
-        <location filename="../../app/results/explain.py" line="64" />
+        <location filename="../../app/results/explain.py" line="67" />
         <source>良好</source>
         <translation>good</translation>
     </message>
     <message>
-        <location filename="../../app/results/explain.py" line="65" />
+        <location filename="../../app/results/explain.py" line="68" />
         <source>优秀</source>
         <translation>excellent</translation>
     </message>
     <message>
-        <location filename="../../app/results/explain.py" line="65" />
+        <location filename="../../app/results/explain.py" line="68" />
         <source>很强</source>
         <translation>very strong</translation>
     </message>
     <message>
-        <location filename="../../app/results/explain.py" line="66" />
+        <location filename="../../app/results/explain.py" line="69" />
         <source>较强</source>
         <translation>strong</translation>
     </message>
     <message>
-        <location filename="../../app/results/explain.py" line="66" />
+        <location filename="../../app/results/explain.py" line="69" />
         <source>中等</source>
         <translation>moderate</translation>
     </message>
     <message>
-        <location filename="../../app/results/explain.py" line="67" />
+        <location filename="../../app/results/explain.py" line="70" />
         <source>较弱</source>
         <translation>weak</translation>
     </message>
     <message>
-        <location filename="../../app/results/explain.py" line="67" />
+        <location filename="../../app/results/explain.py" line="70" />
         <source>很弱</source>
         <translation>very weak</translation>
     </message>
     <message>
-        <location filename="../../app/results/explain.py" line="68" />
+        <location filename="../../app/results/explain.py" line="71" />
         <source>可靠</source>
         <translation>reliable</translation>
     </message>
     <message>
-        <location filename="../../app/results/explain.py" line="68" />
+        <location filename="../../app/results/explain.py" line="71" />
         <source>可作初步结论</source>
         <translation>enough for tentative conclusions</translation>
     </message>
     <message>
-        <location filename="../../app/results/explain.py" line="69" />
+        <location filename="../../app/results/explain.py" line="72" />
         <source>分歧较大</source>
         <translation>large disagreement</translation>
     </message>
     <message>
-        <location filename="../../app/results/explain.py" line="70" />
+        <location filename="../../app/results/explain.py" line="73" />
         <source>分歧大于随机水平，不表示一致</source>
         <translation>disagreement beyond chance, not agreement</translation>
     </message>
