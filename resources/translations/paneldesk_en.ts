@@ -1341,12 +1341,12 @@ Offline expert panel review: judging packets, expert scoring, signed score sheet
         <translation>Wrong category</translation>
     </message>
     <message>
-        <location filename="../../app/results/model.py" line="30" />
+        <location filename="../../app/results/model.py" line="31" />
         <source>{flag}（{count}人）</source>
         <translation>{flag} ({count} experts)</translation>
     </message>
     <message>
-        <location filename="../../app/results/model.py" line="31" />
+        <location filename="../../app/results/model.py" line="32" />
         <source>{flag}→{category}（{count}人）</source>
         <translation>{flag} → {category} ({count} experts)</translation>
     </message>
@@ -3361,11 +3361,16 @@ Replace: the roster keeps only the experts in the file; the others are removed t
     </message>
     <message>
         <location filename="../../app/results/model.py" line="27" />
+        <source>与 {others} 单位和标题相同，组织方已确认不是重复申报</source>
+        <translation>Same unit and title as {others}; the organizer confirmed they are not duplicates</translation>
+    </message>
+    <message>
+        <location filename="../../app/results/model.py" line="28" />
         <source>组织方排定</source>
         <translation>the organizer's order</translation>
     </message>
     <message>
-        <location filename="../../app/results/model.py" line="32" />
+        <location filename="../../app/results/model.py" line="33" />
         <source>分差过大：最高 {max}，最低 {min}，相差 {spread} 分（阈值 {threshold} 分）</source>
         <translation>Large spread: highest {max}, lowest {min}, {spread} points apart (threshold {threshold})</translation>
     </message>
@@ -3373,102 +3378,112 @@ Replace: the roster keeps only the experts in the file; the others are removed t
 <context>
     <name>ResultReasons</name>
     <message>
-        <location filename="../../app/results/model.py" line="40" />
+        <location filename="../../app/results/model.py" line="41" />
         <source>评分不足：有效评分 {n} 份，评奖至少需要 {required} 份</source>
         <translation>Too few scores: {n} valid, an award needs at least {required}</translation>
     </message>
     <message>
-        <location filename="../../app/results/model.py" line="41" />
+        <location filename="../../app/results/model.py" line="42" />
         <source>有效评分仅 {n} 份（少于 {few} 份）：分配的专家都已评分，按规则参与排名和评奖，请复核是否需要补评</source>
         <translation>Only {n} valid scores (fewer than {few}): every assigned expert has scored, so it is ranked and may win an award by the rules; check whether more reviews are needed</translation>
     </message>
     <message>
-        <location filename="../../app/results/model.py" line="43" />
+        <location filename="../../app/results/model.py" line="44" />
         <source>组织方决定取消评奖资格：{reason}{by}</source>
         <translation>Disqualified by the organizer: {reason}{by}</translation>
     </message>
     <message>
-        <location filename="../../app/results/model.py" line="44" />
+        <location filename="../../app/results/model.py" line="45" />
         <source>与 {keeper} 单位和标题相同（重复申报），不参与评奖；{why}</source>
         <translation>Same applicant and title as {keeper} (a duplicate entry), not considered for an award; {why}</translation>
     </message>
     <message>
-        <location filename="../../app/results/model.py" line="45" />
+        <location filename="../../app/results/model.py" line="46" />
         <source>组织方决定保留 {keeper}：{reason}{by}</source>
         <translation>the organizer decided to keep {keeper}: {reason}{by}</translation>
     </message>
     <message>
-        <location filename="../../app/results/model.py" line="46" />
+        <location filename="../../app/results/model.py" line="47" />
         <source>未有组织方决定，保留得分较高的 {keeper}</source>
         <translation>without an organizer's decision the higher-scored {keeper} is kept</translation>
     </message>
     <message>
-        <location filename="../../app/results/model.py" line="47" />
+        <location filename="../../app/results/model.py" line="48" />
         <source>（{who}）</source>
         <translation> ({who})</translation>
     </message>
     <message>
-        <location filename="../../app/results/model.py" line="48" />
+        <location filename="../../app/results/model.py" line="49" />
         <source>（{who}，{at}）</source>
         <translation> ({who}, {at})</translation>
     </message>
     <message>
-        <location filename="../../app/results/model.py" line="49" />
+        <location filename="../../app/results/model.py" line="50" />
         <source>去掉最高分 {high}（{high_expert}）、最低分 {low}（{low_expert}）</source>
         <translation>Dropped the highest score {high} ({high_expert}) and the lowest {low} ({low_expert})</translation>
     </message>
     <message>
-        <location filename="../../app/results/model.py" line="50" />
+        <location filename="../../app/results/model.py" line="51" />
         <source>{expert}：{reason}</source>
         <translation>{expert}: {reason}</translation>
     </message>
     <message>
-        <location filename="../../app/results/model.py" line="54" />
+        <location filename="../../app/results/model.py" line="55" />
         <source>已生效：不参与评奖</source>
         <translation>In effect: not considered for an award</translation>
     </message>
     <message>
-        <location filename="../../app/results/model.py" line="55" />
+        <location filename="../../app/results/model.py" line="56" />
         <source>未生效：该作品没有有效评分</source>
         <translation>Not in effect: the submission has no valid scores</translation>
     </message>
     <message>
-        <location filename="../../app/results/model.py" line="56" />
+        <location filename="../../app/results/model.py" line="57" />
         <source>已生效：仍予排名</source>
         <translation>In effect: ranked nonetheless</translation>
     </message>
     <message>
-        <location filename="../../app/results/model.py" line="57" />
+        <location filename="../../app/results/model.py" line="58" />
         <source>未生效：该作品未参与排名（见其状态）</source>
         <translation>Not in effect: the submission is not ranked (see its status)</translation>
     </message>
     <message>
-        <location filename="../../app/results/model.py" line="58" />
+        <location filename="../../app/results/model.py" line="59" />
+        <source>未生效：该作品的有效评分已达到要求，无需另行决定</source>
+        <translation>Not in effect: the submission already has enough valid scores; nothing to decide</translation>
+    </message>
+    <message>
+        <location filename="../../app/results/model.py" line="60" />
         <source>已生效：名次依次为 {order}</source>
         <translation>In effect: places in the order {order}</translation>
     </message>
     <message>
-        <location filename="../../app/results/model.py" line="59" />
+        <location filename="../../app/results/model.py" line="61" />
         <source>未生效：这些作品此时并不同分并列</source>
         <translation>Not in effect: these submissions are not tied now</translation>
     </message>
     <message>
-        <location filename="../../app/results/model.py" line="60" />
+        <location filename="../../app/results/model.py" line="62" />
         <source>已生效：保留 {keep}</source>
         <translation>In effect: {keep} kept</translation>
     </message>
     <message>
-        <location filename="../../app/results/model.py" line="61" />
+        <location filename="../../app/results/model.py" line="63" />
         <source>未生效：{keep} 未参与排名</source>
         <translation>Not in effect: {keep} is not ranked</translation>
     </message>
     <message>
-        <location filename="../../app/results/model.py" line="62" />
+        <location filename="../../app/results/model.py" line="64" />
+        <source>未生效：{drop} 未被列为 {keep} 的重复申报（仍参与评奖）</source>
+        <translation>Not in effect: {drop} is not listed as a duplicate of {keep} (still considered for awards)</translation>
+    </message>
+    <message>
+        <location filename="../../app/results/model.py" line="66" />
         <source>已生效：均参与评奖</source>
         <translation>In effect: all are considered for awards</translation>
     </message>
     <message>
-        <location filename="../../app/results/model.py" line="63" />
+        <location filename="../../app/results/model.py" line="67" />
         <source>部分作品因其他原因未参与排名</source>
         <translation>Some of them are not ranked for other reasons</translation>
     </message>
@@ -4038,22 +4053,22 @@ Replace: the roster keeps only the experts in the file; the others are removed t
 <context>
     <name>RowStatus</name>
     <message>
-        <location filename="../../app/results/model.py" line="77" />
+        <location filename="../../app/results/model.py" line="81" />
         <source>参与排名</source>
         <translation>Ranked</translation>
     </message>
     <message>
-        <location filename="../../app/results/model.py" line="78" />
+        <location filename="../../app/results/model.py" line="82" />
         <source>评分不足</source>
         <translation>Too few scores</translation>
     </message>
     <message>
-        <location filename="../../app/results/model.py" line="79" />
+        <location filename="../../app/results/model.py" line="83" />
         <source>取消资格</source>
         <translation>Disqualified</translation>
     </message>
     <message>
-        <location filename="../../app/results/model.py" line="80" />
+        <location filename="../../app/results/model.py" line="84" />
         <source>重复申报</source>
         <translation>Duplicate entry</translation>
     </message>
