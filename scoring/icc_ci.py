@@ -21,12 +21,14 @@ def icc_intervals(icc: dict[str, float | None], n: int, k: int, confidence: floa
     """Interval per form of `scoring.agreement.icc`'s result for n targets × k judges.
 
     None for a form whose estimate is None or whose F cannot be formed (zero mean square).
+    A zero between-target mean square (every target scored alike, e.g. an exact tie) gives
+    F = 0, whose bounds are 0 and ICC(·,k) = 1 − 1/F has no finite bound: no interval.
     """
     alpha = 1 - confidence
     bms, wms, jms, ems = (icc.get(key) for key in ("BMS", "WMS", "JMS", "EMS"))
     out: dict[str, Interval | None] = dict.fromkeys(
         ("ICC(1,1)", "ICC(2,1)", "ICC(3,1)", "ICC(1,k)", "ICC(2,k)", "ICC(3,k)"))
-    if None in (bms, wms, jms, ems) or n < 2 or k < 2:
+    if None in (bms, wms, jms, ems) or n < 2 or k < 2 or bms <= 0:
         return out
     df1 = n - 1
     if wms and wms > 0:

@@ -133,15 +133,9 @@ def duplicate_standings(panel: Panel, decisions: ResultsDecisions,
 
     Only entries still in the running count: when a group has one left, nothing is done.
     """
-    groups = _duplicate_groups(panel)
     out: dict[str, Standing] = {}
-    for group in groups:
-        running = [s for s in group if s not in standings and scores.get(s) is not None
-                   and scores[s].score is not None]
-        if len(running) < 2:
-            continue
-        if _declared_distinct(decisions, running) or all(
-                panel.submissions[s].distinct for s in running):
+    for running in _running_groups(panel, scores, standings):
+        if _settled_distinct(panel, decisions, running):
             continue  # the organizer said they are different entries (results or intake)
         keep_decision = _keep_decision(decisions, running)
         if keep_decision is not None:
@@ -156,6 +150,30 @@ def duplicate_standings(panel: Panel, decisions: ResultsDecisions,
                 out[sub] = Standing(RowStatus.DUPLICATE,
                                     Message(REASONS, DUPLICATE_REASON, keeper=keeper, why=why))
     return out
+
+
+def distinct_duplicates(panel: Panel, decisions: ResultsDecisions,
+                        scores: Mapping[str, Result], standings: Mapping[str, Standing]
+                        ) -> dict[str, list[str]]:
+    """Entry → the others of its same-unit-and-title group, where the organizer settled
+    them as distinct and all still compete: their rows say so, or the report would show
+    two awards for one unit and title without a word."""
+    return {sub: [s for s in running if s != sub]
+            for running in _running_groups(panel, scores, standings)
+            if _settled_distinct(panel, decisions, running) for sub in running}
+
+
+def _running_groups(panel: Panel, scores: Mapping[str, Result],
+                    standings: Mapping[str, Standing]) -> list[list[str]]:
+    """Each same-unit-and-title group's entries still in the running, when two or more are."""
+    groups = ([s for s in group if s not in standings and scores.get(s) is not None
+               and scores[s].score is not None] for group in _duplicate_groups(panel))
+    return [running for running in groups if len(running) >= 2]
+
+
+def _settled_distinct(panel: Panel, decisions: ResultsDecisions, running: list[str]) -> bool:
+    return _declared_distinct(decisions, running) or all(
+        panel.submissions[s].distinct for s in running)
 
 
 def _duplicate_groups(panel: Panel) -> list[list[str]]:
@@ -208,8 +226,10 @@ def apply_tie_decisions(ranked: list[Ranked], decisions: ResultsDecisions
 
 
 def decision_notes(decisions: ResultsDecisions, applied_ties: list[Decision],
-                   rankings: Mapping[str, list[RankingRow]]) -> list[DecisionNote]:
-    """Every decision with what it did, for the report and the workbook."""
+                   rankings: Mapping[str, list[RankingRow]], overridden: set[str]
+                   ) -> list[DecisionNote]:
+    """Every decision with what it did, for the report and the workbook; `overridden`:
+    the submissions ranked only because the organizer overrode the minimum."""
     status = {row.id: row.status for rows in rankings.values() for row in rows}
     notes = []
     for d in decisions.decisions:
@@ -218,14 +238,19 @@ def decision_notes(decisions: ResultsDecisions, applied_ties: list[Decision],
             effect = _effect("excluded" if status.get(subjects[0]) == RowStatus.EXCLUDED
                              else "nothing_to_exclude")
         elif d.action == "override_minimum":
-            effect = _effect("ranked_anyway" if status.get(subjects[0]) == RowStatus.RANKED
-                             else "not_ranked")
+            ranked = status.get(subjects[0]) == RowStatus.RANKED
+            effect = _effect("not_ranked" if not ranked else "ranked_anyway"
+                             if subjects[0] in overridden else "not_short")
         elif d.action == "tie_break":
             effect = (_effect("ordered", order=list(subjects)) if d in applied_ties
                       else _effect("not_tied"))
         elif d.action == "keep_duplicate":
+            # A dropped entry still ranked: they were no duplicate group (or the organizer
+            # said otherwise elsewhere); the decision changed nothing.
+            competing = [s for s in subjects if s != d.keep and status.get(s) == RowStatus.RANKED]
             kept = status.get(d.keep or "") == RowStatus.RANKED
-            effect = _effect("kept" if kept else "kept_not_ranked", keep=d.keep)
+            effect = (_effect("not_a_duplicate", drop=competing, keep=d.keep) if competing
+                      else _effect("kept" if kept else "kept_not_ranked", keep=d.keep))
         else:
             together = all(status.get(s) == RowStatus.RANKED for s in subjects)
             effect = _effect("together" if together else "partly")

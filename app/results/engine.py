@@ -31,6 +31,7 @@ from app.results.eligibility import (
     apply_tie_decisions,
     check_known,
     decision_notes,
+    distinct_duplicates,
     duplicate_standings,
     few_scored,
     first_standings,
@@ -43,6 +44,7 @@ from app.results.model import (
     EXPERT_FLAG_CATEGORY,
     EXPERT_SAYS,
     FEW_REASON,
+    FLAG_DISTINCT,
     FLAG_FEW,
     FLAG_NO_CATEGORY,
     FLAG_OUTLIER,
@@ -213,6 +215,7 @@ class _CategoryRanking:
     ranked: list[Ranked]  # eligible submissions only, with places
     standings: dict[str, Standing]  # scored submissions not ranked for an award, and why
     applied: list[Decision]  # tie-break decisions that took effect
+    distinct: dict[str, list[str]]  # same unit and title, settled as distinct: the others
 
 
 def _rank_categories(panel: Panel, method: str, decisions: ResultsDecisions
@@ -223,13 +226,14 @@ def _rank_categories(panel: Panel, method: str, decisions: ResultsDecisions
     scores = {s: r for _marks, results in per_cat.values() for s, r in results.items()}
     # Duplicates may cross categories: one pass over all of them before the final ranks.
     standings = {**first, **duplicate_standings(panel, decisions, scores, first)}
+    distinct = distinct_duplicates(panel, decisions, scores, first)
     out: dict[str, _CategoryRanking] = {}
     for cat, (marks, results) in per_cat.items():
         eligible = {s: r for s, r in results.items() if s not in standings}
         ranked, applied = apply_tie_decisions(_rank(panel, marks, eligible), decisions)
         scored_standings = {s: standings[s] for s, r in results.items()
                             if s in standings and r.score is not None}
-        out[cat] = _CategoryRanking(results, ranked, scored_standings, applied)
+        out[cat] = _CategoryRanking(results, ranked, scored_standings, applied, distinct)
     return out
 
 
@@ -272,6 +276,9 @@ def _rankings(panel: Panel, method: str, outliers, spreads, decisions: ResultsDe
                 flags.append(FLAG_FEW)
             if item.submission in overridden:
                 flags.append(FLAG_OVERRIDDEN)
+            if item.submission in ranking.distinct:
+                flags.append(Message("ResultFlags", FLAG_DISTINCT,
+                                     others=ranking.distinct[item.submission]))
             if cat == UNCATEGORISED:
                 flags.append(FLAG_NO_CATEGORY)
             flags.extend(expert_flags.get(item.submission, []))
@@ -287,7 +294,7 @@ def _rankings(panel: Panel, method: str, outliers, spreads, decisions: ResultsDe
         missing = [s for s, r in results.items() if r.score is None]
         if missing:
             unscored[cat] = sorted(missing)
-    return rankings, ties, unscored, decision_notes(decisions, applied, rankings)
+    return rankings, ties, unscored, decision_notes(decisions, applied, rankings, overridden)
 
 
 def _note(panel: Panel, details: dict) -> str:

@@ -6,7 +6,8 @@ secretariat can quote them: ICC after Koo & Li (2016) (< 0.5 较差, 0.5–0.75 
 Krippendorff's α after Krippendorff (2004) (≥ 0.8 可靠, ≥ 0.667 可作初步结论).
 
 A figure is read as a finding only when it can carry one: ICC and Kendall's W need at
-least `MIN_AGREEMENT_SUBMISSIONS` submissions scored by every expert of the category, and
+least `MIN_AGREEMENT_SUBMISSIONS` submissions scored by every expert of the category (α as
+many scored by two experts or more), and
 an ICC below 0 (possible with the ANOVA estimators when experts differ more than
 submissions, typically on few data) is 不适用, not "较差".  The ICC is printed with its
 95 % confidence interval (McGraw & Wong 1996), and a wide interval is called so.
@@ -57,6 +58,8 @@ ICC_WIDE = QT_TRANSLATE_NOOP("Agreement", "（95% 置信区间 {low}～{high}，
 KENDALL_PART = QT_TRANSLATE_NOOP("Agreement", "；排序一致性 W = {w}（{word}，p = {p}，{significance}）")
 KENDALL_TOO_FEW = QT_TRANSLATE_NOOP("Agreement", "；排序一致性 W 样本过少，不作解释")
 ALPHA_PART = QT_TRANSLATE_NOOP("Agreement", "；整体一致程度 α = {alpha}（{word}）")
+ALPHA_TOO_FEW = QT_TRANSLATE_NOOP("Agreement", "；整体一致程度 α 样本过少，不作解释：仅 {pairable} 件"
+                                  "作品有两位以上专家评分（至少需要 {minimum} 件）")
 SIGNIFICANT = QT_TRANSLATE_NOOP("Agreement", "一致性显著")
 NOT_SIGNIFICANT = QT_TRANSLATE_NOOP("Agreement", "一致性不显著")
 # The reading-guide words (icc_word, kendall_word, alpha_word), marked for the interface.
@@ -115,6 +118,13 @@ def too_few(stats: AgreementStats) -> bool:
     return stats.n_complete < MIN_AGREEMENT_SUBMISSIONS
 
 
+def alpha_too_few(stats: AgreementStats) -> bool:
+    """α on fewer submissions than ICC and W need carries no reading either: one
+    submission gives 0.000, two a negative value, whatever the experts did."""
+    pairable = stats.n_subs if stats.n_pairable is None else stats.n_pairable
+    return pairable < MIN_AGREEMENT_SUBMISSIONS
+
+
 def icc_reading(stats: AgreementStats, form: str = HEADLINE_ICC) -> Message:
     """What the ICC of `form` says, in words: a value with its interval, or why none."""
     value = stats.icc.get(form) if stats.icc else None
@@ -148,7 +158,10 @@ def agreement_sentence(stats: AgreementStats) -> Message:
         kendall = say(KENDALL_PART, w=fmt(w), word=say(kendall_word(w)), p=fmt(p, 4),
                       significance=say(SIGNIFICANT if p < 0.05 else NOT_SIGNIFICANT))
     alpha: Message | str = ""
-    if stats.alpha is not None:
+    if stats.alpha is not None and alpha_too_few(stats):
+        alpha = say(ALPHA_TOO_FEW, minimum=MIN_AGREEMENT_SUBMISSIONS,
+                    pairable=stats.n_subs if stats.n_pairable is None else stats.n_pairable)
+    elif stats.alpha is not None:
         alpha = say(ALPHA_PART, alpha=fmt(stats.alpha), word=say(alpha_word(stats.alpha)))
     return say(SENTENCE, head=head, icc=icc, kendall=kendall, alpha=alpha)
 

@@ -24,6 +24,7 @@ FLAG_FEW = QT_TRANSLATE_NOOP("ResultFlags", "有效评分不足")
 # until the organizer settles its category.
 FLAG_NO_CATEGORY = QT_TRANSLATE_NOOP("ResultFlags", "类别未确定，不评奖")
 FLAG_OVERRIDDEN = QT_TRANSLATE_NOOP("ResultFlags", "评分不足，经组织方决定仍予排名")
+FLAG_DISTINCT = QT_TRANSLATE_NOOP("ResultFlags", "与 {others} 单位和标题相同，组织方已确认不是重复申报")
 ORGANIZER_DECIDED = QT_TRANSLATE_NOOP("ResultFlags", "组织方排定")  # an organizer-ordered tie
 # The experts' own flags on a row ("疑似不实（2人）"), and why a row is to be re-reviewed;
 # formatted by the engine, recognised and translated by the interface (`TEMPLATES`).
@@ -32,7 +33,7 @@ EXPERT_FLAG_CATEGORY = QT_TRANSLATE_NOOP("Flags", "{flag}→{category}（{count}
 SPREAD_REASON = QT_TRANSLATE_NOOP(
     "ResultFlags", "分差过大：最高 {max}，最低 {min}，相差 {spread} 分（阈值 {threshold} 分）")
 TEMPLATES = (("Flags", EXPERT_FLAG_CATEGORY), ("Flags", EXPERT_FLAG),
-             ("ResultFlags", SPREAD_REASON))
+             ("ResultFlags", SPREAD_REASON), ("ResultFlags", FLAG_DISTINCT))
 # Why a row is not ranked, what the trimmed mean dropped, who said what: made as
 # `Message`s (context "ResultReasons") by the engine, so the files keep the Chinese and the
 # interface says them in its own language.
@@ -55,10 +56,13 @@ EFFECTS = {
     "nothing_to_exclude": QT_TRANSLATE_NOOP("ResultReasons", "未生效：该作品没有有效评分"),
     "ranked_anyway": QT_TRANSLATE_NOOP("ResultReasons", "已生效：仍予排名"),
     "not_ranked": QT_TRANSLATE_NOOP("ResultReasons", "未生效：该作品未参与排名（见其状态）"),
+    "not_short": QT_TRANSLATE_NOOP("ResultReasons", "未生效：该作品的有效评分已达到要求，无需另行决定"),
     "ordered": QT_TRANSLATE_NOOP("ResultReasons", "已生效：名次依次为 {order}"),
     "not_tied": QT_TRANSLATE_NOOP("ResultReasons", "未生效：这些作品此时并不同分并列"),
     "kept": QT_TRANSLATE_NOOP("ResultReasons", "已生效：保留 {keep}"),
     "kept_not_ranked": QT_TRANSLATE_NOOP("ResultReasons", "未生效：{keep} 未参与排名"),
+    "not_a_duplicate": QT_TRANSLATE_NOOP("ResultReasons", "未生效：{drop} 未被列为 {keep} 的重复申报"
+                                         "（仍参与评奖）"),
     "together": QT_TRANSLATE_NOOP("ResultReasons", "已生效：均参与评奖"),
     "partly": QT_TRANSLATE_NOOP("ResultReasons", "部分作品因其他原因未参与排名"),
 }
@@ -163,6 +167,8 @@ class AgreementStats:
     n_experts: int  # experts with at least one mark in the category
     n_complete: int = 0  # submissions scored by all those experts (ICC and W use these)
     icc_ci: dict[str, tuple[float, float] | None] | None = None  # 95 % interval per form
+    # Submissions with two marks or more: the units α can use (None: not counted, n_subs).
+    n_pairable: int | None = None
 
 
 @dataclass(frozen=True)

@@ -69,7 +69,8 @@ def agreement_for(panel: Panel, category: str) -> AgreementStats:
         icc_ci=icc_intervals(iccs, len(complete), len(experts)) if iccs else None,
         kendall=kendall_w(complete) if len(complete) >= 2 else None,
         alpha=krippendorff_alpha(matrix, "interval") if matrix else None,
-        n_subs=len(scored), n_experts=len(experts), n_complete=len(complete))
+        n_subs=len(scored), n_experts=len(experts), n_complete=len(complete),
+        n_pairable=sum(1 for row in matrix if sum(v is not None for v in row) >= 2))
 
 
 # ------------------------------------------------------------ score bands

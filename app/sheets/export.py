@@ -36,7 +36,7 @@ from app.sheets.payload import (
     session_rows,
     signed_bytes,
 )
-from app.sheets.values import explain, sheet_problems
+from app.sheets.values import ValueProblem, explain, sheet_problems, stored_problems
 from app.workspace.flags import FLAG_CONTEXT, FLAG_LABELS
 from scoring.totals import canonical_decimal
 
@@ -62,6 +62,8 @@ MISSING_CRITERIA = QT_TRANSLATE_NOOP("ExportCheck", "{sid} 缺少评分项：{cr
 COMMENT_MISSING = QT_TRANSLATE_NOOP("ExportCheck", "{sid} {reason}")
 NO_CATEGORY = QT_TRANSLATE_NOOP("ExportCheck", "{sid} 标记了“类别不符”但未写明建议类别")
 FLAG_UNEXPLAINED = QT_TRANSLATE_NOOP("ExportCheck", "{sid} 标记了“{flags}”但评语中未作说明")
+IMPOSSIBLE_VALUES = QT_TRANSLATE_NOOP("ExportCheck", "工作区 {path} 中有 {count} 处数值不符合评审细则，"
+                                      "不能导出评分表：{problems}")
 
 
 def headers(criteria: list[tuple[str, Any]]) -> list[str]:
@@ -82,8 +84,11 @@ class ExportResult:
 
 def check_before_export(session: ReviewSession) -> list[str]:
     """What is missing, one Chinese line each: unscored, missing required comments,
-    flags without an explanation.  Recused submissions need nothing more."""
+    flags without an explanation.  Recused submissions need nothing more.  A stored
+    score the rubric does not allow (a workspace changed outside PanelDesk) is refused
+    first, every such cell named."""
     ws = session.workspace
+    _refuse(session, stored_problems(ws.stored_scores(), session.rubric, session.assigned))
     all_scores, comments, all_flags = ws.all_scores(), ws.all_comments(), ws.all_flags()
     recusals = ws.recusals()
     problems: list[str] = []
@@ -329,11 +334,14 @@ def _refuse_impossible_values(session: ReviewSession, canonical: list[dict[str, 
     """A workspace changed outside PanelDesk (1000 points, a total that does not add up)
     cannot produce a signed sheet: the same checks the organizer's import makes."""
     categories = {sid: session.submission(sid).category for sid in session.assigned}
-    problems = sheet_problems({"criteria": [c.id for c in session.rubric.criteria],
-                               "rows": canonical}, session.rubric, categories)
+    _refuse(session, sheet_problems({"criteria": [c.id for c in session.rubric.criteria],
+                                     "rows": canonical}, session.rubric, categories))
+
+
+def _refuse(session: ReviewSession, problems: list[ValueProblem]) -> None:
     if problems:
-        raise PanelDeskError(f"工作区 {session.workspace.path} 中有 {len(problems)} 处数值不符合"
-                             f"评审细则，不能导出评分表：{explain(problems)}")
+        raise PanelDeskError(Message(CHECK, IMPOSSIBLE_VALUES, path=session.workspace.path,
+                                     count=len(problems), problems=explain(problems)))
 
 
 def _refuse_overlong_cells(rows: list[dict[str, Any]]) -> None:

@@ -25,6 +25,8 @@ from decimal import Decimal, InvalidOperation
 from typing import TYPE_CHECKING, Any
 
 from app.canonical import canonical_json, sha256_hex
+from app.errors import PanelDeskError
+from app.i18n import QT_TRANSLATE_NOOP, Message
 from app.workspace.flags import FLAG_LABELS, FLAGS
 from scoring.totals import canonical_decimal, format_score
 
@@ -35,6 +37,9 @@ FORMAT = "paneldesk-sheet"
 FORMAT_VERSION = 1
 PARTIAL_MARK = "部分评分（未完成）"
 RECUSED_MARK = "是"
+VERSION_LIMIT = 2**31  # versions count exports from 1 and fit a 32-bit database column
+BAD_COUNTER = QT_TRANSLATE_NOOP("ExportCheck", "工作区 {path} 中的评分表版本记录无效（{last}），"
+                                "不能导出评分表")
 
 # Control characters that an xlsx cannot hold (the XML 1.0 set openpyxl refuses).
 _ILLEGAL = re.compile(r"[\000-\010\013\014\016-\037]")
@@ -217,7 +222,11 @@ def reserve_version(session: ReviewSession) -> int:
     with ws.transaction() as conn:
         conn.execute(SHEET_EXPORTS)
         last = conn.execute("SELECT max(version) FROM sheet_exports").fetchone()[0] or 0
-        version = int(last) + 1
+        # Only a file changed outside PanelDesk holds a counter that gives no version a
+        # sheet may carry (-4, 2**31); refuse it rather than sign what the import rejects.
+        if not isinstance(last, int) or not 0 <= last < VERSION_LIMIT - 1:
+            raise PanelDeskError(Message("ExportCheck", BAD_COUNTER, path=ws.path, last=last))
+        version = last + 1
         conn.execute("INSERT INTO sheet_exports (version, started_at) VALUES (?, ?)",
                      (version, now_iso()))
     return version

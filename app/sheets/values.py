@@ -18,7 +18,7 @@ and never blocks results computed from the others; the export refuses to write o
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Collection, Mapping
 from dataclasses import dataclass
 from decimal import Decimal
 from typing import Any
@@ -77,20 +77,38 @@ def row_problems(row: Mapping[str, Any], rubric: Rubric,
     for crit_id, value in (row.get("scores") or {}).items():
         if value is None:
             continue
-        if not isinstance(value, str):  # the signed form of a score is always its text
-            out.append(ValueProblem(sid, f"评分项 {crit_id}", _text(value), "分数不是十进制数文本"))
-            continue
-        try:
+        problem = score_problem(sid, crit_id, value, rubric)
+        if problem is None:
             scores[crit_id] = rubric.parse_score(crit_id, value)
-        except KeyError:
-            out.append(ValueProblem(sid, f"评分项 {crit_id}", _text(value),
-                                    "评审细则中没有这个评分项"))
-        except RubricError as err:
-            out.append(ValueProblem(sid, f"评分项 {_name(rubric, crit_id)}", _text(value),
-                                    str(err)))
+        else:
+            out.append(problem)
     out.extend(_total_problems(sid, row, rubric, scores, own, len(out) > before_scores))
     out.extend(_flag_problems(sid, row.get("flags"), rubric))
     return out
+
+
+def score_problem(sid: str, crit_id: str, value: object, rubric: Rubric) -> ValueProblem | None:
+    """What is wrong with one score cell, or None when the rubric allows it."""
+    known = any(c.id == crit_id for c in rubric.criteria)
+    field = f"评分项 {_name(rubric, crit_id) if known else crit_id}"
+    if not known:
+        return ValueProblem(sid, field, _text(value), "评审细则中没有这个评分项")
+    if not isinstance(value, str):  # the signed (and stored) form of a score is its text
+        return ValueProblem(sid, field, _text(value), "分数不是十进制数文本")
+    try:
+        rubric.parse_score(crit_id, value)
+    except RubricError as err:
+        return ValueProblem(sid, field, _text(value), str(err))
+    return None
+
+
+def stored_problems(stored: Mapping[str, Mapping[str, object]], rubric: Rubric,
+                    assigned: Collection[str]) -> list[ValueProblem]:
+    """The problems of a workspace's stored scores (`Workspace.stored_scores`) of the
+    submissions an export writes: each must be a score the rubric allows, as text."""
+    return [problem for sid in sorted(set(stored) & set(assigned))
+            for crit_id, value in stored[sid].items()
+            if (problem := score_problem(sid, crit_id, value, rubric)) is not None]
 
 
 def _total_problems(sid: str, row: Mapping[str, Any], rubric: Rubric,

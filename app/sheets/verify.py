@@ -36,7 +36,7 @@ from app.sheets.export import (
     SIG_FORMAT,
     SIGNATURE_SHEET,
 )
-from app.sheets.payload import FORMAT, FORMAT_VERSION, make_row
+from app.sheets.payload import FORMAT, FORMAT_VERSION, VERSION_LIMIT, make_row
 from app.sheets.workbook import (
     ScoreRegion,
     TooLarge,
@@ -280,7 +280,7 @@ def _parse_payload(data: bytes) -> dict[str, Any]:
             raise _Bad(f"签名内容缺少字段 {name}")
     # Versions count exports (1, 2, …); the bound also keeps them in a 32-bit database column.
     # A bool is an int to Python; "第 True 版" is not a version.
-    if type(payload["version"]) is not int or not 1 <= payload["version"] < 2**31:
+    if type(payload["version"]) is not int or not 1 <= payload["version"] < VERSION_LIMIT:
         raise _Bad("签名内容中的版本号无效")
     if not all(isinstance(c, str) for c in payload["criteria"]):
         raise _Bad("签名内容中的评分项无效")

@@ -15,13 +15,13 @@ import sqlite3
 from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
-from decimal import Decimal, InvalidOperation
+from decimal import Decimal
 from pathlib import Path
 
 from app.errors import PanelDeskError
 from app.i18n import QT_TRANSLATE_NOOP, Message
 from app.workspace import schema
-from scoring.totals import canonical_decimal
+from scoring.totals import DecimalFormatError, canonical_decimal, parse_decimal
 
 BUSY_TIMEOUT_MS = 5000
 # (scores, comment, flags → suggested category, recusal reason or None) of one submission
@@ -118,12 +118,28 @@ def decimal_text(value: Decimal | int) -> str:
     return canonical_decimal(dec)
 
 
-def stored_decimal(text: str) -> Decimal:
-    try:
-        return Decimal(text)
-    except InvalidOperation as err:
-        raise PanelDeskError(Message(QT_TRANSLATE_NOOP("Workspace", "评审工作区中有无法识别的分值“{text}”"),
-            text=text)) from err
+def stored_decimal(value: object) -> Decimal:
+    """A stored score read back: only plain decimal text, as `decimal_text` writes it.
+
+    Another program may have put anything into the file; NaN, "2_7", an exponent, bytes
+    or a float would each become (or crash) a number that `Decimal` alone accepts.
+    """
+    if isinstance(value, str):
+        try:
+            return parse_decimal(value)
+        except DecimalFormatError:
+            pass
+    raise PanelDeskError(Message(QT_TRANSLATE_NOOP("Workspace", "评审工作区中有无法识别的分值“{text}”"),
+                                 text=value))
+
+
+def stored_scores(conn: sqlite3.Connection) -> dict[str, dict[str, object]]:
+    """Every stored score as the file holds it (submission → criterion → value), unread."""
+    out: dict[str, dict[str, object]] = {}
+    for sub, crit, value in conn.execute("SELECT submission_id, criterion_id, value "
+                                         "FROM scores ORDER BY submission_id"):
+        out.setdefault(sub, {})[crit] = value
+    return out
 
 
 def db_reason(err: BaseException) -> str:

@@ -38,6 +38,7 @@ from app.workspace.database import (
     decimal_text,
     open_checked,
     stored_decimal,
+    stored_scores,
     transaction,
 )
 from app.workspace.flags import checked_flag
@@ -294,12 +295,14 @@ class Workspace:
         return self.marks(sub)[0]
 
     def all_scores(self) -> dict[str, dict[str, Decimal]]:
-        out: dict[str, dict[str, Decimal]] = {}
+        return {sub: {crit: stored_decimal(value) for crit, value in values.items()}
+                for sub, values in self.stored_scores().items()}
+
+    def stored_scores(self) -> dict[str, dict[str, object]]:
+        """Every score as the file holds it, not yet read as a number: what an export checks
+        first, so a file changed outside PanelDesk is refused with every odd cell named."""
         with self._tx(write=False) as conn:
-            for sub, crit, value in conn.execute("SELECT submission_id, criterion_id, value "
-                                                 "FROM scores ORDER BY submission_id"):
-                out.setdefault(sub, {})[crit] = stored_decimal(value)
-        return out
+            return stored_scores(conn)
 
     def comment(self, sub: str) -> str | None:
         return self.marks(sub)[1]

@@ -55,3 +55,13 @@ def test_degenerate_data_give_no_interval() -> None:
     intervals = icc_intervals(flat, n=3, k=2)
     assert all(v is None or all(math.isfinite(x) for x in v) for v in intervals.values())
     assert icc_intervals({"ICC(2,1)": None}, n=1, k=1)["ICC(2,k)"] is None
+
+
+def test_submissions_every_expert_scored_alike_give_no_interval() -> None:
+    """Two submissions in an exact tie (each expert gave both the same total, experts
+    differing): the between-submission mean square is 0, so F = 0 and no F-based bound
+    exists — no interval, never a division by zero (seen with a tie across an award line)."""
+    row = [80, 81, 82, 80, 81, 82, 80]
+    estimates = icc([row, row])
+    assert estimates is not None and estimates["BMS"] == 0
+    assert set(icc_intervals(estimates, n=2, k=7).values()) == {None}

@@ -29,7 +29,7 @@ from PySide6.QtGui import QBrush, QColor
 from PySide6.QtWidgets import QHeaderView, QTableView, QWidget
 
 from app.i18n import Message, recognise
-from app.results.explain import agreement_sentence, too_few
+from app.results.explain import agreement_sentence, alpha_too_few, too_few
 from app.results.model import STATUS_LABELS, TEMPLATES, Results, RowStatus
 from app.results.panel import Panel
 from app.sheets.payload import FLAG_ARROW, flag_parts
@@ -299,16 +299,17 @@ def agreement_rows(results: Results) -> list[Row]:
     for cat, a in results.agreement.items():
         if a.n_subs == 0:
             continue  # a category nobody scored has nothing to agree on
-        # Too few fully scored submissions: no ICC or W figure is shown as if it were a
+        # Too few fully scored submissions: no ICC, W or α figure is shown as if it were a
         # finding; the sentence below the table (the tooltip) says why.
         icc = {} if too_few(a) else (a.icc or {})
         w, p = (a.kendall[0], a.kendall[3]) if a.kendall and not too_few(a) else (None, None)
+        alpha = None if alpha_too_few(a) else a.alpha
         rows.append(Row(
             cells=(cat, str(a.n_subs), str(a.n_experts),
                    *(_float_text(icc.get(form)) for form in ICC_FORMS),
-                   _float_text(w), _float_text(p, 4), _float_text(a.alpha)),
+                   _float_text(w), _float_text(p, 4), _float_text(alpha)),
             sort=(cat, a.n_subs, a.n_experts, *(icc.get(f) or -9.0 for f in ICC_FORMS),
-                  w or -9.0, p or 9.0, a.alpha or -9.0),
+                  w or -9.0, p or 9.0, alpha or -9.0),
             key=cat, tooltip=render(agreement_sentence(a)),
             numeric=frozenset(range(1, 4 + len(ICC_FORMS) + 2))))
     return rows

@@ -40,6 +40,7 @@ from app.results.explain import (
     tie_break_text,
 )
 from app.results.model import STATUS_LABELS, Results, RowStatus
+from app.results.outputs.stamped import stamped
 from app.results.panel import Panel
 from scoring.totals import canonical_decimal, format_score
 
@@ -52,8 +53,8 @@ RANK_WIDTHS = (1.2, 1.4, 6.0, 4.2, 2.0, 1.8, 2.0, 6.0)
 
 def write_report(panel: Panel, results: Results, path: Path, *,
                  generated: date | None = None) -> Path:
-    doc = build_report(panel, results, generated or date.today())
-    return save_atomic(doc.save, path, "评审结果报告")
+    day = generated or date.today()
+    return save_atomic(stamped(build_report(panel, results, day).save, day), path, "评审结果报告")
 
 
 def build_report(panel: Panel, results: Results, generated: date) -> Any:

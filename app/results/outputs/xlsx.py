@@ -38,6 +38,7 @@ from app.results.explain import (
     tie_break_text,
 )
 from app.results.model import STATUS_LABELS, Results
+from app.results.outputs.stamped import stamped, workbook_writer
 from app.results.outputs.xlsx_cells import (
     AWARD_FILL,
     HEAD_FONT,
@@ -85,8 +86,8 @@ def write_workbook(panel: Panel, results: Results, path: Path, *,
     _decisions(wb.create_sheet("组织方决定"), results)
     wb.properties.title = ILLEGAL_CHARACTERS_RE.sub("", f"评审结果 {panel.title}")
     wb.properties.creator = "PanelDesk 评审台"
-    wb.properties.created = datetime(day.year, day.month, day.day)
-    save_atomic(wb.save, path, "结果工作簿")
+    wb.properties.created = wb.properties.modified = datetime(day.year, day.month, day.day)
+    save_atomic(stamped(workbook_writer(wb), day), path, "结果工作簿")
     return path
 
 

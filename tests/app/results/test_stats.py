@@ -51,3 +51,13 @@ def test_workbook_distribution_uses_the_rubrics_bands(tmp_path, db) -> None:
     labels = [row[0] for row in ws.iter_rows(values_only=True)
               if isinstance(row[0], str) and "–" in row[0]]
     assert labels[0] == "0–10.9" and labels[-1] == "98.1–109" and len(labels) == 10
+
+
+def test_a_category_tied_throughout_still_gets_results(tmp_path, db) -> None:
+    """Every expert gave both submissions of the category the same total (a tie the
+    organizer must break): agreement has nothing to measure, results still come."""
+    marks = {e: {"S1": 80 + i, "S2": 80 + i} for i, e in enumerate(("E1", "E2", "E3"))}
+    panel = make_panel(tmp_path, db, marks)[1]
+    results = ResultsEngine(panel).results()
+    stats = results.agreement[panel.categories[0]]
+    assert stats.n_complete == 2 and set(stats.icc_ci.values()) == {None}

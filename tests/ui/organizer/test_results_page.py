@@ -156,3 +156,9 @@ def test_errors_and_empty_database_are_shown_in_the_page(qtbot, tmp_path) -> Non
     qtbot.addWidget(page2)
     page2.refresh()
     assert "还没有任何有效评分" in page2.message.text()
+
+
+def test_agreement_row_hides_alpha_of_too_few_submissions(panel) -> None:
+    """Three submissions: α is not shown as a figure (the tooltip says 样本过少)."""
+    [agreement] = agreement_rows(ResultsEngine(panel).results())
+    assert agreement.cells[-1] == "—" and "α 样本过少" in agreement.tooltip
