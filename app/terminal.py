@@ -14,11 +14,12 @@ import json
 import re
 
 # C0 controls and DEL, C1 controls, the bidi embeddings/overrides/isolates and marks,
-# the Unicode line and paragraph separators, and the byte-order mark used as a joiner.
+# the Unicode line and paragraph separators, the byte-order mark used as a joiner, and
+# lone surrogates (a file name in bytes that are not UTF-8): no stream can encode them.
 _UNSAFE = re.compile("[\x00-\x1f\x7f-\x9f\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069"
-                     "\u2028\u2029\ufeff]")
+                     "\u2028\u2029\ufeff\ud800-\udfff]")
 _UNSAFE_KEEP_LINES = re.compile("[\x00-\x09\x0b-\x1f\x7f-\x9f\u061c\u200e\u200f"
-                                "\u202a-\u202e\u2066-\u2069\u2028\u2029\ufeff]")
+                                "\u202a-\u202e\u2066-\u2069\u2028\u2029\ufeff\ud800-\udfff]")
 
 
 def _escape(match: re.Match[str]) -> str:

@@ -180,6 +180,9 @@ def _take_from_project(args: argparse.Namespace) -> None:
 
 def write_report(path: Path, data: dict) -> None:
     try:
-        path.write_text(json.dumps(data, ensure_ascii=False, indent=2), encoding="utf-8")
+        # An entry named with bytes that are not UTF-8 keeps them as lone surrogates:
+        # written as JSON escapes ("\\udcff"), which read back as the same name.
+        path.write_text(json.dumps(data, ensure_ascii=False, indent=2), encoding="utf-8",
+                        errors="backslashreplace")
     except OSError as err:
         raise PanelDeskError(f"无法写入报告文件 {path}：{err.strerror or err}") from err

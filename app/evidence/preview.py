@@ -27,6 +27,10 @@ from app.ooxml.docx import read_docx_text
 from app.ooxml.xlsx import Xlsx, XlsxBounds
 
 MAX_TEXT_CHARS = 2_000_000  # a text viewer with more than this is unusable anyway
+# Excel's own limit for one cell: a longer one (one shared string of 20 M characters
+# shown in thousands of cells) would freeze the table view eliding it on every paint.
+MAX_CELL_CHARS = 32_767
+MAX_DECIMALS = 30
 
 
 @dataclass
@@ -78,7 +82,8 @@ def format_cell(value: Any, number_format: str = "General") -> str:
 
 def _decimals(number_format: str) -> int:
     head = number_format.split("%", 1)[0]
-    return len(head.split(".", 1)[1]) if "." in head else 0
+    # Excel shows at most 30 decimals; a format asking for millions is hostile.
+    return min(len(head.split(".", 1)[1]), MAX_DECIMALS) if "." in head else 0
 
 
 # Bounds of a spreadsheet preview, applied while reading (docs/formats.md, "Limits").
@@ -124,10 +129,16 @@ def _sheet(book: Xlsx, name: str, max_rows: int, max_cols: int) -> SheetPreview:
     if last > max_rows:
         truncated, last = True, max_rows
     rows = []
+    cut: dict[str, str] = {}  # one cut copy per long string, however many cells show it
     for index in range(1, last + 1):
         cells = by_index.get(index, {})
         width = max(cells, default=0)
-        rows.append([format_cell(*cells[c]) if c in cells else "" for c in range(1, width + 1)])
+        row = [format_cell(*cells[c]) if c in cells else "" for c in range(1, width + 1)]
+        for i, text in enumerate(row):
+            if len(text) > MAX_CELL_CHARS:
+                truncated = True
+                row[i] = cut.get(text) or cut.setdefault(text, text[:MAX_CELL_CHARS] + "…")
+        rows.append(row)
     # Rows can be ragged; pad to rectangular and drop trailing empty columns.
     width = max((len(r) for r in rows), default=0)
     while width and not any(len(r) >= width and r[width - 1] for r in rows):
@@ -168,8 +179,11 @@ def _cap(text: str) -> str:
 
 
 def text_preview(data: bytes) -> str:
-    """A text file decoded (UTF-8, UTF-16 with BOM or GB18030)."""
-    text = decode_text(data)
+    """A text file decoded (UTF-8, UTF-16 with BOM or GB18030).
+
+    Only the start that can be shown is decoded: all of a 100 MB file with one emoji
+    in it would be a 400 MB string."""
+    text = decode_text(data, max_chars=2 * MAX_TEXT_CHARS)  # room for CRLFs folded
     if text is None:
         raise PanelDeskError("文件不是可识别的文本（编码无法识别或包含二进制内容）")
     return _cap(text.replace("\r\n", "\n"))

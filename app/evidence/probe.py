@@ -9,6 +9,7 @@ only (nothing is decompressed); PDFs are opened with PyMuPDF just to see that th
 
 from __future__ import annotations
 
+import codecs
 import io
 import re
 import zipfile
@@ -50,6 +51,9 @@ OLE2_BY_EXTENSION = {".xls": "application/vnd.ms-excel", ".ppt": "application/vn
 URL_RE = re.compile(r"(?<![A-Za-z0-9.@/])(?:https?://|www\.)[A-Za-z0-9\-._~:/?#\[\]@!$&()*+,;=%]+",
                     re.I)
 URL_TRAILING = ".,;:!?'\"]"
+# Text files are judged (and their links found) on their first 2 M characters: what the
+# preview shows (app.evidence.preview), and a bound on a 100 MB single-line file.
+PROBE_TEXT_CHARS = 2_000_000
 CONTROL_RE = re.compile(r"[\x00-\x08\x0e-\x1f\x7f]")
 
 
@@ -114,7 +118,7 @@ class Probe:
         """The bytes decoded as text, or None: containers never are text."""
         if self.is_pdf or self.is_zip or self.is_ole2:
             return None
-        return decode_text(self.data)
+        return decode_text(self.data, max_chars=PROBE_TEXT_CHARS)
 
     @cached_property
     def links(self) -> list[str]:
@@ -162,20 +166,33 @@ def unsafe_member_name(name: str) -> bool:
             or ".." in name.split("/"))
 
 
-def decode_text(data: bytes) -> str | None:
-    """Decode UTF-8 (BOM or not), UTF-16 with BOM, or GB18030; None when it is not text."""
+def decode_text(data: bytes, max_chars: int | None = None) -> str | None:
+    """Decode UTF-8 (BOM or not), UTF-16 with BOM, or GB18030; None when it is not text.
+
+    With `max_chars`, only the bytes that can hold that many characters are decoded
+    (and judged): the caller shows no more, and a whole 100 MB file with one emoji in
+    it would become a 400 MB string."""
+    final = max_chars is None or len(data) <= 4 * max_chars
+    if not final:
+        data = data[:4 * max_chars]  # a character is at most 4 bytes in all three
+
+    def decoded(encoding: str, errors: str = "strict") -> str:
+        # Incremental: a character cut in two at the end of the slice is left out, not
+        # an error that would make the text look like another encoding.
+        return codecs.getincrementaldecoder(encoding)(errors).decode(data, final)
+
     if data[:2] in (b"\xff\xfe", b"\xfe\xff"):
         try:
-            text = data.decode("utf-16")
+            text = decoded("utf-16")
         except UnicodeDecodeError:
             return None
     elif b"\x00" in data:
         return None
     else:
         try:
-            text = data.decode("utf-8-sig")
+            text = decoded("utf-8-sig")
         except UnicodeDecodeError:
-            text = data.decode("gb18030", errors="replace")
+            text = decoded("gb18030", errors="replace")
             if text.count("\ufffd") > max(2, len(text) // 200):
                 return None
     # Binary that happens to decode is full of control characters; real text is not.

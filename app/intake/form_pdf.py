@@ -31,6 +31,7 @@ from app.intake.form_fields import (
     match_label_line,
     row_blocks,
 )
+from app.intake.pdf_cost import Budget, page_cost
 from app.intake.pdf_words import Word, page_words
 
 MAX_PAGES = 60
@@ -98,6 +99,9 @@ def parse_pdf(name: str, data: bytes) -> ParsedForm:
         blocks, lines, notes = _read_pdf(name, data)
     text = "\n".join(lines)
     visible = re.sub(r"\s", "", text)
+    if len(visible) < MIN_TEXT_CHARS and any("过于复杂" in note for note in notes):
+        raise PanelDeskError(f"{name}：PDF 页面内容过于复杂（绘图指令过多），无法提取申报内容"
+                             "（请申报单位提供 Word 版）")
     if len(visible) < MIN_TEXT_CHARS:
         raise PanelDeskError(f"{name}：PDF 是扫描件，无文字层，无法提取申报内容"
                              "（请申报单位提供 Word 版或可复制文字的 PDF）")
@@ -117,8 +121,14 @@ def _read_pdf(name: str, data: bytes) -> tuple[list[Block], list[str], list[str]
     try:
         if doc.page_count > MAX_PAGES:
             notes.append(f"PDF 共 {doc.page_count} 页，只读取了前 {MAX_PAGES} 页")
+        budget = Budget()
         for index in range(min(doc.page_count, MAX_PAGES)):
-            _read_page(doc[index], blocks, lines)
+            page = doc[index]
+            cost = page_cost(doc, page)
+            if not budget.take_words(cost):
+                notes.append(f"PDF 第 {index + 1} 页内容过于复杂，未读取")
+                continue
+            _read_page(page, blocks, lines, rules=budget.take_rules(cost))
     except PanelDeskError:
         raise
     except Exception as err:  # a damaged page object; MuPDF has no narrower type
@@ -136,16 +146,19 @@ def quick_text(data: bytes, pages: int = 3) -> str:
         except PanelDeskError:
             return ""
         try:
-            return "\n".join(doc[i].get_text() for i in range(min(doc.page_count, pages)))
+            budget = Budget()
+            return "\n".join(doc[i].get_text() for i in range(min(doc.page_count, pages))
+                             if budget.take_words(page_cost(doc, doc[i])))
         except Exception:  # noqa: BLE001 — a damaged page: not a usable form anyway
             return ""
         finally:
             doc.close()
 
 
-def _read_page(page: Any, blocks: list[Block], lines: list[str]) -> None:
+def _read_page(page: Any, blocks: list[Block], lines: list[str], *, rules: bool) -> None:
     words = page_words(page)
-    tables, free = _ruled_cells(page, words)
+    # Without rules (a page too costly to look for them) every word is free text.
+    tables, free = _ruled_cells(page, words) if rules else ([], words)
     items: list[tuple[float, int, Any]] = [(rows[0][0].rect[1], 1, rows) for rows in tables]
     for line in _merge_lines(_group_lines(free), page.rect.width, free=True):
         if len(line.cells) == 1 and _PAGE_NUMBER_RE.match(line.cells[0]):

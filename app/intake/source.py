@@ -71,8 +71,19 @@ def list_entries(intake_dir: Path) -> list[Path]:
     return sorted(entries, key=lambda p: unicodedata.normalize("NFC", p.name))
 
 
+def undecodable(name: str) -> str | None:
+    """A name the file system gave as bytes that are not UTF-8 (Python keeps them as
+    lone surrogates, which no packet, report or screen can hold) shown with "�"
+    in place of those bytes; None for a proper name."""
+    if not any("\udc80" <= ch <= "\udcff" for ch in name):
+        return None
+    return os.fsencode(name).decode("utf-8", errors="replace")
+
+
 def read_entry(path: Path) -> IntakeEntry:
     """Load all files of one entry into memory, within the bounds above."""
+    if (shown := undecodable(path.name)) is not None:
+        raise EntryError(f"“{shown}”的名称不是有效的 UTF-8 文字编码，请改名后再读取")
     entry = IntakeEntry(source=path.name)
     try:
         st = path.lstat()
@@ -139,7 +150,9 @@ def _walk(root: Path, depth: int = 0) -> Iterator[tuple[Path, os.stat_result | N
         return
     for child in children:
         st = child.lstat()
-        if stat.S_ISLNK(st.st_mode):
+        if (shown := undecodable(child.name)) is not None:
+            yield child, None, f"“{shown}”的文件名不是有效的 UTF-8 文字编码，已跳过"
+        elif stat.S_ISLNK(st.st_mode):
             yield child, None, f"“{child.name}”是符号链接，已跳过"
         elif stat.S_ISDIR(st.st_mode):
             if depth >= MAX_DEPTH:

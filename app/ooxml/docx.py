@@ -30,7 +30,8 @@ def read_docx_text(zf: zipfile.ZipFile, *, max_lines: int, max_chars: int,
     para: list[str] = []  # text of the paragraph being read
     cell: list[str] = []  # paragraphs of the table cell being read
     row: list[str] = []  # cells of the table row being read
-    state = {"table": 0, "in_t": False, "body": False, "para_len": 0}
+    # row_len: characters held for the table row being read, bounded like a paragraph
+    state = {"table": 0, "in_t": False, "body": False, "para_len": 0, "row_len": 0}
 
     def emit(line: str) -> None:
         nonlocal size
@@ -66,12 +67,17 @@ def read_docx_text(zf: zipfile.ZipFile, *, max_lines: int, max_chars: int,
                 emit(text)
             elif state["table"] == 1:
                 cell.append(text)
+                state["row_len"] += len(text) + 1
+                if state["row_len"] > max_chars:  # one endless row: emit it cut, and stop
+                    result.truncated = True
+                    emit("\t".join([*row, " ".join(cell)])[:max_chars + 1])
         elif tag == "tc" and state["table"] == 1:
             row.append(" ".join(cell).replace("\n", " "))
             cell.clear()
         elif tag == "tr" and state["table"] == 1:
             emit("\t".join(row))
             row.clear()
+            state["row_len"] = 0
         elif tag == "tbl":
             state["table"] -= 1
             if state["table"] == 0:

@@ -11,6 +11,7 @@ XFD costs nothing and is still noticed.
 
 from __future__ import annotations
 
+import functools
 import posixpath
 import zipfile
 from dataclasses import dataclass, field
@@ -19,6 +20,7 @@ from typing import Any
 from app.ooxml.parts import OoxmlError, Stop, TextCollector, has_part, parse_part
 
 MAX_COLUMN = 16384  # XFD: the widest sheet Excel knows
+MAX_FORMAT_CODE = 255  # Excel's own limit; a longer code is hostile and read as General
 _BEYOND_KEPT = 20
 
 
@@ -39,6 +41,7 @@ class SheetRows:
     beyond: list[tuple[str, Any]] = field(default_factory=list)  # (cell ref, value)
     cells: int = 0
     dimension: tuple[int, int] = (0, 0)  # (last column, last row) the sheet claims
+    formulas: list[str] = field(default_factory=list)  # cells holding a formula (the first few)
 
 
 def column_number(letters: str) -> int:
@@ -64,6 +67,14 @@ def _split_ref(ref: str) -> tuple[int, int]:
     col = column_number(ref[:i]) if i else 0
     row = int(ref[i:]) if ref[i:].isdigit() and len(ref) - i <= 7 else 0
     return (col if col <= MAX_COLUMN else 0), row
+
+
+@functools.lru_cache(maxsize=256)
+def _is_date_format(fmt: str) -> bool:
+    """openpyxl's test, once per format rather than once per cell."""
+    from openpyxl.styles.numbers import is_date_format
+
+    return bool(is_date_format(fmt))
 
 
 def _number(text: str) -> int | float:
@@ -219,7 +230,10 @@ class Xlsx:
 
         def start(tag: str, attrs: dict[str, str]) -> None:
             if tag == "numFmt" and attrs.get("numFmtId", "").isdigit():
-                custom[int(attrs["numFmtId"])] = attrs.get("formatCode", "General")
+                code = attrs.get("formatCode", "General")
+                # Every cell of the style formats with its code: a 2 MB code would cost
+                # seconds and megabytes per cell.
+                custom[int(attrs["numFmtId"])] = code if len(code) <= MAX_FORMAT_CODE else "General"
             elif tag in ("cellXfs", "cellStyleXfs"):
                 inside.append(tag)
             elif tag == "xf" and inside == ["cellXfs"] and len(ids) < 100_000:
@@ -277,6 +291,8 @@ class Xlsx:
                 state["has"] = True
             elif tag == "rPh":
                 text.active = False
+            elif tag == "f" and len(result.formulas) < _BEYOND_KEPT:
+                result.formulas.append(f"{column_letters(state['col'])}{state['row']}")
 
         def end(tag: str) -> None:
             if tag in ("v", "t"):
@@ -297,6 +313,8 @@ class Xlsx:
             elif tag == "row":
                 result.rows.append((state["row"], dict(cells)))
                 cells.clear()
+            elif tag == "sheetData":
+                raise Stop  # what follows (merged ranges, links, drawings) holds no values
 
         parse_part(self.zf, path, start, end, text, max_bytes=self.bounds.max_part,
                    max_elements=self.bounds.max_elements)
@@ -327,10 +345,9 @@ class Xlsx:
     def _dated(self, value: Any, fmt: str) -> Any:
         if not isinstance(value, int | float) or isinstance(value, bool):
             return value
-        from openpyxl.styles.numbers import is_date_format
         from openpyxl.utils.datetime import CALENDAR_MAC_1904, CALENDAR_WINDOWS_1900, from_excel
 
-        if not is_date_format(fmt):
+        if not _is_date_format(fmt):
             return value
         try:
             return from_excel(value, CALENDAR_MAC_1904 if self.date1904 else CALENDAR_WINDOWS_1900)

@@ -32,6 +32,7 @@ from typing import Any
 
 from app.errors import PanelDeskError
 from app.keys import b64, fingerprint, unb64, verify_signature
+from app.packet.directory import check_directory_size
 from app.packet.limits import (
     MANIFEST_NAME,
     SIGNATURE_NAME,
@@ -63,7 +64,7 @@ def open_packet(path: Path | str, limits: Limits | None = None,
     if not path.is_file():
         raise PanelDeskError(f"找不到评审包文件：{path}")
     source = open_source(path, passphrase)
-    infos, start_dir = _central_directory(source)
+    infos, start_dir = _central_directory(source, limits)
     check_names(path, infos, limits)
     by_name = {info.orig_filename: info for info in infos}
     for required in (MANIFEST_NAME, SIGNATURE_NAME):
@@ -199,11 +200,16 @@ class Packet:
 
 # --- opening: structure and signature ----------------------------------------------------
 
-def _central_directory(source: PacketSource) -> tuple[list[zipfile.ZipInfo], int]:
+def _central_directory(source: PacketSource,
+                       limits: Limits) -> tuple[list[zipfile.ZipInfo], int]:
     path = source.path
     try:
-        with source.open() as fh, zipfile.ZipFile(fh) as zf:
-            return zf.infolist(), int(getattr(zf, "start_dir", 0))
+        with source.open() as fh:
+            check_directory_size(path, fh, limits)  # before zipfile builds a record each
+            with zipfile.ZipFile(fh) as zf:
+                return zf.infolist(), int(getattr(zf, "start_dir", 0))
+    except PanelDeskError:
+        raise
     except OSError as err:
         raise PanelDeskError(f"无法读取评审包 {path}：{err.strerror or err}") from None
     except Exception as err:  # noqa: BLE001 — zipfile raises many kinds on hostile input

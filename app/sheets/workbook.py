@@ -51,7 +51,17 @@ def _filled(value: Any) -> bool:
 
 
 def extra_sheets(book: Xlsx) -> list[tuple[str, Any]]:
-    return [(f"{name}!A1", "多余的工作表") for name in book.sheetnames if name not in SHEETS]
+    """Sheets the export does not write — also a second sheet under one of its names:
+    only the last of them is read (and checked), a program may show the first."""
+    names = book.sheetnames
+    return [(f"{name}!A1", "多余的工作表") for i, name in enumerate(names)
+            if name not in SHEETS or name in names[i + 1:]]
+
+
+def formula_cells(sheet: str, read: SheetRows) -> list[tuple[str, Any]]:
+    """Cells holding a formula: the export writes none, and a program opening the file
+    would compute (and show, or send) something other than the value checked here."""
+    return [(f"{sheet}!{ref}", "公式") for ref in read.formulas]
 
 
 def signature_items(book: Xlsx) -> tuple[dict[str, Any], list[tuple[str, Any]]]:
@@ -60,6 +70,7 @@ def signature_items(book: Xlsx) -> tuple[dict[str, Any], list[tuple[str, Any]]]:
                           max_cells=3 * MAX_SIGNATURE_ROWS)
     items: dict[str, Any] = {}
     extra = [(f"{SIGNATURE_SHEET}!{ref}", value) for ref, value in read.beyond]
+    extra += formula_cells(SIGNATURE_SHEET, read)
     if read.truncated:
         raise TooLarge(f"“{SIGNATURE_SHEET}”工作表过大")
     for index, cells in read.rows:
@@ -87,7 +98,8 @@ def score_region(book: Xlsx, criteria: list[str], signed_rows: int) -> ScoreRegi
     if read.truncated:
         raise TooLarge(f"“{SCORE_SHEET}”工作表的行或单元格多于签名内容（{signed_rows} 行）")
     region = ScoreRegion([None] * width, [],
-                         extra=[(f"{SCORE_SHEET}!{ref}", v) for ref, v in read.beyond])
+                         extra=[(f"{SCORE_SHEET}!{ref}", v) for ref, v in read.beyond]
+                         + formula_cells(SCORE_SHEET, read))
     for index, cells in read.rows:
         values = [cells[c][0] if c in cells else None for c in range(1, width + 1)]
         if index < HEADER_ROW:
@@ -115,7 +127,8 @@ def notes_printed(book: Xlsx) -> tuple[dict[str, str], list[tuple[str, Any]]]:
     printed = {f"{NOTES_SHEET}!{column_letters(col)}{index}": _text(value)
                for index, cells in read.rows for col, (value, _fmt) in cells.items()
                if _filled(value)}
-    return printed, [(f"{NOTES_SHEET}!{ref}", v) for ref, v in read.beyond]
+    return printed, ([(f"{NOTES_SHEET}!{ref}", v) for ref, v in read.beyond]
+                     + formula_cells(NOTES_SHEET, read))
 
 
 def custom_properties(book: Xlsx, prefix: str) -> dict[str, str]:
