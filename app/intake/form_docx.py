@@ -25,7 +25,7 @@ from html import unescape
 from typing import Any
 
 from app.errors import PanelDeskError
-from app.intake.form_fields import Block, ParsedForm, build_form, label_key, row_blocks
+from app.intake.form_fields import Block, ParsedForm, build_form, label_key, table_blocks
 from app.ooxml.parts import OoxmlError, parse_part
 
 # What reading a damaged or hostile zip can raise: truncation, bad CRC, broken deflate
@@ -179,6 +179,8 @@ def _walk_container(container: Any, blocks: list[Block], lines: list[str], depth
 
 def _walk_table(tbl: Any, blocks: list[Block], lines: list[str], depth: int) -> None:
     carry: dict[int, str] = {}  # layout-grid column → text of the cell a vMerge continues
+    rows: list[list[str]] = []  # read as one table (a header row pairs with the row below)
+    carried_rows: list[list[bool]] = []
     for tr in _children(tbl, W_TR):
         grid_before = tr.find(f"{W}trPr/{W}gridBefore")
         column = _int(grid_before.get(W_VAL)) if grid_before is not None else 0
@@ -205,11 +207,15 @@ def _walk_table(tbl: Any, blocks: list[Block], lines: list[str], depth: int) -> 
         if label_key(texts[0] if texts else "") is None and any(
                 tc.find(W_TBL) is not None for tc in own):
             # A layout table holding the real form in nested tables: walk the cells.
+            blocks.extend(table_blocks(rows, carried_rows))
+            rows, carried_rows = [], []
             for tc in own:
                 _walk_container(tc, blocks, lines, depth)
             continue
         lines.append("\t".join(texts))
-        blocks.extend(row_blocks(texts, carried))
+        rows.append(texts)
+        carried_rows.append(carried)
+    blocks.extend(table_blocks(rows, carried_rows))
 
 
 def _children(el: Any, tag: str) -> list[Any]:

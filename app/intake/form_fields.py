@@ -170,6 +170,36 @@ def row_blocks(cells: list[str], carried: list[bool] | None = None) -> list[Bloc
     return blocks
 
 
+def table_blocks(rows: list[list[str]],
+                 carried: list[list[bool]] | None = None) -> list[Block]:
+    """A table's rows (distinct cells each) as blocks: `row_blocks` row by row, but a
+    header row and the row below it as `header_pairs`."""
+    out: list[Block] = []
+    i = 0
+    while i < len(rows):
+        pairs = header_pairs(rows[i], rows[i + 1]) if i + 1 < len(rows) else None
+        if pairs is not None:
+            out.extend(pairs)
+            i += 2
+            continue
+        out.extend(row_blocks(rows[i], carried[i] if carried else None))
+        i += 1
+    return out
+
+
+def header_pairs(cells: list[str], below: list[str]) -> list[Block] | None:
+    """A header row — labels only, two or more of them — above a row of as many cells
+    without any label, as (label, cell below it) pairs ("申报单位 | 联系人及联系方式 |
+    实践类别" over the three values); None for any other two rows."""
+    keys = [label_key(c) for c in cells if c.strip()]
+    if (len(below) != len(cells) or None in keys
+            or len([k for k in keys if k != "_stop"]) < 2
+            or not any(c.strip() for c in below)
+            or any(label_key(c) for c in below if c.strip())):
+        return None
+    return [(label, value) for label, value in zip(cells, below) if label.strip()]
+
+
 def pairs_from_blocks(blocks: list[Block]) -> list[tuple[str, str]]:
     """Run the paragraph grammar over the blocks; returns (label, value) pairs in order."""
     labels: list[str] = []

@@ -27,6 +27,7 @@ from app.intake.form_fields import (
     Block,
     ParsedForm,
     build_form,
+    header_pairs,
     label_key,
     match_label_line,
     row_blocks,
@@ -155,16 +156,29 @@ def _read_page(page: Any, blocks: list[Block], lines: list[str]) -> None:
         rows = [item.cells] if kind == 0 else [[_cell_text(c) for c in row] for row in item]
         for texts in rows:
             lines.append("\t".join(t for t in texts if t))
-            if len(texts) == 1:
-                blocks.append(texts[0])
-                continue
-            for block in row_blocks(texts):
+        for group in _row_groups(rows, ruled=kind == 1):
+            for block in group:
                 # 核心亮点/详细内容 stay open for the lines below, as in a paragraph form:
                 # a long cell continues on the next page, often outside any ruled box.
                 if isinstance(block, tuple) and block[0] and label_key(block[0]) in MULTI_LINE:
                     label = re.sub(r"\s", "", block[0]).rstrip(":：")
                     block = f"{label}：{block[1]}"
                 blocks.append(block)
+
+
+def _row_groups(rows: list[list[str]], ruled: bool) -> Iterator[list[Block]]:
+    """The blocks of each row; in a ruled table a header row and the row of values
+    below it make one group (`header_pairs`)."""
+    i = 0
+    while i < len(rows):
+        texts = rows[i]
+        pairs = header_pairs(texts, rows[i + 1]) if ruled and i + 1 < len(rows) else None
+        if pairs is not None:
+            yield pairs
+            i += 2
+            continue
+        yield [texts[0]] if len(texts) == 1 else row_blocks(texts)
+        i += 1
 
 
 def _ruled_cells(page: Any, words: list[Word]) -> tuple[list[list[list[_Cell]]], list[Word]]:

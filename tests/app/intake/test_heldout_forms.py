@@ -1,0 +1,66 @@
+"""Form layouts found on a held-out mailbox that the other form tests did not cover:
+a header row of labels above the row of their values (Word and its PDF export)."""
+
+from __future__ import annotations
+
+import os
+import shutil
+from pathlib import Path
+
+import pytest
+
+from app.intake.form_fields import header_pairs, table_blocks
+from tests.app.intake import form_factory as ff
+
+CONTACT = f"{ff.NAME} {ff.PHONE}"
+
+
+def header_row_form() -> bytes:
+    """Labels across the first row, values in the second; then label | value rows, all
+    ruled (the PDF reader pairs the header row inside a ruled table)."""
+    rows = [["申报单位", "联系人及联系方式", "实践类别"],
+            [ff.UNIT, CONTACT, "治理成效"],
+            ["实践标题", ff.TITLE, None],
+            ["核心亮点", "\n".join(ff.HIGHLIGHTS), None],
+            ["详细内容", "\n".join(ff.BODY), None]]
+
+    def build(document) -> None:
+        table = document.add_table(rows=len(rows), cols=3)
+        table.style = "Table Grid"
+        for r, row in enumerate(rows):
+            for c, value in enumerate(row):
+                if value is not None:
+                    ff.set_cell(table.cell(r, c), value)
+        for r in (2, 3, 4):
+            table.cell(r, 1).merge(table.cell(r, 2))
+
+    return ff.custom_form(build)
+
+
+def test_header_row_pairs_each_label_with_the_cell_below() -> None:
+    cells = ["申报单位", "联系人及联系方式", "实践类别"]
+    assert header_pairs(cells, ["某市热线", "王芳 138", "治理成效"]) == [
+        ("申报单位", "某市热线"), ("联系人及联系方式", "王芳 138"), ("实践类别", "治理成效")]
+    assert header_pairs(cells, ["某市热线", "王芳 138"]) is None  # not column for column
+    assert header_pairs(cells, ["实践标题", "x", "y"]) is None  # the row below is labelled
+    assert header_pairs(["申报单位", "某市热线", ""], ["a", "b", "c"]) is None  # not labels only
+    assert header_pairs(["日期", "盖章"], ["2026年", ""]) is None  # no field labels
+    # Elsewhere the rows read as before, one by one.
+    assert table_blocks([["申报单位", "某市热线"], ["实践标题", "深夜来电"]]) == [
+        ("申报单位", "某市热线"), ("实践标题", "深夜来电")]
+
+
+def test_word_form_with_a_header_row() -> None:
+    form = ff.parse("申报表.docx", header_row_form())
+    assert form.fields == ff.expected_fields()
+
+
+def test_pdf_export_of_a_form_with_a_header_row(tmp_path: Path) -> None:
+    if not (shutil.which("soffice") or shutil.which("libreoffice")) and not os.environ.get("CI"):
+        pytest.skip("LibreOffice (soffice) is not installed")
+    pdf = ff.soffice_convert(header_row_form(), ".docx", "pdf", tmp_path)
+    form = ff.parse("申报表.pdf", pdf)
+    assert {k: form.fields.get(k) for k in ("unit", "contact_name", "contact_info", "category",
+                                            "title")} == {
+        "unit": ff.UNIT, "contact_name": ff.NAME, "contact_info": ff.PHONE,
+        "category": "治理成效", "title": ff.TITLE}
