@@ -1,0 +1,48 @@
+"""Cases from a held-out mailbox (entries as organisers receive them) that the builder
+got wrong: contact details repeated in the body, several forms in one mail, archives
+it cannot open."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from app.packet import open_packet
+from tests.app.assembly.test_builder import BODY, build, form, jpeg, make_entry
+
+NUMBER = "13912340000"
+
+
+def test_contact_repeated_in_the_body_is_masked_where_experts_read_it(tmp_path: Path) -> None:
+    intake = tmp_path / "intake"
+    photo = jpeg(1920, 1080)
+    body = BODY + f"如有疑问请联系本单位刘某某 {NUMBER}。群众王某（手机13812345678）来电致谢。"
+    make_entry(intake, "01 某区热线", {
+        "申报书.docx": form("某区热线", "跨境通勤群众的证件补办", contact=f"刘某某 {NUMBER}",
+                          body=body, highlights=f"专人对接（刘某某 {NUMBER}）"),
+        "照片1.jpg": photo, "照片2.jpg": photo})
+    report = build(intake, tmp_path / "p.panelpack")
+    assert report.entries[0].contacts == {"contact_name": "刘某某", "contact_info": NUMBER}
+    with open_packet(tmp_path / "p.panelpack") as packet:
+        sub = packet.manifest.submissions[0]
+    for key in ("body", "highlights"):
+        assert NUMBER not in sub.fields[key] and "刘某某" not in sub.fields[key]
+        assert "〔联系方式已隐去〕" in sub.fields[key]
+    assert NUMBER not in sub.text
+    # The other caller's number is not a contact: it stays, warned about, and the
+    # warning's span points at it in the masked body.
+    phones = [w for w in sub.warnings if w.code == "pii_phone"]
+    assert len(phones) == 1
+    start, end = phones[0].spans[0]
+    assert sub.fields["body"][start:end] == "13812345678"
+
+
+def test_keep_contacts_leaves_the_body_as_written(tmp_path: Path) -> None:
+    intake = tmp_path / "intake"
+    photo = jpeg(1920, 1080)
+    body = BODY + f"如有疑问请联系本单位刘某某 {NUMBER}。"
+    make_entry(intake, "01 某区热线", {
+        "申报书.docx": form("某区热线", "标题", contact=f"刘某某 {NUMBER}", body=body),
+        "照片1.jpg": photo, "照片2.jpg": photo})
+    build(intake, tmp_path / "p.panelpack", keep_contacts=True)
+    with open_packet(tmp_path / "p.panelpack") as packet:
+        assert NUMBER in packet.manifest.submissions[0].fields["body"]
