@@ -27,7 +27,7 @@ from app import __version__
 from app.assembly import apply
 from app.assembly.apply import CONTACT_MASK, Decisions
 from app.assembly.assignments import AssignmentRules, Candidate, check_rules, resolve
-from app.assembly.scan import FORM_MEDIA, field_warnings, find_form
+from app.assembly.scan import FORM_MEDIA, evidence_files, field_warnings, find_form
 from app.errors import PanelDeskError
 from app.evidence.classify import classify
 from app.evidence.probe import EvidenceInfo
@@ -260,7 +260,7 @@ def _build_entry(path: Path, sid: str, writer: PacketWriter, options: BuildOptio
                           "document" if ext != ".pdf" else "pdf",
                           FORM_MEDIA.get(ext, "application/octet-stream")))
     evidence: list[tuple[str, EvidenceInfo]] = []
-    for number, item in enumerate(f for f in entry.files if f is not form_file):
+    for number, item in enumerate(evidence_files(entry, form_file)):
         info = classify(item.basename, item.data)
         name = f"{sid}/E{number + 1:02d}{EXTENSIONS.get(info.media_type, '.bin')}"
         if info.problem:

@@ -37,6 +37,12 @@ FORM_MEDIA = {
     ".rtf": "application/rtf",
     ".wps": "application/vnd.ms-works",
 }
+# A form under such a name is tried after the others ("申报书 - 副本.docx" is Windows' copy).
+DRAFT_HINTS = ("初稿", "草稿", "旧版", "备份", "副本", "copy", "draft")
+# Archives an entry may hold that intake does not open: a zip inside a zip (or in a
+# folder), RAR 4/5, 7z — by name, or by content for the two that are never Office files.
+ARCHIVE_SUFFIXES = (".zip", ".rar", ".7z")
+_ARCHIVE_MAGIC = (b"Rar!\x1a\x07", b"7z\xbc\xaf\x27\x1c")
 Stamp = tuple[int, int]  # total bytes, newest mtime in ns
 
 
@@ -45,14 +51,17 @@ def find_form(entry: IntakeEntry, soffice: str | None,
     """Pick the 申报书 among the entry's files and parse it.
 
     Candidates are Word/PDF files whose text carries the form's labels; a file named
-    like a form (申报书/申报表) wins over others.  When no file looks like a form but one
-    is named like one, its parse error is the rejection reason.
+    like a form (申报书/申报表) wins over others, and a draft or copy ("初稿", "副本")
+    comes after the rest.  When no file looks like a form but one is named like one, its
+    parse error is the rejection reason.  Other files that look like forms are named in a
+    note (which one is final is the organizer's question) and are not evidence
+    (`evidence_files`).
     """
     named = [f for f in entry.files
              if PurePosixPath(f.name).suffix.lower() in FORM_MEDIA
              and any(h in f.basename for h in FORM_NAME_HINTS[:3])]
     office = [f for f in entry.files if PurePosixPath(f.name).suffix.lower() in FORM_MEDIA]
-    ordered = named + [f for f in office if f not in named]
+    ordered = sorted(named + [f for f in office if f not in named], key=_is_draft)
     first_error: PanelDeskError | None = None
     for candidate in ordered:
         try:
@@ -62,10 +71,40 @@ def find_form(entry: IntakeEntry, soffice: str | None,
         except PanelDeskError as err:
             first_error = first_error or err
             continue
+        others = other_forms(entry, candidate)
+        if others:
+            parsed.notes.insert(0, f"条目中有 {len(others) + 1} 份申报书，已读取“{candidate.name}”；"
+                                   f"{'、'.join(f'“{f.name}”' for f in others)}未读取，"
+                                   "也未作为佐证材料放入评审包，请核对哪一份是最终版本")
         return candidate, parsed
     if first_error is not None:
         raise EntryError(f"申报书无法读取：{first_error}")
-    raise EntryError("未找到申报书（应为含“申报单位”“实践标题”等栏目的 Word 或 PDF 文件）")
+    archives = [f.name for f in entry.files if f.data.startswith(_ARCHIVE_MAGIC)
+                or PurePosixPath(f.name).suffix.lower() in ARCHIVE_SUFFIXES]
+    unopened = (f"；其中的压缩包{'、'.join(f'“{n}”' for n in archives)}无法读取（不读取压缩包中的压缩包，"
+                "也不支持 RAR、7z 格式），请解压后把其中的文件放入条目文件夹" if archives else "")
+    raise EntryError("未找到申报书（应为含“申报单位”“实践标题”等栏目的 Word 或 PDF 文件）"
+                     + unopened)
+
+
+def other_forms(entry: IntakeEntry, form_file: EntryFile) -> list[EntryFile]:
+    """The entry's Word/PDF files besides `form_file` that look like a 申报书 too."""
+    return [f for f in entry.files
+            if f is not form_file and PurePosixPath(f.name).suffix.lower() in FORM_MEDIA
+            and looks_like_form(f.name, f.data)]
+
+
+def evidence_files(entry: IntakeEntry, form_file: EntryFile) -> list[EntryFile]:
+    """The entry's evidence: every file but the 申报书 and other copies of it (which
+    hold the contact details the packet leaves out)."""
+    others = other_forms(entry, form_file)
+    return [f for f in entry.files
+            if f is not form_file and not any(f is other for other in others)]
+
+
+def _is_draft(file: EntryFile) -> bool:
+    name = file.basename.lower()
+    return any(hint in name for hint in DRAFT_HINTS)
 
 
 def field_warnings(fields: Mapping[str, str], category_candidates: tuple[str, ...] | list[str],
@@ -158,7 +197,7 @@ def scan_entry(path: Path, rubric: Rubric, categories: CategorySet | None = None
         return ScannedEntry(path.name, stamp, files=names, rejected=reason,
                             notes=tuple(entry.skipped))
     evidence = [EvidenceItem(f.name, classify(f.basename, f.data))
-                for f in entry.files if f is not form_file]
+                for f in evidence_files(entry, form_file)]
     warnings = checks.check_evidence([(e.name, e.info) for e in evidence], rubric.intake)
     warnings += checks.check_archive(entry.unsafe)
     return ScannedEntry(

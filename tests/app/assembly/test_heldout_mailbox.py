@@ -4,9 +4,14 @@ it cannot open."""
 
 from __future__ import annotations
 
+import io
+import zipfile
 from pathlib import Path
 
+from app.assembly.builder import NothingIncluded
+from app.assembly.scan import scan_entry
 from app.packet import open_packet
+from app.rubrics import load_default_rubric
 from tests.app.assembly.test_builder import BODY, build, form, jpeg, make_entry
 
 NUMBER = "13912340000"
@@ -46,3 +51,44 @@ def test_keep_contacts_leaves_the_body_as_written(tmp_path: Path) -> None:
     build(intake, tmp_path / "p.panelpack", keep_contacts=True)
     with open_packet(tmp_path / "p.panelpack") as packet:
         assert NUMBER in packet.manifest.submissions[0].fields["body"]
+
+
+def test_two_forms_in_one_mail_final_read_draft_named_not_shipped(tmp_path: Path) -> None:
+    intake = tmp_path / "intake"
+    photo = jpeg(1920, 1080)
+    make_entry(intake, "01 某区热线", {
+        "申报书-初稿.docx": form("某区热线", "初稿标题"),
+        "申报书-定稿.docx": form("某区热线", "台风天的物资求助协调"),
+        "照片1.jpg": photo, "照片2.jpg": photo})
+    report = build(intake, tmp_path / "p.panelpack")
+    entry = report.entries[0]
+    assert entry.submission is not None and entry.submission.title == "台风天的物资求助协调"
+    assert any("申报书-初稿.docx" in note and "2 份申报书" in note for note in entry.notes)
+    # The other copy holds the contact details the packet leaves out: not evidence.
+    assert [f.original_name for f in entry.submission.files] == ["照片1.jpg", "照片2.jpg"]
+    scanned = scan_entry(intake / "01 某区热线", load_default_rubric())
+    assert [e.name for e in scanned.evidence] == ["照片1.jpg", "照片2.jpg"]
+    assert scanned.notes == tuple(entry.notes)
+
+
+def test_an_archive_the_intake_cannot_open_is_named_in_the_rejection(tmp_path: Path) -> None:
+    intake = tmp_path / "intake"
+    inner = io.BytesIO()
+    with zipfile.ZipFile(inner, "w") as zf:
+        zf.writestr("申报书.docx", form("某区热线", "标题"))
+    outer = io.BytesIO()
+    with zipfile.ZipFile(outer, "w") as zf:
+        zf.writestr("某区申报材料.zip", inner.getvalue())
+    intake.mkdir()
+    (intake / "01 某区热线.zip").write_bytes(outer.getvalue())
+    make_entry(intake, "02 某县热线", {"申报材料.rar": b"Rar!\x1a\x07\x01\x00" + bytes(64)})
+    reasons = [e.reason for e in build_report_allowing_nothing(intake, tmp_path)]
+    assert "“某区申报材料.zip”无法读取" in reasons[0]
+    assert "“申报材料.rar”无法读取" in reasons[1]
+
+
+def build_report_allowing_nothing(intake: Path, tmp_path: Path):
+    try:
+        return build(intake, tmp_path / "p.panelpack").entries
+    except NothingIncluded as err:
+        return err.report.entries
