@@ -75,6 +75,9 @@ _BRACKETS_RE = re.compile(r"[(【\[][^()【】\[\]]*[)】\]]")
 _INVISIBLE_RE = re.compile(r"[\u200b-\u200d\u2060\ufeff\u00ad]")
 # A value paragraph that is only the template's hint, e.g. "（200字以内，概括核心亮点）".
 _HINT_RE = re.compile(r"^[（(【\[][^）)】\]]*(?:字以内|字左右|不超过|请|限|填写)[^）)】\]]*[）)】\]]$")
+# The template's stamp remark left in the unit's value: "某市热线（盖章）".
+_STAMP_RE = re.compile(r"[ \t\u3000]*[（(【\[][ \u3000]*(?:加盖)?(?:单位)?(?:公章|盖章|签章|印章)"
+                       r"[ \u3000]*[）)】\]]$")
 
 
 
@@ -347,6 +350,8 @@ def fields_from_pairs(pairs: list[tuple[str, str]]) -> FieldResult:
                 infos.append(info.strip(EDGE_PUNCT))
             continue
         text = _join_multi(value) if key in MULTI_LINE else join_single(value)
+        if key == "unit":
+            text = _STAMP_RE.sub("", text)
         if text and not fields.get(key):
             fields[key] = text
     if infos:

@@ -22,6 +22,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from app.errors import PanelDeskError
+from app.intake.form_docx import SYMBOLS
 from app.intake.form_fields import (
     MULTI_LINE,
     Block,
@@ -35,6 +36,11 @@ from app.intake.form_fields import (
 from app.intake.pdf_words import Word, page_words
 
 MAX_PAGES = 60
+# A Word form exported to PDF keeps a box or tick typed in a symbol font (Insert ▸
+# Symbol, Wingdings) as a private-use character U+F0xx; which of those fonts it was is
+# not always known (a substitute font may have drawn it), and their box codes differ.
+SYMBOL_BOXES = {0xF000 + code: glyph for table in SYMBOLS.values()
+                for code, glyph in table.items()}
 MIN_TEXT_CHARS = 20
 _MAX_WORK = 5_000_000  # words × rules compared when finding table cells on one page
 _ENDINGS = tuple("。！？；：!?;:”’」』）)")  # fewer non-blank characters than this: treated as a scan
@@ -145,7 +151,7 @@ def quick_text(data: bytes, pages: int = 3) -> str:
 
 
 def _read_page(page: Any, blocks: list[Block], lines: list[str]) -> None:
-    words = page_words(page)
+    words = [(*w[:4], w[4].translate(SYMBOL_BOXES)) for w in page_words(page)]
     tables, free = _ruled_cells(page, words)
     items: list[tuple[float, int, Any]] = [(rows[0][0].rect[1], 1, rows) for rows in tables]
     for line in _merge_lines(_group_lines(free), page.rect.width, free=True):

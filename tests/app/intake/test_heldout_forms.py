@@ -64,3 +64,37 @@ def test_pdf_export_of_a_form_with_a_header_row(tmp_path: Path) -> None:
                                             "title")} == {
         "unit": ff.UNIT, "contact_name": ff.NAME, "contact_info": ff.PHONE,
         "category": "治理成效", "title": ff.TITLE}
+
+
+@pytest.mark.parametrize("written", ["（盖章）", "(盖章)", " （单位公章）", "【加盖公章】"])
+def test_stamp_remark_left_in_the_unit_value_is_dropped(written: str) -> None:
+    rows = [("申报单位名称（盖章）", ff.UNIT + written), *ff.standard_rows()[1:]]
+    assert ff.parse("申报书.docx", ff.table_form(rows)).fields["unit"] == ff.UNIT
+
+
+def test_a_unit_that_is_only_the_stamp_remark_is_missing() -> None:
+    rows = [("申报单位", "（盖章）"), *ff.standard_rows()[1:]]
+    assert "unit" not in ff.parse("申报书.docx", ff.table_form(rows)).fields
+
+
+def test_symbol_font_boxes_of_a_word_form_exported_to_pdf(tmp_path: Path) -> None:
+    if not (shutil.which("soffice") or shutil.which("libreoffice")) and not os.environ.get("CI"):
+        pytest.skip("LibreOffice (soffice) is not installed")
+
+    def build(document) -> None:
+        rows = ff.standard_rows()
+        table = document.add_table(rows=len(rows), cols=2)
+        table.style = "Table Grid"
+        for r, (label, value) in enumerate(rows):
+            table.cell(r, 0).text = label
+            if label != "实践类别":
+                ff.set_cell(table.cell(r, 1), value)
+                continue
+            paragraph = table.cell(r, 1).paragraphs[0]
+            # Insert ▸ Symbol, Wingdings 2: F052 ☑, F0A3 □.
+            for checked, name in ((False, "感动瞬间"), (True, "创新机制"), (False, "坚守故事")):
+                ff.add_symbol(paragraph, "Wingdings 2", "F052" if checked else "F0A3")
+                paragraph.add_run(name + "  ")
+
+    pdf = ff.soffice_convert(ff.custom_form(build), ".docx", "pdf", tmp_path)
+    assert ff.parse("申报书.pdf", pdf).fields["category"] == "创新机制"
