@@ -50,23 +50,24 @@ def find_form(entry: IntakeEntry, soffice: str | None,
               categories: CategorySet) -> tuple[EntryFile, ParsedForm]:
     """Pick the 申报书 among the entry's files and parse it.
 
-    Candidates are Word/PDF files whose text carries the form's labels; a file named
-    like a form (申报书/申报表) wins over others, and a draft or copy ("初稿", "副本")
-    comes after the rest.  When no file looks like a form but one is named like one, its
-    parse error is the rejection reason.  Other files that look like forms are named in a
-    note (which one is final is the organizer's question) and are not evidence
-    (`evidence_files`).
+    Candidates are Word/PDF files whose text carries the form's labels; among them a
+    file named like a form (申报书/申报表) wins over others, and a draft or copy ("初稿",
+    "副本") comes after the rest.  A file named like a form whose text does not look like
+    one (a scan, a .doc, or a "申报单位推荐函") is tried only after them: when no file
+    looks like a form, its parse error is the rejection reason.  Other files that look
+    like forms are named in a note (which one is final is the organizer's question) and
+    are not evidence (`evidence_files`).
     """
     named = [f for f in entry.files
              if PurePosixPath(f.name).suffix.lower() in FORM_MEDIA
              and any(h in f.basename for h in FORM_NAME_HINTS[:3])]
     office = [f for f in entry.files if PurePosixPath(f.name).suffix.lower() in FORM_MEDIA]
-    ordered = sorted(named + [f for f in office if f not in named], key=_is_draft)
+    looking = [f for f in named + [f for f in office if f not in named]
+               if looks_like_form(f.name, f.data)]
+    ordered = sorted(looking, key=_is_draft) + [f for f in named if f not in looking]
     first_error: PanelDeskError | None = None
     for candidate in ordered:
         try:
-            if candidate not in named and not looks_like_form(candidate.name, candidate.data):
-                continue
             parsed = parse_form(candidate.name, candidate.data, categories, soffice=soffice)
         except PanelDeskError as err:
             first_error = first_error or err

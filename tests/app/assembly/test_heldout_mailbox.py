@@ -92,3 +92,22 @@ def build_report_allowing_nothing(intake: Path, tmp_path: Path):
         return build(intake, tmp_path / "p.panelpack").entries
     except NothingIncluded as err:
         return err.report.entries
+
+
+def test_a_letter_named_like_a_form_does_not_win_over_the_form(tmp_path: Path) -> None:
+    from docx import Document
+
+    letter = Document()
+    for line in ("推荐函", "兹推荐我单位参加本次征集。", "某区政务服务管理局", "2026年2月1日"):
+        letter.add_paragraph(line)
+    buffer = io.BytesIO()
+    letter.save(buffer)
+    intake = tmp_path / "intake"
+    photo = jpeg(1920, 1080)
+    make_entry(intake, "01 某区热线", {
+        "申报单位推荐函.docx": buffer.getvalue(), "某区热线创新实践.docx": form("某区热线", "深夜来电"),
+        "照片1.jpg": photo, "照片2.jpg": photo})
+    scanned = scan_entry(intake / "01 某区热线", load_default_rubric())
+    assert scanned.form_name == "某区热线创新实践.docx"
+    assert scanned.fields["title"] == "深夜来电"
+    assert [e.name for e in scanned.evidence] == ["照片1.jpg", "照片2.jpg", "申报单位推荐函.docx"]
