@@ -260,7 +260,7 @@ def _build_entry(path: Path, sid: str, writer: PacketWriter, options: BuildOptio
                           "document" if ext != ".pdf" else "pdf",
                           FORM_MEDIA.get(ext, "application/octet-stream")))
     evidence: list[tuple[str, EvidenceInfo]] = []
-    for number, item in enumerate(evidence_files(entry, form_file)):
+    for number, item in enumerate(evidence_files(entry, form_file, parsed)):
         info = classify(item.basename, item.data)
         name = f"{sid}/E{number + 1:02d}{EXTENSIONS.get(info.media_type, '.bin')}"
         if info.problem:

@@ -24,6 +24,7 @@ from app.errors import PanelDeskError
 from app.evidence.classify import classify
 from app.evidence.probe import EvidenceInfo
 from app.intake import checks
+from app.intake.form_docx import docx_pictures
 from app.intake.forms import CategorySet, ParsedForm, looks_like_form, parse_form, sniff
 from app.intake.source import EntryError, EntryFile, IntakeEntry, list_entries, read_entry
 from app.model import CONTACT_FIELDS, IntakeWarning
@@ -77,6 +78,8 @@ def find_form(entry: IntakeEntry, soffice: str | None,
             parsed.notes.insert(0, f"条目中有 {len(others) + 1} 份申报书，已读取“{candidate.name}”；"
                                    f"{'、'.join(f'“{f.name}”' for f in others)}未读取，"
                                    "也未作为佐证材料放入评审包，请核对哪一份是最终版本")
+        if parsed.pictures:
+            parsed.notes.append(f"申报书中嵌入了 {len(parsed.pictures)} 张图片，已作为佐证材料放入评审包")
         return candidate, parsed
     if first_error is not None:
         raise EntryError(f"申报书无法读取：{first_error}")
@@ -95,12 +98,35 @@ def other_forms(entry: IntakeEntry, form_file: EntryFile) -> list[EntryFile]:
             and looks_like_form(f.name, f.data)]
 
 
-def evidence_files(entry: IntakeEntry, form_file: EntryFile) -> list[EntryFile]:
+def evidence_files(entry: IntakeEntry, form_file: EntryFile,
+                   form: ParsedForm) -> list[EntryFile]:
     """The entry's evidence: every file but the 申报书 and other copies of it (which
-    hold the contact details the packet leaves out)."""
+    hold the contact details the packet leaves out), then the pictures pasted into the
+    form — experts do not get the form, so they would not see them otherwise."""
     others = other_forms(entry, form_file)
-    return [f for f in entry.files
-            if f is not form_file and not any(f is other for other in others)]
+    files = [f for f in entry.files
+             if f is not form_file and not any(f is other for other in others)]
+    return files + _picture_files(form_file.name, form.pictures)
+
+
+def entry_file_data(entry: IntakeEntry, form_name: str, form_kind: str) -> dict[str, bytes]:
+    """An entry's files by name, with the pictures of its Word form under the names
+    `evidence_files` gives them — for the organizer's previews of a scanned entry (the
+    pictures of a .doc form would need LibreOffice again: they are not previewed)."""
+    files = {f.name: f.data for f in entry.files}
+    form = files.get(form_name)
+    if form is not None and form_kind == "docx":
+        files.update((f.name, f.data) for f in _picture_files(form_name, docx_pictures(form)))
+    return files
+
+
+def _picture_files(form_name: str, pictures: list[tuple[str, bytes]]) -> list[EntryFile]:
+    form_path = PurePosixPath(form_name)
+    out = []
+    for number, (member, data) in enumerate(pictures, start=1):
+        name = f"{form_path.stem}（内嵌图片{number}）{PurePosixPath(member).suffix.lower()}"
+        out.append(EntryFile((form_path.parent / name).as_posix().removeprefix("./"), data))
+    return out
 
 
 def _is_draft(file: EntryFile) -> bool:
@@ -198,7 +224,7 @@ def scan_entry(path: Path, rubric: Rubric, categories: CategorySet | None = None
         return ScannedEntry(path.name, stamp, files=names, rejected=reason,
                             notes=tuple(entry.skipped))
     evidence = [EvidenceItem(f.name, classify(f.basename, f.data))
-                for f in evidence_files(entry, form_file)]
+                for f in evidence_files(entry, form_file, parsed)]
     warnings = checks.check_evidence([(e.name, e.info) for e in evidence], rubric.intake)
     warnings += checks.check_archive(entry.unsafe)
     return ScannedEntry(

@@ -91,6 +91,8 @@ class ParsedForm:
     category_candidates: list[str] = field(default_factory=list)
     # The 实践类别 value as written; None when the form has no such label.
     category_raw: str | None = None
+    # Pictures pasted into a Word form, (member name, bytes) in reading order.
+    pictures: list[tuple[str, bytes]] = field(default_factory=list)
 
 
 @dataclass

@@ -111,3 +111,24 @@ def test_a_letter_named_like_a_form_does_not_win_over_the_form(tmp_path: Path) -
     assert scanned.form_name == "某区热线创新实践.docx"
     assert scanned.fields["title"] == "深夜来电"
     assert [e.name for e in scanned.evidence] == ["照片1.jpg", "照片2.jpg", "申报单位推荐函.docx"]
+
+
+def test_pictures_pasted_into_the_form_reach_experts_as_evidence(tmp_path: Path) -> None:
+    from app.assembly.scan import entry_file_data
+    from app.intake.source import read_entry
+    from tests.app.intake.test_heldout_forms import form_with_pictures, picture
+
+    intake = tmp_path / "intake"
+    make_entry(intake, "01 某区热线", {"申报书.docx": form_with_pictures(40, 90)})
+    report = build(intake, tmp_path / "p.panelpack")
+    entry = report.entries[0]
+    assert entry.submission is not None
+    assert [(f.original_name, f.kind) for f in entry.submission.files] == [
+        ("申报书（内嵌图片1）.jpg", "image"), ("申报书（内嵌图片2）.jpg", "image")]
+    assert "image_count" not in [w.code for w in entry.submission.warnings]
+    assert any("嵌入了 2 张图片" in note for note in entry.notes)
+    scanned = scan_entry(intake / "01 某区热线", load_default_rubric())
+    assert scanned.image_count == 2
+    # The organizer's previews find them under the same names.
+    data = entry_file_data(read_entry(intake / "01 某区热线"), scanned.form_name, scanned.form_kind)
+    assert data["申报书（内嵌图片2）.jpg"] == picture(90)

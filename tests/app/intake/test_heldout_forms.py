@@ -98,3 +98,43 @@ def test_symbol_font_boxes_of_a_word_form_exported_to_pdf(tmp_path: Path) -> Non
 
     pdf = ff.soffice_convert(ff.custom_form(build), ".docx", "pdf", tmp_path)
     assert ff.parse("申报书.pdf", pdf).fields["category"] == "创新机制"
+
+
+def picture(shade: int, width: int = 1920, height: int = 1080) -> bytes:
+    import pymupdf
+
+    pix = pymupdf.Pixmap(pymupdf.csRGB, pymupdf.IRect(0, 0, width, height), 0)
+    pix.clear_with(shade)
+    return pix.tobytes("jpeg")
+
+
+def form_with_pictures(*shades: int) -> bytes:
+    """The standard form, then its pictures pasted below it; a logo in the page header."""
+    import io
+
+    from docx.shared import Cm
+
+    def build(document) -> None:
+        header = document.sections[0].header.paragraphs[0]
+        header.add_run().add_picture(io.BytesIO(picture(10, 200, 80)), width=Cm(3))
+        table = document.add_table(rows=0, cols=2)
+        for label, value in ff.standard_rows():
+            cells = table.add_row().cells
+            cells[0].text = label
+            ff.set_cell(cells[1], value)
+        for shade in shades:
+            document.add_picture(io.BytesIO(picture(shade)), width=Cm(12))
+        document.add_picture(io.BytesIO(picture(shades[0])), width=Cm(6))  # the same again
+
+    return ff.custom_form(build)
+
+
+def test_pictures_pasted_into_a_word_form_are_kept_in_order() -> None:
+    form = ff.parse("申报书.docx", form_with_pictures(40, 90))
+    assert form.fields == ff.expected_fields()
+    assert [data for _name, data in form.pictures] == [picture(40), picture(90)]
+    assert all(name.startswith("word/media/") for name, _data in form.pictures)
+
+
+def test_a_form_without_pictures_has_none() -> None:
+    assert ff.parse("申报书.docx", ff.table_form(ff.standard_rows())).pictures == []
