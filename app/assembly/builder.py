@@ -27,12 +27,13 @@ from app import __version__
 from app.assembly import apply
 from app.assembly.apply import CONTACT_MASK, Decisions
 from app.assembly.assignments import AssignmentRules, Candidate, check_rules, resolve
-from app.assembly.scan import FORM_MEDIA, field_warnings, find_form
+from app.assembly.scan import FORM_MEDIA, evidence_files, field_warnings, find_form
 from app.errors import PanelDeskError
 from app.evidence.classify import classify
 from app.evidence.probe import EvidenceInfo
 from app.intake import checks
 from app.intake.contacts import contact_strings
+from app.intake.form_fields import MULTI_LINE
 from app.intake.forms import CategorySet
 from app.intake.source import list_entries, read_entry
 from app.model import CONTACT_FIELDS, FIELD_LABELS, Expert, PacketFile, Submission
@@ -236,14 +237,20 @@ def _build_entry(path: Path, sid: str, writer: PacketWriter, options: BuildOptio
                  if options.keep_contacts or k not in CONTACT_FIELDS}
         text = apply.edited_text(text, shown, fields, FIELD_LABELS)
     result.contacts = {k: fields.get(k, "") for k in CONTACT_FIELDS}
+    if not options.keep_contacts:
+        # Contact parts may come from separate cells: mask every piece, longest first —
+        # in the text and in the prose fields experts read, where applicants often repeat
+        # them ("如有疑问请联系…").  Before the checks, so no unmasked-number warning is
+        # raised for what experts will not see, and its spans fit the masked field.
+        pieces = sorted(set(contact_strings(fields)) | set(extracted_contacts), key=len,
+                        reverse=True)
+        text = _masked(text, pieces)
+        for key in MULTI_LINE:
+            if fields.get(key):
+                fields[key] = _masked(fields[key], pieces)
     # The same checks as the organizer's review of the entry (app.assembly.scan).
     warnings = field_warnings(fields, parsed.category_candidates, options.rubric, categories)
     if not options.keep_contacts:
-        # Contact parts may come from separate cells: mask every piece, longest first.
-        pieces = sorted(set(contact_strings(fields)) | set(extracted_contacts), key=len,
-                        reverse=True)
-        for piece in pieces:
-            text = text.replace(piece, CONTACT_MASK)
         for key in CONTACT_FIELDS:
             fields.pop(key, None)
     files: list[PacketFile] = []
@@ -253,7 +260,7 @@ def _build_entry(path: Path, sid: str, writer: PacketWriter, options: BuildOptio
                           "document" if ext != ".pdf" else "pdf",
                           FORM_MEDIA.get(ext, "application/octet-stream")))
     evidence: list[tuple[str, EvidenceInfo]] = []
-    for number, item in enumerate(f for f in entry.files if f is not form_file):
+    for number, item in enumerate(evidence_files(entry, form_file, parsed)):
         info = classify(item.basename, item.data)
         name = f"{sid}/E{number + 1:02d}{EXTENSIONS.get(info.media_type, '.bin')}"
         if info.problem:
@@ -272,6 +279,12 @@ def _build_entry(path: Path, sid: str, writer: PacketWriter, options: BuildOptio
         id=sid, category=category, title=fields.get("title", ""), unit=fields.get("unit", ""),
         fields=fields, text=text, warnings=warnings, files=files, decisions=decided)
     return result
+
+
+def _masked(text: str, pieces: list[str]) -> str:
+    for piece in pieces:
+        text = text.replace(piece, CONTACT_MASK)
+    return text
 
 
 def _add(writer: PacketWriter, name: str, original: str, data: bytes, role: str, kind: str,

@@ -24,6 +24,7 @@ from app.errors import PanelDeskError
 from app.evidence.classify import classify
 from app.evidence.probe import EvidenceInfo
 from app.intake import checks
+from app.intake.form_docx import docx_pictures
 from app.intake.forms import CategorySet, ParsedForm, looks_like_form, parse_form, sniff
 from app.intake.source import EntryError, EntryFile, IntakeEntry, list_entries, read_entry
 from app.model import CONTACT_FIELDS, IntakeWarning
@@ -37,6 +38,12 @@ FORM_MEDIA = {
     ".rtf": "application/rtf",
     ".wps": "application/vnd.ms-works",
 }
+# A form under such a name is tried after the others ("申报书 - 副本.docx" is Windows' copy).
+DRAFT_HINTS = ("初稿", "草稿", "旧版", "备份", "副本", "copy", "draft")
+# Archives an entry may hold that intake does not open: a zip inside a zip (or in a
+# folder), RAR 4/5, 7z — by name, or by content for the two that are never Office files.
+ARCHIVE_SUFFIXES = (".zip", ".rar", ".7z")
+_ARCHIVE_MAGIC = (b"Rar!\x1a\x07", b"7z\xbc\xaf\x27\x1c")
 Stamp = tuple[int, int]  # total bytes, newest mtime in ns
 
 
@@ -44,28 +51,87 @@ def find_form(entry: IntakeEntry, soffice: str | None,
               categories: CategorySet) -> tuple[EntryFile, ParsedForm]:
     """Pick the 申报书 among the entry's files and parse it.
 
-    Candidates are Word/PDF files whose text carries the form's labels; a file named
-    like a form (申报书/申报表) wins over others.  When no file looks like a form but one
-    is named like one, its parse error is the rejection reason.
+    Candidates are Word/PDF files whose text carries the form's labels; among them a
+    file named like a form (申报书/申报表) wins over others, and a draft or copy ("初稿",
+    "副本") comes after the rest.  A file named like a form whose text does not look like
+    one (a scan, a .doc, or a "申报单位推荐函") is tried only after them: when no file
+    looks like a form, its parse error is the rejection reason.  Other files that look
+    like forms are named in a note (which one is final is the organizer's question) and
+    are not evidence (`evidence_files`).
     """
     named = [f for f in entry.files
              if PurePosixPath(f.name).suffix.lower() in FORM_MEDIA
              and any(h in f.basename for h in FORM_NAME_HINTS[:3])]
     office = [f for f in entry.files if PurePosixPath(f.name).suffix.lower() in FORM_MEDIA]
-    ordered = named + [f for f in office if f not in named]
+    looking = [f for f in named + [f for f in office if f not in named]
+               if looks_like_form(f.name, f.data)]
+    ordered = sorted(looking, key=_is_draft) + [f for f in named if f not in looking]
     first_error: PanelDeskError | None = None
     for candidate in ordered:
         try:
-            if candidate not in named and not looks_like_form(candidate.name, candidate.data):
-                continue
             parsed = parse_form(candidate.name, candidate.data, categories, soffice=soffice)
         except PanelDeskError as err:
             first_error = first_error or err
             continue
+        others = other_forms(entry, candidate)
+        if others:
+            parsed.notes.insert(0, f"条目中有 {len(others) + 1} 份申报书，已读取“{candidate.name}”；"
+                                   f"{'、'.join(f'“{f.name}”' for f in others)}未读取，"
+                                   "也未作为佐证材料放入评审包，请核对哪一份是最终版本")
+        if parsed.pictures:
+            parsed.notes.append(f"申报书中嵌入了 {len(parsed.pictures)} 张图片，已作为佐证材料放入评审包")
         return candidate, parsed
     if first_error is not None:
         raise EntryError(f"申报书无法读取：{first_error}")
-    raise EntryError("未找到申报书（应为含“申报单位”“实践标题”等栏目的 Word 或 PDF 文件）")
+    archives = [f.name for f in entry.files if f.data.startswith(_ARCHIVE_MAGIC)
+                or PurePosixPath(f.name).suffix.lower() in ARCHIVE_SUFFIXES]
+    unopened = (f"；其中的压缩包{'、'.join(f'“{n}”' for n in archives)}无法读取（不读取压缩包中的压缩包，"
+                "也不支持 RAR、7z 格式），请解压后把其中的文件放入条目文件夹" if archives else "")
+    raise EntryError("未找到申报书（应为含“申报单位”“实践标题”等栏目的 Word 或 PDF 文件）"
+                     + unopened)
+
+
+def other_forms(entry: IntakeEntry, form_file: EntryFile) -> list[EntryFile]:
+    """The entry's Word/PDF files besides `form_file` that look like a 申报书 too."""
+    return [f for f in entry.files
+            if f is not form_file and PurePosixPath(f.name).suffix.lower() in FORM_MEDIA
+            and looks_like_form(f.name, f.data)]
+
+
+def evidence_files(entry: IntakeEntry, form_file: EntryFile,
+                   form: ParsedForm) -> list[EntryFile]:
+    """The entry's evidence: every file but the 申报书 and other copies of it (which
+    hold the contact details the packet leaves out), then the pictures pasted into the
+    form — experts do not get the form, so they would not see them otherwise."""
+    others = other_forms(entry, form_file)
+    files = [f for f in entry.files
+             if f is not form_file and not any(f is other for other in others)]
+    return files + _picture_files(form_file.name, form.pictures)
+
+
+def entry_file_data(entry: IntakeEntry, form_name: str, form_kind: str) -> dict[str, bytes]:
+    """An entry's files by name, with the pictures of its Word form under the names
+    `evidence_files` gives them — for the organizer's previews of a scanned entry (the
+    pictures of a .doc form would need LibreOffice again: they are not previewed)."""
+    files = {f.name: f.data for f in entry.files}
+    form = files.get(form_name)
+    if form is not None and form_kind == "docx":
+        files.update((f.name, f.data) for f in _picture_files(form_name, docx_pictures(form)))
+    return files
+
+
+def _picture_files(form_name: str, pictures: list[tuple[str, bytes]]) -> list[EntryFile]:
+    form_path = PurePosixPath(form_name)
+    out = []
+    for number, (member, data) in enumerate(pictures, start=1):
+        name = f"{form_path.stem}（内嵌图片{number}）{PurePosixPath(member).suffix.lower()}"
+        out.append(EntryFile((form_path.parent / name).as_posix().removeprefix("./"), data))
+    return out
+
+
+def _is_draft(file: EntryFile) -> bool:
+    name = file.basename.lower()
+    return any(hint in name for hint in DRAFT_HINTS)
 
 
 def field_warnings(fields: Mapping[str, str], category_candidates: tuple[str, ...] | list[str],
@@ -158,7 +224,7 @@ def scan_entry(path: Path, rubric: Rubric, categories: CategorySet | None = None
         return ScannedEntry(path.name, stamp, files=names, rejected=reason,
                             notes=tuple(entry.skipped))
     evidence = [EvidenceItem(f.name, classify(f.basename, f.data))
-                for f in entry.files if f is not form_file]
+                for f in evidence_files(entry, form_file, parsed)]
     warnings = checks.check_evidence([(e.name, e.info) for e in evidence], rubric.intake)
     warnings += checks.check_archive(entry.unsafe)
     return ScannedEntry(

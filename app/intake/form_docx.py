@@ -25,7 +25,8 @@ from html import unescape
 from typing import Any
 
 from app.errors import PanelDeskError
-from app.intake.form_fields import Block, ParsedForm, build_form, label_key, row_blocks
+from app.intake.form_fields import Block, ParsedForm, build_form, label_key, table_blocks
+from app.intake.form_images import PictureRefs, pictures
 from app.ooxml.parts import OoxmlError, parse_part
 
 # What reading a damaged or hostile zip can raise: truncation, bad CRC, broken deflate
@@ -120,22 +121,40 @@ def parse_docx(name: str, data: bytes) -> ParsedForm:
             _check_xml_parts(name, zf)
         except ZIP_ERRORS as err:
             raise _damaged(name, err) from err
-        _count_elements(name, zf)
+        refs = PictureRefs()
+        _count_elements(name, zf, refs)
+        embedded = pictures(zf, refs.ids)
     body = _load_body(name, data)
     blocks: list[Block] = []
     lines: list[str] = []
     _walk_container(body, blocks, lines, 0)
-    return build_form(blocks, "\n".join(lines))
+    form = build_form(blocks, "\n".join(lines))
+    form.pictures = embedded
+    return form
 
 
-def _count_elements(name: str, zf: zipfile.ZipFile) -> None:
-    """Refuse a document too large for python-docx's tree before building it (streamed)."""
+def _count_elements(name: str, zf: zipfile.ZipFile, refs: PictureRefs) -> None:
+    """Refuse a document too large for python-docx's tree before building it (streamed);
+    the same pass notes the pictures the body refers to."""
     try:
-        parse_part(zf, "word/document.xml", lambda _tag, _attrs: None,
+        parse_part(zf, "word/document.xml", refs,
                    max_bytes=MAX_DOCUMENT_XML, max_elements=MAX_ELEMENTS)
     except OoxmlError as err:
         raise PanelDeskError(f"{name}：Word 文档内容过于庞大或无法读取（{err}），"
                              "不像申报书，拒绝读取") from err
+
+
+def docx_pictures(data: bytes) -> list[tuple[str, bytes]]:
+    """The pictures pasted into a .docx, as `parse_docx` finds them (`form_images`);
+    [] when it cannot be read."""
+    try:
+        with check_package("", data) as zf:
+            refs = PictureRefs()
+            parse_part(zf, "word/document.xml", refs, max_bytes=MAX_DOCUMENT_XML,
+                       max_elements=MAX_ELEMENTS)
+            return pictures(zf, refs.ids)
+    except (PanelDeskError, OoxmlError, *ZIP_ERRORS):
+        return []
 
 
 def _load_body(name: str, data: bytes) -> Any:
@@ -179,6 +198,8 @@ def _walk_container(container: Any, blocks: list[Block], lines: list[str], depth
 
 def _walk_table(tbl: Any, blocks: list[Block], lines: list[str], depth: int) -> None:
     carry: dict[int, str] = {}  # layout-grid column → text of the cell a vMerge continues
+    rows: list[list[str]] = []  # read as one table (a header row pairs with the row below)
+    carried_rows: list[list[bool]] = []
     for tr in _children(tbl, W_TR):
         grid_before = tr.find(f"{W}trPr/{W}gridBefore")
         column = _int(grid_before.get(W_VAL)) if grid_before is not None else 0
@@ -205,11 +226,15 @@ def _walk_table(tbl: Any, blocks: list[Block], lines: list[str], depth: int) -> 
         if label_key(texts[0] if texts else "") is None and any(
                 tc.find(W_TBL) is not None for tc in own):
             # A layout table holding the real form in nested tables: walk the cells.
+            blocks.extend(table_blocks(rows, carried_rows))
+            rows, carried_rows = [], []
             for tc in own:
                 _walk_container(tc, blocks, lines, depth)
             continue
         lines.append("\t".join(texts))
-        blocks.extend(row_blocks(texts, carried))
+        rows.append(texts)
+        carried_rows.append(carried)
+    blocks.extend(table_blocks(rows, carried_rows))
 
 
 def _children(el: Any, tag: str) -> list[Any]:

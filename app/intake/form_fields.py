@@ -75,6 +75,9 @@ _BRACKETS_RE = re.compile(r"[(【\[][^()【】\[\]]*[)】\]]")
 _INVISIBLE_RE = re.compile(r"[\u200b-\u200d\u2060\ufeff\u00ad]")
 # A value paragraph that is only the template's hint, e.g. "（200字以内，概括核心亮点）".
 _HINT_RE = re.compile(r"^[（(【\[][^）)】\]]*(?:字以内|字左右|不超过|请|限|填写)[^）)】\]]*[）)】\]]$")
+# The template's stamp remark left in the unit's value: "某市热线（盖章）".
+_STAMP_RE = re.compile(r"[ \t\u3000]*[（(【\[][ \u3000]*(?:加盖)?(?:单位)?(?:公章|盖章|签章|印章)"
+                       r"[ \u3000]*[）)】\]]$")
 
 
 
@@ -88,6 +91,8 @@ class ParsedForm:
     category_candidates: list[str] = field(default_factory=list)
     # The 实践类别 value as written; None when the form has no such label.
     category_raw: str | None = None
+    # Pictures pasted into a Word form, (member name, bytes) in reading order.
+    pictures: list[tuple[str, bytes]] = field(default_factory=list)
 
 
 @dataclass
@@ -168,6 +173,36 @@ def row_blocks(cells: list[str], carried: list[bool] | None = None) -> list[Bloc
         blocks.append(("", value) if carried[i] else (cells[i], value))
         i = j
     return blocks
+
+
+def table_blocks(rows: list[list[str]],
+                 carried: list[list[bool]] | None = None) -> list[Block]:
+    """A table's rows (distinct cells each) as blocks: `row_blocks` row by row, but a
+    header row and the row below it as `header_pairs`."""
+    out: list[Block] = []
+    i = 0
+    while i < len(rows):
+        pairs = header_pairs(rows[i], rows[i + 1]) if i + 1 < len(rows) else None
+        if pairs is not None:
+            out.extend(pairs)
+            i += 2
+            continue
+        out.extend(row_blocks(rows[i], carried[i] if carried else None))
+        i += 1
+    return out
+
+
+def header_pairs(cells: list[str], below: list[str]) -> list[Block] | None:
+    """A header row — labels only, two or more of them — above a row of as many cells
+    without any label, as (label, cell below it) pairs ("申报单位 | 联系人及联系方式 |
+    实践类别" over the three values); None for any other two rows."""
+    keys = [label_key(c) for c in cells if c.strip()]
+    if (len(below) != len(cells) or None in keys
+            or len([k for k in keys if k != "_stop"]) < 2
+            or not any(c.strip() for c in below)
+            or any(label_key(c) for c in below if c.strip())):
+        return None
+    return [(label, value) for label, value in zip(cells, below) if label.strip()]
 
 
 def pairs_from_blocks(blocks: list[Block]) -> list[tuple[str, str]]:
@@ -317,6 +352,8 @@ def fields_from_pairs(pairs: list[tuple[str, str]]) -> FieldResult:
                 infos.append(info.strip(EDGE_PUNCT))
             continue
         text = _join_multi(value) if key in MULTI_LINE else join_single(value)
+        if key == "unit":
+            text = _STAMP_RE.sub("", text)
         if text and not fields.get(key):
             fields[key] = text
     if infos:

@@ -22,11 +22,13 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from app.errors import PanelDeskError
+from app.intake.form_docx import SYMBOLS
 from app.intake.form_fields import (
     MULTI_LINE,
     Block,
     ParsedForm,
     build_form,
+    header_pairs,
     label_key,
     match_label_line,
     row_blocks,
@@ -35,6 +37,11 @@ from app.intake.pdf_cost import Budget, page_cost
 from app.intake.pdf_words import Word, page_words
 
 MAX_PAGES = 60
+# A Word form exported to PDF keeps a box or tick typed in a symbol font (Insert ▸
+# Symbol, Wingdings) as a private-use character U+F0xx; which of those fonts it was is
+# not always known (a substitute font may have drawn it), and their box codes differ.
+SYMBOL_BOXES = {0xF000 + code: glyph for table in SYMBOLS.values()
+                for code, glyph in table.items()}
 MIN_TEXT_CHARS = 20
 _MAX_WORK = 5_000_000  # words × rules compared when finding table cells on one page
 _ENDINGS = tuple("。！？；：!?;:”’」』）)")  # fewer non-blank characters than this: treated as a scan
@@ -156,7 +163,7 @@ def quick_text(data: bytes, pages: int = 3) -> str:
 
 
 def _read_page(page: Any, blocks: list[Block], lines: list[str], *, rules: bool) -> None:
-    words = page_words(page)
+    words = [(*w[:4], w[4].translate(SYMBOL_BOXES)) for w in page_words(page)]
     # Without rules (a page too costly to look for them) every word is free text.
     tables, free = _ruled_cells(page, words) if rules else ([], words)
     items: list[tuple[float, int, Any]] = [(rows[0][0].rect[1], 1, rows) for rows in tables]
@@ -168,16 +175,29 @@ def _read_page(page: Any, blocks: list[Block], lines: list[str], *, rules: bool)
         rows = [item.cells] if kind == 0 else [[_cell_text(c) for c in row] for row in item]
         for texts in rows:
             lines.append("\t".join(t for t in texts if t))
-            if len(texts) == 1:
-                blocks.append(texts[0])
-                continue
-            for block in row_blocks(texts):
+        for group in _row_groups(rows, ruled=kind == 1):
+            for block in group:
                 # 核心亮点/详细内容 stay open for the lines below, as in a paragraph form:
                 # a long cell continues on the next page, often outside any ruled box.
                 if isinstance(block, tuple) and block[0] and label_key(block[0]) in MULTI_LINE:
                     label = re.sub(r"\s", "", block[0]).rstrip(":：")
                     block = f"{label}：{block[1]}"
                 blocks.append(block)
+
+
+def _row_groups(rows: list[list[str]], ruled: bool) -> Iterator[list[Block]]:
+    """The blocks of each row; in a ruled table a header row and the row of values
+    below it make one group (`header_pairs`)."""
+    i = 0
+    while i < len(rows):
+        texts = rows[i]
+        pairs = header_pairs(texts, rows[i + 1]) if ruled and i + 1 < len(rows) else None
+        if pairs is not None:
+            yield pairs
+            i += 2
+            continue
+        yield [texts[0]] if len(texts) == 1 else row_blocks(texts)
+        i += 1
 
 
 def _ruled_cells(page: Any, words: list[Word]) -> tuple[list[list[list[_Cell]]], list[Word]]:

@@ -25,6 +25,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from app.assembly.scan import entry_file_data
 from app.errors import PanelDeskError
 from app.evidence.kinds import kind_named
 from app.intake.source import read_entry
@@ -55,11 +56,13 @@ class OpenedEvidence:
     error: str = ""
 
 
-def open_evidence(path: Path, name: str, kind: str) -> OpenedEvidence:  # worker thread
-    """Read entry `path` again and prepare its file `name` (of evidence kind `kind`)."""
+def open_evidence(path: Path, name: str, kind: str, form_name: str = "",
+                  form_kind: str = "") -> OpenedEvidence:  # worker thread
+    """Read entry `path` again and prepare its file `name` (of evidence kind `kind`); a
+    picture pasted into the entry's form (`form_name`, of `form_kind`) is found too."""
     opened = OpenedEvidence(name)
     try:
-        data = next((f.data for f in read_entry(path).files if f.name == name), None)
+        data = entry_file_data(read_entry(path), form_name, form_kind).get(name)
         if data is None:
             opened.error = tr(GONE)
         elif kind == "image":

@@ -35,6 +35,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from app.assembly.scan import entry_file_data
 from app.errors import PanelDeskError
 from app.intake.form_layout import read_layout
 from app.intake.layout import FormLayout, text_layout
@@ -80,7 +81,7 @@ def load_preview(path: Path, row: IntakeRow) -> Preview:  # worker thread
     except PanelDeskError as err:
         preview.error = error_text(err)
         return preview
-    files = {f.name: f.data for f in entry.files}
+    files = entry_file_data(entry, row.scanned.form_name, row.scanned.form_kind)
     form = files.get(row.scanned.form_name)
     if form is not None and row.scanned.form_kind == "pdf":
         try:
@@ -126,6 +127,7 @@ class IntakeDetail(QWidget):
         self._generation = 0
         self.row: IntakeRow | None = None
         self._path: Path | None = None  # the entry shown, in the intake folder
+        self._form = ("", "")  # its form's name and kind (pictures pasted in it are evidence)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         self.title = QLabel(self.tr("选择左侧的一份申报查看详情。"), self)
@@ -233,6 +235,7 @@ class IntakeDetail(QWidget):
         self._show_fields(row, changed)
         if changed and path is not None:
             self._path = path
+            self._form = (row.scanned.form_name, row.scanned.form_kind)
             self._load(row, path)
 
     def _show_warnings(self, row: IntakeRow) -> None:
@@ -284,7 +287,7 @@ class IntakeDetail(QWidget):
         if found is None or self._path is None:
             return
         name, kind = found
-        self._runner.run(open_evidence, self._path, name, kind,
+        self._runner.run(open_evidence, self._path, name, kind, *self._form,
                          on_done=while_alive(self, lambda opened: EvidenceDialog(
                              opened, self).exec()), on_error=lambda _err: None)
 

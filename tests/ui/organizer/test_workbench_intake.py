@@ -328,3 +328,14 @@ def test_changing_the_intake_folder_after_a_build_asks_first(qtbot, tmp_path, de
     answers.queue.append(True)  # 更换 (then the chooser is cancelled)
     page.choose_folder()
     assert asked == [1] and not answers.queue
+
+
+def test_a_picture_pasted_into_the_form_opens_like_a_file(qapp, tmp_path):
+    from tests.app.intake.test_heldout_forms import form_with_pictures
+    from ui.organizer.evidence_view import open_evidence
+
+    entry = tmp_path / "01 某单位"
+    entry.mkdir()
+    (entry / "申报书.docx").write_bytes(form_with_pictures(40))
+    opened = open_evidence(entry, "申报书（内嵌图片1）.jpg", "image", "申报书.docx", "docx")
+    assert opened.images and not opened.error
