@@ -231,6 +231,11 @@
         <source>（未填写详细内容）</source>
         <translation>(no details given)</translation>
     </message>
+    <message>
+        <location filename="../../ui/review/application_view.py" line="155" />
+        <source>未选择申报</source>
+        <translation>No submission selected</translation>
+    </message>
 </context>
 <context>
     <name>AuditDialog</name>
@@ -800,44 +805,44 @@ Organizer key fingerprint: {fingerprint}</translation>
 <context>
     <name>CommonMenus</name>
     <message>
-        <location filename="../../ui/common_menus.py" line="52" />
+        <location filename="../../ui/common_menus.py" line="53" />
         <source>退出(&amp;Q)</source>
         <translation>&amp;Quit</translation>
     </message>
     <message>
-        <location filename="../../ui/common_menus.py" line="64" />
+        <location filename="../../ui/common_menus.py" line="65" />
         <source>设置(&amp;S)</source>
         <translation>&amp;Settings</translation>
     </message>
     <message>
-        <location filename="../../ui/common_menus.py" line="65" />
+        <location filename="../../ui/common_menus.py" line="66" />
         <source>界面语言(&amp;L)</source>
         <translation>&amp;Language</translation>
     </message>
     <message>
-        <location filename="../../ui/common_menus.py" line="85" />
+        <location filename="../../ui/common_menus.py" line="90" />
         <source>界面语言</source>
         <translation>Interface language</translation>
     </message>
     <message>
-        <location filename="../../ui/common_menus.py" line="86" />
+        <location filename="../../ui/common_menus.py" line="26" />
         <source>界面语言将在重新启动 PanelDesk 后生效。</source>
         <translation>The interface language changes the next time PanelDesk starts.</translation>
     </message>
     <message>
-        <location filename="../../ui/common_menus.py" line="91" />
+        <location filename="../../ui/common_menus.py" line="95" />
         <source>关于 PanelDesk 评审台(&amp;A)</source>
         <translation>&amp;About PanelDesk</translation>
     </message>
     <message>
-        <location filename="../../ui/common_menus.py" line="93" />
+        <location filename="../../ui/common_menus.py" line="97" />
         <source>PanelDesk 评审台 {version}
 离线专家评审工具：评审包、专家评分、签名评分表与结果汇总。</source>
         <translation>PanelDesk {version}
 Offline expert panel review: judging packets, expert scoring, signed score sheets and aggregated results.</translation>
     </message>
     <message>
-        <location filename="../../ui/common_menus.py" line="96" />
+        <location filename="../../ui/common_menus.py" line="100" />
         <source>关于 PanelDesk 评审台</source>
         <translation>About PanelDesk</translation>
     </message>
@@ -1153,6 +1158,7 @@ Offline expert panel review: judging packets, expert scoring, signed score sheet
         <translation>Fit to window</translation>
     </message>
     <message>
+        <location filename="../../ui/evidence/fullscreen.py" line="17" />
         <location filename="../../ui/evidence/panel.py" line="109" />
         <source>全屏</source>
         <translation>Full screen</translation>
@@ -1164,22 +1170,22 @@ Offline expert panel review: judging packets, expert scoring, signed score sheet
         <translation>Full screen (F11)</translation>
     </message>
     <message>
-        <location filename="../../ui/evidence/panel.py" line="119" />
+        <location filename="../../ui/evidence/panel.py" line="120" />
         <source>正在读取……</source>
         <translation>Loading…</translation>
     </message>
     <message>
-        <location filename="../../ui/evidence/panel.py" line="187" />
+        <location filename="../../ui/evidence/panel.py" line="190" />
         <source>本申报没有佐证材料</source>
         <translation>This submission has no evidence</translation>
     </message>
     <message>
-        <location filename="../../ui/evidence/panel.py" line="188" />
+        <location filename="../../ui/evidence/panel.py" line="191" />
         <source>未选择申报</source>
         <translation>No submission selected</translation>
     </message>
     <message>
-        <location filename="../../ui/evidence/panel.py" line="330" />
+        <location filename="../../ui/evidence/panel.py" line="333" />
         <source>无法显示 {0}：{1}</source>
         <translation>Cannot display {0}: {1}</translation>
     </message>
@@ -1192,6 +1198,11 @@ Offline expert panel review: judging packets, expert scoring, signed score sheet
         <location filename="../../ui/evidence/fullscreen.py" line="14" />
         <source>全屏查看：按 Esc 或 F11 返回</source>
         <translation>Full screen: press Esc or F11 to return</translation>
+    </message>
+    <message>
+        <location filename="../../ui/evidence/fullscreen.py" line="18" />
+        <source>退出全屏</source>
+        <translation>Exit full screen</translation>
     </message>
 </context>
 <context>
@@ -1238,9 +1249,15 @@ Offline expert panel review: judging packets, expert scoring, signed score sheet
 <context>
     <name>ExportDialog</name>
     <message>
+        <location filename="../../ui/review/export_dialog.py" line="54" />
         <location filename="../../ui/review/export_dialog.py" line="68" />
         <source>导出评分表</source>
         <translation>Export score sheet</translation>
+    </message>
+    <message>
+        <location filename="../../ui/review/export_dialog.py" line="55" />
+        <source>Excel 工作簿 (*.xlsx)</source>
+        <translation>Excel workbook (*.xlsx)</translation>
     </message>
     <message>
         <location filename="../../ui/review/export_dialog.py" line="76" />
@@ -1352,7 +1369,7 @@ Offline expert panel review: judging packets, expert scoring, signed score sheet
 <context>
     <name>FullScreenHost</name>
     <message>
-        <location filename="../../ui/evidence/fullscreen.py" line="23" />
+        <location filename="../../ui/evidence/fullscreen.py" line="27" />
         <source>佐证材料（按 Esc 返回）</source>
         <translation>Evidence (press Esc to return)</translation>
     </message>
@@ -1652,6 +1669,16 @@ Choose yourself from the roster and {action} your signing key. Score sheets are 
 </context>
 <context>
     <name>ImportPage</name>
+    <message>
+        <location filename="../../ui/organizer/import_page.py" line="81" />
+        <source>添加评分表</source>
+        <translation>Add score sheets</translation>
+    </message>
+    <message>
+        <location filename="../../ui/organizer/import_page.py" line="82" />
+        <source>Excel 工作簿 (*.xlsx);;所有文件 (*)</source>
+        <translation>Excel workbooks (*.xlsx);;All files (*)</translation>
+    </message>
     <message>
         <location filename="../../ui/organizer/import_page.py" line="126" />
         <source>把专家交回的评分表（.xlsx 文件或整个文件夹）拖到这里，逐个核验签名后导入。</source>
@@ -3292,17 +3319,17 @@ Replace: the roster keeps only the experts in the file; the others are removed t
         <translation>Required when checked, e.g. I used to work for this unit</translation>
     </message>
     <message>
-        <location filename="../../ui/review/recusal_dialog.py" line="91" />
+        <location filename="../../ui/review/recusal_dialog.py" line="94" />
         <source>无需回避</source>
         <translation>No conflicts</translation>
     </message>
     <message>
-        <location filename="../../ui/review/recusal_dialog.py" line="92" />
+        <location filename="../../ui/review/recusal_dialog.py" line="95" />
         <source>确认回避</source>
         <translation>Confirm recusals</translation>
     </message>
     <message>
-        <location filename="../../ui/review/recusal_dialog.py" line="130" />
+        <location filename="../../ui/review/recusal_dialog.py" line="133" />
         <source>请填写回避理由：{ids}</source>
         <translation>Please give a reason for: {ids}</translation>
     </message>
@@ -3667,6 +3694,11 @@ Replace: the roster keeps only the experts in the file; the others are removed t
 </context>
 <context>
     <name>ResultsPage</name>
+    <message>
+        <location filename="../../ui/organizer/results_page.py" line="86" />
+        <source>选择结果文件的保存文件夹</source>
+        <translation>Choose the folder for the results files</translation>
+    </message>
     <message>
         <location filename="../../ui/organizer/results_page.py" line="112" />
         <source>前往“导入评分表”页(&amp;I)</source>
@@ -4057,53 +4089,58 @@ Replace: the roster keeps only the experts in the file; the others are removed t
     </message>
     <message>
         <location filename="../../ui/review/rubric_panel.py" line="143" />
-        <location filename="../../ui/review/rubric_panel.py" line="242" />
+        <location filename="../../ui/review/rubric_panel.py" line="246" />
         <source>已回避，不可评分</source>
         <translation>Recused — scoring disabled</translation>
     </message>
     <message>
-        <location filename="../../ui/review/rubric_panel.py" line="162" />
+        <location filename="../../ui/review/rubric_panel.py" line="152" />
+        <source>，还须填写评语</source>
+        <translation>, comment still required</translation>
+    </message>
+    <message>
+        <location filename="../../ui/review/rubric_panel.py" line="166" />
         <source>标记</source>
         <translation>Flags</translation>
     </message>
     <message>
-        <location filename="../../ui/review/rubric_panel.py" line="176" />
+        <location filename="../../ui/review/rubric_panel.py" line="180" />
         <source>建议改投的类别</source>
         <translation>Suggested category</translation>
     </message>
     <message>
-        <location filename="../../ui/review/rubric_panel.py" line="194" />
+        <location filename="../../ui/review/rubric_panel.py" line="198" />
         <source>评语</source>
         <translation>Comment</translation>
     </message>
     <message>
-        <location filename="../../ui/review/rubric_panel.py" line="207" />
-        <location filename="../../ui/review/rubric_panel.py" line="305" />
+        <location filename="../../ui/review/rubric_panel.py" line="211" />
+        <location filename="../../ui/review/rubric_panel.py" line="304" />
         <source>对本申报的评价与建议（选填）</source>
         <translation>Your assessment and suggestions (optional)</translation>
     </message>
     <message>
-        <location filename="../../ui/review/rubric_panel.py" line="252" />
+        <location filename="../../ui/review/rubric_panel.py" line="256" />
         <source>（建议类别）</source>
         <translation>(suggested category)</translation>
     </message>
     <message>
-        <location filename="../../ui/review/rubric_panel.py" line="282" />
+        <location filename="../../ui/review/rubric_panel.py" line="286" />
         <source>总分 {total} / {max}</source>
         <translation>Total {total} / {max}</translation>
     </message>
     <message>
-        <location filename="../../ui/review/rubric_panel.py" line="283" />
+        <location filename="../../ui/review/rubric_panel.py" line="287" />
         <source>已评 {done}/{count} 项</source>
         <translation>{done}/{count} criteria scored</translation>
     </message>
     <message>
-        <location filename="../../ui/review/rubric_panel.py" line="287" />
+        <location filename="../../ui/review/rubric_panel.py" line="291" />
         <source>，小计 {subtotal}</source>
         <translation>, subtotal {subtotal}</translation>
     </message>
     <message>
-        <location filename="../../ui/review/rubric_panel.py" line="304" />
+        <location filename="../../ui/review/rubric_panel.py" line="303" />
         <source>此项必填：{reason}</source>
         <translation>Required: {reason}</translation>
     </message>
@@ -4129,32 +4166,37 @@ Replace: the roster keeps only the experts in the file; the others are removed t
 <context>
     <name>SheetExporter</name>
     <message>
-        <location filename="../../ui/review/export.py" line="83" />
+        <location filename="../../ui/review/export.py" line="40" />
+        <source>评分表_{expert}_{packet}.xlsx</source>
+        <translation>score_sheet_{expert}_{packet}.xlsx</translation>
+    </message>
+    <message>
+        <location filename="../../ui/review/export.py" line="86" />
         <source>正在导出评分表…</source>
         <translation>Exporting the score sheet…</translation>
     </message>
     <message>
-        <location filename="../../ui/review/export.py" line="94" />
+        <location filename="../../ui/review/export.py" line="97" />
         <source>部分评分（未完成）</source>
         <translation>partial (unfinished)</translation>
     </message>
     <message>
-        <location filename="../../ui/review/export.py" line="94" />
+        <location filename="../../ui/review/export.py" line="97" />
         <source>评分完成</source>
         <translation>complete</translation>
     </message>
     <message>
-        <location filename="../../ui/review/export.py" line="95" />
+        <location filename="../../ui/review/export.py" line="98" />
         <source>已导出评分表 {name}（第 {version} 版）</source>
         <translation>Exported score sheet {name} (version {version})</translation>
     </message>
     <message>
-        <location filename="../../ui/review/export.py" line="97" />
+        <location filename="../../ui/review/export.py" line="100" />
         <source>已导出评分表</source>
         <translation>Score sheet exported</translation>
     </message>
     <message>
-        <location filename="../../ui/review/export.py" line="98" />
+        <location filename="../../ui/review/export.py" line="101" />
         <source>评分表已保存：
 {path}
 
@@ -4171,12 +4213,12 @@ Key fingerprint: {fingerprint}
 Please send this file back to the organizers; after changing marks you can export again, and the new version replaces the old one.</translation>
     </message>
     <message>
-        <location filename="../../ui/review/export.py" line="107" />
+        <location filename="../../ui/review/export.py" line="110" />
         <source>导出时发生内部错误（{kind}: {detail}）。</source>
         <translation>Internal error while exporting ({kind}: {detail}).</translation>
     </message>
     <message>
-        <location filename="../../ui/review/export.py" line="109" />
+        <location filename="../../ui/review/export.py" line="112" />
         <source>无法导出评分表</source>
         <translation>Cannot export the score sheet</translation>
     </message>
@@ -4564,47 +4606,19 @@ Choose the project folder again, then the intake folder; or cancel and create it
 <context>
     <name>cli</name>
     <message>
-        <location filename="../../app/cli/__init__.py" line="76" />
+        <location filename="../../app/cli/__init__.py" line="68" />
         <source>已取消</source>
         <translation>Cancelled</translation>
     </message>
     <message>
-        <location filename="../../app/cli/__init__.py" line="80" />
+        <location filename="../../app/cli/__init__.py" line="72" />
         <source>已终止</source>
         <translation>Terminated</translation>
     </message>
     <message>
-        <location filename="../../app/cli/__init__.py" line="86" />
+        <location filename="../../app/cli/__init__.py" line="78" />
         <source>无法访问 {0}：{1}</source>
         <translation>Cannot access {0}: {1}</translation>
-    </message>
-</context>
-<context>
-    <name>parent</name>
-    <message>
-        <location filename="../../ui/review/export_dialog.py" line="54" />
-        <source>导出评分表</source>
-        <translation>Export score sheet</translation>
-    </message>
-    <message>
-        <location filename="../../ui/review/export_dialog.py" line="55" />
-        <source>Excel 工作簿 (*.xlsx)</source>
-        <translation>Excel workbook (*.xlsx)</translation>
-    </message>
-    <message>
-        <location filename="../../ui/organizer/import_page.py" line="81" />
-        <source>添加评分表</source>
-        <translation>Add score sheets</translation>
-    </message>
-    <message>
-        <location filename="../../ui/organizer/import_page.py" line="82" />
-        <source>Excel 工作簿 (*.xlsx);;所有文件 (*)</source>
-        <translation>Excel workbooks (*.xlsx);;All files (*)</translation>
-    </message>
-    <message>
-        <location filename="../../ui/organizer/results_page.py" line="86" />
-        <source>选择结果文件的保存文件夹</source>
-        <translation>Choose the folder for the results files</translation>
     </message>
 </context>
 </TS>
