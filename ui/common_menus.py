@@ -12,7 +12,7 @@ would risk an unsaved comment), which the user is told at once.  The strings use
 
 from __future__ import annotations
 
-from PySide6.QtCore import QCoreApplication, QSettings, Qt
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QSettings, Qt
 from PySide6.QtGui import QAction, QActionGroup, QKeySequence
 from PySide6.QtWidgets import QApplication, QMainWindow, QMenu, QMessageBox
 
@@ -23,6 +23,7 @@ translate = QCoreApplication.translate
 
 
 QUIT_KEY = "Ctrl+Q"
+LANGUAGE_NOTICE = QT_TRANSLATE_NOOP("CommonMenus", "界面语言将在重新启动 PanelDesk 后生效。")
 
 
 def quit_keys() -> list[QKeySequence]:
@@ -81,9 +82,12 @@ def choose_language(window: QMainWindow, settings: QSettings | None, language: s
     """Remember `language`; tell the user it applies on the next start."""
     if settings is not None:
         i18n.store_language(settings, language)
-    QMessageBox.information(
-        window, translate("CommonMenus", "界面语言"),
-        translate("CommonMenus", "界面语言将在重新启动 PanelDesk 后生效。"))
+    lines = [translate("CommonMenus", LANGUAGE_NOTICE)]
+    # Also in the language chosen: who switches to it may not read the one shown now.
+    chosen = i18n.translate_in(language, "CommonMenus", LANGUAGE_NOTICE)
+    if chosen not in lines:
+        lines.append(chosen)
+    QMessageBox.information(window, translate("CommonMenus", "界面语言"), "\n".join(lines))
 
 
 def add_about_action(window: QMainWindow, help_menu: QMenu) -> QAction:

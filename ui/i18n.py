@@ -152,6 +152,17 @@ def translation_file(language: str) -> Path | None:
     return compiled_catalogue(f"{TRANSLATION_STEM}_{language}")
 
 
+def translate_in(language: str, context: str, text: str) -> str:
+    """`text` said in `language`, whatever language is installed (the source if untranslated)."""
+    qm = translation_file(language)
+    if qm is None:
+        return text
+    translator = QTranslator()
+    if not translator.load(qm.stem, str(qm.parent)):
+        return text
+    return translator.translate(context, text) or text
+
+
 def compiled_catalogue(name: str) -> Path | None:
     """The .qm of `resources/translations/<name>.ts`: shipped, cached, or compiled now."""
     ts_file = resource_path("translations", name + ".ts")

@@ -231,6 +231,11 @@
         <source>（未填写详细内容）</source>
         <translation>(no details given)</translation>
     </message>
+    <message>
+        <location filename="../../ui/review/application_view.py" line="155" />
+        <source>未选择申报</source>
+        <translation>No submission selected</translation>
+    </message>
 </context>
 <context>
     <name>Assignments</name>
@@ -615,129 +620,129 @@
         <translation>Rubrics (*.toml *.json);;All files (*)</translation>
     </message>
     <message>
-        <location filename="../../ui/organizer/build_page.py" line="139" />
+        <location filename="../../ui/organizer/build_page.py" line="141" />
         <source>选择评审细则…</source>
         <translation>Choose rubric…</translation>
     </message>
     <message>
-        <location filename="../../ui/organizer/build_page.py" line="141" />
+        <location filename="../../ui/organizer/build_page.py" line="143" />
         <source>用内置细则</source>
         <translation>Use the built-in rubric</translation>
     </message>
     <message>
-        <location filename="../../ui/organizer/build_page.py" line="145" />
+        <location filename="../../ui/organizer/build_page.py" line="139" />
         <source>评审细则：</source>
         <translation>Rubric:</translation>
     </message>
     <message>
-        <location filename="../../ui/organizer/build_page.py" line="147" />
+        <location filename="../../ui/organizer/build_page.py" line="150" />
         <source>评审包标题：</source>
         <translation>Packet title:</translation>
     </message>
     <message>
-        <location filename="../../ui/organizer/build_page.py" line="150" />
+        <location filename="../../ui/organizer/build_page.py" line="153" />
         <source>组织方密钥：</source>
         <translation>Organizer key:</translation>
     </message>
     <message>
-        <location filename="../../ui/organizer/build_page.py" line="163" />
+        <location filename="../../ui/organizer/build_page.py" line="166" />
         <source>生成评审包</source>
         <translation>Build packet</translation>
     </message>
     <message>
-        <location filename="../../ui/organizer/build_page.py" line="166" />
+        <location filename="../../ui/organizer/build_page.py" line="169" />
         <source>取消</source>
         <translation>Cancel</translation>
     </message>
     <message>
-        <location filename="../../ui/organizer/build_page.py" line="188" />
+        <location filename="../../ui/organizer/build_page.py" line="193" />
         <source>查看全部提示…</source>
         <translation>Show all warnings…</translation>
     </message>
     <message>
-        <location filename="../../ui/organizer/build_page.py" line="200" />
+        <location filename="../../ui/organizer/build_page.py" line="205" />
         <source>复制给专家的说明</source>
         <translation>Copy the note for experts</translation>
     </message>
     <message>
-        <location filename="../../ui/organizer/build_page.py" line="202" />
+        <location filename="../../ui/organizer/build_page.py" line="207" />
         <source>打开所在文件夹</source>
         <translation>Open containing folder</translation>
     </message>
     <message>
-        <location filename="../../ui/organizer/build_page.py" line="219" />
+        <location filename="../../ui/organizer/build_page.py" line="224" />
         <source>内置评审细则</source>
         <translation>Built-in rubric</translation>
     </message>
     <message>
-        <location filename="../../ui/organizer/build_page.py" line="228" />
+        <location filename="../../ui/organizer/build_page.py" line="233" />
         <source>评审细则有误：{error}</source>
         <translation>The rubric has an error: {error}</translation>
     </message>
     <message>
-        <location filename="../../ui/organizer/build_page.py" line="231" />
+        <location filename="../../ui/organizer/build_page.py" line="236" />
         <source>尚未创建（在“专家与分配”一步创建）</source>
         <translation>Not created yet (create it in the "Panel" step)</translation>
     </message>
     <message>
-        <location filename="../../ui/organizer/build_page.py" line="240" />
+        <location filename="../../ui/organizer/build_page.py" line="245" />
         <source>尚未创建组织方密钥：请先在“专家与分配”一步创建。</source>
         <translation>No organizer key yet: create one in the "Panel" step first.</translation>
     </message>
     <message>
-        <location filename="../../ui/organizer/build_page.py" line="242" />
+        <location filename="../../ui/organizer/build_page.py" line="247" />
         <source>评审细则有误，无法生成评审包。</source>
         <translation>The rubric has an error; no packet can be built.</translation>
     </message>
     <message>
-        <location filename="../../ui/organizer/build_page.py" line="282" />
+        <location filename="../../ui/organizer/build_page.py" line="287" />
         <source>正在解锁密钥…</source>
         <translation>Unlocking the key…</translation>
     </message>
     <message>
-        <location filename="../../ui/organizer/build_page.py" line="291" />
+        <location filename="../../ui/organizer/build_page.py" line="296" />
         <source>正在生成 {done}/{total}：{name}</source>
         <translation>Building {done}/{total}: {name}</translation>
     </message>
     <message>
-        <location filename="../../ui/organizer/build_page.py" line="308" />
+        <location filename="../../ui/organizer/build_page.py" line="313" />
         <source>已取消，未写入评审包。</source>
         <translation>Cancelled; no packet was written.</translation>
     </message>
     <message>
-        <location filename="../../ui/organizer/build_page.py" line="310" />
+        <location filename="../../ui/organizer/build_page.py" line="315" />
         <source>未能生成评审包：{error}</source>
         <translation>The packet could not be built: {error}</translation>
     </message>
     <message>
-        <location filename="../../ui/organizer/build_page.py" line="312" />
+        <location filename="../../ui/organizer/build_page.py" line="317" />
         <source>生成评审包时发生内部错误（{kind}: {detail}）</source>
         <translation>Internal error while building the packet ({kind}: {detail})</translation>
     </message>
     <message>
-        <location filename="../../ui/organizer/build_page.py" line="322" />
+        <location filename="../../ui/organizer/build_page.py" line="327" />
         <source>评审包已生成：{name}</source>
         <translation>Packet built: {name}</translation>
     </message>
     <message>
-        <location filename="../../ui/organizer/build_page.py" line="329" />
+        <location filename="../../ui/organizer/build_page.py" line="334" />
         <source>生成评审包的全部提示</source>
         <translation>All warnings of the build</translation>
     </message>
     <message>
-        <location filename="../../ui/organizer/build_page.py" line="343" />
+        <location filename="../../ui/organizer/build_page.py" line="348" />
         <source>上次生成的评审包已不在原处：{path}
 如需再发给专家，请重新生成。</source>
         <translation>The packet built last is no longer where it was: {path}
 To send it to the experts again, build it again.</translation>
     </message>
     <message>
-        <location filename="../../ui/organizer/build_page.py" line="354" />
+        <location filename="../../ui/organizer/build_page.py" line="359" />
         <source>无法读取上次生成的评审包 {path}：{error}</source>
         <translation>Cannot read the packet built last, {path}: {error}</translation>
     </message>
     <message>
-        <location filename="../../ui/organizer/build_page.py" line="363" />
+        <location filename="../../ui/organizer/build_page.py" line="368" />
         <source>给专家的说明已复制到剪贴板。</source>
         <translation>The note for experts is on the clipboard.</translation>
     </message>
@@ -771,31 +776,36 @@ To send it to the experts again, build it again.</translation>
     </message>
     <message>
         <location filename="../../ui/organizer/build_summary.py" line="46" />
-        <source>类别：</source>
-        <translation>Category:</translation>
+        <source>类别：{categories}</source>
+        <translation>Categories: {categories}</translation>
     </message>
     <message>
-        <location filename="../../ui/organizer/build_summary.py" line="47" />
+        <location filename="../../ui/organizer/build_summary.py" line="48" />
+        <source>  · {name}：{value}</source>
+        <translation>  · {name}: {value}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/organizer/build_summary.py" line="49" />
         <source>奖项：</source>
         <translation>Awards:</translation>
     </message>
     <message>
-        <location filename="../../ui/organizer/build_summary.py" line="48" />
+        <location filename="../../ui/organizer/build_summary.py" line="50" />
         <source>{count} 名</source>
         <translation>{count}</translation>
     </message>
     <message>
-        <location filename="../../ui/organizer/build_summary.py" line="49" />
+        <location filename="../../ui/organizer/build_summary.py" line="51" />
         <source>{percent}%</source>
         <translation>{percent}%</translation>
     </message>
     <message>
-        <location filename="../../ui/organizer/build_summary.py" line="50" />
+        <location filename="../../ui/organizer/build_summary.py" line="52" />
         <source>  （未设奖项）</source>
         <translation>  (no awards)</translation>
     </message>
     <message>
-        <location filename="../../ui/organizer/build_summary.py" line="51" />
+        <location filename="../../ui/organizer/build_summary.py" line="53" />
         <source>各位评审专家：
 
 附件“{file}”是本次评审的评审包（{title}，共 {count} 份申报）。
@@ -818,12 +828,12 @@ The attached "{file}" is the judging packet of this round ({title}, {count} appl
 Packet id: {packet_id}</translation>
     </message>
     <message>
-        <location filename="../../ui/organizer/build_summary.py" line="60" />
+        <location filename="../../ui/organizer/build_summary.py" line="62" />
         <source>重复，保留：{kept}</source>
         <translation>Duplicate; kept: {kept}</translation>
     </message>
     <message>
-        <location filename="../../ui/organizer/build_summary.py" line="61" />
+        <location filename="../../ui/organizer/build_summary.py" line="63" />
         <source>已生成 {file}
 纳入 {included} 份 · 排除 {excluded} 份 · 无法读取 {rejected} 份
 组织方密钥指纹：{fingerprint}</source>
@@ -832,12 +842,12 @@ Packet id: {packet_id}</translation>
 Organizer key fingerprint: {fingerprint}</translation>
     </message>
     <message>
-        <location filename="../../ui/organizer/build_summary.py" line="65" />
+        <location filename="../../ui/organizer/build_summary.py" line="67" />
         <source>…另有 {n} 条提示（点“查看全部提示…”）</source>
         <translation>…and {n} more warnings (click “Show all warnings…”)</translation>
     </message>
     <message>
-        <location filename="../../ui/organizer/build_summary.py" line="66" />
+        <location filename="../../ui/organizer/build_summary.py" line="68" />
         <source>本轮的评审包：{file}
 共 {count} 份申报 · 评审包编号：{packet_id}
 组织方密钥指纹：{fingerprint}</source>
@@ -846,27 +856,27 @@ Organizer key fingerprint: {fingerprint}</translation>
 Organizer key fingerprint: {fingerprint}</translation>
     </message>
     <message>
-        <location filename="../../ui/organizer/build_summary.py" line="69" />
+        <location filename="../../ui/organizer/build_summary.py" line="71" />
         <source>关闭</source>
         <translation>Close</translation>
     </message>
     <message>
-        <location filename="../../ui/organizer/build_summary.py" line="165" />
+        <location filename="../../ui/organizer/build_summary.py" line="168" />
         <source>状态</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../../ui/organizer/build_summary.py" line="165" />
+        <location filename="../../ui/organizer/build_summary.py" line="168" />
         <source>来源</source>
         <translation>Source</translation>
     </message>
     <message>
-        <location filename="../../ui/organizer/build_summary.py" line="166" />
+        <location filename="../../ui/organizer/build_summary.py" line="169" />
         <source>编号</source>
         <translation>ID</translation>
     </message>
     <message>
-        <location filename="../../ui/organizer/build_summary.py" line="166" />
+        <location filename="../../ui/organizer/build_summary.py" line="169" />
         <source>说明</source>
         <translation>Explanation</translation>
     </message>
@@ -913,44 +923,44 @@ Organizer key fingerprint: {fingerprint}</translation>
 <context>
     <name>CommonMenus</name>
     <message>
-        <location filename="../../ui/common_menus.py" line="52" />
+        <location filename="../../ui/common_menus.py" line="53" />
         <source>退出(&amp;Q)</source>
         <translation>&amp;Quit</translation>
     </message>
     <message>
-        <location filename="../../ui/common_menus.py" line="64" />
+        <location filename="../../ui/common_menus.py" line="65" />
         <source>设置(&amp;S)</source>
         <translation>&amp;Settings</translation>
     </message>
     <message>
-        <location filename="../../ui/common_menus.py" line="65" />
+        <location filename="../../ui/common_menus.py" line="66" />
         <source>界面语言(&amp;L)</source>
         <translation>&amp;Language</translation>
     </message>
     <message>
-        <location filename="../../ui/common_menus.py" line="85" />
+        <location filename="../../ui/common_menus.py" line="90" />
         <source>界面语言</source>
         <translation>Interface language</translation>
     </message>
     <message>
-        <location filename="../../ui/common_menus.py" line="86" />
+        <location filename="../../ui/common_menus.py" line="26" />
         <source>界面语言将在重新启动 PanelDesk 后生效。</source>
         <translation>The interface language changes the next time PanelDesk starts.</translation>
     </message>
     <message>
-        <location filename="../../ui/common_menus.py" line="91" />
+        <location filename="../../ui/common_menus.py" line="95" />
         <source>关于 PanelDesk 评审台(&amp;A)</source>
         <translation>&amp;About PanelDesk</translation>
     </message>
     <message>
-        <location filename="../../ui/common_menus.py" line="93" />
+        <location filename="../../ui/common_menus.py" line="97" />
         <source>PanelDesk 评审台 {version}
 离线专家评审工具：评审包、专家评分、签名评分表与结果汇总。</source>
         <translation>PanelDesk {version}
 Offline expert panel review: judging packets, expert scoring, signed score sheets and aggregated results.</translation>
     </message>
     <message>
-        <location filename="../../ui/common_menus.py" line="96" />
+        <location filename="../../ui/common_menus.py" line="100" />
         <source>关于 PanelDesk 评审台</source>
         <translation>About PanelDesk</translation>
     </message>
@@ -1124,33 +1134,33 @@ Offline expert panel review: judging packets, expert scoring, signed score sheet
         <translation>Save as decisions file…</translation>
     </message>
     <message>
-        <location filename="../../ui/organizer/decisions_tab.py" line="219" />
+        <location filename="../../ui/organizer/decisions_tab.py" line="226" />
         <source>撤销决定</source>
         <translation>Withdraw decision</translation>
     </message>
     <message>
-        <location filename="../../ui/organizer/decisions_tab.py" line="224" />
+        <location filename="../../ui/organizer/decisions_tab.py" line="231" />
         <source>选择决定文件</source>
         <translation>Choose a decisions file</translation>
     </message>
     <message>
-        <location filename="../../ui/organizer/decisions_tab.py" line="224" />
-        <location filename="../../ui/organizer/decisions_tab.py" line="234" />
+        <location filename="../../ui/organizer/decisions_tab.py" line="231" />
+        <location filename="../../ui/organizer/decisions_tab.py" line="241" />
         <source>决定文件 (*.json)</source>
         <translation>Decisions file (*.json)</translation>
     </message>
     <message>
-        <location filename="../../ui/organizer/decisions_tab.py" line="227" />
+        <location filename="../../ui/organizer/decisions_tab.py" line="234" />
         <source>导入决定文件</source>
         <translation>Import decisions file</translation>
     </message>
     <message>
-        <location filename="../../ui/organizer/decisions_tab.py" line="233" />
+        <location filename="../../ui/organizer/decisions_tab.py" line="240" />
         <source>另存为决定文件</source>
         <translation>Save as decisions file</translation>
     </message>
     <message>
-        <location filename="../../ui/organizer/decisions_tab.py" line="246" />
+        <location filename="../../ui/organizer/decisions_tab.py" line="253" />
         <source>保存决定时发生内部错误（{kind}）</source>
         <translation>Internal error while saving the decision ({kind})</translation>
     </message>
@@ -1266,6 +1276,7 @@ Offline expert panel review: judging packets, expert scoring, signed score sheet
         <translation>Fit to window</translation>
     </message>
     <message>
+        <location filename="../../ui/evidence/fullscreen.py" line="17" />
         <location filename="../../ui/evidence/panel.py" line="109" />
         <source>全屏</source>
         <translation>Full screen</translation>
@@ -1277,22 +1288,22 @@ Offline expert panel review: judging packets, expert scoring, signed score sheet
         <translation>Full screen (F11)</translation>
     </message>
     <message>
-        <location filename="../../ui/evidence/panel.py" line="119" />
+        <location filename="../../ui/evidence/panel.py" line="120" />
         <source>正在读取……</source>
         <translation>Loading…</translation>
     </message>
     <message>
-        <location filename="../../ui/evidence/panel.py" line="187" />
+        <location filename="../../ui/evidence/panel.py" line="190" />
         <source>本申报没有佐证材料</source>
         <translation>This submission has no evidence</translation>
     </message>
     <message>
-        <location filename="../../ui/evidence/panel.py" line="188" />
+        <location filename="../../ui/evidence/panel.py" line="191" />
         <source>未选择申报</source>
         <translation>No submission selected</translation>
     </message>
     <message>
-        <location filename="../../ui/evidence/panel.py" line="330" />
+        <location filename="../../ui/evidence/panel.py" line="333" />
         <source>无法显示 {0}：{1}</source>
         <translation>Cannot display {0}: {1}</translation>
     </message>
@@ -1305,6 +1316,11 @@ Offline expert panel review: judging packets, expert scoring, signed score sheet
         <location filename="../../ui/evidence/fullscreen.py" line="14" />
         <source>全屏查看：按 Esc 或 F11 返回</source>
         <translation>Full screen: press Esc or F11 to return</translation>
+    </message>
+    <message>
+        <location filename="../../ui/evidence/fullscreen.py" line="18" />
+        <source>退出全屏</source>
+        <translation>Exit full screen</translation>
     </message>
 </context>
 <context>
@@ -1351,9 +1367,15 @@ Offline expert panel review: judging packets, expert scoring, signed score sheet
 <context>
     <name>ExportDialog</name>
     <message>
+        <location filename="../../ui/review/export_dialog.py" line="54" />
         <location filename="../../ui/review/export_dialog.py" line="68" />
         <source>导出评分表</source>
         <translation>Export score sheet</translation>
+    </message>
+    <message>
+        <location filename="../../ui/review/export_dialog.py" line="55" />
+        <source>Excel 工作簿 (*.xlsx)</source>
+        <translation>Excel workbook (*.xlsx)</translation>
     </message>
     <message>
         <location filename="../../ui/review/export_dialog.py" line="76" />
@@ -1509,7 +1531,7 @@ Offline expert panel review: judging packets, expert scoring, signed score sheet
 <context>
     <name>FullScreenHost</name>
     <message>
-        <location filename="../../ui/evidence/fullscreen.py" line="23" />
+        <location filename="../../ui/evidence/fullscreen.py" line="27" />
         <source>佐证材料（按 Esc 返回）</source>
         <translation>Evidence (press Esc to return)</translation>
     </message>
@@ -1810,6 +1832,16 @@ Choose yourself from the roster and {action} your signing key. Score sheets are 
 <context>
     <name>ImportPage</name>
     <message>
+        <location filename="../../ui/organizer/import_page.py" line="81" />
+        <source>添加评分表</source>
+        <translation>Add score sheets</translation>
+    </message>
+    <message>
+        <location filename="../../ui/organizer/import_page.py" line="82" />
+        <source>Excel 工作簿 (*.xlsx);;所有文件 (*)</source>
+        <translation>Excel workbooks (*.xlsx);;All files (*)</translation>
+    </message>
+    <message>
         <location filename="../../ui/organizer/import_page.py" line="126" />
         <source>把专家交回的评分表（.xlsx 文件或整个文件夹）拖到这里，逐个核验签名后导入。</source>
         <translation>Drop the score sheets returned by the experts here (.xlsx files or a whole folder); each signature is verified before import.</translation>
@@ -1893,108 +1925,113 @@ Choose yourself from the roster and {action} your signing key. Score sheets are 
 <context>
     <name>IntakeDetail</name>
     <message>
-        <location filename="../../ui/organizer/intake_detail.py" line="131" />
-        <location filename="../../ui/organizer/intake_detail.py" line="218" />
+        <location filename="../../ui/organizer/intake_detail.py" line="132" />
+        <location filename="../../ui/organizer/intake_detail.py" line="222" />
         <source>选择左侧的一份申报查看详情。</source>
         <translation>Select an application on the left to see its details.</translation>
     </message>
     <message>
-        <location filename="../../ui/organizer/intake_detail.py" line="164" />
+        <location filename="../../ui/organizer/intake_detail.py" line="165" />
         <source>提取的字段 | 原始申报书</source>
         <translation>Extracted fields | original form</translation>
     </message>
     <message>
-        <location filename="../../ui/organizer/intake_detail.py" line="172" />
+        <location filename="../../ui/organizer/intake_detail.py" line="173" />
         <source>佐证材料</source>
         <translation>Evidence</translation>
     </message>
     <message>
-        <location filename="../../ui/organizer/intake_detail.py" line="179" />
+        <location filename="../../ui/organizer/intake_detail.py" line="180" />
         <source>修改字段…</source>
         <translation>Edit field…</translation>
     </message>
     <message>
-        <location filename="../../ui/organizer/intake_detail.py" line="180" />
+        <location filename="../../ui/organizer/intake_detail.py" line="181" />
         <source>补填类别…</source>
         <translation>Set category…</translation>
     </message>
     <message>
-        <location filename="../../ui/organizer/intake_detail.py" line="181" />
+        <location filename="../../ui/organizer/intake_detail.py" line="182" />
         <source>确认提示…</source>
         <translation>Acknowledge warning…</translation>
     </message>
     <message>
-        <location filename="../../ui/organizer/intake_detail.py" line="182" />
+        <location filename="../../ui/organizer/intake_detail.py" line="183" />
         <source>撤销确认…</source>
         <translation>Withdraw acknowledgement…</translation>
     </message>
     <message>
-        <location filename="../../ui/organizer/intake_detail.py" line="183" />
+        <location filename="../../ui/organizer/intake_detail.py" line="184" />
         <source>标记为重复…</source>
         <translation>Mark as duplicate…</translation>
     </message>
     <message>
-        <location filename="../../ui/organizer/intake_detail.py" line="184" />
+        <location filename="../../ui/organizer/intake_detail.py" line="185" />
         <source>排除…</source>
         <translation>Exclude…</translation>
     </message>
     <message>
-        <location filename="../../ui/organizer/intake_detail.py" line="185" />
+        <location filename="../../ui/organizer/intake_detail.py" line="186" />
         <source>恢复纳入</source>
         <translation>Include again</translation>
     </message>
     <message>
-        <location filename="../../ui/organizer/intake_detail.py" line="225" />
+        <location filename="../../ui/organizer/intake_detail.py" line="229" />
         <source>{status} · {id} · 来源：{source}</source>
         <translation>{status} · {id} · source: {source}</translation>
     </message>
     <message>
-        <location filename="../../ui/organizer/intake_detail.py" line="229" />
+        <location filename="../../ui/organizer/intake_detail.py" line="233" />
         <source>重复，保留：{kept}</source>
         <translation>Duplicate; kept: {kept}</translation>
     </message>
     <message>
-        <location filename="../../ui/organizer/intake_detail.py" line="230" />
+        <location filename="../../ui/organizer/intake_detail.py" line="234" />
         <source>排除理由：{reason}</source>
         <translation>Excluded because: {reason}</translation>
     </message>
     <message>
-        <location filename="../../ui/organizer/intake_detail.py" line="241" />
+        <location filename="../../ui/organizer/intake_detail.py" line="245" />
         <source>无法读取：{reason}</source>
         <translation>Cannot be read: {reason}</translation>
     </message>
     <message>
-        <location filename="../../ui/organizer/intake_detail.py" line="245" />
+        <location filename="../../ui/organizer/intake_detail.py" line="247" />
+        <source>⚠ {label}：{message}</source>
+        <translation>⚠ {label}: {message}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/organizer/intake_detail.py" line="250" />
         <source>（在“{field}”中）</source>
         <translation> (in “{field}”)</translation>
     </message>
     <message>
-        <location filename="../../ui/organizer/intake_detail.py" line="252" />
+        <location filename="../../ui/organizer/intake_detail.py" line="257" />
         <source>✓ 已确认（向专家显示）：{note}</source>
         <translation>✓ Acknowledged (shown to experts): {note}</translation>
     </message>
     <message>
-        <location filename="../../ui/organizer/intake_detail.py" line="253" />
+        <location filename="../../ui/organizer/intake_detail.py" line="258" />
         <source>✓ 已确认（不向专家显示）：{note}</source>
         <translation>✓ Acknowledged (hidden from experts): {note}</translation>
     </message>
     <message>
-        <location filename="../../ui/organizer/intake_detail.py" line="256" />
+        <location filename="../../ui/organizer/intake_detail.py" line="261" />
         <source>说明：{note}</source>
         <translation>Note: {note}</translation>
     </message>
     <message>
-        <location filename="../../ui/organizer/intake_detail.py" line="258" />
+        <location filename="../../ui/organizer/intake_detail.py" line="263" />
         <source>没有提示。</source>
         <translation>No warnings.</translation>
     </message>
     <message>
-        <location filename="../../ui/organizer/intake_detail.py" line="262" />
+        <location filename="../../ui/organizer/intake_detail.py" line="267" />
         <source>  （无）</source>
         <translation>  (none)</translation>
     </message>
     <message>
-        <location filename="../../ui/organizer/intake_detail.py" line="263" />
+        <location filename="../../ui/organizer/intake_detail.py" line="268" />
         <source>无法读取的原因：
 {reason}
 
@@ -2007,12 +2044,17 @@ Files involved:
 {files}</translation>
     </message>
     <message>
-        <location filename="../../ui/organizer/intake_detail.py" line="271" />
+        <location filename="../../ui/organizer/intake_detail.py" line="275" />
+        <source>（空）</source>
+        <translation>(empty)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/organizer/intake_detail.py" line="277" />
         <source>（已修改）</source>
         <translation>(edited)</translation>
     </message>
     <message>
-        <location filename="../../ui/organizer/intake_detail.py" line="279" />
+        <location filename="../../ui/organizer/intake_detail.py" line="285" />
         <source>原始申报书：{name}</source>
         <translation>Original form: {name}</translation>
     </message>
@@ -2020,187 +2062,187 @@ Files involved:
 <context>
     <name>IntakeModel</name>
     <message>
-        <location filename="../../ui/organizer/intake_model.py" line="33" />
+        <location filename="../../ui/organizer/intake_model.py" line="35" />
         <source>纳入</source>
         <translation>Included</translation>
     </message>
     <message>
-        <location filename="../../ui/organizer/intake_model.py" line="34" />
+        <location filename="../../ui/organizer/intake_model.py" line="36" />
         <source>需处理</source>
         <translation>Needs attention</translation>
     </message>
     <message>
-        <location filename="../../ui/organizer/intake_model.py" line="35" />
+        <location filename="../../ui/organizer/intake_model.py" line="37" />
         <source>已排除</source>
         <translation>Excluded</translation>
     </message>
     <message>
-        <location filename="../../ui/organizer/intake_model.py" line="36" />
+        <location filename="../../ui/organizer/intake_model.py" line="38" />
         <source>无法读取</source>
         <translation>Rejected</translation>
     </message>
     <message>
-        <location filename="../../ui/organizer/intake_model.py" line="44" />
+        <location filename="../../ui/organizer/intake_model.py" line="46" />
         <source>缺栏目</source>
         <translation>Missing field</translation>
     </message>
     <message>
-        <location filename="../../ui/organizer/intake_model.py" line="44" />
+        <location filename="../../ui/organizer/intake_model.py" line="46" />
         <source>申报书中有栏目为空或没有找到。可在右侧补填该栏目，或确认后保留。</source>
         <translation>A field of the form is empty or was not found. Fill it in on the right, or acknowledge and keep it.</translation>
     </message>
     <message>
-        <location filename="../../ui/organizer/intake_model.py" line="46" />
+        <location filename="../../ui/organizer/intake_model.py" line="48" />
         <source>缺类别</source>
         <translation>No category</translation>
     </message>
     <message>
-        <location filename="../../ui/organizer/intake_model.py" line="46" />
+        <location filename="../../ui/organizer/intake_model.py" line="48" />
         <source>没有读到评审细则中的实践类别（未勾选、勾选多个或写法不认识）。没有类别的申报不参加分类排名，请用“补填类别”选定。</source>
         <translation>No category of the rubric was read (none ticked, several ticked, or an unknown spelling). An application without a category is not ranked; choose one with "Set category".</translation>
     </message>
     <message>
-        <location filename="../../ui/organizer/intake_model.py" line="49" />
+        <location filename="../../ui/organizer/intake_model.py" line="51" />
         <source>字数</source>
         <translation>Length</translation>
     </message>
     <message>
-        <location filename="../../ui/organizer/intake_model.py" line="49" />
+        <location filename="../../ui/organizer/intake_model.py" line="51" />
         <source>详细内容的字数不在评审细则建议的范围内。一般只需确认并告知专家。</source>
         <translation>The length of the detailed description is outside the rubric's recommended range. Usually acknowledging it and telling the experts is enough.</translation>
     </message>
     <message>
-        <location filename="../../ui/organizer/intake_model.py" line="51" />
+        <location filename="../../ui/organizer/intake_model.py" line="53" />
         <source>图片数</source>
         <translation>Image count</translation>
     </message>
     <message>
-        <location filename="../../ui/organizer/intake_model.py" line="51" />
+        <location filename="../../ui/organizer/intake_model.py" line="53" />
         <source>附图数量不符合征集要求。可确认后保留，或联系申报单位补交。</source>
         <translation>The number of images does not meet the call's requirement. Acknowledge and keep it, or ask the applicant for more.</translation>
     </message>
     <message>
-        <location filename="../../ui/organizer/intake_model.py" line="53" />
+        <location filename="../../ui/organizer/intake_model.py" line="55" />
         <source>图片格式</source>
         <translation>Image format</translation>
     </message>
     <message>
-        <location filename="../../ui/organizer/intake_model.py" line="53" />
+        <location filename="../../ui/organizer/intake_model.py" line="55" />
         <source>附图不是要求的格式。专家仍可查看，一般确认即可。</source>
         <translation>An image is not in the required format. Experts can still view it; usually acknowledging it is enough.</translation>
     </message>
     <message>
-        <location filename="../../ui/organizer/intake_model.py" line="55" />
+        <location filename="../../ui/organizer/intake_model.py" line="57" />
         <source>分辨率</source>
         <translation>Resolution</translation>
     </message>
     <message>
-        <location filename="../../ui/organizer/intake_model.py" line="55" />
+        <location filename="../../ui/organizer/intake_model.py" line="57" />
         <source>附图分辨率低于要求。专家仍可查看，一般确认即可。</source>
         <translation>An image's resolution is below the requirement. Experts can still view it; usually acknowledging it is enough.</translation>
     </message>
     <message>
-        <location filename="../../ui/organizer/intake_model.py" line="57" />
+        <location filename="../../ui/organizer/intake_model.py" line="59" />
         <source>附件损坏</source>
         <translation>Damaged file</translation>
     </message>
     <message>
-        <location filename="../../ui/organizer/intake_model.py" line="57" />
+        <location filename="../../ui/organizer/intake_model.py" line="59" />
         <source>有附件无法安全打开，不会放入评审包。可联系申报单位重发。</source>
         <translation>An attachment cannot be opened safely and is left out of the packet. You may ask the applicant to resend it.</translation>
     </message>
     <message>
-        <location filename="../../ui/organizer/intake_model.py" line="59" />
+        <location filename="../../ui/organizer/intake_model.py" line="61" />
         <source>压缩包不安全</source>
         <translation>Unsafe archive</translation>
     </message>
     <message>
-        <location filename="../../ui/organizer/intake_model.py" line="59" />
+        <location filename="../../ui/organizer/intake_model.py" line="61" />
         <source>压缩包中有路径不安全的文件，已跳过。请核对是否缺少材料。</source>
         <translation>The archive holds files with unsafe paths; they were skipped. Check whether material is missing.</translation>
     </message>
     <message>
-        <location filename="../../ui/organizer/intake_model.py" line="61" />
+        <location filename="../../ui/organizer/intake_model.py" line="63" />
         <source>手机号</source>
         <translation>Mobile number</translation>
     </message>
     <message>
-        <location filename="../../ui/organizer/intake_model.py" line="61" />
+        <location filename="../../ui/organizer/intake_model.py" line="63" />
         <source>专家可见的文字中有未脱敏的手机号。请在对应栏目中改为脱敏写法。</source>
         <translation>Text experts see contains an unmasked mobile number. Edit the field to mask it.</translation>
     </message>
     <message>
-        <location filename="../../ui/organizer/intake_model.py" line="63" />
+        <location filename="../../ui/organizer/intake_model.py" line="65" />
         <source>身份证号</source>
         <translation>ID number</translation>
     </message>
     <message>
-        <location filename="../../ui/organizer/intake_model.py" line="63" />
+        <location filename="../../ui/organizer/intake_model.py" line="65" />
         <source>专家可见的文字中有未脱敏的身份证号。请在对应栏目中改为脱敏写法。</source>
         <translation>Text experts see contains an unmasked ID number. Edit the field to mask it.</translation>
     </message>
     <message>
-        <location filename="../../ui/organizer/intake_model.py" line="65" />
+        <location filename="../../ui/organizer/intake_model.py" line="67" />
         <source>银行卡号</source>
         <translation>Bank card</translation>
     </message>
     <message>
-        <location filename="../../ui/organizer/intake_model.py" line="65" />
+        <location filename="../../ui/organizer/intake_model.py" line="67" />
         <source>专家可见的文字中有未脱敏的银行卡号。请在对应栏目中改为脱敏写法。</source>
         <translation>Text experts see contains an unmasked bank card number. Edit the field to mask it.</translation>
     </message>
     <message>
-        <location filename="../../ui/organizer/intake_model.py" line="67" />
+        <location filename="../../ui/organizer/intake_model.py" line="69" />
         <source>疑似重复</source>
         <translation>Possible duplicate</translation>
     </message>
     <message>
-        <location filename="../../ui/organizer/intake_model.py" line="67" />
+        <location filename="../../ui/organizer/intake_model.py" line="69" />
         <source>与另一份申报的单位和标题相同。请用“标记为重复”保留其中一份。</source>
         <translation>Same unit and title as another application. Use "Mark as duplicate" to keep one of them.</translation>
     </message>
     <message>
-        <location filename="../../ui/organizer/intake_model.py" line="100" />
+        <location filename="../../ui/organizer/intake_model.py" line="107" />
         <source>状态</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../../ui/organizer/intake_model.py" line="100" />
+        <location filename="../../ui/organizer/intake_model.py" line="107" />
         <source>编号</source>
         <translation>ID</translation>
     </message>
     <message>
-        <location filename="../../ui/organizer/intake_model.py" line="101" />
+        <location filename="../../ui/organizer/intake_model.py" line="108" />
         <source>申报单位</source>
         <translation>Unit</translation>
     </message>
     <message>
-        <location filename="../../ui/organizer/intake_model.py" line="101" />
+        <location filename="../../ui/organizer/intake_model.py" line="108" />
         <source>类别</source>
         <translation>Category</translation>
     </message>
     <message>
-        <location filename="../../ui/organizer/intake_model.py" line="102" />
+        <location filename="../../ui/organizer/intake_model.py" line="109" />
         <source>实践标题</source>
         <translation>Title</translation>
     </message>
     <message>
-        <location filename="../../ui/organizer/intake_model.py" line="102" />
+        <location filename="../../ui/organizer/intake_model.py" line="109" />
         <source>正文字数</source>
         <translation>Length</translation>
     </message>
     <message>
-        <location filename="../../ui/organizer/intake_model.py" line="103" />
+        <location filename="../../ui/organizer/intake_model.py" line="110" />
         <source>图片</source>
         <translation>Image</translation>
     </message>
     <message>
-        <location filename="../../ui/organizer/intake_model.py" line="103" />
+        <location filename="../../ui/organizer/intake_model.py" line="110" />
         <source>提示</source>
         <translation>Notes</translation>
     </message>
     <message>
-        <location filename="../../ui/organizer/intake_model.py" line="104" />
+        <location filename="../../ui/organizer/intake_model.py" line="111" />
         <source>来源</source>
         <translation>Source</translation>
     </message>
@@ -2208,87 +2250,87 @@ Files involved:
 <context>
     <name>IntakePage</name>
     <message>
-        <location filename="../../ui/organizer/intake_page.py" line="62" />
+        <location filename="../../ui/organizer/intake_page.py" line="64" />
         <source>选择申报材料文件夹</source>
         <translation>Choose the intake folder</translation>
     </message>
     <message>
-        <location filename="../../ui/organizer/intake_page.py" line="107" />
+        <location filename="../../ui/organizer/intake_page.py" line="109" />
         <source>选择文件夹…</source>
         <translation>Choose folder…</translation>
     </message>
     <message>
-        <location filename="../../ui/organizer/intake_page.py" line="109" />
+        <location filename="../../ui/organizer/intake_page.py" line="111" />
         <source>重新扫描</source>
         <translation>Scan again</translation>
     </message>
     <message>
-        <location filename="../../ui/organizer/intake_page.py" line="111" />
+        <location filename="../../ui/organizer/intake_page.py" line="113" />
         <source>操作记录…</source>
         <translation>Decision log…</translation>
     </message>
     <message>
-        <location filename="../../ui/organizer/intake_page.py" line="121" />
+        <location filename="../../ui/organizer/intake_page.py" line="123" />
         <source>取消</source>
         <translation>Cancel</translation>
     </message>
     <message>
-        <location filename="../../ui/organizer/intake_page.py" line="130" />
+        <location filename="../../ui/organizer/intake_page.py" line="132" />
         <source>全部状态</source>
         <translation>All statuses</translation>
     </message>
     <message>
-        <location filename="../../ui/organizer/intake_page.py" line="134" />
+        <location filename="../../ui/organizer/intake_page.py" line="136" />
         <source>全部提示</source>
         <translation>All warnings</translation>
     </message>
     <message>
-        <location filename="../../ui/organizer/intake_page.py" line="138" />
+        <location filename="../../ui/organizer/intake_page.py" line="140" />
         <source>筛选：</source>
         <translation>Filter:</translation>
     </message>
     <message>
-        <location filename="../../ui/organizer/intake_page.py" line="186" />
+        <location filename="../../ui/organizer/intake_page.py" line="196" />
         <source>申报材料文件夹：{folder}</source>
         <translation>Intake folder: {folder}</translation>
     </message>
     <message>
-        <location filename="../../ui/organizer/intake_page.py" line="212" />
+        <location filename="../../ui/organizer/intake_page.py" line="222" />
         <source>正在查找申报材料…</source>
         <translation>Looking for applications…</translation>
     </message>
     <message>
-        <location filename="../../ui/organizer/intake_page.py" line="236" />
+        <location filename="../../ui/organizer/intake_page.py" line="246" />
         <source>正在读取 {done}/{total}：{name}</source>
         <translation>Reading {done}/{total}: {name}</translation>
     </message>
     <message>
-        <location filename="../../ui/organizer/intake_page.py" line="260" />
+        <location filename="../../ui/organizer/intake_page.py" line="270" />
         <source>已取消读取；已读取的申报保留在表中。</source>
         <translation>Reading cancelled; the applications read so far stay in the table.</translation>
     </message>
     <message>
-        <location filename="../../ui/organizer/intake_page.py" line="261" />
+        <location filename="../../ui/organizer/intake_page.py" line="271" />
         <source>已读取申报材料：{counts}</source>
         <translation>Intake read: {counts}</translation>
     </message>
     <message>
-        <location filename="../../ui/organizer/intake_page.py" line="266" />
+        <location filename="../../ui/organizer/intake_page.py" line="276" />
         <source>读取申报材料时发生内部错误（{kind}: {detail}）</source>
         <translation>Internal error while reading the intake ({kind}: {detail})</translation>
     </message>
     <message>
-        <location filename="../../ui/organizer/intake_page.py" line="285" />
+        <location filename="../../ui/organizer/intake_page.py" line="295" />
         <source>共 {total} 份</source>
         <translation>{total} in all</translation>
     </message>
     <message>
-        <location filename="../../ui/organizer/intake_page.py" line="317" />
+        <location filename="../../ui/organizer/intake_page.py" line="327" />
         <source>已记录决定：{source}</source>
         <translation>Decision recorded: {source}</translation>
     </message>
     <message>
-        <location filename="../../ui/organizer/intake_page.py" line="321" />
+        <location filename="../../ui/organizer/intake_page.py" line="331" />
         <source>无法保存决定：{error}</source>
         <translation>Cannot save the decision: {error}</translation>
     </message>
@@ -2875,27 +2917,27 @@ Files involved:
 <context>
     <name>OrganizerWindow</name>
     <message>
-        <location filename="../../ui/organizer/window.py" line="36" />
+        <location filename="../../ui/organizer/window.py" line="37" />
         <source>组织方 — {title}</source>
         <translation>Organizer — {title}</translation>
     </message>
     <message>
-        <location filename="../../ui/organizer/window.py" line="44" />
+        <location filename="../../ui/organizer/window.py" line="45" />
         <source>评审包编号 {packet_id} · {submissions} 份申报 · {experts} 位专家 · 组织方密钥指纹 {fingerprint}</source>
         <translation>Packet {packet_id} · {submissions} submissions · {experts} experts · organizer key fingerprint {fingerprint}</translation>
     </message>
     <message>
-        <location filename="../../ui/organizer/window.py" line="56" />
+        <location filename="../../ui/organizer/window.py" line="57" />
         <source>导入评分表</source>
         <translation>Import score sheets</translation>
     </message>
     <message>
-        <location filename="../../ui/organizer/window.py" line="61" />
+        <location filename="../../ui/organizer/window.py" line="62" />
         <source>文件(&amp;F)</source>
         <translation>&amp;File</translation>
     </message>
     <message>
-        <location filename="../../ui/organizer/window.py" line="62" />
+        <location filename="../../ui/organizer/window.py" line="63" />
         <source>把专家交回的评分表拖到“导入评分表”页即可导入</source>
         <translation>Drop the returned score sheets onto the "Import score sheets" tab to import them</translation>
     </message>
@@ -2903,82 +2945,82 @@ Files involved:
 <context>
     <name>OrganizerWorkbench</name>
     <message>
-        <location filename="../../ui/organizer/workbench.py" line="63" />
+        <location filename="../../ui/organizer/workbench.py" line="64" />
         <source>组织方工作台 — {name}</source>
         <translation>Organizer workbench — {name}</translation>
     </message>
     <message>
-        <location filename="../../ui/organizer/workbench.py" line="71" />
+        <location filename="../../ui/organizer/workbench.py" line="72" />
         <source>项目文件夹：{folder}</source>
         <translation>Project folder: {folder}</translation>
     </message>
     <message>
-        <location filename="../../ui/organizer/workbench.py" line="119" />
+        <location filename="../../ui/organizer/workbench.py" line="120" />
         <source>申报材料</source>
         <translation>Intake</translation>
     </message>
     <message>
-        <location filename="../../ui/organizer/workbench.py" line="119" />
+        <location filename="../../ui/organizer/workbench.py" line="120" />
         <source>专家与分配</source>
         <translation>Panel</translation>
     </message>
     <message>
-        <location filename="../../ui/organizer/workbench.py" line="119" />
+        <location filename="../../ui/organizer/workbench.py" line="120" />
         <source>评审包</source>
         <translation>Packet</translation>
     </message>
     <message>
-        <location filename="../../ui/organizer/workbench.py" line="120" />
+        <location filename="../../ui/organizer/workbench.py" line="121" />
         <source>导入评分表</source>
         <translation>Import score sheets</translation>
     </message>
     <message>
-        <location filename="../../ui/organizer/workbench.py" line="120" />
+        <location filename="../../ui/organizer/workbench.py" line="121" />
         <source>结果</source>
         <translation>Outcome</translation>
     </message>
     <message>
-        <location filename="../../ui/organizer/workbench.py" line="131" />
+        <location filename="../../ui/organizer/workbench.py" line="132" />
         <source>本轮还没有评审包：先在“评审包”一步生成，或打开已有的评审包。</source>
         <translation>This round has no packet yet: build one in the "Packet" step, or open an existing packet.</translation>
     </message>
     <message>
-        <location filename="../../ui/organizer/workbench.py" line="132" />
+        <location filename="../../ui/organizer/workbench.py" line="133" />
         <source>导入评分表后在此查看结果。</source>
         <translation>Results appear here after score sheets are imported.</translation>
     </message>
     <message>
-        <location filename="../../ui/organizer/workbench.py" line="139" />
+        <location filename="../../ui/organizer/workbench.py" line="140" />
         <source>文件(&amp;F)</source>
         <translation>&amp;File</translation>
     </message>
     <message>
-        <location filename="../../ui/organizer/workbench.py" line="140" />
+        <location filename="../../ui/organizer/workbench.py" line="141" />
         <source>新建组织方项目(&amp;N)…</source>
         <translation>&amp;New organizer project…</translation>
     </message>
     <message>
-        <location filename="../../ui/organizer/workbench.py" line="142" />
+        <location filename="../../ui/organizer/workbench.py" line="143" />
         <source>打开组织方项目(&amp;O)…</source>
         <translation>&amp;Open organizer project…</translation>
     </message>
     <message>
-        <location filename="../../ui/organizer/workbench.py" line="146" />
+        <location filename="../../ui/organizer/workbench.py" line="147" />
         <source>关闭窗口(&amp;C)</source>
         <translation>&amp;Close window</translation>
     </message>
     <message>
-        <location filename="../../ui/organizer/workbench.py" line="150" />
+        <location filename="../../ui/organizer/workbench.py" line="153" />
         <source>帮助(&amp;H)</source>
         <translation>&amp;Help</translation>
     </message>
     <message>
-        <location filename="../../ui/organizer/workbench.py" line="161" />
+        <location filename="../../ui/organizer/workbench.py" line="164" />
         <source>无法打开评审包（{kind}）</source>
         <translation>Cannot open the packet ({kind})</translation>
     </message>
     <message>
-        <location filename="../../ui/organizer/workbench.py" line="190" />
+        <location filename="../../ui/organizer/workbench.py" line="193" />
         <source>项目文件夹：{folder} · 评审包：{packet}</source>
         <translation>Project folder: {folder} · packet: {packet}</translation>
     </message>
@@ -3168,9 +3210,9 @@ Files involved:
         <translation>Key fingerprint</translation>
     </message>
     <message>
-        <location filename="../../ui/organizer/panel_models.py" line="58" />
-        <source>指纹</source>
-        <translation>Fingerprint</translation>
+        <location filename="../../ui/organizer/panel_models.py" line="59" />
+        <source>登记状态</source>
+        <translation>Enrolment</translation>
     </message>
 </context>
 <context>
@@ -3201,73 +3243,73 @@ Files involved:
         <translation>Remove conflict</translation>
     </message>
     <message>
-        <location filename="../../ui/organizer/panel_page.py" line="132" />
+        <location filename="../../ui/organizer/panel_page.py" line="136" />
         <source>回避</source>
         <translation>Recused</translation>
     </message>
     <message>
-        <location filename="../../ui/organizer/panel_page.py" line="146" />
-        <location filename="../../ui/organizer/panel_page.py" line="157" />
+        <location filename="../../ui/organizer/panel_page.py" line="150" />
+        <location filename="../../ui/organizer/panel_page.py" line="161" />
         <source>分配/取消分配…</source>
         <translation>Assign/unassign…</translation>
     </message>
     <message>
-        <location filename="../../ui/organizer/panel_page.py" line="154" />
+        <location filename="../../ui/organizer/panel_page.py" line="158" />
         <source>● 已分配　◉ 手动分配　○ 手动取消分配　⊘ 回避 · 双击单元格或按空格键分配/取消分配</source>
         <translation>● assigned　◉ assigned by hand　○ unassigned by hand　⊘ conflict · double-click a cell or press Space to assign/unassign</translation>
     </message>
     <message>
-        <location filename="../../ui/organizer/panel_page.py" line="162" />
+        <location filename="../../ui/organizer/panel_page.py" line="166" />
         <source>分配矩阵</source>
         <translation>Assignment matrix</translation>
     </message>
     <message>
-        <location filename="../../ui/organizer/panel_page.py" line="173" />
+        <location filename="../../ui/organizer/panel_page.py" line="177" />
         <source>组织方密钥指纹：{fp}</source>
         <translation>Organizer key fingerprint: {fp}</translation>
     </message>
     <message>
-        <location filename="../../ui/organizer/panel_page.py" line="176" />
+        <location filename="../../ui/organizer/panel_page.py" line="180" />
         <source>尚未创建组织方密钥：生成评审包前需要创建。</source>
         <translation>No organizer key yet: one is needed before building the packet.</translation>
     </message>
     <message>
-        <location filename="../../ui/organizer/panel_page.py" line="212" />
+        <location filename="../../ui/organizer/panel_page.py" line="216" />
         <source>{n} 份申报分配的专家少于 {needed} 位：{ids}</source>
         <translation>{n} applications have fewer than {needed} experts: {ids}</translation>
     </message>
     <message>
-        <location filename="../../ui/organizer/panel_page.py" line="241" />
+        <location filename="../../ui/organizer/panel_page.py" line="245" />
         <source>已分配：{id} × {submission}</source>
         <translation>Assigned: {id} × {submission}</translation>
     </message>
     <message>
-        <location filename="../../ui/organizer/panel_page.py" line="242" />
+        <location filename="../../ui/organizer/panel_page.py" line="246" />
         <source>已取消分配：{id} × {submission}</source>
         <translation>Unassigned: {id} × {submission}</translation>
     </message>
     <message>
-        <location filename="../../ui/organizer/panel_page.py" line="249" />
+        <location filename="../../ui/organizer/panel_page.py" line="253" />
         <source>无法保存分配：{error}</source>
         <translation>Could not save the assignment: {error}</translation>
     </message>
     <message>
-        <location filename="../../ui/organizer/panel_page.py" line="268" />
+        <location filename="../../ui/organizer/panel_page.py" line="272" />
         <source>正在创建组织方密钥…</source>
         <translation>Creating the organizer key…</translation>
     </message>
     <message>
-        <location filename="../../ui/organizer/panel_page.py" line="274" />
+        <location filename="../../ui/organizer/panel_page.py" line="278" />
         <source>已创建组织方密钥，指纹 {fp}</source>
         <translation>Organizer key created, fingerprint {fp}</translation>
     </message>
     <message>
-        <location filename="../../ui/organizer/panel_page.py" line="293" />
+        <location filename="../../ui/organizer/panel_page.py" line="297" />
         <source>专家编号不能重复。</source>
         <translation>Expert ids must be unique.</translation>
     </message>
     <message>
-        <location filename="../../ui/organizer/panel_page.py" line="310" />
+        <location filename="../../ui/organizer/panel_page.py" line="314" />
         <source>无法保存专家名单：{error}</source>
         <translation>Cannot save the roster: {error}</translation>
     </message>
@@ -3583,17 +3625,17 @@ Replace: the roster keeps only the experts in the file; the others are removed t
         <translation>Required when checked, e.g. I used to work for this unit</translation>
     </message>
     <message>
-        <location filename="../../ui/review/recusal_dialog.py" line="91" />
+        <location filename="../../ui/review/recusal_dialog.py" line="94" />
         <source>无需回避</source>
         <translation>No conflicts</translation>
     </message>
     <message>
-        <location filename="../../ui/review/recusal_dialog.py" line="92" />
+        <location filename="../../ui/review/recusal_dialog.py" line="95" />
         <source>确认回避</source>
         <translation>Confirm recusals</translation>
     </message>
     <message>
-        <location filename="../../ui/review/recusal_dialog.py" line="130" />
+        <location filename="../../ui/review/recusal_dialog.py" line="133" />
         <source>请填写回避理由：{ids}</source>
         <translation>Please give a reason for: {ids}</translation>
     </message>
@@ -4021,6 +4063,11 @@ Replace: the roster keeps only the experts in the file; the others are removed t
 </context>
 <context>
     <name>ResultsPage</name>
+    <message>
+        <location filename="../../ui/organizer/results_page.py" line="86" />
+        <source>选择结果文件的保存文件夹</source>
+        <translation>Choose the folder for the results files</translation>
+    </message>
     <message>
         <location filename="../../ui/organizer/results_page.py" line="112" />
         <source>前往“导入评分表”页(&amp;I)</source>
@@ -4815,53 +4862,58 @@ Replace: the roster keeps only the experts in the file; the others are removed t
     </message>
     <message>
         <location filename="../../ui/review/rubric_panel.py" line="143" />
-        <location filename="../../ui/review/rubric_panel.py" line="242" />
+        <location filename="../../ui/review/rubric_panel.py" line="246" />
         <source>已回避，不可评分</source>
         <translation>Recused — scoring disabled</translation>
     </message>
     <message>
-        <location filename="../../ui/review/rubric_panel.py" line="162" />
+        <location filename="../../ui/review/rubric_panel.py" line="152" />
+        <source>，还须填写评语</source>
+        <translation>, comment still required</translation>
+    </message>
+    <message>
+        <location filename="../../ui/review/rubric_panel.py" line="166" />
         <source>标记</source>
         <translation>Flags</translation>
     </message>
     <message>
-        <location filename="../../ui/review/rubric_panel.py" line="176" />
+        <location filename="../../ui/review/rubric_panel.py" line="180" />
         <source>建议改投的类别</source>
         <translation>Suggested category</translation>
     </message>
     <message>
-        <location filename="../../ui/review/rubric_panel.py" line="194" />
+        <location filename="../../ui/review/rubric_panel.py" line="198" />
         <source>评语</source>
         <translation>Comment</translation>
     </message>
     <message>
-        <location filename="../../ui/review/rubric_panel.py" line="207" />
-        <location filename="../../ui/review/rubric_panel.py" line="305" />
+        <location filename="../../ui/review/rubric_panel.py" line="211" />
+        <location filename="../../ui/review/rubric_panel.py" line="304" />
         <source>对本申报的评价与建议（选填）</source>
         <translation>Your assessment and suggestions (optional)</translation>
     </message>
     <message>
-        <location filename="../../ui/review/rubric_panel.py" line="252" />
+        <location filename="../../ui/review/rubric_panel.py" line="256" />
         <source>（建议类别）</source>
         <translation>(suggested category)</translation>
     </message>
     <message>
-        <location filename="../../ui/review/rubric_panel.py" line="282" />
+        <location filename="../../ui/review/rubric_panel.py" line="286" />
         <source>总分 {total} / {max}</source>
         <translation>Total {total} / {max}</translation>
     </message>
     <message>
-        <location filename="../../ui/review/rubric_panel.py" line="283" />
+        <location filename="../../ui/review/rubric_panel.py" line="287" />
         <source>已评 {done}/{count} 项</source>
         <translation>{done}/{count} criteria scored</translation>
     </message>
     <message>
-        <location filename="../../ui/review/rubric_panel.py" line="287" />
+        <location filename="../../ui/review/rubric_panel.py" line="291" />
         <source>，小计 {subtotal}</source>
         <translation>, subtotal {subtotal}</translation>
     </message>
     <message>
-        <location filename="../../ui/review/rubric_panel.py" line="304" />
+        <location filename="../../ui/review/rubric_panel.py" line="303" />
         <source>此项必填：{reason}</source>
         <translation>Required: {reason}</translation>
     </message>
@@ -4950,32 +5002,37 @@ Replace: the roster keeps only the experts in the file; the others are removed t
 <context>
     <name>SheetExporter</name>
     <message>
-        <location filename="../../ui/review/export.py" line="83" />
+        <location filename="../../ui/review/export.py" line="40" />
+        <source>评分表_{expert}_{packet}.xlsx</source>
+        <translation>score_sheet_{expert}_{packet}.xlsx</translation>
+    </message>
+    <message>
+        <location filename="../../ui/review/export.py" line="86" />
         <source>正在导出评分表…</source>
         <translation>Exporting the score sheet…</translation>
     </message>
     <message>
-        <location filename="../../ui/review/export.py" line="94" />
+        <location filename="../../ui/review/export.py" line="97" />
         <source>部分评分（未完成）</source>
         <translation>partial (unfinished)</translation>
     </message>
     <message>
-        <location filename="../../ui/review/export.py" line="94" />
+        <location filename="../../ui/review/export.py" line="97" />
         <source>评分完成</source>
         <translation>complete</translation>
     </message>
     <message>
-        <location filename="../../ui/review/export.py" line="95" />
+        <location filename="../../ui/review/export.py" line="98" />
         <source>已导出评分表 {name}（第 {version} 版）</source>
         <translation>Exported score sheet {name} (version {version})</translation>
     </message>
     <message>
-        <location filename="../../ui/review/export.py" line="97" />
+        <location filename="../../ui/review/export.py" line="100" />
         <source>已导出评分表</source>
         <translation>Score sheet exported</translation>
     </message>
     <message>
-        <location filename="../../ui/review/export.py" line="98" />
+        <location filename="../../ui/review/export.py" line="101" />
         <source>评分表已保存：
 {path}
 
@@ -4992,12 +5049,12 @@ Key fingerprint: {fingerprint}
 Please send this file back to the organizers; after changing marks you can export again, and the new version replaces the old one.</translation>
     </message>
     <message>
-        <location filename="../../ui/review/export.py" line="107" />
+        <location filename="../../ui/review/export.py" line="110" />
         <source>导出时发生内部错误（{kind}: {detail}）。</source>
         <translation>Internal error while exporting ({kind}: {detail}).</translation>
     </message>
     <message>
-        <location filename="../../ui/review/export.py" line="109" />
+        <location filename="../../ui/review/export.py" line="112" />
         <source>无法导出评分表</source>
         <translation>Cannot export the score sheet</translation>
     </message>
@@ -5529,34 +5586,6 @@ Choose the project folder again, then the intake folder; or cancel and create it
         <location filename="../../app/cli/__init__.py" line="78" />
         <source>无法访问 {0}：{1}</source>
         <translation>Cannot access {0}: {1}</translation>
-    </message>
-</context>
-<context>
-    <name>parent</name>
-    <message>
-        <location filename="../../ui/review/export_dialog.py" line="54" />
-        <source>导出评分表</source>
-        <translation>Export score sheet</translation>
-    </message>
-    <message>
-        <location filename="../../ui/review/export_dialog.py" line="55" />
-        <source>Excel 工作簿 (*.xlsx)</source>
-        <translation>Excel workbook (*.xlsx)</translation>
-    </message>
-    <message>
-        <location filename="../../ui/organizer/import_page.py" line="81" />
-        <source>添加评分表</source>
-        <translation>Add score sheets</translation>
-    </message>
-    <message>
-        <location filename="../../ui/organizer/import_page.py" line="82" />
-        <source>Excel 工作簿 (*.xlsx);;所有文件 (*)</source>
-        <translation>Excel workbooks (*.xlsx);;All files (*)</translation>
-    </message>
-    <message>
-        <location filename="../../ui/organizer/results_page.py" line="86" />
-        <source>选择结果文件的保存文件夹</source>
-        <translation>Choose the folder for the results files</translation>
     </message>
 </context>
 </TS>

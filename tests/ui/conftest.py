@@ -14,6 +14,7 @@ import pytest
 
 from app.model import Expert, IntakeWarning, PacketFile, Submission
 from tests.ui.review_helpers import (  # noqa: F401 — make_window, packet_path: fixtures
+    in_english,
     make_window,
     packet_path,
     write_signed_packet,
@@ -110,3 +111,11 @@ def packet_factory(tmp_path: Path) -> Callable[..., Path]:
 def submissions() -> list[Submission]:
     """Five submissions (the last without a category; S002, S003, S004 with warnings)."""
     return [sub for sub, _files in make_submissions(5)]
+
+
+
+@pytest.fixture
+def english_here(qapp):
+    """English for one test, then no translator at all (see `in_english`)."""
+    with in_english():
+        yield

@@ -7,6 +7,8 @@
 from __future__ import annotations
 
 import hashlib
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
 
@@ -106,3 +108,20 @@ def make_window(qtbot, paneldesk_home):
     return make
 
 
+
+
+@contextmanager
+def in_english() -> Iterator[None]:
+    """English inside the block, then no translator at all, as the suite starts: later
+    tests click Qt's own buttons by their untranslated names ("Cancel")."""
+    from PySide6.QtWidgets import QApplication
+
+    from ui import i18n
+
+    app = QApplication.instance()
+    i18n.install_translators(app, "en")
+    try:
+        yield
+    finally:
+        for translator in i18n.install_translators(app, "zh_CN"):
+            app.removeTranslator(translator)

@@ -476,3 +476,29 @@ def test_an_ordinary_look_ahead_still_queued_is_not_waited_for(qtbot: object) ->
     panel.prefetch(coming)
     panel.set_submission(coming)
     assert shown == ["S1/E1.jpg"] and "load_evidence" in runner.calls
+
+
+def test_fullscreen_button_says_how_to_leave(panel: EvidencePanel) -> None:
+    # In full screen the status bar with the Esc hint is hidden behind the window.
+    panel.show()
+    panel.set_submission(make_submission())
+    assert panel.fullscreen_button.text() == "全屏"
+    panel.toggle_fullscreen()
+    assert panel.fullscreen_button.text() == "退出全屏"
+    assert panel.fullscreen_button.isVisible()
+    panel.toggle_fullscreen()
+    assert panel.fullscreen_button.text() == "全屏"
+
+
+def test_full_screen_is_offered_only_with_a_file_to_show(panel: EvidencePanel) -> None:
+    panel.show()
+    assert not panel.fullscreen_button.isEnabled()  # no submission yet
+    panel.toggle_fullscreen()  # F11 on the empty panel: nothing
+    assert not panel.is_fullscreen
+    panel.set_submission(make_submission())
+    assert panel.fullscreen_button.isEnabled()
+    panel.toggle_fullscreen()
+    panel.set_submission(None)  # the list emptied while full screen: leaving still works
+    assert panel.fullscreen_button.isEnabled()
+    panel.toggle_fullscreen()
+    assert not panel.is_fullscreen and not panel.fullscreen_button.isEnabled()

@@ -141,3 +141,33 @@ def test_ts_file_covers_every_string_in_the_code(tmp_path):
         # "{name}" placeholders must survive translation, or .format() breaks.
         assert sorted(PLACEHOLDER.findall(key[1])) == sorted(
             PLACEHOLDER.findall(translation.text)), key
+
+
+def test_language_notice_is_also_said_in_the_language_chosen(qapp, tmp_path, dialogs,
+                                                             chinese_again):
+    # Who switches to English may not read the Chinese notice, and the other way round.
+    from PySide6.QtWidgets import QMainWindow
+
+    from ui.common_menus import choose_language
+    settings = QSettings(str(tmp_path / "s.ini"), QSettings.Format.IniFormat)
+    window = QMainWindow()
+    choose_language(window, settings, "en")
+    assert dialogs[-1][2].splitlines() == [
+        "界面语言将在重新启动 PanelDesk 后生效。",
+        "The interface language changes the next time PanelDesk starts."]
+    choose_language(window, settings, "zh_CN")
+    assert dialogs[-1][2] == "界面语言将在重新启动 PanelDesk 后生效。"
+    i18n.install_translators(qapp, "en")
+    choose_language(window, settings, "zh_CN")
+    assert dialogs[-1][2].splitlines() == [
+        "The interface language changes the next time PanelDesk starts.",
+        "界面语言将在重新启动 PanelDesk 后生效。"]
+    window.deleteLater()
+
+
+def test_no_string_is_translated_in_a_variable_s_context():
+    # parent.tr("…") gave lupdate the context "parent", which nothing asks for at run time:
+    # the file dialogs' titles stayed Chinese in English.
+    contexts = {context for context, _source in messages(TS_FILE)}
+    assert "parent" not in contexts
+    assert all(c[0].isupper() or c == "cli" for c in contexts), sorted(contexts)

@@ -192,3 +192,18 @@ def test_every_installed_translator_is_qt_s_own_class(qapp):
     i18n.install_translators(qapp, "zh_CN")
     assert QCoreApplication.translate("QFileDialog", "&Look in:") == "查找范围(&L)："
     assert QCoreApplication.translate("QFileDialog", "Files of &type:") == "文件类型(&T)："
+
+
+def test_a_usual_file_name_is_not_elided_in_the_strip(panel: EvidencePanel):  # noqa: F811
+    # With a CJK system font "工单截图1.jpg" came out as "工单截…jpg".
+    strip = panel.strip
+    big = QFont(strip.font())
+    big.setPointSizeF(big.pointSizeF() * 1.6)
+    strip.setFont(big)
+    for name in ("工单截图1.jpg", "感谢信照片.jpg", "群众感谢信.pdf"):
+        assert strip.fontMetrics().horizontalAdvance(name) + 8 <= strip.gridSize().width(), name
+    # Each item is as wide as its cell, not as its thumbnail (a portrait PDF page is narrow).
+    model = strip.model()
+    for row in range(model.rowCount()):
+        rect = strip.visualRect(model.index(row, 0))
+        assert rect.width() >= strip.gridSize().width() - 8

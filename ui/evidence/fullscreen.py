@@ -6,12 +6,16 @@ from collections.abc import Callable
 
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, Qt
 from PySide6.QtGui import QCloseEvent, QKeySequence, QShortcut
-from PySide6.QtWidgets import QVBoxLayout, QWidget
+from PySide6.QtWidgets import QAbstractButton, QVBoxLayout, QWidget
 
 # In the panel's own context, where these strings have always been translated.
 ENTER_TIP = QT_TRANSLATE_NOOP("EvidencePanel", "全屏查看（F11）")
 EXIT_TIP = QT_TRANSLATE_NOOP("EvidencePanel", "退出全屏（Esc / F11）")
 HINT = QT_TRANSLATE_NOOP("EvidencePanel", "全屏查看：按 Esc 或 F11 返回")
+# The button's own text says how to get back: in full screen the status bar with the hint
+# is hidden behind the full-screen window.
+ENTER_TEXT = QT_TRANSLATE_NOOP("EvidencePanel", "全屏")
+EXIT_TEXT = QT_TRANSLATE_NOOP("EvidencePanel", "退出全屏")
 
 
 class FullScreenHost(QWidget):
@@ -41,7 +45,7 @@ class FullScreenSwitch:
     and `say` puts the hint in the status bar (cleared on the way back).
     """
 
-    def __init__(self, area: QWidget, layout: QVBoxLayout, button: QWidget,
+    def __init__(self, area: QWidget, layout: QVBoxLayout, button: QAbstractButton,
                  install_shortcuts: Callable[[QWidget], None], focus_in: Callable[[], None],
                  focus_back: Callable[[], None], say: Callable[[str], None]) -> None:
         self._area, self._layout, self._button = area, layout, button
@@ -60,6 +64,7 @@ class FullScreenSwitch:
         self._area.show()
         self.host = host
         self._button.setToolTip(_tr(EXIT_TIP))
+        self._button.setText(_tr(EXIT_TEXT))
         host.showFullScreen()
         host.activateWindow()
         self._focus_in()
@@ -72,6 +77,7 @@ class FullScreenSwitch:
         self._layout.addWidget(self._area, 1)
         self._area.show()
         self._button.setToolTip(_tr(ENTER_TIP))
+        self._button.setText(_tr(ENTER_TEXT))
         self._say("")  # the full-screen hint no longer applies
         host.hide()
         host.deleteLater()

@@ -108,6 +108,7 @@ class EvidencePanel(QWidget):
         self.fit_button = self._tool(self.tr("适合"), self.tr("适合窗口"), self.fit_to_window)
         self.fullscreen_button = self._tool(self.tr("全屏"), self.tr("全屏查看（F11）"),
                                             self.toggle_fullscreen)
+        self.fullscreen_button.setEnabled(False)  # until a submission with files is shown
         for button in (self.zoom_out_button, self.zoom_reset_button, self.zoom_in_button,
                        self.fit_button, self.fullscreen_button):
             bar.addWidget(button)
@@ -183,6 +184,8 @@ class EvidencePanel(QWidget):
             widget.release()
         files = sub.evidence if sub is not None else []
         self.model.set_files(files)
+        # Nothing to show full screen without a file (leaving it stays possible).
+        self.fullscreen_button.setEnabled(bool(files) or self.is_fullscreen)
         if not files:
             self.empty.setText(self.tr("本申报没有佐证材料") if sub is not None
                                else self.tr("未选择申报"))
@@ -391,4 +394,7 @@ class EvidencePanel(QWidget):
 
     def toggle_fullscreen(self) -> None:
         """Show the viewer area full screen, or bring it back into the panel."""
+        if not self.is_fullscreen and not self.fullscreen_button.isEnabled():
+            return  # F11 with no file to show: a blank full screen said nothing
         self.fullscreen.toggle()
+        self.fullscreen_button.setEnabled(bool(self.model.files()) or self.is_fullscreen)

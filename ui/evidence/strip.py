@@ -7,15 +7,37 @@ the middle (its extension stays visible); the full name is the item's tooltip.
 
 from __future__ import annotations
 
-from PySide6.QtCore import QEvent, QSize, Qt
+from PySide6.QtCore import QEvent, QModelIndex, QPersistentModelIndex, QSize, Qt
 from PySide6.QtGui import QKeyEvent
-from PySide6.QtWidgets import QAbstractItemView, QListView, QWidget
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QListView,
+    QStyledItemDelegate,
+    QStyleOptionViewItem,
+    QWidget,
+)
 
 from ui.evidence.model import THUMB_SIDE
 
 NAME_LINES = 1
 ICON_SIZE = QSize(THUMB_SIDE, THUMB_SIDE - 24)
+TYPICAL_NAME = "工单截图照片.jpg"  # width sample only, never shown
+GRID_GAP = 4  # between neighbouring cells
 SCROLL_BAR = 12  # the horizontal scroll bar's height (resources/styles/app.qss)
+
+
+class _GridItems(QStyledItemDelegate):
+    """Every item fills its grid cell.  Left to itself, an icon-mode item was as wide as
+    its thumbnail, so a name was elided to the picture's width (a portrait PDF page:
+    "群众感…pdf") however wide the cell."""
+
+    def __init__(self, strip: QListView) -> None:
+        super().__init__(strip)
+        self._strip = strip
+
+    def sizeHint(self, option: QStyleOptionViewItem,
+                 index: QModelIndex | QPersistentModelIndex) -> QSize:
+        return self._strip.gridSize() - QSize(GRID_GAP, GRID_GAP)
 
 
 class EvidenceStrip(QListView):
@@ -32,6 +54,8 @@ class EvidenceStrip(QListView):
         self.setUniformItemSizes(True)
         self.setIconSize(ICON_SIZE)
         self.setTextElideMode(Qt.TextElideMode.ElideMiddle)
+        self.setWordWrap(False)  # one line, elided in the middle, as wide as the cell
+        self.setItemDelegate(_GridItems(self))
         self.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.setHorizontalScrollMode(QAbstractItemView.ScrollMode.ScrollPerPixel)
         self.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
@@ -39,8 +63,12 @@ class EvidenceStrip(QListView):
 
     def _fit_to_font(self) -> None:
         """Grid and strip tall enough for the icon and `NAME_LINES` lines of its name."""
-        names = self.fontMetrics().lineSpacing() * NAME_LINES
-        grid = QSize(THUMB_SIDE + 20, ICON_SIZE.height() + names + 16)
+        metrics = self.fontMetrics()
+        names = metrics.lineSpacing() * NAME_LINES
+        # Wide enough for a usual name ("工单截图1.jpg") in this font: a CJK system font
+        # elided it to "工单截…jpg" in a grid sized for the thumbnail alone.
+        width = max(THUMB_SIDE + 20, metrics.horizontalAdvance(TYPICAL_NAME) + 16)
+        grid = QSize(width, ICON_SIZE.height() + names + 16)
         self.setGridSize(grid)
         self.setFixedHeight(grid.height() + 2 * self.frameWidth() + SCROLL_BAR + 2)
 

@@ -134,15 +134,18 @@ class BuildPage(QWidget):
         self.rubric_label = QLabel(left)
         self.rubric_label.setTextFormat(Qt.TextFormat.PlainText)
         self.rubric_label.setWordWrap(True)
+        # The rubric's name (or file path) on a row of its own: squeezed beside the two
+        # buttons it wrapped and its second line was cut off ("Built-in" / "rubric").
+        form.addRow(self.tr("评审细则："), self.rubric_label)
         rubric_row = QHBoxLayout()
-        rubric_row.addWidget(self.rubric_label, 1)
         self.rubric_button = QPushButton(self.tr("选择评审细则…"), left)
         self.rubric_button.clicked.connect(self.choose_rubric)
         self.default_button = QPushButton(self.tr("用内置细则"), left)
         self.default_button.clicked.connect(lambda: self.set_rubric(None))
         rubric_row.addWidget(self.rubric_button)
         rubric_row.addWidget(self.default_button)
-        form.addRow(self.tr("评审细则："), rubric_row)
+        rubric_row.addStretch(1)
+        form.addRow("", rubric_row)
         self.title_edit = QLineEdit(left)
         form.addRow(self.tr("评审包标题："), self.title_edit)
         self.key_label = QLabel(left)
@@ -178,6 +181,8 @@ class BuildPage(QWidget):
         self.progress.hide()
         self.progress_label = QLabel(right)
         self.progress_label.setTextFormat(Qt.TextFormat.PlainText)
+        # A failure names the key file's path: unwrapped it widened the page past the window.
+        self.progress_label.setWordWrap(True)
         right_layout.addWidget(self.progress)
         right_layout.addWidget(self.progress_label)
         self.summary_label = QLabel(right)
@@ -307,7 +312,7 @@ class BuildPage(QWidget):
         if isinstance(err, BuildCancelled):
             self._finish(self.tr("已取消，未写入评审包。"))
         elif isinstance(err, PanelDeskError):
-            self._finish(self.tr("未能生成评审包：{error}").format(error=err))
+            self._finish(self.tr("未能生成评审包：{error}").format(error=error_text(err)))
         else:
             self._finish(self.tr("生成评审包时发生内部错误（{kind}: {detail}）").format(
                 kind=type(err).__name__, detail=err))

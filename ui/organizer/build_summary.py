@@ -43,7 +43,9 @@ STATUS_COLOUR = {"included": "#1d7a46", "excluded": "#7b8794", "rejected": "#b42
 # without this context).
 VERSIONED = QT_TRANSLATE_NOOP("BuildSummary", "{name}（版本 {version}）")
 CRITERIA = QT_TRANSLATE_NOOP("BuildSummary", "评分项（满分 · 权重）：")
-CATEGORIES = QT_TRANSLATE_NOOP("BuildSummary", "类别：")
+CATEGORIES = QT_TRANSLATE_NOOP("BuildSummary", "类别：{categories}")
+# One criterion or award of the preview: its name as the rubric writes it, then its value.
+ITEM = QT_TRANSLATE_NOOP("BuildSummary", "  · {name}：{value}")
 AWARDS = QT_TRANSLATE_NOOP("BuildSummary", "奖项：")
 COUNT = QT_TRANSLATE_NOOP("BuildSummary", "{count} 名")
 PERCENT = QT_TRANSLATE_NOOP("BuildSummary", "{percent}%")
@@ -77,12 +79,13 @@ def rubric_preview(rubric: Rubric) -> str:
     """The rubric in a few lines of plain text (its own names as the rubric writes them)."""
     lines = [tr(VERSIONED).format(name=rubric.name, version=rubric.version), "", tr(CRITERIA)]
     for crit in rubric.criteria:
-        lines.append(f"  · {crit.name}：{crit.max} · ×{crit.weight}")
-    lines += ["", tr(CATEGORIES) + join_list(rubric.categories), "", tr(AWARDS)]
+        lines.append(tr(ITEM).format(name=crit.name, value=f"{crit.max} · ×{crit.weight}"))
+    lines += ["", tr(CATEGORIES).format(categories=join_list(rubric.categories)), "",
+              tr(AWARDS)]
     for award in rubric.awards:
         quota = (tr(COUNT).format(count=award.count) if award.count is not None
                  else tr(PERCENT).format(percent=award.percent))
-        lines.append(f"  · {award.name}：{quota}")
+        lines.append(tr(ITEM).format(name=award.name, value=quota))
     if not rubric.awards:
         lines.append(tr(NO_AWARDS))
     return "\n".join(lines)

@@ -201,9 +201,16 @@ class DecisionsTab(QWidget):
             bar.addWidget(button)
         bar.addStretch(1)
         layout.addLayout(bar)
+        # Withdrawing needs a decision chosen in the table: without one the button did nothing.
+        self.view.selectionModel().selectionChanged.connect(self._follow_selection)
+        self._follow_selection()
 
     def show_notes(self, notes: Sequence[DecisionNote]) -> None:
         self.model.set_rows(decision_rows(notes))
+        self._follow_selection()
+
+    def _follow_selection(self) -> None:
+        self.withdraw_button.setEnabled(bool(self.view.selectionModel().selectedRows()))
 
     def add(self) -> None:
         answer = self._ask(self, self._known(), self._selected(), self.who)

@@ -78,8 +78,8 @@ class ImportRun:
 
 def choose_sheet_files(parent: QWidget) -> list[Path]:
     """The platform's open dialog (several files at once); [] when cancelled."""
-    return open_files(parent, RECEIVED_SHEETS, parent.tr("添加评分表"),
-                      parent.tr("Excel 工作簿 (*.xlsx);;所有文件 (*)"))
+    return open_files(parent, RECEIVED_SHEETS, QCoreApplication.translate("ImportPage", "添加评分表"),
+                      QCoreApplication.translate("ImportPage", "Excel 工作簿 (*.xlsx);;所有文件 (*)"))
 
 
 def _error_text(err: BaseException) -> str:

@@ -53,6 +53,7 @@ from ui.organizer.intake_model import (
     status_text,
     warning_explanation,
     warning_label,
+    warning_message,
 )
 from ui.organizer.intake_rows import EXCLUDED, REJECTED, IntakeRow
 from ui.organizer.page_view import FittedPage
@@ -185,12 +186,15 @@ class IntakeDetail(QWidget):
         self.duplicate_button = QPushButton(self.tr("标记为重复…"), self)
         self.exclude_button = QPushButton(self.tr("排除…"), self)
         self.restore_button = QPushButton(self.tr("恢复纳入"), self)
+        # The buttons every included entry has come first, those offered only to some
+        # entries after them: going from one entry to the next must not move 排除 to
+        # where 标记为重复 was, under the organizer's pointer.
         for button, signal in ((self.edit_button, self.edit_requested),
+                               (self.duplicate_button, self.duplicate_requested),
+                               (self.exclude_button, self.exclude_requested),
                                (self.category_button, self.category_requested),
                                (self.acknowledge_button, self.acknowledge_requested),
                                (self.withdraw_button, self.withdraw_requested),
-                               (self.duplicate_button, self.duplicate_requested),
-                               (self.exclude_button, self.exclude_requested),
                                (self.restore_button, self.restore_requested)):
             button.clicked.connect(signal.emit)
             row.addWidget(button)
@@ -243,7 +247,8 @@ class IntakeDetail(QWidget):
         if row.scanned.rejected:
             self.warnings.addItem(self.tr("无法读取：{reason}").format(reason=row.scanned.rejected))
         for warning in row.warnings:
-            text = f"⚠ {warning_label(warning.code)}：{warning.message}"
+            text = self.tr("⚠ {label}：{message}").format(label=warning_label(warning.code),
+                                                         message=warning_message(warning))
             if warning.spans and warning.field:  # where to look (修改字段 opens it there)
                 text += self.tr("（在“{field}”中）").format(field=field_label(warning.field))
             explanation = warning_explanation(warning.code)
@@ -270,9 +275,10 @@ class IntakeDetail(QWidget):
             return
         corrected = row.decision.get("fields", {})
         blocks = []
+        empty = self.tr("（空）")  # not inside the f-string, where lupdate never finds it
         for key in FIELD_LABELS:
             mark = self.tr("（已修改）") if key in corrected else ""
-            blocks.append(f"【{field_label(key)}】{mark}\n{row.fields.get(key, '') or self.tr('（空）')}")
+            blocks.append(f"【{field_label(key)}】{mark}\n{row.fields.get(key, '') or empty}")
         self.fields.setPlainText("\n\n".join(blocks))
         if changed:  # the same entry again (after a decision) keeps its loaded form
             self.form_text.setPlainText(self._form_heading(row) + "\n\n" + row.scanned.text)

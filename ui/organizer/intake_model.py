@@ -22,7 +22,9 @@ from PySide6.QtCore import (
 )
 from PySide6.QtGui import QBrush, QColor
 
-from app.model import FIELD_LABELS
+from app.intake.messages import recognise_warning
+from app.model import FIELD_LABELS, IntakeWarning
+from ui.i18n import render
 from ui.organizer.intake_rows import ATTENTION, EXCLUDED, INCLUDED, REJECTED, IntakeRow
 from ui.organizer.table_model import AnyIndex, ListTableModel
 from ui.roles import KEY_ROLE, ROW_ROLE, SORT_ROLE
@@ -75,6 +77,11 @@ def tr(text: str) -> str:
 
 def status_text(status: str) -> str:
     return tr(STATUS_TEXT.get(status, status))
+
+
+def warning_message(warning: IntakeWarning) -> str:
+    """A warning's message in the interface language (the core stores it in Chinese)."""
+    return render(recognise_warning(warning.message))
 
 
 def warning_label(code: str) -> str:
@@ -150,7 +157,7 @@ class IntakeModel(ListTableModel):
             return QBrush(STATUS_COLOUR[row.status])
         if role == Qt.ItemDataRole.ToolTipRole:
             if column == self.WARNINGS:
-                return "\n".join(w.message for w in row.warnings) or None
+                return "\n".join(warning_message(w) for w in row.warnings) or None
             if column == self.STATUS and row.status in (EXCLUDED, REJECTED):
                 return row.scanned.rejected or row.exclusion_reason
             if column in (self.TITLE, self.SOURCE, self.UNIT):

@@ -55,6 +55,8 @@ from ui.organizer.table_model import read_only_table
 from ui.task_runner import ProgressRelay
 
 FLUSH_MS = 150  # rows arriving during a scan are shown in batches, not one repaint each
+HEADER_PADDING = 28  # a header label's margins and the sort arrow
+CELL_PADDING = 14
 
 
 def choose_intake_folder(parent: QWidget | None) -> Path | None:
@@ -169,10 +171,18 @@ class IntakePage(QWidget):
         header = view.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         header.setSectionResizeMode(IntakeModel.TITLE, QHeaderView.ResizeMode.Stretch)
+        # The widths suit the Chinese labels; a longer translation ("Needs attention",
+        # "Images") widens its column instead of being clipped.
+        metrics = header.fontMetrics()
+        statuses = max(view.fontMetrics().horizontalAdvance(status_text(s)) for s in STATUSES)
         for column, width in ((IntakeModel.STATUS, 64), (IntakeModel.ID, 56),
                               (IntakeModel.UNIT, 150), (IntakeModel.CATEGORY, 72),
                               (IntakeModel.BODY, 64), (IntakeModel.IMAGES, 44),
                               (IntakeModel.WARNINGS, 140), (IntakeModel.SOURCE, 160)):
+            label = str(self.model.headerData(column, Qt.Orientation.Horizontal))
+            width = max(width, metrics.horizontalAdvance(label) + HEADER_PADDING)
+            if column == IntakeModel.STATUS:
+                width = max(width, statuses + CELL_PADDING)
             view.setColumnWidth(column, width)
         view.selectionModel().currentRowChanged.connect(lambda *_: self._show_selected())
         return view

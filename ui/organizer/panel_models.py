@@ -55,7 +55,8 @@ class RosterModel(_Table):
     ID, NAME, ORGANIZATION, FINGERPRINT, STATE = range(5)
     HEADERS = (QT_TRANSLATE_NOOP("PanelModels", "编号"), QT_TRANSLATE_NOOP("PanelModels", "姓名"),
                QT_TRANSLATE_NOOP("PanelModels", "单位"), QT_TRANSLATE_NOOP("PanelModels", "公钥指纹"),
-               QT_TRANSLATE_NOOP("PanelModels", "指纹"))
+               # The state of the enrolment, not a second fingerprint column.
+               QT_TRANSLATE_NOOP("PanelModels", "登记状态"))
 
     def __init__(self, parent: QObject | None = None) -> None:
         super().__init__(parent)

@@ -125,6 +125,10 @@ class PanelPage(QWidget):
         self.add_conflict_button.clicked.connect(self.add_conflict)
         self.remove_conflict_button = QPushButton(self.tr("删除回避"), conflicts)
         self.remove_conflict_button.clicked.connect(self.remove_conflict)
+        # Offered once a conflict is chosen: with none it did nothing and said nothing.
+        self.remove_conflict_button.setEnabled(False)
+        self.conflict_list.currentRowChanged.connect(
+            lambda row: self.remove_conflict_button.setEnabled(row >= 0))
         row.addWidget(self.add_conflict_button)
         row.addWidget(self.remove_conflict_button)
         row.addStretch(1)

@@ -83,7 +83,7 @@ def compute(engine: ResultsEngine, method: str, compare: str) -> Computed:
 
 
 def choose_output_folder(parent: QWidget) -> Path | None:
-    return existing_folder(parent, RESULTS, parent.tr("选择结果文件的保存文件夹"))
+    return existing_folder(parent, RESULTS, QCoreApplication.translate("ResultsPage", "选择结果文件的保存文件夹"))
 
 
 class ResultsPage(QWidget):

@@ -20,6 +20,7 @@ from app.sheets.orgdb import OrgDB
 from ui.common_menus import add_quit_action
 from ui.organizer.import_page import ImportPage
 from ui.plain_text import plain_labels
+from ui.screen_fit import fit_first_size
 
 GEOMETRY_KEY = "organizer/geometry"
 
@@ -62,7 +63,7 @@ class OrganizerWindow(QMainWindow):
         self.statusBar().showMessage(self.tr("把专家交回的评分表拖到“导入评分表”页即可导入"))
         geometry = settings.value(GEOMETRY_KEY) if settings is not None else None
         if geometry is None or not self.restoreGeometry(geometry):
-            self.resize(1280, 800)
+            fit_first_size(self, 1280, 800)
 
     def closeEvent(self, event: QCloseEvent) -> None:
         if self._settings is not None:

@@ -30,7 +30,7 @@ from app.errors import PanelDeskError
 from app.packet import Packet, open_packet
 from app.results.decision_store import DecisionStore
 from app.results.panel import Panel, panel_from
-from ui.common_menus import add_about_action, add_language_menu
+from ui.common_menus import add_about_action, add_language_menu, add_quit_action
 from ui.i18n import error_text
 from ui.organizer.alive import while_alive
 from ui.organizer.build_page import BuildPage
@@ -39,6 +39,7 @@ from ui.organizer.intake_page import IntakePage
 from ui.organizer.panel_page import PanelPage
 from ui.organizer.results_page import ResultsPage
 from ui.organizer.round import Round
+from ui.screen_fit import fit_first_size
 
 GEOMETRY_KEY = "organizer/workbench_geometry"
 INTAKE, PANEL, BUILD, IMPORT, RESULTS = range(5)
@@ -108,7 +109,7 @@ class OrganizerWorkbench(QMainWindow):
         self._menus()
         geometry = settings.value(GEOMETRY_KEY) if settings is not None else None
         if geometry is None or not self.restoreGeometry(geometry):
-            self.resize(1440, 900)
+            fit_first_size(self, 1440, 900)
         if project.intake_dir.is_dir():
             self.intake_page.scan()  # reopening shows the round as it was left
         packet = project.state("packet")
@@ -146,6 +147,8 @@ class OrganizerWorkbench(QMainWindow):
         close = file_menu.addAction(self.tr("关闭窗口(&C)"))
         close.setShortcut(QKeySequence.StandardKey.Close)
         close.triggered.connect(self.close)
+        # 退出 (Ctrl+Q) as in every PanelDesk window: it did nothing in the workbench.
+        self.quit = add_quit_action(self, file_menu)
         add_language_menu(self, self._settings)
         help_menu = self.menuBar().addMenu(self.tr("帮助(&H)"))
         add_about_action(self, help_menu)

@@ -150,7 +150,10 @@ class ApplicationView(QTextBrowser):
         if sub is not None and ready is not None and ready[:2] == (sub.id, self._page_width()):
             self.setDocument(ready[2])  # Qt deletes the previous one: it is our child
         elif sub is None:
-            self.setHtml(f'<p style="color:#9aa5b1;">{html.escape(self.tr("未选择申报"))}</p>')
+            # tr() outside the f-string: lupdate does not look inside one, so the text was
+            # never translated and stayed Chinese in English.
+            placeholder = html.escape(self.tr("未选择申报"))
+            self.setHtml(f'<p style="color:#9aa5b1;">{placeholder}</p>')
         else:
             self.setHtml(application_html(sub))
         self._cap_width()

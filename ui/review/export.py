@@ -14,7 +14,7 @@ from functools import partial
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QObject
+from PySide6.QtCore import QCoreApplication, QObject
 from PySide6.QtWidgets import QMessageBox, QWidget
 
 from app.errors import PanelDeskError
@@ -36,7 +36,10 @@ def suggested_sheet_path(packet_id: str, expert_id: str) -> Path:
     """评分表_<expert>_<packet>.xlsx in the folder a sheet was last saved to (at first
     ~/Documents, or home when there is no documents folder)."""
     base = start_folder(SHEET)
-    return base / f"评分表_{safe_component(expert_id)}_{safe_component(packet_id)}.xlsx"
+    # The file name is read by people, in the interface language (the import reads content).
+    name = QCoreApplication.translate("SheetExporter", "评分表_{expert}_{packet}.xlsx")
+    return base / name.format(expert=safe_component(expert_id),
+                              packet=safe_component(packet_id))
 
 
 def dialog_export(parent: QWidget, missing: list[str], suggested: Path,

@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import (
     QCheckBox,
@@ -51,8 +51,8 @@ class ExportChoice:
 
 def choose_save_path(parent: QWidget, suggested: Path) -> Path | None:
     """The save dialog, in the folder a sheet was last saved to; None when cancelled."""
-    path = save_file(parent, SHEET, parent.tr("导出评分表"), suggested,
-                     parent.tr("Excel 工作簿 (*.xlsx)"))
+    path = save_file(parent, SHEET, QCoreApplication.translate("ExportDialog", "导出评分表"), suggested,
+                     QCoreApplication.translate("ExportDialog", "Excel 工作簿 (*.xlsx)"))
     if path is None:
         return None
     return path if path.suffix.lower() == ".xlsx" else path.with_suffix(".xlsx")

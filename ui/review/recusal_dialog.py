@@ -68,6 +68,9 @@ class RecusalDialog(QDialog):
             label.setBuddy(check)
             reason = QLineEdit(grid_host)
             reason.setPlaceholderText(self.tr("勾选后必填，例如：本人曾在该单位任职"))
+            # The whole example readable, in English too ("…I used to wo…" was cut off).
+            reason.setMinimumWidth(
+                reason.fontMetrics().horizontalAdvance(reason.placeholderText()) + 16)
             reason.setEnabled(False)
             check.toggled.connect(lambda on, r=reason: self._toggled(r, on))
             grid.addWidget(check, row, 0, Qt.AlignmentFlag.AlignTop)

@@ -149,6 +149,10 @@ class RubricPanel(QWidget):
         progress.setSpacing(0)  # the two read as one phrase: "已评 4/6 项，小计 52"
         progress.addWidget(self.progress_label)
         progress.addWidget(self.subtotal_label)
+        self.comment_hint = QLabel(self.tr("，还须填写评语"), bar)
+        self.comment_hint.setObjectName("commentReason")
+        self.comment_hint.hide()
+        progress.addWidget(self.comment_hint)
         layout.addLayout(progress)
         layout.addStretch(1)
         layout.addWidget(self.recused_note)
@@ -295,14 +299,23 @@ class RubricPanel(QWidget):
         reason = render(recognise(reason, COMMENT_RULES)) if reason else None
         self.comment_reason.setVisible(reason is not None)
         self.comment_reason.setText(reason or "")
-        required = reason is not None
-        if self.comment.property("required") != required:
-            self.comment.setProperty("required", required)
-            self.comment.style().unpolish(self.comment)
-            self.comment.style().polish(self.comment)
         self.comment.setPlaceholderText(
             self.tr("此项必填：{reason}").format(reason=reason) if reason
             else self.tr("对本申报的评价与建议（选填）"))
+        self._refresh_comment_hint()
+
+    def _refresh_comment_hint(self) -> None:
+        # All criteria scored but the submission stays "in progress" until the required
+        # comment is written; the comment box is usually scrolled out of sight, so the
+        # total bar says what is still missing.
+        missing = bool(self.comment_reason.text()) and not self.comment.toPlainText().strip()
+        self.comment_hint.setVisible(missing)
+        # Red while the required comment is missing, not after it has been written.
+        if self.comment.property("required") != missing:
+            self.comment.setProperty("required", missing)
+            self.comment.style().unpolish(self.comment)
+            self.comment.style().polish(self.comment)
+        self.comment_hint.setToolTip(self.comment_reason.text() if missing else "")
 
     # -- user changes ------------------------------------------------------------------
 
@@ -327,6 +340,7 @@ class RubricPanel(QWidget):
     def _comment_edited(self) -> None:
         if self._loading:
             return
+        self._refresh_comment_hint()
         self._comment_dirty = True
         self._comment_timer.start()
 
@@ -371,7 +385,13 @@ class RubricPanel(QWidget):
         """Put keyboard focus on criterion `index` (0-based), its text selected."""
         if not 0 <= index < len(self.cards) or not self.isEnabled():
             return
-        editor = self.cards[index].editor
-        self.scroll.ensureWidgetVisible(self.cards[index], 0, 0)
+        card = self.cards[index]
+        editor = card.editor
+        if card.height() > self.scroll.viewport().height():
+            # ensureWidgetVisible centres a card taller than the view, which hides its
+            # score field above the top edge: the expert would type blind.
+            self.scroll.verticalScrollBar().setValue(card.y())
+        else:
+            self.scroll.ensureWidgetVisible(card, 0, 0)
         editor.setFocus(Qt.FocusReason.ShortcutFocusReason)
         editor.selectAll()

@@ -59,6 +59,21 @@ def test_a_decision_changes_the_results_and_is_audited(setup) -> None:
     assert json.loads(log[1]["old"])["submission"] == "S1" and log[1]["new"] is None
 
 
+def test_withdraw_is_offered_only_with_a_decision_chosen(setup) -> None:
+    page, _store, _url = setup
+    tab = page.decisions_tab
+    assert not tab.withdraw_button.isEnabled()  # nothing to withdraw: it did nothing
+    decision = build_decision("disqualify", "S1", "经核实材料不实", ["S1", "S2", "S3"])
+    tab._ask = lambda _parent, known, selected, who: (decision, "王秘书")
+    tab.add()
+    assert tab.model.rowCount() == 1 and not tab.withdraw_button.isEnabled()
+    tab.view.selectRow(0)
+    assert tab.withdraw_button.isEnabled()
+    tab._ask_text = lambda _parent, _title: "复核后材料属实"
+    tab.withdraw()
+    assert tab.model.rowCount() == 0 and not tab.withdraw_button.isEnabled()
+
+
 def store_packet(store: DecisionStore) -> str:
     return store.scope.split(":", 1)[1]
 

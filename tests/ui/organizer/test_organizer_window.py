@@ -5,9 +5,10 @@ from __future__ import annotations
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
+from unittest import mock
 
 import pytest
-from PySide6.QtCore import QSettings
+from PySide6.QtCore import QRect, QSettings
 from PySide6.QtWidgets import QLabel
 
 from app.keys import format_fingerprint
@@ -67,5 +68,16 @@ def test_geometry_is_remembered(qtbot, packet, tmp_path) -> None:
     again = make(qtbot, packet, tmp_path,
                  settings=QSettings(path, QSettings.Format.IniFormat))
     assert (again.width(), again.height()) == (710, 490)
-    fresh = make(qtbot, packet, tmp_path)
+    # Unremembered: the default size on a screen that has room for it (on a smaller one
+    # the window fills the screen: test_the_first_window_fits_a_small_screen).
+    with mock.patch.object(type(window.screen()), "availableGeometry",
+                           return_value=QRect(0, 0, 1920, 1040)):
+        fresh = make(qtbot, packet, tmp_path)
     assert (fresh.width(), fresh.height()) == (1280, 800)
+
+
+def test_the_first_window_fits_a_small_screen(qtbot, packet, tmp_path):
+    window = make(qtbot, packet, tmp_path)
+    available = window.screen().availableGeometry()
+    assert available.height() <= 800  # the offscreen screen has no room for the default
+    assert window.width() <= available.width() and window.height() <= available.height()

@@ -8,6 +8,7 @@ from app.demo.intake import DEMO_EXPECTATIONS
 from app.keys import KeyStore, format_fingerprint
 from app.model import Expert
 from app.packet import open_packet
+from tests.ui.review_helpers import in_english
 from ui.organizer.round import Round
 from ui.organizer.workbench import BUILD, IMPORT, OrganizerWorkbench
 from ui.task_runner import SyncTaskRunner
@@ -86,3 +87,44 @@ def test_build_applies_the_decisions_and_opens_import(qtbot, tmp_path, demo_inta
     window.close()
     again = workbench(qtbot, folder, demo_intake, revealed)
     assert again.packet is not None and again.packet.path == report.packet_path
+
+
+def test_a_wrong_passphrase_is_said_in_the_interface_language_and_wraps(qtbot, tmp_path,
+                                                                         demo_intake):
+    KeyStore().create(PASSPHRASE)
+    project = Round.create(tmp_path / "round", demo_intake)
+    project.set_roster([Expert("E01", "王专家", "某大学")])
+    runner = SyncTaskRunner()
+    window = OrganizerWorkbench(runner, runner, project, page_options={"build": {
+        "passphrase": lambda _parent: "不是这个口令", "reveal": lambda _p: None,
+        "confirm": lambda _parent, _doubts: True}})
+    qtbot.addWidget(window)
+    window.go_to(BUILD)
+    page = window.build_page
+    page.build_button.click()
+    assert page.report is None
+    assert page.progress_label.text().startswith("未能生成评审包：口令错误")
+    # The message names the key file's path; it wraps instead of widening the page.
+    assert page.progress_label.wordWrap()
+    assert page.minimumSizeHint().width() < page.progress_label.fontMetrics().horizontalAdvance(
+        page.progress_label.text())
+    with in_english():
+        page.build_button.click()
+        assert "口令" not in page.progress_label.text()
+        assert "passphrase" in page.progress_label.text().lower()
+
+
+def test_the_rubric_preview_punctuates_in_the_interface_language(qtbot):
+    from app.rubrics import load_default_rubric
+    from ui.organizer.build_summary import rubric_preview
+
+    rubric = load_default_rubric()
+    chinese = rubric_preview(rubric)
+    assert f"  · {rubric.criteria[0].name}：{rubric.criteria[0].max} · ×" in chinese
+    assert "类别：" + "、".join(rubric.categories) in chinese
+    with in_english():
+        english = rubric_preview(rubric)
+    assert f"  · {rubric.criteria[0].name}: {rubric.criteria[0].max} · ×" in english
+    assert f"  · {rubric.awards[0].name}: " in english
+    assert "Categories: " + ", ".join(rubric.categories) in english
+    assert "：" not in english.replace(rubric.name, "")

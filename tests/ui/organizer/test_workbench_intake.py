@@ -18,6 +18,7 @@ from ui.organizer.intake_rows import ATTENTION, EXCLUDED, INCLUDED
 from ui.organizer.page_view import FittedPage
 from ui.organizer.round import Round
 from ui.organizer.workbench import INTAKE, OrganizerWorkbench
+from ui.roles import KEY_ROLE
 from ui.task_runner import SyncTaskRunner
 
 MISSING = next(s for s, e in DEMO_EXPECTATIONS.items() if e["category"] is None)
@@ -339,3 +340,52 @@ def test_a_picture_pasted_into_the_form_opens_like_a_file(qapp, tmp_path):
     (entry / "申报书.docx").write_bytes(form_with_pictures(40))
     opened = open_evidence(entry, "申报书（内嵌图片1）.jpg", "image", "申报书.docx", "docx")
     assert opened.images and not opened.error
+def test_the_entry_buttons_stay_in_place_from_entry_to_entry(qtbot, tmp_path, demo_intake,
+                                                             answers):
+    # 补填类别 and 确认提示 are offered to some entries only; the buttons every entry has
+    # must not shift under the pointer when the next entry is selected.
+    window = open_workbench(qtbot, tmp_path / "round", answers, demo_intake)
+    window.show()
+    page = window.intake_page
+    page.scan()
+    detail = page.detail
+    places = set()
+    for source in (CLEAN, MISSING, DUPLICATES[0], PII):
+        page.select(source)
+        qtbot.wait(1)
+        places.add(tuple(b.mapTo(detail, b.rect().topLeft()).x() for b in
+                         (detail.edit_button, detail.duplicate_button, detail.exclude_button)))
+    assert len(places) == 1
+
+
+def test_a_warning_is_said_in_english_in_the_detail_and_the_tooltip(qtbot, tmp_path,
+                                                                   demo_intake, answers,
+                                                                   english_here):
+    window = open_workbench(qtbot, tmp_path / "round", answers, demo_intake)
+    page = window.intake_page
+    page.scan()
+    page.select(PII)
+    shown = page.detail.warnings.item(0).text()
+    assert shown.startswith("⚠ Mobile number: ") and "139****" in shown
+    assert "疑似" not in shown and "：" not in shown.splitlines()[0]
+    model = page.model
+    row = next(r for r in range(model.rowCount())
+               if model.index(r, 0).data(KEY_ROLE) == PII)
+    tip = model.index(row, IntakeModel.WARNINGS).data(Qt.ItemDataRole.ToolTipRole)
+    assert "139****" in tip and "疑似" not in tip
+
+
+def test_english_column_labels_and_statuses_are_not_clipped(qtbot, tmp_path, demo_intake,
+                                                             answers, english_here):
+    from ui.organizer.intake_model import status_text
+    from ui.organizer.intake_rows import STATUSES
+
+    window = open_workbench(qtbot, tmp_path / "round", answers, demo_intake)
+    view = window.intake_page.table
+    metrics = view.horizontalHeader().fontMetrics()
+    model = window.intake_page.model
+    for column in (IntakeModel.STATUS, IntakeModel.IMAGES, IntakeModel.BODY):
+        label = model.headerData(column, Qt.Orientation.Horizontal)
+        assert view.columnWidth(column) > metrics.horizontalAdvance(label), label
+    widest = max(view.fontMetrics().horizontalAdvance(status_text(s)) for s in STATUSES)
+    assert view.columnWidth(IntakeModel.STATUS) > widest

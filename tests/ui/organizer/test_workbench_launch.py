@@ -91,3 +91,47 @@ def test_the_start_screen_offers_the_packet_and_the_workbench(make_window, qtbot
     [bench] = window.organizer_entry.workbench().windows
     qtbot.addWidget(bench)
     assert bench.project.folder == tmp_path / "r"
+
+
+def test_the_first_window_fits_the_screen(qtbot, tmp_path):
+    """On a screen smaller than the default size (a 1366×768 laptop) the workbench fills
+    the screen instead of reaching past its edges; on a large one it keeps its size."""
+    from unittest import mock
+
+    from PySide6.QtCore import QRect, Qt
+
+    from ui.screen_fit import fit_first_size
+
+    runner = SyncTaskRunner()
+    (tmp_path / "intake").mkdir()
+    window = OrganizerWorkbench(runner, runner, Round.create(tmp_path / "轮次", tmp_path / "intake"))
+    qtbot.addWidget(window)
+    available = window.screen().availableGeometry()
+    assert available.width() < 1440  # the offscreen screen is small
+    assert window.width() <= available.width() and window.height() <= available.height()
+    assert window.windowState() & Qt.WindowState.WindowMaximized
+    with mock.patch.object(type(window.screen()), "availableGeometry",
+                           return_value=QRect(0, 0, 1920, 1040)):
+        big = OrganizerWorkbench(runner, runner,
+                                 Round.create(tmp_path / "第二轮", tmp_path / "intake"))
+        qtbot.addWidget(big)
+        fit_first_size(big, 1440, 900)
+    assert (big.width(), big.height()) == (1440, 900)
+    assert not big.windowState() & Qt.WindowState.WindowMaximized
+
+
+def test_ctrl_q_quits_from_the_workbench(qtbot, tmp_path, monkeypatch):
+    from PySide6.QtGui import QKeySequence
+    from PySide6.QtWidgets import QApplication
+
+    quits: list[bool] = []
+    monkeypatch.setattr(QApplication, "quit", lambda *_a: quits.append(True))
+    runner = SyncTaskRunner()
+    (tmp_path / "intake").mkdir()
+    window = OrganizerWorkbench(runner, runner, Round.create(tmp_path / "轮次", tmp_path / "intake"))
+    qtbot.addWidget(window)
+    window.show()
+    assert QKeySequence("Ctrl+Q") in window.quit.shortcuts()
+    assert window.quit in window.menuBar().actions()[0].menu().actions()
+    window.quit.trigger()
+    assert quits == [True] and not window.isVisible()

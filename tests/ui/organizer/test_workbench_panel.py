@@ -139,3 +139,32 @@ def test_an_expert_s_new_id_keeps_their_panels_conflicts_and_pairs(qtbot, tmp_pa
     page.edit_expert()
     assert [e.id for e in project.roster()] == ["E01", "E22"]
     assert project.panels() == ([("E01", category), ("E22", category)], [("E22", "某市热线")])
+
+
+def test_the_roster_names_the_fingerprint_column_once():
+    # The last column is whether the key is enrolled; two columns both called
+    # "fingerprint" left a new organizer guessing which one to fill in.
+    from PySide6.QtCore import Qt
+
+    from ui.organizer.panel_models import RosterModel
+
+    model = RosterModel()
+    headers = [model.headerData(c, Qt.Orientation.Horizontal) for c in range(model.columnCount())]
+    assert headers == ["编号", "姓名", "单位", "公钥指纹", "登记状态"]
+
+
+def test_remove_conflict_is_offered_only_with_one_chosen(qtbot, tmp_path, demo_intake):
+    answers = Answers()
+    window = workbench(qtbot, tmp_path / "round", demo_intake, answers)
+    page = window.panel_page
+    answers.queue.append(Expert("E01", "王专家", "甲大学"))
+    page.add_expert()
+    assert not page.remove_conflict_button.isEnabled()  # empty list: it did nothing
+    unit = window.intake_page.rows.candidates()[0].unit
+    answers.queue.append(("E01", unit))
+    page.add_conflict()
+    assert page.conflict_list.count() == 1 and not page.remove_conflict_button.isEnabled()
+    page.conflict_list.setCurrentRow(0)
+    assert page.remove_conflict_button.isEnabled()
+    page.remove_conflict()
+    assert page.conflicts == [] and not page.remove_conflict_button.isEnabled()

@@ -56,3 +56,10 @@ def test_next_page_is_laid_out_ahead_and_used_when_switching(qtbot):
     assert view.document() is prepared and "第二份申报" in view.toPlainText()
     view.set_submission(first)  # not prepared: built on the spot, as before
     assert view.document() is prepared and "第一份申报" in view.toPlainText()
+
+
+def test_the_empty_page_is_said_in_english(qtbot, english_here):
+    # The placeholder's tr() sat inside an f-string, where lupdate never looks.
+    view = ApplicationView()
+    qtbot.addWidget(view)
+    assert view.toPlainText().strip() == "No submission selected"

@@ -67,3 +67,13 @@ def test_recusal_none_confirms_empty(qtbot, submissions):
     qtbot.addWidget(dialog)
     dialog.none_button.click()
     assert dialog.result() == QDialog.DialogCode.Accepted and dialog.recusals() == {}
+
+
+def test_the_recusal_reason_example_is_not_cut_off_in_english(qtbot, submissions,
+                                                              english_here):
+    dialog = RecusalDialog(submissions[:2])
+    qtbot.addWidget(dialog)
+    dialog.show()
+    for reason in dialog.reasons.values():
+        assert reason.placeholderText().startswith("Required when checked")
+        assert reason.width() > reason.fontMetrics().horizontalAdvance(reason.placeholderText())

@@ -89,3 +89,15 @@ def test_incomplete_export_lists_what_is_missing_and_cancel_writes_nothing(
     assert len(seen) == 1 and any("S001" in line for line in seen[0])
     assert dialogs == []
     assert list(tmp_path.glob("**/*.xlsx")) == []
+
+
+def test_suggested_sheet_name_is_in_chinese_by_default():
+    from ui.review.export import suggested_sheet_path
+
+    assert suggested_sheet_path("DEMO-2026", "E1").name == "评分表_E1_DEMO-2026.xlsx"
+
+
+def test_suggested_sheet_name_is_in_the_interface_language(english_here):
+    from ui.review.export import suggested_sheet_path
+
+    assert suggested_sheet_path("DEMO-2026", "E1").name == "score_sheet_E1_DEMO-2026.xlsx"

@@ -235,6 +235,26 @@ def test_comment_required_appears_below_60_and_clears_at_60(qtbot, panel, submis
     assert panel.comment_reason.text() == "总分高于90分，须填写评语"
 
 
+def test_total_bar_says_a_required_comment_is_still_missing(qtbot, panel, submissions):
+    # Every criterion scored, total 59.5: the submission stays "in progress" until the
+    # comment is written, and the comment box is scrolled out of sight — the bar says so.
+    panel.show_submission(submissions[0], full(["20", "20", "5", "5", "5", "4.5"]), None, {},
+                          False)
+    assert panel.comment_hint.isVisibleTo(panel)
+    assert panel.comment_hint.text() == "，还须填写评语"
+    assert panel.comment_hint.toolTip() == "总分低于60分，须填写评语"
+    assert panel.comment.property("required") is True  # the red frame
+    panel.comment.insertPlainText("材料不足")
+    assert not panel.comment_hint.isVisibleTo(panel)
+    assert panel.comment.property("required") is False
+    panel.show_submission(submissions[0], full(["20", "20", "5", "5", "5", "4.5"]), "已说明",
+                          {}, False)
+    assert not panel.comment_hint.isVisibleTo(panel)
+    panel.show_submission(submissions[0], full(["20", "20", "5", "5", "5", "5"]), None, {},
+                          False)  # 60: no comment needed
+    assert not panel.comment_hint.isVisibleTo(panel)
+
+
 def test_comment_is_debounced_and_flushed(qtbot, panel, submissions):
     panel.show_submission(submissions[0], {}, "旧评语", {}, False)
     rec = Recorder(panel)
@@ -316,3 +336,18 @@ def test_screenshot(qtbot, panel, submissions, tmp_path: Path):
     assert image.width() == 520
     assert image.save(str(tmp_path / "rubric.png"))
     assert (tmp_path / "rubric.png").stat().st_size > 10_000
+
+
+def test_focus_criterion_shows_the_score_field_of_a_card_taller_than_the_view(
+        qtbot, panel, submissions):
+    # On a 1366×768 laptop the rubric area is ~200 px, less than one card with its levels.
+    panel.resize(520, 260)
+    panel.show()
+    panel.show_submission(submissions[0], {}, None, {}, False)
+    qtbot.waitExposed(panel)
+    viewport = panel.scroll.viewport()
+    for index in (1, 4, 2):
+        panel.focus_criterion(index)
+        editor = panel.cards[index].editor
+        top_left = editor.mapTo(viewport, editor.rect().topLeft())
+        assert top_left.y() >= 0 and top_left.y() + editor.height() <= viewport.height()
