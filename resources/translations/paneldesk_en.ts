@@ -41,142 +41,147 @@
 <context>
     <name>Agreement</name>
     <message>
-        <location filename="../../app/results/explain.py" line="45" />
+        <location filename="../../app/results/explain.py" line="46" />
         <source>{category}：暂无有效评分。</source>
         <translation>{category}: no valid scores yet.</translation>
     </message>
     <message>
-        <location filename="../../app/results/explain.py" line="46" />
+        <location filename="../../app/results/explain.py" line="47" />
         <source>{head}；{icc}{kendall}{alpha}。</source>
         <translation>{head}; {icc}{kendall}{alpha}.</translation>
     </message>
     <message>
-        <location filename="../../app/results/explain.py" line="47" />
+        <location filename="../../app/results/explain.py" line="48" />
         <source>{category}（{subs} 件作品、{experts} 位专家，{complete} 件由全部专家评分）</source>
         <translation>{category} ({subs} entries, {experts} experts, {complete} scored by every expert)</translation>
     </message>
     <message>
-        <location filename="../../app/results/explain.py" line="49" />
+        <location filename="../../app/results/explain.py" line="50" />
         <source>专家平均分的可靠性 {reading}</source>
         <translation>reliability of the experts' mean: {reading}</translation>
     </message>
     <message>
-        <location filename="../../app/results/explain.py" line="50" />
+        <location filename="../../app/results/explain.py" line="51" />
         <source>{form} 样本过少，不作解释：仅 {complete} 件作品由全部 {experts} 位专家评分（至少需要 {minimum} 件）</source>
         <translation>{form} not read: too few data — only {complete} submissions were scored by all {experts} experts (at least {minimum} needed)</translation>
     </message>
     <message>
-        <location filename="../../app/results/explain.py" line="52" />
+        <location filename="../../app/results/explain.py" line="53" />
         <source>{form} 不适用：估计值为负（{value}），说明专家之间的差异不小于作品之间的差异，这个数值不表示一致程度</source>
         <translation>{form} not applicable: the estimate is negative ({value}) — the experts differ at least as much as the submissions; the number does not measure agreement</translation>
     </message>
     <message>
-        <location filename="../../app/results/explain.py" line="54" />
+        <location filename="../../app/results/explain.py" line="55" />
         <source>{form} = {value}，属“{word}”{interval}</source>
         <translation>{form} = {value}, "{word}"{interval}</translation>
     </message>
     <message>
-        <location filename="../../app/results/explain.py" line="55" />
+        <location filename="../../app/results/explain.py" line="56" />
         <source>（95% 置信区间 {low}～{high}）</source>
         <translation> (95% confidence interval {low}–{high})</translation>
     </message>
     <message>
-        <location filename="../../app/results/explain.py" line="56" />
+        <location filename="../../app/results/explain.py" line="57" />
         <source>（95% 置信区间 {low}～{high}，区间很宽，结论不稳）</source>
         <translation> (95% confidence interval {low}–{high}; too wide to conclude)</translation>
     </message>
     <message>
-        <location filename="../../app/results/explain.py" line="57" />
+        <location filename="../../app/results/explain.py" line="58" />
         <source>；排序一致性 W = {w}（{word}，p = {p}，{significance}）</source>
         <translation>; agreement on the order W = {w} ({word}, p = {p}, {significance})</translation>
     </message>
     <message>
-        <location filename="../../app/results/explain.py" line="58" />
+        <location filename="../../app/results/explain.py" line="59" />
         <source>；排序一致性 W 样本过少，不作解释</source>
         <translation>; Kendall's W not read: too few data</translation>
     </message>
     <message>
-        <location filename="../../app/results/explain.py" line="59" />
+        <location filename="../../app/results/explain.py" line="60" />
         <source>；整体一致程度 α = {alpha}（{word}）</source>
         <translation>; overall agreement α = {alpha} ({word})</translation>
     </message>
     <message>
-        <location filename="../../app/results/explain.py" line="60" />
+        <location filename="../../app/results/explain.py" line="61" />
+        <source>；整体一致程度 α 样本过少，不作解释：仅 {pairable} 件作品有两位以上专家评分（至少需要 {minimum} 件）</source>
+        <translation>; overall agreement α not read: too few data — only {pairable} submissions were scored by two experts or more (at least {minimum} needed)</translation>
+    </message>
+    <message>
+        <location filename="../../app/results/explain.py" line="63" />
         <source>一致性显著</source>
         <translation>significant agreement</translation>
     </message>
     <message>
-        <location filename="../../app/results/explain.py" line="61" />
+        <location filename="../../app/results/explain.py" line="64" />
         <source>一致性不显著</source>
         <translation>agreement not significant</translation>
     </message>
     <message>
-        <location filename="../../app/results/explain.py" line="63" />
+        <location filename="../../app/results/explain.py" line="66" />
         <source>无法计算</source>
         <translation>cannot be computed</translation>
     </message>
     <message>
-        <location filename="../../app/results/explain.py" line="63" />
+        <location filename="../../app/results/explain.py" line="66" />
         <source>较差</source>
         <translation>poor</translation>
     </message>
     <message>
-        <location filename="../../app/results/explain.py" line="64" />
+        <location filename="../../app/results/explain.py" line="67" />
         <source>一般</source>
         <translation>moderate</translation>
     </message>
     <message>
-        <location filename="../../app/results/explain.py" line="64" />
+        <location filename="../../app/results/explain.py" line="67" />
         <source>良好</source>
         <translation>good</translation>
     </message>
     <message>
-        <location filename="../../app/results/explain.py" line="65" />
+        <location filename="../../app/results/explain.py" line="68" />
         <source>优秀</source>
         <translation>excellent</translation>
     </message>
     <message>
-        <location filename="../../app/results/explain.py" line="65" />
+        <location filename="../../app/results/explain.py" line="68" />
         <source>很强</source>
         <translation>very strong</translation>
     </message>
     <message>
-        <location filename="../../app/results/explain.py" line="66" />
+        <location filename="../../app/results/explain.py" line="69" />
         <source>较强</source>
         <translation>strong</translation>
     </message>
     <message>
-        <location filename="../../app/results/explain.py" line="66" />
+        <location filename="../../app/results/explain.py" line="69" />
         <source>中等</source>
         <translation>moderate</translation>
     </message>
     <message>
-        <location filename="../../app/results/explain.py" line="67" />
+        <location filename="../../app/results/explain.py" line="70" />
         <source>较弱</source>
         <translation>weak</translation>
     </message>
     <message>
-        <location filename="../../app/results/explain.py" line="67" />
+        <location filename="../../app/results/explain.py" line="70" />
         <source>很弱</source>
         <translation>very weak</translation>
     </message>
     <message>
-        <location filename="../../app/results/explain.py" line="68" />
+        <location filename="../../app/results/explain.py" line="71" />
         <source>可靠</source>
         <translation>reliable</translation>
     </message>
     <message>
-        <location filename="../../app/results/explain.py" line="68" />
+        <location filename="../../app/results/explain.py" line="71" />
         <source>可作初步结论</source>
         <translation>enough for tentative conclusions</translation>
     </message>
     <message>
-        <location filename="../../app/results/explain.py" line="69" />
+        <location filename="../../app/results/explain.py" line="72" />
         <source>分歧较大</source>
         <translation>large disagreement</translation>
     </message>
     <message>
-        <location filename="../../app/results/explain.py" line="70" />
+        <location filename="../../app/results/explain.py" line="73" />
         <source>分歧大于随机水平，不表示一致</source>
         <translation>disagreement beyond chance, not agreement</translation>
     </message>
@@ -1326,12 +1331,12 @@ Offline expert panel review: judging packets, expert scoring, signed score sheet
 <context>
     <name>EvidenceView</name>
     <message>
-        <location filename="../../ui/organizer/evidence_view.py" line="39" />
+        <location filename="../../ui/organizer/evidence_view.py" line="40" />
         <source>申报材料中已没有这个文件（申报材料文件夹可能已改动）。</source>
         <translation>This file is no longer in the application (the intake folder may have changed).</translation>
     </message>
     <message>
-        <location filename="../../ui/organizer/evidence_view.py" line="40" />
+        <location filename="../../ui/organizer/evidence_view.py" line="41" />
         <source>这类文件不能在这里查看，请在申报材料文件夹中用相应软件打开。</source>
         <translation>This kind of file cannot be shown here; open it from the intake folder with a program for it.</translation>
     </message>
@@ -1362,6 +1367,16 @@ Offline expert panel review: judging packets, expert scoring, signed score sheet
         <location filename="../../app/sheets/export.py" line="64" />
         <source>{sid} 标记了“{flags}”但评语中未作说明</source>
         <translation>{sid} is flagged "{flags}" but the comment does not explain it</translation>
+    </message>
+    <message>
+        <location filename="../../app/sheets/export.py" line="65" />
+        <source>工作区 {path} 中有 {count} 处数值不符合评审细则，不能导出评分表：{problems}</source>
+        <translation>The workspace {path} holds {count} value(s) the rubric does not allow; the score sheet cannot be exported: {problems}</translation>
+    </message>
+    <message>
+        <location filename="../../app/sheets/payload.py" line="41" />
+        <source>工作区 {path} 中的评分表版本记录无效（{last}），不能导出评分表</source>
+        <translation>The record of exported versions in the workspace {path} is invalid ({last}); the score sheet cannot be exported</translation>
     </message>
 </context>
 <context>
@@ -1505,12 +1520,12 @@ Offline expert panel review: judging packets, expert scoring, signed score sheet
         <translation>Only the wrong-category flag can carry a suggested category, not "{label}"</translation>
     </message>
     <message>
-        <location filename="../../app/results/model.py" line="30" />
+        <location filename="../../app/results/model.py" line="31" />
         <source>{flag}（{count}人）</source>
         <translation>{flag} ({count} experts)</translation>
     </message>
     <message>
-        <location filename="../../app/results/model.py" line="31" />
+        <location filename="../../app/results/model.py" line="32" />
         <source>{flag}→{category}（{count}人）</source>
         <translation>{flag} → {category} ({count} experts)</translation>
     </message>
@@ -1925,113 +1940,113 @@ Choose yourself from the roster and {action} your signing key. Score sheets are 
 <context>
     <name>IntakeDetail</name>
     <message>
-        <location filename="../../ui/organizer/intake_detail.py" line="132" />
-        <location filename="../../ui/organizer/intake_detail.py" line="222" />
+        <location filename="../../ui/organizer/intake_detail.py" line="134" />
+        <location filename="../../ui/organizer/intake_detail.py" line="224" />
         <source>选择左侧的一份申报查看详情。</source>
         <translation>Select an application on the left to see its details.</translation>
     </message>
     <message>
-        <location filename="../../ui/organizer/intake_detail.py" line="165" />
+        <location filename="../../ui/organizer/intake_detail.py" line="167" />
         <source>提取的字段 | 原始申报书</source>
         <translation>Extracted fields | original form</translation>
     </message>
     <message>
-        <location filename="../../ui/organizer/intake_detail.py" line="173" />
+        <location filename="../../ui/organizer/intake_detail.py" line="175" />
         <source>佐证材料</source>
         <translation>Evidence</translation>
     </message>
     <message>
-        <location filename="../../ui/organizer/intake_detail.py" line="180" />
+        <location filename="../../ui/organizer/intake_detail.py" line="182" />
         <source>修改字段…</source>
         <translation>Edit field…</translation>
     </message>
     <message>
-        <location filename="../../ui/organizer/intake_detail.py" line="181" />
+        <location filename="../../ui/organizer/intake_detail.py" line="183" />
         <source>补填类别…</source>
         <translation>Set category…</translation>
     </message>
     <message>
-        <location filename="../../ui/organizer/intake_detail.py" line="182" />
+        <location filename="../../ui/organizer/intake_detail.py" line="184" />
         <source>确认提示…</source>
         <translation>Acknowledge warning…</translation>
     </message>
     <message>
-        <location filename="../../ui/organizer/intake_detail.py" line="183" />
+        <location filename="../../ui/organizer/intake_detail.py" line="185" />
         <source>撤销确认…</source>
         <translation>Withdraw acknowledgement…</translation>
     </message>
     <message>
-        <location filename="../../ui/organizer/intake_detail.py" line="184" />
+        <location filename="../../ui/organizer/intake_detail.py" line="186" />
         <source>标记为重复…</source>
         <translation>Mark as duplicate…</translation>
     </message>
     <message>
-        <location filename="../../ui/organizer/intake_detail.py" line="185" />
+        <location filename="../../ui/organizer/intake_detail.py" line="187" />
         <source>排除…</source>
         <translation>Exclude…</translation>
     </message>
     <message>
-        <location filename="../../ui/organizer/intake_detail.py" line="186" />
+        <location filename="../../ui/organizer/intake_detail.py" line="188" />
         <source>恢复纳入</source>
         <translation>Include again</translation>
     </message>
     <message>
-        <location filename="../../ui/organizer/intake_detail.py" line="229" />
+        <location filename="../../ui/organizer/intake_detail.py" line="231" />
         <source>{status} · {id} · 来源：{source}</source>
         <translation>{status} · {id} · source: {source}</translation>
     </message>
     <message>
-        <location filename="../../ui/organizer/intake_detail.py" line="233" />
+        <location filename="../../ui/organizer/intake_detail.py" line="235" />
         <source>重复，保留：{kept}</source>
         <translation>Duplicate; kept: {kept}</translation>
     </message>
     <message>
-        <location filename="../../ui/organizer/intake_detail.py" line="234" />
+        <location filename="../../ui/organizer/intake_detail.py" line="236" />
         <source>排除理由：{reason}</source>
         <translation>Excluded because: {reason}</translation>
     </message>
     <message>
-        <location filename="../../ui/organizer/intake_detail.py" line="245" />
+        <location filename="../../ui/organizer/intake_detail.py" line="248" />
         <source>无法读取：{reason}</source>
         <translation>Cannot be read: {reason}</translation>
     </message>
     <message>
-        <location filename="../../ui/organizer/intake_detail.py" line="247" />
+        <location filename="../../ui/organizer/intake_detail.py" line="250" />
         <source>⚠ {label}：{message}</source>
         <translation>⚠ {label}: {message}</translation>
     </message>
     <message>
-        <location filename="../../ui/organizer/intake_detail.py" line="250" />
+        <location filename="../../ui/organizer/intake_detail.py" line="253" />
         <source>（在“{field}”中）</source>
         <translation> (in “{field}”)</translation>
     </message>
     <message>
-        <location filename="../../ui/organizer/intake_detail.py" line="257" />
+        <location filename="../../ui/organizer/intake_detail.py" line="260" />
         <source>✓ 已确认（向专家显示）：{note}</source>
         <translation>✓ Acknowledged (shown to experts): {note}</translation>
     </message>
     <message>
-        <location filename="../../ui/organizer/intake_detail.py" line="258" />
+        <location filename="../../ui/organizer/intake_detail.py" line="261" />
         <source>✓ 已确认（不向专家显示）：{note}</source>
         <translation>✓ Acknowledged (hidden from experts): {note}</translation>
     </message>
     <message>
-        <location filename="../../ui/organizer/intake_detail.py" line="261" />
+        <location filename="../../ui/organizer/intake_detail.py" line="264" />
         <source>说明：{note}</source>
         <translation>Note: {note}</translation>
     </message>
     <message>
-        <location filename="../../ui/organizer/intake_detail.py" line="263" />
+        <location filename="../../ui/organizer/intake_detail.py" line="266" />
         <source>没有提示。</source>
         <translation>No warnings.</translation>
     </message>
     <message>
-        <location filename="../../ui/organizer/intake_detail.py" line="267" />
+        <location filename="../../ui/organizer/intake_detail.py" line="270" />
         <source>  （无）</source>
         <translation>  (none)</translation>
     </message>
     <message>
-        <location filename="../../ui/organizer/intake_detail.py" line="268" />
+        <location filename="../../ui/organizer/intake_detail.py" line="271" />
         <source>无法读取的原因：
 {reason}
 
@@ -2044,17 +2059,17 @@ Files involved:
 {files}</translation>
     </message>
     <message>
-        <location filename="../../ui/organizer/intake_detail.py" line="275" />
+        <location filename="../../ui/organizer/intake_detail.py" line="278" />
         <source>（空）</source>
         <translation>(empty)</translation>
     </message>
     <message>
-        <location filename="../../ui/organizer/intake_detail.py" line="277" />
+        <location filename="../../ui/organizer/intake_detail.py" line="280" />
         <source>（已修改）</source>
         <translation>(edited)</translation>
     </message>
     <message>
-        <location filename="../../ui/organizer/intake_detail.py" line="285" />
+        <location filename="../../ui/organizer/intake_detail.py" line="288" />
         <source>原始申报书：{name}</source>
         <translation>Original form: {name}</translation>
     </message>
@@ -3742,11 +3757,16 @@ Replace: the roster keeps only the experts in the file; the others are removed t
     </message>
     <message>
         <location filename="../../app/results/model.py" line="27" />
+        <source>与 {others} 单位和标题相同，组织方已确认不是重复申报</source>
+        <translation>Same unit and title as {others}; the organizer confirmed they are not duplicates</translation>
+    </message>
+    <message>
+        <location filename="../../app/results/model.py" line="28" />
         <source>组织方排定</source>
         <translation>the organizer's order</translation>
     </message>
     <message>
-        <location filename="../../app/results/model.py" line="32" />
+        <location filename="../../app/results/model.py" line="33" />
         <source>分差过大：最高 {max}，最低 {min}，相差 {spread} 分（阈值 {threshold} 分）</source>
         <translation>Large spread: highest {max}, lowest {min}, {spread} points apart (threshold {threshold})</translation>
     </message>
@@ -3754,102 +3774,112 @@ Replace: the roster keeps only the experts in the file; the others are removed t
 <context>
     <name>ResultReasons</name>
     <message>
-        <location filename="../../app/results/model.py" line="40" />
+        <location filename="../../app/results/model.py" line="41" />
         <source>评分不足：有效评分 {n} 份，评奖至少需要 {required} 份</source>
         <translation>Too few scores: {n} valid, an award needs at least {required}</translation>
     </message>
     <message>
-        <location filename="../../app/results/model.py" line="41" />
+        <location filename="../../app/results/model.py" line="42" />
         <source>有效评分仅 {n} 份（少于 {few} 份）：分配的专家都已评分，按规则参与排名和评奖，请复核是否需要补评</source>
         <translation>Only {n} valid scores (fewer than {few}): every assigned expert has scored, so it is ranked and may win an award by the rules; check whether more reviews are needed</translation>
     </message>
     <message>
-        <location filename="../../app/results/model.py" line="43" />
+        <location filename="../../app/results/model.py" line="44" />
         <source>组织方决定取消评奖资格：{reason}{by}</source>
         <translation>Disqualified by the organizer: {reason}{by}</translation>
     </message>
     <message>
-        <location filename="../../app/results/model.py" line="44" />
+        <location filename="../../app/results/model.py" line="45" />
         <source>与 {keeper} 单位和标题相同（重复申报），不参与评奖；{why}</source>
         <translation>Same applicant and title as {keeper} (a duplicate entry), not considered for an award; {why}</translation>
     </message>
     <message>
-        <location filename="../../app/results/model.py" line="45" />
+        <location filename="../../app/results/model.py" line="46" />
         <source>组织方决定保留 {keeper}：{reason}{by}</source>
         <translation>the organizer decided to keep {keeper}: {reason}{by}</translation>
     </message>
     <message>
-        <location filename="../../app/results/model.py" line="46" />
+        <location filename="../../app/results/model.py" line="47" />
         <source>未有组织方决定，保留得分较高的 {keeper}</source>
         <translation>without an organizer's decision the higher-scored {keeper} is kept</translation>
     </message>
     <message>
-        <location filename="../../app/results/model.py" line="47" />
+        <location filename="../../app/results/model.py" line="48" />
         <source>（{who}）</source>
         <translation> ({who})</translation>
     </message>
     <message>
-        <location filename="../../app/results/model.py" line="48" />
+        <location filename="../../app/results/model.py" line="49" />
         <source>（{who}，{at}）</source>
         <translation> ({who}, {at})</translation>
     </message>
     <message>
-        <location filename="../../app/results/model.py" line="49" />
+        <location filename="../../app/results/model.py" line="50" />
         <source>去掉最高分 {high}（{high_expert}）、最低分 {low}（{low_expert}）</source>
         <translation>Dropped the highest score {high} ({high_expert}) and the lowest {low} ({low_expert})</translation>
     </message>
     <message>
-        <location filename="../../app/results/model.py" line="50" />
+        <location filename="../../app/results/model.py" line="51" />
         <source>{expert}：{reason}</source>
         <translation>{expert}: {reason}</translation>
     </message>
     <message>
-        <location filename="../../app/results/model.py" line="54" />
+        <location filename="../../app/results/model.py" line="55" />
         <source>已生效：不参与评奖</source>
         <translation>In effect: not considered for an award</translation>
     </message>
     <message>
-        <location filename="../../app/results/model.py" line="55" />
+        <location filename="../../app/results/model.py" line="56" />
         <source>未生效：该作品没有有效评分</source>
         <translation>Not in effect: the submission has no valid scores</translation>
     </message>
     <message>
-        <location filename="../../app/results/model.py" line="56" />
+        <location filename="../../app/results/model.py" line="57" />
         <source>已生效：仍予排名</source>
         <translation>In effect: ranked nonetheless</translation>
     </message>
     <message>
-        <location filename="../../app/results/model.py" line="57" />
+        <location filename="../../app/results/model.py" line="58" />
         <source>未生效：该作品未参与排名（见其状态）</source>
         <translation>Not in effect: the submission is not ranked (see its status)</translation>
     </message>
     <message>
-        <location filename="../../app/results/model.py" line="58" />
+        <location filename="../../app/results/model.py" line="59" />
+        <source>未生效：该作品的有效评分已达到要求，无需另行决定</source>
+        <translation>Not in effect: the submission already has enough valid scores; nothing to decide</translation>
+    </message>
+    <message>
+        <location filename="../../app/results/model.py" line="60" />
         <source>已生效：名次依次为 {order}</source>
         <translation>In effect: places in the order {order}</translation>
     </message>
     <message>
-        <location filename="../../app/results/model.py" line="59" />
+        <location filename="../../app/results/model.py" line="61" />
         <source>未生效：这些作品此时并不同分并列</source>
         <translation>Not in effect: these submissions are not tied now</translation>
     </message>
     <message>
-        <location filename="../../app/results/model.py" line="60" />
+        <location filename="../../app/results/model.py" line="62" />
         <source>已生效：保留 {keep}</source>
         <translation>In effect: {keep} kept</translation>
     </message>
     <message>
-        <location filename="../../app/results/model.py" line="61" />
+        <location filename="../../app/results/model.py" line="63" />
         <source>未生效：{keep} 未参与排名</source>
         <translation>Not in effect: {keep} is not ranked</translation>
     </message>
     <message>
-        <location filename="../../app/results/model.py" line="62" />
+        <location filename="../../app/results/model.py" line="64" />
+        <source>未生效：{drop} 未被列为 {keep} 的重复申报（仍参与评奖）</source>
+        <translation>Not in effect: {drop} is not listed as a duplicate of {keep} (still considered for awards)</translation>
+    </message>
+    <message>
+        <location filename="../../app/results/model.py" line="66" />
         <source>已生效：均参与评奖</source>
         <translation>In effect: all are considered for awards</translation>
     </message>
     <message>
-        <location filename="../../app/results/model.py" line="63" />
+        <location filename="../../app/results/model.py" line="67" />
         <source>部分作品因其他原因未参与排名</source>
         <translation>Some of them are not ranked for other reasons</translation>
     </message>
@@ -4528,22 +4558,22 @@ Replace: the roster keeps only the experts in the file; the others are removed t
 <context>
     <name>RowStatus</name>
     <message>
-        <location filename="../../app/results/model.py" line="77" />
+        <location filename="../../app/results/model.py" line="81" />
         <source>参与排名</source>
         <translation>Ranked</translation>
     </message>
     <message>
-        <location filename="../../app/results/model.py" line="78" />
+        <location filename="../../app/results/model.py" line="82" />
         <source>评分不足</source>
         <translation>Too few scores</translation>
     </message>
     <message>
-        <location filename="../../app/results/model.py" line="79" />
+        <location filename="../../app/results/model.py" line="83" />
         <source>取消资格</source>
         <translation>Disqualified</translation>
     </message>
     <message>
-        <location filename="../../app/results/model.py" line="80" />
+        <location filename="../../app/results/model.py" line="84" />
         <source>重复申报</source>
         <translation>Duplicate entry</translation>
     </message>
@@ -5457,7 +5487,7 @@ Choose the project folder again, then the intake folder; or cancel and create it
         <translation>Invalid score: {value}</translation>
     </message>
     <message>
-        <location filename="../../app/workspace/database.py" line="125" />
+        <location filename="../../app/workspace/database.py" line="132" />
         <source>评审工作区中有无法识别的分值“{text}”</source>
         <translation>The review workspace holds an unrecognised score "{text}"</translation>
     </message>
@@ -5497,32 +5527,32 @@ Choose the project folder again, then the intake folder; or cancel and create it
         <translation>Packet "{wanted}" is signed by another organizer key (fingerprint {fp}), while the marks in the workspace {path} on this computer belong to a packet with the same id signed by the organizer with fingerprint {stored}; to prevent misuse they are not carried over. Please check the packet's origin with the organizer</translation>
     </message>
     <message>
-        <location filename="../../app/workspace/store.py" line="112" />
+        <location filename="../../app/workspace/store.py" line="113" />
         <source>评审工作区已关闭：{path}</source>
         <translation>The review workspace is closed: {path}</translation>
     </message>
     <message>
-        <location filename="../../app/workspace/store.py" line="118" />
+        <location filename="../../app/workspace/store.py" line="119" />
         <source>评审工作区 {path} 读写失败：{err}</source>
         <translation>Reading or writing the review workspace {path} failed: {err}</translation>
     </message>
     <message>
-        <location filename="../../app/workspace/store.py" line="135" />
+        <location filename="../../app/workspace/store.py" line="136" />
         <source>申报 {sub} 已声明回避（{reason}），不能评分、写评语或标记；如需评审请先撤销回避</source>
         <translation>You declared a conflict of interest for submission {sub} ({reason}); it cannot be scored, commented or flagged — withdraw the declaration first to review it</translation>
     </message>
     <message>
-        <location filename="../../app/workspace/store.py" line="247" />
+        <location filename="../../app/workspace/store.py" line="248" />
         <source>撤销对申报 {sub} 的回避时必须填写撤销原因</source>
         <translation>Withdrawing the conflict declaration for submission {sub} needs a reason</translation>
     </message>
     <message>
-        <location filename="../../app/workspace/store.py" line="252" />
+        <location filename="../../app/workspace/store.py" line="253" />
         <source>申报 {sub} 未声明回避，无需撤销</source>
         <translation>No conflict was declared for submission {sub}; there is nothing to withdraw</translation>
     </message>
     <message>
-        <location filename="../../app/workspace/store.py" line="396" />
+        <location filename="../../app/workspace/store.py" line="399" />
         <source>声明回避申报 {sub} 时必须填写回避原因</source>
         <translation>Declaring a conflict for submission {sub} needs a reason</translation>
     </message>
