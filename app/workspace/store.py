@@ -110,8 +110,7 @@ class Workspace:
     def _tx(self, write: bool) -> Iterator[sqlite3.Connection]:
         with self._lock:
             if self._closed:
-                raise PanelDeskError(Message(QT_TRANSLATE_NOOP("Workspace", "评审工作区已关闭：{path}"),
-                    path=self.path))
+                raise PanelDeskError(Message(QT_TRANSLATE_NOOP("Workspace", "评审工作区已关闭：{path}"), path=self.path))
             try:
                 with transaction(self._conn, write) as conn:
                     yield conn
@@ -245,13 +244,11 @@ class Workspace:
         """Withdraw a recusal; the reason for withdrawing is kept in the history."""
         reason = (reason or "").strip()
         if not reason:
-            raise PanelDeskError(Message(QT_TRANSLATE_NOOP("Workspace", "撤销对申报 {sub} 的回避时必须填写撤销原因"),
-                sub=sub))
+            raise PanelDeskError(Message(QT_TRANSLATE_NOOP("Workspace", "撤销对申报 {sub} 的回避时必须填写撤销原因"), sub=sub))
         with self._tx(write=True) as conn:
             old = _recusal(conn, sub)
             if old is None:
-                raise PanelDeskError(Message(QT_TRANSLATE_NOOP("Workspace", "申报 {sub} 未声明回避，无需撤销"),
-                    sub=sub))
+                raise PanelDeskError(Message(QT_TRANSLATE_NOOP("Workspace", "申报 {sub} 未声明回避，无需撤销"), sub=sub))
             conn.execute("DELETE FROM recusals WHERE submission_id = ?", (sub,))
             self._log(conn, sub, "recusal", old, None, note=reason)
         return True
@@ -396,6 +393,5 @@ def _recusal(conn: sqlite3.Connection, sub: str) -> str | None:
 def _recusal_reason(sub: str, reason: str) -> str:
     reason = (reason or "").strip()
     if not reason:
-        raise PanelDeskError(Message(QT_TRANSLATE_NOOP("Workspace", "声明回避申报 {sub} 时必须填写回避原因"),
-            sub=sub))
+        raise PanelDeskError(Message(QT_TRANSLATE_NOOP("Workspace", "声明回避申报 {sub} 时必须填写回避原因"), sub=sub))
     return reason
