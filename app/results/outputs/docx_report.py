@@ -272,7 +272,7 @@ def _disagreement_section(doc: Any, panel: Panel, results: Results) -> None:
         rows = [[o.submission, o.title, o.expert_name, format_score(o.total, 1), o.reason]
                 for o in results.outliers]
         _table(doc, ("编号", "标题", "专家", "该专家总分", "说明"), rows,
-               (1.4, 7.0, 2.4, 2.2, 11.0))
+               (1.4, 7.0, 2.4, 2.4, 10.8))
     else:
         _para(doc, "无离群评分。")
     flagged = [(e, s, text) for (e, s), text in sorted(panel.flags.items())]
