@@ -5532,27 +5532,27 @@ Choose the project folder again, then the intake folder; or cancel and create it
         <translation>The review workspace is closed: {path}</translation>
     </message>
     <message>
-        <location filename="../../app/workspace/store.py" line="119" />
+        <location filename="../../app/workspace/store.py" line="118" />
         <source>评审工作区 {path} 读写失败：{err}</source>
         <translation>Reading or writing the review workspace {path} failed: {err}</translation>
     </message>
     <message>
-        <location filename="../../app/workspace/store.py" line="136" />
+        <location filename="../../app/workspace/store.py" line="135" />
         <source>申报 {sub} 已声明回避（{reason}），不能评分、写评语或标记；如需评审请先撤销回避</source>
         <translation>You declared a conflict of interest for submission {sub} ({reason}); it cannot be scored, commented or flagged — withdraw the declaration first to review it</translation>
     </message>
     <message>
-        <location filename="../../app/workspace/store.py" line="248" />
+        <location filename="../../app/workspace/store.py" line="247" />
         <source>撤销对申报 {sub} 的回避时必须填写撤销原因</source>
         <translation>Withdrawing the conflict declaration for submission {sub} needs a reason</translation>
     </message>
     <message>
-        <location filename="../../app/workspace/store.py" line="253" />
+        <location filename="../../app/workspace/store.py" line="251" />
         <source>申报 {sub} 未声明回避，无需撤销</source>
         <translation>No conflict was declared for submission {sub}; there is nothing to withdraw</translation>
     </message>
     <message>
-        <location filename="../../app/workspace/store.py" line="399" />
+        <location filename="../../app/workspace/store.py" line="396" />
         <source>声明回避申报 {sub} 时必须填写回避原因</source>
         <translation>Declaring a conflict for submission {sub} needs a reason</translation>
     </message>
