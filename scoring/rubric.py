@@ -115,7 +115,7 @@ class AggregationRules:
     outlier_z: Decimal = Decimal(2)
     spread_threshold: Decimal = Decimal(20)
     tie_break: tuple[str, ...] = ("core_subtotal", "median")
-    few_scores: int = 3  # fewer valid scores than this: flagged 有效评分不足
+    few_scores: int = 3  # fewer valid scores than this: flagged 评分人数少
     # A submission is ranked for an award only with at least this many valid scores, or
     # with every assigned expert's score when fewer are assigned (docs/aggregation.md).
     min_valid_scores: int = 5

@@ -19,7 +19,7 @@ FLAG_SPREAD = QT_TRANSLATE_NOOP("ResultFlags", "分差过大")
 FLAG_OUTLIER = QT_TRANSLATE_NOOP("ResultFlags", "离群分")
 FLAG_QUOTA_TIE = QT_TRANSLATE_NOOP("ResultFlags", "并列跨越奖项线")
 FLAG_TIE = QT_TRANSLATE_NOOP("ResultFlags", "同分并列")
-FLAG_FEW = QT_TRANSLATE_NOOP("ResultFlags", "有效评分不足")
+FLAG_FEW = QT_TRANSLATE_NOOP("ResultFlags", "评分人数少")
 # Awards are per category: a submission whose category is unknown gets a place, no award,
 # until the organizer settles its category.
 FLAG_NO_CATEGORY = QT_TRANSLATE_NOOP("ResultFlags", "类别未确定，不评奖")

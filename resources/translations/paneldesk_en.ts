@@ -3742,8 +3742,8 @@ Replace: the roster keeps only the experts in the file; the others are removed t
     </message>
     <message>
         <location filename="../../app/results/model.py" line="22" />
-        <source>有效评分不足</source>
-        <translation>Too few valid marks</translation>
+        <source>评分人数少</source>
+        <translation>Few marks</translation>
     </message>
     <message>
         <location filename="../../app/results/model.py" line="25" />

@@ -248,7 +248,7 @@ def _re_review(ws: Any, panel: Panel, results: Results) -> None:
                "复核原因")
     threshold = panel.rubric.aggregation.spread_threshold
     title(ws, "复核清单", f"专家评分的最高分与最低分相差超过 {threshold} 分的作品（分差过大），"
-                         "按分差从大到小，其后是有效评分不足的作品；所有评分均保留并计入汇总")
+                         "按分差从大到小，其后是评分不足或评分人数少的作品；所有评分均保留并计入汇总")
     header(ws, HEADER_ROW, headers, (8, 10, 30, 8, 8, 8, *([9] * len(experts)), 60))
     fmt = {c: "0.0" for c in range(4, 7 + len(experts))}
     r = HEADER_ROW

@@ -169,7 +169,7 @@ def test_recused_and_missing_are_never_zero(tmp_path, db) -> None:
     assert (by_id["S3"].score, by_id["S3"].n) == (Decimal(63), 2)
     assert results.unscored == {"创新机制": ["S4"]}  # assigned, nobody scored it: no place
     # Two valid scores of three assigned experts: listed as 评分不足, which says it all.
-    assert by_id["S1"].status == "insufficient_scores" and "有效评分不足" not in by_id["S1"].flags
+    assert by_id["S1"].status == "insufficient_scores" and "评分人数少" not in by_id["S1"].flags
     stats = results.expert_stats
     assert (stats["E1"].n, stats["E1"].recused, stats["E1"].mean) == (2, 1, Decimal(75))
 
@@ -187,8 +187,8 @@ def test_the_few_scores_note_follows_the_rubric(tmp_path, db) -> None:
                        rubric=rubric)[1]
     by_id = {r.id: r for rows in ResultsEngine(panel).results("mean").rankings.values()
              for r in rows}
-    assert "有效评分不足" not in by_id["S1"].flags  # 2 scores: enough for this rubric
-    assert "有效评分不足" in by_id["S2"].flags
+    assert "评分人数少" not in by_id["S1"].flags  # 2 scores: enough for this rubric
+    assert "评分人数少" in by_id["S2"].flags
 
 def test_partial_sheet_row_missing_a_criterion_is_not_counted(tmp_path, db) -> None:
     path = build_packet(tmp_path / "p.panelpack", {"S1": "感动瞬间", "S2": "感动瞬间"},
