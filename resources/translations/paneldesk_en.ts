@@ -2368,111 +2368,116 @@ Files involved:
         <translation>The new value is written to the decisions file and replaces the value read from the form when the packet is built.</translation>
     </message>
     <message>
-        <location filename="../../ui/organizer/intake_dialogs.py" line="119" />
+        <location filename="../../ui/organizer/intake_dialogs.py" line="118" />
+        <source>请选择类别</source>
+        <translation>Choose a category</translation>
+    </message>
+    <message>
+        <location filename="../../ui/organizer/intake_dialogs.py" line="123" />
         <source>字段：</source>
         <translation>Field:</translation>
     </message>
     <message>
-        <location filename="../../ui/organizer/intake_dialogs.py" line="120" />
+        <location filename="../../ui/organizer/intake_dialogs.py" line="124" />
         <source>类别：</source>
         <translation>Category:</translation>
     </message>
     <message>
-        <location filename="../../ui/organizer/intake_dialogs.py" line="121" />
+        <location filename="../../ui/organizer/intake_dialogs.py" line="125" />
         <source>新值：</source>
         <translation>New value:</translation>
     </message>
     <message>
-        <location filename="../../ui/organizer/intake_dialogs.py" line="122" />
-        <location filename="../../ui/organizer/intake_dialogs.py" line="157" />
-        <location filename="../../ui/organizer/intake_dialogs.py" line="176" />
-        <location filename="../../ui/organizer/intake_dialogs.py" line="214" />
+        <location filename="../../ui/organizer/intake_dialogs.py" line="126" />
+        <location filename="../../ui/organizer/intake_dialogs.py" line="166" />
+        <location filename="../../ui/organizer/intake_dialogs.py" line="185" />
+        <location filename="../../ui/organizer/intake_dialogs.py" line="223" />
         <source>理由：</source>
         <translation>Reason:</translation>
     </message>
     <message>
-        <location filename="../../ui/organizer/intake_dialogs.py" line="153" />
+        <location filename="../../ui/organizer/intake_dialogs.py" line="162" />
         <source>排除申报</source>
         <translation>Exclude application</translation>
     </message>
     <message>
-        <location filename="../../ui/organizer/intake_dialogs.py" line="153" />
+        <location filename="../../ui/organizer/intake_dialogs.py" line="162" />
         <source>“{title}”将不放入评审包。请写明理由，理由记入操作记录。</source>
         <translation>"{title}" will be left out of the packet. Give a reason; it is kept in the decision log.</translation>
     </message>
     <message>
-        <location filename="../../ui/organizer/intake_dialogs.py" line="166" />
+        <location filename="../../ui/organizer/intake_dialogs.py" line="175" />
         <source>标记为重复</source>
         <translation>Mark as duplicate</translation>
     </message>
     <message>
-        <location filename="../../ui/organizer/intake_dialogs.py" line="166" />
+        <location filename="../../ui/organizer/intake_dialogs.py" line="175" />
         <source>“{title}”是另一份申报的重复：选择保留的那一份。本份将不放入评审包，两份的关系都记入决定文件。</source>
         <translation>"{title}" duplicates another application: choose the one to keep. This one is left out of the packet; both are named in the decisions file.</translation>
     </message>
     <message>
-        <location filename="../../ui/organizer/intake_dialogs.py" line="174" />
+        <location filename="../../ui/organizer/intake_dialogs.py" line="183" />
         <source>重复申报</source>
         <translation>Submitted twice</translation>
     </message>
     <message>
-        <location filename="../../ui/organizer/intake_dialogs.py" line="175" />
+        <location filename="../../ui/organizer/intake_dialogs.py" line="184" />
         <source>保留：</source>
         <translation>Keep:</translation>
     </message>
     <message>
-        <location filename="../../ui/organizer/intake_dialogs.py" line="184" />
+        <location filename="../../ui/organizer/intake_dialogs.py" line="193" />
         <source>确认提示</source>
         <translation>Acknowledge warning</translation>
     </message>
     <message>
-        <location filename="../../ui/organizer/intake_dialogs.py" line="184" />
+        <location filename="../../ui/organizer/intake_dialogs.py" line="193" />
         <source>确认已看过该提示。可以写一句说明；选择是否仍让专家看到这条提示。</source>
         <translation>Confirm that you have seen this warning. Add a note if you like, and choose whether experts still see it.</translation>
     </message>
     <message>
-        <location filename="../../ui/organizer/intake_dialogs.py" line="191" />
+        <location filename="../../ui/organizer/intake_dialogs.py" line="200" />
         <source>评审包中仍向专家显示此提示</source>
         <translation>Still show this warning to experts in the packet</translation>
     </message>
     <message>
-        <location filename="../../ui/organizer/intake_dialogs.py" line="192" />
-        <location filename="../../ui/organizer/intake_dialogs.py" line="213" />
+        <location filename="../../ui/organizer/intake_dialogs.py" line="201" />
+        <location filename="../../ui/organizer/intake_dialogs.py" line="222" />
         <source>提示：</source>
         <translation>Warning:</translation>
     </message>
     <message>
-        <location filename="../../ui/organizer/intake_dialogs.py" line="193" />
+        <location filename="../../ui/organizer/intake_dialogs.py" line="202" />
         <source>说明：</source>
         <translation>Note:</translation>
     </message>
     <message>
-        <location filename="../../ui/organizer/intake_dialogs.py" line="205" />
+        <location filename="../../ui/organizer/intake_dialogs.py" line="214" />
         <source>撤销确认</source>
         <translation>Withdraw acknowledgement</translation>
     </message>
     <message>
-        <location filename="../../ui/organizer/intake_dialogs.py" line="205" />
+        <location filename="../../ui/organizer/intake_dialogs.py" line="214" />
         <source>撤销后该提示重新成为待处理，评审包中按未确认的提示处理。撤销记入操作记录。</source>
         <translation>Once withdrawn, the warning is open again and the packet treats it as unacknowledged. The withdrawal is recorded in the decision log.</translation>
     </message>
     <message>
-        <location filename="../../ui/organizer/intake_dialogs.py" line="212" />
+        <location filename="../../ui/organizer/intake_dialogs.py" line="221" />
         <source>可不填</source>
         <translation>Optional</translation>
     </message>
     <message>
-        <location filename="../../ui/organizer/intake_dialogs.py" line="222" />
+        <location filename="../../ui/organizer/intake_dialogs.py" line="231" />
         <source>更换申报材料文件夹</source>
         <translation>Change the intake folder</translation>
     </message>
     <message>
-        <location filename="../../ui/organizer/intake_dialogs.py" line="223" />
+        <location filename="../../ui/organizer/intake_dialogs.py" line="232" />
         <source>已用当前的申报材料文件夹生成评审包“{packet}”。更换文件夹后，需要重新生成评审包并重新发给专家（已作的决定按文件名保留）。仍要更换吗？</source>
         <translation>The packet “{packet}” was built from the current intake folder. After a change the packet must be built again and sent to the experts again (decisions taken are kept by file name). Change it anyway?</translation>
     </message>
     <message>
-        <location filename="../../ui/organizer/intake_dialogs.py" line="227" />
+        <location filename="../../ui/organizer/intake_dialogs.py" line="236" />
         <source>更换</source>
         <translation>Change</translation>
     </message>

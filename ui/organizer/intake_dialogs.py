@@ -113,6 +113,10 @@ class IntakeQuestions:
             chooser.addItem(field_label(key), key)
         category = QComboBox(dialog)
         category.addItems(list(categories))
+        # No category chosen for the organizer: an OK pressed by mistake must not file the
+        # entry under the first one.
+        category.setPlaceholderText(translate("IntakeQuestions", "请选择类别"))
+        category.setCurrentIndex(-1)
         text = QPlainTextEdit(dialog)
         text.setMinimumSize(560, 280)  # the body runs to some 2,000 characters
         reason = QLineEdit(dialog)
@@ -131,8 +135,13 @@ class IntakeQuestions:
             if is_category and fields.get("category") in categories:
                 category.setCurrentText(fields["category"])
             text.setPlainText(fields.get(key, ""))
+            allow_ok()
+
+        def allow_ok() -> None:
+            dialog.update_ok(chooser.currentData() != "category" or category.currentIndex() >= 0)
 
         chooser.currentIndexChanged.connect(show_field)
+        category.currentIndexChanged.connect(allow_ok)
         chooser.setCurrentIndex(max(0, list(FIELD_LABELS).index(field))
                                 if field in FIELD_LABELS else 0)
         show_field()

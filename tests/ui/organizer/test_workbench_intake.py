@@ -389,3 +389,31 @@ def test_english_column_labels_and_statuses_are_not_clipped(qtbot, tmp_path, dem
         assert view.columnWidth(column) > metrics.horizontalAdvance(label), label
     widest = max(view.fontMetrics().horizontalAdvance(status_text(s)) for s in STATUSES)
     assert view.columnWidth(IntakeModel.STATUS) > widest
+
+
+def test_adding_a_category_starts_with_none_chosen(qtbot):
+    """补填类别 offers no category until the organizer picks one: OK pressed by mistake
+    filed the entry under the first category."""
+    from PySide6.QtCore import QTimer
+    from PySide6.QtWidgets import QApplication, QComboBox, QDialogButtonBox
+
+    from ui.organizer.intake_dialogs import IntakeQuestions
+
+    seen: list[tuple[bool, int]] = []
+
+    def answer() -> None:
+        dialog = QApplication.activeModalWidget()
+        if dialog is None:
+            return
+        ok = dialog.findChild(QDialogButtonBox).button(QDialogButtonBox.StandardButton.Ok)
+        category = next(c for c in dialog.findChildren(QComboBox) if c.isVisible()
+                        and c.findText("乙类") >= 0)
+        seen.append((ok.isEnabled(), category.currentIndex()))
+        category.setCurrentIndex(category.findText("乙类"))
+        seen.append((ok.isEnabled(), category.currentIndex()))
+        ok.click()
+
+    QTimer.singleShot(0, answer)
+    edit = IntakeQuestions().edit_field(None, {"title": "某题目"}, ["甲类", "乙类"], "category")
+    assert seen == [(False, -1), (True, 1)]
+    assert edit is not None and (edit.field, edit.value) == ("category", "乙类")
