@@ -5,7 +5,8 @@ the organizer has chosen the intake folder the round reads.  A project cannot be
 without its intake folder, so cancelling that choice says so and goes back to the choice
 of project folder; a folder that has files but no project is refused by name (a project
 would mix with them).  The dialogs start where the organizer last was
-(`ui.file_dialogs`).  The launcher keeps its windows alive and hands each the shared task
+(`ui.file_dialogs`).  A project already open brings its window forward instead of a
+second window on the same round.  The launcher keeps its windows alive and hands each the shared task
 runner and the single writer for decisions.
 """
 
@@ -71,6 +72,12 @@ class WorkbenchLauncher:
             folder = folder or self._choose(self._parent)
             if folder is None:
                 return None
+            already = self._window_on(folder)
+            if already is not None:  # two windows on one round would undo each other
+                already.showNormal()
+                already.raise_()
+                already.activateWindow()
+                return already
             try:
                 project = self._project(folder)
             except PanelDeskError as err:
@@ -81,6 +88,10 @@ class WorkbenchLauncher:
             if project is not None:
                 return self._show(project)
             folder = None  # back to the choice of project folder
+
+    def _window_on(self, folder: Path) -> OrganizerWorkbench | None:
+        wanted = folder.resolve()
+        return next((w for w in self.windows if w.project.folder.resolve() == wanted), None)
 
     def _project(self, folder: Path) -> Round | None:
         """The project in `folder`, a new one there, or None (the organizer was told why)."""

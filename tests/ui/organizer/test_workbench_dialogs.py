@@ -124,3 +124,17 @@ def test_a_folder_of_other_files_is_refused_by_name(qtbot, tmp_path):
     [message] = told
     assert str(busy) in message and "空文件夹" in message
     assert not Round.is_project(busy) and Round.is_project(empty) and asked_intake == [True]
+
+
+def test_opening_a_project_already_open_brings_its_window_forward(qtbot, tmp_path):
+    """Two windows on one round would each save over the other's roster and state."""
+    runner = SyncTaskRunner()
+    (tmp_path / "intake").mkdir()
+    launcher = WorkbenchLauncher(None, runner, runner, None,
+                                 choose=lambda _p: None,
+                                 choose_intake=lambda _p: tmp_path / "intake")
+    first = launcher.open(tmp_path / "轮次")
+    assert first is not None
+    qtbot.addWidget(first)
+    again = launcher.open(tmp_path / "轮次" / ".." / "轮次")
+    assert again is first and launcher.windows == [first]
