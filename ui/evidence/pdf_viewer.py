@@ -5,6 +5,11 @@ screen's pixel ratio, so text is sharp on HiDPI) and kept in a `PageCache` share
 panel: bounded by count and bytes, keyed (file sha256, page, zoom), so going back a page
 or returning to a submission is instant and memory stays bounded over 300 submissions.
 After a page is shown the next one is rendered ahead, so "next page" is usually a cache hit.
+
+A document opens at the zoom the expert last chose in this viewer; until they choose one,
+at the largest preset that shows an A4 page's full width in the view (evidence PDFs are
+mostly A4, and the right column is narrower than a page at 100 %).  The opening zoom is
+known before the page is, so the look-ahead renders page 1 at it.
 """
 
 from __future__ import annotations
@@ -33,6 +38,7 @@ from ui.task_runner import LOOK_AHEAD, WANTED_NOW, TaskRunner
 
 ZOOM_LEVELS = (0.5, 0.75, 1.0, 1.25, 1.5, 2.0, 3.0, 4.0)
 DEFAULT_ZOOM = 1.0
+A4_WIDTH_PT = 595  # at zoom 1.0 a point is a pixel
 PageKey = tuple[str, int, float]
 
 
@@ -94,6 +100,7 @@ class PdfViewer(QWidget):
         self._count = 0
         self._page = 0
         self._zoom = DEFAULT_ZOOM
+        self._chosen_zoom: float | None = None  # the expert's last choice, kept for the next PDF
         self._error: str | None = None
         self._build()
         self._update_controls()
@@ -151,7 +158,7 @@ class PdfViewer(QWidget):
         """Show page 1 of the PDF `data` (already checked to open, `page_count` ≥ 1)."""
         self._data, self._sha, self._count = data, sha256, page_count
         self._page = 0
-        self._zoom = DEFAULT_ZOOM
+        self._zoom = self.opening_zoom()
         self._item.setPixmap(QPixmap())
         self._request()
 
@@ -188,6 +195,16 @@ class PdfViewer(QWidget):
     def previous_page(self) -> None:
         self.go_to_page(self._page - 1)
 
+    def opening_zoom(self) -> float:
+        """The zoom a document opens with (see the module docstring)."""
+        if self._chosen_zoom is not None:
+            return self._chosen_zoom
+        width = self.view.viewport().width() - 2 * self.view.frameWidth()
+        if width <= 100:  # not laid out yet
+            return DEFAULT_ZOOM
+        fitting = [z for z in ZOOM_LEVELS if A4_WIDTH_PT * z <= width and z <= DEFAULT_ZOOM]
+        return fitting[-1] if fitting else ZOOM_LEVELS[0]
+
     def zoom_in(self) -> None:
         self._set_zoom(next((z for z in ZOOM_LEVELS if z > self._zoom), self._zoom))
 
@@ -207,6 +224,8 @@ class PdfViewer(QWidget):
         self._set_zoom(fitting[-1] if fitting else ZOOM_LEVELS[0])
 
     def _set_zoom(self, zoom: float) -> None:
+        if self._count:
+            self._chosen_zoom = zoom
         if zoom != self._zoom and self._count:
             self._zoom = zoom
             self._request()
@@ -230,7 +249,7 @@ class PdfViewer(QWidget):
 
     def first_page_key(self, sha256: str) -> PageKey:
         """The cache key of page 1 of a document, at the zoom it opens with."""
-        return (sha256, 0, round(DEFAULT_ZOOM * self._ratio(), 3))
+        return (sha256, 0, round(self.opening_zoom() * self._ratio(), 3))
 
     def _render(self, key: PageKey, page: int, *, prefetch: bool = False) -> None:
         self._runner.run(page_image, self._data, page, key[2],
