@@ -25,6 +25,7 @@ from app.evidence.classify import classify
 from app.evidence.probe import EvidenceInfo
 from app.intake import checks
 from app.intake.form_docx import docx_pictures
+from app.intake.form_pdf import pictures_of_pdf
 from app.intake.forms import CategorySet, ParsedForm, looks_like_form, parse_form, sniff
 from app.intake.source import EntryError, EntryFile, IntakeEntry, list_entries, read_entry
 from app.model import CONTACT_FIELDS, IntakeWarning
@@ -115,8 +116,9 @@ def entry_file_data(entry: IntakeEntry, form_name: str, form_kind: str) -> dict[
     pictures of a .doc form would need LibreOffice again: they are not previewed)."""
     files = {f.name: f.data for f in entry.files}
     form = files.get(form_name)
-    if form is not None and form_kind == "docx":
-        files.update((f.name, f.data) for f in _picture_files(form_name, docx_pictures(form)))
+    pictures = {"docx": docx_pictures, "pdf": pictures_of_pdf}.get(form_kind)
+    if form is not None and pictures is not None:
+        files.update((f.name, f.data) for f in _picture_files(form_name, pictures(form)))
     return files
 
 

@@ -33,6 +33,7 @@ from app.intake.form_fields import (
     match_label_line,
     row_blocks,
 )
+from app.intake.pdf_pictures import pdf_pictures
 from app.intake.pdf_words import Word, page_words
 
 MAX_PAGES = 60
@@ -102,7 +103,7 @@ def _quiet() -> Iterator[None]:
 def parse_pdf(name: str, data: bytes) -> ParsedForm:
     """The 申报书 fields of a text PDF; PanelDeskError (Chinese, naming it) if unreadable."""
     with _quiet():
-        blocks, lines, notes = _read_pdf(name, data)
+        blocks, lines, notes, pictures = _read_pdf(name, data)
     text = "\n".join(lines)
     visible = re.sub(r"\s", "", text)
     if len(visible) < MIN_TEXT_CHARS:
@@ -113,10 +114,12 @@ def parse_pdf(name: str, data: bytes) -> ParsedForm:
                              "（请申报单位提供 Word 版）")
     form = build_form(blocks, text)
     form.notes.extend(notes)
+    form.pictures = pictures
     return form
 
 
-def _read_pdf(name: str, data: bytes) -> tuple[list[Block], list[str], list[str]]:
+def _read_pdf(name: str, data: bytes) -> tuple[list[Block], list[str], list[str],
+                                              list[tuple[str, bytes]]]:
     doc = _open(name, data)
     blocks: list[Block] = []
     lines: list[str] = []
@@ -126,13 +129,29 @@ def _read_pdf(name: str, data: bytes) -> tuple[list[Block], list[str], list[str]
             notes.append(f"PDF 共 {doc.page_count} 页，只读取了前 {MAX_PAGES} 页")
         for index in range(min(doc.page_count, MAX_PAGES)):
             _read_page(doc[index], blocks, lines)
+        pictures = pdf_pictures(doc, MAX_PAGES)
     except PanelDeskError:
         raise
     except Exception as err:  # a damaged page object; MuPDF has no narrower type
         raise PanelDeskError(f"{name}：PDF 文件内容已损坏，无法提取文字") from err
     finally:
         doc.close()
-    return blocks, lines, notes
+    return blocks, lines, notes, pictures
+
+
+def pictures_of_pdf(data: bytes) -> list[tuple[str, bytes]]:
+    """The photographs of a PDF form, as `parse_pdf` finds them; [] when unreadable."""
+    with _quiet():
+        try:
+            doc = _open("", data)
+        except PanelDeskError:
+            return []
+        try:
+            return pdf_pictures(doc, MAX_PAGES)
+        except Exception:  # noqa: BLE001 — a damaged page: no pictures to show
+            return []
+        finally:
+            doc.close()
 
 
 def quick_text(data: bytes, pages: int = 3) -> str:

@@ -132,3 +132,17 @@ def test_pictures_pasted_into_the_form_reach_experts_as_evidence(tmp_path: Path)
     # The organizer's previews find them under the same names.
     data = entry_file_data(read_entry(intake / "01 某区热线"), scanned.form_name, scanned.form_kind)
     assert data["申报书（内嵌图片2）.jpg"] == picture(90)
+
+
+def test_photographs_in_a_pdf_form_reach_experts_as_evidence(tmp_path: Path) -> None:
+    from app.assembly.scan import entry_file_data
+    from app.intake.source import read_entry
+    from tests.app.intake.test_heldout_forms import pdf_form_with_pictures, picture
+
+    intake = tmp_path / "intake"
+    make_entry(intake, "01 某区热线", {"申报书.pdf": pdf_form_with_pictures()})
+    scanned = scan_entry(intake / "01 某区热线", load_default_rubric())
+    assert [e.name for e in scanned.evidence] == ["申报书（内嵌图片1）.jpeg",
+                                                  "申报书（内嵌图片2）.jpeg"]
+    data = entry_file_data(read_entry(intake / "01 某区热线"), scanned.form_name, scanned.form_kind)
+    assert data["申报书（内嵌图片1）.jpeg"] == picture(40)
