@@ -34,6 +34,7 @@ from app.intake.form_fields import (
     row_blocks,
 )
 from app.intake.pdf_cost import Budget, page_cost
+from app.intake.pdf_pictures import pdf_pictures
 from app.intake.pdf_words import Word, page_words
 
 MAX_PAGES = 60
@@ -103,7 +104,7 @@ def _quiet() -> Iterator[None]:
 def parse_pdf(name: str, data: bytes) -> ParsedForm:
     """The 申报书 fields of a text PDF; PanelDeskError (Chinese, naming it) if unreadable."""
     with _quiet():
-        blocks, lines, notes = _read_pdf(name, data)
+        blocks, lines, notes, pictures = _read_pdf(name, data)
     text = "\n".join(lines)
     visible = re.sub(r"\s", "", text)
     if len(visible) < MIN_TEXT_CHARS and any("过于复杂" in note for note in notes):
@@ -117,10 +118,12 @@ def parse_pdf(name: str, data: bytes) -> ParsedForm:
                              "（请申报单位提供 Word 版）")
     form = build_form(blocks, text)
     form.notes.extend(notes)
+    form.pictures = pictures
     return form
 
 
-def _read_pdf(name: str, data: bytes) -> tuple[list[Block], list[str], list[str]]:
+def _read_pdf(name: str, data: bytes) -> tuple[list[Block], list[str], list[str],
+                                              list[tuple[str, bytes]]]:
     doc = _open(name, data)
     blocks: list[Block] = []
     lines: list[str] = []
@@ -129,6 +132,7 @@ def _read_pdf(name: str, data: bytes) -> tuple[list[Block], list[str], list[str]
         if doc.page_count > MAX_PAGES:
             notes.append(f"PDF 共 {doc.page_count} 页，只读取了前 {MAX_PAGES} 页")
         budget = Budget()
+        read: list[int] = []
         for index in range(min(doc.page_count, MAX_PAGES)):
             page = doc[index]
             cost = page_cost(doc, page)
@@ -136,13 +140,33 @@ def _read_pdf(name: str, data: bytes) -> tuple[list[Block], list[str], list[str]
                 notes.append(f"PDF 第 {index + 1} 页内容过于复杂，未读取")
                 continue
             _read_page(page, blocks, lines, rules=budget.take_rules(cost))
+            read.append(index)
+        pictures = pdf_pictures(doc, read)  # only pages whose drawing cost was bounded
     except PanelDeskError:
         raise
     except Exception as err:  # a damaged page object; MuPDF has no narrower type
         raise PanelDeskError(f"{name}：PDF 文件内容已损坏，无法提取文字") from err
     finally:
         doc.close()
-    return blocks, lines, notes
+    return blocks, lines, notes, pictures
+
+
+def pictures_of_pdf(data: bytes) -> list[tuple[str, bytes]]:
+    """The photographs of a PDF form, as `parse_pdf` finds them; [] when unreadable."""
+    with _quiet():
+        try:
+            doc = _open("", data)
+        except PanelDeskError:
+            return []
+        try:
+            budget = Budget()  # the same pages `parse_pdf` reads: drawing cost bounded
+            read = [index for index in range(min(doc.page_count, MAX_PAGES))
+                    if budget.take_words(page_cost(doc, doc[index]))]
+            return pdf_pictures(doc, read)
+        except Exception:  # noqa: BLE001 — a damaged page: no pictures to show
+            return []
+        finally:
+            doc.close()
 
 
 def quick_text(data: bytes, pages: int = 3) -> str:

@@ -3597,17 +3597,17 @@ Replace: the roster keeps only the experts in the file; the others are removed t
 <context>
     <name>PdfViewer</name>
     <message>
-        <location filename="../../ui/evidence/pdf_viewer.py" line="102" />
+        <location filename="../../ui/evidence/pdf_viewer.py" line="109" />
         <source>上一页</source>
         <translation>Previous page</translation>
     </message>
     <message>
-        <location filename="../../ui/evidence/pdf_viewer.py" line="103" />
+        <location filename="../../ui/evidence/pdf_viewer.py" line="110" />
         <source>下一页</source>
         <translation>Next page</translation>
     </message>
     <message>
-        <location filename="../../ui/evidence/pdf_viewer.py" line="269" />
+        <location filename="../../ui/evidence/pdf_viewer.py" line="288" />
         <source>第 {0} / {1} 页</source>
         <translation>Page {0} / {1}</translation>
     </message>
@@ -5445,29 +5445,29 @@ Please send this file back to the organizers; after changing marks you can expor
 <context>
     <name>WorkbenchLauncher</name>
     <message>
-        <location filename="../../ui/organizer/home_launch.py" line="32" />
+        <location filename="../../ui/organizer/home_launch.py" line="33" />
         <source>选择组织方项目文件夹（新项目请选择一个空文件夹）</source>
         <translation>Choose the organizer project folder (for a new project, choose an empty folder)</translation>
     </message>
     <message>
-        <location filename="../../ui/organizer/home_launch.py" line="78" />
+        <location filename="../../ui/organizer/home_launch.py" line="85" />
         <source>无法打开组织方项目</source>
         <translation>Cannot open the organizer project</translation>
     </message>
     <message>
-        <location filename="../../ui/organizer/home_launch.py" line="89" />
+        <location filename="../../ui/organizer/home_launch.py" line="100" />
         <source>新建组织方项目</source>
         <translation>New organizer project</translation>
     </message>
     <message>
-        <location filename="../../ui/organizer/home_launch.py" line="91" />
+        <location filename="../../ui/organizer/home_launch.py" line="102" />
         <source>文件夹“{folder}”中已有其他文件，但不是组织方项目。
 新项目请选择一个空文件夹（或新建一个文件夹）。</source>
         <translation>The folder “{folder}” already holds other files but is not an organizer project.
 For a new project, choose an empty folder (or create a new one).</translation>
     </message>
     <message>
-        <location filename="../../ui/organizer/home_launch.py" line="97" />
+        <location filename="../../ui/organizer/home_launch.py" line="108" />
         <source>未创建项目：新项目需要先选定申报材料文件夹（收到的申报所在的文件夹）。
 请重新选择项目文件夹，再选择申报材料文件夹；或取消，以后再建。</source>
         <translation>No project was created: a new project needs its intake folder (where the received applications are).

@@ -85,9 +85,9 @@ def test_a_costly_page_does_not_hide_the_others() -> None:
                 b"/Count 2 >>", stream(LINES * 1_000_000), stream(text, deflate=False),
                 PAGE % b"", b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Contents 4 "
                 b"0 R /Resources << /Font << /F1 7 0 R >> >> >>", font])
-    blocks, lines, notes = form_pdf._read_pdf("申报书.pdf", data)
+    blocks, lines, notes, pictures = form_pdf._read_pdf("申报书.pdf", data)
     assert any("testunit" in line for line in lines)  # words joined without blanks
-    assert notes == ["PDF 第 1 页内容过于复杂，未读取"]
+    assert notes == ["PDF 第 1 页内容过于复杂，未读取"] and pictures == []
 
 
 needs_bytes_names = pytest.mark.skipif(sys.platform in ("win32", "darwin"),
@@ -120,3 +120,31 @@ def test_an_entry_named_in_bytes_that_are_not_utf8_is_rejected_and_reported(
     data = json.loads(report.read_text(encoding="utf-8"))
     assert data["counts"]["included"] == 1 and data["counts"]["rejected"] == 1
     assert "02 \udcff\udcfe" in [e["source"] for e in data["entries"]]
+
+
+def test_a_pictures_declared_pixels_bound_it_before_it_is_taken_out() -> None:
+    """A PDF form's photographs become evidence; a non-JPEG image is decoded to be taken
+    out, so one declaring 10000 × 5000 pixels (150 MB decoded, 150 KB stored) is left out
+    by its declaration, while a real photograph beside it is taken."""
+    packer = zlib.compressobj(9)
+    row = bytes(10000 * 3)
+    bomb = b"".join(packer.compress(row) for _ in range(5000)) + packer.flush()
+    photo = jpeg(400, 300)
+    text = b"BT /F1 12 Tf 72 760 Td (Shenbao danwei: test unit) Tj ET\n"
+    draw = (b"q 216 0 0 162 72 500 cm /Im1 Do Q q 216 0 0 162 320 500 cm /Im2 Do Q\n")
+    image = b" /Type /XObject /Subtype /Image /Width %d /Height %d /BitsPerComponent 8 " \
+            b"/ColorSpace /DeviceRGB"
+    data = pdf([b"<< /Type /Catalog /Pages 2 0 R >>", b"<< /Type /Pages /Kids [6 0 R] "
+                b"/Count 1 >>", stream(text + draw, deflate=False),
+                b"<< /Length %d%s /Filter /FlateDecode >>\nstream\n" % (len(bomb), image % (
+                    10000, 5000)) + bomb + b"\nendstream",
+                b"<< /Length %d%s /Filter /DCTDecode >>\nstream\n" % (len(photo), image % (
+                    400, 300)) + photo + b"\nendstream",
+                b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Contents 3 0 R "
+                b"/Resources << /Font << /F1 7 0 R >> /XObject << /Im1 4 0 R /Im2 5 0 R >> >> >>",
+                b"<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>"])
+    result, seconds, _peak = measured(lambda: form_pdf._read_pdf("申报书.pdf", data))
+    within_budget(seconds, 0)
+    _blocks, _lines, _notes, pictures = result
+    assert [(name, len(found)) for name, found in pictures] == [("page1-image1.jpeg",
+                                                                  len(photo))]

@@ -9,7 +9,7 @@ import zipfile
 from pathlib import Path
 
 from app.assembly.builder import NothingIncluded
-from app.assembly.scan import scan_entry
+from app.assembly.scan import effective, scan_entry
 from app.packet import open_packet
 from app.rubrics import load_default_rubric
 from tests.app.assembly.test_builder import BODY, build, form, jpeg, make_entry
@@ -132,3 +132,33 @@ def test_pictures_pasted_into_the_form_reach_experts_as_evidence(tmp_path: Path)
     # The organizer's previews find them under the same names.
     data = entry_file_data(read_entry(intake / "01 某区热线"), scanned.form_name, scanned.form_kind)
     assert data["申报书（内嵌图片2）.jpg"] == picture(90)
+
+
+def test_photographs_in_a_pdf_form_reach_experts_as_evidence(tmp_path: Path) -> None:
+    from app.assembly.scan import entry_file_data
+    from app.intake.source import read_entry
+    from tests.app.intake.test_heldout_forms import pdf_form_with_pictures, picture
+
+    intake = tmp_path / "intake"
+    make_entry(intake, "01 某区热线", {"申报书.pdf": pdf_form_with_pictures()})
+    scanned = scan_entry(intake / "01 某区热线", load_default_rubric())
+    assert [e.name for e in scanned.evidence] == ["申报书（内嵌图片1）.jpeg",
+                                                  "申报书（内嵌图片2）.jpeg"]
+    data = entry_file_data(read_entry(intake / "01 某区热线"), scanned.form_name, scanned.form_kind)
+    assert data["申报书（内嵌图片1）.jpeg"] == picture(40)
+
+
+def test_the_review_warns_of_the_same_numbers_as_the_packet(tmp_path: Path) -> None:
+    intake = tmp_path / "intake"
+    photo = jpeg(1920, 1080)
+    body = BODY + f"如有疑问请联系本单位刘某某 {NUMBER}。群众王某（手机13812345678）来电致谢。"
+    make_entry(intake, "01 某区热线", {
+        "申报书.docx": form("某区热线", "标题", contact=f"刘某某 {NUMBER}", body=body),
+        "照片1.jpg": photo, "照片2.jpg": photo})
+    scanned = scan_entry(intake / "01 某区热线", load_default_rubric())
+    _fields, warnings = effective(scanned, {}, load_default_rubric())
+    report = build(intake, tmp_path / "p.panelpack")
+    assert report.entries[0].submission is not None
+    packet = [(w.code, w.message) for w in report.entries[0].submission.warnings]
+    assert [(w.code, w.message) for w in warnings] == packet
+    assert [code for code, _ in packet if code.startswith("pii")] == ["pii_phone"]  # 王某 only

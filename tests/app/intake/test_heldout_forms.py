@@ -138,3 +138,23 @@ def test_pictures_pasted_into_a_word_form_are_kept_in_order() -> None:
 
 def test_a_form_without_pictures_has_none() -> None:
     assert ff.parse("申报书.docx", ff.table_form(ff.standard_rows())).pictures == []
+
+
+def pdf_form_with_pictures() -> bytes:
+    """A text PDF form, then a page with two photos, a small logo and a full-page scan."""
+    import pymupdf
+
+    doc = pymupdf.open(stream=ff.pdf_from_pieces([ff.paragraph_pdf_pieces()]), filetype="pdf")
+    page = doc.new_page(width=595, height=842)
+    page.insert_image(pymupdf.Rect(72, 72, 472, 297), stream=picture(40))
+    page.insert_image(pymupdf.Rect(72, 320, 472, 545), stream=picture(90))
+    page.insert_image(pymupdf.Rect(500, 20, 540, 40), stream=picture(10, 200, 100))  # a logo
+    scan = doc.new_page(width=595, height=842)
+    scan.insert_image(scan.rect, stream=picture(200, 1240, 1754))  # the stamped page
+    return doc.tobytes()
+
+
+def test_photographs_in_a_pdf_form_are_kept_logos_and_scanned_pages_not() -> None:
+    form = ff.parse("申报书.pdf", pdf_form_with_pictures())
+    assert form.fields["unit"] == ff.UNIT
+    assert [data for _name, data in form.pictures] == [picture(40), picture(90)]
