@@ -31,6 +31,7 @@ from app.assembly.scan import FORM_MEDIA, evidence_files, field_warnings, find_f
 from app.errors import PanelDeskError
 from app.evidence.classify import classify
 from app.evidence.probe import EvidenceInfo
+from app.i18n import QT_TRANSLATE_NOOP, Message
 from app.intake import checks
 from app.intake.contacts import contact_strings
 from app.intake.form_fields import MULTI_LINE
@@ -157,7 +158,8 @@ def build_packet(intake_dir: Path, out_path: Path, key: Ed25519PrivateKey,
     """Read every entry of `intake_dir`, write the signed packet to `out_path`."""
     entries = list_entries(intake_dir)
     if not entries:
-        raise PanelDeskError(f"申报材料文件夹为空：{intake_dir}")
+        raise PanelDeskError(Message(QT_TRANSLATE_NOOP("Assembly", "申报材料文件夹为空：{intake_dir}"),
+            intake_dir=intake_dir))
     decisions = options.decisions
     warnings: list[str] = []
     if decisions is not None:
@@ -172,7 +174,7 @@ def build_packet(intake_dir: Path, out_path: Path, key: Ed25519PrivateKey,
     with PacketWriter(out_path) as writer:
         for index, path in enumerate(entries):
             if cancelled is not None and cancelled():
-                raise BuildCancelled("已取消生成评审包，未写入任何文件")
+                raise BuildCancelled(Message(QT_TRANSLATE_NOOP("Assembly", "已取消生成评审包，未写入任何文件")))
             if progress is not None:
                 progress(index, len(entries), path.name)
             reason = None if decisions is None else apply.exclusion_reason(decisions, path.name)
@@ -185,7 +187,8 @@ def build_packet(intake_dir: Path, out_path: Path, key: Ed25519PrivateKey,
             results.append(_build_entry(path, sid, writer, options, categories))
         submissions = [r.submission for r in results if r.submission is not None]
         if not submissions:
-            raise NothingIncluded("没有任何申报材料可以纳入评审包（全部被拒收或排除），请查看各条目的原因",
+            raise NothingIncluded(Message(QT_TRANSLATE_NOOP(
+                "Assembly", "没有任何申报材料可以纳入评审包（全部被拒收或排除），请查看各条目的原因")),
                                   BuildReport(out_path, packet_id, options.title, "", results,
                                               warnings))
         flagged = _mark_duplicates(submissions)

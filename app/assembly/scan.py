@@ -23,6 +23,7 @@ from pathlib import Path, PurePosixPath
 from app.errors import PanelDeskError
 from app.evidence.classify import classify
 from app.evidence.probe import EvidenceInfo
+from app.i18n import QT_TRANSLATE_NOOP, Message
 from app.intake import checks
 from app.intake.contacts import contact_strings
 from app.intake.form_docx import docx_pictures
@@ -84,7 +85,8 @@ def find_form(entry: IntakeEntry, soffice: str | None,
             parsed.notes.append(f"申报书中嵌入了 {len(parsed.pictures)} 张图片，已作为佐证材料放入评审包")
         return candidate, parsed
     if first_error is not None:
-        raise EntryError(f"申报书无法读取：{first_error}")
+        raise EntryError(Message(QT_TRANSLATE_NOOP("Assembly", "申报书无法读取：{first_error}"),
+            first_error=first_error))
     archives = [f.name for f in entry.files if f.data.startswith(_ARCHIVE_MAGIC)
                 or PurePosixPath(f.name).suffix.lower() in ARCHIVE_SUFFIXES]
     unopened = (f"；其中的压缩包{'、'.join(f'“{n}”' for n in archives)}无法读取（不读取压缩包中的压缩包，"

@@ -28,6 +28,7 @@ from typing import Any
 
 from app.atomic import save_atomic
 from app.errors import PanelDeskError
+from app.i18n import QT_TRANSLATE_NOOP, Message
 from app.model import FIELD_LABELS
 
 VERSION = 1
@@ -75,13 +76,16 @@ class EntryDecision:
     def from_dict(cls, data: Any, where: str) -> EntryDecision:
         """Validate one entry; `where` names the file and entry in messages."""
         if not isinstance(data, dict):
-            raise PanelDeskError(f"{where} 应为对象")
+            raise PanelDeskError(Message(QT_TRANSLATE_NOOP("IntakeDecisions", "{where} 应为对象"),
+                where=where))
         for key in data:
             if key not in ENTRY_KEYS:
-                raise PanelDeskError(f"{where} 含有未知的键“{_short(key)}”"
-                                     f"（可用：{'、'.join(ENTRY_KEYS)}）")
+                raise PanelDeskError(Message(QT_TRANSLATE_NOOP(
+                    "IntakeDecisions", "{where} 含有未知的键“{key}”（可用：{entry_keys}）"),
+                    where=where, key=_short(key), entry_keys=list(ENTRY_KEYS)))
         if "exclude" in data and "duplicate_of" in data:
-            raise PanelDeskError(f"{where}：exclude 与 duplicate_of 只能有一个")
+            raise PanelDeskError(Message(QT_TRANSLATE_NOOP(
+                "IntakeDecisions", "{where}：exclude 与 duplicate_of 只能有一个"), where=where))
         decision = cls(
             exclude=_opt_text(data, "exclude", where, MAX_NOTE),
             duplicate_of=_opt_text(data, "duplicate_of", where, MAX_SOURCE),
@@ -91,10 +95,13 @@ class EntryDecision:
             keep_warnings=_codes(data.get("keep_warnings", []), f"{where}.keep_warnings"),
         )
         if decision.exclude is not None and not decision.exclude.strip():
-            raise PanelDeskError(f"{where}.exclude：请写明排除的理由")
+            raise PanelDeskError(Message(QT_TRANSLATE_NOOP(
+                "IntakeDecisions", "{where}.exclude：请写明排除的理由"), where=where))
         for code in decision.keep_warnings:
             if code not in decision.acknowledge:
-                raise PanelDeskError(f"{where}.keep_warnings：“{code}”不在 acknowledge 中")
+                raise PanelDeskError(Message(QT_TRANSLATE_NOOP(
+                    "IntakeDecisions", "{where}.keep_warnings：“{code}”不在 acknowledge 中"),
+                    where=where, code=code))
         return decision
 
 
@@ -130,34 +137,46 @@ class IntakeDecisions:
     @classmethod
     def parse(cls, text: str | bytes, file_name: str) -> IntakeDecisions:
         """Validate `text` (the content of `file_name`) into decisions."""
-        label = f"决定文件 {file_name}"
+        label = Message(QT_TRANSLATE_NOOP("IntakeDecisions", "决定文件 {name}"), name=file_name)
         if len(text) > MAX_FILE_BYTES:
-            raise PanelDeskError(f"{label} 过大（超过 {MAX_FILE_BYTES // (1024 * 1024)} MB）")
+            raise PanelDeskError(Message(QT_TRANSLATE_NOOP(
+                "IntakeDecisions", "{label} 过大（超过 {max_file_bytes} MB）"),
+                label=label, max_file_bytes=MAX_FILE_BYTES // (1024 * 1024)))
         try:
             data = json.loads(text)
         except (ValueError, RecursionError) as err:
-            raise PanelDeskError(f"{label} 不是有效的 JSON：{_short(str(err))}") from None
+            raise PanelDeskError(Message(QT_TRANSLATE_NOOP(
+                "IntakeDecisions", "{label} 不是有效的 JSON：{err}"),
+                label=label, err=_short(str(err)))) from None
         if not isinstance(data, dict):
-            raise PanelDeskError(f"{label}：顶层应为 JSON 对象")
+            raise PanelDeskError(Message(QT_TRANSLATE_NOOP(
+                "IntakeDecisions", "{label}：顶层应为 JSON 对象"), label=label))
         for key in data:
             if key not in ("version", "entries"):
-                raise PanelDeskError(f"{label} 含有未知的键“{_short(key)}”")
+                raise PanelDeskError(Message(QT_TRANSLATE_NOOP(
+                    "IntakeDecisions", "{label} 含有未知的键“{key}”"), label=label, key=_short(key)))
         version = data.get("version")
         if type(version) is not int or version != VERSION:
-            raise PanelDeskError(f"{label}：version 应为 {VERSION}（实际为 {_short(version)}），"
-                                 "可能由更新版本的 PanelDesk 写成")
+            raise PanelDeskError(Message(QT_TRANSLATE_NOOP(
+                "IntakeDecisions", "{label}：version 应为 {expected}（实际为 {version}），可能由更新版本的 PanelDesk 写成"),
+                label=label, expected=VERSION, version=_short(version)))
         entries = data.get("entries", {})
         if not isinstance(entries, dict):
-            raise PanelDeskError(f"{label}：entries 应为对象（来源 → 决定）")
+            raise PanelDeskError(Message(QT_TRANSLATE_NOOP(
+                "IntakeDecisions", "{label}：entries 应为对象（来源 → 决定）"), label=label))
         if len(entries) > MAX_ENTRIES:
-            raise PanelDeskError(f"{label}：条目超过 {MAX_ENTRIES} 个")
+            raise PanelDeskError(Message(QT_TRANSLATE_NOOP(
+                "IntakeDecisions", "{label}：条目超过 {max_entries} 个"),
+                label=label, max_entries=MAX_ENTRIES))
         decisions = cls()
         for source, raw in entries.items():
-            where = f"{label} 的 entries.{_short(source)}"
+            where = Message(QT_TRANSLATE_NOOP("IntakeDecisions", "{label} 的 entries.{source}"),
+                            label=label, source=_short(source))
             _check_source(source, where)
             decision = EntryDecision.from_dict(raw, where)
             if source_key(source) in decisions.entries:
-                raise PanelDeskError(f"{where}：与另一个条目是同一来源（写法不同）")
+                raise PanelDeskError(Message(QT_TRANSLATE_NOOP(
+                    "IntakeDecisions", "{where}：与另一个条目是同一来源（写法不同）"), where=where))
             decisions.set(source, decision)
         decisions.check_duplicates(label)
         return decisions
@@ -171,7 +190,9 @@ class IntakeDecisions:
                 _check_source(target, f"{label} 的 entries.{_short(source)}.duplicate_of")
                 if target in seen:
                     chain = " → ".join([*seen, target])
-                    raise PanelDeskError(f"{label}：重复关系形成循环（{_short(chain)}）")
+                    raise PanelDeskError(Message(QT_TRANSLATE_NOOP(
+                        "IntakeDecisions", "{label}：重复关系形成循环（{chain}）"),
+                        label=label, chain=_short(chain)))
                 seen.append(target)
                 target = self.get(target).duplicate_of
 
@@ -191,17 +212,24 @@ class IntakeDecisions:
         except FileNotFoundError:
             return cls()
         except OSError as err:
-            raise PanelDeskError(f"决定文件 {path.name} 无法读取：{err.strerror or err}") from None
+            raise PanelDeskError(Message(QT_TRANSLATE_NOOP(
+                "IntakeDecisions", "决定文件 {name} 无法读取：{reason}"),
+                name=path.name, reason=err.strerror or err)) from None
         if size > MAX_FILE_BYTES:
-            raise PanelDeskError(f"决定文件 {path.name} 过大（超过 {MAX_FILE_BYTES // (1024 * 1024)} MB）")
+            raise PanelDeskError(Message(QT_TRANSLATE_NOOP(
+                "IntakeDecisions", "决定文件 {name} 过大（超过 {max_file_bytes} MB）"),
+                name=path.name, max_file_bytes=MAX_FILE_BYTES // (1024 * 1024)))
         try:
             data = path.read_bytes()
         except OSError as err:
-            raise PanelDeskError(f"决定文件 {path.name} 无法读取：{err.strerror or err}") from None
+            raise PanelDeskError(Message(QT_TRANSLATE_NOOP(
+                "IntakeDecisions", "决定文件 {name} 无法读取：{reason}"),
+                name=path.name, reason=err.strerror or err)) from None
         try:
             text = data.decode("utf-8-sig")
         except UnicodeDecodeError:
-            raise PanelDeskError(f"决定文件 {path.name} 不是 UTF-8 文本") from None
+            raise PanelDeskError(Message(QT_TRANSLATE_NOOP(
+                "IntakeDecisions", "决定文件 {name} 不是 UTF-8 文本"), name=path.name)) from None
         return cls.parse(text, path.name)
 
     def save(self, path: Path) -> Path:
@@ -224,9 +252,12 @@ def _short(value: Any) -> str:
 
 def _check_source(source: Any, where: str) -> None:
     if not isinstance(source, str) or not source.strip() or len(source) > MAX_SOURCE:
-        raise PanelDeskError(f"{where}：来源名称无效（应为申报材料文件夹中的文件或文件夹名）")
+        raise PanelDeskError(Message(QT_TRANSLATE_NOOP(
+            "IntakeDecisions", "{where}：来源名称无效（应为申报材料文件夹中的文件或文件夹名）"), where=where))
     if "/" in source or "\\" in source or source in (".", "..") or not source.isprintable():
-        raise PanelDeskError(f"{where}：来源名称“{_short(source)}”不是单个文件或文件夹名")
+        raise PanelDeskError(Message(QT_TRANSLATE_NOOP(
+            "IntakeDecisions", "{where}：来源名称“{source}”不是单个文件或文件夹名"),
+            where=where, source=_short(source)))
 
 
 def _opt_text(data: dict[str, Any], key: str, where: str, limit: int) -> str | None:
@@ -234,42 +265,53 @@ def _opt_text(data: dict[str, Any], key: str, where: str, limit: int) -> str | N
         return None
     value = data[key]
     if not isinstance(value, str):
-        raise PanelDeskError(f"{where}.{key} 应为文本")
+        raise PanelDeskError(Message(QT_TRANSLATE_NOOP("IntakeDecisions", "{where}.{key} 应为文本"),
+            where=where, key=key))
     if len(value) > limit:
-        raise PanelDeskError(f"{where}.{key} 过长（超过 {limit} 个字符）")
+        raise PanelDeskError(Message(QT_TRANSLATE_NOOP(
+            "IntakeDecisions", "{where}.{key} 过长（超过 {limit} 个字符）"),
+            where=where, key=key, limit=limit))
     return value
 
 
 def _field_key(key: str, where: str) -> None:
     if key not in FIELD_LABELS:
-        raise PanelDeskError(f"{where} 含有未知的字段“{_short(key)}”"
-                             f"（可用：{'、'.join(FIELD_LABELS)}）")
+        raise PanelDeskError(Message(QT_TRANSLATE_NOOP(
+            "IntakeDecisions", "{where} 含有未知的字段“{key}”（可用：{field_labels}）"),
+            where=where, key=_short(key), field_labels=list(FIELD_LABELS)))
 
 
 def _code_key(key: str, where: str) -> None:
     if not _CODE.fullmatch(key):
-        raise PanelDeskError(f"{where} 含有无效的提示代码“{_short(key)}”")
+        raise PanelDeskError(Message(QT_TRANSLATE_NOOP(
+            "IntakeDecisions", "{where} 含有无效的提示代码“{key}”"), where=where, key=_short(key)))
 
 
 def _text_map(value: Any, where: str, limit: int, check_key) -> dict[str, str]:
     if not isinstance(value, dict):
-        raise PanelDeskError(f"{where} 应为对象")
+        raise PanelDeskError(Message(QT_TRANSLATE_NOOP("IntakeDecisions", "{where} 应为对象"),
+            where=where))
     out: dict[str, str] = {}
     for key, text in value.items():
         check_key(key, where)
         if not isinstance(text, str):
-            raise PanelDeskError(f"{where}.{_short(key)} 应为文本")
+            raise PanelDeskError(Message(QT_TRANSLATE_NOOP("IntakeDecisions", "{where}.{key} 应为文本"),
+                where=where, key=_short(key)))
         if len(text) > limit:
-            raise PanelDeskError(f"{where}.{_short(key)} 过长（超过 {limit} 个字符）")
+            raise PanelDeskError(Message(QT_TRANSLATE_NOOP(
+                "IntakeDecisions", "{where}.{key} 过长（超过 {limit} 个字符）"),
+                where=where, key=_short(key), limit=limit))
         out[key] = text
     return out
 
 
 def _codes(value: Any, where: str) -> list[str]:
     if not isinstance(value, list) or len(value) > 100:
-        raise PanelDeskError(f"{where} 应为提示代码列表")
+        raise PanelDeskError(Message(QT_TRANSLATE_NOOP("IntakeDecisions", "{where} 应为提示代码列表"),
+            where=where))
     for code in value:
         if not isinstance(code, str):
-            raise PanelDeskError(f"{where} 应为提示代码列表")
+            raise PanelDeskError(Message(QT_TRANSLATE_NOOP("IntakeDecisions", "{where} 应为提示代码列表"),
+                where=where))
         _code_key(code, where)
     return list(value)

@@ -29,7 +29,7 @@ from app.assembly.assignments import (
     resolve,
 )
 from app.errors import PanelDeskError
-from app.i18n import QT_TRANSLATE_NOOP
+from app.i18n import QT_TRANSLATE_NOOP, Message
 from app.intake.roster import default_roster
 from app.model import Expert
 from scoring.rubric import Rubric
@@ -111,7 +111,8 @@ def toggle_pair(rules: AssignmentRules, roster: list[Expert], candidates: list[C
     """What flipping `expert` × `source` means under `rules` (overrides included)."""
     cid = next((c.id for c in candidates if c.source == source), None)
     if cid is None:  # the entry left the round since the matrix was shown
-        raise PanelDeskError(f"申报“{source}”已不在本轮评审中")
+        raise PanelDeskError(Message(QT_TRANSLATE_NOOP("Panel", "申报“{source}”已不在本轮评审中"),
+            source=source))
     sources = {c.source for c in candidates} | {r.value for r in rules.assign if r.override}
     plan = resolve(rules, roster, candidates, rubric, sources)
     others = [r for r in rules.assign

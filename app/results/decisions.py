@@ -22,7 +22,7 @@ from pathlib import Path
 from typing import Any
 
 from app.errors import PanelDeskError
-from app.i18n import QT_TRANSLATE_NOOP
+from app.i18n import QT_TRANSLATE_NOOP, Message
 
 FORMAT_VERSION = 1
 MAX_FILE_BYTES = 2 * 1024 * 1024
@@ -112,9 +112,13 @@ def load_decisions(path: Path) -> ResultsDecisions:
         with open(path, "rb") as fh:
             data = fh.read(MAX_FILE_BYTES + 1)
     except OSError as err:
-        raise PanelDeskError(f"无法读取决定文件 {path}：{err.strerror or err}") from None
+        raise PanelDeskError(Message(QT_TRANSLATE_NOOP(
+            "ResultsDecisions", "无法读取决定文件 {path}：{reason}"),
+            path=path, reason=err.strerror or err)) from None
     if len(data) > MAX_FILE_BYTES:
-        raise PanelDeskError(f"决定文件 {path} 过大（上限 {MAX_FILE_BYTES // 1024 // 1024} MB）")
+        raise PanelDeskError(Message(QT_TRANSLATE_NOOP(
+            "ResultsDecisions", "决定文件 {path} 过大（上限 {max_file_bytes} MB）"),
+            path=path, max_file_bytes=MAX_FILE_BYTES // 1024 // 1024))
     return parse_decisions(data, path.name)
 
 
@@ -122,63 +126,81 @@ def parse_decisions(data: bytes | str, file_name: str) -> ResultsDecisions:
     try:
         doc = json.loads(data, parse_constant=_no_constant)
     except (ValueError, RecursionError) as err:
-        raise PanelDeskError(f"决定文件 {file_name} 不是有效的 JSON：{err}") from None
+        raise PanelDeskError(Message(QT_TRANSLATE_NOOP(
+            "ResultsDecisions", "决定文件 {file_name} 不是有效的 JSON：{err}"),
+            file_name=file_name, err=err)) from None
     if not isinstance(doc, dict) or set(doc) - {"version", "decisions"}:
-        raise PanelDeskError(f"决定文件 {file_name}：应为含 version 和 decisions 的对象")
+        raise PanelDeskError(Message(QT_TRANSLATE_NOOP(
+            "ResultsDecisions", "决定文件 {file_name}：应为含 version 和 decisions 的对象"),
+            file_name=file_name))
     if type(doc.get("version")) is not int or doc["version"] != FORMAT_VERSION:
-        raise PanelDeskError(f"决定文件 {file_name}：不支持的版本 {doc.get('version')!r}"
-                             f"（应为 {FORMAT_VERSION}）")
+        raise PanelDeskError(Message(QT_TRANSLATE_NOOP(
+            "ResultsDecisions", "决定文件 {file_name}：不支持的版本 {version}（应为 {format_version}）"),
+            file_name=file_name, version=repr(doc.get('version')), format_version=FORMAT_VERSION))
     items = doc.get("decisions", [])
     if not isinstance(items, list) or len(items) > MAX_DECISIONS:
-        raise PanelDeskError(f"决定文件 {file_name}：decisions 应为不超过 {MAX_DECISIONS} 项的列表")
-    return ResultsDecisions(tuple(_decision(item, f"{file_name} 第 {i + 1} 项决定")
+        raise PanelDeskError(Message(QT_TRANSLATE_NOOP(
+            "ResultsDecisions", "决定文件 {file_name}：decisions 应为不超过 {max_decisions} 项的列表"),
+            file_name=file_name, max_decisions=MAX_DECISIONS))
+    return ResultsDecisions(tuple(_decision(item, Message(QT_TRANSLATE_NOOP(
+        "ResultsDecisions", "{file_name} 第 {number} 项决定"), file_name=file_name, number=i + 1))
                                   for i, item in enumerate(items)))
 
 
 def _no_constant(name: str) -> None:
-    raise ValueError(f"不允许 {name}")
+    raise ValueError(Message(QT_TRANSLATE_NOOP("ResultsDecisions", "不允许 {name}"), name=name))
 
 
 def _decision(item: Any, where: str) -> Decision:
     if not isinstance(item, dict):
-        raise PanelDeskError(f"{where}：应为对象")
+        raise PanelDeskError(Message(QT_TRANSLATE_NOOP("ResultsDecisions", "{where}：应为对象"),
+            where=where))
     action = item.get("action")
     if action not in ACTIONS:
-        raise PanelDeskError(f"{where}：未知的 action {str(action)[:40]!r}，"
-                             f"可选：{'、'.join(ACTIONS)}")
+        raise PanelDeskError(Message(QT_TRANSLATE_NOOP(
+            "ResultsDecisions", "{where}：未知的 action {action}，可选：{actions}"),
+            where=where, action=repr(str(action)[:40]), actions=list(ACTIONS)))
     needed = ACTIONS[action][0]
     unknown = set(item) - {"action", "reason", *needed, *_OPTIONAL}
     if unknown:
-        raise PanelDeskError(f"{where}：未知的键 {'、'.join(sorted(map(str, unknown)))[:200]}")
+        raise PanelDeskError(Message(QT_TRANSLATE_NOOP("ResultsDecisions", "{where}：未知的键 {keys}"),
+            where=where, keys=sorted(map(str, unknown))[:20]))
     reason = _text(item.get("reason"), where, "reason")
     if not reason.strip():
-        raise PanelDeskError(f"{where}：必须写明理由（reason）")
+        raise PanelDeskError(Message(QT_TRANSLATE_NOOP(
+            "ResultsDecisions", "{where}：必须写明理由（reason）"), where=where))
     values = {key: _ids(item.get(key), where, key) if key in _LISTS
               else _text(item.get(key), where, key) for key in needed}
     by, at = (_text(item.get(k, ""), where, k) for k in _OPTIONAL)
     if action == "keep_duplicate":
         keep, drop = values["keep"], values["drop"]
         if keep in drop:
-            raise PanelDeskError(f"{where}：keep 不能同时出现在 drop 中")
+            raise PanelDeskError(Message(QT_TRANSLATE_NOOP(
+                "ResultsDecisions", "{where}：keep 不能同时出现在 drop 中"), where=where))
         return Decision(action, reason, (keep, *drop), keep=keep, by=by, at=at)
     if action in ("tie_break", "not_duplicate"):
         subjects = values[needed[0]]
         if len(subjects) < 2:
-            raise PanelDeskError(f"{where}：{needed[0]} 至少应有两件作品")
+            raise PanelDeskError(Message(QT_TRANSLATE_NOOP(
+                "ResultsDecisions", "{where}：{needed} 至少应有两件作品"), where=where, needed=needed[0]))
         return Decision(action, reason, tuple(subjects), by=by, at=at)
     return Decision(action, reason, (values["submission"],), by=by, at=at)
 
 
 def _text(value: Any, where: str, key: str) -> str:
     if not isinstance(value, str) or len(value) > MAX_TEXT:
-        raise PanelDeskError(f"{where}：{key} 应为不超过 {MAX_TEXT} 字的文字")
+        raise PanelDeskError(Message(QT_TRANSLATE_NOOP(
+            "ResultsDecisions", "{where}：{key} 应为不超过 {max_text} 字的文字"),
+            where=where, key=key, max_text=MAX_TEXT))
     return value
 
 
 def _ids(value: Any, where: str, key: str) -> tuple[str, ...]:
     if not isinstance(value, list) or not value or len(value) > 1000:
-        raise PanelDeskError(f"{where}：{key} 应为作品编号的列表")
+        raise PanelDeskError(Message(QT_TRANSLATE_NOOP(
+            "ResultsDecisions", "{where}：{key} 应为作品编号的列表"), where=where, key=key))
     ids = tuple(_text(v, where, key) for v in value)
     if len(set(ids)) != len(ids):
-        raise PanelDeskError(f"{where}：{key} 中有重复的作品编号")
+        raise PanelDeskError(Message(QT_TRANSLATE_NOOP(
+            "ResultsDecisions", "{where}：{key} 中有重复的作品编号"), where=where, key=key))
     return ids

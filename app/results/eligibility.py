@@ -22,7 +22,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass, replace
 
 from app.errors import PanelDeskError
-from app.i18n import Message
+from app.i18n import QT_TRANSLATE_NOOP, Message
 from app.intake.checks import find_duplicates
 from app.results.decisions import Decision, ResultsDecisions
 from app.results.model import (
@@ -65,8 +65,9 @@ def check_known(panel: Panel, decisions: ResultsDecisions) -> None:
     for number, decision in enumerate(decisions.decisions, 1):
         unknown = [s for s in decision.subjects if s not in panel.submissions]
         if unknown:
-            raise PanelDeskError(f"第 {number} 项决定（{decision.label}）提到评审包中没有的作品："
-                                 f"{'、'.join(unknown)}")
+            raise PanelDeskError(Message(QT_TRANSLATE_NOOP(
+                "Results", "第 {number} 项决定（{label}）提到评审包中没有的作品：{unknown}"),
+                number=number, label=decision.label, unknown=list(unknown)))
 
 
 def valid_counts(panel: Panel) -> dict[str, int]:

@@ -24,7 +24,7 @@ from dataclasses import dataclass
 from decimal import Decimal, localcontext
 
 from app.errors import PanelDeskError
-from app.i18n import Message
+from app.i18n import QT_TRANSLATE_NOOP, Message
 from app.results.decisions import NO_DECISIONS, Decision, ResultsDecisions
 from app.results.eligibility import (
     Standing,
@@ -77,7 +77,8 @@ from scoring.totals import PRECISION, canonical_decimal, format_score
 def check_method(method: str) -> None:
     """PanelDeskError naming the choices when `method` is not a registered method."""
     if method not in METHODS:
-        raise PanelDeskError(f"未知的汇总方法“{method}”，可选：{'、'.join(METHODS)}")
+        raise PanelDeskError(Message(QT_TRANSLATE_NOOP("Results", "未知的汇总方法“{method}”，可选：{methods}"),
+            method=method, methods=list(METHODS)))
 
 
 class NoValidMarks(PanelDeskError):
@@ -105,14 +106,17 @@ class ResultsEngine:
         check_method(method)
         panel = self.panel
         if not panel.marks:
-            raise NoValidMarks(f"评审包 {panel.packet_id} 还没有任何有效评分：请先导入并接受专家交回的评分表"
-                                 "（paneldesk sheets import）")
+            raise NoValidMarks(Message(QT_TRANSLATE_NOOP(
+                "Results", "评审包 {packet_id} 还没有任何有效评分：请先导入并接受专家交回的评分表（paneldesk sheets import）"),
+                packet_id=panel.packet_id))
         shared = self._shared_parts()
         try:
             rankings, ties, unscored, notes = _rankings(panel, method, shared.outliers,
                                                         shared.spreads, self.decisions)
         except ValueError as err:
-            raise PanelDeskError(f"无法汇总评审包 {panel.packet_id} 的评分：{err}") from None
+            raise PanelDeskError(Message(QT_TRANSLATE_NOOP(
+                "Results", "无法汇总评审包 {packet_id} 的评分：{err}"),
+                packet_id=panel.packet_id, err=err)) from None
         # Fresh containers each time: a caller that edits its Results cannot change the
         # next method's.
         return Results(
@@ -135,7 +139,9 @@ class ResultsEngine:
                         if item.place is not None:
                             places[item.submission] = item.place
             except ValueError as err:
-                raise PanelDeskError(f"无法汇总评审包 {panel.packet_id} 的评分：{err}") from None
+                raise PanelDeskError(Message(QT_TRANSLATE_NOOP(
+                    "Results", "无法汇总评审包 {packet_id} 的评分：{err}"),
+                    packet_id=panel.packet_id, err=err)) from None
             out[method] = places
         return out
 
@@ -165,7 +171,8 @@ def _compute_shared(panel: Panel, decisions: ResultsDecisions) -> _Shared:
         spreads = re_review(panel.marks, rules.spread_threshold)
         offsets = bias_offsets(panel.marks)
     except ValueError as err:
-        raise PanelDeskError(f"无法汇总评审包 {panel.packet_id} 的评分：{err}") from None
+        raise PanelDeskError(Message(QT_TRANSLATE_NOOP("Results", "无法汇总评审包 {packet_id} 的评分：{err}"),
+            packet_id=panel.packet_id, err=err)) from None
     short = shortfalls(panel, decisions)
     return _Shared(
         outliers=outliers, spreads=spreads,

@@ -19,6 +19,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from app.errors import PanelDeskError
+from app.i18n import QT_TRANSLATE_NOOP, Message
 from scoring.aggregate import Mark
 from scoring.rubric import Rubric, RubricError
 from scoring.rubric_schema import parse_rubric
@@ -117,8 +118,9 @@ def _check_sqlite_exists(db_url: str | None) -> None:
     if url.get_backend_name() == "sqlite" and url.database not in (None, "", ":memory:"):
         path = Path(url.database)
         if not path.is_file():
-            raise PanelDeskError(f"组织方数据库文件 {path} 不存在：请检查 --db，或先用 "
-                                 "paneldesk sheets import 导入评分表")
+            raise PanelDeskError(Message(QT_TRANSLATE_NOOP(
+                "Results", "组织方数据库文件 {path} 不存在：请检查 --db，或先用 paneldesk sheets import 导入评分表"),
+                path=path))
 
 
 def panel_from(packet: Packet, db: OrgDB) -> Panel:
@@ -127,7 +129,8 @@ def panel_from(packet: Packet, db: OrgDB) -> Panel:
     try:
         rubric = parse_rubric(manifest.rubric)
     except RubricError as err:
-        raise PanelDeskError(f"评审包 {Path(packet.path).name} 中的评审细则无效：{err}") from None
+        raise PanelDeskError(Message(QT_TRANSLATE_NOOP("Results", "评审包 {name} 中的评审细则无效：{err}"),
+            name=Path(packet.path).name, err=err)) from None
     known = set(rubric.categories)
     submissions = {
         s.id: SubmissionInfo(s.id, s.title, s.unit,
@@ -147,8 +150,9 @@ def panel_from(packet: Packet, db: OrgDB) -> Panel:
     except PanelDeskError:
         raise
     except Exception as err:  # noqa: BLE001 — any driver error becomes one Chinese line
-        raise PanelDeskError(f"无法读取组织方数据库 {getattr(db, 'url', '')}："
-                             f"{type(err).__name__}: {err}") from None
+        raise PanelDeskError(Message(QT_TRANSLATE_NOOP(
+            "Results", "无法读取组织方数据库 {database}：{name}: {err}"),
+            database=getattr(db, 'url', ''), name=type(err).__name__, err=err)) from None
 
     marks: list[Mark] = []
     criteria: dict[tuple[str, str], dict[str, Decimal]] = {}

@@ -243,6 +243,29 @@
     </message>
 </context>
 <context>
+    <name>Assembly</name>
+    <message>
+        <location filename="../../app/assembly/builder.py" line="161" />
+        <source>申报材料文件夹为空：{intake_dir}</source>
+        <translation>The intake folder is empty: {intake_dir}</translation>
+    </message>
+    <message>
+        <location filename="../../app/assembly/builder.py" line="177" />
+        <source>已取消生成评审包，未写入任何文件</source>
+        <translation>Building the packet was cancelled; no file was written</translation>
+    </message>
+    <message>
+        <location filename="../../app/assembly/builder.py" line="190" />
+        <source>没有任何申报材料可以纳入评审包（全部被拒收或排除），请查看各条目的原因</source>
+        <translation>No entry can go into the packet (all were rejected or excluded); see each entry's reason</translation>
+    </message>
+    <message>
+        <location filename="../../app/assembly/scan.py" line="88" />
+        <source>申报书无法读取：{first_error}</source>
+        <translation>The application form cannot be read: {first_error}</translation>
+    </message>
+</context>
+<context>
     <name>Assignments</name>
     <message>
         <location filename="../../app/assembly/assignments.py" line="51" />
@@ -1938,6 +1961,144 @@ Choose yourself from the roster and {action} your signing key. Score sheets are 
     </message>
 </context>
 <context>
+    <name>IntakeDecisions</name>
+    <message>
+        <location filename="../../app/organizer/decisions.py" line="79" />
+        <location filename="../../app/organizer/decisions.py" line="292" />
+        <source>{where} 应为对象</source>
+        <translation>{where} must be an object</translation>
+    </message>
+    <message>
+        <location filename="../../app/organizer/decisions.py" line="83" />
+        <source>{where} 含有未知的键“{key}”（可用：{entry_keys}）</source>
+        <translation>{where} has an unknown key "{key}" (available: {entry_keys})</translation>
+    </message>
+    <message>
+        <location filename="../../app/organizer/decisions.py" line="87" />
+        <source>{where}：exclude 与 duplicate_of 只能有一个</source>
+        <translation>{where}: give exclude or duplicate_of, not both</translation>
+    </message>
+    <message>
+        <location filename="../../app/organizer/decisions.py" line="98" />
+        <source>{where}.exclude：请写明排除的理由</source>
+        <translation>{where}.exclude: give the reason for excluding</translation>
+    </message>
+    <message>
+        <location filename="../../app/organizer/decisions.py" line="102" />
+        <source>{where}.keep_warnings：“{code}”不在 acknowledge 中</source>
+        <translation>{where}.keep_warnings: "{code}" is not in acknowledge</translation>
+    </message>
+    <message>
+        <location filename="../../app/organizer/decisions.py" line="140" />
+        <source>决定文件 {name}</source>
+        <translation>decisions file {name}</translation>
+    </message>
+    <message>
+        <location filename="../../app/organizer/decisions.py" line="142" />
+        <source>{label} 过大（超过 {max_file_bytes} MB）</source>
+        <translation>{label} is too large (over {max_file_bytes} MB)</translation>
+    </message>
+    <message>
+        <location filename="../../app/organizer/decisions.py" line="148" />
+        <source>{label} 不是有效的 JSON：{err}</source>
+        <translation>{label} is not valid JSON: {err}</translation>
+    </message>
+    <message>
+        <location filename="../../app/organizer/decisions.py" line="152" />
+        <source>{label}：顶层应为 JSON 对象</source>
+        <translation>{label}: the top level must be a JSON object</translation>
+    </message>
+    <message>
+        <location filename="../../app/organizer/decisions.py" line="156" />
+        <source>{label} 含有未知的键“{key}”</source>
+        <translation>{label} has an unknown key "{key}"</translation>
+    </message>
+    <message>
+        <location filename="../../app/organizer/decisions.py" line="160" />
+        <source>{label}：version 应为 {expected}（实际为 {version}），可能由更新版本的 PanelDesk 写成</source>
+        <translation>{label}: version must be {expected} (found {version}); it may have been written by a newer PanelDesk</translation>
+    </message>
+    <message>
+        <location filename="../../app/organizer/decisions.py" line="165" />
+        <source>{label}：entries 应为对象（来源 → 决定）</source>
+        <translation>{label}: entries must be an object (source → decision)</translation>
+    </message>
+    <message>
+        <location filename="../../app/organizer/decisions.py" line="168" />
+        <source>{label}：条目超过 {max_entries} 个</source>
+        <translation>{label}: more than {max_entries} entries</translation>
+    </message>
+    <message>
+        <location filename="../../app/organizer/decisions.py" line="173" />
+        <source>{label} 的 entries.{source}</source>
+        <translation>{label}, entries.{source}</translation>
+    </message>
+    <message>
+        <location filename="../../app/organizer/decisions.py" line="178" />
+        <source>{where}：与另一个条目是同一来源（写法不同）</source>
+        <translation>{where}: the same source as another entry (written differently)</translation>
+    </message>
+    <message>
+        <location filename="../../app/organizer/decisions.py" line="193" />
+        <source>{label}：重复关系形成循环（{chain}）</source>
+        <translation>{label}: the duplicates form a loop ({chain})</translation>
+    </message>
+    <message>
+        <location filename="../../app/organizer/decisions.py" line="215" />
+        <location filename="../../app/organizer/decisions.py" line="225" />
+        <source>决定文件 {name} 无法读取：{reason}</source>
+        <translation>The decisions file {name} cannot be read: {reason}</translation>
+    </message>
+    <message>
+        <location filename="../../app/organizer/decisions.py" line="219" />
+        <source>决定文件 {name} 过大（超过 {max_file_bytes} MB）</source>
+        <translation>The decisions file {name} is too large (over {max_file_bytes} MB)</translation>
+    </message>
+    <message>
+        <location filename="../../app/organizer/decisions.py" line="231" />
+        <source>决定文件 {name} 不是 UTF-8 文本</source>
+        <translation>The decisions file {name} is not UTF-8 text</translation>
+    </message>
+    <message>
+        <location filename="../../app/organizer/decisions.py" line="255" />
+        <source>{where}：来源名称无效（应为申报材料文件夹中的文件或文件夹名）</source>
+        <translation>{where}: invalid source name (it must be a file or folder name in the intake folder)</translation>
+    </message>
+    <message>
+        <location filename="../../app/organizer/decisions.py" line="258" />
+        <source>{where}：来源名称“{source}”不是单个文件或文件夹名</source>
+        <translation>{where}: the source name "{source}" is not a single file or folder name</translation>
+    </message>
+    <message>
+        <location filename="../../app/organizer/decisions.py" line="268" />
+        <location filename="../../app/organizer/decisions.py" line="298" />
+        <source>{where}.{key} 应为文本</source>
+        <translation>{where}.{key} must be text</translation>
+    </message>
+    <message>
+        <location filename="../../app/organizer/decisions.py" line="271" />
+        <location filename="../../app/organizer/decisions.py" line="301" />
+        <source>{where}.{key} 过长（超过 {limit} 个字符）</source>
+        <translation>{where}.{key} is too long (over {limit} characters)</translation>
+    </message>
+    <message>
+        <location filename="../../app/organizer/decisions.py" line="279" />
+        <source>{where} 含有未知的字段“{key}”（可用：{field_labels}）</source>
+        <translation>{where} has an unknown field "{key}" (available: {field_labels})</translation>
+    </message>
+    <message>
+        <location filename="../../app/organizer/decisions.py" line="286" />
+        <source>{where} 含有无效的提示代码“{key}”</source>
+        <translation>{where} has an invalid warning code "{key}"</translation>
+    </message>
+    <message>
+        <location filename="../../app/organizer/decisions.py" line="310" />
+        <location filename="../../app/organizer/decisions.py" line="314" />
+        <source>{where} 应为提示代码列表</source>
+        <translation>{where} must be a list of warning codes</translation>
+    </message>
+</context>
+<context>
     <name>IntakeDetail</name>
     <message>
         <location filename="../../ui/organizer/intake_detail.py" line="134" />
@@ -3176,6 +3337,11 @@ Files involved:
         <source>尚未建立专家名单：请先添加专家或导入名单，再生成评审包</source>
         <translation>No expert roster yet: add experts or import a roster before building the packet</translation>
     </message>
+    <message>
+        <location filename="../../app/organizer/panel.py" line="114" />
+        <source>申报“{source}”已不在本轮评审中</source>
+        <translation>The entry "{source}" is no longer in this round</translation>
+    </message>
 </context>
 <context>
     <name>PanelModels</name>
@@ -3890,6 +4056,56 @@ Replace: the roster keeps only the experts in the file; the others are removed t
     </message>
 </context>
 <context>
+    <name>Results</name>
+    <message>
+        <location filename="../../app/results/eligibility.py" line="68" />
+        <source>第 {number} 项决定（{label}）提到评审包中没有的作品：{unknown}</source>
+        <translation>Decision {number} ({label}) names submissions that are not in the packet: {unknown}</translation>
+    </message>
+    <message>
+        <location filename="../../app/results/engine.py" line="80" />
+        <source>未知的汇总方法“{method}”，可选：{methods}</source>
+        <translation>Unknown aggregation method "{method}"; choose from: {methods}</translation>
+    </message>
+    <message>
+        <location filename="../../app/results/engine.py" line="109" />
+        <source>评审包 {packet_id} 还没有任何有效评分：请先导入并接受专家交回的评分表（paneldesk sheets import）</source>
+        <translation>Packet {packet_id} has no valid marks yet: import and accept the experts' score sheets first</translation>
+    </message>
+    <message>
+        <location filename="../../app/results/engine.py" line="117" />
+        <location filename="../../app/results/engine.py" line="142" />
+        <location filename="../../app/results/engine.py" line="174" />
+        <source>无法汇总评审包 {packet_id} 的评分：{err}</source>
+        <translation>Cannot aggregate the marks of packet {packet_id}: {err}</translation>
+    </message>
+    <message>
+        <location filename="../../app/results/outputs/__init__.py" line="33" />
+        <source>输出位置 {out_dir} 已存在且不是文件夹</source>
+        <translation>The output location {out_dir} exists and is not a folder</translation>
+    </message>
+    <message>
+        <location filename="../../app/results/outputs/__init__.py" line="38" />
+        <source>无法创建输出文件夹 {out_dir}：{reason}</source>
+        <translation>Cannot create the output folder {out_dir}: {reason}</translation>
+    </message>
+    <message>
+        <location filename="../../app/results/panel.py" line="121" />
+        <source>组织方数据库文件 {path} 不存在：请检查 --db，或先用 paneldesk sheets import 导入评分表</source>
+        <translation>The organizer database {path} does not exist: check --db, or import score sheets first with paneldesk sheets import</translation>
+    </message>
+    <message>
+        <location filename="../../app/results/panel.py" line="132" />
+        <source>评审包 {name} 中的评审细则无效：{err}</source>
+        <translation>The rubric in packet {name} is invalid: {err}</translation>
+    </message>
+    <message>
+        <location filename="../../app/results/panel.py" line="153" />
+        <source>无法读取组织方数据库 {database}：{name}: {err}</source>
+        <translation>Cannot read the organizer database {database}: {name}: {err}</translation>
+    </message>
+</context>
+<context>
     <name>ResultsCharts</name>
     <message>
         <location filename="../../ui/organizer/charts.py" line="53" />
@@ -3900,6 +4116,94 @@ Replace: the roster keeps only the experts in the file; the others are removed t
         <location filename="../../ui/organizer/charts.py" line="65" />
         <source>总分</source>
         <translation>Total</translation>
+    </message>
+</context>
+<context>
+    <name>ResultsDecisions</name>
+    <message>
+        <location filename="../../app/results/decisions.py" line="115" />
+        <source>无法读取决定文件 {path}：{reason}</source>
+        <translation>Cannot read the decisions file {path}: {reason}</translation>
+    </message>
+    <message>
+        <location filename="../../app/results/decisions.py" line="119" />
+        <source>决定文件 {path} 过大（上限 {max_file_bytes} MB）</source>
+        <translation>The decisions file {path} is too large (limit {max_file_bytes} MB)</translation>
+    </message>
+    <message>
+        <location filename="../../app/results/decisions.py" line="129" />
+        <source>决定文件 {file_name} 不是有效的 JSON：{err}</source>
+        <translation>The decisions file {file_name} is not valid JSON: {err}</translation>
+    </message>
+    <message>
+        <location filename="../../app/results/decisions.py" line="133" />
+        <source>决定文件 {file_name}：应为含 version 和 decisions 的对象</source>
+        <translation>The decisions file {file_name} must be an object with version and decisions</translation>
+    </message>
+    <message>
+        <location filename="../../app/results/decisions.py" line="137" />
+        <source>决定文件 {file_name}：不支持的版本 {version}（应为 {format_version}）</source>
+        <translation>The decisions file {file_name}: unsupported version {version} (expected {format_version})</translation>
+    </message>
+    <message>
+        <location filename="../../app/results/decisions.py" line="142" />
+        <source>决定文件 {file_name}：decisions 应为不超过 {max_decisions} 项的列表</source>
+        <translation>The decisions file {file_name}: decisions must be a list of at most {max_decisions} items</translation>
+    </message>
+    <message>
+        <location filename="../../app/results/decisions.py" line="145" />
+        <source>{file_name} 第 {number} 项决定</source>
+        <translation>{file_name}, decision {number}</translation>
+    </message>
+    <message>
+        <location filename="../../app/results/decisions.py" line="151" />
+        <source>不允许 {name}</source>
+        <translation>{name} is not allowed</translation>
+    </message>
+    <message>
+        <location filename="../../app/results/decisions.py" line="156" />
+        <source>{where}：应为对象</source>
+        <translation>{where}: must be an object</translation>
+    </message>
+    <message>
+        <location filename="../../app/results/decisions.py" line="160" />
+        <source>{where}：未知的 action {action}，可选：{actions}</source>
+        <translation>{where}: unknown action {action}; choose from: {actions}</translation>
+    </message>
+    <message>
+        <location filename="../../app/results/decisions.py" line="166" />
+        <source>{where}：未知的键 {keys}</source>
+        <translation>{where}: unknown keys {keys}</translation>
+    </message>
+    <message>
+        <location filename="../../app/results/decisions.py" line="170" />
+        <source>{where}：必须写明理由（reason）</source>
+        <translation>{where}: a reason is required</translation>
+    </message>
+    <message>
+        <location filename="../../app/results/decisions.py" line="178" />
+        <source>{where}：keep 不能同时出现在 drop 中</source>
+        <translation>{where}: keep cannot also be in drop</translation>
+    </message>
+    <message>
+        <location filename="../../app/results/decisions.py" line="184" />
+        <source>{where}：{needed} 至少应有两件作品</source>
+        <translation>{where}: {needed} needs at least two submissions</translation>
+    </message>
+    <message>
+        <location filename="../../app/results/decisions.py" line="192" />
+        <source>{where}：{key} 应为不超过 {max_text} 字的文字</source>
+        <translation>{where}: {key} must be text of at most {max_text} characters</translation>
+    </message>
+    <message>
+        <location filename="../../app/results/decisions.py" line="200" />
+        <source>{where}：{key} 应为作品编号的列表</source>
+        <translation>{where}: {key} must be a list of submission ids</translation>
+    </message>
+    <message>
+        <location filename="../../app/results/decisions.py" line="204" />
+        <source>{where}：{key} 中有重复的作品编号</source>
+        <translation>{where}: {key} lists a submission id twice</translation>
     </message>
 </context>
 <context>

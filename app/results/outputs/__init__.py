@@ -11,6 +11,7 @@ from datetime import date
 from pathlib import Path
 
 from app.errors import PanelDeskError
+from app.i18n import QT_TRANSLATE_NOOP, Message
 from app.results.model import Results
 from app.results.outputs.docx_report import write_report
 from app.results.outputs.json_out import write_json
@@ -29,11 +30,13 @@ def write_outputs(panel: Panel, results: Results, out_dir: Path, *,
     """
     out_dir = Path(out_dir)
     if out_dir.exists() and not out_dir.is_dir():
-        raise PanelDeskError(f"输出位置 {out_dir} 已存在且不是文件夹")
+        raise PanelDeskError(Message(QT_TRANSLATE_NOOP("Results", "输出位置 {out_dir} 已存在且不是文件夹"),
+            out_dir=out_dir))
     try:
         out_dir.mkdir(parents=True, exist_ok=True)
     except OSError as err:
-        raise PanelDeskError(f"无法创建输出文件夹 {out_dir}：{err.strerror or err}") from None
+        raise PanelDeskError(Message(QT_TRANSLATE_NOOP("Results", "无法创建输出文件夹 {out_dir}：{reason}"),
+            out_dir=out_dir, reason=err.strerror or err)) from None
     return [write_workbook(panel, results, out_dir / "results.xlsx", generated=generated,
                            comparison=comparison),
             write_report(panel, results, out_dir / "report.docx", generated=generated),
