@@ -18,7 +18,9 @@ import pytest
 from app.assembly.assignments import read_assignments
 from app.errors import PanelDeskError
 from app.intake.roster import read_roster
+from app.organizer.decisions import IntakeDecisions
 from app.render.pdf import pdf_page_count
+from app.results.decisions import parse_decisions
 from app.rubrics import load_rubric_file
 from ui import i18n
 
@@ -55,6 +57,10 @@ def _cases(tmp_path: Path) -> list[BaseException]:
         _raised(lambda: read_roster(tmp_path / "roster.numbers")),
         _raised(lambda: read_assignments(assignments)),
         _raised(lambda: pdf_page_count(b"%PDF-1.4 not really")),
+        _raised(lambda: parse_decisions('{"version": 1, "decisions": [{"action": "x"}]}',
+                                        "决定.json")),
+        _raised(lambda: IntakeDecisions.parse('{"version": 1, "entries": {"a": {"exclude": ""}}}',
+                                              "决定.json")),
     ]
 
 
@@ -63,8 +69,9 @@ def test_core_errors_are_english_in_the_english_interface(tmp_path: Path, englis
         shown = i18n.error_text(err)
         assert CJK.search(str(err)), f"the command line keeps the Chinese text: {err}"
         # File names and the Chinese header names a roster must have are data, not wording.
-        left = CJK.sub("", shown.replace("编号,姓名,单位,公钥指纹", ""))
-        assert not CJK.search(shown.replace("编号,姓名,单位,公钥指纹", "")), (
+        data = shown.replace("编号,姓名,单位,公钥指纹", "").replace("决定.json", "")
+        left = CJK.sub("", data)
+        assert not CJK.search(data), (
             f"{type(err).__name__} shown in Chinese: {shown!r}")
         assert left.strip(), shown
 
