@@ -270,14 +270,16 @@ def _parse_payload(data: bytes) -> dict[str, Any]:
     if not isinstance(payload, dict) or payload.get("format") != FORMAT:
         raise _Bad("签名内容不是评审台评分表")
     version = payload.get("format_version")
-    if not isinstance(version, int) or version > FORMAT_VERSION:
+    if type(version) is not int or version > FORMAT_VERSION:  # a bool is not a version
         raise _Bad("评分表由更新版本的评审台导出，请升级评审台")
     for name, kind in (("version", int), ("packet_id", str), ("manifest_hash", str),
                        ("rubric_hash", str), ("expert_id", str), ("key_fingerprint", str),
                        ("partial", bool), ("exported_at", str), ("criteria", list),
                        ("rows", list)):
-        if not isinstance(payload.get(name), kind):
+        if name not in payload:
             raise _Bad(f"签名内容缺少字段 {name}")
+        if not isinstance(payload[name], kind):
+            raise _Bad(f"签名内容中的字段 {name} 类型不对")
     # Versions count exports (1, 2, …); the bound also keeps them in a 32-bit database column.
     # A bool is an int to Python; "第 True 版" is not a version.
     if type(payload["version"]) is not int or not 1 <= payload["version"] < VERSION_LIMIT:

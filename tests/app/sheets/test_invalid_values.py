@@ -127,3 +127,23 @@ def test_stored_values_the_rubric_forbids_are_left_out_of_results(
     panel = panel_from(packet, db)
     assert list(panel.invalid) == [("E1", "S001")]
     assert "S001" not in {m.submission for m in panel.marks} and panel.marks
+
+
+@pytest.mark.parametrize(("change", "words"), [
+    (lambda p: p.update(version="7"), "字段 version 类型不对"),
+    (lambda p: p.update(format_version=True), "更新版本"),
+])
+def test_a_signed_field_of_the_wrong_type_is_named_as_such(
+        session, key, packet, db, tmp_path, monkeypatch, change, words) -> None:
+    fill(session)
+    real = export_module.build_payload
+
+    def payload(*args, **kwargs):
+        out = real(*args, **kwargs)
+        change(out)
+        return out
+
+    monkeypatch.setattr(export_module, "build_payload", payload)
+    path = export_sheet(session, key, tmp_path / "typed.xlsx").path
+    result = import_sheet(path, packet, db, ALL)
+    assert result.outcome == "MALFORMED" and words in result.explanation, result.explanation
