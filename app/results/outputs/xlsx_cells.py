@@ -51,11 +51,20 @@ def title(ws: Any, title: str, *lines: str) -> None:
 
 
 def header(ws: Any, row: int, headers: Any, widths: Any = ()) -> None:
+    headers = tuple(headers)
     for col, text in enumerate(headers, 1):
         cell = put(ws, row, col, text)
         cell.font, cell.fill, cell.border, cell.alignment = HEAD_FONT, HEAD_FILL, BORDER, CENTER
     for col, width in enumerate(widths, 1):
-        ws.column_dimensions[get_column_letter(col)].width = width
+        # Never narrower than its header: a header wrapped inside a word (有效评分/数)
+        # reads as two words.
+        ws.column_dimensions[get_column_letter(col)].width = max(width, _text_width(headers[col - 1])
+                                                                 if col <= len(headers) else 0)
+
+
+def _text_width(text: str) -> float:
+    """Excel column units a header needs in the workbook's font (CJK characters are two)."""
+    return sum(2 if ord(ch) >= 0x2E80 else 1 for ch in str(text)) + 1.5
 
 
 def write_row(ws: Any, row: int, values: Any, formats: dict[int, str] | None = None) -> None:

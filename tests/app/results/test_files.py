@@ -84,6 +84,22 @@ def test_workbook_reopened(written) -> None:
     assert innov.cell(6, 5).value == pytest.approx(71.0)
 
 
+def test_no_header_is_wider_than_its_column(written) -> None:
+    """A header wrapped inside a word (有效评分/数) reads as two words on paper."""
+    from openpyxl.utils import get_column_letter
+
+    wb = openpyxl.load_workbook(written[2][0])
+    for ws in wb.worksheets:
+        for row in ws.iter_rows(min_row=4, max_row=4):
+            for cell in row:
+                text = cell.value if isinstance(cell.value, str) else ""
+                if cell.fill.fgColor.rgb in (None, "00000000") or not text:
+                    continue  # not a header cell
+                needed = sum(2 if ord(ch) >= 0x2E80 else 1 for ch in text)
+                width = ws.column_dimensions[get_column_letter(cell.column)].width
+                assert width >= needed, (ws.title, text, width)
+
+
 def test_matrix_shows_recusal_and_never_zero(written) -> None:
     wb = openpyxl.load_workbook(written[2][0])
     ws = wb["评分矩阵"]
