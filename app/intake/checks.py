@@ -61,6 +61,9 @@ def check_fields(fields: dict[str, str], rules: Any,
     return warnings
 
 
+MAX_PII_WARNINGS = 100  # per field
+
+
 def check_pii(fields: dict[str, str],
               expert_fields: Iterable[str] = EXPERT_FIELDS) -> list[IntakeWarning]:
     """One warning per unmasked phone / ID / card number in the fields experts read.
@@ -69,7 +72,9 @@ def check_pii(fields: dict[str, str],
     """
     warnings: list[IntakeWarning] = []
     for key in expert_fields:
-        for hit in find_pii(fields.get(key) or ""):
+        # The first ones are what the organizer needs to act; a form of 700 000 numbers
+        # would otherwise put a warning each into the packet (and make it too large).
+        for hit in find_pii(fields.get(key) or "")[:MAX_PII_WARNINGS]:
             warnings.append(pii_warning(hit, key))
     return warnings
 

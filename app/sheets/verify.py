@@ -18,7 +18,10 @@ helps explain an UNSIGNED file (Excel users may delete a hidden sheet, not a pro
 
 from __future__ import annotations
 
+import io
 import json
+import os
+import stat
 import zipfile
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -40,6 +43,7 @@ from app.sheets.payload import FORMAT, FORMAT_VERSION, VERSION_LIMIT, make_row
 from app.sheets.workbook import (
     ScoreRegion,
     TooLarge,
+    active_parts,
     custom_properties,
     extra_sheets,
     notes_printed,
@@ -126,7 +130,7 @@ def verify_sheet(path: Path | str) -> SheetCheck:
     try:
         data = _read_file(path)
         check.file_sha256 = "sha256:" + sha256_hex(data)
-        _check_zip(path)
+        _check_zip(data)
         with open_zip(data, max_total=MAX_UNPACKED_BYTES, max_members=MAX_MEMBERS) as zf:
             return _verify(Xlsx(zf, BOUNDS), check)
     except _Bad as err:
@@ -141,21 +145,34 @@ def verify_sheet(path: Path | str) -> SheetCheck:
 
 
 def _read_file(path: Path) -> bytes:
+    """The file's bytes, only if it is a regular file of at most `MAX_FILE_BYTES`.
+
+    Opened without blocking and checked on the open descriptor: a FIFO named .xlsx
+    would wait for a writer forever, and a link to /dev/zero (whose size says 0) was
+    read until the machine ran out of memory."""
+    too_big = "文件过大（{} MB），评分表不应超过 " + f"{MAX_FILE_BYTES // 1024 // 1024} MB"
     try:
-        size = path.stat().st_size
-        if size > MAX_FILE_BYTES:
-            raise _Bad(f"文件过大（{size // 1024 // 1024} MB），评分表不应超过 "
-                       f"{MAX_FILE_BYTES // 1024 // 1024} MB")
-        return path.read_bytes()
+        fd = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_BINARY", 0))
+        with os.fdopen(fd, "rb") as fh:
+            st = os.fstat(fh.fileno())
+            if not stat.S_ISREG(st.st_mode):
+                raise _Bad("不是普通文件（文件夹、管道或设备），无法作为评分表读取")
+            if st.st_size > MAX_FILE_BYTES:
+                raise _Bad(too_big.format(st.st_size // 1024 // 1024))
+            data = fh.read(MAX_FILE_BYTES + 1)
     except OSError as err:
         raise _Bad(f"无法读取文件（{err.strerror or err}）") from None
+    if len(data) > MAX_FILE_BYTES:  # it grew after it was measured
+        raise _Bad(too_big.format(len(data) // 1024 // 1024))
+    return data
 
 
-def _check_zip(path: Path) -> None:
-    if not zipfile.is_zipfile(path):
+def _check_zip(data: bytes) -> None:
+    # The bytes already read, not the path again: the file may have changed meanwhile.
+    if not zipfile.is_zipfile(io.BytesIO(data)):
         raise _Bad("不是 Excel 工作簿（.xlsx）：文件不是 zip 格式，可能已截断或是其他类型的文件")
     try:
-        with zipfile.ZipFile(path) as zf:
+        with zipfile.ZipFile(io.BytesIO(data)) as zf:
             infos = zf.infolist()
             if len(infos) > MAX_MEMBERS:
                 raise _Bad(f"工作簿内部文件过多（{len(infos)} 个）")
@@ -234,7 +251,7 @@ def _verify(book: Xlsx, check: SheetCheck) -> SheetCheck:
     region = score_region(book, payload["criteria"], len(payload["rows"]))
     notes, notes_extra = notes_printed(book)
     check.printed = {**region.printed, **notes}
-    extra += region.extra + notes_extra + extra_sheets(book)
+    extra += region.extra + notes_extra + extra_sheets(book) + active_parts(book)
     check.diff = [DiffItem(ref.partition("!")[0], ref.partition("!")[2], None,
                            _cell(value)) for ref, value in extra]
     check.diff += compare(payload, read_rows(region, payload["criteria"]))

@@ -58,6 +58,18 @@ def extra_sheets(book: Xlsx) -> list[tuple[str, Any]]:
             if name not in SHEETS or name in names[i + 1:]]
 
 
+# Parts that make a program opening the workbook reach out or run something: links to
+# other workbooks (Excel offers to update them — a UNC path sends the user's credentials),
+# macros, ActiveX controls, embedded objects, data connections.  The export writes none.
+ACTIVE_PARTS = ("xl/externalLinks/", "xl/vbaProject", "xl/activeX/", "xl/embeddings/",
+                "xl/connections.xml", "xl/queryTables/", "xl/ctrlProps/", "customUI/")
+
+
+def active_parts(book: Xlsx) -> list[tuple[str, Any]]:
+    return [(f"{name}!", "外部链接、宏或嵌入对象") for name in book.zf.namelist()
+            if name.startswith(ACTIVE_PARTS)][:20]
+
+
 def formula_cells(sheet: str, read: SheetRows) -> list[tuple[str, Any]]:
     """Cells holding a formula: the export writes none, and a program opening the file
     would compute (and show, or send) something other than the value checked here."""

@@ -4,13 +4,14 @@ TAMPERED (the cases of test_sheets.py are not repeated)."""
 
 from __future__ import annotations
 
+import os
 import re
 from collections.abc import Callable
 from pathlib import Path
 
 import pytest
 
-from app.sheets.importer import import_sheets
+from app.sheets.importer import expand_paths, import_sheets
 from tests.hostile.builders import measured, rewrite_zip, within_budget
 
 REL_NS = "http://schemas.openxmlformats.org/officeDocument/2006/relationships"
@@ -90,3 +91,43 @@ def test_more_hostile_sheets_are_tampered(sheet, packet, db, tmp_path, case, mak
     assert result.outcome == "TAMPERED", (case, result.outcome, result.explanation)
     said = " ".join(f"{d.submission} {d.field}" for d in result.diff)
     assert words in said, (case, said)
+
+
+def with_part(name: str, data: bytes):
+    def make(src: Path, dst: Path) -> Path:
+        return rewrite_zip(src, dst, lambda _n, d: d, add={name: data})
+    return make
+
+
+ACTIVE = [
+    ("a link to another workbook (Excel offers to update it; was VALID)",
+     with_part("xl/externalLinks/externalLink1.xml", b'<externalLink xmlns="http://schemas.'
+               b'openxmlformats.org/spreadsheetml/2006/main"/>'), "xl/externalLinks/"),
+    ("a macro project (was VALID)", with_part("xl/vbaProject.bin", b"\xd0\xcf\x11\xe0" + bytes(600)),
+     "xl/vbaProject.bin"),
+]
+
+
+@pytest.mark.parametrize("case, make, words", ACTIVE, ids=[c[0] for c in ACTIVE])
+def test_parts_that_reach_out_are_tampered(sheet, packet, db, tmp_path, case, make,
+                                           words) -> None:
+    [result] = import_sheets([make(sheet, tmp_path / "bad.xlsx")], packet, db,
+                             accept_keys=["E1"])
+    assert result.outcome == "TAMPERED", (case, result.explanation)
+    assert any(d.submission.startswith(words) for d in result.diff), result.diff
+
+
+@pytest.mark.skipif(not hasattr(os, "mkfifo"), reason="no FIFOs here")
+@pytest.mark.parametrize("make", [os.mkfifo, lambda p: p.symlink_to("/dev/zero"),
+                                  lambda p: p.symlink_to("/dev/urandom")],
+                         ids=["FIFO named .xlsx (hung)", "link to /dev/zero (read until out of memory)",
+                              "link to /dev/urandom"])
+def test_a_sheet_that_is_no_regular_file_is_malformed_at_once(packet, db, tmp_path,
+                                                             make) -> None:
+    folder = tmp_path / "sheets"
+    folder.mkdir()
+    make(folder / "E1.xlsx")
+    result, seconds, peak = measured(lambda: import_sheets(expand_paths([folder]), packet, db)[0],
+                                     memory=True)
+    within_budget(seconds, peak)
+    assert result.outcome == "MALFORMED" and "不是普通文件" in result.explanation
