@@ -5466,97 +5466,97 @@ Please send this file back to the organizers; after changing marks you can expor
         <translation>{name}: expert {who}'s score sheet version {version} (partly scored, not finished) is validly signed and complete; imported</translation>
     </message>
     <message>
-        <location filename="../../app/sheets/verify.py" line="59" />
+        <location filename="../../app/sheets/verify.py" line="63" />
         <source>编号</source>
         <translation>ID</translation>
     </message>
     <message>
-        <location filename="../../app/sheets/verify.py" line="60" />
+        <location filename="../../app/sheets/verify.py" line="64" />
         <source>类别</source>
         <translation>Category</translation>
     </message>
     <message>
-        <location filename="../../app/sheets/verify.py" line="61" />
+        <location filename="../../app/sheets/verify.py" line="65" />
         <source>标题</source>
         <translation>Title</translation>
     </message>
     <message>
-        <location filename="../../app/sheets/verify.py" line="62" />
+        <location filename="../../app/sheets/verify.py" line="66" />
         <source>总分</source>
         <translation>Total</translation>
     </message>
     <message>
-        <location filename="../../app/sheets/verify.py" line="63" />
+        <location filename="../../app/sheets/verify.py" line="67" />
         <source>标记</source>
         <translation>Flags</translation>
     </message>
     <message>
-        <location filename="../../app/sheets/verify.py" line="64" />
+        <location filename="../../app/sheets/verify.py" line="68" />
         <source>评语</source>
         <translation>Comment</translation>
     </message>
     <message>
-        <location filename="../../app/sheets/verify.py" line="65" />
+        <location filename="../../app/sheets/verify.py" line="69" />
         <source>回避</source>
         <translation>Recused</translation>
     </message>
     <message>
-        <location filename="../../app/sheets/verify.py" line="66" />
+        <location filename="../../app/sheets/verify.py" line="70" />
         <source>回避理由</source>
         <translation>Reason for recusal</translation>
     </message>
     <message>
-        <location filename="../../app/sheets/verify.py" line="67" />
+        <location filename="../../app/sheets/verify.py" line="71" />
         <source>（空）</source>
         <translation>(empty)</translation>
     </message>
     <message>
-        <location filename="../../app/sheets/verify.py" line="68" />
+        <location filename="../../app/sheets/verify.py" line="72" />
         <source>是</source>
         <translation>Yes</translation>
     </message>
     <message>
-        <location filename="../../app/sheets/verify.py" line="68" />
+        <location filename="../../app/sheets/verify.py" line="72" />
         <source>否</source>
         <translation>No</translation>
     </message>
     <message>
-        <location filename="../../app/sheets/verify.py" line="70" />
+        <location filename="../../app/sheets/verify.py" line="74" />
         <source>{name}：无法读取该工作簿：{detail}</source>
         <translation>{name}: cannot read the workbook: {detail}</translation>
     </message>
     <message>
-        <location filename="../../app/sheets/verify.py" line="71" />
+        <location filename="../../app/sheets/verify.py" line="75" />
         <source>{name}：无法读取该工作簿（{kind}），文件可能已损坏</source>
         <translation>{name}: cannot read the workbook ({kind}); the file may be damaged</translation>
     </message>
     <message>
-        <location filename="../../app/sheets/verify.py" line="72" />
+        <location filename="../../app/sheets/verify.py" line="76" />
         <source>{name}：没有电子签名（缺少“{sheet}”工作表）{extra}；请让专家用评审台重新导出评分表</source>
         <translation>{name}: no electronic signature (the “{sheet}” sheet is missing){extra}; ask the expert to export the score sheet again from PanelDesk</translation>
     </message>
     <message>
-        <location filename="../../app/sheets/verify.py" line="74" />
+        <location filename="../../app/sheets/verify.py" line="78" />
         <source>（文档属性中仍有签名副本，但签名工作表已被删除）</source>
         <translation> (the document properties still hold a copy of the signature, but the signature sheet was deleted)</translation>
     </message>
     <message>
-        <location filename="../../app/sheets/verify.py" line="75" />
+        <location filename="../../app/sheets/verify.py" line="79" />
         <source>{name}：“{sheet}”工作表中的签名信息缺失或不完整</source>
         <translation>{name}: the signature on the “{sheet}” sheet is missing or incomplete</translation>
     </message>
     <message>
-        <location filename="../../app/sheets/verify.py" line="76" />
+        <location filename="../../app/sheets/verify.py" line="80" />
         <source>{name}：电子签名与签名内容不符——签名数据被改动过，或公钥被替换；此评分表不可信</source>
         <translation>{name}: the electronic signature does not match what was signed — the signed data or the public key was changed; this score sheet cannot be trusted</translation>
     </message>
     <message>
-        <location filename="../../app/sheets/verify.py" line="78" />
+        <location filename="../../app/sheets/verify.py" line="82" />
         <source>{name}：签名内容中的密钥指纹与所附公钥不一致</source>
         <translation>{name}: the key fingerprint in the signed data does not match the attached public key</translation>
     </message>
     <message>
-        <location filename="../../app/sheets/verify.py" line="79" />
+        <location filename="../../app/sheets/verify.py" line="83" />
         <source>{name}：评分表在签名后被改动（{count} 处），例如 {id} 的“{field}”：签名时为“{signed}”，现为“{found}”</source>
         <translation>{name}: the score sheet was changed after signing ({count} cells), e.g. {id}'s “{field}”: “{signed}” when signed, now “{found}”</translation>
     </message>
