@@ -20,9 +20,17 @@ import re
 from collections.abc import Iterable
 
 # Defined in the bottom layer so scoring's explanations are messages too (scoring/wording.py).
-from scoring.wording import LIST_SEPARATOR, QT_TRANSLATE_NOOP, Marked, Message
+from scoring.wording import LIST_SEPARATOR, QT_TRANSLATE_NOOP, Marked, Message, sentences
 
-__all__ = ["LIST_SEPARATOR", "QT_TRANSLATE_NOOP", "Marked", "Message", "recognise"]
+__all__ = ["LIST_SEPARATOR", "QT_TRANSLATE_NOOP", "Marked", "Message", "recognise", "said",
+           "sentences"]
+
+
+def said(err: BaseException) -> str:
+    """What `err` says: the message it was raised with (a `Message` stays translatable),
+    else its text."""
+    message = err.args[0] if len(err.args) == 1 else None
+    return message if isinstance(message, str) else str(err)
 
 
 def recognise(text: str, templates: Iterable[tuple[str, str]]) -> Message | str:

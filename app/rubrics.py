@@ -14,7 +14,7 @@ from functools import lru_cache
 
 from app.canonical import canonical_hash
 from app.errors import PanelDeskError
-from app.i18n import QT_TRANSLATE_NOOP
+from app.i18n import QT_TRANSLATE_NOOP, said
 from app.paths import resource_path
 from scoring.rubric import Rubric, RubricError
 from scoring.rubric_file import load_rubric
@@ -41,7 +41,7 @@ def load_rubric_file(path: str | os.PathLike) -> Rubric:
         return load_rubric(path)
     except RubricError as err:
         # load_rubric already puts the file name and the field path in the message.
-        raise PanelDeskError(err.args[0]) from err
+        raise PanelDeskError(said(err)) from err
 
 
 def rubric_hash(rubric: Rubric) -> str:

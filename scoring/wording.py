@@ -66,6 +66,16 @@ class Message(str):
         return (_rebuild, (self.context, self.template, self.args))
 
 
+def sentences(items: Any) -> str:
+    """Texts joined as sentences ("甲；乙"), each still translatable in the interface."""
+    items = [item for item in items if item]
+    joined = items[0] if items else ""
+    for item in items[1:]:
+        joined = Message("Message", QT_TRANSLATE_NOOP("Message", "{first}；{then}"),
+                         first=joined, then=item)
+    return joined
+
+
 def _rebuild(context: str, template: str, args: dict[str, Any]) -> Message:
     return Message(context, template, **args)
 

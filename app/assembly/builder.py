@@ -31,7 +31,7 @@ from app.assembly.scan import FORM_MEDIA, evidence_files, field_warnings, find_f
 from app.errors import PanelDeskError
 from app.evidence.classify import classify
 from app.evidence.probe import EvidenceInfo
-from app.i18n import QT_TRANSLATE_NOOP, Message
+from app.i18n import QT_TRANSLATE_NOOP, Message, said, sentences
 from app.intake import checks
 from app.intake.contacts import contact_strings
 from app.intake.form_fields import MULTI_LINE
@@ -217,12 +217,12 @@ def _build_entry(path: Path, sid: str, writer: PacketWriter, options: BuildOptio
     try:
         entry = read_entry(path)
     except PanelDeskError as err:
-        return EntryResult(path.name, "rejected", reason=str(err))
+        return EntryResult(path.name, "rejected", reason=said(err))
     try:
         form_file, parsed = find_form(entry, options.soffice, categories)
     except PanelDeskError as err:
         # Files skipped as hostile often explain why no form was found (e.g. a bomb).
-        reason = "；".join([str(err), *entry.skipped])
+        reason = sentences([said(err), *entry.skipped])
         return EntryResult(path.name, "rejected", reason=reason, notes=list(entry.skipped))
     result = EntryResult(path.name, "included", notes=list(entry.skipped) + parsed.notes)
     fields = {k: v for k, v in parsed.fields.items() if v}

@@ -23,7 +23,7 @@ from pathlib import Path, PurePosixPath
 from app.errors import PanelDeskError
 from app.evidence.classify import classify
 from app.evidence.probe import EvidenceInfo
-from app.i18n import QT_TRANSLATE_NOOP, Message
+from app.i18n import QT_TRANSLATE_NOOP, Message, said, sentences
 from app.intake import checks
 from app.intake.contacts import contact_strings
 from app.intake.form_docx import docx_pictures
@@ -226,12 +226,12 @@ def scan_entry(path: Path, rubric: Rubric, categories: CategorySet | None = None
     try:
         entry = read_entry(path)
     except PanelDeskError as err:
-        return ScannedEntry(path.name, stamp, rejected=str(err))
+        return ScannedEntry(path.name, stamp, rejected=said(err))
     names = tuple(f.name for f in entry.files)
     try:
         form_file, parsed = find_form(entry, soffice, categories)
     except PanelDeskError as err:
-        reason = "；".join([str(err), *entry.skipped])
+        reason = sentences([said(err), *entry.skipped])
         return ScannedEntry(path.name, stamp, files=names, rejected=reason,
                             notes=tuple(entry.skipped))
     evidence = [EvidenceItem(f.name, classify(f.basename, f.data))

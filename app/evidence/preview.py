@@ -22,6 +22,7 @@ from typing import Any
 
 from app.errors import PanelDeskError
 from app.evidence.probe import ZIP_MAX_TOTAL, decode_text, find_links, zip_bomb_reason
+from app.i18n import QT_TRANSLATE_NOOP, Message
 from app.ooxml import OoxmlError, open_zip
 from app.ooxml.docx import read_docx_text
 from app.ooxml.xlsx import Xlsx, XlsxBounds
@@ -52,9 +53,11 @@ def _check_zip(data: bytes, what: str) -> None:
         with zipfile.ZipFile(io.BytesIO(data)) as zf:
             reason = zip_bomb_reason(zf)
     except (zipfile.BadZipFile, zipfile.LargeZipFile, OSError, ValueError, EOFError) as err:
-        raise PanelDeskError(f"{what}已损坏，无法打开") from err
+        raise PanelDeskError(Message(QT_TRANSLATE_NOOP("Evidence", "{what}已损坏，无法打开"),
+            what=what)) from err
     if reason:
-        raise PanelDeskError(f"{what}无法打开：{reason}")
+        raise PanelDeskError(Message(QT_TRANSLATE_NOOP("Evidence", "{what}无法打开：{reason}"),
+            what=what, reason=reason))
 
 
 def format_cell(value: Any, number_format: str = "General") -> str:
@@ -98,7 +101,8 @@ def _open(data: bytes, what: str) -> zipfile.ZipFile:
     try:
         return open_zip(data, max_total=ZIP_MAX_TOTAL)
     except OoxmlError as err:
-        raise PanelDeskError(f"{what}已损坏，无法打开（{err}）") from None
+        raise PanelDeskError(Message(QT_TRANSLATE_NOOP("Evidence", "{what}已损坏，无法打开（{err}）"),
+            what=what, err=err)) from None
 
 
 def xlsx_preview(data: bytes, max_sheets: int = 3, max_rows: int = 500,
@@ -113,9 +117,10 @@ def xlsx_preview(data: bytes, max_sheets: int = 3, max_rows: int = 500,
             book = Xlsx(zf, PREVIEW_BOUNDS)
             sheets = [_sheet(book, name, max_rows, max_cols) for name in book.sheetnames[:max_sheets]]
         except OoxmlError as err:
-            raise PanelDeskError(f"表格文件内容损坏，无法读取（{err}）") from None
+            raise PanelDeskError(Message(QT_TRANSLATE_NOOP("Evidence", "表格文件内容损坏，无法读取（{err}）"),
+                err=err)) from None
     if not sheets:
-        raise PanelDeskError("表格文件中没有工作表")
+        raise PanelDeskError(Message(QT_TRANSLATE_NOOP("Evidence", "表格文件中没有工作表")))
     return sheets
 
 
@@ -161,10 +166,11 @@ def docx_text(data: bytes) -> str:
             read = read_docx_text(zf, max_lines=MAX_DOC_LINES, max_chars=MAX_TEXT_CHARS,
                                   max_part=512 * 1024 * 1024, max_elements=3_000_000)
         except OoxmlError as err:
-            raise PanelDeskError(f"Word 文件已损坏，无法读取（{err}）") from None
+            raise PanelDeskError(Message(QT_TRANSLATE_NOOP("Evidence", "Word 文件已损坏，无法读取（{err}）"),
+                err=err)) from None
     text = "\n".join(read.lines).strip()
     if not text:
-        raise PanelDeskError("Word 文件中没有文字内容")
+        raise PanelDeskError(Message(QT_TRANSLATE_NOOP("Evidence", "Word 文件中没有文字内容")))
     if read.truncated:
         return text + f"\n……（内容过长，仅显示前 {len(read.lines)} 段）"
     return text
@@ -185,7 +191,7 @@ def text_preview(data: bytes) -> str:
     in it would be a 400 MB string."""
     text = decode_text(data, max_chars=2 * MAX_TEXT_CHARS)  # room for CRLFs folded
     if text is None:
-        raise PanelDeskError("文件不是可识别的文本（编码无法识别或包含二进制内容）")
+        raise PanelDeskError(Message(QT_TRANSLATE_NOOP("Evidence", "文件不是可识别的文本（编码无法识别或包含二进制内容）")))
     return _cap(text.replace("\r\n", "\n"))
 
 

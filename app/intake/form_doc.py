@@ -18,6 +18,7 @@ import tempfile
 from pathlib import Path
 
 from app.errors import PanelDeskError
+from app.i18n import QT_TRANSLATE_NOOP, Message
 from app.intake.form_docx import parse_docx
 from app.intake.form_fields import ParsedForm
 
@@ -52,14 +53,16 @@ def is_legacy_word(data: bytes) -> bool:
 def parse_doc(name: str, data: bytes, *, soffice: str | None = None) -> ParsedForm:
     """Convert with LibreOffice and parse; `soffice=None` looks LibreOffice up."""
     if data.startswith(OLE2_MAGIC) and _ENCRYPTED_PACKAGE in data:
-        raise PanelDeskError(f"{name}：Word 文档设置了打开密码，无法读取，"
-                             "请申报单位提供未加密的文件")
+        raise PanelDeskError(Message(QT_TRANSLATE_NOOP(
+            "Intake", "{name}：Word 文档设置了打开密码，无法读取，请申报单位提供未加密的文件"), name=name))
     soffice = soffice or find_soffice()
     if soffice is None:
-        raise PanelDeskError(f"需要 LibreOffice（soffice）才能读取旧版 .doc：{name}。"
-                             "请安装 LibreOffice，或请申报单位另存为 .docx 后重新提交")
+        raise PanelDeskError(Message(QT_TRANSLATE_NOOP(
+            "Intake", "需要 LibreOffice（soffice）才能读取旧版 .doc：{name}。请安装 LibreOffice，或请申报单位另存为 .docx 后重新提交"),
+            name=name))
     form = parse_docx(name, convert_to_docx(name, data, soffice))
-    form.notes.append("旧版 Word 文档已由 LibreOffice 转换后读取，请核对提取结果")
+    form.notes.append(Message(QT_TRANSLATE_NOOP(
+        "Intake", "旧版 Word 文档已由 LibreOffice 转换后读取，请核对提取结果")))
     return form
 
 
@@ -78,8 +81,8 @@ def convert_to_docx(name: str, data: bytes, soffice: str) -> bytes:
         _run(name, command, tmp, soffice)
         result = out_dir / "form.docx"
         if not result.is_file() or result.stat().st_size == 0:
-            raise PanelDeskError(f"{name}：LibreOffice 无法转换这个 .doc 文件，文件可能已损坏"
-                                 "或不是 Word 文档")
+            raise PanelDeskError(Message(QT_TRANSLATE_NOOP(
+                "Intake", "{name}：LibreOffice 无法转换这个 .doc 文件，文件可能已损坏或不是 Word 文档"), name=name))
         return result.read_bytes()
 
 
@@ -93,14 +96,16 @@ def _run(name: str, command: list[str], cwd: str, soffice: str) -> None:
             stderr=subprocess.DEVNULL, start_new_session=posix,
             creationflags=0 if posix else subprocess.CREATE_NEW_PROCESS_GROUP)
     except OSError as err:
-        raise PanelDeskError(f"需要 LibreOffice（soffice）才能读取旧版 .doc：{name}"
-                             f"（无法运行 {soffice}：{err.strerror or err}）") from err
+        raise PanelDeskError(Message(QT_TRANSLATE_NOOP(
+            "Intake", "需要 LibreOffice（soffice）才能读取旧版 .doc：{name}（无法运行 {soffice}：{reason}）"),
+            name=name, soffice=soffice, reason=err.strerror or err)) from err
     try:
         proc.wait(timeout=TIMEOUT_S)
     except subprocess.TimeoutExpired as err:
         _kill_tree(proc)
-        raise PanelDeskError(f"{name}：LibreOffice 转换旧版 .doc 超时（{TIMEOUT_S} 秒），"
-                             "文件可能已损坏") from err
+        raise PanelDeskError(Message(QT_TRANSLATE_NOOP(
+            "Intake", "{name}：LibreOffice 转换旧版 .doc 超时（{timeout_s} 秒），文件可能已损坏"),
+            name=name, timeout_s=TIMEOUT_S)) from err
 
 
 def _kill_tree(proc: subprocess.Popen[bytes]) -> None:

@@ -25,6 +25,7 @@ from html import unescape
 from typing import Any
 
 from app.errors import PanelDeskError
+from app.i18n import QT_TRANSLATE_NOOP, Message
 from app.intake.form_fields import Block, ParsedForm, build_form, label_key, table_blocks
 from app.intake.form_images import PictureRefs, pictures
 from app.ooxml.parts import OoxmlError, parse_part
@@ -84,7 +85,8 @@ def check_package(name: str, data: bytes) -> zipfile.ZipFile:
     except ZIP_ERRORS as err:
         raise _damaged(name, err) from err
     if len(infos) > MAX_MEMBERS:
-        raise PanelDeskError(f"{name}：Word 文档内部文件过多（{len(infos)} 个），拒绝读取")
+        raise PanelDeskError(Message(QT_TRANSLATE_NOOP(
+            "Intake", "{name}：Word 文档内部文件过多（{count} 个），拒绝读取"), name=name, count=len(infos)))
     total = 0
     for info in infos:
         total += info.file_size
@@ -93,10 +95,12 @@ def check_package(name: str, data: bytes) -> zipfile.ZipFile:
         ratio_bad = (info.file_size > 1024 * 1024
                      and info.file_size > MAX_RATIO * max(info.compress_size, 1))
         if info.file_size > limit or total > MAX_TOTAL or ratio_bad:
-            raise PanelDeskError(f"{name}：Word 文档内部文件“{info.filename}”解压后过大"
-                                 f"（{info.file_size // (1024 * 1024)} MB），疑似压缩炸弹，拒绝读取")
+            raise PanelDeskError(Message(QT_TRANSLATE_NOOP(
+                "Intake", "{name}：Word 文档内部文件“{filename}”解压后过大（{file_size} MB），疑似压缩炸弹，拒绝读取"),
+                name=name, filename=info.filename, file_size=info.file_size // (1024 * 1024)))
     if "word/document.xml" not in {i.filename for i in infos}:
-        raise PanelDeskError(f"{name}：不是 Word 文档（压缩包中没有 word/document.xml）")
+        raise PanelDeskError(Message(QT_TRANSLATE_NOOP(
+            "Intake", "{name}：不是 Word 文档（压缩包中没有 word/document.xml）"), name=name))
     return zf
 
 
@@ -110,8 +114,9 @@ def _check_xml_parts(name: str, zf: zipfile.ZipFile) -> None:
         # Everything python-docx might parse as XML; images (SVG may have a DOCTYPE) not.
         if not info.filename.lower().endswith(_MEDIA_SUFFIXES) and any(
                 mark in zf.read(info) for mark in _DOCTYPE_MARKS):
-            raise PanelDeskError(f"{name}：Word 文档含有 XML 实体声明（DOCTYPE），"
-                                 "不是正常的 Word 文件，可能是恶意文件，拒绝读取")
+            raise PanelDeskError(Message(QT_TRANSLATE_NOOP(
+                "Intake", "{name}：Word 文档含有 XML 实体声明（DOCTYPE），不是正常的 Word 文件，可能是恶意文件，拒绝读取"),
+                name=name))
 
 
 def parse_docx(name: str, data: bytes) -> ParsedForm:
@@ -140,8 +145,8 @@ def _count_elements(name: str, zf: zipfile.ZipFile, refs: PictureRefs) -> None:
         parse_part(zf, "word/document.xml", refs,
                    max_bytes=MAX_DOCUMENT_XML, max_elements=MAX_ELEMENTS)
     except OoxmlError as err:
-        raise PanelDeskError(f"{name}：Word 文档内容过于庞大或无法读取（{err}），"
-                             "不像申报书，拒绝读取") from err
+        raise PanelDeskError(Message(QT_TRANSLATE_NOOP(
+            "Intake", "{name}：Word 文档内容过于庞大或无法读取（{err}），不像申报书，拒绝读取"), name=name, err=err)) from err
 
 
 def docx_pictures(data: bytes) -> list[tuple[str, bytes]]:
@@ -174,8 +179,9 @@ def _load_body(name: str, data: bytes) -> Any:
             element = getattr(part, "element", None)
             return (element if element is not None else parse_xml(part.blob)).body
     except Exception as err:  # python-docx/lxml raise many types on malformed packages
-        raise PanelDeskError(f"{name}：无法读取 Word 文档内容，文件可能已损坏或不是 Word 文档"
-                             f"（{type(err).__name__}）") from err
+        raise PanelDeskError(Message(QT_TRANSLATE_NOOP(
+            "Intake", "{name}：无法读取 Word 文档内容，文件可能已损坏或不是 Word 文档（{name2}）"),
+            name=name, name2=type(err).__name__)) from err
 
 
 def _walk_container(container: Any, blocks: list[Block], lines: list[str], depth: int) -> None:

@@ -17,6 +17,7 @@ continuation lengthens the cell above it in the same columns.
 from __future__ import annotations
 
 from app.errors import PanelDeskError
+from app.i18n import QT_TRANSLATE_NOOP, Message
 from app.intake import form_doc, form_docx
 from app.intake.layout import FormLayout, LayoutBlock, LayoutBounds, LayoutCell, LayoutTable
 from app.ooxml import OoxmlError, open_zip
@@ -34,10 +35,12 @@ def read_layout(name: str, kind: str, data: bytes, *, soffice: str | None = None
     if kind == "doc":
         soffice = soffice or form_doc.find_soffice()
         if soffice is None:
-            raise PanelDeskError(f"{name}：需要 LibreOffice（soffice）才能按版式显示旧版 .doc")
+            raise PanelDeskError(Message(QT_TRANSLATE_NOOP(
+                "Intake", "{name}：需要 LibreOffice（soffice）才能按版式显示旧版 .doc"), name=name))
         data = form_doc.convert_to_docx(name, data, soffice)
     elif kind != "docx":
-        raise PanelDeskError(f"{name}：不是 Word 文档，无法按版式显示")
+        raise PanelDeskError(Message(QT_TRANSLATE_NOOP("Intake", "{name}：不是 Word 文档，无法按版式显示"),
+            name=name))
     return docx_layout(name, data, bounds)
 
 
@@ -53,7 +56,8 @@ def docx_layout(name: str, data: bytes, bounds: LayoutBounds | None = None) -> F
             parse_part(zf, "word/document.xml", reader.start, reader.end, reader.chars,
                        max_bytes=bounds.max_part, max_elements=bounds.max_elements + 1)
     except OoxmlError as err:
-        raise PanelDeskError(f"{name}：无法按版式读取 Word 文档（{err}）") from err
+        raise PanelDeskError(Message(QT_TRANSLATE_NOOP("Intake", "{name}：无法按版式读取 Word 文档（{err}）"),
+            name=name, err=err)) from err
     return reader.finish()
 
 

@@ -22,6 +22,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from app.errors import PanelDeskError
+from app.i18n import QT_TRANSLATE_NOOP, Message
 from app.intake.form_docx import SYMBOLS
 from app.intake.form_fields import (
     MULTI_LINE,
@@ -80,11 +81,12 @@ def _open(name: str, data: bytes) -> Any:
     try:
         doc = pymupdf.open(stream=data, filetype="pdf")
     except Exception as err:  # MuPDF reports damage with several exception types
-        raise PanelDeskError(f"{name}：PDF 文件已损坏，无法打开") from err
+        raise PanelDeskError(Message(QT_TRANSLATE_NOOP("Intake", "{name}：PDF 文件已损坏，无法打开"),
+            name=name)) from err
     if doc.needs_pass:
         doc.close()
-        raise PanelDeskError(f"{name}：PDF 已加密（需要密码才能打开），无法读取，"
-                             "请申报单位提供未加密的文件")
+        raise PanelDeskError(Message(QT_TRANSLATE_NOOP(
+            "Intake", "{name}：PDF 已加密（需要密码才能打开），无法读取，请申报单位提供未加密的文件"), name=name))
     return doc
 
 
@@ -108,14 +110,14 @@ def parse_pdf(name: str, data: bytes) -> ParsedForm:
     text = "\n".join(lines)
     visible = re.sub(r"\s", "", text)
     if len(visible) < MIN_TEXT_CHARS and any("过于复杂" in note for note in notes):
-        raise PanelDeskError(f"{name}：PDF 页面内容过于复杂（绘图指令过多），无法提取申报内容"
-                             "（请申报单位提供 Word 版）")
+        raise PanelDeskError(Message(QT_TRANSLATE_NOOP(
+            "Intake", "{name}：PDF 页面内容过于复杂（绘图指令过多），无法提取申报内容（请申报单位提供 Word 版）"), name=name))
     if len(visible) < MIN_TEXT_CHARS:
-        raise PanelDeskError(f"{name}：PDF 是扫描件，无文字层，无法提取申报内容"
-                             "（请申报单位提供 Word 版或可复制文字的 PDF）")
+        raise PanelDeskError(Message(QT_TRANSLATE_NOOP(
+            "Intake", "{name}：PDF 是扫描件，无文字层，无法提取申报内容（请申报单位提供 Word 版或可复制文字的 PDF）"), name=name))
     if visible.count("\ufffd") > 0.3 * len(visible):
-        raise PanelDeskError(f"{name}：PDF 的文字无法解码（字体缺少编码信息），无法提取申报内容"
-                             "（请申报单位提供 Word 版）")
+        raise PanelDeskError(Message(QT_TRANSLATE_NOOP(
+            "Intake", "{name}：PDF 的文字无法解码（字体缺少编码信息），无法提取申报内容（请申报单位提供 Word 版）"), name=name))
     form = build_form(blocks, text)
     form.notes.extend(notes)
     form.pictures = pictures
@@ -130,14 +132,17 @@ def _read_pdf(name: str, data: bytes) -> tuple[list[Block], list[str], list[str]
     notes: list[str] = []
     try:
         if doc.page_count > MAX_PAGES:
-            notes.append(f"PDF 共 {doc.page_count} 页，只读取了前 {MAX_PAGES} 页")
+            notes.append(Message(QT_TRANSLATE_NOOP(
+                "Intake", "PDF 共 {page_count} 页，只读取了前 {max_pages} 页"),
+                page_count=doc.page_count, max_pages=MAX_PAGES))
         budget = Budget()
         read: list[int] = []
         for index in range(min(doc.page_count, MAX_PAGES)):
             page = doc[index]
             cost = page_cost(doc, page)
             if not budget.take_words(cost):
-                notes.append(f"PDF 第 {index + 1} 页内容过于复杂，未读取")
+                notes.append(Message(QT_TRANSLATE_NOOP("Intake", "PDF 第 {index} 页内容过于复杂，未读取"),
+                    index=index + 1))
                 continue
             _read_page(page, blocks, lines, rules=budget.take_rules(cost))
             read.append(index)
@@ -145,7 +150,8 @@ def _read_pdf(name: str, data: bytes) -> tuple[list[Block], list[str], list[str]
     except PanelDeskError:
         raise
     except Exception as err:  # a damaged page object; MuPDF has no narrower type
-        raise PanelDeskError(f"{name}：PDF 文件内容已损坏，无法提取文字") from err
+        raise PanelDeskError(Message(QT_TRANSLATE_NOOP("Intake", "{name}：PDF 文件内容已损坏，无法提取文字"),
+            name=name)) from err
     finally:
         doc.close()
     return blocks, lines, notes, pictures

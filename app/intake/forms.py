@@ -13,6 +13,7 @@ import re
 from pathlib import PurePosixPath
 
 from app.errors import PanelDeskError
+from app.i18n import QT_TRANSLATE_NOOP, Message
 from app.intake import form_doc, form_docx, form_pdf
 from app.intake.categories import CategorySet
 from app.intake.form_fields import ParsedForm, match_label_line, normalize_label
@@ -60,12 +61,15 @@ def _read(name: str, data: bytes, soffice: str | None) -> ParsedForm:
         return form_doc.parse_doc(name, data, soffice=soffice)
     ext = PurePosixPath(name).suffix.lower()
     if kind == "zip":
-        raise PanelDeskError(f"{name}：不是 Word 文档（压缩包中没有 word/document.xml）")
+        raise PanelDeskError(Message(QT_TRANSLATE_NOOP(
+            "Intake", "{name}：不是 Word 文档（压缩包中没有 word/document.xml）"), name=name))
     if not data:
-        raise PanelDeskError(f"{name}：文件是空的（0 字节）")
+        raise PanelDeskError(Message(QT_TRANSLATE_NOOP("Intake", "{name}：文件是空的（0 字节）"), name=name))
     if ext in (".docx", ".doc", ".pdf", ".wps", ".rtf"):
-        raise PanelDeskError(f"{name}：文件已损坏，内容不是有效的 {ext[1:].upper()} 文件，无法读取")
-    raise PanelDeskError(f"{name}：无法识别的文件格式，申报书应为 Word（.docx/.doc）或 PDF 文件")
+        raise PanelDeskError(Message(QT_TRANSLATE_NOOP(
+            "Intake", "{name}：文件已损坏，内容不是有效的 {upper} 文件，无法读取"), name=name, upper=ext[1:].upper()))
+    raise PanelDeskError(Message(QT_TRANSLATE_NOOP(
+        "Intake", "{name}：无法识别的文件格式，申报书应为 Word（.docx/.doc）或 PDF 文件"), name=name))
 
 
 def looks_like_form(name: str, data: bytes) -> bool:

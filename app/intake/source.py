@@ -20,6 +20,7 @@ from pathlib import Path, PurePosixPath
 from typing import BinaryIO
 
 from app.errors import PanelDeskError
+from app.i18n import QT_TRANSLATE_NOOP, Message, sentences
 
 MAX_FILES_PER_ENTRY = 200
 MAX_FILE_BYTES = 100 * 1024 * 1024
@@ -66,7 +67,8 @@ def is_junk(name: str) -> bool:
 def list_entries(intake_dir: Path) -> list[Path]:
     """The entries of an intake folder in a stable, human order (by name)."""
     if not intake_dir.is_dir():
-        raise PanelDeskError(f"申报材料文件夹不存在或不是文件夹：{intake_dir}")
+        raise PanelDeskError(Message(QT_TRANSLATE_NOOP("Intake", "申报材料文件夹不存在或不是文件夹：{intake_dir}"),
+            intake_dir=intake_dir))
     entries = [p for p in intake_dir.iterdir() if not is_junk(p.name)]
     return sorted(entries, key=lambda p: unicodedata.normalize("NFC", p.name))
 
@@ -83,26 +85,32 @@ def undecodable(name: str) -> str | None:
 def read_entry(path: Path) -> IntakeEntry:
     """Load all files of one entry into memory, within the bounds above."""
     if (shown := undecodable(path.name)) is not None:
-        raise EntryError(f"“{shown}”的名称不是有效的 UTF-8 文字编码，请改名后再读取")
+        raise EntryError(Message(QT_TRANSLATE_NOOP(
+            "Intake", "“{shown}”的名称不是有效的 UTF-8 文字编码，请改名后再读取"), shown=shown))
     entry = IntakeEntry(source=path.name)
     try:
         st = path.lstat()
     except OSError as err:
-        raise EntryError(f"无法读取“{path.name}”：{err.strerror or err}") from err
+        raise EntryError(Message(QT_TRANSLATE_NOOP("Intake", "无法读取“{name}”：{reason}"),
+            name=path.name, reason=err.strerror or err)) from err
     if stat.S_ISLNK(st.st_mode):
-        raise EntryError(f"“{path.name}”是符号链接，出于安全考虑不予读取")
+        raise EntryError(Message(QT_TRANSLATE_NOOP("Intake", "“{name}”是符号链接，出于安全考虑不予读取"),
+            name=path.name))
     if stat.S_ISDIR(st.st_mode):
         _read_folder(path, entry)
     elif not stat.S_ISREG(st.st_mode):
         # A FIFO, socket or device: opening a FIFO would wait for a writer forever.
-        raise EntryError(f"“{path.name}”不是普通文件或文件夹（管道、设备等），已跳过")
+        raise EntryError(Message(QT_TRANSLATE_NOOP("Intake", "“{name}”不是普通文件或文件夹（管道、设备等），已跳过"),
+            name=path.name))
     elif path.suffix.lower() == ".zip" or _has_zip_magic(path):
         _read_zip(path, entry)
     else:
         entry.files.append(EntryFile(path.name, _read_bounded(path, st.st_size)))
     if not entry.files:
-        why = "：" + "；".join(entry.skipped) if entry.skipped else ""
-        raise EntryError(f"“{path.name}”中没有可读取的文件{why}")
+        why = Message(QT_TRANSLATE_NOOP("Intake", "：{notes}"), notes=sentences(entry.skipped)) \
+            if entry.skipped else ""
+        raise EntryError(Message(QT_TRANSLATE_NOOP("Intake", "“{name}”中没有可读取的文件{why}"),
+            name=path.name, why=why))
     return entry
 
 
@@ -114,7 +122,8 @@ def open_regular(path: Path) -> BinaryIO:
     fd = os.open(path, flags)
     try:
         if not stat.S_ISREG(os.fstat(fd).st_mode):
-            raise EntryError(f"“{path.name}”不是普通文件（管道、设备等），已跳过")
+            raise EntryError(Message(QT_TRANSLATE_NOOP("Intake", "“{name}”不是普通文件（管道、设备等），已跳过"),
+                name=path.name))
     except BaseException:
         os.close(fd)
         raise
@@ -133,12 +142,14 @@ def _has_zip_magic(path: Path) -> bool:
 
 def _read_bounded(path: Path, size: int) -> bytes:
     if size > MAX_FILE_BYTES:
-        raise EntryError(f"“{path.name}”过大（{size // 1048576} MB），超过单个文件上限")
+        raise EntryError(Message(QT_TRANSLATE_NOOP("Intake", "“{name}”过大（{size} MB），超过单个文件上限"),
+            name=path.name, size=size // 1048576))
     try:
         with open_regular(path) as fh:
             return fh.read(MAX_FILE_BYTES + 1)[:MAX_FILE_BYTES]
     except OSError as err:
-        raise EntryError(f"无法读取“{path.name}”：{err.strerror or err}") from err
+        raise EntryError(Message(QT_TRANSLATE_NOOP("Intake", "无法读取“{name}”：{reason}"),
+            name=path.name, reason=err.strerror or err)) from err
 
 
 def _walk(root: Path, depth: int = 0) -> Iterator[tuple[Path, os.stat_result | None, str]]:
@@ -176,13 +187,18 @@ def _read_folder(folder: Path, entry: IntakeEntry) -> None:
             continue
         assert st is not None
         if len(entry.files) >= MAX_FILES_PER_ENTRY:
-            raise EntryError(f"“{folder.name}”中的文件超过 {MAX_FILES_PER_ENTRY} 个")
+            raise EntryError(Message(QT_TRANSLATE_NOOP(
+                "Intake", "“{name}”中的文件超过 {max_files_per_entry} 个"),
+                name=folder.name, max_files_per_entry=MAX_FILES_PER_ENTRY))
         if st.st_size > MAX_FILE_BYTES:
-            entry.skipped.append(f"“{rel}”过大（{st.st_size // 1048576} MB），已跳过")
+            entry.skipped.append(Message(QT_TRANSLATE_NOOP("Intake", "“{rel}”过大（{st_size} MB），已跳过"),
+                rel=rel, st_size=st.st_size // 1048576))
             continue
         total += st.st_size
         if total > MAX_ENTRY_BYTES:
-            raise EntryError(f"“{folder.name}”总大小超过 {MAX_ENTRY_BYTES // 1048576} MB")
+            raise EntryError(Message(QT_TRANSLATE_NOOP(
+                "Intake", "“{name}”总大小超过 {max_entry_bytes} MB"),
+                name=folder.name, max_entry_bytes=MAX_ENTRY_BYTES // 1048576))
         entry.files.append(EntryFile(rel, _read_bounded(path, st.st_size)))
 
 
@@ -214,12 +230,14 @@ def _read_zip(path: Path, entry: IntakeEntry) -> None:
     try:
         fh = open_regular(path)
     except OSError as err:
-        raise EntryError(f"无法读取“{path.name}”：{err.strerror or err}") from err
+        raise EntryError(Message(QT_TRANSLATE_NOOP("Intake", "无法读取“{name}”：{reason}"),
+            name=path.name, reason=err.strerror or err)) from err
     with fh:
         try:
             archive = zipfile.ZipFile(fh)
         except (zipfile.BadZipFile, OSError, ValueError) as err:
-            raise EntryError(f"“{path.name}”不是有效的 zip 压缩包（{err}）") from err
+            raise EntryError(Message(QT_TRANSLATE_NOOP("Intake", "“{name}”不是有效的 zip 压缩包（{err}）"),
+                name=path.name, err=err)) from err
         with archive:
             _read_archive(path, archive, entry)
 
@@ -227,10 +245,13 @@ def _read_zip(path: Path, entry: IntakeEntry) -> None:
 def _read_archive(path: Path, archive: zipfile.ZipFile, entry: IntakeEntry) -> None:
     infos = archive.infolist()
     if len(infos) > MAX_FILES_PER_ENTRY * 2:
-        raise EntryError(f"“{path.name}”包含的文件过多（{len(infos)} 个）")
+        raise EntryError(Message(QT_TRANSLATE_NOOP("Intake", "“{name}”包含的文件过多（{count} 个）"),
+            name=path.name, count=len(infos)))
     declared = sum(i.file_size for i in infos)
     if declared > MAX_ENTRY_BYTES:
-        raise EntryError(f"“{path.name}”解压后超过 {MAX_ENTRY_BYTES // 1048576} MB，疑似压缩炸弹")
+        raise EntryError(Message(QT_TRANSLATE_NOOP(
+            "Intake", "“{name}”解压后超过 {max_entry_bytes} MB，疑似压缩炸弹"),
+            name=path.name, max_entry_bytes=MAX_ENTRY_BYTES // 1048576))
     seen: set[str] = set()
     members: list[tuple[str, zipfile.ZipInfo]] = []
     for info in infos:
@@ -240,22 +261,28 @@ def _read_archive(path: Path, archive: zipfile.ZipFile, entry: IntakeEntry) -> N
         label = _safe_label(raw_name)
         mode = info.external_attr >> 16
         if label is None:
-            entry.skipped.append(f"压缩包中的“{raw_name}”路径不安全，已跳过")
+            entry.skipped.append(Message(QT_TRANSLATE_NOOP("Intake", "压缩包中的“{raw_name}”路径不安全，已跳过"),
+                raw_name=raw_name))
             entry.unsafe.append(raw_name)
         elif stat.S_ISLNK(mode):
-            entry.skipped.append(f"压缩包中的“{label}”是符号链接，已跳过")
+            entry.skipped.append(Message(QT_TRANSLATE_NOOP("Intake", "压缩包中的“{label}”是符号链接，已跳过"),
+                label=label))
             entry.unsafe.append(label)
         elif info.flag_bits & 0x1:
-            entry.skipped.append(f"压缩包中的“{label}”已加密，无法读取")
+            entry.skipped.append(Message(QT_TRANSLATE_NOOP("Intake", "压缩包中的“{label}”已加密，无法读取"),
+                label=label))
         elif is_junk(label):
             continue
         elif label in seen:
-            entry.skipped.append(f"压缩包中“{label}”重复出现，仅保留第一个")
+            entry.skipped.append(Message(QT_TRANSLATE_NOOP("Intake", "压缩包中“{label}”重复出现，仅保留第一个"),
+                label=label))
         elif info.file_size > MAX_FILE_BYTES:
-            entry.skipped.append(f"压缩包中的“{label}”过大，已跳过")
+            entry.skipped.append(Message(QT_TRANSLATE_NOOP("Intake", "压缩包中的“{label}”过大，已跳过"),
+                label=label))
         elif (info.file_size > 1024 * 1024
               and info.file_size > MAX_RATIO * max(info.compress_size, 1)):
-            entry.skipped.append(f"压缩包中的“{label}”压缩比异常，疑似压缩炸弹，已跳过")
+            entry.skipped.append(Message(QT_TRANSLATE_NOOP(
+                "Intake", "压缩包中的“{label}”压缩比异常，疑似压缩炸弹，已跳过"), label=label))
         else:
             seen.add(label)
             members.append((label, info))
@@ -265,10 +292,12 @@ def _read_archive(path: Path, archive: zipfile.ZipFile, entry: IntakeEntry) -> N
                 data = fh.read(info.file_size + 1)
         except (zipfile.BadZipFile, OSError, EOFError, ValueError,
                 NotImplementedError, RuntimeError) as err:
-            entry.skipped.append(f"压缩包中的“{label}”已损坏，无法读取（{err}）")
+            entry.skipped.append(Message(QT_TRANSLATE_NOOP(
+                "Intake", "压缩包中的“{label}”已损坏，无法读取（{err}）"), label=label, err=err))
             continue
         if len(data) != info.file_size:
-            entry.skipped.append(f"压缩包中的“{label}”大小与声明不符，已跳过")
+            entry.skipped.append(Message(QT_TRANSLATE_NOOP("Intake", "压缩包中的“{label}”大小与声明不符，已跳过"),
+                label=label))
             continue
         entry.files.append(EntryFile(label, data))
 

@@ -11,6 +11,7 @@ from __future__ import annotations
 import zipfile
 from dataclasses import dataclass, field
 
+from app.i18n import QT_TRANSLATE_NOOP, Message
 from app.ooxml.parts import OoxmlError, Stop, has_part, parse_part
 
 
@@ -24,7 +25,7 @@ def read_docx_text(zf: zipfile.ZipFile, *, max_lines: int, max_chars: int,
                    max_part: int, max_elements: int) -> DocxText:
     """The document's lines; see the module docstring."""
     if not has_part(zf, "word/document.xml"):
-        raise OoxmlError("不是 Word 文档（.docx）：缺少正文")
+        raise OoxmlError(Message(QT_TRANSLATE_NOOP("Evidence", "不是 Word 文档（.docx）：缺少正文")))
     result = DocxText()
     size = 0
     para: list[str] = []  # text of the paragraph being read

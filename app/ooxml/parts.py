@@ -18,6 +18,8 @@ from pathlib import Path
 from typing import Any
 from xml.parsers import expat
 
+from app.i18n import QT_TRANSLATE_NOOP, Message
+
 CHUNK = 64 * 1024
 MAX_MEMBERS = 5000
 
@@ -42,17 +44,20 @@ def open_zip(source: Path | bytes, *, max_total: int,
         zf = zipfile.ZipFile(io.BytesIO(source) if isinstance(source, bytes | bytearray)
                              else source)
     except (zipfile.BadZipFile, zipfile.LargeZipFile, OSError, ValueError, EOFError) as err:
-        raise OoxmlError(f"不是有效的 zip 文件（{type(err).__name__}），可能已截断或是其他类型的文件"
+        raise OoxmlError(Message(QT_TRANSLATE_NOOP(
+            "Evidence", "不是有效的 zip 文件（{name}），可能已截断或是其他类型的文件"), name=type(err).__name__)
                          ) from None
     infos = zf.infolist()
     if len(infos) > max_members:
         zf.close()
-        raise OoxmlError(f"内部文件过多（{len(infos)} 个）")
+        raise OoxmlError(Message(QT_TRANSLATE_NOOP("Evidence", "内部文件过多（{count} 个）"),
+            count=len(infos)))
     total = sum(i.file_size for i in infos)
     if total > max_total:
         zf.close()
-        raise OoxmlError(f"解压后过大（{total // (1024 * 1024)} MB，上限 "
-                         f"{max_total // (1024 * 1024)} MB），疑似压缩炸弹")
+        raise OoxmlError(Message(QT_TRANSLATE_NOOP(
+            "Evidence", "解压后过大（{total} MB，上限 {max_total} MB），疑似压缩炸弹"),
+            total=total // (1024 * 1024), max_total=max_total // (1024 * 1024)))
     return zf
 
 
@@ -74,10 +79,12 @@ def parse_part(zf: zipfile.ZipFile, name: str, start: Start, end: End | None = N
     try:
         info = zf.getinfo(name)
     except KeyError:
-        raise OoxmlError(f"缺少内部文件 {name[:80]}") from None
+        raise OoxmlError(Message(QT_TRANSLATE_NOOP("Evidence", "缺少内部文件 {name}"),
+            name=name[:80])) from None
     if info.file_size > max_bytes:
-        raise OoxmlError(f"内部文件 {name[:80]} 过大（{info.file_size // 1024} KB，上限 "
-                         f"{max_bytes // 1024} KB）")
+        raise OoxmlError(Message(QT_TRANSLATE_NOOP(
+            "Evidence", "内部文件 {name} 过大（{file_size} KB，上限 {max_bytes} KB）"),
+            name=name[:80], file_size=info.file_size // 1024, max_bytes=max_bytes // 1024))
     parser = expat.ParserCreate()
     parser.buffer_text = True
     count = 0
@@ -86,11 +93,14 @@ def parse_part(zf: zipfile.ZipFile, name: str, start: Start, end: End | None = N
         nonlocal count
         count += 1
         if count > max_elements:
-            raise OoxmlError(f"内部文件 {name[:80]} 含有过多元素（超过 {max_elements} 个）")
+            raise OoxmlError(Message(QT_TRANSLATE_NOOP(
+                "Evidence", "内部文件 {name} 含有过多元素（超过 {max_elements} 个）"),
+                name=name[:80], max_elements=max_elements))
         start(_local(tag), attrs)
 
     def no_dtd(*_args: Any) -> None:
-        raise OoxmlError(f"内部文件 {name[:80]} 含有 XML 实体定义（DTD），正常文件不会有，疑似恶意文件")
+        raise OoxmlError(Message(QT_TRANSLATE_NOOP(
+            "Evidence", "内部文件 {name} 含有 XML 实体定义（DTD），正常文件不会有，疑似恶意文件"), name=name[:80]))
 
     parser.StartElementHandler = on_start
     if end is not None:
@@ -105,17 +115,20 @@ def parse_part(zf: zipfile.ZipFile, name: str, start: Start, end: End | None = N
             while chunk := fh.read(CHUNK):
                 read += len(chunk)
                 if read > info.file_size:
-                    raise OoxmlError(f"内部文件 {name[:80]} 的大小与目录不符")
+                    raise OoxmlError(Message(QT_TRANSLATE_NOOP("Evidence", "内部文件 {name} 的大小与目录不符"),
+                        name=name[:80]))
                 parser.Parse(chunk, False)
             parser.Parse(b"", True)
     except Stop:
         return
     except expat.ExpatError as err:
-        raise OoxmlError(f"内部文件 {name[:80]} 的 XML 格式错误（{expat.ErrorString(err.code)}）"
+        raise OoxmlError(Message(QT_TRANSLATE_NOOP("Evidence", "内部文件 {name} 的 XML 格式错误（{code}）"),
+            name=name[:80], code=expat.ErrorString(err.code))
                          ) from None
     except (zipfile.BadZipFile, zlib.error, EOFError, OSError, NotImplementedError,
             RuntimeError, ValueError) as err:
-        raise OoxmlError(f"内部文件 {name[:80]} 已损坏（{type(err).__name__}）") from None
+        raise OoxmlError(Message(QT_TRANSLATE_NOOP("Evidence", "内部文件 {name} 已损坏（{name2}）"),
+            name=name[:80], name2=type(err).__name__)) from None
 
 
 class TextCollector:

@@ -17,6 +17,7 @@ import zipfile
 from dataclasses import dataclass, field
 from typing import Any
 
+from app.i18n import QT_TRANSLATE_NOOP, Message
 from app.ooxml.parts import OoxmlError, Stop, TextCollector, has_part, parse_part
 
 MAX_COLUMN = 16384  # XFD: the widest sheet Excel knows
@@ -96,7 +97,7 @@ class Xlsx:
         self._formats: list[str] | None = None
         self._targets: dict[str, tuple[str, str]] = {}
         if not has_part(zf, "xl/workbook.xml"):
-            raise OoxmlError("不是 Excel 工作簿（.xlsx）：缺少工作簿结构")
+            raise OoxmlError(Message(QT_TRANSLATE_NOOP("Evidence", "不是 Excel 工作簿（.xlsx）：缺少工作簿结构")))
         self._read_relationships()
         self._read_workbook()
 
@@ -188,7 +189,8 @@ class Xlsx:
                     if b.cut_strings:
                         self.strings_cut = True
                         raise Stop
-                    raise OoxmlError(f"共享文本条目过多（超过 {b.max_strings} 条）")
+                    raise OoxmlError(Message(QT_TRANSLATE_NOOP(
+                        "Evidence", "共享文本条目过多（超过 {max_strings} 条）"), max_strings=b.max_strings))
                 text.take()
             elif tag == "rPh":
                 depth_rph += 1
@@ -205,7 +207,9 @@ class Xlsx:
                 out.append(text.take())
                 if text.cut:
                     if not b.cut_strings:
-                        raise OoxmlError(f"共享文本过长（超过 {b.max_string_chars} 个字符）")
+                        raise OoxmlError(Message(QT_TRANSLATE_NOOP(
+                            "Evidence", "共享文本过长（超过 {max_string_chars} 个字符）"),
+                            max_string_chars=b.max_string_chars))
                     self.strings_cut = True
                     raise Stop
 
@@ -255,7 +259,8 @@ class Xlsx:
         """The sheet's rows (see the module docstring for the bounds)."""
         path = dict(self.sheets).get(sheet)
         if path is None:
-            raise OoxmlError(f"缺少工作表“{sheet[:40]}”")
+            raise OoxmlError(Message(QT_TRANSLATE_NOOP("Evidence", "缺少工作表“{sheet}”"),
+                sheet=sheet[:40]))
         strings = self.strings()
         formats = self.number_formats() if styles else []
         result = SheetRows()
@@ -333,14 +338,16 @@ class Xlsx:
                     return strings[index]
                 if self.strings_cut:
                     return "…"
-                raise OoxmlError(f"单元格引用了不存在的共享文本（第 {index} 条）")
+                raise OoxmlError(Message(QT_TRANSLATE_NOOP(
+                    "Evidence", "单元格引用了不存在的共享文本（第 {index} 条）"), index=index))
             if kind in ("inlineStr", "str", "e", "d"):
                 return raw
             if kind == "b":
                 return raw.strip() in ("1", "true")
             return _number(raw) if raw.strip() else None
         except ValueError:
-            raise OoxmlError(f"单元格的数值无效（“{raw[:20]}”）") from None
+            raise OoxmlError(Message(QT_TRANSLATE_NOOP("Evidence", "单元格的数值无效（“{raw}”）"),
+                raw=raw[:20])) from None
 
     def _dated(self, value: Any, fmt: str) -> Any:
         if not isinstance(value, int | float) or isinstance(value, bool):

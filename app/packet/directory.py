@@ -15,6 +15,7 @@ from pathlib import Path
 from typing import BinaryIO
 
 from app.errors import PanelDeskError
+from app.i18n import QT_TRANSLATE_NOOP, Message
 from app.packet.limits import Limits
 
 _END = b"PK\x05\x06"
@@ -58,7 +59,9 @@ def check_directory_size(path: Path, fh: BinaryIO, limits: Limits) -> None:
         cd_end = end - _END64_LOCATOR_SIZE - _END64_SIZE
     limit = limits.max_members * MAX_RECORD_BYTES
     if cd_size > limit:
-        raise PanelDeskError(f"评审包 {path} 的文件目录过大（{cd_size} 字节，上限 {limit}），已拒绝")
+        raise PanelDeskError(Message(QT_TRANSLATE_NOOP(
+            "Packet", "评审包 {path} 的文件目录过大（{cd_size} 字节，上限 {limit}），已拒绝"),
+            path=path, cd_size=cd_size, limit=limit))
     start = cd_end - cd_size
     if start < 0:
         return  # a directory before the file's start: zipfile refuses it
@@ -68,6 +71,8 @@ def check_directory_size(path: Path, fh: BinaryIO, limits: Limits) -> None:
     while pos + _RECORD_SIZE <= len(directory) and directory[pos:pos + 4] == _RECORD:
         count += 1
         if count > limits.max_members:
-            raise PanelDeskError(f"评审包 {path} 包含过多文件（超过 {limits.max_members} 个），已拒绝")
+            raise PanelDeskError(Message(QT_TRANSLATE_NOOP(
+                "Packet", "评审包 {path} 包含过多文件（超过 {max_members} 个），已拒绝"),
+                path=path, max_members=limits.max_members))
         name, extra, comment = struct.unpack_from("<HHH", directory, pos + 28)
         pos += _RECORD_SIZE + name + extra + comment

@@ -17,6 +17,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from app.errors import PanelDeskError
+from app.i18n import QT_TRANSLATE_NOOP, Message
 from app.model import PacketFile
 
 MANIFEST_NAME = "manifest.json"
@@ -92,16 +93,20 @@ def show_name(name: str) -> str:
 def check_names(path: Path, infos: list[zipfile.ZipInfo], limits: Limits) -> None:
     """No duplicate names (the same name twice could hide a second manifest), no unsafe ones."""
     if len(infos) > limits.max_members:
-        raise PanelDeskError(f"评审包 {path} 含有过多文件（{len(infos)} 个）")
+        raise PanelDeskError(Message(QT_TRANSLATE_NOOP("Packet", "评审包 {path} 含有过多文件（{count} 个）"),
+            path=path, count=len(infos)))
     seen: set[str] = set()
     for info in infos:
         name = info.orig_filename
         if name in seen:
-            raise PanelDeskError(f"评审包 {path} 含有重复的文件名 {show_name(name)}")
+            raise PanelDeskError(Message(QT_TRANSLATE_NOOP("Packet", "评审包 {path} 含有重复的文件名 {name}"),
+                path=path, name=show_name(name)))
         seen.add(name)
         problem = name_problem(name[:-1] if name.endswith("/") else name)
         if problem:
-            raise PanelDeskError(f"评审包 {path} 含有不安全的文件名 {show_name(name)}（{problem}）")
+            raise PanelDeskError(Message(QT_TRANSLATE_NOOP(
+                "Packet", "评审包 {path} 含有不安全的文件名 {name}（{problem}）"),
+                path=path, name=show_name(name), problem=problem))
 
 
 def check_member(path: Path, info: zipfile.ZipInfo, limits: Limits) -> None:
@@ -112,20 +117,26 @@ def check_member(path: Path, info: zipfile.ZipInfo, limits: Limits) -> None:
     """
     name = show_name(info.orig_filename)
     if (info.external_attr >> 16) & _S_IFMT == _S_IFLNK:
-        raise PanelDeskError(f"评审包 {path} 含有符号链接 {name}，已拒绝")
+        raise PanelDeskError(Message(QT_TRANSLATE_NOOP("Packet", "评审包 {path} 含有符号链接 {name}，已拒绝"),
+            path=path, name=name))
     if info.flag_bits & 0x1:
-        raise PanelDeskError(f"评审包 {path} 中的文件 {name} 被加密，已拒绝")
+        raise PanelDeskError(Message(QT_TRANSLATE_NOOP("Packet", "评审包 {path} 中的文件 {name} 被加密，已拒绝"),
+            path=path, name=name))
     if info.compress_type not in (zipfile.ZIP_STORED, zipfile.ZIP_DEFLATED):
-        raise PanelDeskError(f"评审包 {path} 中的文件 {name} 使用了不支持的压缩方式")
+        raise PanelDeskError(Message(QT_TRANSLATE_NOOP(
+            "Packet", "评审包 {path} 中的文件 {name} 使用了不支持的压缩方式"), path=path, name=name))
     if info.file_size > limits.max_file:
-        raise PanelDeskError(f"评审包 {path} 中的文件 {name} 过大（{info.file_size} 字节，"
-                             f"上限 {limits.max_file}）")
+        raise PanelDeskError(Message(QT_TRANSLATE_NOOP(
+            "Packet", "评审包 {path} 中的文件 {name} 过大（{file_size} 字节，上限 {max_file}）"),
+            path=path, name=name, file_size=info.file_size, max_file=limits.max_file))
     if info.compress_type == zipfile.ZIP_STORED and info.compress_size != info.file_size:
-        raise PanelDeskError(f"评审包 {path} 中的文件 {name} 大小记录不一致")
+        raise PanelDeskError(Message(QT_TRANSLATE_NOOP("Packet", "评审包 {path} 中的文件 {name} 大小记录不一致"),
+            path=path, name=name))
     if (info.file_size > limits.ratio_min_size
             and info.file_size > limits.max_ratio * max(info.compress_size, 1)):
-        raise PanelDeskError(f"评审包 {path} 中的文件 {name} 压缩比异常"
-                             f"（{info.file_size} / {info.compress_size}），疑似压缩炸弹，已拒绝")
+        raise PanelDeskError(Message(QT_TRANSLATE_NOOP(
+            "Packet", "评审包 {path} 中的文件 {name} 压缩比异常（{file_size} / {compress_size}），疑似压缩炸弹，已拒绝"),
+            path=path, name=name, file_size=info.file_size, compress_size=info.compress_size))
 
 
 def check_layout_bounds(path: Path, infos: list[zipfile.ZipInfo], start_dir: int) -> None:
@@ -135,8 +146,9 @@ def check_layout_bounds(path: Path, infos: list[zipfile.ZipInfo], start_dir: int
         end = info.header_offset + _LOCAL_HEADER_SIZE + len(info.orig_filename) + info.compress_size
         limit = nxt.header_offset if nxt is not None else start_dir
         if end > limit:
-            raise PanelDeskError(f"评审包 {path} 的结构异常：文件 {show_name(info.orig_filename)} "
-                                 "与其他数据重叠")
+            raise PanelDeskError(Message(QT_TRANSLATE_NOOP(
+                "Packet", "评审包 {path} 的结构异常：文件 {orig_filename} 与其他数据重叠"),
+                path=path, orig_filename=show_name(info.orig_filename)))
 
 
 def check_members_against_manifest(path: Path, infos: list[zipfile.ZipInfo],
@@ -151,14 +163,17 @@ def check_members_against_manifest(path: Path, infos: list[zipfile.ZipInfo],
         check_member(path, info, limits)
         if name.endswith("/"):
             if info.file_size or info.compress_size:
-                raise PanelDeskError(f"评审包 {path} 含有带数据的目录条目 {show_name(name)}")
+                raise PanelDeskError(Message(QT_TRANSLATE_NOOP(
+                    "Packet", "评审包 {path} 含有带数据的目录条目 {name}"), path=path, name=show_name(name)))
             continue
         entry = expected.get(name)
         if entry is None:
-            raise PanelDeskError(f"评审包 {path} 含有清单之外的文件 {show_name(name)}")
+            raise PanelDeskError(Message(QT_TRANSLATE_NOOP("Packet", "评审包 {path} 含有清单之外的文件 {name}"),
+                path=path, name=show_name(name)))
         if info.file_size != entry.size:
-            raise PanelDeskError(f"评审包 {path} 中的文件 {name} 大小与清单不符"
-                                 f"（{info.file_size} ≠ {entry.size}）")
+            raise PanelDeskError(Message(QT_TRANSLATE_NOOP(
+                "Packet", "评审包 {path} 中的文件 {name} 大小与清单不符（{file_size} ≠ {size}）"),
+                path=path, name=name, file_size=info.file_size, size=entry.size))
         total += info.file_size
     present = {info.orig_filename for info in infos}
     missing = [name for name in expected if name not in present]
@@ -166,4 +181,6 @@ def check_members_against_manifest(path: Path, infos: list[zipfile.ZipInfo],
         raise PanelDeskError(f"评审包 {path} 缺少清单列出的文件 {missing[0]}"
                              + (f" 等 {len(missing)} 个" if len(missing) > 1 else ""))
     if total > limits.max_total:
-        raise PanelDeskError(f"评审包 {path} 的内容总大小 {total} 字节超过上限 {limits.max_total}")
+        raise PanelDeskError(Message(QT_TRANSLATE_NOOP(
+            "Packet", "评审包 {path} 的内容总大小 {total} 字节超过上限 {max_total}"),
+            path=path, total=total, max_total=limits.max_total))

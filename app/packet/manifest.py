@@ -18,6 +18,7 @@ from typing import Any
 
 from app.canonical import canonical_hash
 from app.errors import PanelDeskError
+from app.i18n import QT_TRANSLATE_NOOP, Message
 from app.model import DuplicateInfo, Expert, IntakeWarning, PacketFile, Submission
 from app.packet.limits import RESERVED_NAMES, name_problem
 
@@ -80,23 +81,27 @@ class Manifest:
     def from_dict(cls, data: Any) -> Manifest:
         """Validate and build; any malformed value → ManifestError (a PanelDeskError)."""
         if not isinstance(data, dict):
-            raise ManifestError("评审包清单格式错误：顶层不是 JSON 对象")
+            raise ManifestError(Message(QT_TRANSLATE_NOOP("Packet", "评审包清单格式错误：顶层不是 JSON 对象")))
         if data.get("format") != FORMAT:
-            raise ManifestError(f"不是 PanelDesk 评审包清单（format = {_short(data.get('format'))}）")
+            raise ManifestError(Message(QT_TRANSLATE_NOOP(
+                "Packet", "不是 PanelDesk 评审包清单（format = {found}）"), found=_short(data.get('format'))))
         version = data.get("format_version")
         if not _is_int(version) or version < 1:
-            raise ManifestError("评审包清单格式错误：format_version 无效")
+            raise ManifestError(Message(QT_TRANSLATE_NOOP("Packet", "评审包清单格式错误：format_version 无效")))
         if version > FORMAT_VERSION:
-            raise ManifestError(f"评审包格式版本为 {version}，高于本程序支持的版本 "
-                                f"{FORMAT_VERSION}，请升级 PanelDesk 后再打开")
+            raise ManifestError(Message(QT_TRANSLATE_NOOP(
+                "Packet", "评审包格式版本为 {version}，高于本程序支持的版本 {format_version}，请升级 PanelDesk 后再打开"),
+                version=version, format_version=FORMAT_VERSION))
         rubric = _get(data, "rubric", dict)
         rubric_hash = _get(data, "rubric_hash", str)
         try:
             actual = canonical_hash(rubric)
         except (TypeError, ValueError) as err:
-            raise ManifestError(f"评审包清单格式错误：评审细则含有不允许的值（{err}）") from None
+            raise ManifestError(Message(QT_TRANSLATE_NOOP("Packet", "评审包清单格式错误：评审细则含有不允许的值（{err}）"),
+                err=err)) from None
         if rubric_hash != actual:
-            raise ManifestError("评审包清单错误：评审细则与 rubric_hash 不一致")
+            raise ManifestError(Message(QT_TRANSLATE_NOOP(
+                "Packet", "评审包清单错误：评审细则与 rubric_hash 不一致")))
         manifest = cls(
             packet_id=_nonempty(data, "packet_id"),
             title=_get(data, "title", str),
@@ -120,29 +125,35 @@ class Manifest:
     def check(self) -> None:
         """Cross-reference checks shared by the writer (before signing) and the reader."""
         if self.organizer_fingerprint and not _FINGERPRINT.fullmatch(self.organizer_fingerprint):
-            raise ManifestError("评审包清单格式错误：organizer_fingerprint 无效")
+            raise ManifestError(Message(QT_TRANSLATE_NOOP(
+                "Packet", "评审包清单格式错误：organizer_fingerprint 无效")))
         if not _HASH.fullmatch(self.rubric_hash):
-            raise ManifestError("评审包清单格式错误：rubric_hash 应为 sha256:<64 位十六进制>")
+            raise ManifestError(Message(QT_TRANSLATE_NOOP(
+                "Packet", "评审包清单格式错误：rubric_hash 应为 sha256:<64 位十六进制>")))
         expert_ids = _unique([e.id for e in self.roster], "专家编号")
         submission_ids = _unique([s.id for s in self.submissions], "申报编号")
         _unique([f.name for s in self.submissions for f in s.files], "文件名")
         for expert_id, assigned in self.assignments.items():
             if expert_id not in expert_ids:
-                raise ManifestError(f"评审包清单错误：分配名单中的专家 {_short(expert_id)} 不在专家名单中")
+                raise ManifestError(Message(QT_TRANSLATE_NOOP(
+                    "Packet", "评审包清单错误：分配名单中的专家 {expert_id} 不在专家名单中"), expert_id=_short(expert_id)))
             for sid in assigned:
                 if sid not in submission_ids:
-                    raise ManifestError(f"评审包清单错误：分配给专家 {_short(expert_id)} 的申报 "
-                                        f"{_short(sid)} 不存在")
+                    raise ManifestError(Message(QT_TRANSLATE_NOOP(
+                        "Packet", "评审包清单错误：分配给专家 {expert_id} 的申报 {sid} 不存在"),
+                        expert_id=_short(expert_id), sid=_short(sid)))
         for sub in self.submissions:
             for f in sub.files:
                 problem = name_problem(f.name)
                 if problem is None and f.name in RESERVED_NAMES:
                     problem = "与清单文件重名"
                 if problem:
-                    raise ManifestError(f"评审包清单错误：申报 {_short(sub.id)} 的文件名 "
-                                        f"{_short(f.name)} 不安全（{problem}）")
+                    raise ManifestError(Message(QT_TRANSLATE_NOOP(
+                        "Packet", "评审包清单错误：申报 {id} 的文件名 {name} 不安全（{problem}）"),
+                        id=_short(sub.id), name=_short(f.name), problem=problem))
                 if f.size < 0 or not _SHA256_HEX.fullmatch(f.sha256):
-                    raise ManifestError(f"评审包清单错误：文件 {f.name} 的大小或 SHA-256 无效")
+                    raise ManifestError(Message(QT_TRANSLATE_NOOP(
+                        "Packet", "评审包清单错误：文件 {name} 的大小或 SHA-256 无效"), name=f.name))
 
     def files(self) -> dict[str, PacketFile]:
         """Every packet file listed in the manifest, by member name."""
@@ -154,13 +165,15 @@ class Manifest:
         try:
             return self._by_id[submission_id]
         except KeyError:
-            raise PanelDeskError(f"评审包中没有编号为 {submission_id} 的申报") from None
+            raise PanelDeskError(Message(QT_TRANSLATE_NOOP(
+                "Packet", "评审包中没有编号为 {submission_id} 的申报"), submission_id=submission_id)) from None
 
     def expert(self, expert_id: str) -> Expert:
         for expert in self.roster:
             if expert.id == expert_id:
                 return expert
-        raise PanelDeskError(f"评审包的专家名单中没有编号为 {expert_id} 的专家")
+        raise PanelDeskError(Message(QT_TRANSLATE_NOOP("Packet", "评审包的专家名单中没有编号为 {expert_id} 的专家"),
+            expert_id=expert_id))
 
 
 # --- validation helpers -----------------------------------------------------------------
@@ -217,7 +230,8 @@ def _unique(values: list[str], what: str) -> set[str]:
     seen: set[str] = set()
     for value in values:
         if value in seen:
-            raise ManifestError(f"评审包清单错误：{what} {_short(value)} 重复")
+            raise ManifestError(Message(QT_TRANSLATE_NOOP("Packet", "评审包清单错误：{what} {value} 重复"),
+                what=what, value=_short(value)))
         seen.add(value)
     return seen
 

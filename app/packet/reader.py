@@ -31,6 +31,7 @@ from types import TracebackType
 from typing import Any
 
 from app.errors import PanelDeskError
+from app.i18n import QT_TRANSLATE_NOOP, Message
 from app.keys import b64, fingerprint, unb64, verify_signature
 from app.packet.directory import check_directory_size
 from app.packet.limits import (
@@ -62,20 +63,24 @@ def open_packet(path: Path | str, limits: Limits | None = None,
     limits = limits or Limits()
     path = Path(path)
     if not path.is_file():
-        raise PanelDeskError(f"找不到评审包文件：{path}")
+        raise PanelDeskError(Message(QT_TRANSLATE_NOOP("Packet", "找不到评审包文件：{path}"), path=path))
     source = open_source(path, passphrase)
     infos, start_dir = _central_directory(source, limits)
     check_names(path, infos, limits)
     by_name = {info.orig_filename: info for info in infos}
     for required in (MANIFEST_NAME, SIGNATURE_NAME):
         if required not in by_name:
-            raise PanelDeskError(f"{path} 不是有效的评审包：缺少 {required}")
+            raise PanelDeskError(Message(QT_TRANSLATE_NOOP(
+                "Packet", "{path} 不是有效的评审包：缺少 {required}"), path=path, required=required))
         check_member(path, by_name[required], limits)
     if by_name[MANIFEST_NAME].file_size > limits.max_manifest:
-        raise PanelDeskError(f"评审包 {path} 的清单过大（{by_name[MANIFEST_NAME].file_size} 字节，"
-                             f"上限 {limits.max_manifest}）")
+        raise PanelDeskError(Message(QT_TRANSLATE_NOOP(
+            "Packet", "评审包 {path} 的清单过大（{file_size} 字节，上限 {max_manifest}）"),
+            path=path, file_size=by_name[MANIFEST_NAME].file_size, max_manifest=limits.max_manifest))
     if by_name[SIGNATURE_NAME].file_size != 64:
-        raise PanelDeskError(f"评审包 {path} 的签名文件 {SIGNATURE_NAME} 格式错误")
+        raise PanelDeskError(Message(QT_TRANSLATE_NOOP(
+            "Packet", "评审包 {path} 的签名文件 {signature_name} 格式错误"),
+            path=path, signature_name=SIGNATURE_NAME))
     check_layout_bounds(path, infos, start_dir)
     manifest_bytes = _read_plain(source, by_name[MANIFEST_NAME])
     signature = _read_plain(source, by_name[SIGNATURE_NAME])
@@ -83,9 +88,11 @@ def open_packet(path: Path | str, limits: Limits | None = None,
     try:
         manifest = Manifest.from_dict(data)
     except PanelDeskError as err:
-        raise PanelDeskError(f"评审包 {path}：{err}") from None
+        raise PanelDeskError(Message(QT_TRANSLATE_NOOP("Packet", "评审包 {path}：{err}"),
+            path=path, err=err)) from None
     if manifest.organizer_fingerprint != fingerprint(public_key):
-        raise PanelDeskError(f"评审包 {path} 的组织方指纹与公钥不符")
+        raise PanelDeskError(Message(QT_TRANSLATE_NOOP("Packet", "评审包 {path} 的组织方指纹与公钥不符"),
+            path=path))
     check_members_against_manifest(path, infos, manifest.files(), limits)
     return Packet(path, manifest, manifest_bytes, public_key, by_name, source)
 
@@ -129,10 +136,13 @@ class Packet:
                 yield from verified_member(fh, self._infos[name], entry.size, entry.sha256,
                                            chunk_size)
         except Corrupt as err:
-            raise PanelDeskError(f"评审包 {self.path} 中的文件 {name} 已损坏：{err}") from None
+            raise PanelDeskError(Message(QT_TRANSLATE_NOOP(
+                "Packet", "评审包 {path} 中的文件 {name} 已损坏：{err}"),
+                path=self.path, name=name, err=err)) from None
         except OSError as err:
-            raise PanelDeskError(f"无法读取评审包 {self.path}（{name}）："
-                                 f"{err.strerror or err}") from None
+            raise PanelDeskError(Message(QT_TRANSLATE_NOOP(
+                "Packet", "无法读取评审包 {path}（{name}）：{reason}"),
+                path=self.path, name=name, reason=err.strerror or err)) from None
 
     def verify_all(self, progress: ProgressFn | None = None,
                    cancelled: Callable[[], bool] | None = None,
@@ -153,11 +163,13 @@ class Packet:
             with self.source.open() as fh:
                 check_container(fh, infos, local_headers=False)  # the scan checks those
         except NotCanonical as err:
-            raise PanelDeskError(f"评审包 {self.path} 的结构被改动：{err}") from None
+            raise PanelDeskError(Message(QT_TRANSLATE_NOOP("Packet", "评审包 {path} 的结构被改动：{err}"),
+                path=self.path, err=err)) from None
         except OSError as err:
-            raise PanelDeskError(f"无法读取评审包 {self.path}：{err.strerror or err}") from None
+            raise PanelDeskError(Message(QT_TRANSLATE_NOOP("Packet", "无法读取评审包 {path}：{reason}"),
+                path=self.path, reason=err.strerror or err)) from None
         if cancelled is not None and cancelled():
-            raise PanelDeskError("已取消校验")
+            raise PanelDeskError(Message(QT_TRANSLATE_NOOP("Packet", "已取消校验")))
         jobs = [(info, self._files.get(info.orig_filename))
                 for info in sorted(infos, key=lambda i: i.header_offset)]
         count = max(1, min(workers or min(2, os.cpu_count() or 1), len(jobs)))
@@ -165,7 +177,7 @@ class Packet:
         while not run.wait(0.1):
             if cancelled is not None and cancelled():
                 run.stop()
-                raise PanelDeskError("已取消校验")
+                raise PanelDeskError(Message(QT_TRANSLATE_NOOP("Packet", "已取消校验")))
             if progress is not None:
                 progress(run.done(), total)
         if run.error is not None:
@@ -177,12 +189,14 @@ class Packet:
         self._check_open()
         entry = self._files.get(name)
         if entry is None:
-            raise PanelDeskError(f"评审包 {self.path} 的清单中没有文件 {show_name(str(name))}")
+            raise PanelDeskError(Message(QT_TRANSLATE_NOOP("Packet", "评审包 {path} 的清单中没有文件 {name}"),
+                path=self.path, name=show_name(str(name))))
         return entry
 
     def _check_open(self) -> None:
         if self._closed:
-            raise PanelDeskError(f"评审包 {self.path} 已关闭")
+            raise PanelDeskError(Message(QT_TRANSLATE_NOOP("Packet", "评审包 {path} 已关闭"),
+                path=self.path))
 
     # -- lifetime ------------------------------------------------------------------------------
 
@@ -211,14 +225,17 @@ def _central_directory(source: PacketSource,
     except PanelDeskError:
         raise
     except OSError as err:
-        raise PanelDeskError(f"无法读取评审包 {path}：{err.strerror or err}") from None
+        raise PanelDeskError(Message(QT_TRANSLATE_NOOP("Packet", "无法读取评审包 {path}：{reason}"),
+            path=path, reason=err.strerror or err)) from None
     except Exception as err:  # noqa: BLE001 — zipfile raises many kinds on hostile input
         cause = err.__context__  # zipfile turns a read error (a broken chunk) into BadZipFile
         if isinstance(cause, OSError):
-            raise PanelDeskError(f"无法读取评审包 {path}：{cause.strerror or cause}") from None
+            raise PanelDeskError(Message(QT_TRANSLATE_NOOP("Packet", "无法读取评审包 {path}：{reason}"),
+                path=path, reason=cause.strerror or cause)) from None
         # Said for the user, who never needs the exception's name ("BadZipFile").
-        raise PanelDeskError(f"{path.name} 不是有效的评审包：文件已损坏或不完整（可能在下载或"
-                             "复制时中断）。请向组织方重新索取评审包。") from None
+        raise PanelDeskError(Message(QT_TRANSLATE_NOOP(
+            "Packet", "{name} 不是有效的评审包：文件已损坏或不完整（可能在下载或复制时中断）。请向组织方重新索取评审包。"),
+            name=path.name)) from None
 
 
 def _read_plain(source: PacketSource, info: zipfile.ZipInfo) -> bytes:
@@ -227,9 +244,12 @@ def _read_plain(source: PacketSource, info: zipfile.ZipInfo) -> bytes:
         with source.open() as fh:
             return b"".join(bytes(c) for c in stream_member(fh, info, info.file_size, CHUNK))
     except Corrupt as err:
-        raise PanelDeskError(f"评审包 {path} 中的 {info.orig_filename} 已损坏：{err}") from None
+        raise PanelDeskError(Message(QT_TRANSLATE_NOOP(
+            "Packet", "评审包 {path} 中的 {orig_filename} 已损坏：{err}"),
+            path=path, orig_filename=info.orig_filename, err=err)) from None
     except OSError as err:
-        raise PanelDeskError(f"无法读取评审包 {path}：{err.strerror or err}") from None
+        raise PanelDeskError(Message(QT_TRANSLATE_NOOP("Packet", "无法读取评审包 {path}：{reason}"),
+            path=path, reason=err.strerror or err)) from None
 
 
 # The organizer key as canonical JSON writes it.  Inside a JSON string every quote is
@@ -248,19 +268,25 @@ def _verified_public_key(path: Path, manifest_bytes: bytes, signature: bytes,
     match = _KEY_FIELD.search(manifest_bytes)
     public_key = unb64(match.group(1).decode("ascii")) if match else b""
     if len(public_key) != 32:
-        raise PanelDeskError(f"评审包 {path} 的清单缺少有效的组织方公钥")
+        raise PanelDeskError(Message(QT_TRANSLATE_NOOP("Packet", "评审包 {path} 的清单缺少有效的组织方公钥"),
+            path=path))
     if not verify_signature(public_key, signature, manifest_bytes):
-        raise PanelDeskError(f"评审包 {path} 的签名无效：清单（{MANIFEST_NAME}）已被改动或签名不匹配")
+        raise PanelDeskError(Message(QT_TRANSLATE_NOOP(
+            "Packet", "评审包 {path} 的签名无效：清单（{manifest_name}）已被改动或签名不匹配"),
+            path=path, manifest_name=MANIFEST_NAME))
     # Every JSON value but the first in a container follows a comma: together with the
     # brackets this bounds the number of values, and so the memory parsing takes.
     values = sum(manifest_bytes.count(c) for c in (b",", b"{", b"["))
     if values > limits.max_manifest_values:
-        raise PanelDeskError(f"评审包 {path} 的清单含有过多条目（约 {values} 个，上限 "
-                             f"{limits.max_manifest_values}），已拒绝")
+        raise PanelDeskError(Message(QT_TRANSLATE_NOOP(
+            "Packet", "评审包 {path} 的清单含有过多条目（约 {values} 个，上限 {max_manifest_values}），已拒绝"),
+            path=path, values=values, max_manifest_values=limits.max_manifest_values))
     try:
         data: Any = json.loads(manifest_bytes)
     except (ValueError, RecursionError):
-        raise PanelDeskError(f"评审包 {path} 的清单不是有效的 JSON") from None
+        raise PanelDeskError(Message(QT_TRANSLATE_NOOP("Packet", "评审包 {path} 的清单不是有效的 JSON"),
+            path=path)) from None
     if not isinstance(data, dict) or data.get("organizer_public_key") != b64(public_key):
-        raise PanelDeskError(f"评审包 {path} 的清单中的组织方公钥与签名所用的公钥不一致")
+        raise PanelDeskError(Message(QT_TRANSLATE_NOOP(
+            "Packet", "评审包 {path} 的清单中的组织方公钥与签名所用的公钥不一致"), path=path))
     return data, public_key

@@ -13,6 +13,7 @@ import threading
 import zipfile
 
 from app.errors import PanelDeskError
+from app.i18n import QT_TRANSLATE_NOOP, Message
 from app.model import PacketFile
 from app.packet.members import CHUNK, Corrupt, verified_member
 from app.packet.source import PacketSource
@@ -80,7 +81,8 @@ class Scan:
                     name = info.orig_filename
                     expected = local_header_bytes(info)
                     if fh.read(len(expected)) != expected:
-                        raise NotCanonical(f"{name} 的本地文件头不是标准格式或与目录不一致")
+                        raise NotCanonical(Message(QT_TRANSLATE_NOOP(
+                            "Packet", "{name} 的本地文件头不是标准格式或与目录不一致"), name=name))
                     if entry is None:  # manifest.json / .sig: already checked by the signature
                         fh.seek(info.compress_size, os.SEEK_CUR)
                         continue

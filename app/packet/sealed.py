@@ -31,7 +31,7 @@ from cryptography.hazmat.primitives.ciphers.aead import AESGCM
 from cryptography.hazmat.primitives.kdf.scrypt import Scrypt
 
 from app.errors import PanelDeskError
-from app.i18n import QT_TRANSLATE_NOOP
+from app.i18n import QT_TRANSLATE_NOOP, Message
 
 MAGIC = b"\x89PDSEAL\n"  # not "PK": no zip tool mistakes it for a packet it can read
 VERSION = 1
@@ -57,8 +57,7 @@ PASSPHRASE_ENV = "PANELDESK_PACKET_PASSPHRASE"
 _CHECK_DOMAIN, _CHUNK_DOMAIN = b"\x00\x00\x00\x01", b"\x00\x00\x00\x00"
 
 # Messages the interface translates (context "PacketSeal"); the CLI prints the Chinese.
-MSG_WRONG = QT_TRANSLATE_NOOP(
-    "PacketSeal", "口令错误：无法解开加密评审包 {name}（口令不对，或文件头已被改动）")
+MSG_WRONG = QT_TRANSLATE_NOOP("PacketSeal", "口令错误：无法解开加密评审包 {name}（口令不对，或文件头已被改动）")
 MSG_NEEDED = QT_TRANSLATE_NOOP(
     "PacketSeal", "评审包 {name} 已加密：请提供评审包口令（--packet-passphrase-file 或环境变量 {env}）")
 
@@ -138,18 +137,21 @@ def read_header(fh: BinaryIO, name: str) -> Header:
     """Parse and bound the public header of `fh` (positioned at 0); checks the file size."""
     raw = fh.read(HEADER_SIZE)
     if len(raw) != HEADER_SIZE or not raw.startswith(MAGIC):
-        raise PanelDeskError(f"{name} 不是加密评审包，或文件头被截断")
+        raise PanelDeskError(Message(QT_TRANSLATE_NOOP("Packet", "{name} 不是加密评审包，或文件头被截断"),
+            name=name))
     (_, version, cipher, kdf, log2_n, reserved0, reserved1, r, p, chunk, size,
      salt) = _FIELDS.unpack(raw[:_FIELDS.size])
     header = Header(KdfParams(log2_n, r, p), chunk, size, salt, raw[_FIELDS.size:],
                     raw[:_FIELDS.size])
     problem = _header_problem(version, cipher, kdf, reserved0 | reserved1, header)
     if problem:
-        raise PanelDeskError(f"加密评审包 {name} 的文件头无效：{problem}")
+        raise PanelDeskError(Message(QT_TRANSLATE_NOOP("Packet", "加密评审包 {name} 的文件头无效：{problem}"),
+            name=name, problem=problem))
     actual = os.fstat(fh.fileno()).st_size
     if actual != header.file_size:
-        raise PanelDeskError(f"加密评审包 {name} 的长度不符（{actual} 字节，文件头要求 "
-                             f"{header.file_size} 字节）：文件被截断或附加了内容")
+        raise PanelDeskError(Message(QT_TRANSLATE_NOOP(
+            "Packet", "加密评审包 {name} 的长度不符（{actual} 字节，文件头要求 {file_size} 字节）：文件被截断或附加了内容"),
+            name=name, actual=actual, file_size=header.file_size))
     return header
 
 
@@ -202,7 +204,7 @@ def seal_file(plain: Path, target: Path, passphrase: str, kdf: KdfParams | None 
               chunk_size: int = CHUNK_SIZE) -> None:
     """Encrypt the finished packet `plain` into `target` (written next to it, then renamed)."""
     if not passphrase:
-        raise PanelDeskError("评审包口令不能为空")
+        raise PanelDeskError(Message(QT_TRANSLATE_NOOP("Packet", "评审包口令不能为空")))
     kdf = kdf or DEFAULT_KDF
     size = plain.stat().st_size
     salt = secrets.token_bytes(16)
@@ -211,7 +213,8 @@ def seal_file(plain: Path, target: Path, passphrase: str, kdf: KdfParams | None 
     draft = Header(kdf, chunk_size, size, salt, b"", raw)
     problem = _header_problem(VERSION, CIPHER_AES_256_GCM, KDF_SCRYPT, 0, draft)
     if problem:
-        raise PanelDeskError(f"无法加密评审包：{problem}")
+        raise PanelDeskError(Message(QT_TRANSLATE_NOOP("Packet", "无法加密评审包：{problem}"),
+            problem=problem))
     key = Scrypt(salt=salt, length=32, n=1 << kdf.log2_n, r=kdf.r, p=kdf.p).derive(
         _normalise(passphrase))
     aead = AESGCM(key)
@@ -223,13 +226,15 @@ def seal_file(plain: Path, target: Path, passphrase: str, kdf: KdfParams | None 
             for index in range(draft.chunk_count):
                 block = src.read(chunk_size)
                 if len(block) != min(chunk_size, size - index * chunk_size):
-                    raise PanelDeskError(f"评审包 {plain} 在加密时被改动")
+                    raise PanelDeskError(Message(QT_TRANSLATE_NOOP("Packet", "评审包 {plain} 在加密时被改动"),
+                        plain=plain))
                 out.write(aead.encrypt(draft.chunk_nonce(index), block, draft.chunk_ad(index)))
             out.flush()
             os.fsync(out.fileno())
         os.replace(tmp, target)
     except OSError as err:
-        raise PanelDeskError(f"无法写入加密评审包 {target}：{err.strerror or err}") from err
+        raise PanelDeskError(Message(QT_TRANSLATE_NOOP("Packet", "无法写入加密评审包 {target}：{reason}"),
+            target=target, reason=err.strerror or err)) from err
     finally:
         with contextlib.suppress(OSError):
             tmp.unlink(missing_ok=True)
@@ -245,9 +250,13 @@ def passphrase_from(passphrase_file: str | os.PathLike[str] | None, *,
                 line = fh.readline(4096).rstrip("\r\n")
         except (OSError, UnicodeDecodeError) as err:
             detail = getattr(err, "strerror", None) or err
-            raise PanelDeskError(f"无法读取评审包口令文件 {passphrase_file}：{detail}") from None
+            raise PanelDeskError(Message(QT_TRANSLATE_NOOP(
+                "Packet", "无法读取评审包口令文件 {passphrase_file}：{detail}"),
+                passphrase_file=passphrase_file, detail=detail)) from None
         if not line:
-            raise PanelDeskError(f"评审包口令文件 {passphrase_file} 的第一行为空，口令不能为空")
+            raise PanelDeskError(Message(QT_TRANSLATE_NOOP(
+                "Packet", "评审包口令文件 {passphrase_file} 的第一行为空，口令不能为空"),
+                passphrase_file=passphrase_file))
         return line
     if env.get(PASSPHRASE_ENV):
         return env[PASSPHRASE_ENV]
@@ -260,7 +269,8 @@ def public_facts(path: Path) -> dict[str, object]:
         with open(path, "rb") as fh:
             header = read_header(fh, str(path))
     except OSError as err:
-        raise PanelDeskError(f"无法读取评审包 {path}：{err.strerror or err}") from None
+        raise PanelDeskError(Message(QT_TRANSLATE_NOOP("Packet", "无法读取评审包 {path}：{reason}"),
+            path=path, reason=err.strerror or err)) from None
     return {
         "encrypted": True, "format_version": VERSION, "cipher": "AES-256-GCM",
         "kdf": {"name": "scrypt", "n": 1 << header.kdf.log2_n, "r": header.kdf.r,
@@ -276,4 +286,5 @@ def packet_key_id(path: Path) -> str:
         with open(path, "rb") as fh:
             return read_header(fh, str(path)).packet_key_id
     except OSError as err:
-        raise PanelDeskError(f"无法读取评审包 {path}：{err.strerror or err}") from None
+        raise PanelDeskError(Message(QT_TRANSLATE_NOOP("Packet", "无法读取评审包 {path}：{reason}"),
+            path=path, reason=err.strerror or err)) from None

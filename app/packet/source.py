@@ -12,6 +12,7 @@ from pathlib import Path
 from typing import BinaryIO, Protocol
 
 from app.errors import PanelDeskError
+from app.i18n import QT_TRANSLATE_NOOP, Message
 from app.packet.sealed import MSG_NEEDED, PASSPHRASE_ENV, PassphraseRequired, has_magic
 from app.packet.sealed_file import SealedSource
 
@@ -50,4 +51,5 @@ def open_source(path: Path, passphrase: str | None) -> PacketSource:
     try:
         return SealedSource.unlock(path, passphrase)
     except OSError as err:
-        raise PanelDeskError(f"无法读取评审包 {path}：{err.strerror or err}") from None
+        raise PanelDeskError(Message(QT_TRANSLATE_NOOP("Packet", "无法读取评审包 {path}：{reason}"),
+            path=path, reason=err.strerror or err)) from None

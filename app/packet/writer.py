@@ -29,6 +29,7 @@ from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
 from app.atomic import pending
 from app.canonical import canonical_json, sha256_hex
 from app.errors import PanelDeskError
+from app.i18n import QT_TRANSLATE_NOOP, Message
 from app.keys import b64, fingerprint, public_key_bytes, sign
 from app.packet.limits import (
     MANIFEST_NAME,
@@ -103,7 +104,8 @@ class PacketWriter:
             pending(self._tmp)  # noted first: a signal may come before abort() could run
             self._fh = open(self._tmp, "xb")  # noqa: SIM115 — closed in finish()/abort()
         except OSError as err:
-            raise PanelDeskError(f"无法创建评审包 {self.path}：{err.strerror or err}") from err
+            raise PanelDeskError(Message(QT_TRANSLATE_NOOP("Packet", "无法创建评审包 {path}：{reason}"),
+                path=self.path, reason=err.strerror or err)) from err
         self._zip = zipfile.ZipFile(self._fh, "w", allowZip64=True)
 
     # -- adding -----------------------------------------------------------------------------
@@ -115,16 +117,20 @@ class PacketWriter:
         if problem is None and name in RESERVED_NAMES:
             problem = "与清单文件重名"
         if problem:
-            raise PanelDeskError(f"评审包文件名不安全：{name!r}（{problem}）")
+            raise PanelDeskError(Message(QT_TRANSLATE_NOOP("Packet", "评审包文件名不安全：{name}（{problem}）"),
+                name=repr(name), problem=problem))
         if name in self._added:
-            raise PanelDeskError(f"评审包文件名重复：{name}")
+            raise PanelDeskError(Message(QT_TRANSLATE_NOOP("Packet", "评审包文件名重复：{name}"), name=name))
         size = len(data)
         if size > self.limits.max_file or size * 1.05 > ZIP64_LIMIT:
             # Members never need zip64 fields of their own (see local_header_bytes).
-            raise PanelDeskError(f"文件 {name} 过大（{size} 字节），超过评审包单个文件上限 "
-                                 f"{self.limits.max_file} 字节")
+            raise PanelDeskError(Message(QT_TRANSLATE_NOOP(
+                "Packet", "文件 {name} 过大（{size} 字节），超过评审包单个文件上限 {max_file} 字节"),
+                name=name, size=size, max_file=self.limits.max_file))
         if self._total + size > self.limits.max_total:
-            raise PanelDeskError(f"评审包总大小将超过上限 {self.limits.max_total} 字节（添加 {name} 时）")
+            raise PanelDeskError(Message(QT_TRANSLATE_NOOP(
+                "Packet", "评审包总大小将超过上限 {max_total} 字节（添加 {name} 时）"),
+                max_total=self.limits.max_total, name=name))
         self._write(name, data, self._compression_for(name, data))
         digest = hashlib.sha256(data).hexdigest()
         self._added[name] = (size, digest)
@@ -152,7 +158,8 @@ class PacketWriter:
                                compresslevel=6 if compress_type == zipfile.ZIP_DEFLATED else None)
         except OSError as err:
             self.abort()
-            raise PanelDeskError(f"写入评审包 {self.path} 失败：{err.strerror or err}") from err
+            raise PanelDeskError(Message(QT_TRANSLATE_NOOP("Packet", "写入评审包 {path} 失败：{reason}"),
+                path=self.path, reason=err.strerror or err)) from err
 
     # -- finishing ----------------------------------------------------------------------------
 
@@ -176,20 +183,26 @@ class PacketWriter:
         listed = manifest.files()
         for name, entry in listed.items():
             if name not in self._added:
-                raise PanelDeskError(f"评审包清单列出的文件 {name} 未写入评审包")
+                raise PanelDeskError(Message(QT_TRANSLATE_NOOP(
+                    "Packet", "评审包清单列出的文件 {name} 未写入评审包"), name=name))
             size, digest = self._added[name]
             if (entry.size, entry.sha256) != (size, digest):
-                raise PanelDeskError(f"评审包清单中文件 {name} 的大小或 SHA-256 与写入的内容不符")
+                raise PanelDeskError(Message(QT_TRANSLATE_NOOP(
+                    "Packet", "评审包清单中文件 {name} 的大小或 SHA-256 与写入的内容不符"), name=name))
         extra = sorted(set(self._added) - set(listed))
         if extra:
-            raise PanelDeskError(f"评审包中写入了清单未列出的文件：{extra[0]}")
+            raise PanelDeskError(Message(QT_TRANSLATE_NOOP("Packet", "评审包中写入了清单未列出的文件：{extra}"),
+                extra=extra[0]))
         try:
             manifest_bytes = canonical_json(manifest.to_dict())
         except (TypeError, ValueError) as err:
-            raise PanelDeskError(f"评审包清单无法序列化：{err}") from err
+            raise PanelDeskError(Message(QT_TRANSLATE_NOOP("Packet", "评审包清单无法序列化：{err}"),
+                err=err)) from err
         values = sum(manifest_bytes.count(c) for c in (b",", b"{", b"["))
         if len(manifest_bytes) > self.limits.max_manifest or values > self.limits.max_manifest_values:
-            raise PanelDeskError(f"评审包清单过大（{len(manifest_bytes)} 字节，约 {values} 个条目）")
+            raise PanelDeskError(Message(QT_TRANSLATE_NOOP(
+                "Packet", "评审包清单过大（{count} 字节，约 {values} 个条目）"),
+                count=len(manifest_bytes), values=values))
         self._write(MANIFEST_NAME, manifest_bytes,
                     self._compression_for(MANIFEST_NAME, manifest_bytes))
         self._write(SIGNATURE_NAME, sign(key, manifest_bytes), zipfile.ZIP_STORED)
@@ -203,7 +216,8 @@ class PacketWriter:
             _fsync_dir(self.path.parent)
         except OSError as err:
             self.abort()
-            raise PanelDeskError(f"写入评审包 {self.path} 失败：{err.strerror or err}") from err
+            raise PanelDeskError(Message(QT_TRANSLATE_NOOP("Packet", "写入评审包 {path} 失败：{reason}"),
+                path=self.path, reason=err.strerror or err)) from err
         self._done = True
         return "sha256:" + sha256_hex(manifest_bytes)
 
@@ -222,7 +236,7 @@ class PacketWriter:
 
     def _check_open(self) -> None:
         if self._done:
-            raise PanelDeskError("评审包已完成或已放弃，不能再写入")
+            raise PanelDeskError(Message(QT_TRANSLATE_NOOP("Packet", "评审包已完成或已放弃，不能再写入")))
 
     def __enter__(self) -> PacketWriter:
         return self
@@ -265,17 +279,20 @@ def check_container(fh: BinaryIO, infos: list[zipfile.ZipInfo], *,
     position = 0
     for info in sorted(infos, key=lambda i: i.header_offset):
         if info.header_offset != position:
-            raise NotCanonical(f"{info.orig_filename} 之前有多余或缺失的数据")
+            raise NotCanonical(Message(QT_TRANSLATE_NOOP("Packet", "{orig_filename} 之前有多余或缺失的数据"),
+                orig_filename=info.orig_filename))
         expected = local_header_bytes(info)
         if local_headers:
             fh.seek(position)
             if fh.read(len(expected)) != expected:
-                raise NotCanonical(f"{info.orig_filename} 的本地文件头不是标准格式或与目录不一致")
+                raise NotCanonical(Message(QT_TRANSLATE_NOOP(
+                    "Packet", "{orig_filename} 的本地文件头不是标准格式或与目录不一致"),
+                    orig_filename=info.orig_filename))
         position += len(expected) + info.compress_size
     expected_cd = b"".join(central_entry_bytes(info) for info in infos)
     fh.seek(position)
     if fh.read(len(expected_cd)) != expected_cd:
-        raise NotCanonical("中央目录不是标准格式")
+        raise NotCanonical(Message(QT_TRANSLATE_NOOP("Packet", "中央目录不是标准格式")))
     _check_tail(fh, file_size, position, len(expected_cd), len(infos))
 
 
@@ -288,17 +305,17 @@ def _check_tail(fh: BinaryIO, file_size: int, cd_offset: int, cd_size: int, coun
     expected = (b"PK\x05\x06", 0, 0, min(count, 0xFFFF), min(count, 0xFFFF),
                 min(cd_size, 0xFFFFFFFF), min(cd_offset, 0xFFFFFFFF), 0)
     if eocd != expected:
-        raise NotCanonical("目录结束记录不一致")
+        raise NotCanonical(Message(QT_TRANSLATE_NOOP("Packet", "目录结束记录不一致")))
     if not zip64:
         if end_of_cd != file_size - _EOCD.size:
-            raise NotCanonical("目录之后有多余的数据")
+            raise NotCanonical(Message(QT_TRANSLATE_NOOP("Packet", "目录之后有多余的数据")))
         return
     if end_of_cd != file_size - _EOCD.size - _LOCATOR.size - _EOCD64.size:
-        raise NotCanonical("目录之后有多余的数据")
+        raise NotCanonical(Message(QT_TRANSLATE_NOOP("Packet", "目录之后有多余的数据")))
     fh.seek(end_of_cd)
     record = _EOCD64.unpack(fh.read(_EOCD64.size))
     locator = _LOCATOR.unpack(fh.read(_LOCATOR.size))
     if record != (b"PK\x06\x06", 44, 45, 45, 0, 0, count, count, cd_size, cd_offset):
-        raise NotCanonical("ZIP64 目录结束记录不一致")
+        raise NotCanonical(Message(QT_TRANSLATE_NOOP("Packet", "ZIP64 目录结束记录不一致")))
     if locator != (b"PK\x06\x07", 0, end_of_cd, 1):
-        raise NotCanonical("ZIP64 定位记录不一致")
+        raise NotCanonical(Message(QT_TRANSLATE_NOOP("Packet", "ZIP64 定位记录不一致")))

@@ -121,16 +121,17 @@ def export_sheet(session: ReviewSession, key: Ed25519PrivateKey, out_path: Path 
     missing = check_before_export(session)
     if missing and not allow_partial:
         shown = "；".join(missing[:10]) + ("……" if len(missing) > 10 else "")
-        raise PanelDeskError(f"评分尚未完成，不能导出正式评分表（共 {len(missing)} 项）：{shown}。"
-                             "如确需提交，请以“部分评分”方式导出（--partial）")
+        raise PanelDeskError(Message(QT_TRANSLATE_NOOP(
+            "Sheets", "评分尚未完成，不能导出正式评分表（共 {count} 项）：{shown}。如确需提交，请以“部分评分”方式导出（--partial）"),
+            count=len(missing), shown=shown))
     partial = bool(missing)
     public = public_key_bytes(key)
     fp = fingerprint(public)
     if session.expert.fingerprint and session.expert.fingerprint != fp:
         raise PanelDeskError(
-            f"本机密钥（指纹 {format_fingerprint(fp)}）与评审包中为专家 {session.expert_id} "
-            f"登记的指纹（{format_fingerprint(session.expert.fingerprint)}）不一致，"
-            "组织方将无法认可此评分表；请使用登记的密钥，或联系组织方重新登记")
+            Message(QT_TRANSLATE_NOOP(
+            "Sheets", "本机密钥（指纹 {fp}）与评审包中为专家 {expert_id} 登记的指纹（{fingerprint}）不一致，组织方将无法认可此评分表；请使用登记的密钥，或联系组织方重新登记"),
+            fp=format_fingerprint(fp), expert_id=session.expert_id, fingerprint=format_fingerprint(session.expert.fingerprint)))
     rows = session_rows(session)
     _refuse_overlong_cells(rows)
     canonical = canonical_rows(rows)
@@ -176,8 +177,9 @@ def _workbook_or_refuse(session: ReviewSession, rows: list[dict[str, Any]],
         return _workbook(session, rows, payload, data, signature, public)
     except IllegalCharacterError as err:
         shown = repr(str(err).split(" cannot be used")[0])[:80]
-        raise PanelDeskError(f"评审包“{session.packet_id}”中的文字含有评分表无法保存的控制字符"
-                             f"（{shown}），不能导出评分表；请联系组织方") from None
+        raise PanelDeskError(Message(QT_TRANSLATE_NOOP(
+            "Sheets", "评审包“{packet_id}”中的文字含有评分表无法保存的控制字符（{shown}），不能导出评分表；请联系组织方"),
+            packet_id=session.packet_id, shown=shown)) from None
 
 
 def _text(cell: Any, value: Any) -> None:
@@ -351,5 +353,6 @@ def _refuse_overlong_cells(rows: list[dict[str, Any]]) -> None:
         for key in ("title", "comment", "recusal_reason"):
             value = row.get(key)
             if isinstance(value, str) and len(value) > CELL_LIMIT:
-                raise PanelDeskError(f"申报 {row['id']} 的{FIELD_TEXT[key]}过长（{len(value)} 字），"
-                                     f"评分表单元格最多容纳 {CELL_LIMIT} 字，不能导出；请精简后再导出")
+                raise PanelDeskError(Message(QT_TRANSLATE_NOOP(
+                    "Sheets", "申报 {row} 的{field_text}过长（{count} 字），评分表单元格最多容纳 {cell_limit} 字，不能导出；请精简后再导出"),
+                    row=row['id'], field_text=FIELD_TEXT[key], count=len(value), cell_limit=CELL_LIMIT))

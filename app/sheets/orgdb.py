@@ -36,6 +36,7 @@ from sqlalchemy import (
 from sqlalchemy.exc import SQLAlchemyError
 
 from app.errors import PanelDeskError
+from app.i18n import QT_TRANSLATE_NOOP, Message
 from app.paths import user_data_dir
 
 metadata = MetaData()
@@ -145,7 +146,8 @@ class OrgDB:
             self.engine: Engine = create_engine(self.url)
             _create_tables(self.engine)
         except (SQLAlchemyError, ImportError, ValueError, OSError) as err:
-            raise PanelDeskError(f"无法打开组织方数据库 {_safe(self.url)}：{_reason(err)}") from err
+            raise PanelDeskError(Message(QT_TRANSLATE_NOOP("Sheets", "无法打开组织方数据库 {url}：{err}"),
+                url=_safe(self.url), err=_reason(err))) from err
 
     def close(self) -> None:
         self.engine.dispose()

@@ -156,12 +156,13 @@ def _read_file(path: Path) -> bytes:
         with os.fdopen(fd, "rb") as fh:
             st = os.fstat(fh.fileno())
             if not stat.S_ISREG(st.st_mode):
-                raise _Bad("不是普通文件（文件夹、管道或设备），无法作为评分表读取")
+                raise _Bad(Message(QT_TRANSLATE_NOOP("Sheets", "不是普通文件（文件夹、管道或设备），无法作为评分表读取")))
             if st.st_size > MAX_FILE_BYTES:
                 raise _Bad(too_big.format(st.st_size // 1024 // 1024))
             data = fh.read(MAX_FILE_BYTES + 1)
     except OSError as err:
-        raise _Bad(f"无法读取文件（{err.strerror or err}）") from None
+        raise _Bad(Message(QT_TRANSLATE_NOOP("Sheets", "无法读取文件（{reason}）"),
+            reason=err.strerror or err)) from None
     if len(data) > MAX_FILE_BYTES:  # it grew after it was measured
         raise _Bad(too_big.format(len(data) // 1024 // 1024))
     return data
@@ -170,31 +171,34 @@ def _read_file(path: Path) -> bytes:
 def _check_zip(data: bytes) -> None:
     # The bytes already read, not the path again: the file may have changed meanwhile.
     if not zipfile.is_zipfile(io.BytesIO(data)):
-        raise _Bad("不是 Excel 工作簿（.xlsx）：文件不是 zip 格式，可能已截断或是其他类型的文件")
+        raise _Bad(Message(QT_TRANSLATE_NOOP(
+            "Sheets", "不是 Excel 工作簿（.xlsx）：文件不是 zip 格式，可能已截断或是其他类型的文件")))
     try:
         with zipfile.ZipFile(io.BytesIO(data)) as zf:
             infos = zf.infolist()
             if len(infos) > MAX_MEMBERS:
-                raise _Bad(f"工作簿内部文件过多（{len(infos)} 个）")
+                raise _Bad(Message(QT_TRANSLATE_NOOP("Sheets", "工作簿内部文件过多（{count} 个）"),
+                    count=len(infos)))
             names = {i.filename for i in infos}
             if "[Content_Types].xml" not in names or "xl/workbook.xml" not in names:
-                raise _Bad("不是 Excel 工作簿（.xlsx）：缺少工作簿结构（可能是改了扩展名的 Word 文档）")
+                raise _Bad(Message(QT_TRANSLATE_NOOP(
+                    "Sheets", "不是 Excel 工作簿（.xlsx）：缺少工作簿结构（可能是改了扩展名的 Word 文档）")))
             total = 0
             for info in infos:
                 total += info.file_size
                 if total > MAX_UNPACKED_BYTES:
-                    raise _Bad("工作簿解压后过大，疑似压缩炸弹")
+                    raise _Bad(Message(QT_TRANSLATE_NOOP("Sheets", "工作簿解压后过大，疑似压缩炸弹")))
                 # An absolute bound, not a ratio: an honest sheet of long, repetitive
                 # comments deflates far beyond any ratio, and what it costs to read a
                 # part depends on its size alone (docs/formats.md, "Limits").
                 if info.file_size > MAX_PART_BYTES:
-                    raise _Bad(f"工作簿内部文件 {info.filename[:80]} 解压后过大"
-                               f"（{info.file_size // 1048576} MB，上限 "
-                               f"{MAX_PART_BYTES // 1048576} MB），疑似压缩炸弹")
+                    raise _Bad(Message(QT_TRANSLATE_NOOP(
+                        "Sheets", "工作簿内部文件 {filename} 解压后过大（{file_size} MB，上限 {max_part_bytes} MB），疑似压缩炸弹"),
+                        filename=info.filename[:80], file_size=info.file_size // 1048576, max_part_bytes=MAX_PART_BYTES // 1048576))
                 if info.filename.endswith((".xml", ".rels", ".vml")):
                     _scan_xml(zf, info)
     except (zipfile.BadZipFile, zipfile.LargeZipFile, EOFError, NotImplementedError) as err:
-        raise _Bad(f"工作簿的 zip 结构已损坏（{err}）") from None
+        raise _Bad(Message(QT_TRANSLATE_NOOP("Sheets", "工作簿的 zip 结构已损坏（{err}）"), err=err)) from None
 
 
 def _scan_xml(zf: zipfile.ZipFile, info: zipfile.ZipInfo) -> None:
@@ -206,11 +210,13 @@ def _scan_xml(zf: zipfile.ZipFile, info: zipfile.ZipInfo) -> None:
         while chunk := fh.read(256 * 1024):
             read += len(chunk)
             if read > info.file_size + 1:
-                raise _Bad(f"工作簿内部文件 {info.filename[:80]} 的大小与目录不符")
+                raise _Bad(Message(QT_TRANSLATE_NOOP("Sheets", "工作簿内部文件 {filename} 的大小与目录不符"),
+                    filename=info.filename[:80]))
             window = (tail + chunk).upper()
             if b"<!DOCTYPE" in window or b"<!ENTITY" in window:
-                raise _Bad(f"工作簿内部文件 {info.filename[:80]} 含有 XML 实体定义（DTD），"
-                           "正常的评分表不会有，疑似恶意文件")
+                raise _Bad(Message(QT_TRANSLATE_NOOP(
+                    "Sheets", "工作簿内部文件 {filename} 含有 XML 实体定义（DTD），正常的评分表不会有，疑似恶意文件"),
+                    filename=info.filename[:80]))
             tail = chunk[-16:]
 
 
@@ -245,9 +251,10 @@ def _verify(book: Xlsx, check: SheetCheck) -> SheetCheck:
         check.reason = _say(OTHER_FINGERPRINT, name=check.path.name)
         return check
     if SCORE_SHEET not in book.sheetnames:
-        raise _Bad(f"缺少“{SCORE_SHEET}”工作表")
+        raise _Bad(Message(QT_TRANSLATE_NOOP("Sheets", "缺少“{score_sheet}”工作表"),
+            score_sheet=SCORE_SHEET))
     if len(payload["rows"]) > MAX_ROWS:
-        raise _Bad("评分表行数过多")
+        raise _Bad(Message(QT_TRANSLATE_NOOP("Sheets", "评分表行数过多")))
     region = score_region(book, payload["criteria"], len(payload["rows"]))
     notes, notes_extra = notes_printed(book)
     check.printed = {**region.printed, **notes}
@@ -283,29 +290,29 @@ def _parse_payload(data: bytes) -> dict[str, Any]:
         if canonical_json(payload) != data:
             raise ValueError("not canonical")
     except (ValueError, TypeError, UnicodeDecodeError, RecursionError):
-        raise _Bad("签名内容不是有效的评分数据") from None
+        raise _Bad(Message(QT_TRANSLATE_NOOP("Sheets", "签名内容不是有效的评分数据"))) from None
     if not isinstance(payload, dict) or payload.get("format") != FORMAT:
-        raise _Bad("签名内容不是评审台评分表")
+        raise _Bad(Message(QT_TRANSLATE_NOOP("Sheets", "签名内容不是评审台评分表")))
     version = payload.get("format_version")
     if type(version) is not int or version > FORMAT_VERSION:  # a bool is not a version
-        raise _Bad("评分表由更新版本的评审台导出，请升级评审台")
+        raise _Bad(Message(QT_TRANSLATE_NOOP("Sheets", "评分表由更新版本的评审台导出，请升级评审台")))
     for name, kind in (("version", int), ("packet_id", str), ("manifest_hash", str),
                        ("rubric_hash", str), ("expert_id", str), ("key_fingerprint", str),
                        ("partial", bool), ("exported_at", str), ("criteria", list),
                        ("rows", list)):
         if name not in payload:
-            raise _Bad(f"签名内容缺少字段 {name}")
+            raise _Bad(Message(QT_TRANSLATE_NOOP("Sheets", "签名内容缺少字段 {name}"), name=name))
         if not isinstance(payload[name], kind):
-            raise _Bad(f"签名内容中的字段 {name} 类型不对")
+            raise _Bad(Message(QT_TRANSLATE_NOOP("Sheets", "签名内容中的字段 {name} 类型不对"), name=name))
     # Versions count exports (1, 2, …); the bound also keeps them in a 32-bit database column.
     # A bool is an int to Python; "第 True 版" is not a version.
     if type(payload["version"]) is not int or not 1 <= payload["version"] < VERSION_LIMIT:
-        raise _Bad("签名内容中的版本号无效")
+        raise _Bad(Message(QT_TRANSLATE_NOOP("Sheets", "签名内容中的版本号无效")))
     if not all(isinstance(c, str) for c in payload["criteria"]):
-        raise _Bad("签名内容中的评分项无效")
+        raise _Bad(Message(QT_TRANSLATE_NOOP("Sheets", "签名内容中的评分项无效")))
     if not all(isinstance(r, dict) and isinstance(r.get("scores"), dict)
                for r in payload["rows"]):
-        raise _Bad("签名内容中的评分行无效")
+        raise _Bad(Message(QT_TRANSLATE_NOOP("Sheets", "签名内容中的评分行无效")))
     return payload
 
 

@@ -14,6 +14,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Any
 
+from app.i18n import QT_TRANSLATE_NOOP, Message
 from app.ooxml.xlsx import SheetRows, Xlsx, column_letters
 from app.sheets.export import (
     HEADER_ROW,
@@ -84,7 +85,8 @@ def signature_items(book: Xlsx) -> tuple[dict[str, Any], list[tuple[str, Any]]]:
     extra = [(f"{SIGNATURE_SHEET}!{ref}", value) for ref, value in read.beyond]
     extra += formula_cells(SIGNATURE_SHEET, read)
     if read.truncated:
-        raise TooLarge(f"“{SIGNATURE_SHEET}”工作表过大")
+        raise TooLarge(Message(QT_TRANSLATE_NOOP("Sheets", "“{signature_sheet}”工作表过大"),
+            signature_sheet=SIGNATURE_SHEET))
     for index, cells in read.rows:
         name, value = cells.get(1, (None, ""))[0], cells.get(2, ("", ""))[0]
         if name is None:
@@ -108,7 +110,9 @@ def score_region(book: Xlsx, criteria: list[str], signed_rows: int) -> ScoreRegi
     read: SheetRows = book.read_rows(SCORE_SHEET, max_rows=limit, max_col=width,
                                      max_cells=limit * (width + 2))
     if read.truncated:
-        raise TooLarge(f"“{SCORE_SHEET}”工作表的行或单元格多于签名内容（{signed_rows} 行）")
+        raise TooLarge(Message(QT_TRANSLATE_NOOP(
+            "Sheets", "“{score_sheet}”工作表的行或单元格多于签名内容（{signed_rows} 行）"),
+            score_sheet=SCORE_SHEET, signed_rows=signed_rows))
     region = ScoreRegion([None] * width, [],
                          extra=[(f"{SCORE_SHEET}!{ref}", v) for ref, v in read.beyond]
                          + formula_cells(SCORE_SHEET, read))
@@ -135,7 +139,8 @@ def notes_printed(book: Xlsx) -> tuple[dict[str, str], list[tuple[str, Any]]]:
     read = book.read_rows(NOTES_SHEET, max_rows=MAX_NOTES_CELLS, max_col=26,
                           max_cells=MAX_NOTES_CELLS)
     if read.truncated:
-        raise TooLarge(f"“{NOTES_SHEET}”工作表过大")
+        raise TooLarge(Message(QT_TRANSLATE_NOOP("Sheets", "“{notes_sheet}”工作表过大"),
+            notes_sheet=NOTES_SHEET))
     printed = {f"{NOTES_SHEET}!{column_letters(col)}{index}": _text(value)
                for index, cells in read.rows for col, (value, _fmt) in cells.items()
                if _filled(value)}

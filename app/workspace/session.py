@@ -8,7 +8,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from app.errors import PanelDeskError
-from app.i18n import QT_TRANSLATE_NOOP, Message
+from app.i18n import QT_TRANSLATE_NOOP, Message, said
 from app.workspace import schema
 from app.workspace.database import HistoryRow, decimal_text
 from app.workspace.flags import checked_flag
@@ -109,7 +109,7 @@ class ReviewSession:
             return self.rubric.parse_score(crit_id, raw)
         except RubricError as err:
             # The rubric's message already names the criterion and the value.
-            raise PanelDeskError(err.args[0]) from err
+            raise PanelDeskError(said(err)) from err
 
     # ---------------------------------------------------------------- writes
 

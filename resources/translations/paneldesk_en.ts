@@ -1203,6 +1203,134 @@ Offline expert panel review: judging packets, expert scoring, signed score sheet
     </message>
 </context>
 <context>
+    <name>Evidence</name>
+    <message>
+        <location filename="../../app/evidence/preview.py" line="56" />
+        <source>{what}已损坏，无法打开</source>
+        <translation>{what} is damaged and cannot be opened</translation>
+    </message>
+    <message>
+        <location filename="../../app/evidence/preview.py" line="59" />
+        <source>{what}无法打开：{reason}</source>
+        <translation>{what} cannot be opened: {reason}</translation>
+    </message>
+    <message>
+        <location filename="../../app/evidence/preview.py" line="104" />
+        <source>{what}已损坏，无法打开（{err}）</source>
+        <translation>{what} is damaged and cannot be opened ({err})</translation>
+    </message>
+    <message>
+        <location filename="../../app/evidence/preview.py" line="120" />
+        <source>表格文件内容损坏，无法读取（{err}）</source>
+        <translation>The spreadsheet is damaged and cannot be read ({err})</translation>
+    </message>
+    <message>
+        <location filename="../../app/evidence/preview.py" line="123" />
+        <source>表格文件中没有工作表</source>
+        <translation>The spreadsheet has no worksheet</translation>
+    </message>
+    <message>
+        <location filename="../../app/evidence/preview.py" line="169" />
+        <source>Word 文件已损坏，无法读取（{err}）</source>
+        <translation>The Word file is damaged and cannot be read ({err})</translation>
+    </message>
+    <message>
+        <location filename="../../app/evidence/preview.py" line="173" />
+        <source>Word 文件中没有文字内容</source>
+        <translation>The Word file has no text</translation>
+    </message>
+    <message>
+        <location filename="../../app/evidence/preview.py" line="194" />
+        <source>文件不是可识别的文本（编码无法识别或包含二进制内容）</source>
+        <translation>The file is not recognisable text (unknown encoding or binary content)</translation>
+    </message>
+    <message>
+        <location filename="../../app/ooxml/docx.py" line="28" />
+        <source>不是 Word 文档（.docx）：缺少正文</source>
+        <translation>Not a Word document (.docx): the body is missing</translation>
+    </message>
+    <message>
+        <location filename="../../app/ooxml/parts.py" line="47" />
+        <source>不是有效的 zip 文件（{name}），可能已截断或是其他类型的文件</source>
+        <translation>Not a valid zip file ({name}); it may be truncated or another kind of file</translation>
+    </message>
+    <message>
+        <location filename="../../app/ooxml/parts.py" line="53" />
+        <source>内部文件过多（{count} 个）</source>
+        <translation>Too many parts inside ({count})</translation>
+    </message>
+    <message>
+        <location filename="../../app/ooxml/parts.py" line="58" />
+        <source>解压后过大（{total} MB，上限 {max_total} MB），疑似压缩炸弹</source>
+        <translation>Too large when unpacked ({total} MB, limit {max_total} MB); a suspected compression bomb</translation>
+    </message>
+    <message>
+        <location filename="../../app/ooxml/parts.py" line="82" />
+        <source>缺少内部文件 {name}</source>
+        <translation>The part {name} is missing</translation>
+    </message>
+    <message>
+        <location filename="../../app/ooxml/parts.py" line="85" />
+        <source>内部文件 {name} 过大（{file_size} KB，上限 {max_bytes} KB）</source>
+        <translation>The part {name} is too large ({file_size} KB, limit {max_bytes} KB)</translation>
+    </message>
+    <message>
+        <location filename="../../app/ooxml/parts.py" line="96" />
+        <source>内部文件 {name} 含有过多元素（超过 {max_elements} 个）</source>
+        <translation>The part {name} has too many elements (over {max_elements})</translation>
+    </message>
+    <message>
+        <location filename="../../app/ooxml/parts.py" line="102" />
+        <source>内部文件 {name} 含有 XML 实体定义（DTD），正常文件不会有，疑似恶意文件</source>
+        <translation>The part {name} defines XML entities (a DTD), which ordinary files never do; it may be malicious</translation>
+    </message>
+    <message>
+        <location filename="../../app/ooxml/parts.py" line="118" />
+        <source>内部文件 {name} 的大小与目录不符</source>
+        <translation>The size of the part {name} differs from the directory's</translation>
+    </message>
+    <message>
+        <location filename="../../app/ooxml/parts.py" line="125" />
+        <source>内部文件 {name} 的 XML 格式错误（{code}）</source>
+        <translation>The part {name} is not well-formed XML ({code})</translation>
+    </message>
+    <message>
+        <location filename="../../app/ooxml/parts.py" line="130" />
+        <source>内部文件 {name} 已损坏（{name2}）</source>
+        <translation>The part {name} is damaged ({name2})</translation>
+    </message>
+    <message>
+        <location filename="../../app/ooxml/xlsx.py" line="100" />
+        <source>不是 Excel 工作簿（.xlsx）：缺少工作簿结构</source>
+        <translation>Not an Excel workbook (.xlsx): the workbook structure is missing</translation>
+    </message>
+    <message>
+        <location filename="../../app/ooxml/xlsx.py" line="192" />
+        <source>共享文本条目过多（超过 {max_strings} 条）</source>
+        <translation>Too many shared strings (over {max_strings})</translation>
+    </message>
+    <message>
+        <location filename="../../app/ooxml/xlsx.py" line="210" />
+        <source>共享文本过长（超过 {max_string_chars} 个字符）</source>
+        <translation>The shared strings are too long (over {max_string_chars} characters)</translation>
+    </message>
+    <message>
+        <location filename="../../app/ooxml/xlsx.py" line="262" />
+        <source>缺少工作表“{sheet}”</source>
+        <translation>The worksheet "{sheet}" is missing</translation>
+    </message>
+    <message>
+        <location filename="../../app/ooxml/xlsx.py" line="341" />
+        <source>单元格引用了不存在的共享文本（第 {index} 条）</source>
+        <translation>A cell refers to a shared string that does not exist (number {index})</translation>
+    </message>
+    <message>
+        <location filename="../../app/ooxml/xlsx.py" line="349" />
+        <source>单元格的数值无效（“{raw}”）</source>
+        <translation>A cell holds an invalid number ("{raw}")</translation>
+    </message>
+</context>
+<context>
     <name>EvidenceKind</name>
     <message>
         <location filename="../../app/evidence/kinds.py" line="203" />
@@ -1958,6 +2086,257 @@ Choose yourself from the roster and {action} your signing key. Score sheets are 
         <location filename="../../ui/organizer/import_page.py" line="354" />
         <source>签名密钥指纹：{fingerprint}</source>
         <translation>Signing key fingerprint: {fingerprint}</translation>
+    </message>
+</context>
+<context>
+    <name>Intake</name>
+    <message>
+        <location filename="../../app/intake/form_doc.py" line="56" />
+        <source>{name}：Word 文档设置了打开密码，无法读取，请申报单位提供未加密的文件</source>
+        <translation>{name}: the Word document is password-protected and cannot be read; ask the applicant for an unencrypted file</translation>
+    </message>
+    <message>
+        <location filename="../../app/intake/form_doc.py" line="60" />
+        <source>需要 LibreOffice（soffice）才能读取旧版 .doc：{name}。请安装 LibreOffice，或请申报单位另存为 .docx 后重新提交</source>
+        <translation>Reading the legacy .doc {name} needs LibreOffice (soffice). Install LibreOffice, or ask the applicant to save it as .docx and send it again</translation>
+    </message>
+    <message>
+        <location filename="../../app/intake/form_doc.py" line="64" />
+        <source>旧版 Word 文档已由 LibreOffice 转换后读取，请核对提取结果</source>
+        <translation>The legacy Word document was converted by LibreOffice before reading; please check what was extracted</translation>
+    </message>
+    <message>
+        <location filename="../../app/intake/form_doc.py" line="84" />
+        <source>{name}：LibreOffice 无法转换这个 .doc 文件，文件可能已损坏或不是 Word 文档</source>
+        <translation>{name}: LibreOffice cannot convert this .doc file; it may be damaged or not a Word document</translation>
+    </message>
+    <message>
+        <location filename="../../app/intake/form_doc.py" line="99" />
+        <source>需要 LibreOffice（soffice）才能读取旧版 .doc：{name}（无法运行 {soffice}：{reason}）</source>
+        <translation>Reading the legacy .doc {name} needs LibreOffice (soffice) ({soffice} cannot be run: {reason})</translation>
+    </message>
+    <message>
+        <location filename="../../app/intake/form_doc.py" line="106" />
+        <source>{name}：LibreOffice 转换旧版 .doc 超时（{timeout_s} 秒），文件可能已损坏</source>
+        <translation>{name}: LibreOffice took longer than {timeout_s} seconds to convert the legacy .doc; the file may be damaged</translation>
+    </message>
+    <message>
+        <location filename="../../app/intake/form_docx.py" line="88" />
+        <source>{name}：Word 文档内部文件过多（{count} 个），拒绝读取</source>
+        <translation>{name}: the Word document has too many parts ({count}); refused</translation>
+    </message>
+    <message>
+        <location filename="../../app/intake/form_docx.py" line="98" />
+        <source>{name}：Word 文档内部文件“{filename}”解压后过大（{file_size} MB），疑似压缩炸弹，拒绝读取</source>
+        <translation>{name}: the part "{filename}" of the Word document is too large when unpacked ({file_size} MB), a suspected compression bomb; refused</translation>
+    </message>
+    <message>
+        <location filename="../../app/intake/form_docx.py" line="102" />
+        <location filename="../../app/intake/forms.py" line="64" />
+        <source>{name}：不是 Word 文档（压缩包中没有 word/document.xml）</source>
+        <translation>{name}: not a Word document (no word/document.xml inside)</translation>
+    </message>
+    <message>
+        <location filename="../../app/intake/form_docx.py" line="117" />
+        <source>{name}：Word 文档含有 XML 实体声明（DOCTYPE），不是正常的 Word 文件，可能是恶意文件，拒绝读取</source>
+        <translation>{name}: the Word document declares XML entities (DOCTYPE), which ordinary Word files never do; it may be malicious and was refused</translation>
+    </message>
+    <message>
+        <location filename="../../app/intake/form_docx.py" line="148" />
+        <source>{name}：Word 文档内容过于庞大或无法读取（{err}），不像申报书，拒绝读取</source>
+        <translation>{name}: the Word document is too large or unreadable ({err}) to be an application form; refused</translation>
+    </message>
+    <message>
+        <location filename="../../app/intake/form_docx.py" line="182" />
+        <source>{name}：无法读取 Word 文档内容，文件可能已损坏或不是 Word 文档（{name2}）</source>
+        <translation>{name}: the Word document's content cannot be read; it may be damaged or not a Word document ({name2})</translation>
+    </message>
+    <message>
+        <location filename="../../app/intake/form_layout.py" line="38" />
+        <source>{name}：需要 LibreOffice（soffice）才能按版式显示旧版 .doc</source>
+        <translation>{name}: showing a legacy .doc with its layout needs LibreOffice (soffice)</translation>
+    </message>
+    <message>
+        <location filename="../../app/intake/form_layout.py" line="42" />
+        <source>{name}：不是 Word 文档，无法按版式显示</source>
+        <translation>{name}: not a Word document; its layout cannot be shown</translation>
+    </message>
+    <message>
+        <location filename="../../app/intake/form_layout.py" line="59" />
+        <source>{name}：无法按版式读取 Word 文档（{err}）</source>
+        <translation>{name}: the Word document's layout cannot be read ({err})</translation>
+    </message>
+    <message>
+        <location filename="../../app/intake/form_pdf.py" line="84" />
+        <source>{name}：PDF 文件已损坏，无法打开</source>
+        <translation>{name}: the PDF file is damaged and cannot be opened</translation>
+    </message>
+    <message>
+        <location filename="../../app/intake/form_pdf.py" line="88" />
+        <source>{name}：PDF 已加密（需要密码才能打开），无法读取，请申报单位提供未加密的文件</source>
+        <translation>{name}: the PDF is encrypted (it needs a password); ask the applicant for an unencrypted file</translation>
+    </message>
+    <message>
+        <location filename="../../app/intake/form_pdf.py" line="113" />
+        <source>{name}：PDF 页面内容过于复杂（绘图指令过多），无法提取申报内容（请申报单位提供 Word 版）</source>
+        <translation>{name}: the PDF's pages are too complex (too many drawing operators) to extract the application (ask the applicant for the Word version)</translation>
+    </message>
+    <message>
+        <location filename="../../app/intake/form_pdf.py" line="116" />
+        <source>{name}：PDF 是扫描件，无文字层，无法提取申报内容（请申报单位提供 Word 版或可复制文字的 PDF）</source>
+        <translation>{name}: the PDF is a scan without a text layer, so the application cannot be extracted (ask the applicant for the Word version or a PDF with selectable text)</translation>
+    </message>
+    <message>
+        <location filename="../../app/intake/form_pdf.py" line="119" />
+        <source>{name}：PDF 的文字无法解码（字体缺少编码信息），无法提取申报内容（请申报单位提供 Word 版）</source>
+        <translation>{name}: the PDF's text cannot be decoded (its fonts lack encoding information), so the application cannot be extracted (ask the applicant for the Word version)</translation>
+    </message>
+    <message>
+        <location filename="../../app/intake/form_pdf.py" line="135" />
+        <source>PDF 共 {page_count} 页，只读取了前 {max_pages} 页</source>
+        <translation>The PDF has {page_count} pages; only the first {max_pages} were read</translation>
+    </message>
+    <message>
+        <location filename="../../app/intake/form_pdf.py" line="144" />
+        <source>PDF 第 {index} 页内容过于复杂，未读取</source>
+        <translation>Page {index} of the PDF is too complex and was not read</translation>
+    </message>
+    <message>
+        <location filename="../../app/intake/form_pdf.py" line="153" />
+        <source>{name}：PDF 文件内容已损坏，无法提取文字</source>
+        <translation>{name}: the PDF's content is damaged; no text can be extracted</translation>
+    </message>
+    <message>
+        <location filename="../../app/intake/forms.py" line="67" />
+        <source>{name}：文件是空的（0 字节）</source>
+        <translation>{name}: the file is empty (0 bytes)</translation>
+    </message>
+    <message>
+        <location filename="../../app/intake/forms.py" line="69" />
+        <source>{name}：文件已损坏，内容不是有效的 {upper} 文件，无法读取</source>
+        <translation>{name}: the file is damaged; its content is not a valid {upper} file</translation>
+    </message>
+    <message>
+        <location filename="../../app/intake/forms.py" line="71" />
+        <source>{name}：无法识别的文件格式，申报书应为 Word（.docx/.doc）或 PDF 文件</source>
+        <translation>{name}: unrecognised file format; the application form must be a Word (.docx/.doc) or PDF file</translation>
+    </message>
+    <message>
+        <location filename="../../app/intake/source.py" line="70" />
+        <source>申报材料文件夹不存在或不是文件夹：{intake_dir}</source>
+        <translation>The intake folder does not exist or is not a folder: {intake_dir}</translation>
+    </message>
+    <message>
+        <location filename="../../app/intake/source.py" line="88" />
+        <source>“{shown}”的名称不是有效的 UTF-8 文字编码，请改名后再读取</source>
+        <translation>The name of "{shown}" is not valid UTF-8; rename it and read again</translation>
+    </message>
+    <message>
+        <location filename="../../app/intake/source.py" line="94" />
+        <location filename="../../app/intake/source.py" line="151" />
+        <location filename="../../app/intake/source.py" line="233" />
+        <source>无法读取“{name}”：{reason}</source>
+        <translation>Cannot read "{name}": {reason}</translation>
+    </message>
+    <message>
+        <location filename="../../app/intake/source.py" line="97" />
+        <source>“{name}”是符号链接，出于安全考虑不予读取</source>
+        <translation>"{name}" is a symbolic link and is not read, for safety</translation>
+    </message>
+    <message>
+        <location filename="../../app/intake/source.py" line="103" />
+        <source>“{name}”不是普通文件或文件夹（管道、设备等），已跳过</source>
+        <translation>"{name}" is not an ordinary file or folder (a pipe, a device…); skipped</translation>
+    </message>
+    <message>
+        <location filename="../../app/intake/source.py" line="110" />
+        <source>：{notes}</source>
+        <translation>: {notes}</translation>
+    </message>
+    <message>
+        <location filename="../../app/intake/source.py" line="112" />
+        <source>“{name}”中没有可读取的文件{why}</source>
+        <translation>"{name}" holds no readable file{why}</translation>
+    </message>
+    <message>
+        <location filename="../../app/intake/source.py" line="125" />
+        <source>“{name}”不是普通文件（管道、设备等），已跳过</source>
+        <translation>"{name}" is not an ordinary file (a pipe, a device…); skipped</translation>
+    </message>
+    <message>
+        <location filename="../../app/intake/source.py" line="145" />
+        <source>“{name}”过大（{size} MB），超过单个文件上限</source>
+        <translation>"{name}" is too large ({size} MB), over the limit for one file</translation>
+    </message>
+    <message>
+        <location filename="../../app/intake/source.py" line="190" />
+        <source>“{name}”中的文件超过 {max_files_per_entry} 个</source>
+        <translation>"{name}" holds more than {max_files_per_entry} files</translation>
+    </message>
+    <message>
+        <location filename="../../app/intake/source.py" line="194" />
+        <source>“{rel}”过大（{st_size} MB），已跳过</source>
+        <translation>"{rel}" is too large ({st_size} MB); skipped</translation>
+    </message>
+    <message>
+        <location filename="../../app/intake/source.py" line="199" />
+        <source>“{name}”总大小超过 {max_entry_bytes} MB</source>
+        <translation>"{name}" is larger than {max_entry_bytes} MB in all</translation>
+    </message>
+    <message>
+        <location filename="../../app/intake/source.py" line="239" />
+        <source>“{name}”不是有效的 zip 压缩包（{err}）</source>
+        <translation>"{name}" is not a valid zip archive ({err})</translation>
+    </message>
+    <message>
+        <location filename="../../app/intake/source.py" line="248" />
+        <source>“{name}”包含的文件过多（{count} 个）</source>
+        <translation>"{name}" holds too many files ({count})</translation>
+    </message>
+    <message>
+        <location filename="../../app/intake/source.py" line="252" />
+        <source>“{name}”解压后超过 {max_entry_bytes} MB，疑似压缩炸弹</source>
+        <translation>"{name}" unpacks to more than {max_entry_bytes} MB; a suspected compression bomb</translation>
+    </message>
+    <message>
+        <location filename="../../app/intake/source.py" line="264" />
+        <source>压缩包中的“{raw_name}”路径不安全，已跳过</source>
+        <translation>"{raw_name}" in the archive has an unsafe path; skipped</translation>
+    </message>
+    <message>
+        <location filename="../../app/intake/source.py" line="268" />
+        <source>压缩包中的“{label}”是符号链接，已跳过</source>
+        <translation>"{label}" in the archive is a symbolic link; skipped</translation>
+    </message>
+    <message>
+        <location filename="../../app/intake/source.py" line="272" />
+        <source>压缩包中的“{label}”已加密，无法读取</source>
+        <translation>"{label}" in the archive is encrypted and cannot be read</translation>
+    </message>
+    <message>
+        <location filename="../../app/intake/source.py" line="277" />
+        <source>压缩包中“{label}”重复出现，仅保留第一个</source>
+        <translation>"{label}" appears more than once in the archive; only the first is kept</translation>
+    </message>
+    <message>
+        <location filename="../../app/intake/source.py" line="280" />
+        <source>压缩包中的“{label}”过大，已跳过</source>
+        <translation>"{label}" in the archive is too large; skipped</translation>
+    </message>
+    <message>
+        <location filename="../../app/intake/source.py" line="284" />
+        <source>压缩包中的“{label}”压缩比异常，疑似压缩炸弹，已跳过</source>
+        <translation>"{label}" in the archive has an abnormal compression ratio, a suspected compression bomb; skipped</translation>
+    </message>
+    <message>
+        <location filename="../../app/intake/source.py" line="295" />
+        <source>压缩包中的“{label}”已损坏，无法读取（{err}）</source>
+        <translation>"{label}" in the archive is damaged and cannot be read ({err})</translation>
+    </message>
+    <message>
+        <location filename="../../app/intake/source.py" line="299" />
+        <source>压缩包中的“{label}”大小与声明不符，已跳过</source>
+        <translation>"{label}" in the archive differs from its declared size; skipped</translation>
     </message>
 </context>
 <context>
@@ -2922,6 +3301,11 @@ Files involved:
         <source>、</source>
         <translation>, </translation>
     </message>
+    <message>
+        <location filename="../../scoring/wording.py" line="74" />
+        <source>{first}；{then}</source>
+        <translation>{first}; {then}</translation>
+    </message>
 </context>
 <context>
     <name>MyRankingDialog</name>
@@ -3230,6 +3614,471 @@ Files involved:
     </message>
 </context>
 <context>
+    <name>Packet</name>
+    <message>
+        <location filename="../../app/packet/directory.py" line="62" />
+        <source>评审包 {path} 的文件目录过大（{cd_size} 字节，上限 {limit}），已拒绝</source>
+        <translation>The file directory of packet {path} is too large ({cd_size} bytes, limit {limit}); refused</translation>
+    </message>
+    <message>
+        <location filename="../../app/packet/directory.py" line="74" />
+        <source>评审包 {path} 包含过多文件（超过 {max_members} 个），已拒绝</source>
+        <translation>Packet {path} holds too many files (over {max_members}); refused</translation>
+    </message>
+    <message>
+        <location filename="../../app/packet/limits.py" line="96" />
+        <source>评审包 {path} 含有过多文件（{count} 个）</source>
+        <translation>Packet {path} holds too many files ({count})</translation>
+    </message>
+    <message>
+        <location filename="../../app/packet/limits.py" line="102" />
+        <source>评审包 {path} 含有重复的文件名 {name}</source>
+        <translation>Packet {path} holds the file name {name} twice</translation>
+    </message>
+    <message>
+        <location filename="../../app/packet/limits.py" line="107" />
+        <source>评审包 {path} 含有不安全的文件名 {name}（{problem}）</source>
+        <translation>Packet {path} holds an unsafe file name {name} ({problem})</translation>
+    </message>
+    <message>
+        <location filename="../../app/packet/limits.py" line="120" />
+        <source>评审包 {path} 含有符号链接 {name}，已拒绝</source>
+        <translation>Packet {path} holds a symbolic link {name}; refused</translation>
+    </message>
+    <message>
+        <location filename="../../app/packet/limits.py" line="123" />
+        <source>评审包 {path} 中的文件 {name} 被加密，已拒绝</source>
+        <translation>The file {name} in packet {path} is encrypted; refused</translation>
+    </message>
+    <message>
+        <location filename="../../app/packet/limits.py" line="126" />
+        <source>评审包 {path} 中的文件 {name} 使用了不支持的压缩方式</source>
+        <translation>The file {name} in packet {path} uses an unsupported compression method</translation>
+    </message>
+    <message>
+        <location filename="../../app/packet/limits.py" line="129" />
+        <source>评审包 {path} 中的文件 {name} 过大（{file_size} 字节，上限 {max_file}）</source>
+        <translation>The file {name} in packet {path} is too large ({file_size} bytes, limit {max_file})</translation>
+    </message>
+    <message>
+        <location filename="../../app/packet/limits.py" line="133" />
+        <source>评审包 {path} 中的文件 {name} 大小记录不一致</source>
+        <translation>The file {name} in packet {path} has inconsistent sizes</translation>
+    </message>
+    <message>
+        <location filename="../../app/packet/limits.py" line="137" />
+        <source>评审包 {path} 中的文件 {name} 压缩比异常（{file_size} / {compress_size}），疑似压缩炸弹，已拒绝</source>
+        <translation>The file {name} in packet {path} has an abnormal compression ratio ({file_size} / {compress_size}), a suspected compression bomb; refused</translation>
+    </message>
+    <message>
+        <location filename="../../app/packet/limits.py" line="149" />
+        <source>评审包 {path} 的结构异常：文件 {orig_filename} 与其他数据重叠</source>
+        <translation>Packet {path} is malformed: the file {orig_filename} overlaps other data</translation>
+    </message>
+    <message>
+        <location filename="../../app/packet/limits.py" line="166" />
+        <source>评审包 {path} 含有带数据的目录条目 {name}</source>
+        <translation>Packet {path} holds a directory entry with data: {name}</translation>
+    </message>
+    <message>
+        <location filename="../../app/packet/limits.py" line="171" />
+        <source>评审包 {path} 含有清单之外的文件 {name}</source>
+        <translation>Packet {path} holds a file its manifest does not list: {name}</translation>
+    </message>
+    <message>
+        <location filename="../../app/packet/limits.py" line="174" />
+        <source>评审包 {path} 中的文件 {name} 大小与清单不符（{file_size} ≠ {size}）</source>
+        <translation>The size of file {name} in packet {path} differs from the manifest ({file_size} ≠ {size})</translation>
+    </message>
+    <message>
+        <location filename="../../app/packet/limits.py" line="184" />
+        <source>评审包 {path} 的内容总大小 {total} 字节超过上限 {max_total}</source>
+        <translation>The content of packet {path} totals {total} bytes, over the limit {max_total}</translation>
+    </message>
+    <message>
+        <location filename="../../app/packet/manifest.py" line="84" />
+        <source>评审包清单格式错误：顶层不是 JSON 对象</source>
+        <translation>The packet's manifest is malformed: the top level is not a JSON object</translation>
+    </message>
+    <message>
+        <location filename="../../app/packet/manifest.py" line="86" />
+        <source>不是 PanelDesk 评审包清单（format = {found}）</source>
+        <translation>Not a PanelDesk packet manifest (format = {found})</translation>
+    </message>
+    <message>
+        <location filename="../../app/packet/manifest.py" line="90" />
+        <source>评审包清单格式错误：format_version 无效</source>
+        <translation>The packet's manifest is malformed: invalid format_version</translation>
+    </message>
+    <message>
+        <location filename="../../app/packet/manifest.py" line="92" />
+        <source>评审包格式版本为 {version}，高于本程序支持的版本 {format_version}，请升级 PanelDesk 后再打开</source>
+        <translation>The packet's format version is {version}, newer than the {format_version} this program supports; upgrade PanelDesk to open it</translation>
+    </message>
+    <message>
+        <location filename="../../app/packet/manifest.py" line="100" />
+        <source>评审包清单格式错误：评审细则含有不允许的值（{err}）</source>
+        <translation>The packet's manifest is malformed: the rubric holds a value that is not allowed ({err})</translation>
+    </message>
+    <message>
+        <location filename="../../app/packet/manifest.py" line="103" />
+        <source>评审包清单错误：评审细则与 rubric_hash 不一致</source>
+        <translation>The packet's manifest is wrong: the rubric does not match rubric_hash</translation>
+    </message>
+    <message>
+        <location filename="../../app/packet/manifest.py" line="128" />
+        <source>评审包清单格式错误：organizer_fingerprint 无效</source>
+        <translation>The packet's manifest is malformed: invalid organizer_fingerprint</translation>
+    </message>
+    <message>
+        <location filename="../../app/packet/manifest.py" line="131" />
+        <source>评审包清单格式错误：rubric_hash 应为 sha256:&lt;64 位十六进制&gt;</source>
+        <translation>The packet's manifest is malformed: rubric_hash must be sha256:&lt;64 hexadecimal digits&gt;</translation>
+    </message>
+    <message>
+        <location filename="../../app/packet/manifest.py" line="138" />
+        <source>评审包清单错误：分配名单中的专家 {expert_id} 不在专家名单中</source>
+        <translation>The packet's manifest is wrong: expert {expert_id} of the assignments is not on the roster</translation>
+    </message>
+    <message>
+        <location filename="../../app/packet/manifest.py" line="142" />
+        <source>评审包清单错误：分配给专家 {expert_id} 的申报 {sid} 不存在</source>
+        <translation>The packet's manifest is wrong: submission {sid} assigned to expert {expert_id} does not exist</translation>
+    </message>
+    <message>
+        <location filename="../../app/packet/manifest.py" line="151" />
+        <source>评审包清单错误：申报 {id} 的文件名 {name} 不安全（{problem}）</source>
+        <translation>The packet's manifest is wrong: the file name {name} of submission {id} is unsafe ({problem})</translation>
+    </message>
+    <message>
+        <location filename="../../app/packet/manifest.py" line="155" />
+        <source>评审包清单错误：文件 {name} 的大小或 SHA-256 无效</source>
+        <translation>The packet's manifest is wrong: invalid size or SHA-256 for the file {name}</translation>
+    </message>
+    <message>
+        <location filename="../../app/packet/manifest.py" line="168" />
+        <source>评审包中没有编号为 {submission_id} 的申报</source>
+        <translation>The packet has no submission {submission_id}</translation>
+    </message>
+    <message>
+        <location filename="../../app/packet/manifest.py" line="175" />
+        <source>评审包的专家名单中没有编号为 {expert_id} 的专家</source>
+        <translation>The packet's roster has no expert {expert_id}</translation>
+    </message>
+    <message>
+        <location filename="../../app/packet/manifest.py" line="233" />
+        <source>评审包清单错误：{what} {value} 重复</source>
+        <translation>The packet's manifest is wrong: {what} {value} appears twice</translation>
+    </message>
+    <message>
+        <location filename="../../app/packet/members.py" line="34" />
+        <location filename="../../app/packet/members.py" line="67" />
+        <location filename="../../app/packet/members.py" line="78" />
+        <source>文件被截断</source>
+        <translation>the file is truncated</translation>
+    </message>
+    <message>
+        <location filename="../../app/packet/members.py" line="37" />
+        <source>本地文件头缺失</source>
+        <translation>the local file header is missing</translation>
+    </message>
+    <message>
+        <location filename="../../app/packet/members.py" line="40" />
+        <source>本地文件头中的文件名与目录不一致</source>
+        <translation>the name in the local file header differs from the directory's</translation>
+    </message>
+    <message>
+        <location filename="../../app/packet/members.py" line="42" />
+        <source>本地文件头中的压缩方式或加密标志与目录不一致</source>
+        <translation>the compression method or encryption flag in the local file header differs from the directory's</translation>
+    </message>
+    <message>
+        <location filename="../../app/packet/members.py" line="61" />
+        <location filename="../../app/packet/members.py" line="98" />
+        <source>内容长度与清单不符</source>
+        <translation>the length differs from the manifest's</translation>
+    </message>
+    <message>
+        <location filename="../../app/packet/members.py" line="85" />
+        <source>解压后的内容比清单记录的长</source>
+        <translation>the unpacked content is longer than the manifest records</translation>
+    </message>
+    <message>
+        <location filename="../../app/packet/members.py" line="92" />
+        <source>压缩数据不完整</source>
+        <translation>the compressed data is incomplete</translation>
+    </message>
+    <message>
+        <location filename="../../app/packet/members.py" line="94" />
+        <source>压缩数据损坏（{err}）</source>
+        <translation>the compressed data is damaged ({err})</translation>
+    </message>
+    <message>
+        <location filename="../../app/packet/members.py" line="96" />
+        <source>压缩数据之后有多余的字节</source>
+        <translation>there are extra bytes after the compressed data</translation>
+    </message>
+    <message>
+        <location filename="../../app/packet/members.py" line="110" />
+        <source>SHA-256 与清单不符（内容被改动）</source>
+        <translation>the SHA-256 differs from the manifest's (the content was changed)</translation>
+    </message>
+    <message>
+        <location filename="../../app/packet/reader.py" line="66" />
+        <source>找不到评审包文件：{path}</source>
+        <translation>Packet file not found: {path}</translation>
+    </message>
+    <message>
+        <location filename="../../app/packet/reader.py" line="73" />
+        <source>{path} 不是有效的评审包：缺少 {required}</source>
+        <translation>{path} is not a valid packet: {required} is missing</translation>
+    </message>
+    <message>
+        <location filename="../../app/packet/reader.py" line="77" />
+        <source>评审包 {path} 的清单过大（{file_size} 字节，上限 {max_manifest}）</source>
+        <translation>The manifest of packet {path} is too large ({file_size} bytes, limit {max_manifest})</translation>
+    </message>
+    <message>
+        <location filename="../../app/packet/reader.py" line="81" />
+        <source>评审包 {path} 的签名文件 {signature_name} 格式错误</source>
+        <translation>The signature file {signature_name} of packet {path} is malformed</translation>
+    </message>
+    <message>
+        <location filename="../../app/packet/reader.py" line="91" />
+        <source>评审包 {path}：{err}</source>
+        <translation>Packet {path}: {err}</translation>
+    </message>
+    <message>
+        <location filename="../../app/packet/reader.py" line="94" />
+        <source>评审包 {path} 的组织方指纹与公钥不符</source>
+        <translation>The organizer fingerprint of packet {path} does not match its public key</translation>
+    </message>
+    <message>
+        <location filename="../../app/packet/reader.py" line="139" />
+        <source>评审包 {path} 中的文件 {name} 已损坏：{err}</source>
+        <translation>The file {name} in packet {path} is damaged: {err}</translation>
+    </message>
+    <message>
+        <location filename="../../app/packet/reader.py" line="143" />
+        <source>无法读取评审包 {path}（{name}）：{reason}</source>
+        <translation>Cannot read packet {path} ({name}): {reason}</translation>
+    </message>
+    <message>
+        <location filename="../../app/packet/reader.py" line="166" />
+        <source>评审包 {path} 的结构被改动：{err}</source>
+        <translation>The structure of packet {path} was changed: {err}</translation>
+    </message>
+    <message>
+        <location filename="../../app/packet/reader.py" line="169" />
+        <location filename="../../app/packet/reader.py" line="228" />
+        <location filename="../../app/packet/reader.py" line="233" />
+        <location filename="../../app/packet/reader.py" line="251" />
+        <location filename="../../app/packet/sealed.py" line="272" />
+        <location filename="../../app/packet/sealed.py" line="289" />
+        <location filename="../../app/packet/source.py" line="54" />
+        <source>无法读取评审包 {path}：{reason}</source>
+        <translation>Cannot read packet {path}: {reason}</translation>
+    </message>
+    <message>
+        <location filename="../../app/packet/reader.py" line="172" />
+        <location filename="../../app/packet/reader.py" line="180" />
+        <source>已取消校验</source>
+        <translation>Verification cancelled</translation>
+    </message>
+    <message>
+        <location filename="../../app/packet/reader.py" line="192" />
+        <source>评审包 {path} 的清单中没有文件 {name}</source>
+        <translation>The manifest of packet {path} lists no file {name}</translation>
+    </message>
+    <message>
+        <location filename="../../app/packet/reader.py" line="198" />
+        <source>评审包 {path} 已关闭</source>
+        <translation>Packet {path} is closed</translation>
+    </message>
+    <message>
+        <location filename="../../app/packet/reader.py" line="236" />
+        <source>{name} 不是有效的评审包：文件已损坏或不完整（可能在下载或复制时中断）。请向组织方重新索取评审包。</source>
+        <translation>{name} is not a valid packet: the file is damaged or incomplete (perhaps a download or copy was interrupted). Please ask the organizer for the packet again.</translation>
+    </message>
+    <message>
+        <location filename="../../app/packet/reader.py" line="247" />
+        <source>评审包 {path} 中的 {orig_filename} 已损坏：{err}</source>
+        <translation>{orig_filename} in packet {path} is damaged: {err}</translation>
+    </message>
+    <message>
+        <location filename="../../app/packet/reader.py" line="271" />
+        <source>评审包 {path} 的清单缺少有效的组织方公钥</source>
+        <translation>The manifest of packet {path} lacks a valid organizer public key</translation>
+    </message>
+    <message>
+        <location filename="../../app/packet/reader.py" line="274" />
+        <source>评审包 {path} 的签名无效：清单（{manifest_name}）已被改动或签名不匹配</source>
+        <translation>The signature of packet {path} is invalid: the manifest ({manifest_name}) was changed or the signature does not match</translation>
+    </message>
+    <message>
+        <location filename="../../app/packet/reader.py" line="281" />
+        <source>评审包 {path} 的清单含有过多条目（约 {values} 个，上限 {max_manifest_values}），已拒绝</source>
+        <translation>The manifest of packet {path} has too many values (about {values}, limit {max_manifest_values}); refused</translation>
+    </message>
+    <message>
+        <location filename="../../app/packet/reader.py" line="287" />
+        <source>评审包 {path} 的清单不是有效的 JSON</source>
+        <translation>The manifest of packet {path} is not valid JSON</translation>
+    </message>
+    <message>
+        <location filename="../../app/packet/reader.py" line="290" />
+        <source>评审包 {path} 的清单中的组织方公钥与签名所用的公钥不一致</source>
+        <translation>The organizer public key in the manifest of packet {path} differs from the key that signed it</translation>
+    </message>
+    <message>
+        <location filename="../../app/packet/scan.py" line="84" />
+        <source>{name} 的本地文件头不是标准格式或与目录不一致</source>
+        <translation>The local file header of {name} is non-standard or differs from the directory</translation>
+    </message>
+    <message>
+        <location filename="../../app/packet/sealed.py" line="140" />
+        <source>{name} 不是加密评审包，或文件头被截断</source>
+        <translation>{name} is not an encrypted packet, or its header is truncated</translation>
+    </message>
+    <message>
+        <location filename="../../app/packet/sealed.py" line="148" />
+        <source>加密评审包 {name} 的文件头无效：{problem}</source>
+        <translation>The header of the encrypted packet {name} is invalid: {problem}</translation>
+    </message>
+    <message>
+        <location filename="../../app/packet/sealed.py" line="152" />
+        <source>加密评审包 {name} 的长度不符（{actual} 字节，文件头要求 {file_size} 字节）：文件被截断或附加了内容</source>
+        <translation>The encrypted packet {name} has the wrong length ({actual} bytes; its header says {file_size}): the file was truncated or has data appended</translation>
+    </message>
+    <message>
+        <location filename="../../app/packet/sealed.py" line="207" />
+        <source>评审包口令不能为空</source>
+        <translation>The packet passphrase cannot be empty</translation>
+    </message>
+    <message>
+        <location filename="../../app/packet/sealed.py" line="216" />
+        <source>无法加密评审包：{problem}</source>
+        <translation>Cannot encrypt the packet: {problem}</translation>
+    </message>
+    <message>
+        <location filename="../../app/packet/sealed.py" line="229" />
+        <source>评审包 {plain} 在加密时被改动</source>
+        <translation>Packet {plain} changed while it was being encrypted</translation>
+    </message>
+    <message>
+        <location filename="../../app/packet/sealed.py" line="236" />
+        <source>无法写入加密评审包 {target}：{reason}</source>
+        <translation>Cannot write the encrypted packet {target}: {reason}</translation>
+    </message>
+    <message>
+        <location filename="../../app/packet/sealed.py" line="253" />
+        <source>无法读取评审包口令文件 {passphrase_file}：{detail}</source>
+        <translation>Cannot read the packet passphrase file {passphrase_file}: {detail}</translation>
+    </message>
+    <message>
+        <location filename="../../app/packet/sealed.py" line="257" />
+        <source>评审包口令文件 {passphrase_file} 的第一行为空，口令不能为空</source>
+        <translation>The first line of the packet passphrase file {passphrase_file} is empty; the passphrase cannot be empty</translation>
+    </message>
+    <message>
+        <location filename="../../app/packet/writer.py" line="107" />
+        <source>无法创建评审包 {path}：{reason}</source>
+        <translation>Cannot create the packet {path}: {reason}</translation>
+    </message>
+    <message>
+        <location filename="../../app/packet/writer.py" line="120" />
+        <source>评审包文件名不安全：{name}（{problem}）</source>
+        <translation>Unsafe file name in the packet: {name} ({problem})</translation>
+    </message>
+    <message>
+        <location filename="../../app/packet/writer.py" line="123" />
+        <source>评审包文件名重复：{name}</source>
+        <translation>File name used twice in the packet: {name}</translation>
+    </message>
+    <message>
+        <location filename="../../app/packet/writer.py" line="127" />
+        <source>文件 {name} 过大（{size} 字节），超过评审包单个文件上限 {max_file} 字节</source>
+        <translation>The file {name} is too large ({size} bytes), over the packet's limit of {max_file} bytes for one file</translation>
+    </message>
+    <message>
+        <location filename="../../app/packet/writer.py" line="131" />
+        <source>评审包总大小将超过上限 {max_total} 字节（添加 {name} 时）</source>
+        <translation>The packet would exceed its size limit of {max_total} bytes (when adding {name})</translation>
+    </message>
+    <message>
+        <location filename="../../app/packet/writer.py" line="161" />
+        <location filename="../../app/packet/writer.py" line="219" />
+        <source>写入评审包 {path} 失败：{reason}</source>
+        <translation>Writing the packet {path} failed: {reason}</translation>
+    </message>
+    <message>
+        <location filename="../../app/packet/writer.py" line="186" />
+        <source>评审包清单列出的文件 {name} 未写入评审包</source>
+        <translation>The file {name} listed in the manifest was not written into the packet</translation>
+    </message>
+    <message>
+        <location filename="../../app/packet/writer.py" line="190" />
+        <source>评审包清单中文件 {name} 的大小或 SHA-256 与写入的内容不符</source>
+        <translation>The size or SHA-256 of the file {name} in the manifest differs from what was written</translation>
+    </message>
+    <message>
+        <location filename="../../app/packet/writer.py" line="194" />
+        <source>评审包中写入了清单未列出的文件：{extra}</source>
+        <translation>Files not listed in the manifest were written into the packet: {extra}</translation>
+    </message>
+    <message>
+        <location filename="../../app/packet/writer.py" line="199" />
+        <source>评审包清单无法序列化：{err}</source>
+        <translation>The packet's manifest cannot be serialised: {err}</translation>
+    </message>
+    <message>
+        <location filename="../../app/packet/writer.py" line="203" />
+        <source>评审包清单过大（{count} 字节，约 {values} 个条目）</source>
+        <translation>The packet's manifest is too large ({count} bytes, about {values} values)</translation>
+    </message>
+    <message>
+        <location filename="../../app/packet/writer.py" line="239" />
+        <source>评审包已完成或已放弃，不能再写入</source>
+        <translation>The packet is finished or abandoned; nothing more can be written to it</translation>
+    </message>
+    <message>
+        <location filename="../../app/packet/writer.py" line="282" />
+        <source>{orig_filename} 之前有多余或缺失的数据</source>
+        <translation>There is extra or missing data before {orig_filename}</translation>
+    </message>
+    <message>
+        <location filename="../../app/packet/writer.py" line="288" />
+        <source>{orig_filename} 的本地文件头不是标准格式或与目录不一致</source>
+        <translation>The local file header of {orig_filename} is non-standard or differs from the directory</translation>
+    </message>
+    <message>
+        <location filename="../../app/packet/writer.py" line="295" />
+        <source>中央目录不是标准格式</source>
+        <translation>The central directory is non-standard</translation>
+    </message>
+    <message>
+        <location filename="../../app/packet/writer.py" line="308" />
+        <source>目录结束记录不一致</source>
+        <translation>The end-of-directory record is inconsistent</translation>
+    </message>
+    <message>
+        <location filename="../../app/packet/writer.py" line="311" />
+        <location filename="../../app/packet/writer.py" line="314" />
+        <source>目录之后有多余的数据</source>
+        <translation>There is extra data after the directory</translation>
+    </message>
+    <message>
+        <location filename="../../app/packet/writer.py" line="319" />
+        <source>ZIP64 目录结束记录不一致</source>
+        <translation>The ZIP64 end-of-directory record is inconsistent</translation>
+    </message>
+    <message>
+        <location filename="../../app/packet/writer.py" line="321" />
+        <source>ZIP64 定位记录不一致</source>
+        <translation>The ZIP64 locator is inconsistent</translation>
+    </message>
+</context>
+<context>
     <name>PacketHeader</name>
     <message>
         <location filename="../../ui/review/header.py" line="41" />
@@ -3325,7 +4174,7 @@ Files involved:
         <translation>Wrong passphrase: cannot unlock the encrypted packet {name} (the passphrase is wrong, or its header was changed)</translation>
     </message>
     <message>
-        <location filename="../../app/packet/sealed.py" line="62" />
+        <location filename="../../app/packet/sealed.py" line="61" />
         <source>评审包 {name} 已加密：请提供评审包口令（--packet-passphrase-file 或环境变量 {env}）</source>
         <translation>The packet {name} is encrypted: give its passphrase (--packet-passphrase-file or the environment variable {env})</translation>
     </message>
@@ -5559,6 +6408,149 @@ Please send this file back to the organizers; after changing marks you can expor
         <location filename="../../app/sheets/verify.py" line="83" />
         <source>{name}：评分表在签名后被改动（{count} 处），例如 {id} 的“{field}”：签名时为“{signed}”，现为“{found}”</source>
         <translation>{name}: the score sheet was changed after signing ({count} cells), e.g. {id}'s “{field}”: “{signed}” when signed, now “{found}”</translation>
+    </message>
+</context>
+<context>
+    <name>Sheets</name>
+    <message>
+        <location filename="../../app/sheets/export.py" line="124" />
+        <source>评分尚未完成，不能导出正式评分表（共 {count} 项）：{shown}。如确需提交，请以“部分评分”方式导出（--partial）</source>
+        <translation>Scoring is not finished, so a final score sheet cannot be exported ({count} items): {shown}. To hand it in anyway, export it as a partial sheet (--partial)</translation>
+    </message>
+    <message>
+        <location filename="../../app/sheets/export.py" line="132" />
+        <source>本机密钥（指纹 {fp}）与评审包中为专家 {expert_id} 登记的指纹（{fingerprint}）不一致，组织方将无法认可此评分表；请使用登记的密钥，或联系组织方重新登记</source>
+        <translation>This computer's key (fingerprint {fp}) differs from the fingerprint enrolled for expert {expert_id} in the packet ({fingerprint}), so the organizer could not accept this sheet; use the enrolled key, or ask the organizer to enrol this one</translation>
+    </message>
+    <message>
+        <location filename="../../app/sheets/export.py" line="180" />
+        <source>评审包“{packet_id}”中的文字含有评分表无法保存的控制字符（{shown}），不能导出评分表；请联系组织方</source>
+        <translation>Texts in packet "{packet_id}" hold control characters a score sheet cannot keep ({shown}), so no sheet can be exported; please contact the organizer</translation>
+    </message>
+    <message>
+        <location filename="../../app/sheets/export.py" line="356" />
+        <source>申报 {row} 的{field_text}过长（{count} 字），评分表单元格最多容纳 {cell_limit} 字，不能导出；请精简后再导出</source>
+        <translation>The {field_text} of submission {row} is too long ({count} characters); a score-sheet cell holds at most {cell_limit} — shorten it before exporting</translation>
+    </message>
+    <message>
+        <location filename="../../app/sheets/orgdb.py" line="149" />
+        <source>无法打开组织方数据库 {url}：{err}</source>
+        <translation>Cannot open the organizer database {url}: {err}</translation>
+    </message>
+    <message>
+        <location filename="../../app/sheets/verify.py" line="159" />
+        <source>不是普通文件（文件夹、管道或设备），无法作为评分表读取</source>
+        <translation>Not an ordinary file (a folder, pipe or device); it cannot be read as a score sheet</translation>
+    </message>
+    <message>
+        <location filename="../../app/sheets/verify.py" line="164" />
+        <source>无法读取文件（{reason}）</source>
+        <translation>The file cannot be read ({reason})</translation>
+    </message>
+    <message>
+        <location filename="../../app/sheets/verify.py" line="174" />
+        <source>不是 Excel 工作簿（.xlsx）：文件不是 zip 格式，可能已截断或是其他类型的文件</source>
+        <translation>Not an Excel workbook (.xlsx): the file is not a zip; it may be truncated or another kind of file</translation>
+    </message>
+    <message>
+        <location filename="../../app/sheets/verify.py" line="180" />
+        <source>工作簿内部文件过多（{count} 个）</source>
+        <translation>The workbook has too many parts ({count})</translation>
+    </message>
+    <message>
+        <location filename="../../app/sheets/verify.py" line="184" />
+        <source>不是 Excel 工作簿（.xlsx）：缺少工作簿结构（可能是改了扩展名的 Word 文档）</source>
+        <translation>Not an Excel workbook (.xlsx): the workbook structure is missing (perhaps a Word document renamed)</translation>
+    </message>
+    <message>
+        <location filename="../../app/sheets/verify.py" line="190" />
+        <source>工作簿解压后过大，疑似压缩炸弹</source>
+        <translation>The workbook is too large when unpacked; a suspected compression bomb</translation>
+    </message>
+    <message>
+        <location filename="../../app/sheets/verify.py" line="195" />
+        <source>工作簿内部文件 {filename} 解压后过大（{file_size} MB，上限 {max_part_bytes} MB），疑似压缩炸弹</source>
+        <translation>The workbook part {filename} is too large when unpacked ({file_size} MB, limit {max_part_bytes} MB); a suspected compression bomb</translation>
+    </message>
+    <message>
+        <location filename="../../app/sheets/verify.py" line="201" />
+        <source>工作簿的 zip 结构已损坏（{err}）</source>
+        <translation>The workbook's zip structure is damaged ({err})</translation>
+    </message>
+    <message>
+        <location filename="../../app/sheets/verify.py" line="213" />
+        <source>工作簿内部文件 {filename} 的大小与目录不符</source>
+        <translation>The size of the workbook part {filename} differs from the directory's</translation>
+    </message>
+    <message>
+        <location filename="../../app/sheets/verify.py" line="217" />
+        <source>工作簿内部文件 {filename} 含有 XML 实体定义（DTD），正常的评分表不会有，疑似恶意文件</source>
+        <translation>The workbook part {filename} defines XML entities (a DTD), which score sheets never do; it may be malicious</translation>
+    </message>
+    <message>
+        <location filename="../../app/sheets/verify.py" line="254" />
+        <source>缺少“{score_sheet}”工作表</source>
+        <translation>The worksheet "{score_sheet}" is missing</translation>
+    </message>
+    <message>
+        <location filename="../../app/sheets/verify.py" line="257" />
+        <source>评分表行数过多</source>
+        <translation>The score sheet has too many rows</translation>
+    </message>
+    <message>
+        <location filename="../../app/sheets/verify.py" line="293" />
+        <source>签名内容不是有效的评分数据</source>
+        <translation>The signed content is not valid score data</translation>
+    </message>
+    <message>
+        <location filename="../../app/sheets/verify.py" line="295" />
+        <source>签名内容不是评审台评分表</source>
+        <translation>The signed content is not a PanelDesk score sheet</translation>
+    </message>
+    <message>
+        <location filename="../../app/sheets/verify.py" line="298" />
+        <source>评分表由更新版本的评审台导出，请升级评审台</source>
+        <translation>The score sheet was exported by a newer PanelDesk; please upgrade PanelDesk</translation>
+    </message>
+    <message>
+        <location filename="../../app/sheets/verify.py" line="304" />
+        <source>签名内容缺少字段 {name}</source>
+        <translation>The signed content lacks the field {name}</translation>
+    </message>
+    <message>
+        <location filename="../../app/sheets/verify.py" line="306" />
+        <source>签名内容中的字段 {name} 类型不对</source>
+        <translation>The field {name} in the signed content has the wrong type</translation>
+    </message>
+    <message>
+        <location filename="../../app/sheets/verify.py" line="310" />
+        <source>签名内容中的版本号无效</source>
+        <translation>The version in the signed content is invalid</translation>
+    </message>
+    <message>
+        <location filename="../../app/sheets/verify.py" line="312" />
+        <source>签名内容中的评分项无效</source>
+        <translation>The criteria in the signed content are invalid</translation>
+    </message>
+    <message>
+        <location filename="../../app/sheets/verify.py" line="315" />
+        <source>签名内容中的评分行无效</source>
+        <translation>The rows in the signed content are invalid</translation>
+    </message>
+    <message>
+        <location filename="../../app/sheets/workbook.py" line="88" />
+        <source>“{signature_sheet}”工作表过大</source>
+        <translation>The worksheet "{signature_sheet}" is too large</translation>
+    </message>
+    <message>
+        <location filename="../../app/sheets/workbook.py" line="113" />
+        <source>“{score_sheet}”工作表的行或单元格多于签名内容（{signed_rows} 行）</source>
+        <translation>The worksheet "{score_sheet}" has more rows or cells than the signed content ({signed_rows} rows)</translation>
+    </message>
+    <message>
+        <location filename="../../app/sheets/workbook.py" line="142" />
+        <source>“{notes_sheet}”工作表过大</source>
+        <translation>The worksheet "{notes_sheet}" is too large</translation>
     </message>
 </context>
 <context>

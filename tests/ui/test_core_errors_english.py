@@ -18,7 +18,9 @@ import pytest
 from app.assembly.assignments import read_assignments
 from app.errors import PanelDeskError
 from app.intake.roster import read_roster
+from app.intake.source import read_entry
 from app.organizer.decisions import IntakeDecisions
+from app.packet import open_packet
 from app.render.pdf import pdf_page_count
 from app.results.decisions import parse_decisions
 from app.rubrics import load_rubric_file
@@ -48,6 +50,9 @@ def _cases(tmp_path: Path) -> list[BaseException]:
                       encoding="utf-8")
     roster = tmp_path / "roster.csv"
     roster.write_text("编号,姓名,单位,公钥指纹\nE1,,某单位,\n", encoding="utf-8")
+    damaged = tmp_path / "damaged.panelpack"
+    damaged.write_bytes(b"PK\x03\x04" + bytes(300))
+    (tmp_path / "empty entry").mkdir()
     assignments = tmp_path / "assign.csv"
     assignments.write_text("expert,submission,category\nE1,,\n", encoding="utf-8")
     return [
@@ -57,6 +62,9 @@ def _cases(tmp_path: Path) -> list[BaseException]:
         _raised(lambda: read_roster(tmp_path / "roster.numbers")),
         _raised(lambda: read_assignments(assignments)),
         _raised(lambda: pdf_page_count(b"%PDF-1.4 not really")),
+        _raised(lambda: open_packet(damaged)),
+        _raised(lambda: open_packet(tmp_path / "missing.panelpack")),
+        _raised(lambda: read_entry(tmp_path / "empty entry")),
         _raised(lambda: parse_decisions('{"version": 1, "decisions": [{"action": "x"}]}',
                                         "决定.json")),
         _raised(lambda: IntakeDecisions.parse('{"version": 1, "entries": {"a": {"exclude": ""}}}',
@@ -70,6 +78,7 @@ def test_core_errors_are_english_in_the_english_interface(tmp_path: Path, englis
         assert CJK.search(str(err)), f"the command line keeps the Chinese text: {err}"
         # File names and the Chinese header names a roster must have are data, not wording.
         data = shown.replace("编号,姓名,单位,公钥指纹", "").replace("决定.json", "")
+        data = data.replace(str(tmp_path), "")
         left = CJK.sub("", data)
         assert not CJK.search(data), (
             f"{type(err).__name__} shown in Chinese: {shown!r}")

@@ -188,7 +188,7 @@ class BuildSummaryModel(ListTableModel):
                 return entry.submission.id if entry.submission is not None else ""
             if entry.status == "excluded" and getattr(entry, "duplicate_of", None):
                 return tr(REPLACED_BY).format(kept=entry.duplicate_of)
-            return entry.reason or (entry.submission.title if entry.submission else "")
+            return render(entry.reason) or (entry.submission.title if entry.submission else "")
         if role == Qt.ItemDataRole.ForegroundRole and index.column() == self.STATUS:
             return QBrush(QColor(STATUS_COLOUR.get(entry.status, "#000000")))
         if role == KEY_ROLE:

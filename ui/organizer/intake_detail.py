@@ -44,7 +44,7 @@ from app.model import FIELD_LABELS
 from app.render.pool import default_pool
 from ui.evidence.decoding import decode_image, page_image, pdf_thumbnail
 from ui.evidence.model import kind_icon
-from ui.i18n import error_text
+from ui.i18n import error_text, render
 from ui.organizer.alive import while_alive
 from ui.organizer.evidence_view import EvidenceDialog, open_evidence
 from ui.organizer.form_document import fill_document
@@ -245,7 +245,7 @@ class IntakeDetail(QWidget):
     def _show_warnings(self, row: IntakeRow) -> None:
         self.warnings.clear()
         if row.scanned.rejected:
-            self.warnings.addItem(self.tr("无法读取：{reason}").format(reason=row.scanned.rejected))
+            self.warnings.addItem(self.tr("无法读取：{reason}").format(reason=render(row.scanned.rejected)))
         for warning in row.warnings:
             text = self.tr("⚠ {label}：{message}").format(label=warning_label(warning.code),
                                                          message=warning_message(warning))
@@ -261,7 +261,7 @@ class IntakeDetail(QWidget):
                                     self.tr("✓ 已确认（不向专家显示）：{note}")).format(note=note)
             self.warnings.addItem(QListWidgetItem(text))
         for note in row.scanned.notes:
-            self.warnings.addItem(self.tr("说明：{note}").format(note=note))
+            self.warnings.addItem(self.tr("说明：{note}").format(note=render(note)))
         if not self.warnings.count():
             self.warnings.addItem(self.tr("没有提示。"))
 
@@ -269,7 +269,7 @@ class IntakeDetail(QWidget):
         if row.scanned.rejected:
             files = "\n".join(f"  · {name}" for name in row.scanned.files) or self.tr("  （无）")
             self.fields.setPlainText(self.tr("无法读取的原因：\n{reason}\n\n涉及的文件：\n{files}")
-                                     .format(reason=row.scanned.rejected, files=files))
+                                     .format(reason=render(row.scanned.rejected), files=files))
             self.form_text.clear()
             self.original.setCurrentWidget(self.form_text)
             return

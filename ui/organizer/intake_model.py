@@ -159,7 +159,7 @@ class IntakeModel(ListTableModel):
             if column == self.WARNINGS:
                 return "\n".join(warning_message(w) for w in row.warnings) or None
             if column == self.STATUS and row.status in (EXCLUDED, REJECTED):
-                return row.scanned.rejected or row.exclusion_reason
+                return render(row.scanned.rejected or row.exclusion_reason)
             if column in (self.TITLE, self.SOURCE, self.UNIT):
                 return self._display(row, column)
         if role == Qt.ItemDataRole.TextAlignmentRole and column in (self.BODY, self.IMAGES):
@@ -175,7 +175,7 @@ class IntakeModel(ListTableModel):
             return ""
         if column == self.WARNINGS:
             if row.scanned.rejected:
-                return row.scanned.rejected
+                return render(row.scanned.rejected)
             return "、".join(warning_label(c) + ("✓" if c in row.acknowledged else "")
                             for c in row.warning_codes)
         values = {self.UNIT: row.fields.get("unit", ""), self.CATEGORY: row.fields.get(
