@@ -89,10 +89,12 @@ def find_form(entry: IntakeEntry, soffice: str | None,
             first_error=first_error))
     archives = [f.name for f in entry.files if f.data.startswith(_ARCHIVE_MAGIC)
                 or PurePosixPath(f.name).suffix.lower() in ARCHIVE_SUFFIXES]
-    unopened = (f"；其中的压缩包{'、'.join(f'“{n}”' for n in archives)}无法读取（不读取压缩包中的压缩包，"
-                "也不支持 RAR、7z 格式），请解压后把其中的文件放入条目文件夹" if archives else "")
-    raise EntryError("未找到申报书（应为含“申报单位”“实践标题”等栏目的 Word 或 PDF 文件）"
-                     + unopened)
+    missing = QT_TRANSLATE_NOOP("Assembly", "未找到申报书（应为含“申报单位”“实践标题”等栏目的 Word 或 PDF 文件）")
+    if not archives:
+        raise EntryError(Message(missing))
+    raise EntryError(sentences([Message(missing), Message(QT_TRANSLATE_NOOP(
+        "Assembly", "其中的压缩包{archives}无法读取（不读取压缩包中的压缩包，也不支持 RAR、7z 格式），"
+        "请解压后把其中的文件放入条目文件夹"), archives=[f"“{n}”" for n in archives])]))
 
 
 def other_forms(entry: IntakeEntry, form_file: EntryFile) -> list[EntryFile]:

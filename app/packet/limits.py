@@ -178,8 +178,11 @@ def check_members_against_manifest(path: Path, infos: list[zipfile.ZipInfo],
     present = {info.orig_filename for info in infos}
     missing = [name for name in expected if name not in present]
     if missing:
-        raise PanelDeskError(f"评审包 {path} 缺少清单列出的文件 {missing[0]}"
-                             + (f" 等 {len(missing)} 个" if len(missing) > 1 else ""))
+        raise PanelDeskError(Message(QT_TRANSLATE_NOOP(
+            "Packet", "评审包 {path} 缺少清单列出的文件 {name}（共缺 {count} 个）"),
+            path=path, name=missing[0], count=len(missing)) if len(missing) > 1 else Message(
+            QT_TRANSLATE_NOOP("Packet", "评审包 {path} 缺少清单列出的文件 {name}"),
+            path=path, name=missing[0]))
     if total > limits.max_total:
         raise PanelDeskError(Message(QT_TRANSLATE_NOOP(
             "Packet", "评审包 {path} 的内容总大小 {total} 字节超过上限 {max_total}"),

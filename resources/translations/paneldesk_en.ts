@@ -264,6 +264,16 @@
         <source>申报书无法读取：{first_error}</source>
         <translation>The application form cannot be read: {first_error}</translation>
     </message>
+    <message>
+        <location filename="../../app/assembly/scan.py" line="92" />
+        <source>未找到申报书（应为含“申报单位”“实践标题”等栏目的 Word 或 PDF 文件）</source>
+        <translation>No application form found (a Word or PDF file with fields such as 申报单位 and 实践标题)</translation>
+    </message>
+    <message>
+        <location filename="../../app/assembly/scan.py" line="95" />
+        <source>其中的压缩包{archives}无法读取（不读取压缩包中的压缩包，也不支持 RAR、7z 格式），请解压后把其中的文件放入条目文件夹</source>
+        <translation>the archives {archives} in it cannot be read (an archive inside an archive is not opened, and RAR and 7z are not supported); unpack them and put their files in the entry folder</translation>
+    </message>
 </context>
 <context>
     <name>Assignments</name>
@@ -3691,7 +3701,17 @@ Files involved:
         <translation>The size of file {name} in packet {path} differs from the manifest ({file_size} ≠ {size})</translation>
     </message>
     <message>
+        <location filename="../../app/packet/limits.py" line="181" />
+        <source>评审包 {path} 缺少清单列出的文件 {name}（共缺 {count} 个）</source>
+        <translation>Packet {path} lacks the file {name} its manifest lists ({count} missing in all)</translation>
+    </message>
+    <message>
         <location filename="../../app/packet/limits.py" line="184" />
+        <source>评审包 {path} 缺少清单列出的文件 {name}</source>
+        <translation>Packet {path} lacks the file {name} its manifest lists</translation>
+    </message>
+    <message>
+        <location filename="../../app/packet/limits.py" line="187" />
         <source>评审包 {path} 的内容总大小 {total} 字节超过上限 {max_total}</source>
         <translation>The content of packet {path} totals {total} bytes, over the limit {max_total}</translation>
     </message>
