@@ -504,20 +504,21 @@ def test_full_screen_is_offered_only_with_a_file_to_show(panel: EvidencePanel) -
     assert not panel.is_fullscreen and not panel.fullscreen_button.isEnabled()
 
 
-def test_a_pdf_opens_fitting_a_narrow_column_then_at_the_experts_zoom(panel) -> None:
-    """In the right column of a laptop screen a page at 100 % needed a horizontal scroll
-    bar: a PDF opens at the largest preset that shows an A4 page's width, and once the
-    expert chose a zoom, every next PDF opens at it (the look-ahead renders at it too)."""
+def test_the_next_pdf_opens_at_the_zoom_the_expert_chose(panel) -> None:
+    """In a laptop's right column a page at 100 % needs a horizontal scroll bar: once the
+    expert fits (or zooms) one PDF, every next PDF opens at that zoom, and the look-ahead
+    renders its first page at it."""
     panel.resize(480, 640)
     panel.show()
     panel.set_submission(make_submission())
     show(panel, "S1/E2.pdf")
     pdf = panel.pdf_viewer
-    assert pdf.zoom == 0.75 and pdf.view.horizontalScrollBar().maximum() == 0
-    panel.zoom_in()
     assert pdf.zoom == 1.0
+    panel.fit_to_window()
+    assert pdf.zoom < 1.0 and pdf.view.horizontalScrollBar().maximum() == 0
+    fitted = pdf.zoom
     panel.set_submission(make_submission())
     show(panel, "S1/E2.pdf")
-    assert pdf.zoom == 1.0
+    assert pdf.zoom == fitted
     sha = panel.current_file.sha256
-    assert pdf.first_page_key(sha)[2] == round(1.0 * max(1.0, pdf.devicePixelRatioF()), 3)
+    assert pdf.first_page_key(sha)[2] == round(fitted * max(1.0, pdf.devicePixelRatioF()), 3)

@@ -6,10 +6,11 @@ panel: bounded by count and bytes, keyed (file sha256, page, zoom), so going bac
 or returning to a submission is instant and memory stays bounded over 300 submissions.
 After a page is shown the next one is rendered ahead, so "next page" is usually a cache hit.
 
-A document opens at the zoom the expert last chose in this viewer; until they choose one,
-at the largest preset that shows an A4 page's full width in the view (evidence PDFs are
-mostly A4, and the right column is narrower than a page at 100 %).  The opening zoom is
-known before the page is, so the look-ahead renders page 1 at it.
+A document opens at the zoom the expert last chose in this viewer (适合 once, and every
+next PDF fits the same way), else at 100 %; the look-ahead renders page 1 at that zoom.
+Not "fit to the column" by default: below 100 % MuPDF keeps the scans it draws at a
+reduced size as well, and the render worker grew by ~30 MB over 300 submissions
+(bench/RESULTS.md), past the memory target.
 """
 
 from __future__ import annotations
@@ -38,7 +39,6 @@ from ui.task_runner import LOOK_AHEAD, WANTED_NOW, TaskRunner
 
 ZOOM_LEVELS = (0.5, 0.75, 1.0, 1.25, 1.5, 2.0, 3.0, 4.0)
 DEFAULT_ZOOM = 1.0
-A4_WIDTH_PT = 595  # at zoom 1.0 a point is a pixel
 PageKey = tuple[str, int, float]
 
 
@@ -197,13 +197,7 @@ class PdfViewer(QWidget):
 
     def opening_zoom(self) -> float:
         """The zoom a document opens with (see the module docstring)."""
-        if self._chosen_zoom is not None:
-            return self._chosen_zoom
-        width = self.view.viewport().width() - 2 * self.view.frameWidth()
-        if width <= 100:  # not laid out yet
-            return DEFAULT_ZOOM
-        fitting = [z for z in ZOOM_LEVELS if A4_WIDTH_PT * z <= width and z <= DEFAULT_ZOOM]
-        return fitting[-1] if fitting else ZOOM_LEVELS[0]
+        return DEFAULT_ZOOM if self._chosen_zoom is None else self._chosen_zoom
 
     def zoom_in(self) -> None:
         self._set_zoom(next((z for z in ZOOM_LEVELS if z > self._zoom), self._zoom))
