@@ -37,6 +37,7 @@ from cryptography.hazmat.primitives.kdf.scrypt import Scrypt
 
 from app.errors import PanelDeskError
 from app.i18n import QT_TRANSLATE_NOOP, Message
+from app.passphrase_file import passphrase_in_file
 from app.paths import user_data_dir
 
 KEY_FORMAT = "paneldesk-key"
@@ -271,19 +272,7 @@ def _write_atomic(path: Path, data: bytes) -> None:
 def resolve_passphrase(passphrase_file: str | None, *, confirm: bool = False) -> str:
     """The passphrase from --passphrase-file, else $PANELDESK_PASSPHRASE, else a prompt."""
     if passphrase_file:
-        try:
-            with open(passphrase_file, encoding="utf-8-sig") as fh:
-                line = fh.readline(4096)
-        except (OSError, UnicodeDecodeError) as err:
-            detail = getattr(err, "strerror", None) or err
-            raise PanelDeskError(Message(QT_TRANSLATE_NOOP(
-                "Keys", "无法读取口令文件 {passphrase_file}：{detail}"),
-                passphrase_file=passphrase_file, detail=detail)) from None
-        passphrase = line.rstrip("\r\n")
-        if not passphrase:
-            raise PanelDeskError(Message(QT_TRANSLATE_NOOP(
-                "Keys", "口令文件 {passphrase_file} 的第一行为空，口令不能为空"), passphrase_file=passphrase_file))
-        return passphrase
+        return passphrase_in_file(passphrase_file, QT_TRANSLATE_NOOP("Passphrase", "口令文件"))
     if PASSPHRASE_ENV in os.environ:
         passphrase = os.environ[PASSPHRASE_ENV]
         if not passphrase:

@@ -32,6 +32,7 @@ from cryptography.hazmat.primitives.kdf.scrypt import Scrypt
 
 from app.errors import PanelDeskError
 from app.i18n import QT_TRANSLATE_NOOP, Message
+from app.passphrase_file import passphrase_in_file
 
 MAGIC = b"\x89PDSEAL\n"  # not "PK": no zip tool mistakes it for a packet it can read
 VERSION = 1
@@ -245,19 +246,7 @@ def passphrase_from(passphrase_file: str | os.PathLike[str] | None, *,
     """The packet passphrase from a file (first line) or $PANELDESK_PACKET_PASSPHRASE, or None."""
     env = os.environ if environ is None else environ
     if passphrase_file:
-        try:
-            with open(passphrase_file, encoding="utf-8-sig") as fh:
-                line = fh.readline(4096).rstrip("\r\n")
-        except (OSError, UnicodeDecodeError) as err:
-            detail = getattr(err, "strerror", None) or err
-            raise PanelDeskError(Message(QT_TRANSLATE_NOOP(
-                "Packet", "无法读取评审包口令文件 {passphrase_file}：{detail}"),
-                passphrase_file=passphrase_file, detail=detail)) from None
-        if not line:
-            raise PanelDeskError(Message(QT_TRANSLATE_NOOP(
-                "Packet", "评审包口令文件 {passphrase_file} 的第一行为空，口令不能为空"),
-                passphrase_file=passphrase_file))
-        return line
+        return passphrase_in_file(passphrase_file, QT_TRANSLATE_NOOP("Passphrase", "评审包口令文件"))
     if env.get(PASSPHRASE_ENV):
         return env[PASSPHRASE_ENV]
     return None

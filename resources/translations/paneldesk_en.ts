@@ -3206,68 +3206,58 @@ Files involved:
 <context>
     <name>Keys</name>
     <message>
-        <location filename="../../app/keys.py" line="53" />
-        <location filename="../../app/keys.py" line="296" />
+        <location filename="../../app/keys.py" line="54" />
+        <location filename="../../app/keys.py" line="285" />
         <source>口令不能为空</source>
         <translation>The passphrase must not be empty</translation>
     </message>
     <message>
-        <location filename="../../app/keys.py" line="54" />
+        <location filename="../../app/keys.py" line="55" />
         <source>口令错误，无法解锁密钥 {path}（若确认口令无误，则密钥文件可能已被改动）</source>
         <translation>Wrong passphrase: the key {path} cannot be unlocked (if the passphrase is right, the key file may have been changed)</translation>
     </message>
     <message>
-        <location filename="../../app/keys.py" line="56" />
+        <location filename="../../app/keys.py" line="57" />
         <source>密钥文件已损坏：{path}（私钥与公钥不匹配）</source>
         <translation>The key file is damaged: {path} (its private and public keys do not match)</translation>
     </message>
     <message>
-        <location filename="../../app/keys.py" line="57" />
+        <location filename="../../app/keys.py" line="58" />
         <source>尚未创建密钥（{path}），请先运行 paneldesk key init</source>
         <translation>No key has been created yet ({path}); create one first (paneldesk key init)</translation>
     </message>
     <message>
-        <location filename="../../app/keys.py" line="58" />
+        <location filename="../../app/keys.py" line="59" />
         <source>无法读取密钥文件 {path}：{detail}</source>
         <translation>Cannot read the key file {path}: {detail}</translation>
     </message>
     <message>
-        <location filename="../../app/keys.py" line="59" />
+        <location filename="../../app/keys.py" line="60" />
         <source>密钥文件已损坏或格式不正确：{path}（{detail}）</source>
         <translation>The key file is damaged or not a key file: {path} ({detail})</translation>
     </message>
     <message>
-        <location filename="../../app/keys.py" line="147" />
+        <location filename="../../app/keys.py" line="148" />
         <source>密钥已存在：{path}。如确需重新生成，请使用 --force（旧密钥将被替换，已登记的指纹需要重新确认）</source>
         <translation>A key already exists: {path}. To create a new one use --force (the old key is replaced and enrolled fingerprints must be confirmed again)</translation>
     </message>
     <message>
-        <location filename="../../app/keys.py" line="267" />
+        <location filename="../../app/keys.py" line="268" />
         <source>无法写入密钥文件 {path}：{reason}</source>
         <translation>Cannot write the key file {path}: {reason}</translation>
     </message>
     <message>
         <location filename="../../app/keys.py" line="279" />
-        <source>无法读取口令文件 {passphrase_file}：{detail}</source>
-        <translation>Cannot read the passphrase file {passphrase_file}: {detail}</translation>
-    </message>
-    <message>
-        <location filename="../../app/keys.py" line="284" />
-        <source>口令文件 {passphrase_file} 的第一行为空，口令不能为空</source>
-        <translation>The first line of the passphrase file {passphrase_file} is empty; the passphrase cannot be empty</translation>
-    </message>
-    <message>
-        <location filename="../../app/keys.py" line="290" />
         <source>环境变量 {passphrase_env} 为空，口令不能为空</source>
         <translation>The environment variable {passphrase_env} is empty; the passphrase cannot be empty</translation>
     </message>
     <message>
-        <location filename="../../app/keys.py" line="298" />
+        <location filename="../../app/keys.py" line="287" />
         <source>两次输入的口令不一致</source>
         <translation>The two passphrases differ</translation>
     </message>
     <message>
-        <location filename="../../app/keys.py" line="300" />
+        <location filename="../../app/keys.py" line="289" />
         <source>需要密钥口令：请用 --passphrase-file 指定口令文件（第一行为口令），或设置环境变量 {passphrase_env}，或在终端中交互运行以输入口令</source>
         <translation>The key's passphrase is needed: give a passphrase file with --passphrase-file (passphrase on the first line), set the environment variable {passphrase_env}, or run interactively in a terminal to type it</translation>
     </message>
@@ -3893,8 +3883,8 @@ Files involved:
         <location filename="../../app/packet/reader.py" line="228" />
         <location filename="../../app/packet/reader.py" line="233" />
         <location filename="../../app/packet/reader.py" line="251" />
-        <location filename="../../app/packet/sealed.py" line="272" />
-        <location filename="../../app/packet/sealed.py" line="289" />
+        <location filename="../../app/packet/sealed.py" line="261" />
+        <location filename="../../app/packet/sealed.py" line="278" />
         <location filename="../../app/packet/source.py" line="54" />
         <source>无法读取评审包 {path}：{reason}</source>
         <translation>Cannot read packet {path}: {reason}</translation>
@@ -3956,49 +3946,39 @@ Files involved:
         <translation>The local file header of {name} is non-standard or differs from the directory</translation>
     </message>
     <message>
-        <location filename="../../app/packet/sealed.py" line="140" />
+        <location filename="../../app/packet/sealed.py" line="141" />
         <source>{name} 不是加密评审包，或文件头被截断</source>
         <translation>{name} is not an encrypted packet, or its header is truncated</translation>
     </message>
     <message>
-        <location filename="../../app/packet/sealed.py" line="148" />
+        <location filename="../../app/packet/sealed.py" line="149" />
         <source>加密评审包 {name} 的文件头无效：{problem}</source>
         <translation>The header of the encrypted packet {name} is invalid: {problem}</translation>
     </message>
     <message>
-        <location filename="../../app/packet/sealed.py" line="152" />
+        <location filename="../../app/packet/sealed.py" line="153" />
         <source>加密评审包 {name} 的长度不符（{actual} 字节，文件头要求 {file_size} 字节）：文件被截断或附加了内容</source>
         <translation>The encrypted packet {name} has the wrong length ({actual} bytes; its header says {file_size}): the file was truncated or has data appended</translation>
     </message>
     <message>
-        <location filename="../../app/packet/sealed.py" line="207" />
+        <location filename="../../app/packet/sealed.py" line="208" />
         <source>评审包口令不能为空</source>
         <translation>The packet passphrase cannot be empty</translation>
     </message>
     <message>
-        <location filename="../../app/packet/sealed.py" line="216" />
+        <location filename="../../app/packet/sealed.py" line="217" />
         <source>无法加密评审包：{problem}</source>
         <translation>Cannot encrypt the packet: {problem}</translation>
     </message>
     <message>
-        <location filename="../../app/packet/sealed.py" line="229" />
+        <location filename="../../app/packet/sealed.py" line="230" />
         <source>评审包 {plain} 在加密时被改动</source>
         <translation>Packet {plain} changed while it was being encrypted</translation>
     </message>
     <message>
-        <location filename="../../app/packet/sealed.py" line="236" />
+        <location filename="../../app/packet/sealed.py" line="237" />
         <source>无法写入加密评审包 {target}：{reason}</source>
         <translation>Cannot write the encrypted packet {target}: {reason}</translation>
-    </message>
-    <message>
-        <location filename="../../app/packet/sealed.py" line="253" />
-        <source>无法读取评审包口令文件 {passphrase_file}：{detail}</source>
-        <translation>Cannot read the packet passphrase file {passphrase_file}: {detail}</translation>
-    </message>
-    <message>
-        <location filename="../../app/packet/sealed.py" line="257" />
-        <source>评审包口令文件 {passphrase_file} 的第一行为空，口令不能为空</source>
-        <translation>The first line of the packet passphrase file {passphrase_file} is empty; the passphrase cannot be empty</translation>
     </message>
     <message>
         <location filename="../../app/packet/writer.py" line="107" />
@@ -4189,12 +4169,12 @@ Files involved:
 <context>
     <name>PacketSeal</name>
     <message>
-        <location filename="../../app/packet/sealed.py" line="60" />
+        <location filename="../../app/packet/sealed.py" line="61" />
         <source>口令错误：无法解开加密评审包 {name}（口令不对，或文件头已被改动）</source>
         <translation>Wrong passphrase: cannot unlock the encrypted packet {name} (the passphrase is wrong, or its header was changed)</translation>
     </message>
     <message>
-        <location filename="../../app/packet/sealed.py" line="61" />
+        <location filename="../../app/packet/sealed.py" line="62" />
         <source>评审包 {name} 已加密：请提供评审包口令（--packet-passphrase-file 或环境变量 {env}）</source>
         <translation>The packet {name} is encrypted: give its passphrase (--packet-passphrase-file or the environment variable {env})</translation>
     </message>
@@ -4592,6 +4572,34 @@ Replace: the roster keeps only the experts in the file; the others are removed t
     </message>
 </context>
 <context>
+    <name>Passphrase</name>
+    <message>
+        <location filename="../../app/keys.py" line="275" />
+        <source>口令文件</source>
+        <translation>passphrase file</translation>
+    </message>
+    <message>
+        <location filename="../../app/packet/sealed.py" line="249" />
+        <source>评审包口令文件</source>
+        <translation>packet passphrase file</translation>
+    </message>
+    <message>
+        <location filename="../../app/passphrase_file.py" line="25" />
+        <source>无法读取{what} {path}：{detail}</source>
+        <translation>Cannot read the {what} {path}: {detail}</translation>
+    </message>
+    <message>
+        <location filename="../../app/passphrase_file.py" line="29" />
+        <source>{what} {path} 的第一行为空，口令不能为空</source>
+        <translation>The first line of the {what} {path} is empty; the passphrase cannot be empty</translation>
+    </message>
+    <message>
+        <location filename="../../app/passphrase_file.py" line="32" />
+        <source>{what} {path} 的第一行含有控制字符（不像文本文件），不能作为口令</source>
+        <translation>The first line of the {what} {path} holds control characters (it does not look like a text file); it cannot be a passphrase</translation>
+    </message>
+</context>
+<context>
     <name>PassphraseDialog</name>
     <message>
         <location filename="../../ui/review/passphrase_dialog.py" line="38" />
@@ -4642,7 +4650,7 @@ Replace: the roster keeps only the experts in the file; the others are removed t
         <translation>Next page</translation>
     </message>
     <message>
-        <location filename="../../ui/evidence/pdf_viewer.py" line="288" />
+        <location filename="../../ui/evidence/pdf_viewer.py" line="282" />
         <source>第 {0} / {1} 页</source>
         <translation>Page {0} / {1}</translation>
     </message>
