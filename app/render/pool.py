@@ -18,6 +18,7 @@ nonsense or takes longer than `timeout_s` is killed; the request fails with a
 from __future__ import annotations
 
 import atexit
+import hashlib
 import itertools
 import os
 import subprocess
@@ -36,7 +37,10 @@ from app.render.frames import FrameError, read_frame, write_frame
 
 WORKER_FLAG = "--render-worker"  # how a frozen (PyInstaller) build starts a worker
 DEFAULT_WORKERS = 1
-TIMEOUT_S = 60.0
+# A page MuPDF has not drawn in this time is refused (and the worker killed): honest
+# evidence pages draw in well under a second; a hostile one (a page of 60 000 full-page
+# strokes takes minutes) must not hold the only worker, and so every other PDF, for long.
+TIMEOUT_S = 10.0
 DOCUMENT_IDS = OPEN_DOCUMENTS + 1  # each entry keeps its PDF's bytes alive
 
 CRASHED = QT_TRANSLATE_NOOP("Render", "PDF 无法显示：渲染进程意外退出（文件可能已损坏）")
@@ -196,6 +200,9 @@ class RenderPool:
         # identity → (the bytes, kept so the identity is never reused, and their serial)
         self._documents: OrderedDict[int, tuple[bytes, int]] = OrderedDict()
         self._serials = itertools.count(1)
+        # Documents whose page ran out of time, by size then digest: refused at once after
+        # that (thumbnail, page and look-ahead would each cost the whole time limit).
+        self._too_slow: dict[int, set[bytes]] = {}
 
     # ------------------------------------------------------------------ public
 
@@ -254,6 +261,8 @@ class RenderPool:
             return serial
 
     def _ask(self, header: dict[str, Any], data: bytes) -> tuple[dict[str, Any], bytes]:
+        if header.get("op") == "render" and self._was_too_slow(data):
+            raise self._timed_out()
         doc = self._document_id(data)
         header["doc"] = doc
         worker = self._acquire(doc)
@@ -267,9 +276,9 @@ class RenderPool:
             worker.recent.append(doc)
         except _WorkerLost as lost:
             if lost.timed_out:
-                raise PanelDeskError(Message(QT_TRANSLATE_NOOP(
-                    "Render", "PDF 渲染超过 {timeout_s} 秒仍未完成，已停止（文件可能过于复杂或已损坏）"),
-                    timeout_s=format(self._timeout_s, 'g'))) from None
+                with self._ready:
+                    self._too_slow.setdefault(len(data), set()).add(hashlib.sha256(data).digest())
+                raise self._timed_out() from None
             raise PanelDeskError(CRASHED) from None
         finally:
             self._release(worker)
@@ -278,6 +287,16 @@ class RenderPool:
             raise PanelDeskError(_message(answer.get("message"))
                                  or (error if isinstance(error, str) and error else CRASHED))
         return answer, payload
+
+    def _was_too_slow(self, data: bytes) -> bool:
+        with self._ready:
+            digests = self._too_slow.get(len(data))
+        return bool(digests) and hashlib.sha256(data).digest() in digests
+
+    def _timed_out(self) -> PanelDeskError:
+        return PanelDeskError(Message(QT_TRANSLATE_NOOP(
+            "Render", "PDF 渲染超过 {timeout_s} 秒仍未完成，已停止（文件可能过于复杂或已损坏）"),
+            timeout_s=format(self._timeout_s, 'g')))
 
     def _acquire(self, doc: int) -> _Worker:
         with self._ready:

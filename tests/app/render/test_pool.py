@@ -118,6 +118,28 @@ def test_a_hanging_worker_is_killed_after_the_timeout() -> None:
         pool.close()
 
 
+def test_a_document_that_ran_out_of_time_is_refused_at_once_after() -> None:
+    """Thumbnail, page and look-ahead of one hostile PDF (60 000 full-page strokes: MuPDF
+    draws it for over 30 s) would each hold the only worker for the whole time limit:
+    after one timeout its renders are refused at once, and other PDFs still render."""
+    import time
+
+    from tests.hostile.test_intake_more import LINES, pages, stream
+
+    slow = pages(1, stream(LINES * 60_000))
+    pool = RenderPool(size=1, timeout_s=1.0)
+    try:
+        with pytest.raises(PanelDeskError, match="超过 1 秒"):
+            pool.render_page(slow, 0, 1.0)
+        started = time.monotonic()
+        with pytest.raises(PanelDeskError, match="超过 1 秒"):
+            pool.render_page(bytes(slow), 0, 0.5)  # the same document, another bytes object
+        assert time.monotonic() - started < 0.5
+        assert pool.render_page(make_pdf(1, "other"), 0, 1.0).width > 0
+    finally:
+        pool.close()
+
+
 @pytest.mark.parametrize("answer", [
     "sys.stdout.buffer.write(b'not a frame at all'); sys.stdout.flush(); time.sleep(5)\n",
     # claims a 2 GB frame: refused before anything is allocated
