@@ -41,13 +41,19 @@ def test_contact_repeated_in_the_body_is_masked_where_experts_read_it(tmp_path: 
     assert sub.fields["body"][start:end] == "13812345678"
 
 
-def test_keep_contacts_leaves_the_body_as_written(tmp_path: Path) -> None:
+def contact_in_body(tmp_path: Path, more: str) -> Path:
+    """An intake of one entry whose body repeats the contact's number, then `more`."""
     intake = tmp_path / "intake"
     photo = jpeg(1920, 1080)
-    body = BODY + f"如有疑问请联系本单位刘某某 {NUMBER}。"
+    body = BODY + f"如有疑问请联系本单位刘某某 {NUMBER}。" + more
     make_entry(intake, "01 某区热线", {
         "申报书.docx": form("某区热线", "标题", contact=f"刘某某 {NUMBER}", body=body),
         "照片1.jpg": photo, "照片2.jpg": photo})
+    return intake
+
+
+def test_keep_contacts_leaves_the_body_as_written(tmp_path: Path) -> None:
+    intake = contact_in_body(tmp_path, "")
     build(intake, tmp_path / "p.panelpack", keep_contacts=True)
     with open_packet(tmp_path / "p.panelpack") as packet:
         assert NUMBER in packet.manifest.submissions[0].fields["body"]
@@ -149,12 +155,7 @@ def test_photographs_in_a_pdf_form_reach_experts_as_evidence(tmp_path: Path) -> 
 
 
 def test_the_review_warns_of_the_same_numbers_as_the_packet(tmp_path: Path) -> None:
-    intake = tmp_path / "intake"
-    photo = jpeg(1920, 1080)
-    body = BODY + f"如有疑问请联系本单位刘某某 {NUMBER}。群众王某（手机13812345678）来电致谢。"
-    make_entry(intake, "01 某区热线", {
-        "申报书.docx": form("某区热线", "标题", contact=f"刘某某 {NUMBER}", body=body),
-        "照片1.jpg": photo, "照片2.jpg": photo})
+    intake = contact_in_body(tmp_path, "群众王某（手机13812345678）来电致谢。")
     scanned = scan_entry(intake / "01 某区热线", load_default_rubric())
     _fields, warnings = effective(scanned, {}, load_default_rubric())
     report = build(intake, tmp_path / "p.panelpack")

@@ -40,25 +40,6 @@ def _flags(results) -> dict[str, list[str]]:
     return {r.id: list(r.flags) for r in results.rankings["感动瞬间"]}
 
 
-def test_entries_settled_as_distinct_say_so_in_their_rows(tmp_path, db) -> None:
-    """Held-out scenario: the organizer acknowledged the intake's duplicate warning, both
-    entries won an award, and neither the report nor the workbook said why two entries of
-    the same unit and title were both ranked."""
-    from tests.app.results.helpers import accept_rows, build_packet, panel_of
-    from tests.app.results.test_eligibility import EXPERTS, SCORES
-
-    titles = {s: f"标题{s}" for s in SCORES} | {"S2": "标题S1"}
-    units = {s: f"单位{s}" for s in SCORES} | {"S2": "单位S1"}
-    path = build_packet(tmp_path / "p.panelpack", dict.fromkeys(SCORES, "感动瞬间"), EXPERTS,
-                        titles=titles, units=units, distinct=frozenset({"S1", "S2"}))
-    for expert, rows in marks().items():
-        accept_rows(db, "RES-2026", expert, rows)
-    flags = _flags(ResultsEngine(panel_of(path, db)).results())
-    assert "与 S2 单位和标题相同，组织方已确认不是重复申报" in flags["S1"]
-    assert "与 S1 单位和标题相同，组织方已确认不是重复申报" in flags["S2"]
-    assert not any("重复申报" in f for f in flags["S3"])
-
-
 def test_entries_declared_distinct_in_results_say_so_too(tmp_path, db) -> None:
     from tests.app.results.test_eligibility import _duplicates
 

@@ -238,7 +238,9 @@ def test_rules_hold_on_random_panels(tmp_path, db, seed) -> None:
 
 
 def test_entries_the_intake_settled_as_distinct_both_compete(tmp_path, db) -> None:
-    """The manifest's `duplicates.decided` (the organizer acknowledged the warning)."""
+    """The manifest's `duplicates.decided` (the organizer acknowledged the warning): both
+    compete, and each row says why (held out: both won an award, and neither the report
+    nor the workbook said why two entries of the same unit and title were ranked)."""
     from tests.app.results.helpers import accept_rows, build_packet, panel_of
 
     titles = {s: f"标题{s}" for s in SCORES} | {"S2": "标题S1"}
