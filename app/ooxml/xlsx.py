@@ -125,6 +125,18 @@ class Xlsx:
 
         self._small(name, start)
 
+    def relationship_types(self, rels_part: str) -> set[str]:
+        """The kinds of relationship (last part of the Type: hyperlink, drawing, …) in
+        `rels_part`, read within the bounds of a small part."""
+        kinds: set[str] = set()
+
+        def start(tag: str, attrs: dict[str, str]) -> None:
+            if tag == "Relationship":
+                kinds.add(attrs.get("Type", "").rpartition("/")[2])
+
+        self._small(rels_part, start)
+        return kinds
+
     def _read_workbook(self) -> None:
         def start(tag: str, attrs: dict[str, str]) -> None:
             if tag == "workbookPr":

@@ -67,8 +67,14 @@ ACTIVE_PARTS = ("xl/externalLinks/", "xl/vbaProject", "xl/activeX/", "xl/embeddi
 
 
 def active_parts(book: Xlsx) -> list[tuple[str, Any]]:
-    return [(f"{name}!", "外部链接、宏或嵌入对象") for name in book.zf.namelist()
-            if name.startswith(ACTIVE_PARTS)][:20]
+    found = [(f"{name}!", "外部链接、宏或嵌入对象") for name in book.zf.namelist()
+             if name.startswith(ACTIVE_PARTS)][:20]
+    # A hyperlink on a cell is not a value, but it is an edit the export never makes,
+    # and a click on it in Excel leaves the organizer's machine.
+    sheet_rels = [name for name in book.zf.namelist()
+                  if name.startswith("xl/worksheets/_rels/") and name.endswith(".rels")]
+    return found + [(f"{name}!", "超链接") for name in sheet_rels[:20]
+                    if "hyperlink" in book.relationship_types(name)]
 
 
 def formula_cells(sheet: str, read: SheetRows) -> list[tuple[str, Any]]:

@@ -105,6 +105,13 @@ ACTIVE = [
                b'openxmlformats.org/spreadsheetml/2006/main"/>'), "xl/externalLinks/"),
     ("a macro project (was VALID)", with_part("xl/vbaProject.bin", b"\xd0\xcf\x11\xe0" + bytes(600)),
      "xl/vbaProject.bin"),
+    ("a hyperlink on a cell (values unchanged; was VALID)",
+     with_part("xl/worksheets/_rels/sheet1.xml.rels",
+               b'<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/'
+               b'relationships"><Relationship Id="rId9" Type="http://schemas.openxmlformats'
+               b'.org/officeDocument/2006/relationships/hyperlink" Target="http://example.'
+               b'invalid/" TargetMode="External"/></Relationships>'),
+     "xl/worksheets/_rels/sheet1.xml.rels"),
 ]
 
 
