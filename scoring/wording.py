@@ -9,8 +9,11 @@ bottom layer and in the standard library only, so the scoring functions can hand
 their explanations (an outlying mark's reason, a tie-break step) as messages too;
 `app.i18n` re-exports it.
 
-`QT_TRANSLATE_NOOP(context, text)` returns `text` unchanged; its name is the one Qt's
-`lupdate` looks for, and `tools/fill_translations.py` scans scoring/ as well as app/ and ui/.
+`QT_TRANSLATE_NOOP(context, text)` returns `text` unchanged (as a `Marked` str that
+remembers its context, so `Message(QT_TRANSLATE_NOOP(context, template), **values)` names
+the context once); its name is the one Qt's `lupdate` looks for, and
+`tools/fill_translations.py` scans scoring/ as well as app/ and ui/.  `sentences` joins
+texts as "甲；乙", each still translatable.
 """
 
 from __future__ import annotations

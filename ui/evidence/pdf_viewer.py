@@ -6,8 +6,8 @@ panel: bounded by count and bytes, keyed (file sha256, page, zoom), so going bac
 or returning to a submission is instant and memory stays bounded over 300 submissions.
 After a page is shown the next one is rendered ahead, so "next page" is usually a cache hit.
 
-A document opens at the zoom the expert last chose in this viewer (适合 once, and every
-next PDF fits the same way), else at 100 %; the look-ahead renders page 1 at that zoom.
+A document opens at the zoom the expert last chose in this viewer (after 适合 once, the
+next PDFs open at the zoom that fitted), else at 100 %; the look-ahead renders page 1 at that zoom.
 Not "fit to the column" by default: below 100 % MuPDF keeps the scans it draws at a
 reduced size as well, and the render worker grew by ~30 MB over 300 submissions
 (bench/RESULTS.md), past the memory target.
