@@ -713,74 +713,74 @@
         <translation>Built-in rubric</translation>
     </message>
     <message>
-        <location filename="../../ui/organizer/build_page.py" line="233" />
+        <location filename="../../ui/organizer/build_page.py" line="234" />
         <source>评审细则有误：{error}</source>
         <translation>The rubric has an error: {error}</translation>
     </message>
     <message>
-        <location filename="../../ui/organizer/build_page.py" line="236" />
+        <location filename="../../ui/organizer/build_page.py" line="237" />
         <source>尚未创建（在“专家与分配”一步创建）</source>
         <translation>Not created yet (create it in the "Panel" step)</translation>
     </message>
     <message>
-        <location filename="../../ui/organizer/build_page.py" line="245" />
+        <location filename="../../ui/organizer/build_page.py" line="246" />
         <source>尚未创建组织方密钥：请先在“专家与分配”一步创建。</source>
         <translation>No organizer key yet: create one in the "Panel" step first.</translation>
     </message>
     <message>
-        <location filename="../../ui/organizer/build_page.py" line="247" />
+        <location filename="../../ui/organizer/build_page.py" line="248" />
         <source>评审细则有误，无法生成评审包。</source>
         <translation>The rubric has an error; no packet can be built.</translation>
     </message>
     <message>
-        <location filename="../../ui/organizer/build_page.py" line="287" />
+        <location filename="../../ui/organizer/build_page.py" line="288" />
         <source>正在解锁密钥…</source>
         <translation>Unlocking the key…</translation>
     </message>
     <message>
-        <location filename="../../ui/organizer/build_page.py" line="296" />
+        <location filename="../../ui/organizer/build_page.py" line="297" />
         <source>正在生成 {done}/{total}：{name}</source>
         <translation>Building {done}/{total}: {name}</translation>
     </message>
     <message>
-        <location filename="../../ui/organizer/build_page.py" line="313" />
+        <location filename="../../ui/organizer/build_page.py" line="314" />
         <source>已取消，未写入评审包。</source>
         <translation>Cancelled; no packet was written.</translation>
     </message>
     <message>
-        <location filename="../../ui/organizer/build_page.py" line="315" />
+        <location filename="../../ui/organizer/build_page.py" line="316" />
         <source>未能生成评审包：{error}</source>
         <translation>The packet could not be built: {error}</translation>
     </message>
     <message>
-        <location filename="../../ui/organizer/build_page.py" line="317" />
+        <location filename="../../ui/organizer/build_page.py" line="318" />
         <source>生成评审包时发生内部错误（{kind}: {detail}）</source>
         <translation>Internal error while building the packet ({kind}: {detail})</translation>
     </message>
     <message>
-        <location filename="../../ui/organizer/build_page.py" line="327" />
+        <location filename="../../ui/organizer/build_page.py" line="328" />
         <source>评审包已生成：{name}</source>
         <translation>Packet built: {name}</translation>
     </message>
     <message>
-        <location filename="../../ui/organizer/build_page.py" line="334" />
+        <location filename="../../ui/organizer/build_page.py" line="335" />
         <source>生成评审包的全部提示</source>
         <translation>All warnings of the build</translation>
     </message>
     <message>
-        <location filename="../../ui/organizer/build_page.py" line="348" />
+        <location filename="../../ui/organizer/build_page.py" line="349" />
         <source>上次生成的评审包已不在原处：{path}
 如需再发给专家，请重新生成。</source>
         <translation>The packet built last is no longer where it was: {path}
 To send it to the experts again, build it again.</translation>
     </message>
     <message>
-        <location filename="../../ui/organizer/build_page.py" line="359" />
+        <location filename="../../ui/organizer/build_page.py" line="360" />
         <source>无法读取上次生成的评审包 {path}：{error}</source>
         <translation>Cannot read the packet built last, {path}: {error}</translation>
     </message>
     <message>
-        <location filename="../../ui/organizer/build_page.py" line="368" />
+        <location filename="../../ui/organizer/build_page.py" line="369" />
         <source>给专家的说明已复制到剪贴板。</source>
         <translation>The note for experts is on the clipboard.</translation>
     </message>
@@ -1315,27 +1315,27 @@ Offline expert panel review: judging packets, expert scoring, signed score sheet
         <translation>Not an Excel workbook (.xlsx): the workbook structure is missing</translation>
     </message>
     <message>
-        <location filename="../../app/ooxml/xlsx.py" line="192" />
+        <location filename="../../app/ooxml/xlsx.py" line="204" />
         <source>共享文本条目过多（超过 {max_strings} 条）</source>
         <translation>Too many shared strings (over {max_strings})</translation>
     </message>
     <message>
-        <location filename="../../app/ooxml/xlsx.py" line="210" />
+        <location filename="../../app/ooxml/xlsx.py" line="222" />
         <source>共享文本过长（超过 {max_string_chars} 个字符）</source>
         <translation>The shared strings are too long (over {max_string_chars} characters)</translation>
     </message>
     <message>
-        <location filename="../../app/ooxml/xlsx.py" line="262" />
+        <location filename="../../app/ooxml/xlsx.py" line="274" />
         <source>缺少工作表“{sheet}”</source>
         <translation>The worksheet "{sheet}" is missing</translation>
     </message>
     <message>
-        <location filename="../../app/ooxml/xlsx.py" line="341" />
+        <location filename="../../app/ooxml/xlsx.py" line="353" />
         <source>单元格引用了不存在的共享文本（第 {index} 条）</source>
         <translation>A cell refers to a shared string that does not exist (number {index})</translation>
     </message>
     <message>
-        <location filename="../../app/ooxml/xlsx.py" line="349" />
+        <location filename="../../app/ooxml/xlsx.py" line="361" />
         <source>单元格的数值无效（“{raw}”）</source>
         <translation>A cell holds an invalid number ("{raw}")</translation>
     </message>
@@ -3302,7 +3302,7 @@ Files involved:
         <translation>, </translation>
     </message>
     <message>
-        <location filename="../../scoring/wording.py" line="74" />
+        <location filename="../../scoring/wording.py" line="77" />
         <source>{first}；{then}</source>
         <translation>{first}; {then}</translation>
     </message>
@@ -4746,22 +4746,22 @@ Replace: the roster keeps only the experts in the file; the others are removed t
         <translation>Page {page_index} of the PDF is damaged and cannot be shown</translation>
     </message>
     <message>
-        <location filename="../../app/render/pool.py" line="42" />
+        <location filename="../../app/render/pool.py" line="46" />
         <source>PDF 无法显示：渲染进程意外退出（文件可能已损坏）</source>
         <translation>The PDF cannot be shown: the render process stopped unexpectedly (the file may be damaged)</translation>
     </message>
     <message>
-        <location filename="../../app/render/pool.py" line="140" />
+        <location filename="../../app/render/pool.py" line="144" />
         <source>无法启动 PDF 渲染进程：{reason}</source>
         <translation>Cannot start the PDF render process: {reason}</translation>
     </message>
     <message>
-        <location filename="../../app/render/pool.py" line="270" />
+        <location filename="../../app/render/pool.py" line="297" />
         <source>PDF 渲染超过 {timeout_s} 秒仍未完成，已停止（文件可能过于复杂或已损坏）</source>
         <translation>Rendering the PDF took more than {timeout_s} seconds and was stopped (the file may be too complex or damaged)</translation>
     </message>
     <message>
-        <location filename="../../app/render/pool.py" line="286" />
+        <location filename="../../app/render/pool.py" line="305" />
         <source>PDF 渲染已停止（评审台正在关闭）</source>
         <translation>PDF rendering stopped (PanelDesk is closing)</translation>
     </message>
@@ -6566,17 +6566,17 @@ Please send this file back to the organizers; after changing marks you can expor
         <translation>The rows in the signed content are invalid</translation>
     </message>
     <message>
-        <location filename="../../app/sheets/workbook.py" line="88" />
+        <location filename="../../app/sheets/workbook.py" line="94" />
         <source>“{signature_sheet}”工作表过大</source>
         <translation>The worksheet "{signature_sheet}" is too large</translation>
     </message>
     <message>
-        <location filename="../../app/sheets/workbook.py" line="113" />
+        <location filename="../../app/sheets/workbook.py" line="119" />
         <source>“{score_sheet}”工作表的行或单元格多于签名内容（{signed_rows} 行）</source>
         <translation>The worksheet "{score_sheet}" has more rows or cells than the signed content ({signed_rows} rows)</translation>
     </message>
     <message>
-        <location filename="../../app/sheets/workbook.py" line="142" />
+        <location filename="../../app/sheets/workbook.py" line="148" />
         <source>“{notes_sheet}”工作表过大</source>
         <translation>The worksheet "{notes_sheet}" is too large</translation>
     </message>

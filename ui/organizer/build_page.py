@@ -222,6 +222,7 @@ class BuildPage(QWidget):
         """Re-read rubric, key and roster state (after the panel step changed them)."""
         path = self._project.project.settings.rubric
         self.rubric_label.setText(str(path) if path else self.tr("内置评审细则"))
+        self.default_button.setEnabled(bool(path))  # nothing to go back to when in use
         try:
             self.rubric = load_rubric_file(path) if path else self._project.rubric()
             self.rubric_error.clear()
@@ -230,7 +231,7 @@ class BuildPage(QWidget):
                 self.title_edit.setText(self.rubric.packet_title or self.rubric.name)
         except PanelDeskError as err:
             self.rubric = None
-            self.rubric_error.setText(self.tr("评审细则有误：{error}").format(error=err))
+            self.rubric_error.setText(self.tr("评审细则有误：{error}").format(error=error_text(err)))
             self.preview.clear()
         self.key_label.setText(format_fingerprint(self._keys.fingerprint())
                                if self._keys.exists() else self.tr("尚未创建（在“专家与分配”一步创建）"))

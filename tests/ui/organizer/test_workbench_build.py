@@ -128,3 +128,23 @@ def test_the_rubric_preview_punctuates_in_the_interface_language(qtbot):
     assert f"  · {rubric.awards[0].name}: " in english
     assert "Categories: " + ", ".join(rubric.categories) in english
     assert "：" not in english.replace(rubric.name, "")
+
+
+def test_the_built_in_rubric_button_and_a_broken_rubric_in_english(qtbot, tmp_path,
+                                                                   demo_intake):
+    """用内置细则 is offered only when another rubric is in use; a broken rubric file is
+    explained in the interface language, naming its field."""
+    window = workbench(qtbot, tmp_path / "round", demo_intake, [])
+    window.go_to(BUILD)
+    page = window.build_page
+    assert not page.default_button.isEnabled()
+    broken = tmp_path / "broken.toml"
+    broken.write_text('id = "x"\nname = "细则"\nversion = 1\nstep = "1"\ncolour = 1\n',
+                      encoding="utf-8")
+    with in_english():
+        page.set_rubric(broken)
+        shown = page.rubric_error.text()
+    assert page.default_button.isEnabled() and page.rubric is None
+    assert "colour" in shown and "unknown field" in shown and "未知字段" not in shown
+    page.set_rubric(None)
+    assert not page.default_button.isEnabled() and page.rubric is not None
