@@ -65,6 +65,7 @@ class RecusalActions:
         if shown is None:
             return None
         reason, ok = QInputDialog.getText(self._parent, title, prompt.format(sid=shown[1]))
-        if ok and not reason.strip():
+        while ok and not reason.strip():  # said why, then asked again: the expert meant it
             QMessageBox.warning(self._parent, title, missing)
-        return reason.strip() if ok and reason.strip() else None
+            reason, ok = QInputDialog.getText(self._parent, title, prompt.format(sid=shown[1]))
+        return reason.strip() if ok else None

@@ -136,13 +136,20 @@ def test_recuse_later_and_withdraw_with_reasons(make_window, packet_path, monkey
     assert window.rubric_panel.isEnabled()
 
 
-def test_empty_recusal_reason_is_refused(make_window, packet_path, monkeypatch, dialogs):
+def test_empty_recusal_reason_is_refused_and_asked_again(make_window, packet_path,
+                                                         monkeypatch, dialogs):
+    """A blank reason is said to be missing and the question comes back (a new user had to
+    start over from the menu); cancelling it then recuses nothing."""
     window = make_window()
     window.open_path(packet_path)
-    monkeypatch.setattr(QInputDialog, "getText", lambda *a, **k: ("  ", True))
+    answers = iter([("  ", True), ("", False), ("  ", True), ("曾为该单位提供咨询", True)])
+    monkeypatch.setattr(QInputDialog, "getText", lambda *a, **k: next(answers))
     window.menus.recuse.trigger()
     assert window.session.recusals() == {}
     assert dialogs and dialogs[0][0] == "warning"
+    window.menus.recuse.trigger()
+    assert window.session.recusals() == {window.current_submission: "曾为该单位提供咨询"}
+    assert [d[0] for d in dialogs] == ["warning", "warning"]
 
 
 def test_invalid_score_shows_message_and_reloads(make_window, packet_path, dialogs):
