@@ -26,7 +26,7 @@ from typing import Any
 
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QLibraryInfo, QSettings, QTranslator
 
-from app.i18n import Marked, Message
+from app.i18n import Marked, Message, said
 from app.paths import resource_path, user_data_dir
 
 log = logging.getLogger(__name__)
@@ -86,7 +86,7 @@ def render(text: str) -> str:
 def error_text(err: BaseException) -> str:
     """What an error says, in the interface language when the core raised it with a
     `Message` (`str(err)` would give its Chinese text)."""
-    message = err.args[0] if len(err.args) == 1 else None
+    message = said(err)
     return render(message) if isinstance(message, Message | Marked) else str(err)
 
 
@@ -96,10 +96,8 @@ def join_list(items: Any) -> str:
 
 
 def _value(context: str, value: Any) -> str:
-    if isinstance(value, Message):
+    if isinstance(value, Message | Marked):  # a Marked word is said in its own context
         return render(value)
-    if isinstance(value, Marked):  # a marked word of its own context
-        return QCoreApplication.translate(value.context, value)
     if isinstance(value, BaseException):  # "…: {err}" with the error the core raised
         return error_text(value)
     if isinstance(value, list | tuple):

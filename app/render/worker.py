@@ -16,7 +16,7 @@ from collections import OrderedDict
 from typing import Any, BinaryIO
 
 from app.errors import PanelDeskError
-from app.i18n import Message
+from app.i18n import Message, said
 from app.render import OPEN_DOCUMENTS
 from app.render.frames import read_frame, write_frame
 from app.render.pdf import pdf_page_count, render_pdf_page
@@ -60,7 +60,7 @@ def answer_request(header: dict[str, Any], data: bytes) -> tuple[dict[str, Any],
 
 def _portable(err: PanelDeskError) -> dict[str, Any] | None:
     """The error's translatable message as JSON (values as text), for the window's language."""
-    message = err.args[0] if len(err.args) == 1 else None
+    message = said(err)
     if not isinstance(message, Message):
         return None
     return {"context": message.context, "template": message.template,
