@@ -137,13 +137,7 @@ def _read_pdf(name: str, data: bytes) -> tuple[list[Block], list[str], list[str]
                 page_count=doc.page_count, max_pages=MAX_PAGES))
         budget = Budget()
         read: list[int] = []
-        for index in range(min(doc.page_count, MAX_PAGES)):
-            page = doc[index]
-            cost = page_cost(doc, page)
-            if not budget.take_words(cost):
-                notes.append(Message(QT_TRANSLATE_NOOP("Intake", "PDF 第 {index} 页内容过于复杂，未读取"),
-                    index=index + 1))
-                continue
+        for index, page, cost in _affordable_pages(doc, budget, notes):
             _read_page(page, blocks, lines, rules=budget.take_rules(cost))
             read.append(index)
         pictures = pdf_pictures(doc, read)  # only pages whose drawing cost was bounded
@@ -157,6 +151,19 @@ def _read_pdf(name: str, data: bytes) -> tuple[list[Block], list[str], list[str]
     return blocks, lines, notes, pictures
 
 
+def _affordable_pages(doc: Any, budget: Budget, notes: list[str]) -> Iterator[tuple[int, Any, int]]:
+    """(index, page, drawing cost) of the pages `parse_pdf` reads: the first MAX_PAGES
+    whose drawing operators fit the budget; each page over it is named in `notes`."""
+    for index in range(min(doc.page_count, MAX_PAGES)):
+        page = doc[index]
+        cost = page_cost(doc, page)
+        if budget.take_words(cost):
+            yield index, page, cost
+        else:
+            notes.append(Message(QT_TRANSLATE_NOOP("Intake", "PDF 第 {index} 页内容过于复杂，未读取"),
+                                 index=index + 1))
+
+
 def pictures_of_pdf(data: bytes) -> list[tuple[str, bytes]]:
     """The photographs of a PDF form, as `parse_pdf` finds them; [] when unreadable."""
     with _quiet():
@@ -165,9 +172,7 @@ def pictures_of_pdf(data: bytes) -> list[tuple[str, bytes]]:
         except PanelDeskError:
             return []
         try:
-            budget = Budget()  # the same pages `parse_pdf` reads: drawing cost bounded
-            read = [index for index in range(min(doc.page_count, MAX_PAGES))
-                    if budget.take_words(page_cost(doc, doc[index]))]
+            read = [index for index, _page, _cost in _affordable_pages(doc, Budget(), [])]
             return pdf_pictures(doc, read)
         except Exception:  # noqa: BLE001 — a damaged page: no pictures to show
             return []

@@ -2207,12 +2207,12 @@ Choose yourself from the roster and {action} your signing key. Score sheets are 
         <translation>The PDF has {page_count} pages; only the first {max_pages} were read</translation>
     </message>
     <message>
-        <location filename="../../app/intake/form_pdf.py" line="144" />
+        <location filename="../../app/intake/form_pdf.py" line="163" />
         <source>PDF 第 {index} 页内容过于复杂，未读取</source>
         <translation>Page {index} of the PDF is too complex and was not read</translation>
     </message>
     <message>
-        <location filename="../../app/intake/form_pdf.py" line="153" />
+        <location filename="../../app/intake/form_pdf.py" line="147" />
         <source>{name}：PDF 文件内容已损坏，无法提取文字</source>
         <translation>{name}: the PDF's content is damaged; no text can be extracted</translation>
     </message>
