@@ -12,7 +12,8 @@ from __future__ import annotations
 
 from typing import Any
 
-MAX_PICTURES = 30
+from app.intake.form_images import MAX_PICTURES  # one bound for a form's pictures
+
 MAX_BYTES = 20 * 1024 * 1024
 MIN_SIDE_PT = 72  # one inch as drawn on the page
 MAX_PAGE_SHARE = 0.8  # of the page's area
